@@ -1,0 +1,125 @@
+"""The reference vocabularies (metrics, sources, places, campaigns) as Python lookups.
+
+Read once from ``ontology/*.ttl`` (plus any user source files); the extractor,
+the RDF writer and the CLI all use the same object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.namespaces import CAMPAIGN, KG, METRIC, PLACE, SCHEMA, SOURCE
+from kg.resources import ontology_files
+
+
+@dataclass(frozen=True)
+class Term:
+    """A named thing from the vocabularies: its key (IRI local name), label and aliases."""
+
+    key: str
+    iri: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    kind: str = ""  # class local name: Organization, Outlet, Person, Country, City, Place, Concept, Campaign
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass
+class Vocabulary:
+    metrics: dict[str, Term]  # by notation
+    sources: dict[str, Term]  # by key
+    places: dict[str, Term]
+    campaigns: dict[str, Term]
+    graph: Graph  # the whole ontology and reference data, for storing and validating
+
+    def metric_iri(self, notation: str) -> URIRef:
+        return URIRef(self.metrics[notation].iri)
+
+    def place_within(self, key: str) -> str | None:
+        """The key of the place that contains ``key`` (Mosul -> iraq), or None."""
+        return self.places[key].extra.get("within") if key in self.places else None
+
+
+def _local(iri: str, ns: str) -> str:
+    return iri[len(ns):] if iri.startswith(ns) else iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _labels(g: Graph, s: URIRef) -> tuple[str, tuple[str, ...]]:
+    pref = g.value(s, SKOS.prefLabel) or g.value(s, RDFS.label) or Literal(str(s))
+    alts = tuple(sorted({str(o) for o in g.objects(s, SKOS.altLabel)}))
+    return str(pref), alts
+
+
+def _kind(g: Graph, s: URIRef) -> str:
+    types = sorted(str(t) for t in g.objects(s, RDF.type))
+    return _local(types[0], "") if types else ""
+
+
+def build_vocabulary(graph: Graph) -> Vocabulary:
+    metrics: dict[str, Term] = {}
+    for concept in set(graph.subjects(SKOS.inScheme, KG.metrics)):
+        notation = str(graph.value(concept, SKOS.notation) or _local(str(concept), str(METRIC)))
+        label, aliases = _labels(graph, concept)
+        metrics[notation] = Term(notation, str(concept), label, aliases, "Concept")
+
+    sources: dict[str, Term] = {}
+    for cls in (KG.Organization, KG.Outlet, KG.Person):
+        for s in set(graph.subjects(RDF.type, cls)):
+            key = _local(str(s), str(SOURCE))
+            label, aliases = _labels(graph, s)
+            extra = {
+                "type": str(graph.value(s, KG.sourceType) or ""),
+                "speaks_for": _local(str(graph.value(s, KG.speaksFor)), str(SOURCE)) if graph.value(s, KG.speaksFor) else None,
+                "part_of": _local(str(graph.value(s, KG.partOf)), str(SOURCE)) if graph.value(s, KG.partOf) else None,
+            }
+            sources[key] = Term(key, str(s), label, aliases, _local(str(cls), str(KG)), extra)
+
+    places: dict[str, Term] = {}
+    for cls in (SCHEMA.Country, SCHEMA.City, SCHEMA.Place):
+        for s in set(graph.subjects(RDF.type, cls)):
+            key = _local(str(s), str(PLACE))
+            if key in places:
+                continue
+            label, aliases = _labels(graph, s)
+            within = graph.value(s, KG.within)
+            extra = {"within": _local(str(within), str(PLACE)) if within else None}
+            places[key] = Term(key, str(s), label, aliases, _local(str(cls), str(SCHEMA)), extra)
+
+    campaigns: dict[str, Term] = {}
+    for s in set(graph.subjects(RDF.type, KG.Campaign)):
+        key = _local(str(s), str(CAMPAIGN))
+        label, aliases = _labels(graph, s)
+        extra = {
+            "start": str(graph.value(s, KG.startDate) or "") or None,
+            "conducted_by": _local(str(graph.value(s, KG.conductedBy)), str(SOURCE)) if graph.value(s, KG.conductedBy) else None,
+            "places": tuple(sorted(_local(str(p), str(PLACE)) for p in graph.objects(s, KG.campaignIn))),
+        }
+        campaigns[key] = Term(key, str(s), label, aliases, "Campaign", extra)
+
+    return Vocabulary(metrics, sources, places, campaigns, graph)
+
+
+def load_graph(extra_files: tuple[Path, ...] = ()) -> Graph:
+    g = Graph()
+    for path in (*ontology_files(), *extra_files):
+        g.parse(path, format="turtle")
+    return g
+
+
+@cache
+def _cached(extra_files: tuple[Path, ...]) -> Vocabulary:
+    return build_vocabulary(load_graph(extra_files))
+
+
+def vocabulary(extra_files: tuple[Path, ...] = ()) -> Vocabulary:
+    """The shipped vocabularies plus ``extra_files`` (user Turtle files of sources), cached."""
+    return _cached(tuple(Path(p).resolve() for p in extra_files))
