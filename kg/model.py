@@ -55,7 +55,8 @@ class Claim:
     value: Decimal
     bound: str = "exact"
     value_max: Decimal | None = None
-    asserter: SourceRef | None = None
+    asserter: SourceRef | None = None  # the organisation (or outlet) that stands behind the figure
+    speaker: SourceRef | None = None  # the person quoted, when a person speaks for the asserter
     period: Period = field(default_factory=Period)
     places: tuple[str, ...] = ()  # gazetteer place keys
     incident: Incident | None = None
