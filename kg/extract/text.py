@@ -1,11 +1,71 @@
-"""Text stage: normalise raw article text into the text kg stores."""
+"""Text stage: normalise raw article text, and mark page junk as excluded spans.
+
+``normalise`` gives the text kg stores; every offset of a claim points into it.
+``junk_spans`` never deletes anything: it returns (start, end) spans of lines that
+are page furniture (other stories' headlines, photo captions and credits, share
+and subscribe widgets, comment boxes, author bios) so later stages skip them while
+offsets stay valid against the stored text.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Curly quotes become straight ones so that quote matching is simple; dashes and
+# no-break spaces are folded by NFKC or here. Lengths never change (1 char -> 1 char).
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+    "\u200b": None, "\ufeff": None, "\u00ad": None,
+})
 
 
 def normalise(raw: str) -> str:
-    """NFKC, Unix newlines, no trailing blanks. Offsets of claims point into the result."""
+    """NFKC, straight quotes, plain spaces, Unix newlines, no trailing blanks.
+
+    Offsets of claims point into the result. Idempotent: ``normalise(normalise(x)) == normalise(x)``.
+    """
     text = unicodedata.normalize("NFKC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
+    text = text.translate(_FOLD)
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return text + "\n"
+
+
+# Whole lines that are page furniture. Each pattern is matched against a stripped line.
+_JUNK_LINE = re.compile(
+    r"""^(?:
+        (?:READ\ MORE|Read\ more|READ\ ALSO|Read\ also|Related|RELATED|See\ also|ALSO\ READ|Also\ read|Click\ to\ enlarge|Story\ Code)\b.*
+      | (?:Share|Share\ this(?:\ article)?|Subscribe|Newsletter|Comments?|Advertisement|ADVERTISEMENT|Newsfeed|Chats|loader|Embed|
+           In\ Other\ News|No\ more\ stories|Follow\ us.*|Sign\ up.*|Log\ in.*|log\ in\ or\ register|To\ participate\ in\ the\ discussion|
+           \d+\ comments?|Print|Email|Tweet|Whatsapp|Facebook|Twitter|Close)\s*:?
+      | \d{1,3}
+      | By\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:,.*)?
+      | .*(?:©|\(AP\ Photo|\(AFP|\(Reuters|\bGetty\ Images\b|\[Getty\]|\bPhoto(?:graph)?:|\bPhoto\ credit|/\ ?AFP\b|/\ ?Reuters\b).*
+      | FILE\ [-\u2013\u2014]\ .*
+      | .*\ -\ Sputnik\ International
+      | [A-Z][a-z]+(?:\ [A-Z][a-z'-]+){1,2}\ (?:is|was)\ (?:a|an|the)\b[^.]*\b(?:editor|reporter|correspondent|writer|journalist|columnist|contributor)\b.*
+    )$""",
+    re.VERBOSE,
+)
+
+# Caption lines often begin like this ("In this representational image, ...", "This Saturday photo ...").
+_CAPTION = re.compile(r"^(?:In this (?:\w+ )?(?:image|photo|picture|file photo)|This (?:\w+, )?[\w .,]*(?:photo|image|still)\b)", re.I)
+
+
+def junk_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of whole lines that are page junk, in text order."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and (_JUNK_LINE.match(s) or _CAPTION.match(s)):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)

@@ -1,0 +1,28 @@
+"""Store housekeeping: find an article by name, hash or IRI; count what is stored."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+
+from kg.store import prefix_header
+
+
+def find_article(store, ref: str) -> URIRef | None:
+    """An article graph by IRI, content-hash prefix (>= 8 hex digits) or loaded file name."""
+    if ref.startswith(("http://", "https://")):
+        return URIRef(ref)
+    res = store.query(prefix_header() + """
+        SELECT ?a WHERE { GRAPH ?a { ?a a kg:Article ; kg:contentHash ?h ; kg:fileName ?f } 
+          FILTER(?f = ?ref || (STRLEN(?ref) >= 8 && STRSTARTS(?h, LCASE(?ref)))) } LIMIT 2""".replace(
+        "?ref", Literal(ref).n3()))
+    return res.rows[0][0] if len(res.rows) == 1 else None
+
+
+def store_stats(store) -> list[dict]:
+    res = store.query(prefix_header() + """
+        SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?s) AS ?sources)
+        WHERE { { ?a a kg:Article } UNION { ?c a kg:Claim ; kg:assertedBy ?s } }""")
+    row = dict(zip(res.variables, res.rows[0]))
+    out = [{"what": k, "count": int(row[k])} for k in ("articles", "claims", "sources")]
+    out.append({"what": "triples", "count": store.triple_count()})
+    return out

@@ -1,0 +1,202 @@
+"""The `kg` command line: a thin typer layer over the kg library."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kg import __version__
+from kg.output import FORMATS, claim_records, render, render_result
+from kg.queries import QueryError, catalog, prepare, resolve
+from kg.store import StoreError, open_store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="kg: casualty figures from news articles as a knowledge graph of claims; "
+                       "who asserted what, and where sources disagree.")
+
+StoreOpt = typer.Option(None, "--store", envvar="KG_STORE",
+                        help="Store folder (default ./kg-data) or http(s):// SPARQL endpoint.")
+FormatOpt = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+
+CLAIM_COLUMNS = ["article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
+                 "period_start", "period_end", "place", "incident", "quote"]
+CLAIM_FIELDS = ["claim", "article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
+                "period_start", "period_end", "place", "incident", "quote", "start", "end", "confidence"]
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"kg: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def parse_params(params: list[str]) -> dict[str, str]:
+    out = {}
+    for p in params:
+        if "=" not in p:
+            fail(f"--param {p!r}: expected NAME=VALUE")
+        k, v = p.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                      help="Show the version and exit.")) -> None:
+    pass
+
+
+@app.command()
+def load(
+    paths: List[Path] = typer.Argument(..., help="Article files (.txt, .md) or folders, walked recursively."),
+    store: Optional[str] = StoreOpt,
+    manifest: Optional[Path] = typer.Option(None, help="CSV with columns file,title,url,publisher,published."),
+    publisher: Optional[str] = typer.Option(None, help="Publisher of a single article."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) of a single article."),
+    url: Optional[str] = typer.Option(None, help="URL of a single article."),
+    title: Optional[str] = typer.Option(None, help="Title of a single article."),
+    sources: List[Path] = typer.Option([], "--sources", help="Extra Turtle file of known sources (repeatable)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings, only the summary."),
+) -> None:
+    """Load articles: extract claims, validate them with SHACL, store one graph per article."""
+    from kg.inputs import find_files
+    from kg.load import Loader
+
+    overrides = {"publisher": publisher, "published": published, "url": url, "title": title}
+    if any(overrides.values()) and (len(paths) != 1 or paths[0].is_dir()):
+        fail("--publisher/--published/--url/--title apply to a single file; use --manifest for many")
+    if manifest is not None and not manifest.is_file():
+        fail(f"{manifest}: manifest not found")
+    try:
+        with open_store(store) as kg_store:
+            loader = Loader(kg_store, sources=sources)
+            total = sum(1 for _ in find_files(paths))
+            show = not quiet and sys.stderr.isatty()
+            with typer.progressbar(length=total, label="loading", file=sys.stderr, hidden=not show) as bar:
+                report = loader.load_paths(paths, overrides, manifest, progress=lambda _: bar.update(1))
+    except (StoreError, ValueError) as exc:
+        fail(str(exc))
+    for err in report.errors:
+        typer.echo(f"error: {err}", err=True)
+    if not quiet:
+        for warning in report.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+    typer.echo(report.summary())
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def claims(
+    store: Optional[str] = StoreOpt,
+    fmt: str = FormatOpt,
+    metric: Optional[str] = typer.Option(None, help="Only this metric (notation, e.g. civilians-killed)."),
+    asserter: Optional[str] = typer.Option(None, help="Only claims by this source (name or alias)."),
+    article: Optional[str] = typer.Option(None, help="Only claims of this article (file name)."),
+) -> None:
+    """List stored claims: figure, asserter, outlet, period, places, incident and quote."""
+    rows = _run_named("claims", {"metric": metric, "asserter": asserter, "article": article}, store, claims_shape=True)
+    columns = CLAIM_COLUMNS if fmt in ("table", "md") else CLAIM_FIELDS
+    if fmt in ("json", "jsonl"):
+        rows = [{k: r.get(k) for k in CLAIM_FIELDS} for r in rows]
+    typer.echo(render(rows, columns, fmt), nl=False)
+
+
+def _run_named(name: str, params: dict, store: Optional[str], claims_shape: bool = False):
+    from kg.output import records
+
+    try:
+        query = resolve(name)
+        sparql = prepare(query, {k: v for k, v in params.items() if v is not None})
+        with open_store(store, read_only=True) as kg_store:
+            result = kg_store.query(sparql)
+    except (QueryError, StoreError, ValueError) as exc:
+        fail(str(exc))
+    return claim_records(result) if claims_shape else records(result)
+
+
+@app.command()
+def query(
+    name: Optional[str] = typer.Argument(None, help="A named query (see --list) or a .rq file."),
+    sparql: Optional[str] = typer.Option(None, "--sparql", help="Ad-hoc SPARQL text instead of a named query."),
+    param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, bound as a literal (repeatable)."),
+    store: Optional[str] = StoreOpt,
+    fmt: str = FormatOpt,
+    list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
+) -> None:
+    """Run a named query, a .rq file or ad-hoc SPARQL over the union of all graphs."""
+    if list_:
+        for q in catalog().values():
+            typer.echo(f"{q.name}: {q.title}")
+            if q.description:
+                typer.echo(f"    {q.description}")
+            for p in q.params:
+                typer.echo(f"    --param {p.name}=…  {'(optional) ' if p.optional else '(required) '}{p.doc}")
+        return
+    if fmt not in FORMATS + ("tsv",):
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    params = parse_params(param)
+    try:
+        if sparql is not None:
+            from kg.queries import bind, param_variable
+
+            text = bind(sparql, {param_variable(k): v for k, v in params.items()})
+        elif name:
+            text = prepare(resolve(name), params)
+        else:
+            fail("give a query name, a .rq file, --sparql TEXT or --list")
+        with open_store(store, read_only=True) as kg_store:
+            result = kg_store.query(text)
+    except (QueryError, StoreError, ValueError) as exc:
+        fail(str(exc))
+    typer.echo(render_result(result, fmt), nl=False)
+
+
+@app.command()
+def remove(
+    articles: List[str] = typer.Argument(..., help="Article file name, content hash prefix or IRI."),
+    store: Optional[str] = StoreOpt,
+) -> None:
+    """Remove articles (their whole graphs) from the store."""
+    from kg.admin import find_article
+
+    missing = 0
+    try:
+        with open_store(store) as kg_store:
+            for ref in articles:
+                iri = find_article(kg_store, ref)
+                if iri is None or not kg_store.remove_graph(iri):
+                    typer.echo(f"kg: {ref}: no such article in the store", err=True)
+                    missing += 1
+                else:
+                    typer.echo(f"removed {iri}")
+    except StoreError as exc:
+        fail(str(exc))
+    raise typer.Exit(1 if missing else 0)
+
+
+@app.command()
+def stats(store: Optional[str] = StoreOpt, fmt: str = FormatOpt) -> None:
+    """Counts of articles, claims, sources and triples in the store."""
+    from kg.admin import store_stats
+
+    try:
+        with open_store(store, read_only=True) as kg_store:
+            rows = store_stats(kg_store)
+    except StoreError as exc:
+        fail(str(exc))
+    typer.echo(render(rows, ["what", "count"], fmt), nl=False)
+
+# Commands that live in modules of their own register themselves on `app` when imported.
+from kg.commands import conflicts as _conflicts, export as _export, serve as _serve  # noqa: E402,F401
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""`kg conflicts` commands (registered on kg.cli.app)."""

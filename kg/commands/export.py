@@ -1,0 +1,1 @@
+"""`kg export` commands (registered on kg.cli.app)."""

@@ -1,0 +1,1 @@
+"""`kg serve` commands (registered on kg.cli.app)."""

@@ -1,0 +1,96 @@
+"""Bound stage: how a stated figure bounds the true value, and ranges.
+
+"at least" / "at a minimum" -> at-least; "over" / "more than" / "upwards of" -> more-than;
+"nearly" / "about" / "around" / "some" / "approximately" / "an estimated" -> approx;
+"up to" / "as many as" / "at most" -> at-most; "fewer than" / "less than" / "under" -> less-than;
+"between X and Y", "X to Y", "X-Y" -> range (value, value_max).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.extract.numbers import Number
+
+# Longest cue first; each pattern must end right before the number.
+_CUES: list[tuple[str, str]] = [
+    ("at-least", r"at\s+least|at\s+a\s+minimum|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum"),
+    ("at-most", r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|at\s+the\s+most|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than"),
+    ("more-than", r"(?:slightly\s+|well\s+|a\s+little\s+|just\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|surpassing|north\s+of|beyond)"),
+    ("less-than", r"(?:slightly\s+|just\s+)?(?:fewer\s+than|less\s+than|under|below|short\s+of)"),
+    ("approx", r"nearly|almost|about|around|approximately|roughly|some|an\s+estimated|estimated|close\s+to|approx\.?|circa|an\s+approximate|approximate|just\s+under|just\s+over|~"),
+]
+_CUE_RE = [(b, re.compile(rf"(?:^|[^\w])(?:{p})\s*$", re.I)) for b, p in _CUES]
+_AFTER_AT_LEAST = re.compile(r"^\s*(?:or\s+more|\+|plus\b)", re.I)
+
+_RANGE_SEP = re.compile(
+    r"^\s*(?:-|\u2013|\u2014|to|and|or)\s*(?:(?:slightly\s+|well\s+)?(?:more\s+than|over|about|around|nearly|almost|some)\s+)?$", re.I
+)
+_CHANGE_BEFORE = re.compile(r"\b(?:ris\w*|rose|increas\w*|rais\w*|climb\w*|jump\w*|grew|grow\w*|fell|fall\w*|drop\w*|revis\w*|up|down)\s+(?:\w+\s+){0,3}from\s+(?:\w+\s+){0,2}$", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal
+    bound: str
+    value_max: Decimal | None
+    start: int  # offsets of the figure (bound cue included) in the string
+    end: int
+    num_start: int  # offsets of the (first) number
+    num_end: int
+    kind: str = "digits"
+
+
+def bound_before(s: str, pos: int) -> tuple[str, int]:
+    """(bound, start of the cue) for a number starting at ``pos`` in ``s``."""
+    window = s[max(0, pos - 40):pos]
+    for bound, rx in _CUE_RE:
+        m = rx.search(window)
+        if m:
+            start = pos - len(window) + m.start()
+            if window[m.start():m.start() + 1] and not window[m.start()].isalnum() and window[m.start()] != "~":
+                start += 1
+            if bound == "more-than" and re.search(r"\b(?:carried|carry|carries|carrying|took|taken|handed|turned|passed|left|took)\s+over\s*$", window, re.I):
+                return "exact", pos
+            return bound, start
+    return "exact", pos
+
+
+def figures(s: str, numbers: list[Number]) -> list[Figure]:
+    """Combine numbers into figures with bounds; ranges take two numbers."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(numbers):
+        n = numbers[i]
+        bound, bstart = bound_before(s, n.start)
+        if n.kind == "zero":
+            bound = "exact"
+            bstart = n.start
+        if i + 1 < len(numbers):
+            m = numbers[i + 1]
+            between = s[n.end:m.start]
+            if m.value > n.value and n.kind != "zero" and _RANGE_SEP.match(between):
+                sep = between.strip().split()[0].lower() if between.strip() else "-"
+                ok = True
+                if sep in ("and",):
+                    ok = bool(re.search(r"\bbetween\s+(?:\w+\s+){0,2}$", s[max(0, bstart - 30):bstart] + " "))
+                    ok = ok or bool(re.search(r"\bbetween\s+$", s[max(0, n.start - 30):n.start]))
+                elif sep == "or":
+                    ok = False
+                elif sep == "to":
+                    ok = not _CHANGE_BEFORE.search(s[max(0, bstart - 60):bstart])
+                if ok:
+                    start = bstart
+                    pre = re.search(r"\bbetween\s+$", s[max(0, bstart - 12):bstart])
+                    if pre:
+                        start = bstart - (len(pre.group(0)))
+                    out.append(Figure(n.value, "range", m.value, start, m.end, n.start, n.end, n.kind))
+                    i += 2
+                    continue
+        if bound == "exact" and _AFTER_AT_LEAST.match(s[n.end:n.end + 10]):
+            bound = "at-least"
+        out.append(Figure(n.value, bound, None, bstart, n.end, n.start, n.end, n.kind))
+        i += 1
+    return out

@@ -1,0 +1,168 @@
+"""Number stage: find the counts stated in a sentence.
+
+Finds digits with thousands separators and decimals ("2,292", "1061", "1.2 million"),
+number words ("three", "eleven", "twenty-one", "a dozen"), and stated zeros ("zero",
+"none of the reports", "no civilians"). Skips what is not a count: years, dates,
+ages, times and durations, distances and weights, money, percentages, ordinals,
+and vague quantities ("dozens", "a thousand", "hundreds").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+_WORD_NUM = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+
+_NUMBER = re.compile(
+    rf"""
+    (?P<digits>(?<![\w.,$€£])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\w.,$€£])(?<![A-Za-z]-)\d+(?:\.\d+)?(?![\d,]\d))
+      (?:\s*(?P<dscale>million|billion|thousand|m\b|bn\b))?
+    | (?P<dozen>\b[Aa]\s+dozen\b)
+    | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)
+    | (?P<words>\b(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)?)?\b)
+    | (?P<none>\b[Nn]one\s+of\b)
+    | (?P<no>\b[Nn]o\s+(?=["']?[a-z-]+s\b))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_AFTER_SKIP = re.compile(
+    r"""^(?:\s*(?:%|percent\b|per\s*cent\b)
+        |\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?
+            |feet|ft|yards?|pounds?|lbs?|kg|kilograms?|tons?|tonnes?|dollars?|euros?|USD|am|pm|a\.m\.|p\.m\.|GMT|o'clock|times|-year-old|-month-old)\b
+        |(?:st|nd|rd|th)\b|:\d\d|\s*/\s*\d|\.\d+\.\d)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
+
+
+@dataclass(frozen=True)
+class Number:
+    value: Decimal
+    start: int  # offsets in the string searched
+    end: int
+    text: str
+    kind: str = "digits"  # digits | words | zero | dozen
+
+
+def _words_value(s: str) -> int | None:
+    total, current = 0, 0
+    seen = False
+    for w in re.split(r"[\s-]+", s.lower()):
+        if w == "and":
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w in SCALES:
+            current = max(current, 1) * SCALES[w]
+            if SCALES[w] >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _is_year(m: re.Match, s: str) -> bool:
+    d = m.group("digits")
+    if d is None or "," in d or "." in d or m.group("dscale"):
+        return False
+    v = int(d)
+    if not (1900 <= v <= 2100):
+        return False
+    after = s[m.end():m.end() + 30]
+    return not re.match(r"\s+(?:[a-z-]+\s+){0,2}(?:people|civilians|deaths|strikes|airstrikes|reports|troops|soldiers|militants|fighters|children|killed|dead)\b", after)
+
+
+def find_numbers(s: str, allow_under_over: bool = True) -> list[Number]:
+    """All counts in ``s`` with their offsets; never raises on any text."""
+    out: list[Number] = []
+    for m in _NUMBER.finditer(s):
+        a, b = m.start(), m.end()
+        before = s[max(0, a - 40):a]
+        after = s[b:b + 40]
+        if m.group("vague"):
+            continue
+        if m.group("digits") is not None:
+            if _is_year(m, s):
+                continue
+            if _AFTER_SKIP.match(after) and not m.group("dscale"):
+                continue
+            if re.search(r"[$€£]\s*$|\b(?:US|USD|EUR|GBP|Rs\.?)\s*$|\b(?:aged|ages?|No\.|page|Resolution|flight|Route|Highway)\s+$", before):
+                continue
+            if re.search(rf"\b{_MONTH}\s+$", before) or _DATE_AFTER.match(after):
+                continue
+            if re.match(r"\s*,\s*(?:19|20)\d\d\b", after) and int(float(m.group("digits").replace(",", ""))) <= 31:
+                continue  # "February 2, 2020"
+            if re.search(r"\b(?:children|boys|girls|kids|babies|infants)\s+(?:under|over|aged|below|above)\s+$", before):
+                continue  # an age
+            raw = m.group("digits").replace(",", "")
+            try:
+                value = Decimal(raw)
+            except InvalidOperation:  # pragma: no cover - the regex only lets numbers through
+                continue
+            scale = (m.group("dscale") or "").lower()
+            if scale in ("million", "m"):
+                value *= 1_000_000
+            elif scale in ("billion", "bn"):
+                value *= 1_000_000_000
+            elif scale == "thousand":
+                value *= 1000
+            value = value.normalize() if value == value.to_integral_value() else value
+            if value == value.to_integral_value():
+                value = Decimal(int(value))
+            out.append(Number(value, a, b, s[a:b], "digits"))
+        elif m.group("dozen"):
+            out.append(Number(Decimal(12), a, b, s[a:b], "dozen"))
+        elif m.group("words"):
+            txt = m.group("words")
+            low = txt.lower()
+            if low.startswith("one") and re.match(r"\s+of\s+the\b|\s+another\b|\s*-\s*(?:third|half|quarter)", after):
+                continue  # "one of the highest"
+            if low == "one" and re.search(r"\b(?:no|any|every|each|some|the|this|that|which|no-)\s*$", before, re.I):
+                continue
+            if re.match(r"\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times|decades?|percent|per\s+cent|km|miles?|kilomet\w*)\b", after, re.I):
+                continue
+            if re.match(r"-(?:year|month|day|week)", after):
+                continue
+            if _DATE_AFTER.match(after) or re.search(rf"\b{_MONTH}\s+$", before):
+                continue
+            if re.search(r"\b(?:children|boys|girls|kids)\s+(?:under|over|aged|below|above)\s+$", before):
+                continue
+            v = _words_value(txt)
+            if v is None:
+                continue
+            out.append(Number(Decimal(v), a, b, txt, "zero" if v == 0 else "words"))
+        elif m.group("none"):
+            out.append(Number(Decimal(0), a, a + 4, s[a:a + 4], "zero"))
+        elif m.group("no"):
+            if re.match(r"\s*(?:longer|more|one|way|possible|matter|doubt|less|fewer|sign|evidence|reason)\b", s[a + 2:a + 20]):
+                continue
+            out.append(Number(Decimal(0), a, a + 2, s[a:a + 2], "zero"))
+    return out
+
+
+def parse_number(s: str) -> Decimal | None:
+    """The value of a number written alone ("2,292", "1.2 million", "twenty-one"), or None."""
+    found = find_numbers(s.strip())
+    return found[0].value if len(found) == 1 else None

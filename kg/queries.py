@@ -1,0 +1,138 @@
+"""Named SPARQL queries from ``queries/*.rq`` and safe parameter binding.
+
+Each ``.rq`` file starts with a comment header::
+
+    # title: Conflicting figures
+    # description: Every typed disagreement between comparable claims.
+    # param: metric (optional) -- metric notation, e.g. civilians-killed
+    # param: kind (optional) -- contradiction | discrepancy | ...
+
+Parameters are bound as RDF terms in a ``VALUES`` block injected at the start of
+the query's top-level group: the value is serialised as an escaped literal, never
+pasted into the query text, so quotes, braces or ``} UNION {`` stay a literal.
+A parameter ``metric`` binds the variable ``?param_metric`` (``-`` becomes ``_``);
+named queries use their parameters in the top-level group, typically as
+``FILTER(!BOUND(?param_metric) || ?metric = ?param_metric)`` so that an omitted
+optional parameter filters nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal
+from rdflib.term import Node
+
+from kg.resources import query_files
+
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.I)
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*(?P<opt>\((?:optional|required)\))?\s*(?:--|—|-)?\s*(?P<doc>.*)$")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+class QueryError(ValueError):
+    """A named query is missing, malformed, or called with wrong parameters."""
+
+
+@dataclass
+class Param:
+    name: str
+    optional: bool = True
+    doc: str = ""
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    path: Path
+    text: str
+    title: str = ""
+    description: str = ""
+    params: list[Param] = field(default_factory=list)
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    q = NamedQuery(path.stem, path, text)
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER.match(line)
+        if not m:
+            continue
+        key, value = m.group(1).lower(), m.group(2).strip()
+        if key == "title":
+            q.title = value
+        elif key == "description":
+            q.description = (q.description + " " + value).strip()
+        else:
+            pm = _PARAM.match(value)
+            if pm:
+                q.params.append(Param(pm.group("name"), pm.group("opt") != "(required)", pm.group("doc").strip()))
+    return q
+
+
+def catalog(extra_dirs: tuple[Path, ...] = ()) -> dict[str, NamedQuery]:
+    queries = {}
+    for path in [*query_files(), *(p for d in extra_dirs for p in sorted(Path(d).glob("*.rq")))]:
+        q = parse_query_file(path)
+        queries[q.name] = q
+    return queries
+
+
+def resolve(name_or_file: str) -> NamedQuery:
+    """A named query (``conflicts``) or a ``.rq`` file path."""
+    path = Path(name_or_file)
+    if path.suffix == ".rq" and path.is_file():
+        return parse_query_file(path)
+    queries = catalog()
+    if name_or_file in queries:
+        return queries[name_or_file]
+    raise QueryError(f"no named query {name_or_file!r}; `kg query --list` shows them")
+
+
+def _strip_comments(sparql: str) -> str:
+    return "\n".join("" if line.lstrip().startswith("#") else line for line in sparql.splitlines())
+
+
+def bind(sparql: str, values: dict[str, Node | str | None]) -> str:
+    """Bind variables to terms with a VALUES block at the start of the top-level WHERE group."""
+    given = {k: (v if isinstance(v, Node) else Literal(v)) for k, v in values.items() if v not in (None, "")}
+    if not given:
+        return sparql
+    for name in given:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"invalid parameter name {name!r}")
+    body = _strip_comments(sparql)
+    m = _WHERE.search(body)
+    brace = m.end() - 1 if m else body.find("{")
+    if brace < 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    names = " ".join(f"?{k}" for k in given)
+    terms = " ".join(term.n3() for term in given.values())
+    return f"{body[:brace + 1]} VALUES ({names}) {{ ({terms}) }} {body[brace + 1:]}"
+
+
+def prepare(query: NamedQuery, params: dict[str, str]) -> str:
+    """The query text with its declared parameters bound; unknown or missing ones are an error."""
+    declared = {p.name for p in query.params}
+    unknown = sorted(set(params) - declared)
+    if unknown:
+        raise QueryError(f"query {query.name!r} has no parameter {', '.join(unknown)} "
+                         f"(it takes: {', '.join(sorted(declared)) or 'none'})")
+    missing = [p.name for p in query.params if not p.optional and not params.get(p.name)]
+    if missing:
+        raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
+    return bind(query.text, {param_variable(k): v for k, v in params.items()})
+
+
+def param_variable(name: str) -> str:
+    """The SPARQL variable a parameter binds: ``metric`` -> ``param_metric``."""
+    return "param_" + name.replace("-", "_")

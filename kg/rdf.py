@@ -1,0 +1,199 @@
+"""Turn an ``Article`` and its claims into the triples of its named graph.
+
+One graph per article, named by the article IRI, which derives from the content
+hash: loading the same text twice yields the same IRIs and the same triples.
+Evidence, periods and instants get IRIs (not blank nodes) so graphs compare and
+travel to remote stores unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME, XSD
+
+from kg.model import Article, Claim, Period, SourceRef
+from kg.namespaces import (ACTIVITY, ARTICLE, BASE, CLAIM, INCIDENT, KG, OA, PERIOD, PLACE, SCHEMA,
+                           SOURCE)
+from kg.vocab import Vocabulary
+
+INSTANT = BASE + "instant/"
+SOFTWARE = URIRef(BASE + "software/kg")
+
+_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+_PRECISION = {4: KG.year, 7: KG.month, 10: KG.day}
+
+
+def slug(text: str) -> str:
+    """A readable IRI-safe key: 'Syrian Network for Human Rights' -> 'syrian-network-for-human-rights'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+def article_iri(content_hash: str) -> URIRef:
+    return ARTICLE[content_hash[:16]]
+
+
+def date_literal(iso: str) -> Literal:
+    """An ISO date at its precision as the matching XSD type (gYear, gYearMonth, date)."""
+    return Literal(iso, datatype=_DATE_TYPES.get(len(iso), XSD.string))
+
+
+def period_iri(period: Period) -> URIRef:
+    key = f"{period.start or 'open'}_{period.end or 'open'}"
+    return PERIOD[key + ("_cumulative" if period.cumulative else "")]
+
+
+def resolve_source(name: str, vocab: Vocabulary, kind: str = "Organization") -> SourceRef:
+    """Find a source in the gazetteer by its name or an alias; else a new source named from the text."""
+    wanted = name.casefold().strip()
+    for term in vocab.sources.values():
+        if any(n.casefold() == wanted for n in term.names):
+            return SourceRef(term.key, term.label, term.kind or kind)
+    return SourceRef(slug(name), name.strip(), kind, known=False)
+
+
+class GraphBuilder:
+    """Accumulates the triples of one article graph."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.g = Graph()
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    def source(self, ref: SourceRef) -> URIRef:
+        node = SOURCE[ref.key]
+        # Type and label go into every article graph that mentions the source, so each
+        # graph validates on its own and unknown sources are described where they appear.
+        self.add(node, RDF.type, KG[ref.kind if ref.kind in ("Organization", "Person", "Outlet") else "Organization"])
+        self.add(node, SKOS.prefLabel, Literal(ref.label, lang="en"))
+        if ref.speaks_for is not None:
+            self.add(node, KG.speaksFor, self.source(ref.speaks_for))
+        return node
+
+    def instant(self, iso: str) -> URIRef:
+        node = URIRef(INSTANT + iso)
+        self.add(node, RDF.type, TIME.Instant)
+        prop = {4: TIME.inXSDgYear, 7: TIME.inXSDgYearMonth, 10: TIME.inXSDDate}.get(len(iso))
+        if prop is not None:
+            self.add(node, prop, date_literal(iso))
+            self.add(node, KG.precision, _PRECISION[len(iso)])
+        return node
+
+    def period(self, period: Period, fallback: URIRef) -> URIRef:
+        node = period_iri(period) if period.resolved else fallback
+        self.add(node, RDF.type, KG.Period)
+        if period.start:
+            self.add(node, TIME.hasBeginning, self.instant(period.start))
+        if period.end:
+            self.add(node, TIME.hasEnd, self.instant(period.end))
+        if period.text and not period.resolved:
+            self.add(node, KG.periodText, Literal(period.text))
+        if period.cumulative:
+            self.add(node, KG.cumulative, Literal(True))
+        return node
+
+    def place(self, key: str) -> URIRef:
+        node = PLACE[key]
+        term = self.vocab.places.get(key)
+        self.add(node, RDF.type, SCHEMA.Place)
+        self.add(node, SKOS.prefLabel, Literal(term.label if term else key, lang="en"))
+        return node
+
+
+def comparison_key(claim: Claim) -> str:
+    """Claims that may be compared share this key (see docs/conflicts.md)."""
+    places = ",".join(sorted(claim.places))
+    incident = claim.incident.key if claim.incident else "-"
+    return f"{claim.metric}|{incident}|{places}|{claim.period.end or '-'}"
+
+
+def article_graph(article: Article, vocab: Vocabulary, extractor_version: str) -> Graph:
+    """All triples of one article: the article, its publisher, the extraction and every claim."""
+    b = GraphBuilder(vocab)
+    meta = article.meta
+    art = article_iri(article.content_hash)
+    b.add(art, RDF.type, KG.Article)
+    b.add(art, RDF.type, SCHEMA.NewsArticle)
+    b.add(art, KG.contentHash, Literal(article.content_hash))
+    b.add(art, KG.text, Literal(article.text))
+    b.add(art, KG.fileName, Literal(meta.file_name))
+    if meta.title:
+        b.add(art, SCHEMA.headline, Literal(meta.title))
+    if meta.url:
+        b.add(art, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI))
+    if meta.published:
+        b.add(art, SCHEMA.datePublished, date_literal(meta.published))
+        if meta.date_inferred:
+            b.add(art, KG.dateInferred, Literal(True))
+    if meta.publisher:
+        b.add(art, SCHEMA.publisher, b.source(resolve_source(meta.publisher, vocab, "Outlet")))
+
+    activity = ACTIVITY[article.content_hash[:16]]
+    b.add(activity, RDF.type, KG.Extraction)
+    b.add(activity, PROV.used, art)
+    b.add(activity, PROV.wasAssociatedWith, SOFTWARE)
+    b.add(activity, KG.extractorVersion, Literal(extractor_version))
+    b.add(SOFTWARE, RDF.type, PROV.SoftwareAgent)
+    b.add(SOFTWARE, RDFS.label, Literal("kg extractor", lang="en"))
+
+    for index, claim in enumerate(article.claims):
+        add_claim(b, claim, CLAIM[f"{article.content_hash[:16]}-{index:03d}"], art, activity)
+    return b.g
+
+
+def add_claim(b: GraphBuilder, claim: Claim, node: URIRef, art: URIRef, activity: URIRef) -> None:
+    b.add(node, RDF.type, KG.Claim)
+    b.add(node, KG.reportedIn, art)
+    b.add(node, PROV.wasGeneratedBy, activity)
+    if claim.metric in b.vocab.metrics:
+        b.add(node, KG.metric, b.vocab.metric_iri(claim.metric))
+    else:  # kept so that validation names the unknown metric instead of a missing one
+        b.add(node, KG.metric, URIRef(BASE + "metric/" + slug(claim.metric)))
+    b.add(node, KG.value, Literal(Decimal(claim.value), datatype=XSD.decimal))
+    if claim.value_max is not None:
+        b.add(node, KG.valueMax, Literal(Decimal(claim.value_max), datatype=XSD.decimal))
+    b.add(node, KG.bound, KG[claim.bound])
+    if claim.asserter is not None:
+        b.add(node, KG.assertedBy, b.source(claim.asserter))
+    if claim.speaker is not None:
+        b.add(node, KG.speaker, b.source(claim.speaker))
+    b.add(node, KG.period, b.period(claim.period, URIRef(str(node) + "#period")))
+    for key in claim.places:
+        b.add(node, KG.place, b.place(key))
+    if claim.incident is not None:
+        inc = INCIDENT[claim.incident.key]
+        b.add(node, KG.incident, inc)
+        b.add(inc, RDF.type, KG.Incident)
+        b.add(inc, RDFS.label, Literal(claim.incident.label))
+        if claim.incident.date:
+            b.add(inc, KG.date, Literal(claim.incident.date))
+        for key in claim.incident.places:
+            b.add(inc, SCHEMA.location, b.place(key))
+    b.add(node, KG.confidence, Literal(Decimal(str(round(claim.confidence, 3))), datatype=XSD.decimal))
+    if claim.rule:
+        b.add(node, KG.rule, Literal(claim.rule))
+    b.add(node, KG.method, Literal(claim.method))
+    b.add(node, KG.comparisonKey, Literal(comparison_key(claim)))
+
+    evidence = URIRef(str(node) + "#evidence")
+    quote_sel = URIRef(str(node) + "#quote")
+    position_sel = URIRef(str(node) + "#position")
+    b.add(node, KG.evidence, evidence)
+    b.add(evidence, RDF.type, OA.SpecificResource)
+    b.add(evidence, OA.hasSource, art)
+    b.add(evidence, OA.hasSelector, quote_sel)
+    b.add(evidence, OA.hasSelector, position_sel)
+    b.add(quote_sel, RDF.type, OA.TextQuoteSelector)
+    b.add(quote_sel, OA.exact, Literal(claim.quote))
+    b.add(position_sel, RDF.type, OA.TextPositionSelector)
+    b.add(position_sel, OA.start, Literal(claim.start, datatype=XSD.nonNegativeInteger))
+    b.add(position_sel, OA.end, Literal(claim.end, datatype=XSD.nonNegativeInteger))
+
+
+__all__ = ["article_graph", "article_iri", "comparison_key", "date_literal", "resolve_source", "slug"]

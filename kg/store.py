@@ -1,0 +1,213 @@
+"""The triple store behind kg: one named graph per article, reference data in graphs of its own.
+
+``open_store(location)`` returns an embedded, persistent Oxigraph store for a folder
+path (the default) and a remote SPARQL 1.1 store for an ``http(s)://`` URL.
+Queries see the union of all graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.namespaces import KG, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
+
+DEFAULT_STORE = "./kg-data"
+# Files of ontology/ that define the vocabulary itself; the rest is reference data.
+ONTOLOGY_FILES = {"kg.ttl", "metrics.ttl"}
+
+
+class StoreError(Exception):
+    """A store could not be opened or written; the message is meant for the user."""
+
+
+@dataclass
+class QueryResult:
+    """A SELECT result (``variables`` + ``rows``), an ASK answer (``boolean``) or a graph (``triples``)."""
+
+    kind: str  # "select" | "ask" | "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[Node | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+def store_location(location: str | os.PathLike | None) -> str:
+    """--store, else $KG_STORE, else ./kg-data."""
+    return str(location or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+def open_store(location: str | os.PathLike | None = None, read_only: bool = False) -> "OxigraphStore":
+    loc = store_location(location)
+    if loc.startswith(("http://", "https://")):
+        from kg.remote import RemoteStore  # imported lazily: only remote users need SPARQLWrapper
+
+        return RemoteStore(loc)
+    return OxigraphStore(Path(loc), read_only=read_only)
+
+
+# ---------------------------------------------------------------- term conversion
+
+def to_ox(term: Node):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def from_ox(term) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def quads(graph: Graph, name: URIRef) -> Iterator[ox.Quad]:
+    g = ox.NamedNode(str(name))
+    for s, p, o in graph:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
+
+
+def prefix_header() -> str:
+    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+
+# ---------------------------------------------------------------- embedded store
+
+class OxigraphStore:
+    """An embedded Oxigraph (RocksDB) store in a folder on disk."""
+
+    remote = False
+
+    def __init__(self, path: Path, read_only: bool = False):
+        self.path = path
+        try:
+            if read_only:
+                if not path.exists():
+                    raise StoreError(f"{path}: no kg store here (run `kg load` first)")
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open store: {exc}") from exc
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    def close(self) -> None:
+        # pyoxigraph closes RocksDB when the Store object is freed; drop our reference.
+        self._store = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading
+    def has_graph(self, name: URIRef) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(str(name)))
+
+    def article_graphs(self) -> list[URIRef]:
+        res = self.query(prefix_header() + "SELECT ?a WHERE { GRAPH ?a { ?a a kg:Article } }")
+        return [row[0] for row in res.rows]
+
+    def triple_count(self) -> int:
+        return len(self._store)
+
+    def graph(self, name: URIRef) -> Graph:
+        g = Graph()
+        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return g
+
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None,
+              timeout: float | None = None) -> QueryResult:
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items() if v is not None}
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as exc:
+            raise ValueError(f"invalid SPARQL: {exc}") from exc
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [[from_ox(sol[v]) for v in variables] for sol in result]
+            return QueryResult("select", variables, rows)
+        return QueryResult("graph", triples=[(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result])
+
+    # -- writing
+    def add_graph(self, name: URIRef, graph: Graph) -> None:
+        """Store one graph atomically: all of its triples or none."""
+        try:
+            self._store.extend(quads(graph, name))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Swap a graph's content in one transaction (used for reference data)."""
+        body = graph.serialize(format="nt")
+        self._store.update(f"DROP SILENT GRAPH <{name}> ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }}")
+
+    def remove_graph(self, name: URIRef) -> bool:
+        node = ox.NamedNode(str(name))
+        if not self._store.contains_named_graph(node):
+            return False
+        self._store.update(f"DROP GRAPH <{name}>")
+        return True
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def dump_nquads(self) -> bytes:
+        return self._store.dump(format=ox.RdfFormat.N_QUADS)
+
+
+# ---------------------------------------------------------------- reference data
+
+def _hash_graph(g: Graph) -> str:
+    lines = sorted(g.serialize(format="nt").splitlines())
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def sync_reference(store, vocab_graph_files: Iterable[Path]) -> None:
+    """Put the ontology and reference data in their graphs, replacing them only when they changed."""
+    ontology, reference = Graph(), Graph()
+    for path in vocab_graph_files:
+        (ontology if path.name in ONTOLOGY_FILES else reference).parse(path, format="turtle")
+    for name, g in ((ONTOLOGY_GRAPH, ontology), (REFERENCE_GRAPH, reference)):
+        digest = _hash_graph(g)
+        res = store.query(f"ASK {{ GRAPH <{name}> {{ <{name}> <{KG.contentHash}> \"{digest}\" }} }}")
+        if res.boolean:
+            continue
+        g.add((name, KG.contentHash, Literal(digest)))
+        store.replace_graph(name, g)

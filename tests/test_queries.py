@@ -1,0 +1,65 @@
+"""Named queries: headers, the catalog, and parameters bound as literals (injection-safe)."""
+
+import pytest
+
+from kg.load import store_article
+from kg.queries import QueryError, bind, catalog, parse_query_file, prepare, resolve
+
+from conftest import AIRWARS, make_article, make_claim
+
+
+def test_every_named_query_has_a_title_and_description():
+    queries = catalog()
+    assert {"claims"} <= set(queries)
+    for q in queries.values():
+        assert q.title and q.description, q.name
+
+
+def test_header_lists_parameters(tmp_path):
+    p = tmp_path / "x.rq"
+    p.write_text("# title: X\n# description: Y\n# param: metric (optional) -- the metric\n"
+                 "# param: kind (required) -- what kind\nSELECT * WHERE { ?s ?p ?o }\n")
+    q = parse_query_file(p)
+    assert [(x.name, x.optional, x.doc) for x in q.params] == [("metric", True, "the metric"), ("kind", False, "what kind")]
+
+
+def test_unknown_and_missing_parameters_are_errors(tmp_path):
+    p = tmp_path / "x.rq"
+    p.write_text("# title: X\n# param: kind (required) -- k\nSELECT * WHERE { ?s ?p ?o }\n")
+    q = parse_query_file(p)
+    with pytest.raises(QueryError, match="needs --param kind"):
+        prepare(q, {})
+    with pytest.raises(QueryError, match="no parameter colour"):
+        prepare(q, {"kind": "x", "colour": "red"})
+    with pytest.raises(QueryError, match="no named query"):
+        resolve("no-such-query")
+
+
+@pytest.mark.parametrize("payload", [
+    'x" } UNION { ?s ?p ?o } #',
+    "x' . ?a ?b ?c",
+    "}}}} DROP ALL",
+    'civilians-killed"^^<http://x> } ; DELETE WHERE { ?s ?p ?o',
+    "line\nbreak \\ backslash",
+])
+def test_parameters_stay_literals(store, vocab, payload):
+    store_article(store, make_article(claims=[make_claim()]), vocab)
+    q = resolve("claims")
+    res = store.query(prepare(q, {"metric": payload}))
+    assert res.rows == []  # the payload matched nothing and injected nothing
+    assert store.query(prepare(q, {"metric": "civilians-killed"})).rows
+
+
+def test_claims_query_filters_by_asserter_alias_case_insensitively(store, vocab):
+    art = make_article(claims=[make_claim(), make_claim(asserter=AIRWARS, value=7316, bound="range", value_max=11637)])
+    store_article(store, art, vocab)
+    q = resolve("claims")
+    rows = store.query(prepare(q, {"asserter": "us-led coalition"})).dicts()
+    assert [str(r["asserter"]) for r in rows] == ["CJTF-OIR"]
+    rows = store.query(prepare(q, {"asserter": "AIRWARS"})).dicts()
+    assert [int(r["value_max"]) for r in rows] == [11637]
+
+
+def test_bind_uses_the_top_level_where_group():
+    text = bind("PREFIX x: <http://a#>\n# a comment with WHERE {\nSELECT ?s WHERE { ?s ?p ?o }", {"param_m": "v"})
+    assert 'WHERE { VALUES (?param_m) { ("v") }  ?s ?p ?o }' in text

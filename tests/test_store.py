@@ -1,0 +1,89 @@
+"""The embedded store: atomic per-article graphs, idempotent loads, removal, persistence."""
+
+from kg.load import Loader, RejectedArticle, store_article
+from kg.rdf import article_iri
+from kg.store import open_store
+
+from conftest import make_article, make_claim
+
+
+def test_an_article_is_stored_as_its_own_named_graph(store, vocab):
+    art = make_article(claims=[make_claim()])
+    store_article(store, art, vocab)
+    iri = article_iri(art.content_hash)
+    assert store.has_graph(iri)
+    g = store.graph(iri)
+    assert len(g) > 30
+    # The union default graph sees the claim.
+    res = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/kg-claims/ns#Claim> }")
+    assert int(res.rows[0][0]) == 1
+
+
+def test_an_invalid_claim_is_rejected_and_nothing_is_stored(store, vocab):
+    good = make_article(text="first article\n", claims=[make_claim()])
+    store_article(store, good, vocab)
+    before = store.triple_count()
+    bad = make_article(text="second article\n", claims=[make_claim(value=-3, quote="minus three civilians")])
+    try:
+        store_article(store, bad, vocab)
+    except RejectedArticle as exc:
+        assert "minus three civilians" in str(exc)
+        assert "value" in str(exc)
+    else:
+        raise AssertionError("invalid claim was stored")
+    assert store.triple_count() == before
+    assert not store.has_graph(article_iri(bad.content_hash))
+
+
+def test_loading_the_same_folder_twice_changes_nothing(tmp_path, seed_dir):
+    store = open_store(tmp_path / "s")
+    first = Loader(store).load_paths([seed_dir])
+    assert (first.new, first.rejected) == (5, 0)
+    count = store.triple_count()
+    second = Loader(store).load_paths([seed_dir])
+    assert (second.new, second.unchanged) == (0, 5)
+    assert store.triple_count() == count
+
+
+def test_the_store_persists_on_disk(tmp_path, seed_dir):
+    path = tmp_path / "s"
+    store = open_store(path)
+    Loader(store).load_paths([seed_dir])
+    count = store.triple_count()
+    store.flush()
+    del store
+    reopened = open_store(path, read_only=True)
+    assert reopened.triple_count() == count
+    assert len(reopened.article_graphs()) == 5
+
+
+def test_remove_drops_one_article_graph(store, vocab):
+    a = make_article(text="one\n", claims=[make_claim()])
+    b = make_article(text="two\n", claims=[make_claim()])
+    store_article(store, a, vocab)
+    only_a = store.triple_count()
+    store_article(store, b, vocab)
+    assert store.remove_graph(article_iri(b.content_hash))
+    assert store.triple_count() == only_a
+    assert not store.remove_graph(article_iri(b.content_hash))
+
+
+def test_reference_data_lives_in_its_own_graphs(tmp_path, seed_dir):
+    store = open_store(tmp_path / "s")
+    Loader(store)
+    res = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    graphs = {str(r[0]) for r in res.rows}
+    assert graphs == {"https://w3id.org/kg-claims/graph/ontology", "https://w3id.org/kg-claims/graph/reference"}
+    count = store.triple_count()
+    Loader(store)  # unchanged reference data is not rewritten
+    assert store.triple_count() == count
+
+
+def test_rejected_file_does_not_stop_the_others(tmp_path, seed_dir):
+    (seed_dir / "empty.txt").write_text("  \n")
+    (seed_dir / "binary.txt").write_bytes(b"%PDF-1.4\x00\x01\x02")
+    store = open_store(tmp_path / "s")
+    report = Loader(store).load_paths([seed_dir])
+    assert report.new == 5 and report.rejected == 2
+    assert any("empty.txt: empty file" in e for e in report.errors)
+    assert any("binary.txt: binary file" in e for e in report.errors)
