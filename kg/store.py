@@ -7,6 +7,7 @@ Queries see the union of all graphs as their default graph.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -101,6 +102,46 @@ def prefix_header() -> str:
 
 # ---------------------------------------------------------------- embedded store
 
+LOCK_FILE = "kg.lock"
+
+
+class WriterLock:
+    """One writer per store: an advisory lock file that records the holder's PID.
+
+    RocksDB refuses a second writer with an opaque error; this lock turns that into
+    "store is locked by PID …" before the database is touched. Readers need no lock:
+    a read-only open sees a consistent snapshot in which every article is whole.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path / LOCK_FILE
+        self._fh = None
+
+    def acquire(self) -> None:
+        fh = open(self.path, "a+")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            fh.close()
+            raise StoreError(f"{self.path.parent}: store is locked by PID {holder} "
+                             "(another kg load or kg serve --allow-update is writing); try again when it ends") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._fh = fh
+
+    def release(self) -> None:
+        if self._fh is not None:
+            fh, self._fh = self._fh, None
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            fh.close()
+
+
 class OxigraphStore:
     """An embedded Oxigraph (RocksDB) store in a folder on disk."""
 
@@ -108,15 +149,19 @@ class OxigraphStore:
 
     def __init__(self, path: Path, read_only: bool = False):
         self.path = path
+        self._lock = None
         try:
             if read_only:
-                if not path.exists():
+                if not (path / "CURRENT").exists():
                     raise StoreError(f"{path}: no kg store here (run `kg load` first)")
                 self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
+                self._lock = WriterLock(path)
+                self._lock.acquire()
                 self._store = ox.Store(str(path))
         except OSError as exc:
+            self.close()
             raise StoreError(f"{path}: cannot open store: {exc}") from exc
 
     @property
@@ -125,7 +170,12 @@ class OxigraphStore:
 
     def close(self) -> None:
         # pyoxigraph closes RocksDB when the Store object is freed; drop our reference.
-        self._store = None
+        store, self._store = getattr(self, "_store", None), None
+        if store is not None and self._lock is not None:
+            store.flush()
+        del store
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self):
         return self

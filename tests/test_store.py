@@ -87,3 +87,29 @@ def test_rejected_file_does_not_stop_the_others(tmp_path, seed_dir):
     assert report.new == 5 and report.rejected == 2
     assert any("empty.txt: empty file" in e for e in report.errors)
     assert any("binary.txt: binary file" in e for e in report.errors)
+
+
+def test_a_second_writer_fails_fast_naming_the_pid(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    from kg.store import StoreError
+
+    path = tmp_path / "s"
+    holder = open_store(path)
+    try:
+        with pytest.raises(StoreError, match=f"store is locked by PID {os.getpid()}"):
+            open_store(path)
+        # Another process gets the same one-line answer.
+        out = subprocess.run([sys.executable, "-m", "kg.cli", "load", str(tmp_path), "--store", str(path)],
+                             capture_output=True, text=True)
+        assert out.returncode == 2
+        assert f"store is locked by PID {os.getpid()}" in out.stderr
+        # Readers are not blocked by the writer.
+        assert open_store(path, read_only=True).triple_count() == holder.triple_count()
+    finally:
+        holder.close()
+    open_store(path).close()  # released: the next writer gets in
