@@ -32,7 +32,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 
 _NUMBER = re.compile(
     rf"""
-    (?P<digits>(?<![\w.,$€£])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\w.,$€£])(?<![A-Za-z]-)\d+(?:\.\d+)?(?![\d,]\d))
+    (?P<digits>(?<![\w.,:$€£])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\w.,:$€£])(?<![A-Za-z]-)\d+(?:\.\d+)?(?![\d,]\d))
       (?:\s*(?P<dscale>million|billion|thousand|m\b|bn\b))?
     | (?P<dozen>\b[Aa]\s+dozen\b)
     | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)

@@ -1,13 +1,371 @@
-"""The extraction pipeline (placeholder until the stages land)."""
+"""The extraction pipeline: text -> sentences -> figures -> metric, source, period, place -> claims.
+
+Each stage is its own module (text, sentences, numbers, bounds, metrics, attribution,
+periods, places, incidents); this module wires them and applies the article-level rules
+that need more than one sentence (a period stated in a neighbouring sentence, open-ended
+periods ending at the data's "as of" date, incidents shared across sentences).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field, replace
+
 from kg import __version__
-from kg.model import ArticleMeta, Claim
+from kg.extract.attribution import Attributor, slug
+from kg.extract.bounds import figures
+from kg.extract.incidents import Incidents
+from kg.extract.metrics import lexicon, noun_phrase
+from kg.extract.numbers import find_numbers
+from kg.extract.periods import PeriodMention, find_periods
+from kg.extract.places import find_places, with_containers
+from kg.extract.sentences import split
+from kg.extract.text import junk_spans
+from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
 
 EXTRACTOR_VERSION = f"kg-extract/{__version__}"
 
+_KILLED = re.compile(r"-killed$")
+_RELEASE_DATE = re.compile(
+    r"\b(?:said|says|released|announced|published|issued|reported|revealed|statement|report|stated|told|added|warned)\s+(?:\w+\s+){0,3}(?:on\s+|in\s+|last\s+)?$", re.I
+)
+_FIGURE_COVERS = re.compile(
+    r"\b(?:latest|this|the|that|new|monthly)\s+(?:figure|tally|toll|count|number|total|data)s?\s+(?:\w+\s+){0,1}(?:covers?|includes?|include|spans?|refers?|runs?|is\s+for)\b", re.I
+)
+_FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
+
+
+@dataclass
+class _Raw:
+    claim: Claim
+    sent: int
+    para: int
+    pkind: str  # kind of the period mention used, or "" if none in the sentence
+    np: str
+    explicit_people: bool = False
+
+
+def _outlet(meta: ArticleMeta, vocab: Vocabulary) -> SourceRef | None:
+    if not meta.publisher:
+        return None
+    name = meta.publisher.strip()
+    low = name.lower()
+    for key, term in vocab.sources.items():
+        if any(n.lower() == low for n in term.names):
+            return SourceRef(key, term.label, "Outlet" if term.kind == "Outlet" else "Organization")
+    return SourceRef(slug(name), name, "Outlet", known=False)
+
+
+def _campaign_starts(vocab: Vocabulary) -> dict[str, str]:
+    out = {}
+    for term in vocab.campaigns.values():
+        start = term.extra.get("start")
+        if start:
+            for n in term.names:
+                out[n] = start
+    return out
+
+
+def _windows(s: str, figs, i: int) -> tuple[str, str, str]:
+    f = figs[i]
+    nxt = figs[i + 1].start if i + 1 < len(figs) else len(s)
+    stop = re.search(r"[;]|\s[-\u2013\u2014]\s|\.\s|\bwhile\b|\bbut\b", s[f.end:nxt])
+    after_end = f.end + stop.start() if stop else nxt
+    prev_end = figs[i - 1].end if i > 0 else 0
+    seg = s[prev_end:f.start]
+    cut = max(seg.rfind(";"), seg.rfind(" - "), seg.rfind("\u2013"))
+    before = seg[cut + 1:] if cut >= 0 else seg
+    near = " ".join(re.findall(r"[\w'\"-]+", before)[-6:])
+    return s[f.end:after_end], before, near
+
 
 def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
-    return []
+    lex = lexicon(vocab)
+    junk = junk_spans(text)
+    sents = split(text, junk)
+    outlet = _outlet(meta, vocab)
+    camp = _campaign_starts(vocab)
+    att = Attributor(vocab, outlet)
+    inc = Incidents(vocab)
+    raws: list[_Raw] = []
+    all_periods: list[tuple[int, PeriodMention]] = []
+    prev_sentence_nps: list[str] = []
+    article_places: dict[str, int] = {}
+
+    for si, sent in enumerate(sents):
+        s = sent.text
+        nums = find_numbers(s)
+        figs = figures(s, nums)
+        ms = att.mentions(s)
+        acts = att.speech_acts(s, ms)
+        pms = find_periods(s, meta.published, camp)
+        pms = [p for p in pms if not (p.kind == "day" and _RELEASE_DATE.search(s[max(0, p.start - 40):p.start]))]
+        all_periods.extend((si, p) for p in pms)
+        places = find_places(s, vocab)
+        for _, _, k in places:
+            article_places[k] = article_places.get(k, 0) + 1
+        inc.observe(s, si, pms, places, meta.published)
+        nps: list[str] = []
+        of_number_np: dict[int, tuple[str, str]] = {}
+        for i, f in enumerate(figs):
+            after, before, near = _windows(s, figs, i)
+            np, marker = noun_phrase(s, f.end)
+            base_only = False
+            if marker == "of-number" and i + 1 < len(figs):
+                np2, _ = noun_phrase(s, figs[i + 1].end)
+                after2, _, _ = _windows(s, figs, i + 1)
+                np, after = np2, f"{np2} {after2}"
+                of_number_np[i + 1] = (np2, after2)
+            elif marker == "of-number":
+                continue
+            if i in of_number_np:
+                base_only = True
+            if not np:
+                if nps and marker != "of-number":
+                    np = nps[-1]
+                elif re.search(r"\bof\s+(?:these|them|those|which)\b", before + s[f.end:f.end + 15], re.I) and prev_sentence_nps:
+                    np = prev_sentence_nps[-1]
+            head_low = np.lower()
+            if re.fullmatch(r"(?:\w+\s+)?casualties", head_low) and "civilian" not in head_low:
+                np = "civilian casualties"
+                near = before
+            if base_only:
+                res = lex.classify(np, "", "", "")
+            else:
+                res = lex.classify(np, after, before, near)
+            if res is None and not np and re.match(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|dead|were\s+killed|perished)\b", after):
+                res = lex.classify("people", after, before, near)
+            if res is None:
+                continue
+            metric, mrule = res
+            if marker == "subset" and not lex_has_event(lex, metric):
+                continue
+            nps.append(np)
+            explicit_people = bool(re.search(r"\b(?:people|persons|individuals)\b", np, re.I))
+            # who
+            r = att.attribute(s, f.start, f.end, ms, acts, sent.headline)
+            if r is None and (sent.in_quote or _in_quote(s, f.start)):
+                r = _quote_speaker(att, sents, si)
+            if r is None and att.last_asserter is not None and not sent.headline:
+                asserter, speaker = att.last_asserter
+                arule = "attr.carry-over"
+            elif r is None:
+                asserter, speaker, arule = outlet, None, "attr.outlet"
+            else:
+                asserter, speaker, arule = r
+            if asserter is None:
+                asserter = SourceRef("unknown", "unknown", known=False)
+            if not sent.headline:
+                att.note(asserter, speaker)
+            # when
+            pm = _pick_period(pms, f.start, f.end, s)
+            period = Period(pm.begin, pm.finish, pm.text) if pm else Period()
+            # where
+            local = [k for a, b, k in places]
+            claim = Claim(
+                metric=metric, value=f.value, bound=f.bound, value_max=f.value_max,
+                asserter=asserter, speaker=speaker, period=period,
+                places=with_containers(local, vocab),
+                quote=s, start=sent.start, end=sent.end,
+                confidence=_confidence(arule, mrule),
+                rule=f"{mrule}+{arule}",
+            )
+            raws.append(_Raw(claim, si, sent.para, pm.kind if pm else "", np, explicit_people))
+            if marker == "more" or re.search(r"\b(?:another|additional)\s+$", s[max(0, f.start - 12):f.start]):
+                raws[-1].pkind = raws[-1].pkind or ""
+                _continue_population(raws)
+            inc.attach(raws[-1], s, si, pm)
+        att.note_acts(s, acts, ms)
+        if nps:
+            prev_sentence_nps = nps
+    _article_periods(raws, sents, all_periods, meta.published)
+    _same_sentence_population(raws)
+    inc.finish(raws)
+    default_places = _default_places(article_places, vocab)
+    out: list[Claim] = []
+    seen = set()
+    for r in raws:
+        c = r.claim
+        if not c.places and default_places:
+            c.places = default_places
+        key = (c.asserter.key if c.asserter else None, c.metric, c.value, c.value_max, c.bound, c.period.start, c.period.end,
+               c.incident.key if c.incident else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def lex_has_event(lex, metric: str) -> bool:
+    for c in lex.items:
+        if c.cues.notation == metric:
+            return bool(c.event or c.before)
+    return False
+
+
+def _in_quote(s: str, pos: int) -> bool:
+    return s[:pos].count('"') % 2 == 1
+
+
+def _quote_speaker(att: Attributor, sents, si: int):
+    """The speaker of the quotation around sentence ``si``: a tag later in the quote's paragraph, or before it."""
+    para = sents[si].para
+    for sj in range(si, min(len(sents), si + 4)):
+        t = sents[sj]
+        if t.para != para:
+            break
+        ms = att.mentions(t.text)
+        acts = att.speech_acts(t.text, ms)
+        for a0, a1, subj, rule in acts:
+            if sj == si and a0 < 1:
+                continue
+            if t.text[:a0].count('"') % 2 == 0 and '"' in t.text[:a0]:
+                r = att.resolve(subj, t.text, ms)
+                if r:
+                    return r[0], r[1], "attr.quote-speaker"
+    for sj in range(si - 1, max(-1, si - 4), -1):
+        t = sents[sj]
+        if t.para != para:
+            break
+        ms = att.mentions(t.text)
+        acts = att.speech_acts(t.text, ms)
+        if acts:
+            r = att.resolve(acts[-1][2], t.text, ms)
+            if r:
+                return r[0], r[1], "attr.quote-speaker"
+    return None
+
+
+def _pick_period(pms: list[PeriodMention], a: int, b: int, s: str) -> PeriodMention | None:
+    if not pms:
+        return None
+    usable = [p for p in pms if p.kind != "backref" or True]
+
+    def dist(p: PeriodMention) -> int:
+        if p.end <= a:
+            gap = a - p.end
+            # a clause boundary between them weakens the link
+            if re.search(r"[;]", s[p.end:a]):
+                gap += 200
+            return gap
+        return (p.start - b) + 5
+
+    return min(usable, key=dist)
+
+
+def _confidence(arule: str, mrule: str) -> float:
+    c = 0.5
+    if arule in ("attr.speech", "attr.according-to", "attr.possessive", "attr.passive", "attr.speech-after", "attr.speech-inverted-after", "attr.according-to-after"):
+        c += 0.25
+    elif arule in ("attr.quote-speaker", "attr.subject", "attr.speech-coordinated"):
+        c += 0.15
+    if mrule in ("metric.noun+event", "metric.label", "metric.phrase"):
+        c += 0.15
+    return round(min(c, 0.95), 2)
+
+
+def _continue_population(raws: list[_Raw]) -> None:
+    """'another/additional N deaths' continues the population of the figure before it."""
+    cur = raws[-1]
+    if cur.claim.metric not in ("people-killed", "people-injured") or cur.explicit_people:
+        return
+    for prev in reversed(raws[:-1]):
+        pm = prev.claim.metric
+        if pm.endswith("-killed") or pm.endswith("-injured"):
+            pop = pm.split("-")[0]
+            out = cur.claim.metric.split("-")[1]
+            cand = f"{pop}-{out}"
+            cur.claim.metric = cand
+            return
+
+
+def _same_sentence_population(raws: list[_Raw]) -> None:
+    """'X civilians were killed ..., Y estimates the total death toll ...': the toll counts the same population."""
+    for i, r in enumerate(raws):
+        if r.claim.metric not in ("people-killed",) or r.explicit_people:
+            continue
+        for p in raws[:i]:
+            if p.sent == r.sent and p.claim.metric in ("civilians-killed", "combatants-killed"):
+                r.claim.metric = p.claim.metric
+                r.claim.rule += "+population.sentence"
+
+
+def _shift_month(iso: str, months: int) -> str:
+    y, m = int(iso[:4]), int(iso[5:7])
+    m += months
+    while m < 1:
+        m += 12
+        y -= 1
+    while m > 12:
+        m -= 12
+        y += 1
+    return f"{y:04d}-{m:02d}"
+
+
+def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None) -> None:
+    """Periods that need the whole article: neighbouring statements, back references, the data's 'as of' end."""
+    # 1. "The latest figure covers ... through November 2017" applies to the open figures just before it
+    for si, p in all_periods:
+        if p.kind not in ("range", "until") or not _FIGURE_COVERS.search(sents[si].text):
+            continue
+        for r in raws:
+            if si - 2 <= r.sent < si or (r.sent == si and r.claim.period.end is None):
+                per = r.claim.period
+                if r.pkind in ("", "campaign", "since", "todate", "backref"):
+                    r.claim.period = Period(per.start or p.begin, p.finish, per.text or p.text)
+                    r.pkind = "range"
+    # 2. back references: "during the period", "during this period" take the latest explicit period before
+    last: Period | None = None
+    by_sent: dict[int, list[PeriodMention]] = {}
+    for si, p in all_periods:
+        by_sent.setdefault(si, []).append(p)
+    ri = 0
+    ordered = sorted(raws, key=lambda r: r.sent)
+    for si in range(len(sents)):
+        for p in by_sent.get(si, []):
+            if p.kind in ("range",) and p.finish:
+                last = Period(p.begin, p.finish, p.text)
+        for r in ordered:
+            if r.sent != si:
+                continue
+            if r.pkind == "backref" and last is not None:
+                r.claim.period = Period(last.start, last.end, r.claim.period.text)
+                r.pkind = "range"
+            elif r.pkind == "range" and r.claim.period.end:
+                last = r.claim.period
+    # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
+    ends = [p.finish for _, p in all_periods if p.kind in ("range", "until", "month") and p.finish]
+    if published:
+        ends = [e for e in ends if e[:len(published)] <= published or e[:7] <= published[:7]]
+    as_of = max(ends, key=lambda e: (e[:7], len(e))) if ends else None
+    default_end = as_of or published
+    days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
+    for r in raws:
+        per = r.claim.period
+        if r.pkind in ("campaign", "since", "todate") and per.end is None:
+            r.claim.period = Period(per.start, default_end, per.text)
+        elif r.pkind == "" and per.end is None and r.claim.incident is None:
+            r.claim.period = Period(None, default_end, None)
+        elif r.pkind == "backref" and per.end is None:
+            r.claim.period = Period(None, default_end, per.text)
+        # a month refined to the one day the article names in it ("in May 2019" ... "on 5 May")
+        per = r.claim.period
+        if per.start and per.end and per.start == per.end and len(per.end) == 7:
+            inmonth = [d for d in days if d.startswith(per.end)]
+            if len(inmonth) == 1:
+                r.claim.period = Period(inmonth[0], inmonth[0], per.text)
+        if _FROM_PREVIOUS.search(r.claim.quote) and r.claim.period.end and len(r.claim.period.end) >= 7:
+            r.claim.period = Period(None, _shift_month(r.claim.period.end, -1), r.claim.period.text)
+
+
+def _default_places(counts: dict[str, int], vocab: Vocabulary) -> tuple[str, ...]:
+    if not counts:
+        return ()
+    countries = {}
+    for k, n in counts.items():
+        top = with_containers([k], vocab)[-1]
+        countries[top] = countries.get(top, 0) + n
+    best = max(countries.values())
+    return tuple(sorted(k for k, n in countries.items() if n == best))

@@ -1,0 +1,356 @@
+"""Attribution stage: who asserts a figure, the original source rather than the outlet.
+
+Source names come from ``ontology/sources.ttl`` (labels, alt labels, kinds). In order:
+a possessive governing the figure ("the AAPP's count of over 700"), a passive agent
+("20,178 deaths reported by ACLED", "it was announced by X that ..."), a speech act whose
+subject precedes the figure ("X said / estimates / found / confirmed ...", "according to X"),
+a speech act after it ("..., the report said"), the subject of the clause, the speaker of
+the quotation the figure sits in (found before or after it in the paragraph), the source
+of the previous figure, and last the outlet itself. Pronouns and short names ("it", "he",
+"the report", "the agency", "officials") resolve to the organisation or person in context;
+a person resolves to the organisation they speak for ("X, a spokesman for Y").
+Sources not in the gazetteer become ``SourceRef(known=False)`` named from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import SourceRef
+from kg.vocab import Vocabulary
+
+SPEECH = (
+    r"said|says|say|told|tells|estimates|estimated|estimate|assesses|assessed|assess|found|finds|find|confirmed|confirms|"
+    r"acknowledged|acknowledges|reported|revealed|reveals|announced|announces|stated|states|added|adds|noted|notes|"
+    r"claimed|claims|believes|believe|put|puts|listed|lists|recorded|records|record|determined|determines|concluded|"
+    r"showed|shows|suggests|suggest|warned|admitted|admits|verified|documented|counted|wrote|maintains|insisted|stressed|"
+    r"explained|declared|disclosed|indicated|indicates|reckons|calculated|tallied|went on to say|has said|have said"
+)
+_SPEECH_RE = re.compile(rf"\b(?:has\s+|have\s+|had\s+|also\s+|further\s+|now\s+|later\s+)*(?:{SPEECH})\b", re.I)
+
+_ANAPHOR = re.compile(
+    r"\b(?P<a>he|she|it|they|its|their|his|her|the\s+(?:report|statement|study|research|summary|document|announcement|analysis|"
+    r"agency|group|organi[sz]ation|mission|command|council|investigation|probe|survey|assessment|findings|researchers|"
+    r"military|regime|ministry|government|office|monitor|charity|authorities|army|officials|spokes(?:man|woman|person)|data|figures|"
+    r"release|review|tally|count|database|project|body|team|new\s+report|latest\s+report|monthly\s+report|report's\s+authors)|"
+    r"(?:this|that)\s+(?:report|statement|study)|officials|researchers)\b",
+    re.I,
+)
+
+_GENERIC = re.compile(
+    r"\b(?:(?:a|an|the|some|local|senior|other|several|many|two|three|unnamed|anonymous)\s+)*"
+    r"(?P<mod>(?:(?:[A-Z][\w'-]+|[a-z]+-[a-z]+|local|senior|military|government|health|hospital|security|police|medical|humanitarian|"
+    r"independent|rights|aid|tribal|provincial|district|city|regional|intelligence|defen[cs]e)\s+){1,3})"
+    r"(?P<n>officials?|spokes(?:man|woman|person)|eyewitnesses|witnesses|residents|organi[sz]ations|groups|monitors|activists|medics|"
+    r"doctors|sources|authorities|researchers|investigators|analysts|experts|figures|estimates)"
+    r"(?:\s+and\s+(?:[a-z]+\s+)?(?:eyewitnesses|witnesses|residents|officials|activists|humanitarian\s+groups|medics))?\b"
+)
+
+_TITLES = r"(?:(?:Major|Maj|General|Gen|Brigadier|Brig|Colonel|Col|Lieutenant|Lt|Captain|Capt|Sergeant|Sgt|Admiral|Adm|Dr|Mr|Mrs|Ms|Prof|President|Former|Prime|Minister|Secretary|Spokesman|Spokeswoman|Army|Air|Force|Navy|U\.S\.|US|Interior|Foreign|Defence|Defense|Senator|Sen|Rep)\.?\s+)"
+_PERSON = re.compile(
+    rf"\b{_TITLES}*(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|den|al-|bin|Vanden|Van|Le|La)){{0,2}}(?:\s+[A-Z][a-z'-]+){{1,2}})\b"
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Department|Ministry|Forces?|Network|Council|Office|Group|Project|Mission|Command|Army|Agency|Service|Committee|Organi[sz]ation|"
+    r"Association|Observatory|Bureau|School|Coalition|Nations|Union|Front|Party|Government|Institute|University|News|Times|Post|Press|"
+    r"Watch|International|Security|Support|Emergency|Health|Human|Rights|Islamic|State|Operation|Task|Joint|Inherent|Resolve|Trust|Foundation|"
+    r"Presidency|Director|Reuters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Daesh|ISIS|Taliban|Pentagon|White|House|Kremlin)\b"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    ref: SourceRef
+    kind: str  # org | outlet | person | generic | anaphor
+    text: str
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return s[:60] or "unknown"
+
+
+class SourceIndex:
+    """Gazetteer sources as regexes (acronyms case-sensitive, names not)."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.refs: dict[str, SourceRef] = {}
+        exact: dict[str, str] = {}
+        folded: dict[str, str] = {}
+        for key, term in vocab.sources.items():
+            kind = term.kind or "Organization"
+            self.refs[key] = SourceRef(key, term.label, "Outlet" if kind == "Outlet" else ("Person" if kind == "Person" else "Organization"))
+            for n in term.names:
+                n = n.strip()
+                if not n:
+                    continue
+                if len(n) <= 5 or n.isupper() or re.fullmatch(r"[A-Z][\w-]*", n):
+                    exact.setdefault(n, key)
+                else:
+                    folded.setdefault(n.lower(), key)
+                    if n.lower().startswith("the "):
+                        folded.setdefault(n.lower()[4:], key)
+        self.exact = exact
+        self.folded = folded
+        self.exact_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(exact, key=len, reverse=True)) + r")(?![\w-])")
+        self.folded_re = re.compile(
+            r"(?<![\w-])(?:the\s+)?(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(folded, key=len, reverse=True)) + r")(?![\w-])",
+            re.I,
+        )
+
+    def find(self, s: str) -> list[Mention]:
+        out: list[Mention] = []
+        for rx, table, fold in ((self.folded_re, self.folded, True), (self.exact_re, self.exact, False)):
+            for m in rx.finditer(s):
+                txt = m.group(0)
+                k = re.sub(r"\s+", " ", txt.lower() if fold else txt)
+                key = table.get(k) or (table.get(k[4:]) if fold and k.startswith("the ") else None)
+                if key is None:
+                    continue
+                if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
+                    continue
+                ref = self.refs[key]
+                out.append(Mention(m.start(), m.end(), ref, "outlet" if ref.kind == "Outlet" else "org", txt))
+        out.sort(key=lambda x: x.start)
+        return out
+
+
+_INDEX: dict[int, tuple[Vocabulary, SourceIndex]] = {}
+
+
+def source_index(vocab: Vocabulary) -> SourceIndex:
+    hit = _INDEX.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        hit = (vocab, SourceIndex(vocab))
+        _INDEX[id(vocab)] = hit
+    return hit[1]
+
+
+def _overlaps(a: int, b: int, ms: list[Mention]) -> bool:
+    return any(not (b <= m.start or a >= m.end) for m in ms)
+
+
+class Attributor:
+    """Resolves who asserts each figure of one article, sentence by sentence."""
+
+    def __init__(self, vocab: Vocabulary, outlet: SourceRef | None, place_names: re.Pattern | None = None):
+        self.index = source_index(vocab)
+        self.outlet = outlet
+        self.place_names = place_names
+        self.last_person: SourceRef | None = None
+        self.last_org: SourceRef | None = None  # last organisation that spoke or was cited
+        self.last_asserter: tuple[SourceRef, SourceRef | None] | None = None
+        self.people: dict[str, SourceRef] = {}  # surname -> person (with speaks_for)
+
+    # ------------------------------------------------------------------ mentions
+    def mentions(self, s: str) -> list[Mention]:
+        ms = self.index.find(s)
+        for m in _GENERIC.finditer(s):
+            if _overlaps(m.start(), m.end(), ms):
+                # "Russian officials", "US officials" are in the gazetteer; keep the gazetteer match
+                continue
+            txt = m.group(0)
+            label = re.sub(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", "", txt, flags=re.I).strip()
+            mod = m.group("mod").strip()
+            if mod.split()[0][0].isupper() and self.place_names is None and False:
+                pass
+            ref = SourceRef(slug(label), label, "Organization", known=False)
+            ms.append(Mention(m.start(), m.end(), ref, "generic", txt))
+        for m in _PERSON.finditer(s):
+            name = m.group("name")
+            a = m.start("name")
+            if _overlaps(m.start(), m.end(), ms) or _ORG_WORDS.search(name):
+                continue
+            if self.place_names is not None and self.place_names.fullmatch(name):
+                continue
+            ref = self._person(name, s, m.end(), m.start())
+            ms.append(Mention(m.start(), m.end(), ref, "person", m.group(0)))
+        # bare surnames of people met before
+        if self.people:
+            for m in re.finditer(r"\b[A-Z][a-z'-]+\b", s):
+                if m.group(0) in self.people and not _overlaps(m.start(), m.end(), ms):
+                    ms.append(Mention(m.start(), m.end(), self.people[m.group(0)], "person", m.group(0)))
+        for m in _ANAPHOR.finditer(s):
+            if not _overlaps(m.start(), m.end(), ms):
+                ms.append(Mention(m.start(), m.end(), SourceRef("?", m.group(0), "Organization"), "anaphor", m.group(0)))
+        ms.sort(key=lambda x: x.start)
+        return ms
+
+    def _person(self, name: str, s: str, end: int, start: int) -> SourceRef:
+        org = None
+        after = s[end:end + 160]
+        am = re.match(r"\s*,\s*(?:(?:a|an|the)\s+)?[^,;\"]{0,90}?\b(?:for|of|at|with|from|in\s+charge\s+of|who\s+leads|who\s+heads|head\s+of|director\s+of|chief\s+of)\s+(?P<org>[^,;\"]{2,90})", after)
+        if am:
+            orgs = [m for m in self.index.find(am.group("org")) if m.kind == "org"]
+            if orgs:
+                org = orgs[0].ref
+        if org is None:
+            bm = re.search(r"(?P<org>[\w&.' -]{2,80})'s\s+(?:[\w-]+\s+){0,4}$", s[max(0, start - 120):start].rstrip(", "))
+            if bm:
+                orgs = [m for m in self.index.find(bm.group("org")) if m.kind == "org"]
+                if orgs:
+                    org = orgs[-1].ref
+        surname = name.split()[-1]
+        prev = self.people.get(surname)
+        if prev is not None and org is None:
+            return prev
+        ref = SourceRef(slug(name), name, "Person", speaks_for=org, known=False)
+        self.people[surname] = ref
+        return ref
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, m: Mention, s: str, local: list[Mention]) -> tuple[SourceRef, SourceRef | None] | None:
+        """(asserter, speaker) for a mention; anaphors resolve in context."""
+        if m.kind == "person":
+            self.last_person = m.ref
+            return (m.ref.speaks_for or m.ref), m.ref
+        if m.kind in ("org", "outlet", "generic"):
+            return m.ref, None
+        a = m.text.lower()
+        if a in ("he", "she", "his", "her"):
+            if self.last_person:
+                return (self.last_person.speaks_for or self.last_person), self.last_person
+            return None
+        # it / they / the report ...: an organisation named earlier in the sentence, else the last one that spoke
+        for o in reversed([x for x in local if x.end <= m.start and x.kind in ("org", "generic")]):
+            return o.ref, None
+        if self.last_org is not None:
+            return self.last_org, None
+        if self.last_person is not None and a in ("they", "officials"):
+            return (self.last_person.speaks_for or self.last_person), self.last_person
+        return None
+
+    def subject_before(self, s: str, pos: int, ms: list[Mention]) -> Mention | None:
+        """The source in subject position right before ``pos`` (a verb)."""
+        lo = max(0, pos - 140)
+        seg = s[lo:pos]
+        cut = max(seg.rfind(";"), seg.rfind(":"), seg.rfind('"'), seg.rfind("("), seg.rfind(")"))
+        for w in (" that ", " which ", " while ", " but ", " when ", " after ", " as "):
+            i = seg.rfind(w)
+            if i > cut and not re.match(r"\s*(?:,|the\s+\w+\s+said)", seg[i + len(w):]):
+                cut = max(cut, i + len(w) - 1)
+        start = lo + cut + 1
+        cands = [m for m in ms if m.start >= start and m.end <= pos]
+        if not cands:
+            return None
+        # a person with an appositive org: "Col. X, a spokesman for Y, said" -> the person (speaks for Y)
+        persons = [m for m in cands if m.kind == "person"]
+        if persons:
+            return persons[0]
+        non_outlet = [m for m in cands if m.kind != "outlet"] or cands
+        # the head of the subject: the first mention unless it is inside "of X" / "by X" of a later one
+        first = non_outlet[0]
+        between = s[first.end:pos]
+        if first.kind == "anaphor" and len(non_outlet) > 1:
+            return non_outlet[1] if re.search(r"\b(?:by|of|from)\s+$", s[first.end:non_outlet[1].start]) else first
+        if len(re.findall(r"\w+", between)) > 14:
+            return non_outlet[-1]
+        return first
+
+    def speech_acts(self, s: str, ms: list[Mention]) -> list[tuple[int, int, Mention, str]]:
+        """(verb start, verb end, subject mention, rule) for each attribution in ``s``."""
+        acts = []
+        for m in re.finditer(r"\baccording\s+to\s+", s, re.I):
+            after = [x for x in ms if x.start >= m.end() and x.start - m.end() < 90 and x.kind != "outlet"]
+            stop = re.search(r"[,;.]", s[m.end():])
+            limit = m.end() + (stop.start() if stop else 200)
+            after = [x for x in after if x.start < limit] or after[:1]
+            if after:
+                acts.append((m.start(), m.end(), after[0] if after[0].kind != "anaphor" or len(after) == 1 else after[1], "according-to"))
+        for m in re.finditer(rf"\b(?:{SPEECH})\s+by\s+", s, re.I):
+            after = [x for x in ms if 0 <= x.start - m.end() < 8 and x.kind != "outlet" or (0 <= x.start - m.end() < 8 and not re.search(r"quoted", m.group(0)))]
+            if after and not re.search(r"quoted|cited", m.group(0), re.I):
+                acts.append((m.start(), m.end(), after[0], "passive-agent"))
+        for m in _SPEECH_RE.finditer(s):
+            verb = m.group(0).lower()
+            if re.match(r"\s+by\b", s[m.end():m.end() + 4]):
+                continue
+            if re.search(r"\b(?:to\s+be|being|been|is|are|was|were)\s*$", s[max(0, m.start() - 12):m.start()]) and verb in ("reported", "found", "estimated", "recorded", "confirmed", "listed", "documented", "counted", "verified", "determined"):
+                continue  # passive without agent: "are credibly reported to have died"
+            subj = self.subject_before(s, m.start(), ms)
+            if subj is not None and subj.end <= m.start() and not re.search(r"[.!?]\s*$", s[subj.end:m.start()]):
+                acts.append((m.start(), m.end(), subj, "speech"))
+                continue
+            # inversion: '," said X' / ', said X'
+            inv = [x for x in ms if 0 <= x.start - m.end() < 4]
+            if inv and re.search(r"[,\"]\s*$", s[max(0, m.start() - 3):m.start()]):
+                acts.append((m.start(), m.end(), inv[0], "speech-inverted"))
+            elif subj is None and acts and acts[-1][3] in ("speech", "speech-inverted") and re.search(r"\band\s+(?:also\s+)?$", s[max(0, m.start() - 10):m.start()]):
+                acts.append((m.start(), m.end(), acts[-1][2], "speech-coordinated"))
+        acts.sort(key=lambda a: a[0])
+        return acts
+
+    def possessive(self, s: str, pos: int, ms: list[Mention]) -> Mention | None:
+        seg_start = max(0, pos - 70)
+        for m in reversed([x for x in ms if seg_start <= x.start and x.end <= pos]):
+            rest = s[m.end:pos]
+            if re.match(r"'s?\s+(?:[\w-]+\s+){0,3}(?:count|tally|figure|figures|estimate|toll|data|analysis|numbers|assessment|survey|findings|list|record|database)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$", rest, re.I):
+                return m
+        return None
+
+    def attribute(self, s: str, fig_start: int, fig_end: int, ms: list[Mention], acts, is_headline: bool = False):
+        """(asserter, speaker, rule) for the figure at [fig_start, fig_end) of sentence ``s``."""
+        pm = self.possessive(s, fig_start, ms)
+        if pm is not None:
+            r = self.resolve(pm, s, ms)
+            if r:
+                return r[0], r[1], "attr.possessive"
+        # passive agent right after the figure, inside its clause: "20,178 deaths reported by ACLED"
+        for a0, a1, subj, rule in acts:
+            if rule == "passive-agent" and fig_end <= a0 and not re.search(r"[;.]|\d", s[fig_end:a0]) and a0 - fig_end < 60:
+                r = self.resolve(subj, s, ms)
+                if r:
+                    return r[0], r[1], "attr.passive"
+        before = [a for a in acts if a[1] <= fig_start]
+        after = [a for a in acts if a[0] >= fig_end]
+        if before:
+            a0, a1, subj, rule = before[-1]
+            r = self.resolve(subj, s, ms)
+            if r:
+                return r[0], r[1], f"attr.{rule}"
+        if after:
+            a0, a1, subj, rule = after[0]
+            r = self.resolve(subj, s, ms)
+            if r:
+                return r[0], r[1], f"attr.{rule}-after"
+        if is_headline:
+            hm = re.search(r":\s*([^:]+)$", s)
+            if hm:
+                tail = [m for m in ms if m.start >= hm.start(1)]
+                if tail:
+                    r = self.resolve(tail[0], s, ms)
+                    if r:
+                        return r[0], r[1], "attr.headline"
+        # the clause subject: "AFRICOM has carried out at least 189 airstrikes", "the military is yet to assess 184 reports"
+        subj = [m for m in ms if m.end <= fig_start and m.kind in ("org", "generic", "anaphor", "person")]
+        if subj and not re.search(r"[;:]", s[subj[0].end:fig_start]) and subj[0].start < 40:
+            m0 = subj[0]
+            if m0.kind != "anaphor" or m0.text.lower() in ("it", "they", "the coalition", "the military", "the group", "the agency", "the mission"):
+                r = self.resolve(m0, s, ms)
+                if r and not re.match(r"\s*'s\b", s[m0.end:m0.end + 3]):
+                    return r[0], r[1], "attr.subject"
+        return None
+
+    def note(self, asserter: SourceRef | None, speaker: SourceRef | None) -> None:
+        if asserter is not None:
+            self.last_asserter = (asserter, speaker)
+            if asserter.kind != "Outlet" and asserter.kind != "Person":
+                self.last_org = asserter
+        if speaker is not None:
+            self.last_person = speaker
+
+    def note_acts(self, s: str, acts, ms) -> None:
+        """Remember who spoke in a sentence (even one without figures)."""
+        for a0, a1, subj, rule in acts:
+            r = self.resolve(subj, s, ms)
+            if r:
+                asserter, speaker = r
+                if asserter.kind not in ("Outlet",) and asserter.kind != "Person":
+                    self.last_org = asserter
+                if speaker is not None:
+                    self.last_person = speaker

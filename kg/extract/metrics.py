@@ -1,0 +1,210 @@
+"""Metric stage: which SKOS concept a figure counts, from its head noun and verb frame.
+
+All cues come from the metric scheme in ``ontology/metrics.ttl``: labels and alt labels
+(a phrase ending the noun phrase after the number), ``kg:countNoun`` (the head noun),
+``kg:eventCue`` (a predicate in the clause), ``kg:beforeCue`` (a verb frame right before
+the number), ``kg:phraseCue`` (a phrase after the number that decides alone),
+``kg:excludeCue`` and ``kg:cuePriority``. A figure no concept fits gets no metric and is
+skipped by the pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import URIRef
+
+from kg.namespaces import KG
+from kg.vocab import Vocabulary
+
+
+@dataclass(frozen=True)
+class MetricCues:
+    notation: str
+    priority: int
+    labels: tuple[str, ...]
+    count_nouns: tuple[str, ...]
+    event_cues: tuple[str, ...]
+    before_cues: tuple[str, ...]
+    phrase_cues: tuple[str, ...]
+    exclude_cues: tuple[str, ...]
+
+
+def _phrase_re(phrases) -> re.Pattern | None:
+    phrases = sorted({p.lower() for p in phrases if p}, key=len, reverse=True)
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") + r"(?:s|es)?" for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
+@dataclass
+class _Compiled:
+    cues: MetricCues
+    label_end: re.Pattern | None
+    label_any: re.Pattern | None
+    noun: re.Pattern | None
+    event: re.Pattern | None
+    before: re.Pattern | None
+    phrase: re.Pattern | None
+    exclude: re.Pattern | None
+
+
+class Lexicon:
+    """The metric cues of a vocabulary, compiled once."""
+
+    def __init__(self, vocab: Vocabulary):
+        g = vocab.graph
+        items = []
+        for notation, term in vocab.metrics.items():
+            s = URIRef(term.iri)
+
+            def lits(p):
+                return tuple(sorted({str(o) for o in g.objects(s, p)}))
+
+            prio = g.value(s, KG.cuePriority)
+            cues = MetricCues(
+                notation,
+                int(prio) if prio is not None else 0,
+                tuple(n.lower() for n in term.names),
+                lits(KG.countNoun),
+                lits(KG.eventCue),
+                lits(KG.beforeCue),
+                lits(KG.phraseCue),
+                lits(KG.excludeCue),
+            )
+            end = _phrase_re(cues.labels)
+            items.append(_Compiled(
+                cues,
+                re.compile(end.pattern + r"\s*$", re.I) if end else None,
+                end,
+                re.compile(_phrase_re(cues.count_nouns).pattern + r"\s*$", re.I) if cues.count_nouns else None,
+                _phrase_re(cues.event_cues),
+                re.compile(r"(?:^|[^\w-])(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(cues.before_cues, key=len, reverse=True))
+                           + r")\s+(?:(?:a\s+total\s+of|the|a|an|at\s+least|more\s+than|over|nearly|about|around|some|another|only|just|all)\s+)*$", re.I)
+                if cues.before_cues else None,
+                _phrase_re(cues.phrase_cues),
+                _phrase_re(cues.exclude_cues),
+            ))
+        items.sort(key=lambda c: (-c.cues.priority, c.cues.notation))
+        self.items = items
+        self.notations = {c.cues.notation for c in items}
+        nouns = sorted({n.lower() for c in items for n in c.cues.count_nouns}, key=len, reverse=True)
+        self.any_noun = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?:s|es)?(?![\w-])", re.I)
+
+    def classify(self, np: str, after: str, before: str, near_before: str, head_given: bool = True) -> tuple[str, str] | None:
+        """(notation, rule) for a figure.
+
+        ``np``: the noun phrase after the number (may be an antecedent's); ``after``: the rest of
+        its clause; ``before``: the clause before the number; ``near_before``: the few words
+        right before the number (for verb frames such as "yet to assess").
+        """
+        np = _clean(np)
+        after = _clean(after)
+        before = _clean(before)
+        near_before = _clean(near_before)
+        tail = f"{np} {after}"
+        for c in self.items:
+            if c.phrase and c.phrase.search(tail):
+                return c.cues.notation, "metric.phrase"
+        head = _head(np)
+        for c in self.items:
+            if c.exclude and (c.exclude.search(tail) or c.exclude.search(near_before)):
+                continue
+            if c.label_end and np and c.label_end.search(head):
+                return c.cues.notation, "metric.label"
+            noun_ok = bool(c.noun and head and c.noun.search(head))
+            if noun_ok:
+                if not c.event:
+                    return c.cues.notation, "metric.noun"
+                if c.event.search(tail) or c.event.search(near_before):
+                    return c.cues.notation, "metric.noun+event"
+            if c.before and c.before.search(near_before) and (noun_ok or not np):
+                return c.cues.notation, "metric.frame"
+        if not np:
+            # "the death toll ... at 44", "the number of deceased to be over 100", "42 died"
+            for c in self.items:
+                if c.exclude and c.exclude.search(before):
+                    continue
+                if c.label_any and c.label_any.search(before):
+                    return c.cues.notation, "metric.subject"
+        return None
+
+
+def _clean(s: str) -> str:
+    s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", s)
+    s = re.sub(r"[\"'`]", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _head(np: str) -> str:
+    """The noun phrase up to its head (drops an "of ..." complement)."""
+    return re.split(r"\s+of\s+", np, maxsplit=1)[0] if not np.lower().startswith("of ") else np
+
+
+_CACHE: dict[int, tuple[Vocabulary, Lexicon]] = {}
+
+
+def lexicon(vocab: Vocabulary) -> Lexicon:
+    """The compiled lexicon of ``vocab`` (built once per vocabulary object)."""
+    hit = _CACHE.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        hit = (vocab, Lexicon(vocab))
+        _CACHE[id(vocab)] = hit
+    return hit[1]
+
+
+_STOP = frozenset("""are were was is have has had been be being will would could may might can did do does who that which whom whose
+in on at from by during since for with as to into near across after before between among under over through while when where because
+including and or but than according said says say told reportedly""".split())
+
+
+def noun_phrase(s: str, pos: int) -> tuple[str, str]:
+    """(noun phrase, marker) right after the number ending at ``pos`` in ``s``.
+
+    marker: "" normal; "ante" when the figure points back ("208 of which", "11 others");
+    "more" for "another/additional/more N deaths"; "of-number" for "nine of 101 ...".
+    """
+    rest = s[pos:pos + 160]
+    rest = re.sub(r"\([^)]*\)|\[[^\]]*\]", lambda m: " " * len(m.group(0)), rest)
+    rest = rest.replace('"', " ").replace("'", " ") if rest[:2].strip(" ").startswith(('"', "'")) else rest
+    m = re.match(r"\s*(?:-|to|and)?\s*$", rest)
+    marker = ""
+    om = re.match(r"\s+of\s+(?:(which|whom|them|these|those)\b(?!\s+[a-z]+s\b)|(?:the|their|its|her|his|our|those|these|all|them)\s+)?", rest)
+    if om and om.group(0).strip():
+        if om.group(1):
+            return "", "ante"
+        if re.match(r"\s*\d", rest[om.end():]):
+            return "", "of-number"
+        rest = rest[om.end():]
+        if re.match(r"\s*(?:those|these)\b", s[pos:pos + 20].split("of", 1)[-1]):
+            marker = "subset"
+    tokens = re.findall(r"[A-Za-z][\w'-]*|[,;:.!?\"]", rest)
+    words: list[str] = []
+    for i, t in enumerate(tokens):
+        low = t.lower()
+        if not t[0].isalpha():
+            break
+        if low in _STOP:
+            if low == "of" and words and len(words) < 6:
+                words.append("of")
+                continue
+            break
+        if words and low.endswith("ed") and (words[-1].endswith("s") or words[-1].lower() == "people") and low not in ("killed",):
+            break
+        if words and low == "killed":
+            break
+        if not words and low in ("others", "more", "other", "additional", "another", "further"):
+            if low in ("others",):
+                return "", "ante"
+            if low in ("more", "additional", "further"):
+                marker = "more"
+            continue
+        words.append(t)
+        if len(words) >= 9:
+            break
+    while words and words[-1] == "of":
+        words.pop()
+    return " ".join(words), marker

@@ -1,0 +1,228 @@
+"""Period stage: the time a figure covers, from the words of its sentence.
+
+Explicit dates and months ("in November 2017", "on 3 July", "February 2, 2020"),
+ranges ("from August 2014 to July 2017", "between August 2014 and end of November 2018",
+"from Sept. 28 to Oct. 13"), ends ("through November 2017"), starts ("since 2014",
+"since the start of Operation Inherent Resolve" via campaign start dates), relative
+phrases ("this year", "last year", "last four years", "in the last year", "to date",
+"today", "on Wednesday") resolved against the publication date, and back references
+("during the period"). Dates keep the text's precision: '2017', '2017-11', '2017-11-30'.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kg.extract.numbers import MONTHS, UNITS, TENS
+
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_Y = r"(?:19|20)\d\d"
+_D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+# one date: "Dec. 31, 2015", "January 20, 2009", "3 July", "3 July 2019", "November 2017", "July", "2014"
+_DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMW = "|".join([*UNITS, *TENS, r"\d+"])
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    begin: str | None  # ISO at the text's precision
+    finish: str | None
+    kind: str  # range | month | day | year | since | until | relative | todate | backref | campaign
+    text: str
+
+    @property
+    def open_end(self) -> bool:
+        return self.kind in ("since", "todate", "campaign") and self.finish is None
+
+
+def _pub(published: str | None) -> tuple[int, int | None, int | None] | None:
+    if not published:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", published)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+
+
+def parse_date(text: str, published: str | None = None, edge: str = "start") -> str | None:
+    """ISO date at the text's precision for one date phrase, or None. Never raises.
+
+    A month or day without a year takes the publication year (the year before when it
+    would fall after publication). "end of November 2018" is the last day of that month.
+    """
+    t = re.sub(r"\s+", " ", text.strip().lower().replace(".", ""))
+    edge_m = re.match(r"(?:the )?(end|beginning|start|middle) of (.*)", t)
+    which = None
+    if edge_m:
+        which, t = edge_m.group(1), edge_m.group(2)
+    year = month = day = None
+    m = re.search(r"\b((?:19|20)\d\d)\b", t)
+    if m:
+        year = int(m.group(1))
+    for w in re.findall(r"[a-z]+", t):
+        if w in MONTHS:
+            month = MONTHS[w]
+            break
+    dm = re.search(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?!\d)", re.sub(r"\b(?:19|20)\d\d\b", "", t))
+    if dm and month:
+        d = int(dm.group(1))
+        if 1 <= d <= 31:
+            day = d
+    if month is None and year is None:
+        return None
+    pub = _pub(published)
+    if year is None:
+        if not pub:
+            return None
+        year = pub[0]
+        if pub[1] and month and month > pub[1]:
+            year -= 1
+    if month is None:
+        return f"{year:04d}"
+    if day is None and which == "end":
+        day = calendar.monthrange(year, month)[1]
+    if day is not None:
+        day = min(day, calendar.monthrange(year, month)[1])
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_years(iso: str, years: int) -> str:
+    parts = iso.split("-")
+    parts[0] = f"{int(parts[0]) - years:04d}"
+    return "-".join(parts)
+
+
+def _weekday(published: str | None, name: str) -> str | None:
+    pub = _pub(published)
+    if not pub or not pub[1] or not pub[2]:
+        return None
+    try:
+        d = date(pub[0], pub[1], pub[2])
+    except ValueError:
+        return None
+    back = (d.weekday() - _WEEKDAYS.index(name)) % 7
+    return (d - timedelta(days=back)).isoformat()
+
+
+def _num(w: str) -> int | None:
+    w = w.lower()
+    if w.isdigit():
+        return int(w)
+    return UNITS.get(w) or TENS.get(w)
+
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
+    ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
+    ("first-months", re.compile(rf"\b(?:in\s+)?the\s+first\s+(?P<n>{_NUMW})\s+months\s+of\s+(?P<y>{_Y})", re.I)),
+    ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|to\s+the\s+end\s+of)\s+(?P<b>{_DATE})", re.I)),
+    ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
+    ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
+    ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
+    ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
+    ("year", re.compile(rf"\b(?:in|during)\s+(?P<y>{_Y})\b(?!\s*[-,]?\s*\d)", re.I)),
+    ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b", re.I)),
+]
+
+
+def find_periods(s: str, published: str | None = None, campaign_starts: dict[str, str] | None = None) -> list[PeriodMention]:
+    """Period phrases in ``s``, earliest first, without overlaps. Never raises."""
+    campaign_starts = campaign_starts or {}
+    out: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    pub = _pub(published)
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(s):
+            a, b = m.start(), m.end()
+            if not free(a, b):
+                continue
+            begin = finish = None
+            k = kind
+            try:
+                if kind in ("campaign-range", "campaign"):
+                    what = m.group("what").lower()
+                    begin = None
+                    for name, start in campaign_starts.items():
+                        if name.lower() in what:
+                            begin = start
+                            break
+                    if kind == "campaign-range":
+                        begin = parse_date(m.group("a"), published) or begin
+                        finish = parse_date(m.group("b"), published, "end")
+                        k = "range"
+                    else:
+                        inner = re.search(rf"\bin\s+({_DATE})", m.group("what"))
+                        if inner:
+                            begin = parse_date(inner.group(1), published) or begin
+                        if begin is None and not re.search(r"campaign|operation|war|conflict|offensive|invasion|intervention|coup", what):
+                            continue
+                        k = "campaign"
+                elif kind == "range":
+                    begin = parse_date(m.group("a"), published)
+                    finish = parse_date(m.group("b"), published, "end")
+                    if begin and finish and len(begin) == 4 and len(finish) > 4:
+                        pass
+                    if begin and finish and finish < begin[: len(finish)]:
+                        # "from Sept. 28 to Oct. 13" with the year only on one side, or nonsense
+                        continue
+                elif kind == "first-months":
+                    n = _num(m.group("n")) or 1
+                    y = int(m.group("y"))
+                    begin, finish, k = f"{y:04d}-01", f"{y:04d}-{min(n, 12):02d}", "range"
+                elif kind == "until":
+                    finish = parse_date(m.group("b"), published, "end")
+                elif kind == "since":
+                    begin = parse_date(m.group("a"), published)
+                    if begin and len(begin) == 4:
+                        begin += "-01"
+                elif kind == "relative":
+                    rel = m.group("rel").lower()
+                    pubiso = published if pub else None
+                    if m.group("wd"):
+                        day = _weekday(published, m.group("wd").lower())
+                        begin = finish = day
+                        k = "day"
+                    elif rel.startswith("this year") or rel.startswith("so far this year"):
+                        begin, finish = (f"{pub[0]:04d}-01", pubiso) if pub else (None, None)
+                    elif rel.startswith("so far in"):
+                        y = m.group("y")
+                        begin, finish = f"{y}-01", pubiso
+                    elif rel.startswith("last year") and not re.search(r"\bthe\s+last\s+year", m.group(0), re.I):
+                        begin, finish = (f"{pub[0] - 1:04d}-01", f"{pub[0] - 1:04d}-12") if pub else (None, None)
+                    elif rel.startswith("past year") or (rel.startswith("last") and "years" not in rel) :
+                        begin, finish = (_shift_years(pubiso, 1), pubiso) if pub else (None, None)
+                    elif m.group("n"):
+                        n = _num(m.group("n")) or 1
+                        begin, finish = (_shift_years(pubiso, n), pubiso) if pub else (None, None)
+                    elif rel in ("today",):
+                        begin = finish = pubiso
+                        k = "todate"
+                    else:  # to date, so far
+                        finish = None
+                        k = "todate"
+                elif kind == "month":
+                    begin = finish = parse_date(m.group("a"), published)
+                    if begin is None and not pub:
+                        pass
+                elif kind == "day":
+                    begin = finish = parse_date(m.group("a"), published)
+                elif kind == "year":
+                    begin = finish = m.group("y")
+            except (ValueError, IndexError):
+                continue
+            taken.append((a, b))
+            out.append(PeriodMention(a, b, begin, finish, k, s[a:b]))
+    out.sort(key=lambda p: p.start)
+    return out

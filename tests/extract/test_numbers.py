@@ -1,0 +1,65 @@
+"""Number stage: counts found, non-counts skipped, never an exception."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.numbers import find_numbers, parse_number
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("At least 2,292 people", [2292]),
+        ("1.2 million people", [1200000]),
+        ("twenty-one civilians", [21]),
+        ("a dozen civilians", [12]),
+        ("none of the reports were credible", [0]),
+        ("zero unintentional civilian deaths", [0]),
+        ("No 'non-combatants' - civilians - have been killed", [0]),
+        ("one new report", [1]),
+        ("8 million Iraqis", [8000000]),
+        ("200,000-300,000 people", [200000, 300000]),
+        ("7,316 to 11,637", [7316, 11637]),
+        ("the two ISIS snipers", [2]),
+        ("A total of 1061 civilians", [1061]),
+    ],
+)
+def test_counts(text, values):
+    assert [n.value for n in find_numbers(text)] == [Decimal(v) for v in values]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no one will ever know", "in 2014", "since August 2014", "Nov. 1", "February 2, 2020", "on 3 July", "20 April",
+        "13 years of air strikes", "55 kilometers", "a 500-pound bomb", "1 percent", "a 68 percent increase", "children under five",
+        "one of the highest", "$5 million", "over a thousand", "dozens of sites", "hundreds of people", "at 10:30", "the 3rd day",
+    ],
+)
+def test_not_counts(text):
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 42, 999, 1000, 12345, 1234567])
+def test_round_trip_digits(n):
+    assert parse_number(f"{n:,}") == Decimal(n)
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_round_trip_any_integer(n):
+    text = f"{n:,} people"
+    found = find_numbers(text)
+    if 1900 <= n <= 2100:
+        return
+    assert found and found[0].value == Decimal(n)
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_never_raises_and_offsets_inside(text):
+    for n in find_numbers(text):
+        assert 0 <= n.start < n.end <= len(text)
+        assert text[n.start:n.end] == n.text
