@@ -55,7 +55,7 @@ _ORG_WORDS = re.compile(
     r"\b(?:Department|Ministry|Forces?|Network|Council|Office|Group|Project|Mission|Command|Army|Agency|Service|Committee|Organi[sz]ation|"
     r"Association|Observatory|Bureau|School|Coalition|Nations|Union|Front|Party|Government|Institute|University|News|Times|Post|Press|"
     r"Watch|International|Security|Support|Emergency|Health|Human|Rights|Islamic|State|Operation|Task|Joint|Inherent|Resolve|Trust|Foundation|"
-    r"Presidency|Director|Reuters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"Presidency|Director|President|Minister|General|Secretary|Chief|Former|Senior|Advisor|Adviser|Spokesman|Crisis|Reuters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Daesh|ISIS|Taliban|Pentagon|White|House|Kremlin)\b"
 )
 
@@ -146,6 +146,7 @@ class Attributor:
         self.last_org: SourceRef | None = None  # last organisation that spoke or was cited
         self.last_asserter: tuple[SourceRef, SourceRef | None] | None = None
         self.people: dict[str, SourceRef] = {}  # surname -> person (with speaks_for)
+        self.last_report_org: SourceRef | None = None  # who issued the report / statement last named
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, s: str) -> list[Mention]:
@@ -216,7 +217,13 @@ class Attributor:
             if self.last_person:
                 return (self.last_person.speaks_for or self.last_person), self.last_person
             return None
-        # it / they / the report ...: an organisation named earlier in the sentence, else the last one that spoke
+        if a not in ("it", "they", "its", "their"):
+            # the report / the statement / the agency ...: the issuer of the last report named, else the last organisation that spoke
+            if re.search(r"report|statement|study|research|summary|document|announcement|analysis|investigation|probe|survey|assessment|findings|release|review|data|figures", a) and self.last_report_org is not None:
+                return self.last_report_org, None
+            if self.last_org is not None:
+                return self.last_org, None
+        # it / they: an organisation named earlier in the sentence, else the last one that spoke
         for o in reversed([x for x in local if x.end <= m.start and x.kind in ("org", "generic")]):
             return o.ref, None
         if self.last_org is not None:
@@ -345,12 +352,20 @@ class Attributor:
             self.last_person = speaker
 
     def note_acts(self, s: str, acts, ms) -> None:
-        """Remember who spoke in a sentence (even one without figures)."""
+        """Remember who spoke in a sentence (even one without figures), and who issued the reports named."""
+        for m in ms:
+            if m.kind not in ("org", "generic"):
+                continue
+            if re.match(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|data|estimate)s?\b", s[m.end:m.end + 50], re.I) \
+                    or re.search(r"\b(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|research)\s+(?:released\s+|issued\s+|published\s+)?(?:by|from|of)\s+(?:the\s+)?(?:office\s+of\s+)?$", s[max(0, m.start - 50):m.start], re.I):
+                self.last_report_org = m.ref
         for a0, a1, subj, rule in acts:
             r = self.resolve(subj, s, ms)
             if r:
                 asserter, speaker = r
                 if asserter.kind not in ("Outlet",) and asserter.kind != "Person":
                     self.last_org = asserter
+                if asserter.kind != "Outlet":
+                    self.last_asserter = (asserter, speaker)
                 if speaker is not None:
                     self.last_person = speaker

@@ -119,5 +119,5 @@ class Incidents:
             k = c.incident.key
             if k not in first:
                 first[k] = c.metric
-            elif c.metric == "people-killed" and not r.explicit_people and re.search(r"\bsame\s+(?:event|incident|strike|attack)", c.quote, re.I):
+            elif c.metric == "people-killed" and not r.explicit_people and first[k].endswith("-killed"):
                 c.metric = first[k]

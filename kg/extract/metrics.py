@@ -47,6 +47,7 @@ class _Compiled:
     label_any: re.Pattern | None
     noun: re.Pattern | None
     event: re.Pattern | None
+    event_near: re.Pattern | None
     before: re.Pattern | None
     phrase: re.Pattern | None
     exclude: re.Pattern | None
@@ -82,8 +83,10 @@ class Lexicon:
                 end,
                 re.compile(_phrase_re(cues.count_nouns).pattern + r"\s*$", re.I) if cues.count_nouns else None,
                 _phrase_re(cues.event_cues),
+                re.compile(_phrase_re(cues.event_cues).pattern + r"(?:\s+(?:a\s+total\s+of|the|a|an|at\s+least|more\s+than|over|nearly|about|around|some|another|only|just|all|of|up\s+to|as\s+many\s+as))*\s*$", re.I)
+                if cues.event_cues else None,
                 re.compile(r"(?:^|[^\w-])(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(cues.before_cues, key=len, reverse=True))
-                           + r")\s+(?:(?:a\s+total\s+of|the|a|an|at\s+least|more\s+than|over|nearly|about|around|some|another|only|just|all)\s+)*$", re.I)
+                           + r")(?:\s+(?:a\s+total\s+of|the|a|an|at\s+least|more\s+than|over|nearly|about|around|some|another|only|just|all|of))*\s*$", re.I)
                 if cues.before_cues else None,
                 _phrase_re(cues.phrase_cues),
                 _phrase_re(cues.exclude_cues),
@@ -94,7 +97,7 @@ class Lexicon:
         nouns = sorted({n.lower() for c in items for n in c.cues.count_nouns}, key=len, reverse=True)
         self.any_noun = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?:s|es)?(?![\w-])", re.I)
 
-    def classify(self, np: str, after: str, before: str, near_before: str, head_given: bool = True) -> tuple[str, str] | None:
+    def classify(self, np: str, after: str, before: str, near_before: str, inherited: bool = False) -> tuple[str, str] | None:
         """(notation, rule) for a figure.
 
         ``np``: the noun phrase after the number (may be an antecedent's); ``after``: the rest of
@@ -119,11 +122,11 @@ class Lexicon:
             if noun_ok:
                 if not c.event:
                     return c.cues.notation, "metric.noun"
-                if c.event.search(tail) or c.event.search(near_before):
+                if c.event.search(tail) or c.event_near.search(near_before):
                     return c.cues.notation, "metric.noun+event"
-            if c.before and c.before.search(near_before) and (noun_ok or not np):
+            if c.before and c.before.search(near_before) and (noun_ok or not np or inherited):
                 return c.cues.notation, "metric.frame"
-        if not np:
+        if not np or re.fullmatch(r"(?:people|persons|individuals)", head, re.I):
             # "the death toll ... at 44", "the number of deceased to be over 100", "42 died"
             for c in self.items:
                 if c.exclude and c.exclude.search(before):
@@ -158,7 +161,9 @@ def lexicon(vocab: Vocabulary) -> Lexicon:
 
 _STOP = frozenset("""are were was is have has had been be being will would could may might can did do does who that which whom whose
 in on at from by during since for with as to into near across after before between among under over through while when where because
-including and or but than according said says say told reportedly""".split())
+including and or but than according said says say told reportedly so outside inside against within without per via amid despite
+toward towards like about every each due only alone lost died remain remained include includes included went fled made make
+while whereas""".split())
 
 
 def noun_phrase(s: str, pos: int) -> tuple[str, str]:
@@ -181,7 +186,7 @@ def noun_phrase(s: str, pos: int) -> tuple[str, str]:
         rest = rest[om.end():]
         if re.match(r"\s*(?:those|these)\b", s[pos:pos + 20].split("of", 1)[-1]):
             marker = "subset"
-    tokens = re.findall(r"[A-Za-z][\w'-]*|[,;:.!?\"]", rest)
+    tokens = re.findall(r"[A-Za-z][\w'-]*|[,;:.!?\"\u2013\u2014]", rest)
     words: list[str] = []
     for i, t in enumerate(tokens):
         low = t.lower()
@@ -192,6 +197,8 @@ def noun_phrase(s: str, pos: int) -> tuple[str, str]:
                 words.append("of")
                 continue
             break
+        if words and t[0].isupper() and words[-1].endswith("s") and words[-1][0].islower():
+            break  # "three reports US officials considered credible"
         if words and low.endswith("ed") and (words[-1].endswith("s") or words[-1].lower() == "people") and low not in ("killed",):
             break
         if words and low == "killed":

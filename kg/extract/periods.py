@@ -22,7 +22,7 @@ _M = r"(?:January|February|March|April|May|June|July|August|September|October|No
 _Y = r"(?:19|20)\d\d"
 _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 # one date: "Dec. 31, 2015", "January 20, 2009", "3 July", "3 July 2019", "November 2017", "July", "2014"
-_DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})"
+_DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})(?:\s+(?:this|last)\s+year)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMW = "|".join([*UNITS, *TENS, r"\d+"])
 
@@ -65,6 +65,11 @@ def parse_date(text: str, published: str | None = None, edge: str = "start") -> 
     m = re.search(r"\b((?:19|20)\d\d)\b", t)
     if m:
         year = int(m.group(1))
+    pub0 = _pub(published)
+    if year is None and pub0 and re.search(r"\bthis year\b", t):
+        year = pub0[0]
+    elif year is None and pub0 and re.search(r"\blast year\b", t):
+        year = pub0[0] - 1
     for w in re.findall(r"[a-z]+", t):
         if w in MONTHS:
             month = MONTHS[w]

@@ -44,6 +44,7 @@ class _Raw:
     pkind: str  # kind of the period mention used, or "" if none in the sentence
     np: str
     explicit_people: bool = False
+    after: str = ""
 
 
 def _outlet(meta: ArticleMeta, vocab: Vocabulary) -> SourceRef | None:
@@ -111,7 +112,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         for i, f in enumerate(figs):
             after, before, near = _windows(s, figs, i)
             np, marker = noun_phrase(s, f.end)
+            if f.kind == "zero":
+                after = s[f.end:]
+            if marker == "ante" and re.search(r"\ball\s+$", s[max(0, f.start - 5):f.start]):
+                continue  # "all 104 of them": a restatement
             base_only = False
+            inherited = False
             if marker == "of-number" and i + 1 < len(figs):
                 np2, _ = noun_phrase(s, figs[i + 1].end)
                 after2, _, _ = _windows(s, figs, i + 1)
@@ -122,6 +128,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if i in of_number_np:
                 base_only = True
             if not np:
+                inherited = True
                 if nps and marker != "of-number":
                     np = nps[-1]
                 elif re.search(r"\bof\s+(?:these|them|those|which)\b", before + s[f.end:f.end + 15], re.I) and prev_sentence_nps:
@@ -129,11 +136,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             head_low = np.lower()
             if re.fullmatch(r"(?:\w+\s+)?casualties", head_low) and "civilian" not in head_low:
                 np = "civilian casualties"
-                near = before
+                near = s[:f.start]
             if base_only:
                 res = lex.classify(np, "", "", "")
             else:
-                res = lex.classify(np, after, before, near)
+                res = lex.classify(np, after, before, near, inherited)
             if res is None and not np and re.match(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|dead|were\s+killed|perished)\b", after):
                 res = lex.classify("people", after, before, near)
             if res is None:
@@ -171,7 +178,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 confidence=_confidence(arule, mrule),
                 rule=f"{mrule}+{arule}",
             )
-            raws.append(_Raw(claim, si, sent.para, pm.kind if pm else "", np, explicit_people))
+            pkind = pm.kind if pm else ""
+            if pm is None and re.search(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years)\b", s, re.I):
+                pkind = "inherit"
+            raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after))
             if marker == "more" or re.search(r"\b(?:another|additional)\s+$", s[max(0, f.start - 12):f.start]):
                 raws[-1].pkind = raws[-1].pkind or ""
                 _continue_population(raws)
@@ -282,14 +292,21 @@ def _continue_population(raws: list[_Raw]) -> None:
 
 
 def _same_sentence_population(raws: list[_Raw]) -> None:
-    """'X civilians were killed ..., Y estimates the total death toll ...': the toll counts the same population."""
+    """'X civilians were killed ..., Y estimates the total death toll ...', '39 civilian casualties (30 deaths, five injured)':
+    a figure whose population is not stated counts the population of the figure before it in the sentence."""
     for i, r in enumerate(raws):
-        if r.claim.metric not in ("people-killed",) or r.explicit_people:
+        if r.claim.metric not in ("people-killed", "people-injured") or r.explicit_people:
             continue
-        for p in raws[:i]:
-            if p.sent == r.sent and p.claim.metric in ("civilians-killed", "combatants-killed"):
-                r.claim.metric = p.claim.metric
+        outcome = r.claim.metric.split("-", 1)[1]
+        for p in reversed(raws[:i]):
+            if p.sent != r.sent:
+                continue
+            pop = p.claim.metric.split("-", 1)[0]
+            if pop in ("civilians", "combatants", "civilian"):
+                pop = "civilians" if pop == "civilian" else pop
+                r.claim.metric = f"{pop}-{outcome}"
                 r.claim.rule += "+population.sentence"
+                break
 
 
 def _shift_month(iso: str, months: int) -> str:
@@ -335,8 +352,17 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                 r.pkind = "range"
             elif r.pkind == "range" and r.claim.period.end:
                 last = r.claim.period
+    # those airstrikes / these reports: the period of the figure before
+    prev: _Raw | None = None
+    for r in ordered:
+        if r.pkind == "inherit" and prev is not None and prev.claim.period.end is not None:
+            r.claim.period = prev.claim.period
+            r.pkind = prev.pkind or "range"
+        elif r.pkind == "inherit" and prev is not None:
+            r.pkind = prev.pkind
+        prev = r
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
-    ends = [p.finish for _, p in all_periods if p.kind in ("range", "until", "month") and p.finish]
+    ends = [p.finish for _, p in all_periods if p.kind in ("range", "until", "month", "day") and p.finish]
     if published:
         ends = [e for e in ends if e[:len(published)] <= published or e[:7] <= published[:7]]
     as_of = max(ends, key=lambda e: (e[:7], len(e))) if ends else None
@@ -356,7 +382,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             inmonth = [d for d in days if d.startswith(per.end)]
             if len(inmonth) == 1:
                 r.claim.period = Period(inmonth[0], inmonth[0], per.text)
-        if _FROM_PREVIOUS.search(r.claim.quote) and r.claim.period.end and len(r.claim.period.end) >= 7:
+        if _FROM_PREVIOUS.search(r.after) and r.claim.period.end and len(r.claim.period.end) >= 7:
             r.claim.period = Period(None, _shift_month(r.claim.period.end, -1), r.claim.period.text)
 
 
