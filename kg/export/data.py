@@ -1,0 +1,182 @@
+"""What the exports draw: claims, sources and the relations between claims, read from a store.
+
+Everything comes through ``store.query`` with named queries, so an export works the
+same against the embedded store and a remote SPARQL endpoint.  ``claim_relations``
+is the single place that decides which claims agree, differ, contradict or revise
+one another; the views and pages only draw what it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.output import records
+from kg.queries import QueryError, catalog, prepare, resolve
+
+# Kinds of relation between two claims, as named by the conflict queries (docs/conflicts.md).
+CONFLICT_KINDS = ("contradiction", "discrepancy", "misreport")
+AGREEMENT_KINDS = ("corroboration",)
+REVISION_KINDS = ("revision",)
+# How the sources view counts a pair of comparable figures by different asserters.
+PAIR_BUCKET = {"corroboration": "agree", "discrepancy": "differ", "contradiction": "contradict"}
+
+
+class ExportError(ValueError):
+    """An export cannot be made as asked; the message is meant for the user."""
+
+
+@dataclass
+class ClaimRow:
+    iri: str
+    article: str
+    file: str
+    asserter: str
+    asserter_label: str
+    metric: str
+    value: float
+    bound: str
+    quote: str
+    value_max: float | None = None
+    metric_label: str | None = None
+    metric_iri: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    outlet_label: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    places: tuple[str, ...] = ()
+    incident: str | None = None
+    incident_label: str | None = None
+    start: int | None = None
+    end: int | None = None
+    confidence: float | None = None
+
+    @property
+    def figure(self) -> str:
+        """The figure as the text states it: '≥1,139', '7,316–11,637', '>100'."""
+        return format_figure(self.value, self.bound, self.value_max)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.iri, "article": self.file, "title": self.title, "published": self.published,
+            "asserter": self.asserter_label, "reported_by": self.outlet_label, "metric": self.metric,
+            "value": number(self.value), "value_max": number(self.value_max), "bound": self.bound,
+            "figure": self.figure, "period_start": self.period_start, "period_end": self.period_end,
+            "place": list(self.places), "incident": self.incident_label, "quote": self.quote,
+            "start": self.start, "end": self.end, "confidence": self.confidence,
+        }
+
+
+@dataclass
+class SourceRow:
+    iri: str
+    label: str
+    kinds: tuple[str, ...] = ()
+    source_type: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """One kind for colouring: an organisation that also publishes is still an organisation."""
+        for kind in ("Organization", "Person", "Outlet"):
+            if kind in self.kinds:
+                return kind
+        return "Organization"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Claim ``a`` stands in relation ``kind`` to claim ``b`` (for a revision, ``a`` is the later figure)."""
+
+    kind: str
+    a: str
+    b: str
+    ratio: float | None = None
+
+
+@dataclass
+class ExportData:
+    claims: dict[str, ClaimRow] = field(default_factory=dict)
+    sources: dict[str, SourceRow] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+
+
+_BOUND_SIGN = {"exact": "", "at-least": "≥", "more-than": ">", "at-most": "≤", "less-than": "<", "approx": "~"}
+
+
+def number(value) -> int | float | None:
+    """Numbers as numbers: integral values as int, others as float."""
+    if value is None:
+        return None
+    value = float(value)
+    return int(value) if value.is_integer() else value
+
+
+def format_figure(value: float, bound: str, value_max: float | None = None) -> str:
+    low = f"{number(value):,}"
+    if bound == "range" and value_max is not None:
+        return f"{low}–{number(value_max):,}"
+    return _BOUND_SIGN.get(bound, "") + low
+
+
+def run_named(store, name: str, params: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
+    query = resolve(name)
+    declared = {p.name for p in query.params}
+    given = {k: v for k, v in (params or {}).items() if v not in (None, "") and k in declared}
+    return records(store.query(prepare(query, given)))
+
+
+def _text(value) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def fetch_claims(store, metric: str | None = None, asserter: str | None = None) -> dict[str, ClaimRow]:
+    claims = {}
+    for r in run_named(store, "export-claims", {"metric": metric, "asserter": asserter}):
+        claims[r["claim"]] = ClaimRow(
+            iri=r["claim"], article=r["article"], file=r["file"], asserter=r["asserter"],
+            asserter_label=r["asserter_label"], metric=r["metric"], value=float(r["value"]),
+            bound=r["bound"], quote=r["quote"],
+            value_max=None if r.get("value_max") is None else float(r["value_max"]),
+            metric_label=_text(r.get("metric_label")), metric_iri=_text(r.get("metric_iri")),
+            title=_text(r.get("title")),
+            published=_text(r.get("published")), outlet=_text(r.get("outlet")),
+            outlet_label=_text(r.get("outlet_label")), period_start=_text(r.get("period_start")),
+            period_end=_text(r.get("period_end")),
+            places=tuple(p for p in (r.get("place") or "").split("|") if p),
+            incident=_text(r.get("incident")), incident_label=_text(r.get("incident_label")),
+            start=r.get("start"), end=r.get("end"),
+            confidence=None if r.get("confidence") is None else float(r["confidence"]))
+    return claims
+
+
+def fetch_sources(store) -> dict[str, SourceRow]:
+    return {r["source"]: SourceRow(r["source"], r["label"],
+                                   tuple(k for k in (r.get("kinds") or "").split("|") if k),
+                                   _text(r.get("source_type")))
+            for r in run_named(store, "export-sources")}
+
+
+def load_export_data(store, metric: str | None = None, asserter: str | None = None) -> ExportData:
+    """Claims (filtered), the sources they involve, and the relations between them.
+
+    With ``asserter``, the claims of that source are kept together with every claim that
+    agrees with, differs from or revises one of them, so the export shows who disagrees with it.
+    """
+    from kg.export.relations import claim_relations  # relations builds on this module's rows
+
+    all_claims = fetch_claims(store, metric=metric)
+    if asserter:
+        wanted = fetch_claims(store, metric=metric, asserter=asserter)
+        if not wanted:
+            raise ExportError(f"no claims asserted by {asserter!r}" + (f" for metric {metric!r}" if metric else ""))
+    else:
+        wanted = all_claims
+    relations = [r for r in claim_relations(store, all_claims, metric)
+                 if r.a in wanted or r.b in wanted]
+    keep = set(wanted) | {r.a for r in relations} | {r.b for r in relations}
+    claims = {k: c for k, c in all_claims.items() if k in keep}
+    sources = fetch_sources(store)
+    involved = {c.asserter for c in claims.values()} | {c.outlet for c in claims.values() if c.outlet}
+    return ExportData(claims, {k: s for k, s in sources.items() if k in involved}, relations)

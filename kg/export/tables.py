@@ -1,0 +1,31 @@
+"""The claims table as CSV, for spreadsheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.export.data import ExportData
+from kg.output import render
+
+CSV_COLUMNS = ["claim", "article", "title", "published", "asserter", "reported_by", "metric", "value",
+               "value_max", "bound", "figure", "period_start", "period_end", "place", "incident", "quote",
+               "start", "end", "confidence", "conflicts"]
+
+
+def claim_table(data: ExportData) -> list[dict]:
+    """One row per claim; ``conflicts`` names the kinds of disagreement it takes part in."""
+    kinds: dict[str, set[str]] = {}
+    for r in data.relations:
+        for iri in (r.a, r.b):
+            kinds.setdefault(iri, set()).add(r.kind)
+    rows = []
+    for c in sorted(data.claims.values(), key=lambda c: (c.file, c.start or 0, c.metric, c.value)):
+        row = c.as_dict()
+        row["conflicts"] = sorted(kinds.get(c.iri, ()))
+        rows.append(row)
+    return rows
+
+
+def write_csv(data: ExportData, out: Path) -> None:
+    # utf-8-sig: spreadsheet programs then read the en dashes and quotes right.
+    out.write_text(render(claim_table(data), CSV_COLUMNS, "csv"), encoding="utf-8-sig")
