@@ -313,8 +313,8 @@ class Attributor:
                 r = self.resolve(subj, s, ms)
                 if r:
                     return r[0], r[1], "attr.passive"
-        before = [a for a in acts if a[1] <= fig_start]
-        after = [a for a in acts if a[0] >= fig_end]
+        before = [a for a in acts if a[1] <= fig_start and a[3] != "passive-agent"]
+        after = [a for a in acts if a[0] >= fig_end and a[3] != "passive-agent"]
         if before:
             a0, a1, subj, rule = before[-1]
             r = self.resolve(subj, s, ms)

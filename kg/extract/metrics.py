@@ -83,7 +83,7 @@ class Lexicon:
                 end,
                 re.compile(_phrase_re(cues.count_nouns).pattern + r"\s*$", re.I) if cues.count_nouns else None,
                 _phrase_re(cues.event_cues),
-                re.compile(_phrase_re(cues.event_cues).pattern + r"(?:\s+(?:a\s+total\s+of|the|a|an|at\s+least|more\s+than|over|nearly|about|around|some|another|only|just|all|of|up\s+to|as\s+many\s+as))*\s*$", re.I)
+                re.compile(_phrase_re(cues.event_cues).pattern + r"(?:\s+(?:a\s+total\s+of|the|a|an|at\s+least|more\s+than|over|nearly|about|around|some|another|only|just|all|of|up\s+to|as\s+many\s+as|among|including))*\s*$", re.I)
                 if cues.event_cues else None,
                 re.compile(r"(?:^|[^\w-])(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(cues.before_cues, key=len, reverse=True))
                            + r")(?:\s+(?:a\s+total\s+of|the|a|an|at\s+least|more\s+than|over|nearly|about|around|some|another|only|just|all|of))*\s*$", re.I)
@@ -113,6 +113,7 @@ class Lexicon:
             if c.phrase and c.phrase.search(tail):
                 return c.cues.notation, "metric.phrase"
         head = _head(np)
+        killed_subject = any(c.label_any and c.cues.notation == "people-killed" and c.label_any.search(before) for c in self.items)
         for c in self.items:
             if c.exclude and (c.exclude.search(tail) or c.exclude.search(near_before)):
                 continue
@@ -120,9 +121,13 @@ class Lexicon:
                 return c.cues.notation, "metric.label"
             noun_ok = bool(c.noun and head and c.noun.search(head))
             if noun_ok:
-                if not c.event:
+                if not c.event and not c.before:
                     return c.cues.notation, "metric.noun"
-                if c.event.search(tail) or c.event_near.search(near_before):
+                if not c.event:
+                    pass
+                elif killed_subject and c.cues.notation.endswith("-killed"):
+                    return c.cues.notation, "metric.noun+subject"
+                elif c.event.search(tail) or c.event_near.search(near_before):
                     return c.cues.notation, "metric.noun+event"
             if c.before and c.before.search(near_before) and (noun_ok or not np or inherited):
                 return c.cues.notation, "metric.frame"
@@ -163,7 +168,7 @@ _STOP = frozenset("""are were was is have has had been be being will would could
 in on at from by during since for with as to into near across after before between among under over through while when where because
 including and or but than according said says say told reportedly so outside inside against within without per via amid despite
 toward towards like about every each due only alone lost died remain remained include includes included went fled made make
-while whereas""".split())
+while whereas found deemed believed thought known seen held left taken given open closed""".split())
 
 
 def noun_phrase(s: str, pos: int) -> tuple[str, str]:

@@ -45,6 +45,7 @@ class _Raw:
     np: str
     explicit_people: bool = False
     after: str = ""
+    more: bool = False
 
 
 def _outlet(meta: ArticleMeta, vocab: Vocabulary) -> SourceRef | None:
@@ -136,7 +137,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             head_low = np.lower()
             if re.fullmatch(r"(?:\w+\s+)?casualties", head_low) and "civilian" not in head_low:
                 np = "civilian casualties"
-                near = s[:f.start]
+                after = f"{after} {s[:f.start]}"
             if base_only:
                 res = lex.classify(np, "", "", "")
             else:
@@ -145,6 +146,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 res = lex.classify("people", after, before, near)
             if res is None:
                 continue
+            if re.match(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b", s[f.end:f.end + 40]):
+                continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res
             if marker == "subset" and not lex_has_event(lex, metric):
                 continue
@@ -183,8 +186,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after))
             if marker == "more" or re.search(r"\b(?:another|additional)\s+$", s[max(0, f.start - 12):f.start]):
-                raws[-1].pkind = raws[-1].pkind or ""
-                _continue_population(raws)
+                raws[-1].more = True
             inc.attach(raws[-1], s, si, pm)
         att.note_acts(s, acts, ms)
         if nps:
@@ -192,6 +194,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     _article_periods(raws, sents, all_periods, meta.published)
     _same_sentence_population(raws)
     inc.finish(raws)
+    for i, r in enumerate(raws):
+        if r.more:
+            _continue_population(raws[: i + 1])
     default_places = _default_places(article_places, vocab)
     out: list[Claim] = []
     seen = set()
@@ -362,16 +367,21 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             r.pkind = prev.pkind
         prev = r
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
-    ends = [p.finish for _, p in all_periods if p.kind in ("range", "until", "month", "day") and p.finish]
-    if published:
-        ends = [e for e in ends if e[:len(published)] <= published or e[:7] <= published[:7]]
-    as_of = max(ends, key=lambda e: (e[:7], len(e))) if ends else None
-    default_end = as_of or published
+    def latest(kinds):
+        ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish
+                and not re.search(r"day$", p.text, re.I)]  # "on Friday" dates the report, not the data
+        if published:
+            ends = [e for e in ends if e[:len(published)] <= published or e[:7] <= published[:7]]
+        return max(ends, key=lambda e: (e[:7], len(e))) if ends else None
+
+    as_of_open = latest(("range", "until", "month")) or published  # "since 2014", "to date"
+    as_of = latest(("range", "until", "month", "day")) or published  # figures with no period stated
+    default_end = as_of
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
     for r in raws:
         per = r.claim.period
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
-            r.claim.period = Period(per.start, default_end, per.text)
+            r.claim.period = Period(per.start, as_of_open, per.text)
         elif r.pkind == "" and per.end is None and r.claim.incident is None:
             r.claim.period = Period(None, default_end, None)
         elif r.pkind == "backref" and per.end is None:
