@@ -313,7 +313,7 @@ class Attributor:
                 r = self.resolve(subj, s, ms)
                 if r:
                     return r[0], r[1], "attr.passive"
-        before = [a for a in acts if a[1] <= fig_start and a[3] != "passive-agent"]
+        before = [a for a in acts if a[1] <= fig_start]
         after = [a for a in acts if a[0] >= fig_end and a[3] != "passive-agent"]
         if before:
             a0, a1, subj, rule = before[-1]
@@ -359,8 +359,14 @@ class Attributor:
             if re.match(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|data|estimate)s?\b", s[m.end:m.end + 50], re.I) \
                     or re.search(r"\b(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|research)\s+(?:released\s+|issued\s+|published\s+)?(?:by|from|of)\s+(?:the\s+)?(?:office\s+of\s+)?$", s[max(0, m.start - 50):m.start], re.I):
                 self.last_report_org = m.ref
+        quoted_org = None
         for a0, a1, subj, rule in acts:
+            if subj.kind == "anaphor" and quoted_org is not None and re.search(r"report|statement|summary|document|study", subj.text, re.I):
+                # '"CJTF-OIR assesses ...," the report said': the report is CJTF-OIR's
+                self.last_report_org = quoted_org
             r = self.resolve(subj, s, ms)
+            if r and subj.kind == "org" and s[:a0].count('"') % 2 == 1:
+                quoted_org = r[0]
             if r:
                 asserter, speaker = r
                 if asserter.kind not in ("Outlet",) and asserter.kind != "Person":

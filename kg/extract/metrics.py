@@ -168,7 +168,7 @@ _STOP = frozenset("""are were was is have has had been be being will would could
 in on at from by during since for with as to into near across after before between among under over through while when where because
 including and or but than according said says say told reportedly so outside inside against within without per via amid despite
 toward towards like about every each due only alone lost died remain remained include includes included went fled made make
-while whereas found deemed believed thought known seen held left taken given open closed""".split())
+while whereas found deemed believed thought known seen held left taken given""".split())
 
 
 def noun_phrase(s: str, pos: int) -> tuple[str, str]:
@@ -196,6 +196,8 @@ def noun_phrase(s: str, pos: int) -> tuple[str, str]:
     for i, t in enumerate(tokens):
         low = t.lower()
         if not t[0].isalpha():
+            break
+        if low in ("open", "closed", "pending") and (i + 1 >= len(tokens) or not tokens[i + 1][0].isalpha() or tokens[i + 1].lower() in _STOP):
             break
         if low in _STOP:
             if low == "of" and words and len(words) < 6:
