@@ -1,0 +1,117 @@
+"""Bound and period stages."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.bounds import figures
+from kg.extract.numbers import find_numbers
+from kg.extract.periods import find_periods, parse_date
+
+
+def _figs(s):
+    return figures(s, find_numbers(s))
+
+
+@pytest.mark.parametrize(
+    "text, bound, value, vmax",
+    [
+        ("at least 817 civilians", "at-least", 817, None),
+        ("at a minimum 12 people", "at-least", 12, None),
+        ("more than 30,000 strikes", "more-than", 30000, None),
+        ("over 130 people", "more-than", 130, None),
+        ("upwards of 50 people", "more-than", 50, None),
+        ("nearly 8 million Iraqis", "approx", 8000000, None),
+        ("about 600,000 people", "approx", 600000, None),
+        ("some 3,700 troops", "approx", 3700, None),
+        ("an estimated 2,050 people", "approx", 2050, None),
+        ("up to 21 militants", "at-most", 21, None),
+        ("as many as 168 children", "at-most", 168, None),
+        ("fewer than 10 civilians", "less-than", 10, None),
+        ("between 64 and 116 civilians", "range", 64, 116),
+        ("around 7,316 to 11,637", "range", 7316, 11637),
+        ("200,000-300,000 people", "range", 200000, 300000),
+        ("from more than 200 to slightly more than 900 deaths", "range", 200, 900),
+        ("carried over 310 open reports", "exact", 310, None),
+        ("a total of 24,160 strikes", "exact", 24160, None),
+    ],
+)
+def test_bounds(text, bound, value, vmax):
+    f = _figs(text)[0]
+    assert (f.bound, f.value, f.value_max) == (bound, Decimal(value), None if vmax is None else Decimal(vmax))
+
+
+def test_rise_is_not_a_range():
+    assert [f.bound for f in _figs("the toll rose from 30 to 42")] == ["exact", "exact"]
+
+
+C = {"Operation Inherent Resolve": "2014-08", "the campaign against the Islamic State": "2014-08"}
+
+
+@pytest.mark.parametrize(
+    "text, published, start, end",
+    [
+        ("since the start of Operation Inherent Resolve", "2017-09", "2014-08", None),
+        ("since the start of the campaign in August 2014 through November 2017", None, "2014-08", "2017-11"),
+        ("between August 2014 and end of November 2018", "2018-12", "2014-08", "2018-11-30"),
+        ("From August 2014 to July 2017", "2017-09", "2014-08", "2017-07"),
+        ("during the month of July", "2017-09", "2017-07", "2017-07"),
+        ("In the month of September", "2018-10", "2018-09", "2018-09"),
+        ("In November 2017", None, "2017-11", "2017-11"),
+        ("in the last year", "2011-08-11", "2010-08-11", "2011-08-11"),
+        ("this year", "2018-12", "2018-01", "2018-12"),
+        ("last year", "2018-12", "2017-01", "2017-12"),
+        ("in last four years", "2018-12", "2014-12", "2018-12"),
+        ("killed on Wednesday", "2011-08-11", "2011-08-10", "2011-08-10"),
+        ("between January 20, 2009, and Dec. 31, 2015", None, "2009-01-20", "2015-12-31"),
+        ("from Sept. 28 to Oct. 13", "2015-12", "2015-09-28", "2015-10-13"),
+        ("in the first 11 months of 2018", None, "2018-01", "2018-11"),
+        ("since 2014", "2017-09", "2014-01", None),
+        ("on 3 July", "2019-07", "2019-07-03", "2019-07-03"),
+        ("on February 2, 2020", None, "2020-02-02", "2020-02-02"),
+        ("between August 2014 and the end of September this year", "2018-10", "2014-08", "2018-09-30"),
+    ],
+)
+def test_periods(text, published, start, end):
+    p = find_periods(text, published, C)[0]
+    if start is not None:
+        assert p.begin == start
+    assert p.finish == end
+
+
+def test_relative_unresolved_without_publication_date():
+    p = find_periods("this year", None, C)[0]
+    assert p.finish is None and p.text == "this year"
+
+
+def test_backref():
+    assert find_periods("strikes that took place during the period", "2018-01")[0].kind == "backref"
+
+
+@pytest.mark.parametrize("y, m", [(2014, 8), (2017, 11), (2020, 2), (1999, 12)])
+def test_parse_date_round_trip(y, m):
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    assert parse_date(f"{months[m - 1]} {y}") == f"{y:04d}-{m:02d}"
+
+
+@given(st.integers(1950, 2049), st.integers(1, 12), st.integers(1, 28))
+def test_parse_day_round_trip(y, m, d):
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    assert parse_date(f"{months[m - 1]} {d}, {y}") == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@settings(max_examples=300)
+@given(st.text(), st.sampled_from([None, "2018", "2018-12", "2018-12-13"]))
+def test_periods_never_raise_offsets_inside(text, published):
+    for p in find_periods(text, published, C):
+        assert 0 <= p.start < p.end <= len(text)
+        assert text[p.start:p.end] == p.text
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_figures_never_raise(text):
+    for f in _figs(text):
+        assert 0 <= f.start <= f.num_start < f.end <= len(text)

@@ -1,0 +1,86 @@
+"""Text and sentence stages."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.extract.sentences import split
+from kg.extract.text import junk_spans, normalise
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("a\u00a0b\r\n", "a b\n"),
+        ("\u201cquoted\u201d it\u2019s", "\"quoted\" it's\n"),
+        ("line  \n\n", "line\n"),
+        ("\ufb01ve", "five\n"),
+    ],
+)
+def test_normalise(raw, expected):
+    assert normalise(raw) == expected
+
+
+@given(st.text())
+def test_normalise_idempotent(raw):
+    once = normalise(raw)
+    assert normalise(once) == once
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ MORE: US-Led Coalition Estimated 1,000 Daesh Terrorists Remaining in Syria",
+        "Share:",
+        "Subscribe",
+        "In this representational image, boys look from the window, April 4, 2006. Getty Images/ Hassan Ammar",
+        "People gather near a destroyed car, Saturday, April 19, 2014. (AP Photo/Nasir al-Sanna'a)",
+        "Kyle Rempfer was an editor and reporter who has covered combat operations.",
+        "By Jane Smith",
+        "FILE \u2013 A view of a street in the city, April 7, 2024.",
+    ],
+)
+def test_junk_lines(line):
+    text = normalise(f"First line of the story.\n{line}\nLast line.")
+    spans = junk_spans(text)
+    assert len(spans) == 1
+    a, b = spans[0]
+    assert text[a:b] == normalise(line).rstrip("\n")
+
+
+def test_junk_keeps_offsets():
+    text = normalise("Story 5 people.\nREAD MORE: other 3 things\nMore 7 people.")
+    sents = split(text)
+    assert [s.text for s in sents] == ["Story 5 people.", "More 7 people."]
+    for s in sents:
+        assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("U.S. Army Col. Thomas Veale, a spokesman, said so. He left.", 2),
+        ("It was released on Nov. 1 by the group. Then more.", 2),
+        ("US Air Force Brigadier General Matthew C. Isler said 101 died. Next.", 2),
+        ("40 migrants were killed in Tajura.The United Nations said more.", 2),
+        ("Visit Military.com for 3.5 more.", 1),
+        ('"A total of 603 reports are still open." The report said.', 2),
+    ],
+)
+def test_split(text, n):
+    sents = split(normalise(text))
+    assert len(sents) == n
+
+
+def test_quote_spanning_sentences():
+    text = normalise('He said: "We won. They lost. It is over." Then he left.')
+    sents = split(text)
+    assert [s.in_quote for s in sents] == [False, True, True, False]
+
+
+@given(st.text())
+def test_split_offsets_inside(text):
+    t = normalise(text)
+    for s in split(t):
+        assert 0 <= s.start < s.end <= len(t)
+        assert t[s.start:s.end] == s.text
