@@ -24,7 +24,7 @@ FormatOpt = typer.Option("table", "--format", "-f", help=f"Output format: {', '.
 CLAIM_COLUMNS = ["article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
                  "period_start", "period_end", "place", "incident", "quote"]
 CLAIM_FIELDS = ["claim", "article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
-                "period_start", "period_end", "place", "incident", "quote", "start", "end", "confidence"]
+                "period_start", "period_end", "place", "incident", "quote", "start", "end", "confidence", "method"]
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -56,7 +56,9 @@ def main(version: bool = typer.Option(False, "--version", callback=version_callb
 
 @app.command()
 def load(
-    paths: List[Path] = typer.Argument(..., help="Article files (.txt, .md) or folders, walked recursively."),
+    paths: Optional[List[str]] = typer.Argument(
+        None, help="Article files (.txt, .md, .html), feeds (.jsonl, .csv, also .gz), folders (walked "
+                   "recursively), http(s) URLs, or - for JSON Lines on standard input."),
     store: Optional[str] = StoreOpt,
     manifest: Optional[Path] = typer.Option(None, help="CSV with columns file,title,url,publisher,published."),
     publisher: Optional[str] = typer.Option(None, help="Publisher of a single article."),
@@ -65,32 +67,52 @@ def load(
     title: Optional[str] = typer.Option(None, help="Title of a single article."),
     sources: List[Path] = typer.Option([], "--sources", help="Extra Turtle file of known sources (repeatable)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings, only the summary."),
+    claims_table: Optional[Path] = typer.Option(None, "--claims", help="Curated claims CSV (from `kg claims --format "
+                                                "csv`, with a status column: ok / wrong / added)."),
+    curator: Optional[str] = typer.Option(None, "--curator", help="Name of the analyst the --claims edits are attributed to."),
 ) -> None:
     """Load articles: extract claims, validate them with SHACL, store one graph per article."""
     from kg.inputs import find_files
     from kg.load import Loader
 
+    paths = paths or []
+    if not paths and claims_table is None:
+        fail("give article files, folders, URLs or - (standard input), or --claims FILE.csv")
+    if claims_table is not None and not (curator or "").strip():
+        fail("--claims needs --curator NAME: curated claims are attributed to the analyst")
+    if claims_table is not None and not claims_table.is_file():
+        fail(f"{claims_table}: claims table not found")
     overrides = {"publisher": publisher, "published": published, "url": url, "title": title}
-    if any(overrides.values()) and (len(paths) != 1 or paths[0].is_dir()):
+    if any(overrides.values()) and (len(paths) != 1 or Path(paths[0]).is_dir()):
         fail("--publisher/--published/--url/--title apply to a single file; use --manifest for many")
     if manifest is not None and not manifest.is_file():
         fail(f"{manifest}: manifest not found")
     try:
         with open_store(store) as kg_store:
             loader = Loader(kg_store, sources=sources)
-            total = sum(1 for _ in find_files(paths))
-            show = not quiet and sys.stderr.isatty()
-            with typer.progressbar(length=total, label="loading", file=sys.stderr, hidden=not show) as bar:
-                report = loader.load_paths(paths, overrides, manifest, progress=lambda _: bar.update(1))
+            reports = []
+            if paths:
+                total = sum(1 for _ in find_files(paths))
+                show = not quiet and sys.stderr.isatty()
+                with typer.progressbar(length=total, label="loading", file=sys.stderr, hidden=not show) as bar:
+                    report = loader.load_paths(paths, overrides, manifest, progress=lambda _: bar.update(1))
+                reports.append((report, report.summary()))
+            if claims_table is not None:
+                from kg.curate import apply_claims_table
+
+                curated = apply_claims_table(kg_store, loader.vocab, claims_table, curator)
+                reports.append((curated, curated.summary(curator.strip())))
     except (StoreError, ValueError) as exc:
         fail(str(exc))
-    for err in report.errors:
-        typer.echo(f"error: {err}", err=True)
-    if not quiet:
-        for warning in report.warnings:
-            typer.echo(f"warning: {warning}", err=True)
-    typer.echo(report.summary())
-    raise typer.Exit(0 if report.ok else 1)
+    for report, _ in reports:
+        for err in report.errors:
+            typer.echo(f"error: {err}", err=True)
+        if not quiet:
+            for warning in report.warnings:
+                typer.echo(f"warning: {warning}", err=True)
+    for _, summary in reports:
+        typer.echo(summary)
+    raise typer.Exit(0 if all(r.ok for r, _ in reports) else 1)
 
 
 @app.command()
@@ -104,6 +126,9 @@ def claims(
     """List stored claims: figure, asserter, outlet, period, places, incident and quote."""
     rows = _run_named("claims", {"metric": metric, "asserter": asserter, "article": article}, store, claims_shape=True)
     columns = CLAIM_COLUMNS if fmt in ("table", "md") else CLAIM_FIELDS
+    if fmt in ("csv", "tsv"):  # ready for curation: edit status to wrong, or add rows marked added (docs/inputs.md)
+        columns = [*columns, "status"]
+        rows = [{**r, "status": "ok"} for r in rows]
     if fmt in ("json", "jsonl"):
         rows = [{k: r.get(k) for k in CLAIM_FIELDS} for r in rows]
     typer.echo(render(rows, columns, fmt), nl=False)

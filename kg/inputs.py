@@ -1,12 +1,18 @@
-"""Read articles from files and folders: text, YAML front matter and manifest metadata.
+"""Read articles from files, folders, feeds, URLs and standard input.
 
 Each input yields either a ``RawArticle`` or an ``InputError`` naming the file and
-the problem, so one bad file never stops the others.
+the problem, so one bad file never stops the others. Folder walks may also yield an
+``InputWarning`` (a symlink loop skipped) that rejects nothing.
+
+Every article, whatever its kind, passes through ``finish``: language check (a
+non-English article is stored without claims) and publication date inferred from
+the URL or the dateline when none was given.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,23 +23,48 @@ import yaml
 
 from kg.model import ArticleMeta
 
-ARTICLE_SUFFIXES = {".txt", ".md"}
-META_KEYS = ("title", "url", "publisher", "published")
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+FEED_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".csv", ".csv.gz")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+META_KEYS = ("title", "url", "publisher", "published", "author")
+# One news article is a few tens of kB; 10 MB is a document of another kind (or a mistake),
+# refused from its size alone so it never costs minutes. Feeds are streamed row by row.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+STDIN = "-"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
+_URL = re.compile(r"^https?://", re.I)
+# File signatures of formats that are not text even when their first bytes look like it.
+_MAGIC = {b"%PDF-": "a PDF", b"\x89PNG": "a PNG image", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image",
+          b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x1f\x8b": "gzip-compressed data",
+          b"\xd0\xcf\x11\xe0": "an old Office document", b"{\\rtf": "an RTF document"}
 
 
 @dataclass
 class RawArticle:
-    path: Path
+    path: Path | str
     text: str
     meta: ArticleMeta
     warnings: list[str] = field(default_factory=list)
+    language: str | None = None  # set when the text is not English: stored without claims
 
 
 @dataclass
 class InputError:
-    path: Path
+    path: Path | str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class InputWarning:
+    """Something odd about the inputs that rejects no article (a symlink loop skipped)."""
+
+    path: Path | str
     message: str
 
     def __str__(self) -> str:
@@ -42,6 +73,10 @@ class InputError:
 
 class MetadataError(ValueError):
     pass
+
+
+def is_url(item) -> bool:
+    return isinstance(item, str) and bool(_URL.match(item))
 
 
 def check_date(value) -> str | None:
@@ -61,6 +96,24 @@ def check_date(value) -> str | None:
     return text
 
 
+def loose_date(value) -> str | None:
+    """A date as feeds and pages write it: ISO, ISO date-time, or RFC 822 (RSS); checked like ``check_date``."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    match = _ISO_DATETIME.match(text)
+    if match:
+        return check_date(match.group(1))
+    if not _ISO_DATE.match(text) and re.match(r"^[A-Z][a-z]{2}, \d", text):
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return parsedate_to_datetime(text).date().isoformat()
+        except (TypeError, ValueError):
+            pass
+    return check_date(text)
+
+
 def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
     """Return (metadata, body, warnings). Raises MetadataError for malformed YAML."""
     match = _FRONT_MATTER.match(text)
@@ -75,13 +128,16 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
     if not isinstance(data, dict):
         raise MetadataError("front matter is not a mapping of keys to values")
     warnings = [f"unknown front-matter key {k!r} ignored" for k in data if k not in META_KEYS]
+    for key in META_KEYS:
+        if key in data and not isinstance(data[key], str):
+            raise MetadataError(f"front-matter key {key!r} must be a single value")
     return {k: data[k] for k in META_KEYS if k in data}, text[match.end():], warnings
 
 
 def read_manifest(path: Path) -> dict[str, dict]:
     """Manifest CSV: a ``file`` column (name relative to the manifest, or base name) and metadata columns."""
     try:
-        with path.open(newline="", encoding="utf-8") as fh:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
             reader = csv.DictReader(fh)
             if not reader.fieldnames or "file" not in reader.fieldnames:
                 raise MetadataError(f"{path}: manifest needs a 'file' column")
@@ -91,55 +147,226 @@ def read_manifest(path: Path) -> dict[str, dict]:
         raise MetadataError(f"{path}: cannot read manifest: {exc}") from exc
 
 
-def find_files(paths: Iterable[Path]) -> Iterator[Path | InputError]:
-    """Article files under the given paths, folders walked recursively in name order."""
-    for path in paths:
+def input_kind(path: Path) -> str | None:
+    """'text', 'html' or 'feed' from the file name; None for files kg does not read."""
+    name = path.name.lower()
+    if name.endswith(FEED_SUFFIXES):
+        return "feed"
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def _walk(root: Path) -> Iterator[Path | InputWarning]:
+    """Files under a folder in name order, following symlinked folders once each (loops are skipped)."""
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def visit(folder: Path) -> Iterator[Path | InputWarning]:
+        try:
+            st = folder.stat()
+        except OSError as exc:
+            yield InputWarning(folder, f"cannot read folder: {exc.strerror or exc}")
+            return
+        if (st.st_dev, st.st_ino) in seen_dirs:
+            if folder.is_symlink():
+                yield InputWarning(folder, "symlink to a folder already walked (a loop?); skipped")
+            return
+        seen_dirs.add((st.st_dev, st.st_ino))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield InputWarning(folder, f"cannot list folder: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            sub = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows symlinks
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from visit(sub)
+            else:
+                yield sub
+
+    yield from visit(root)
+
+
+def _is_feed_csv(path: Path) -> bool:
+    """A CSV in a folder is a feed only when it has a text or html column (manifests and notes are not)."""
+    from kg.readers.feeds import csv_header
+
+    header = csv_header(path)
+    return header is not None and bool({"text", "html"} & {h.strip().lower() for h in header})
+
+
+def find_files(paths: Iterable[Path | str]) -> Iterator[Path | str | InputError | InputWarning]:
+    """Inputs under the given paths: article and feed files (folders walked in name order), URLs, '-'."""
+    for item in paths:
+        if is_url(item) or item == STDIN or str(item) == STDIN:
+            yield str(item)
+            continue
+        path = Path(item)
         if path.is_dir():
             seen: set[Path] = set()
-            for sub in sorted(path.rglob("*")):
-                if sub.suffix.lower() in ARTICLE_SUFFIXES and sub.is_file():
-                    real = sub.resolve()
-                    if real not in seen:  # symlinked folders can show one file twice
-                        seen.add(real)
-                        yield sub
+            for sub in _walk(path):
+                if isinstance(sub, InputWarning):
+                    yield sub
+                    continue
+                kind = input_kind(sub)
+                if kind is None or (kind == "feed" and sub.name.lower().endswith((".csv", ".csv.gz"))
+                                    and not _is_feed_csv(sub)):
+                    continue
+                if sub.is_symlink() and not sub.exists():
+                    yield InputError(sub, "broken symbolic link")
+                    continue
+                real = sub.resolve()
+                if real not in seen:  # symlinked folders can show one file twice
+                    seen.add(real)
+                    yield sub
         elif path.is_file():
             yield path
+        elif path.is_symlink():
+            yield InputError(path, "broken symbolic link")
         elif path.exists():
             yield InputError(path, "not a regular file or folder")
         else:
             yield InputError(path, "no such file or folder")
 
 
-def read_article(path: Path, overrides: dict | None = None, manifest: dict[str, dict] | None = None) -> RawArticle | InputError:
+def sniff_binary(data: bytes) -> str | None:
+    """What a file is when it is not text ('a PDF', 'binary data'), else None."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return what
+    head = data[:8192]
+    if b"\x00" in head:
+        return "binary data"
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if head and controls / len(head) > 0.01:
+        return "binary data"
+    return None
+
+
+def binary_message(what: str, expected: str) -> str:
+    return f"binary file, not {expected}" if what == "binary data" else f"binary file ({what}), not {expected}"
+
+
+def decode_text(data: bytes) -> tuple[str, list[str]]:
+    """UTF-8 text (BOM allowed), else Windows-1252 with a warning; raises MetadataError for non-text.
+
+    Decision (docs/inputs.md): older newsroom exports are often Latin-1/Windows-1252. Such a file is
+    decoded and stored with a warning naming the first non-UTF-8 byte, rather than rejected.
+    """
+    what = sniff_binary(data)
+    if what:
+        raise MetadataError(binary_message(what, "article text"))
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return InputError(path, f"cannot read: {exc.strerror or exc}")
-    if b"\x00" in data[:8192]:
-        return InputError(path, "binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        return InputError(path, f"not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first")
-    if not text.strip():
-        return InputError(path, "empty file")
+        first_bad = exc.start
     try:
-        front, body, warnings = split_front_matter(text)
-        fields: dict = {}
-        if manifest:
-            row = manifest.get(path.name) or manifest.get(str(path)) or {}
-            fields.update({k: v for k, v in row.items() if v})
-        fields.update({k: v for k, v in front.items() if v not in (None, "")})
-        fields.update({k: v for k, v in (overrides or {}).items() if v})
-        meta = ArticleMeta(
-            file_name=path.name,
-            title=str(fields["title"]) if fields.get("title") else None,
-            url=str(fields["url"]) if fields.get("url") else None,
-            publisher=str(fields["publisher"]) if fields.get("publisher") else None,
-            published=check_date(fields.get("published")),
-        )
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise MetadataError(f"not valid UTF-8 (byte {first_bad}) nor Windows-1252; convert it to UTF-8 first") from None
+    return text, [f"not valid UTF-8 (byte {first_bad}); decoded as Windows-1252 (Latin-1): check accented letters"]
+
+
+def read_bytes_capped(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise MetadataError(f"cannot read: {exc.strerror or exc}") from None
+    if size > MAX_ARTICLE_BYTES:
+        raise MetadataError(f"file is {size / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MB limit "
+                            "for one article (split it, or load it as a .jsonl feed)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise MetadataError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def merge_meta(name: str, *layers: dict | None) -> ArticleMeta:
+    """ArticleMeta from metadata layers, later layers winning (page < manifest < front matter < options)."""
+    fields: dict = {}
+    for layer in layers:
+        fields.update({k: v for k, v in (layer or {}).items() if k in META_KEYS and v not in (None, "")})
+    return ArticleMeta(
+        file_name=name,
+        title=" ".join(str(fields["title"]).split()) if fields.get("title") else None,
+        url=str(fields["url"]).strip() if fields.get("url") else None,
+        publisher=str(fields["publisher"]).strip() if fields.get("publisher") else None,
+        published=check_date(fields.get("published")),
+        author=" ".join(str(fields["author"]).split()) if fields.get("author") else None,
+    )
+
+
+def manifest_row(path: Path, manifest: dict[str, dict] | None) -> dict:
+    if not manifest:
+        return {}
+    return manifest.get(path.name) or manifest.get(str(path)) or {}
+
+
+def finish(raw: RawArticle) -> RawArticle:
+    """Checks every article gets: language, and a publication date inferred when none was given."""
+    from kg.readers.dates import infer_date
+    from kg.readers.language import detect_language
+
+    language = detect_language(raw.text)
+    if language is not None:
+        raw.language = language
+        raw.warnings.append(f"text looks {language}, not English: stored without claims")
+    if raw.meta.published is None:
+        found = infer_date(raw.meta.url, raw.text)
+        if found:
+            raw.meta.published, where = found
+            raw.meta.date_inferred = True
+            raw.warnings.append(f"publication date {raw.meta.published} inferred from the {where}")
+    return raw
+
+
+def read_article(path: Path, overrides: dict | None = None, manifest: dict[str, dict] | None = None) -> RawArticle | InputError:
+    """One article file: .txt/.md (with optional front matter) or .html/.htm."""
+    if input_kind(path) == "html":
+        from kg.readers.html import read_html_file
+
+        return read_html_file(path, overrides, manifest)
+    try:
+        text, warnings = decode_text(read_bytes_capped(path))
+        if not text.strip():
+            return InputError(path, "empty file" if not text else "empty file (only whitespace)")
+        front, body, more = split_front_matter(text)
+        meta = merge_meta(path.name, manifest_row(path, manifest), front, overrides)
     except MetadataError as exc:
         return InputError(path, str(exc))
     if not body.strip():
         return InputError(path, "no article text after the front matter")
-    return RawArticle(path, body, meta, warnings)
+    return finish(RawArticle(path, body, meta, warnings + more))
+
+
+def read_inputs(item: Path | str, overrides: dict | None = None,
+                manifest: dict[str, dict] | None = None) -> Iterator[RawArticle | InputError]:
+    """Every article one input gives: a file gives one, a feed or standard input many, a URL one."""
+    if is_url(item):
+        from kg.readers.urls import fetch_article
+
+        yield fetch_article(str(item), overrides)
+        return
+    if str(item) == STDIN:
+        import sys
+
+        from kg.readers.feeds import read_feed_stream
+
+        yield from read_feed_stream(sys.stdin.buffer, "stdin", overrides)
+        return
+    path = Path(item)
+    if input_kind(path) == "feed":
+        from kg.readers.feeds import read_feed_file
+
+        yield from read_feed_file(path, overrides)
+        return
+    yield read_article(path, overrides, manifest)

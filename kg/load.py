@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
-from kg.inputs import InputError, RawArticle, find_files, read_article, read_manifest
+from kg.inputs import InputError, InputWarning, RawArticle, find_files, read_inputs, read_manifest
 from kg.model import Article
 from kg.rdf import article_graph, article_iri
 from kg.resources import ontology_files
@@ -51,7 +51,8 @@ def prepare(raw: RawArticle, vocab: Vocabulary) -> Article:
     """Normalise and extract: everything short of storing."""
     text = normalise(raw.text)
     article = Article(raw.meta, text, content_hash(text), warnings=list(raw.warnings))
-    article.claims = extract(text, raw.meta, vocab)
+    # A non-English article is kept without claims: the extractor reads English only.
+    article.claims = extract(text, raw.meta, vocab) if raw.language is None else []
     return article
 
 
@@ -106,14 +107,18 @@ class Loader:
 
     def load_paths(self, paths: Iterable[Path], overrides: dict | None = None, manifest: Path | None = None,
                    progress: Callable[[Path | None], None] | None = None) -> LoadReport:
-        paths = [Path(p) for p in paths]
+        # URLs and '-' (standard input) stay strings; Path() would mangle 'https://'.
+        paths = [p if isinstance(p, str) and (p == "-" or "://" in p) else Path(p) for p in paths]
         rows = read_manifest(manifest) if manifest else None
         if rows is None:  # a folder's own manifest.csv applies to the files in it
-            found = [p / "manifest.csv" for p in paths if (p / "manifest.csv").is_file()]
+            found = [p / "manifest.csv" for p in paths if isinstance(p, Path) and (p / "manifest.csv").is_file()]
             rows = {k: v for m in found for k, v in read_manifest(m).items()} or None
         for item in find_files(paths):
-            raw = item if isinstance(item, InputError) else read_article(item, overrides, rows)
-            self.load_raw(raw)
+            if isinstance(item, InputWarning):
+                self.report.warnings.append(str(item))
+                continue
+            for raw in ([item] if isinstance(item, InputError) else read_inputs(item, overrides, rows)):
+                self.load_raw(raw)
             if progress:
                 progress(item.path if isinstance(item, InputError) else item)
         return self.report

@@ -78,6 +78,7 @@ class ArticleMeta:
     publisher: str | None = None
     published: str | None = None  # ISO date at its precision
     date_inferred: bool = False
+    author: str | None = None  # byline, when the input gives one (HTML pages, feeds)
 
 
 @dataclass

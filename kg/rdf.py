@@ -131,6 +131,8 @@ def article_graph(article: Article, vocab: Vocabulary, extractor_version: str) -
         b.add(art, SCHEMA.datePublished, date_literal(meta.published))
         if meta.date_inferred:
             b.add(art, KG.dateInferred, Literal(True))
+    if meta.author:
+        b.add(art, SCHEMA.author, Literal(meta.author))
     if meta.publisher:
         b.add(art, SCHEMA.publisher, b.source(resolve_source(meta.publisher, vocab, "Outlet")))
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.inputs import InputError, RawArticle, check_date, MetadataError, find_files, read_article, read_manifest
+from kg.inputs import InputError, MetadataError, RawArticle, check_date, find_files, loose_date, read_article, read_manifest
 
 
 def test_front_matter_gives_metadata_and_is_not_article_text(tmp_path):
@@ -17,10 +17,10 @@ def test_front_matter_gives_metadata_and_is_not_article_text(tmp_path):
 
 def test_unknown_front_matter_key_is_a_warning(tmp_path):
     p = tmp_path / "a.md"
-    p.write_text("---\nauthor: Someone\n---\nBody.\n")
+    p.write_text("---\nmood: grim\n---\nBody.\n")
     raw = read_article(p)
     assert isinstance(raw, RawArticle)
-    assert raw.warnings == ["unknown front-matter key 'author' ignored"]
+    assert raw.warnings == ["unknown front-matter key 'mood' ignored"]
 
 
 @pytest.mark.parametrize("content, message", [
@@ -39,11 +39,38 @@ def test_bad_input_is_one_clear_error(tmp_path, content, message):
     assert message in str(err) and str(p) in str(err)
 
 
-def test_invalid_utf8_is_rejected_with_the_byte_offset(tmp_path):
+def test_invalid_utf8_is_decoded_as_windows_1252_with_a_warning_naming_the_byte(tmp_path):
     p = tmp_path / "latin1.txt"
-    p.write_bytes("Caf\u00e9 civilians".encode("latin-1"))
+    p.write_bytes("Caf\u00e9 civilians \u2013 \u201cquoted\u201d".encode("cp1252"))
+    raw = read_article(p)
+    assert isinstance(raw, RawArticle)
+    assert raw.text == "Caf\u00e9 civilians \u2013 \u201cquoted\u201d"
+    assert raw.warnings == ["not valid UTF-8 (byte 3); decoded as Windows-1252 (Latin-1): check accented letters"]
+
+
+@pytest.mark.parametrize("data, what", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
+    (b"PK\x03\x04\x14\x00word/document.xml", "a ZIP archive"),
+    (b"text then \x00\x01\x02 binary", "binary file,"),
+    (bytes(range(1, 32)) * 20, "binary file,"),
+])
+def test_binary_files_are_refused_by_their_content_not_their_name(tmp_path, data, what):
+    p = tmp_path / "looks-like-text.txt"
+    p.write_bytes(data)
     err = read_article(p)
-    assert isinstance(err, InputError) and "not valid UTF-8 (byte 3)" in err.message
+    assert isinstance(err, InputError) and err.message.startswith("binary file") and what in err.message
+    assert err.message.endswith("not article text")
+
+
+def test_an_oversized_file_is_refused_from_its_size(tmp_path, monkeypatch):
+    import kg.inputs
+
+    monkeypatch.setattr(kg.inputs, "MAX_ARTICLE_BYTES", 1000)
+    p = tmp_path / "big.txt"
+    p.write_text("word " * 300)
+    err = read_article(p)
+    assert isinstance(err, InputError) and "over the" in err.message and "limit for one article" in err.message
 
 
 def test_manifest_then_front_matter_then_options(tmp_path):
@@ -58,12 +85,20 @@ def test_manifest_then_front_matter_then_options(tmp_path):
 
 
 def test_missing_path_and_folder_walk(tmp_path):
-    (tmp_path / "d" / "sub").mkdir(parents=True)
-    (tmp_path / "d" / "sub" / "x.txt").write_text("x")
-    (tmp_path / "d" / "notes.csv").write_text("x")
-    found = list(find_files([tmp_path / "d", tmp_path / "nope.txt"]))
-    assert found[0] == tmp_path / "d" / "sub" / "x.txt"
-    assert isinstance(found[1], InputError) and "no such file" in found[1].message
+    d = tmp_path / "d"
+    (d / "sub").mkdir(parents=True)
+    (d / "sub" / "x.txt").write_text("x")
+    (d / "notes.csv").write_text("x")
+    (d / "manifest.csv").write_text("file,publisher\nx.txt,AP\n")
+    (d / "feed.csv").write_text("url,text\nhttps://a.test,Body\n")
+    (d / "page.HTML").write_text("<p>x</p>")
+    (d / "rows.jsonl.gz").write_bytes(b"")
+    (d / "photo.png").write_bytes(b"\x89PNG")
+    (d / ".hidden.txt").write_text("x")
+    found = list(find_files([d, tmp_path / "nope.txt", "https://example.test/a", "-"]))
+    assert found[:4] == [d / "feed.csv", d / "page.HTML", d / "rows.jsonl.gz", d / "sub" / "x.txt"]
+    assert isinstance(found[4], InputError) and "no such file" in found[4].message
+    assert found[5:] == ["https://example.test/a", "-"]
 
 
 @pytest.mark.parametrize("value, expected", [("2018", "2018"), ("2018-02", "2018-02"), ("2016-02-29", "2016-02-29"), (None, None)])
@@ -74,3 +109,17 @@ def test_dates_keep_their_precision(value, expected):
 def test_impossible_dates_are_refused():
     with pytest.raises(MetadataError):
         check_date("2017-02-29")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2018-12-03T09:15:00Z", "2018-12-03"), ("2018-12-03 09:15", "2018-12-03"),
+    ("Mon, 03 Dec 2018 09:15:00 GMT", "2018-12-03"), ("2018-12", "2018-12")])
+def test_feed_and_page_dates_are_read_loosely_but_checked(value, expected):
+    assert loose_date(value) == expected
+
+
+def test_front_matter_author_is_kept(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\nauthor: Jane  Doe\n---\nBody.\n")
+    raw = read_article(p)
+    assert raw.meta.author == "Jane Doe" and raw.warnings == []
