@@ -91,6 +91,8 @@ def _is_year(m: re.Match, s: str) -> bool:
     if not (1900 <= v <= 2100):
         return False
     after = s[m.end():m.end() + 30]
+    if re.search(rf"(?:{_MONTH}|\b(?:in|since|of|by|from|to|until|through|between|and|year|early|late|mid)),?\s+(?:\d{{1,2}},?\s+)?$", s[max(0, m.start() - 20):m.start()], re.I):
+        return True
     return not re.match(r"\s+(?:[a-z-]+\s+){0,2}(?:people|civilians|deaths|strikes|airstrikes|reports|troops|soldiers|militants|fighters|children|killed|dead)\b", after)
 
 

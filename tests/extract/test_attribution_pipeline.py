@@ -1,0 +1,123 @@
+"""Attribution, places, incidents and the assembled pipeline on small made-up articles."""
+
+import pytest
+
+from kg.extract import extract, normalise
+from kg.extract.attribution import Attributor, slug
+from kg.extract.incidents import incident_key
+from kg.extract.places import find_places, with_containers
+from kg.model import ArticleMeta
+from kg.vocab import vocabulary
+
+V = vocabulary()
+
+
+def run(text, publisher="Reuters", published="2019-06-15"):
+    t = normalise(text)
+    claims = extract(t, ArticleMeta("x.txt", publisher=publisher, published=published), V)
+    for c in claims:
+        assert t[c.start:c.end] == c.quote
+    return claims
+
+
+def one(text, **kw):
+    cs = run(text, **kw)
+    assert len(cs) == 1, [(c.metric, c.value, c.asserter) for c in cs]
+    return cs[0]
+
+
+@pytest.mark.parametrize(
+    "text, asserter",
+    [
+        ("Amnesty International said at least 12 civilians were killed in the strike.", "amnesty"),
+        ("At least 12 civilians were killed, Human Rights Watch said.", "hrw"),
+        ("According to the UN, 40 civilians were killed in Aleppo last year.", "un"),
+        ("The ACLED's count of 500 deaths was disputed by officials.", "acled"),
+        ("Some 30 civilians died, the Syrian Observatory for Human Rights reported.", "sohr"),
+        ("It was announced by the Pentagon that more than 20 civilians have died.", "pentagon"),
+        ("Airwars estimates 3,000 civilians were killed, while the coalition says 1,000 civilians died.", "airwars"),
+    ],
+)
+def test_explicit_attribution(text, asserter):
+    assert run(text)[0].asserter.key == asserter
+
+
+def test_person_speaks_for_organisation():
+    c = one("Col. John Smith, a spokesman for CJTF-OIR, said 15 civilians were killed in Raqqa.")
+    assert c.asserter.key == "cjtf-oir"
+    assert c.speaker is not None and c.speaker.label == "John Smith" and c.speaker.kind == "Person"
+
+
+def test_pronoun_resolves_to_last_speaker():
+    cs = run('UNAMA said on Monday it was alarmed.\n\n"We documented 45 civilian deaths," it said.')
+    assert cs[0].asserter.key == "unama"
+
+
+def test_quote_speaker_after_the_quote_across_sentences():
+    cs = run('"The toll is rising. At least 90 civilians have been killed," the ICRC said.')
+    assert cs[0].asserter.key == "icrc"
+
+
+def test_unknown_source_named_from_text():
+    c = one("Local officials and eyewitnesses say as many as 240 people may have been killed.")
+    assert c.asserter.known is False and "officials" in c.asserter.label
+    assert c.bound == "at-most"
+
+
+def test_outlet_own_voice():
+    c = one("At least 40 migrants were killed in an air strike on a detention centre in Tajoura on 3 July.", publisher="Acumen", published="2019-07")
+    assert c.asserter.label == "Acumen"
+    assert c.period.end == "2019-07-03"
+    assert c.incident is not None and set(c.places) >= {"tajoura", "libya"}
+
+
+def test_outlet_from_gazetteer():
+    c = one("At least 40 migrants were killed in Tripoli on 3 July.", publisher="Reuters")
+    assert c.asserter.key == "reuters"
+
+
+def test_period_in_neighbouring_sentence():
+    cs = run('"CJTF-OIR assesses at least 900 civilians have been unintentionally killed since the start of Operation Inherent Resolve," '
+             'the report said.\nThe latest figure covers all civilian casualties from the start of the campaign in August 2014 through March 2019.')
+    assert (cs[0].period.start, cs[0].period.end) == ("2014-08", "2019-03")
+
+
+def test_relative_period_unresolved_without_date():
+    c = one("Airwars estimates 300 civilians were killed in Syria this year.", published=None)
+    assert c.period.end is None
+
+
+def test_to_date_ends_at_publication():
+    c = one("To date, the coalition has conducted 1,200 strikes in Iraq.")
+    assert c.period.end == "2019-06-15"
+
+
+def test_same_incident_same_key_across_articles():
+    a = one("A US airstrike in Mosul on March 17, 2017 killed 105 civilians, the Pentagon said.", published="2017-05")
+    b = one("The Pentagon said 105 civilians died when an air strike hit a building in Mosul on 17 March 2017.", published="2017-06")
+    assert a.incident is not None and a.incident.key == b.incident.key == incident_key("2017-03-17", "mosul", "airstrike")
+
+
+def test_junk_lines_carry_no_claims():
+    assert run("READ MORE: 1,000 fighters remain in Syria, coalition says\nNothing else.") == []
+
+
+def test_unknown_metric_is_skipped():
+    assert run("The convoy carried 300 tonnes of food and 45 trucks.") == []
+
+
+def test_places_imply_country():
+    found = [k for _, _, k in find_places("Fighting in Mosul and Raqqa", V)]
+    assert found == ["mosul", "raqqa"]
+    assert with_containers(["al-jadida"], V) == ("al-jadida", "mosul", "iraq")
+
+
+@pytest.mark.parametrize("name, expected", [("Local officials and eyewitnesses", "local-officials-and-eyewitnesses"), ("U.N.", "u-n")])
+def test_slug(name, expected):
+    assert slug(name) == expected
+
+
+def test_attributor_mentions():
+    att = Attributor(V, None)
+    kinds = {m.kind for m in att.mentions("Amnesty said, and Reuters reported, that a Ukrainian official and he agreed.")}
+    assert {"org", "outlet", "generic", "anaphor"} <= kinds
