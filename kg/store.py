@@ -54,6 +54,14 @@ def open_store(location: str | os.PathLike | None = None, read_only: bool = Fals
         from kg.remote import RemoteStore  # imported lazily: only remote users need SPARQLWrapper
 
         return RemoteStore(loc)
+    # While `kg serve` holds the folder (Oxigraph allows one writer process), talk to it instead.
+    from kg.server.discovery import running_server
+
+    served = running_server(loc)
+    if served is not None:
+        from kg.remote import RemoteStore
+
+        return RemoteStore(served.url, token=served.token)
     return OxigraphStore(Path(loc), read_only=read_only)
 
 

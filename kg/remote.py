@@ -1,0 +1,253 @@
+"""A remote SPARQL 1.1 store (Virtuoso, Fuseki, GraphDB, Oxigraph server, `kg serve`).
+
+Same interface as ``kg.store.OxigraphStore``; queries go out as SPARQL 1.1 Query,
+writes as SPARQL 1.1 Update through SPARQLWrapper. Each article is written as its
+own named graph in one update request, so a store that runs each request in a
+transaction (all four above do) keeps every article whole.
+
+Credentials: ``https://user:password@host/sparql`` (HTTP digest or basic, as the
+server asks), or ``$KG_STORE_USER`` / ``$KG_STORE_PASSWORD``; a bearer token (for
+`kg serve --allow-update`) from ``$KG_STORE_TOKEN``. Updates go to the query URL
+unless ``$KG_STORE_UPDATE_URL`` says otherwise; a URL ending in ``/query``
+(Oxigraph server, Fuseki) sends its updates to ``/update`` next to it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from SPARQLWrapper import DIGEST, BASIC, JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFound, QueryBadFormed,
+                                            SPARQLWrapperException, Unauthorized)
+
+from kg.namespaces import BASE
+from kg.server.sparqltext import query_form
+from kg.store import QueryResult, StoreError, prefix_header
+
+DEFAULT_TIMEOUT = 300  # seconds; a whole-corpus query on a busy server may take a while
+
+
+def split_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """(url without user:password@, user, password)."""
+    parts = urlsplit(url)
+    if parts.username is None:
+        return url, None, None
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return (urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)),
+            unquote(parts.username), unquote(parts.password or ""))
+
+
+def default_update_url(query_url: str) -> str:
+    parts = urlsplit(query_url)
+    if parts.path.endswith("/query"):
+        return urlunsplit(parts._replace(path=parts.path[: -len("query")] + "update"))
+    return query_url
+
+
+def term_from_json(binding: dict | None):
+    """An rdflib term from one SPARQL 1.1 JSON results binding (also Virtuoso's 'typed-literal')."""
+    if binding is None:
+        return None
+    kind, value = binding.get("type"), binding.get("value", "")
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    lang = binding.get("xml:lang")
+    datatype = binding.get("datatype")
+    if lang:
+        return Literal(value, lang=lang)
+    if datatype and datatype != str(XSD.string):
+        return Literal(value, datatype=URIRef(datatype))
+    return Literal(value)
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Query + Update endpoint used as a kg store."""
+
+    remote = True
+
+    def __init__(self, url: str, token: str | None = None, update_url: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT):
+        self.url, user, password = split_credentials(url)
+        self.user = user if user is not None else os.environ.get("KG_STORE_USER")
+        self.password = password if password is not None else os.environ.get("KG_STORE_PASSWORD")
+        self.token = token or os.environ.get("KG_STORE_TOKEN")
+        update = update_url or os.environ.get("KG_STORE_UPDATE_URL")
+        self.update_url = split_credentials(update)[0] if update else default_update_url(self.url)
+        self.timeout = timeout
+
+    @property
+    def location(self) -> str:
+        return self.url  # never the credentials
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.url!r})"
+
+    def close(self) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass  # every update request is committed by the server when it answers
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- HTTP
+    def _client(self, url: str) -> SPARQLWrapper:
+        client = SPARQLWrapper(url, agent="kg (https://w3id.org/kg-claims/)")
+        client.setMethod(POST)  # queries and article graphs are too long for a URL
+        client.setTimeout(self.timeout)
+        if self.user is not None:
+            # Digest when the server asks for it (Virtuoso's /sparql-auth), else basic.
+            client.setHTTPAuth(DIGEST if self._wants_digest(url) else BASIC)
+            client.setCredentials(self.user, self.password or "")
+        if self.token:
+            client.addCustomHttpHeader("Authorization", f"Bearer {self.token}")
+        return client
+
+    _digest_cache: dict[str, bool] = {}
+
+    def _wants_digest(self, url: str) -> bool:
+        """Ask the server once which scheme it challenges with."""
+        if url not in self._digest_cache:
+            import urllib.request
+
+            wants = False
+            try:
+                urllib.request.urlopen(urllib.request.Request(url, method="GET"), timeout=self.timeout)
+            except urllib.error.HTTPError as exc:
+                wants = exc.code == 401 and "digest" in (exc.headers.get("WWW-Authenticate") or "").lower()
+            except OSError:
+                pass
+            self._digest_cache[url] = wants
+        return self._digest_cache[url]
+
+    def _send(self, client: SPARQLWrapper):
+        where = self.url
+        try:
+            return client.query()
+        except QueryBadFormed as exc:
+            raise ValueError(f"invalid SPARQL (according to {where}): {_server_message(exc)}") from exc
+        except Unauthorized as exc:
+            raise StoreError(f"{where}: not authorised (give user:password@ in the URL, "
+                             f"$KG_STORE_USER/$KG_STORE_PASSWORD or $KG_STORE_TOKEN)") from exc
+        except EndPointNotFound as exc:
+            raise StoreError(f"{where}: no SPARQL endpoint at this URL") from exc
+        except EndPointInternalError as exc:
+            raise StoreError(f"{where}: server error: {_server_message(exc)}") from exc
+        except SPARQLWrapperException as exc:
+            raise StoreError(f"{where}: {_server_message(exc)}") from exc
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip()[:500]
+            if exc.code in (401, 403):
+                raise StoreError(f"{where}: not authorised ({exc.code}): {detail}") from exc
+            raise StoreError(f"{where}: HTTP {exc.code}: {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"{where}: cannot reach the SPARQL endpoint: {reason}") from exc
+
+    # -- reading
+    def query(self, sparql: str, bindings=None, timeout: float | None = None) -> QueryResult:
+        if bindings:
+            from kg.queries import bind
+
+            sparql = bind(sparql, bindings)
+        client = self._client(self.url)
+        if timeout:
+            client.setTimeout(timeout)
+        client.setQuery(sparql)
+        form = query_form(sparql)
+        client.setReturnFormat(TURTLE if form in ("construct", "describe") else JSON)
+        response = self._send(client)
+        body = response.response.read()
+        if form in ("construct", "describe"):
+            g = Graph()
+            content_type = response.response.headers.get("Content-Type", "text/turtle").split(";")[0].strip()
+            fmt = {"application/n-triples": "nt", "text/plain": "nt", "application/rdf+xml": "xml",
+                   "application/ld+json": "json-ld"}.get(content_type, "turtle")
+            try:
+                g.parse(data=body, format=fmt)
+            except Exception as exc:  # noqa: BLE001 - any parser failure means a bad answer
+                raise StoreError(f"{self.url}: unreadable graph in the answer: {exc}") from exc
+            return QueryResult("graph", triples=list(g))
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            raise StoreError(f"{self.url}: the answer is not SPARQL JSON results") from exc
+        if "boolean" in data:
+            return QueryResult("ask", boolean=bool(data["boolean"]))
+        variables = list(data.get("head", {}).get("vars", []))
+        rows = [[term_from_json(b.get(v)) for v in variables] for b in data.get("results", {}).get("bindings", [])]
+        return QueryResult("select", variables, rows)
+
+    def has_graph(self, name: URIRef) -> bool:
+        return bool(self.query(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").boolean)
+
+    def article_graphs(self) -> list[URIRef]:
+        res = self.query(prefix_header() + "SELECT ?a WHERE { GRAPH ?a { ?a a kg:Article } }")
+        return [row[0] for row in res.rows]
+
+    def triple_count(self) -> int:
+        """Triples in kg's own graphs (a shared server has graphs of its own, Virtuoso's system graphs)."""
+        res = self.query(f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
+                         f'FILTER(STRSTARTS(STR(?g), "{BASE}")) }}')
+        return int(res.rows[0][0]) if res.rows and res.rows[0][0] is not None else 0
+
+    def graph(self, name: URIRef) -> Graph:
+        res = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+        g = Graph()
+        for triple in res.triples:
+            g.add(triple)
+        return g
+
+    # -- writing
+    def update(self, sparql: str) -> None:
+        client = self._client(self.update_url)
+        client.setQuery(sparql)
+        self._send(client)
+
+    def add_graph(self, name: URIRef, graph: Graph) -> None:
+        """One article: all its triples in one INSERT DATA request."""
+        self.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{_ntriples(graph)}}} }}")
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        self.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{_ntriples(graph)}}} }}")
+
+    def remove_graph(self, name: URIRef) -> bool:
+        if not self.has_graph(name):
+            return False
+        self.update(f"DROP SILENT GRAPH <{name}>")
+        return True
+
+
+def _ntriples(graph: Graph) -> str:
+    """N-Triples lines, which are valid SPARQL triples; blank nodes become IRIs-free labels per request."""
+    return graph.serialize(format="nt")
+
+
+def _server_message(exc: Exception) -> str:
+    text = str(exc).strip()
+    # SPARQLWrapper prefixes its own class description; keep the server's words.
+    marker = "Response:\n"
+    if marker in text:
+        text = text.split(marker, 1)[1].strip()
+        if text.startswith("b'") or text.startswith('b"'):
+            try:
+                import ast
+
+                text = ast.literal_eval(text).decode("utf-8", "replace")
+            except (ValueError, SyntaxError):
+                pass
+    return " ".join(text.split())[:500]

@@ -1,0 +1,388 @@
+"""The HTTP side of `kg serve`: SPARQL 1.1 Protocol, Graph Store GET, named queries, the query page.
+
+Routes::
+
+    GET|POST /sparql          query (GET ?query=, POST form, POST application/sparql-query),
+                              update (POST form update=, POST application/sparql-update; token needed),
+                              the Service Description when GET carries no query
+    GET /graph-store?graph=I  one graph (SPARQL 1.1 Graph Store Protocol, read side)
+    GET /queries              the named queries (JSON)
+    GET /queries/NAME?p=v     run a named query, parameters bound as literals
+    GET /health               liveness and store generation
+    GET /                     the query page (static files from kg/server/static, no network)
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Namespace, URIRef
+from rdflib.namespace import RDF
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from kg.namespaces import PREFIXES
+from kg.server.negotiation import NotAcceptable, negotiate
+from kg.server.results import GRAPH_TYPES, RESULT_TYPES, serialise_triples
+from kg.server.snapshots import Snapshots
+from kg.server.sparqltext import is_update, query_form, uses_service
+from kg.server.updates import Updater, UpdateRejected
+from kg.server.workers import Job, QuerySyntaxError, QueryTimeout, ServerBusy, WorkerFailed, WorkerPool
+
+log = logging.getLogger("kg.serve")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+# The page's files, by name: a lookup table, so no request path ever reaches the file system.
+STATIC_FILES = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8",
+                "style.css": "text/css; charset=utf-8"}
+PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+               "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+EXPOSED = ["X-KG-Rows", "X-KG-Row-Cap", "X-KG-Truncated", "X-KG-Generation"]
+
+
+@dataclass
+class ServeConfig:
+    store: Path
+    timeout: float | None = 30.0
+    max_rows: int = 10_000
+    allow_update: bool = False
+    token: str | None = None
+    allow_service: bool = False
+    workers: int = 3
+    max_query_length: int = 100_000  # characters
+    max_body: int = 1_000_000  # bytes, for anyone
+    max_update_body: int = 64_000_000  # bytes, once the token checked out
+    local_token: str | None = None  # from the discovery file (kg.server.discovery)
+    public_url: str = ""
+
+    def token_ok(self, given: str | None) -> bool:
+        if not given:
+            return False
+        tokens = [t for t in ((self.token if self.allow_update else None), self.local_token) if t]
+        return any(hmac.compare_digest(given.encode(), t.encode()) for t in tokens)
+
+
+class HTTPProblem(Exception):
+    def __init__(self, status: int, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers or {}
+
+
+@dataclass
+class ServerState:
+    config: ServeConfig
+    store: ox.Store = field(init=False)
+    snapshots: Snapshots = field(init=False)
+    pool: WorkerPool = field(init=False)
+    updater: Updater = field(init=False)
+
+    def open(self) -> None:
+        from kg.vocab import vocabulary
+
+        self.store = ox.Store(str(self.config.store))
+        self.snapshots = Snapshots(self.store, self.config.store)
+        self.pool = WorkerPool(self.config.workers, self.config.timeout)
+        self.updater = Updater(self.store, vocabulary)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.snapshots.close()
+        self.store.flush()
+        self.store = None
+
+
+# ---------------------------------------------------------------- helpers
+
+def problem(status: int, message: str, headers: dict | None = None) -> PlainTextResponse:
+    return PlainTextResponse(message.rstrip() + "\n", status_code=status, headers=headers)
+
+
+def bearer(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    scheme, _, value = auth.partition(" ")
+    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise HTTPProblem(413, f"request body larger than {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPProblem(413, f"request body larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def multi(pairs) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for k, v in pairs:
+        out.setdefault(k, []).append(v)
+    return out
+
+
+def one(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name)
+    if not values:
+        return None
+    if len(values) > 1:
+        raise HTTPProblem(400, f"give {name} once")
+    return values[0]
+
+
+def result_headers(out, max_rows: int, generation: int) -> dict:
+    headers = {"X-KG-Rows": str(out.count), "X-KG-Row-Cap": str(max_rows), "X-KG-Generation": str(generation)}
+    if out.truncated:
+        headers["X-KG-Truncated"] = f"true; first {max_rows} rows of more"
+        headers["Warning"] = f'199 kg "result truncated to {max_rows} rows by the row cap"'
+    return headers
+
+
+# ---------------------------------------------------------------- query execution
+
+async def run_query(state: ServerState, request: Request, sparql: str, params: dict[str, list[str]]) -> Response:
+    cfg = state.config
+    if len(sparql) > cfg.max_query_length:
+        raise HTTPProblem(413, f"query longer than {cfg.max_query_length} characters")
+    if not cfg.allow_service and uses_service(sparql):
+        raise HTTPProblem(403, "SERVICE (federated query) is disabled on this endpoint: it would make the server "
+                               "fetch other URLs; start kg serve with --allow-service to permit it")
+    form = query_form(sparql)
+    if form is None and is_update(sparql):
+        raise HTTPProblem(400, "this is a SPARQL update: POST it as update=… or application/sparql-update")
+    graph = form in ("construct", "describe")
+    try:
+        media = negotiate(request.headers.get("accept"), graph, one(params, "format"))
+    except NotAcceptable as exc:
+        raise HTTPProblem(406, str(exc)) from exc
+    job = Job(snapshot="", query=sparql, media_type=media, max_rows=cfg.max_rows,
+              default_graphs=params.get("default-graph-uri", []), named_graphs=params.get("named-graph-uri", []),
+              prefixes=PREFIXES)
+    out = await run_in_threadpool(_execute, state, job)
+    headers = result_headers(out, cfg.max_rows, state.snapshots.generation)
+    content_type = out.media_type + ("; charset=utf-8" if not out.media_type.endswith("xml") else "")
+    return Response(out.body, status_code=200, headers=headers, media_type=content_type)
+
+
+def _execute(state: ServerState, job: Job):
+    snapshot = state.snapshots.acquire()
+    try:
+        job.snapshot = snapshot
+        return state.pool.run(job)
+    except QuerySyntaxError as exc:
+        raise HTTPProblem(400, f"invalid SPARQL query: {exc}") from exc
+    except QueryTimeout as exc:
+        raise HTTPProblem(503, f"query stopped: it ran longer than this server's {state.config.timeout:g} s "
+                               f"limit (kg serve --timeout)") from exc
+    except ServerBusy as exc:
+        raise HTTPProblem(503, "all query workers are busy; try again shortly", {"Retry-After": "5"}) from exc
+    except WorkerFailed as exc:
+        log.error("query failed: %s", exc)
+        raise HTTPProblem(500, "the query failed on the server") from exc
+    finally:
+        state.snapshots.release(snapshot)
+
+
+# ---------------------------------------------------------------- endpoints
+
+def make_app(state: ServerState) -> Starlette:
+    cfg = state.config
+
+    async def sparql_endpoint(request: Request) -> Response:
+        params = multi(request.query_params.multi_items())
+        update = None
+        if request.method == "POST":
+            token = bearer(request)
+            limit = cfg.max_update_body if cfg.token_ok(token) else cfg.max_body
+            body = await read_body(request, limit)
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype == "application/x-www-form-urlencoded":
+                try:
+                    form = multi(parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False))
+                except UnicodeDecodeError as exc:
+                    raise HTTPProblem(400, "form body is not UTF-8") from exc
+                for k, v in form.items():
+                    params.setdefault(k, []).extend(v)
+            elif ctype == "application/sparql-query":
+                params.setdefault("query", []).append(body.decode("utf-8", "replace"))
+            elif ctype == "application/sparql-update":
+                params.setdefault("update", []).append(body.decode("utf-8", "replace"))
+            else:
+                raise HTTPProblem(415, "POST a form (application/x-www-form-urlencoded), "
+                                       "application/sparql-query or application/sparql-update")
+            update = one(params, "update")
+        query = one(params, "query")
+        if request.method == "GET" and "update" in params:
+            raise HTTPProblem(400, "updates are POSTed, never sent with GET")
+        if query is not None and update is not None:
+            raise HTTPProblem(400, "give either query or update, not both")
+        if update is not None:
+            return await run_update(request, update)
+        if query is not None:
+            return await run_query(state, request, query, params)
+        if request.method == "GET":
+            return service_description(request)
+        raise HTTPProblem(400, "no query: give query=… (or update=…)")
+
+    async def run_update(request: Request, update: str) -> Response:
+        if not cfg.token_ok(bearer(request)):
+            if not cfg.allow_update:
+                raise HTTPProblem(403, "this endpoint is read-only (start kg serve with --allow-update and a token)")
+            raise HTTPProblem(401, "updates need the bearer token given to kg serve",
+                              {"WWW-Authenticate": 'Bearer realm="kg"'})
+        try:
+            outcome = await run_in_threadpool(state.updater.apply, update)
+        except UpdateRejected as exc:
+            raise HTTPProblem(400, str(exc)) from exc
+        if outcome.changed:
+            state.snapshots.mark_changed()
+        lines = [f"ok: {len(outcome.changed)} graph(s) changed, {outcome.triples} triple(s) written"]
+        lines += [f"warning: {w}" for w in outcome.warnings]
+        return problem(200, "\n".join(lines))
+
+    def service_description(request: Request) -> Response:
+        try:
+            media = negotiate(request.headers.get("accept"), True, request.query_params.get("format"))
+        except NotAcceptable as exc:
+            raise HTTPProblem(406, str(exc)) from exc
+        g = Graph()
+        g.bind("sd", SD)
+        service = BNode()
+        endpoint = URIRef(str(request.url.replace(query="", fragment="")))
+        g.add((service, RDF.type, SD.Service))
+        g.add((service, SD.endpoint, endpoint))
+        g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+        if cfg.allow_update:
+            g.add((service, SD.supportedLanguage, SD.SPARQL11Update))
+        g.add((service, SD.feature, SD.UnionDefaultGraph))
+        if cfg.allow_service:
+            g.add((service, SD.feature, SD.BasicFederatedQuery))
+        for media_type in [*RESULT_TYPES, *GRAPH_TYPES]:
+            g.add((service, SD.resultFormat, URIRef(_format_iri(media_type))))
+        dataset = BNode()
+        g.add((service, SD.defaultDataset, dataset))
+        g.add((dataset, RDF.type, SD.Dataset))
+        default = BNode()
+        g.add((dataset, SD.defaultGraph, default))
+        g.add((default, RDF.type, SD.Graph))
+        rdflib_format = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
+                         "application/rdf+xml": "xml"}[media]
+        return Response(g.serialize(format=rdflib_format, encoding="utf-8"), media_type=media)
+
+    async def graph_store(request: Request) -> Response:
+        if request.method not in ("GET", "HEAD"):
+            raise HTTPProblem(405, "this Graph Store is read-only; write through SPARQL Update",
+                              {"Allow": "GET, HEAD"})
+        name = request.query_params.get("graph")
+        if "default" in request.query_params:
+            raise HTTPProblem(400, "the default graph is the union of all graphs; ask for one graph with ?graph=IRI")
+        if not name:
+            raise HTTPProblem(400, "give ?graph=IRI (an article's IRI, see kg:Article)")
+        try:
+            media = negotiate(request.headers.get("accept"), True, request.query_params.get("format"))
+        except NotAcceptable as exc:
+            raise HTTPProblem(406, str(exc)) from exc
+
+        def read():
+            try:
+                node = ox.NamedNode(name)
+            except ValueError as exc:
+                raise HTTPProblem(400, f"not an IRI: {name!r}") from exc
+            if not state.store.contains_named_graph(node):
+                raise HTTPProblem(404, f"no graph <{name}> in this store")
+            triples = (ox.Triple(q.subject, q.predicate, q.object)
+                       for q in state.store.quads_for_pattern(None, None, None, node))
+            return serialise_triples(triples, media, cfg.max_rows, PREFIXES)
+
+        out = await run_in_threadpool(read)
+        return Response(out.body, media_type=media, headers=result_headers(out, cfg.max_rows, state.snapshots.generation))
+
+    async def list_queries(request: Request) -> Response:
+        from kg.queries import catalog
+
+        return JSONResponse([{"name": q.name, "title": q.title, "description": q.description,
+                              "url": f"/queries/{q.name}",
+                              "params": [{"name": p.name, "optional": p.optional, "doc": p.doc} for p in q.params],
+                              "sparql": q.text} for q in catalog().values()])
+
+    async def named_query(request: Request) -> Response:
+        from kg.queries import QueryError, catalog, prepare
+
+        name = request.path_params["name"]
+        queries = catalog()
+        if name not in queries:
+            raise HTTPProblem(404, f"no named query {name!r}; GET /queries lists them")
+        params = multi(request.query_params.multi_items())
+        values = {k: one(params, k) for k in params if k != "format"}
+        try:
+            sparql = prepare(queries[name], values)
+        except QueryError as exc:
+            raise HTTPProblem(400, str(exc)) from exc
+        return await run_query(state, request, sparql, {"format": params.get("format", [])})
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "generation": state.snapshots.generation,
+                             "updates": cfg.allow_update, "service": cfg.allow_service})
+
+    async def static(request: Request) -> Response:
+        name = request.path_params.get("name", "index.html")
+        media = STATIC_FILES.get(name)
+        if media is None:
+            raise HTTPProblem(404, "not found")
+        body = (STATIC_DIR / name).read_bytes()
+        return Response(body, media_type=media, headers={"Content-Security-Policy": PAGE_POLICY,
+                                                         "X-Content-Type-Options": "nosniff",
+                                                         "Referrer-Policy": "no-referrer"})
+
+    async def on_problem(request: Request, exc: HTTPProblem) -> Response:
+        return problem(exc.status, exc.message, exc.headers)
+
+    async def on_error(request: Request, exc: Exception) -> Response:
+        log.exception("internal error on %s", request.url.path)
+        return problem(500, "internal server error")
+
+    async def on_http(request: Request, exc) -> Response:
+        return problem(exc.status_code, exc.detail if isinstance(exc.detail, str) else "error",
+                       getattr(exc, "headers", None))
+
+    from starlette.exceptions import HTTPException
+
+    routes = [
+        Route("/", static, methods=["GET", "HEAD"]),
+        Route("/static/{name}", static, methods=["GET", "HEAD"]),
+        Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
+        Route("/graph-store", graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
+        Route("/queries", list_queries, methods=["GET"]),
+        Route("/queries/{name}", named_query, methods=["GET"]),
+        Route("/health", health, methods=["GET"]),
+    ]
+    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                             allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=EXPOSED,
+                             max_age=3600)]
+    return Starlette(routes=routes, middleware=middleware,
+                     exception_handlers={HTTPProblem: on_problem, HTTPException: on_http, Exception: on_error})
+
+
+def _format_iri(media_type: str) -> str:
+    return {
+        "application/sparql-results+json": "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
+        "application/sparql-results+xml": "http://www.w3.org/ns/formats/SPARQL_Results_XML",
+        "text/csv": "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
+        "text/tab-separated-values": "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
+        "text/turtle": "http://www.w3.org/ns/formats/Turtle",
+        "application/n-triples": "http://www.w3.org/ns/formats/N-Triples",
+        "application/ld+json": "http://www.w3.org/ns/formats/JSON-LD",
+        "application/rdf+xml": "http://www.w3.org/ns/formats/RDF_XML",
+    }[media_type]

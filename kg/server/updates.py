@@ -1,0 +1,114 @@
+"""SPARQL Update through the same SHACL validation as `kg load`.
+
+An update is first run on a scratch in-memory store holding only the named graphs
+it mentions; every graph it changes is validated there (``kg.validate``), and only
+then are the new graph contents written to the real store in one transaction.
+So a rejected update leaves nothing behind, and readers see all of it or none.
+
+Limits that follow (and are documented in docs/endpoint.md): an update names each
+graph by IRI (no ``GRAPH ?g``, no ``DROP ALL``), writes named graphs only (kg keeps
+nothing in the default graph), its WHERE sees the graphs it names, and ``LOAD``
+(a server-side fetch) is refused like ``SERVICE``.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.server.sparqltext import UpdateScopeError, update_graphs, uses_service
+from kg.store import from_ox
+
+
+class UpdateRejected(ValueError):
+    """The update is refused; the message says why (for the HTTP client)."""
+
+
+@dataclass
+class UpdateOutcome:
+    changed: list[str] = field(default_factory=list)
+    triples: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def _stored_graph(store: ox.Store, name: str) -> Graph:
+    g = Graph()
+    for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+        g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    return g
+
+
+class Updater:
+    def __init__(self, store: ox.Store, vocab_loader):
+        self.store = store
+        self._vocab_loader = vocab_loader  # lazy: the vocabulary is only needed once someone writes
+        self._vocab = None
+        self._lock = threading.Lock()  # one update at a time, so none is lost
+
+    @property
+    def vocab(self):
+        if self._vocab is None:
+            self._vocab = self._vocab_loader()
+        return self._vocab
+
+    def apply(self, update: str) -> UpdateOutcome:
+        from kg.validate import validate_graph
+
+        if uses_service(update):
+            raise UpdateRejected("SERVICE is not accepted in updates")
+        try:
+            graphs = sorted(update_graphs(update))
+        except UpdateScopeError as exc:
+            raise UpdateRejected(str(exc)) from exc
+        with self._lock:
+            # The scratch is an rdflib dataset, not Oxigraph: Oxigraph stores derived integer types
+            # (xsd:nonNegativeInteger offsets) as xsd:integer, and the shapes check the types as sent.
+            scratch = Dataset()
+            before = {}
+            for name in graphs:
+                before[name] = _stored_graph(self.store, name)
+                target = scratch.graph(URIRef(name))
+                for triple in before[name]:
+                    target.add(triple)
+            try:
+                scratch.update(update)
+            except Exception as exc:  # noqa: BLE001 - rdflib's parser and evaluator raise many kinds
+                raise UpdateRejected(f"invalid SPARQL update: {_one_line(exc)}") from exc
+            if len(scratch.default_context):
+                raise UpdateRejected("updates write into named graphs only (GRAPH <iri> { … }); "
+                                     "the default graph is the union of all graphs")
+            stray = {str(g.identifier) for g in scratch.contexts() if len(g)} - set(graphs) - {str(DATASET_DEFAULT_GRAPH_ID)}
+            if stray:
+                raise UpdateRejected(f"update writes graph <{sorted(stray)[0]}> it does not name")
+            outcome = UpdateOutcome()
+            after = {name: scratch.graph(URIRef(name)) for name in graphs}
+            for name in graphs:
+                if set(after[name]) == set(before[name]):
+                    continue
+                outcome.changed.append(name)
+                if len(after[name]):
+                    findings = validate_graph(after[name], self.vocab)
+                    violations = [f for f in findings if f.severity == "violation"]
+                    if violations:
+                        more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
+                        raise UpdateRejected(f"graph <{name}> rejected by SHACL validation: {violations[0]}{more}; "
+                                             "nothing was written")
+                    outcome.warnings += [f"<{name}>: {f}" for f in findings]
+            if not outcome.changed:
+                return outcome
+            parts = []
+            for name in outcome.changed:
+                parts.append(f"DROP SILENT GRAPH <{name}>")
+                if len(after[name]):
+                    parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{after[name].serialize(format='nt')}}} }}")
+                    outcome.triples += len(after[name])
+            self.store.update(" ;\n".join(parts))  # one transaction for all graphs
+            return outcome
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:500] or type(exc).__name__

@@ -1,0 +1,232 @@
+"""Run SPARQL queries in worker processes that can be killed when they overrun.
+
+pyoxigraph releases the GIL while it evaluates, but it cannot be interrupted: a
+``COUNT(*)`` over a cross join of all claims computes to the end before its one
+row comes out. So each query runs in a separate process (``python -m
+kg.server.workers``) and the server kills that process when the time limit
+passes, then starts a fresh one. A small pool keeps workers warm.
+
+Workers read an immutable snapshot of the store (a RocksDB checkpoint made by the
+server, see ``kg.server.snapshots``): a read-only Oxigraph handle on a store that
+another process writes is undefined behaviour, a checkpoint never changes.
+Frames on the pipes are a 4-byte length and a pickle; only the server talks to them.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import select
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+
+_LEN = struct.Struct("!I")
+
+
+class QueryTimeout(Exception):
+    pass
+
+
+class ServerBusy(Exception):
+    pass
+
+
+class QuerySyntaxError(ValueError):
+    pass
+
+
+class WorkerFailed(Exception):
+    pass
+
+
+@dataclass
+class Job:
+    snapshot: str
+    query: str
+    media_type: str  # the negotiated result type
+    max_rows: int
+    union_default_graph: bool = True
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    prefixes: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- worker side
+
+def _execute(job: Job, stores: dict):
+    import pyoxigraph as ox
+
+    from kg.server.results import RESULT_TYPES, serialise_boolean, serialise_solutions, serialise_triples
+
+    store = stores.get(job.snapshot)
+    if store is None:
+        stores.clear()  # one snapshot at a time: the newest
+        store = stores[job.snapshot] = ox.Store.read_only(job.snapshot)
+    kwargs = {"use_default_graph_as_union": job.union_default_graph}
+    if job.default_graphs:
+        kwargs = {"default_graph": [ox.NamedNode(g) for g in job.default_graphs]}
+    if job.named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    result = store.query(job.query, **kwargs)
+    if isinstance(result, ox.QueryBoolean):
+        return serialise_boolean(bool(result), RESULT_TYPES.get(job.media_type, "json"))
+    if isinstance(result, ox.QuerySolutions):
+        return serialise_solutions(result, RESULT_TYPES.get(job.media_type, "json"), job.max_rows)
+    return serialise_triples(result, job.media_type, job.max_rows, job.prefixes)
+
+
+def _read_frame(stream) -> bytes | None:
+    head = stream.read(_LEN.size)
+    if len(head) < _LEN.size:
+        return None
+    return stream.read(_LEN.unpack(head)[0])
+
+
+def _write_frame(stream, payload: bytes) -> None:
+    stream.write(_LEN.pack(len(payload)) + payload)
+    stream.flush()
+
+
+def worker_main() -> None:
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing but frames on the pipe
+    stores: dict = {}
+    _write_frame(out, pickle.dumps(("ready", os.getpid())))
+    while True:
+        frame = _read_frame(inp)
+        if frame is None:
+            return
+        job = pickle.loads(frame)
+        try:
+            reply = ("ok", _execute(job, stores))
+        except SyntaxError as exc:
+            reply = ("syntax", str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported to the server, which decides what the client sees
+            reply = ("error", f"{type(exc).__name__}: {exc}")
+        _write_frame(out, pickle.dumps(reply))
+
+
+# ---------------------------------------------------------------- server side
+
+class Worker:
+    def __init__(self):
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self.proc = subprocess.Popen([sys.executable, "-m", "kg.server.workers"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, env=env, start_new_session=True)
+        self._ready = False
+
+    def _recv(self, deadline: float | None):
+        fd = self.proc.stdout.fileno()
+        buf = b""
+        need = _LEN.size
+        header_done = False
+        while True:
+            while len(buf) < need:
+                wait = None if deadline is None else deadline - time.monotonic()
+                if wait is not None and wait <= 0:
+                    raise QueryTimeout()
+                ready, _, _ = select.select([fd], [], [], wait)
+                if not ready:
+                    raise QueryTimeout()
+                chunk = os.read(fd, max(65536, need - len(buf)))
+                if not chunk:
+                    raise WorkerFailed("query worker exited")
+                buf += chunk
+            if header_done:
+                return pickle.loads(buf[_LEN.size:need])
+            need = _LEN.size + _LEN.unpack(buf[:_LEN.size])[0]
+            header_done = True
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        if not self._ready:
+            self._recv(time.monotonic() + timeout)
+            self._ready = True
+
+    def run(self, job: Job, timeout: float | None):
+        self.wait_ready()
+        payload = pickle.dumps(job)
+        self.proc.stdin.write(_LEN.pack(len(payload)) + payload)
+        self.proc.stdin.flush()
+        return self._recv(None if timeout is None else time.monotonic() + timeout)
+
+    def kill(self) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+
+class WorkerPool:
+    """``size`` warm worker processes; a query waits at most ``timeout`` for a free one, then for its answer."""
+
+    def __init__(self, size: int, timeout: float | None):
+        self.timeout = timeout
+        self.size = size
+        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._all: set[Worker] = set()
+        self._lock = threading.Lock()
+        self.kills = 0
+        for _ in range(size):
+            self._add()
+
+    def _add(self) -> None:
+        worker = Worker()
+        with self._lock:
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def _drop(self, worker: Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+
+    def run(self, job: Job):
+        started = time.monotonic()
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise ServerBusy() from None
+        remaining = None if self.timeout is None else max(0.05, self.timeout - (time.monotonic() - started))
+        try:
+            status, value = worker.run(job, remaining)
+        except QueryTimeout:
+            self.kills += 1
+            self._drop(worker)
+            self._add()
+            raise
+        except (WorkerFailed, OSError, EOFError, pickle.UnpicklingError) as exc:
+            self._drop(worker)
+            self._add()
+            raise WorkerFailed(str(exc)) from exc
+        self._idle.put(worker)
+        if status == "ok":
+            return value
+        if status == "syntax":
+            raise QuerySyntaxError(value)
+        raise WorkerFailed(value)
+
+    def close(self) -> None:
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()
+
+
+if __name__ == "__main__":
+    worker_main()
