@@ -113,6 +113,23 @@ def comparison_key(claim: Claim) -> str:
     return f"{claim.metric}|{incident}|{places}|{claim.period.end or '-'}"
 
 
+def add_analysis_keys(b: GraphBuilder, claim: Claim, node: URIRef) -> None:
+    """Keys the conflict queries join on instead of self-joining every claim (see kg.conflicts)."""
+    from kg import conflicts
+
+    p = claim.period
+    incident = claim.incident.key if claim.incident else None
+    starts = [c.extra.get("start") for c in b.vocab.campaigns.values()]
+    running = conflicts.is_running_total(p.start, p.end, p.cumulative, starts)
+    for key in conflicts.comparison_buckets(claim.metric, incident, claim.places, p.start, p.end, running):
+        b.add(node, KG.comparisonBucket, Literal(key))
+    b.add(node, KG.seriesKey, Literal(conflicts.series_key(claim.metric, incident, claim.places, p.start)))
+    for key in conflicts.overlap_buckets(claim.metric, incident, claim.places, p.end):
+        b.add(node, KG.overlapBucket, Literal(key))
+    if running:
+        b.add(node, KG.runningTotal, Literal(True))
+
+
 def article_graph(article: Article, vocab: Vocabulary, extractor_version: str) -> Graph:
     """All triples of one article: the article, its publisher, the extraction and every claim."""
     b = GraphBuilder(vocab)
@@ -182,6 +199,7 @@ def add_claim(b: GraphBuilder, claim: Claim, node: URIRef, art: URIRef, activity
         b.add(node, KG.rule, Literal(claim.rule))
     b.add(node, KG.method, Literal(claim.method))
     b.add(node, KG.comparisonKey, Literal(comparison_key(claim)))
+    add_analysis_keys(b, claim, node)
 
     evidence = URIRef(str(node) + "#evidence")
     quote_sel = URIRef(str(node) + "#quote")

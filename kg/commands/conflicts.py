@@ -1,1 +1,183 @@
-"""`kg conflicts` commands (registered on kg.cli.app)."""
+"""`kg conflicts`: where sources disagree, grouped by metric and period, with both sides' quotes."""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal, InvalidOperation
+from typing import Any, Optional
+
+import typer
+
+from kg.cli import FormatOpt, StoreOpt, app, fail
+from kg.conflicts import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, comparable
+from kg.output import FORMATS, records, render
+from kg.queries import QueryError, prepare, resolve
+from kg.store import StoreError, open_store
+
+COLUMNS = ["kind", "metric", "period_start", "period_end", "place", "incident",
+           "asserter_a", "value_a", "bound_a", "article_a", "quote_a",
+           "asserter_b", "value_b", "bound_b", "article_b", "quote_b", "ratio"]
+
+
+@app.command("conflicts")
+def conflicts_command(
+    store: Optional[str] = StoreOpt,
+    fmt: str = FormatOpt,
+    metric: Optional[str] = typer.Option(None, help="Only this metric (notation, e.g. civilians-killed)."),
+    kind: Optional[str] = typer.Option(None, help=f"Only this kind: {' | '.join(ALL_KINDS)}."),
+    asserter: Optional[str] = typer.Option(None, help="Only pairs with this source on either side (name or alias)."),
+    tolerance: str = typer.Option(str(DEFAULT_TOLERANCE), help="Relative tolerance for approximate figures and "
+                                                              "discrepancies (0.10 = 10 %)."),
+    explain: bool = typer.Option(False, "--explain", help="Say why each pair is listed, and why other pairs of "
+                                                          "sources on the same metric are not."),
+) -> None:
+    """Where sources disagree: contradictions, discrepancies, misreports, downward revisions and figures
+    that look alike but are not comparable, each with both sides' asserter, outlet and quote."""
+    if fmt not in FORMATS + ("tsv",):
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if kind is not None and kind not in ALL_KINDS:
+        fail(f"unknown kind {kind!r}; choose one of {', '.join(ALL_KINDS)}")
+    try:
+        t = Decimal(tolerance)
+    except InvalidOperation:
+        t = Decimal(-1)
+    if not (Decimal(0) <= t < Decimal(1)):
+        fail(f"--tolerance {tolerance!r}: expected a number from 0 to below 1, e.g. 0.10")
+    params = {"metric": metric, "kind": kind, "asserter": asserter, "tolerance": str(t)}
+    try:
+        with open_store(store, read_only=True) as kg_store:
+            rows = run_named(kg_store, "conflicts", params)
+            figures = load_figures(kg_store, metric) if explain else {}
+    except (QueryError, StoreError, ValueError) as exc:
+        fail(str(exc))
+    if explain:
+        for row in rows:
+            row["why"] = explain_row(row, figures, t)
+    if fmt == "table":
+        typer.echo(readable(rows, explain), nl=False)
+        if explain:
+            typer.echo(readable_unlisted(unlisted_pairs(rows, figures, t, asserter)), nl=False)
+        return
+    columns = COLUMNS + [c for c in (rows[0] if rows else {}) if c not in COLUMNS]
+    typer.echo(render(rows, columns, fmt), nl=False)
+
+
+# ---------------------------------------------------------------- library-side helpers
+
+def run_named(kg_store, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    query = prepare(resolve(name), {k: v for k, v in params.items() if v is not None})
+    return records(kg_store.query(query))
+
+
+def figure_from(record: dict[str, Any]) -> Figure:
+    vmax = record.get("value_max")
+    return Figure(claim=record["claim"], metric=record["metric"], value=Decimal(str(record["value"])),
+                  bound=record["bound"], value_max=Decimal(str(vmax)) if vmax not in (None, "") else None,
+                  asserter=record["asserter"], article=record["article"],
+                  period_start=record.get("period_start") or None, period_end=record.get("period_end") or None,
+                  running=bool(record.get("running")), places=tuple(p for p in (record.get("places") or "").split(",") if p),
+                  incident=record.get("incident") or None, quote=record.get("quote") or "", outlet=record.get("outlet") or None)
+
+
+def load_figures(kg_store, metric: str | None) -> dict[str, Figure]:
+    return {r["claim"]: figure_from(r) for r in run_named(kg_store, "figures", {"metric": metric})}
+
+
+def explain_row(row: dict[str, Any], figures: dict[str, Figure], tolerance: Decimal) -> str:
+    a, b = figures.get(row.get("claim_a")), figures.get(row.get("claim_b"))
+    if a is None or b is None:
+        return ""
+    reasons = [why for kind, _, why in classify(a, b, tolerance) if kind == row["kind"]]
+    return reasons[0] if reasons else ""
+
+
+def unlisted_pairs(rows, figures: dict[str, Figure], tolerance: Decimal, asserter: str | None = None):
+    """Pairs of different sources on the same metric and a shared place that are not listed, with the reason."""
+    listed = {frozenset((r.get("claim_a"), r.get("claim_b"))) for r in rows}
+    found = []
+    items = sorted(figures.values(), key=lambda f: (f.metric, f.period_end or "", f.asserter, f.claim))
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            if a.metric != b.metric or a.asserter == b.asserter or frozenset((a.claim, b.claim)) in listed:
+                continue
+            if not (set(a.places) & set(b.places)) and not (a.incident and a.incident == b.incident):
+                continue
+            if asserter and asserter.casefold() not in (a.asserter.casefold(), b.asserter.casefold()):
+                continue
+            ok, why = comparable(a, b)
+            if ok:
+                results = [r for r in classify(a, b, tolerance) if r[0] is None]
+                why = results[0][2] if results else why
+            found.append((a, b, ("compared, not a conflict: " if ok else "") + why))
+    return found
+
+
+# ---------------------------------------------------------------- the readable table
+
+def _side(row: dict[str, Any], side: str) -> Figure:
+    vmax = row.get(f"value_max_{side}")
+    value = row.get(f"value_{side}")
+    return Figure(claim="", metric=row.get("metric") or "", value=Decimal(str(value if value is not None else 0)),
+                  bound=row.get(f"bound_{side}") or "exact",
+                  value_max=Decimal(str(vmax)) if vmax not in (None, "") else None)
+
+
+def _period(start: str | None, end: str | None) -> str:
+    if not end:
+        return "no period"
+    if not start:
+        return f"to {end}"
+    return end if start == end else f"{start}..{end}"
+
+
+def _wrap(text: str, indent: int) -> str:
+    return textwrap.fill(text, width=100, initial_indent=" " * indent, subsequent_indent=" " * indent)
+
+
+def readable(rows: list[dict[str, Any]], explain: bool = False) -> str:
+    """Rows grouped by metric and period; each pair with both sides' figure, asserter, outlet, article and quote."""
+    if not rows:
+        return "No conflicts found.\n"
+    out: list[str] = []
+    group = None
+    # real disagreements first; figures that only look alike come last, in a section of their own
+    ordered = [r for r in rows if r["kind"] != "not-comparable"] + [r for r in rows if r["kind"] == "not-comparable"]
+    for index, row in enumerate(ordered):
+        if row["kind"] == "not-comparable" and (index == 0 or ordered[index - 1]["kind"] != "not-comparable"):
+            out.append("\n== Not comparable: the same metric over overlapping periods, but other places ==")
+            group = None
+        head = (row.get("metric"), row.get("period_start"), row.get("period_end"), row.get("place"), row.get("incident"))
+        if head != group:
+            group = head
+            where = row.get("place") or "no place"
+            about = f" · {row['incident']}" if row.get("incident") else ""
+            out.append(f"\n{row.get('metric')} · {_period(row.get('period_start'), row.get('period_end'))} · {where}{about}")
+        ratio = f" ×{row['ratio']}" if row.get("ratio") not in (None, "") and row["kind"] != "not-comparable" else ""
+        out.append(f"  {row['kind'].upper()}{ratio}")
+        for side in ("a", "b"):
+            fig = _side(row, side)
+            outlet = row.get(f"outlet_{side}") or "publisher unknown"
+            period = ""
+            if side == "b" and (row.get("period_end_b"), row.get("period_start_b"), row.get("place_b")) != \
+                    (row.get("period_end"), row.get("period_start"), row.get("place")):
+                period = f"  [{_period(row.get('period_start_b'), row.get('period_end_b'))} · {row.get('place_b') or 'no place'}]"
+            out.append(f"    {row.get(f'asserter_{side}')}: {fig.stated}{period}  — reported by {outlet}, "
+                       f"{row.get(f'article_{side}')}")
+            out.append(_wrap(f"“{row.get(f'quote_{side}')}”", 6))
+        if explain and row.get("why"):
+            out.append(_wrap(f"why: {row['why']}", 4))
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["kind"]] = counts.get(row["kind"], 0) + 1
+    out.append("\n" + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
+def readable_unlisted(pairs) -> str:
+    if not pairs:
+        return ""
+    out = ["", "Not listed (other sources on the same metric and place):"]
+    for a, b, why in pairs:
+        out.append(f"  {a.metric}: {a.asserter} {a.stated} ({a.period}) vs {b.asserter} {b.stated} ({b.period})")
+        out.append(_wrap(why, 4))
+    return "\n".join(out) + "\n"
