@@ -14,6 +14,7 @@ KIND_STYLE = {
     "misreport": ("#9467bd", "dotted"),
     "corroboration": ("#2ca02c", "solid"),
     "revision": ("#1f77b4", "solid"),
+    "downward-revision": ("#8c564b", "dashed"),
     "reported": ("#7f7f7f", "dashed"),
 }
 NODE_SHAPE = {"Organization": "ellipse", "Person": "ellipse", "Outlet": "box", "source": "ellipse",

@@ -10,9 +10,11 @@ import json
 from pathlib import Path
 from typing import Iterator
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg.namespaces import ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
+from kg.store import to_ox
 
 
 def graph_names(store) -> list[URIRef]:
@@ -28,28 +30,28 @@ def graphs(store) -> Iterator[tuple[URIRef, Graph]]:
         yield name, store.graph(name)
 
 
-def _bind_prefixes(g: Graph) -> None:
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True)
-
-
 def write_turtle(store, out: Path) -> None:
-    union = Graph()
-    _bind_prefixes(union)
+    """The union of all graphs (a source described in many articles appears once).
+
+    Written by Oxigraph, which keeps every literal's lexical form ("817"^^xsd:decimal
+    stays "817", where rdflib's Turtle writer would print 817.0).
+    """
+    union: set = set()
     for _, g in graphs(store):
-        union += g
-    union.serialize(out, format="turtle", encoding="utf-8")
+        union.update(g)
+    triples = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in sorted(union))
+    ox.serialize(triples, str(out), format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
 
 
 def write_nquads(store, out: Path) -> None:
-    """Stream graph by graph: each graph's N-Triples lines with the graph name appended."""
-    with open(out, "w", encoding="utf-8") as f:
+    """One graph at a time, each quad naming its graph (an article, the ontology, the reference data)."""
+    def quads():
         for name, g in graphs(store):
-            suffix = f" <{name}> .\n"
-            for line in g.serialize(format="nt").splitlines():
-                line = line.rstrip()
-                if line.endswith(" ."):
-                    f.write(line[:-2] + suffix)
+            gname = ox.NamedNode(str(name))
+            for s, p, o in g:
+                yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), gname)
+
+    ox.serialize(quads(), str(out), format=ox.RdfFormat.N_QUADS)
 
 
 def jsonld_context() -> dict:

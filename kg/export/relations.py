@@ -15,23 +15,37 @@ from kg.queries import catalog
 
 from kg.export.data import ClaimRow, Relation, run_named
 
-RELATION_QUERIES = ("conflicts", "corroboration", "revisions")
 DEFAULT_TOLERANCE = 0.10
+# Kinds drawn as edges; "not-comparable" pairs are listed by `kg conflicts`, not drawn.
+EDGE_KINDS = ("contradiction", "discrepancy", "misreport", "corroboration", "revision", "downward-revision")
 
 
 def claim_relations(store, claims: dict[str, ClaimRow], metric: str | None = None) -> list[Relation]:
-    """Every typed relation between two of ``claims``, from the conflict queries when installed."""
+    """Every typed relation between two of ``claims``: from the conflict queries where installed.
+
+    Three families, each from its named query when it exists and from the stand-in otherwise:
+    disagreements (``conflicts``), agreements (``corroboration``, or ``conflicts`` with
+    kind=corroboration) and revision series (``revisions``).
+    """
     names = catalog()
-    if not any(name in names for name in RELATION_QUERIES):
-        return sorted(set(relations_by_intervals(claims.values())), key=_order)
-    found: set[Relation] = set()
     index = _ClaimIndex(claims)
-    for name in RELATION_QUERIES:
-        if name not in names:
-            continue
-        rows = run_named(store, name, {"metric": metric})
-        found.update(_relations_from_rows(name, rows, index))
-    return sorted(found, key=_order)
+    found: set[Relation] = set()
+    if "conflicts" in names:
+        found.update(_relations_from_rows("conflicts", run_named(store, "conflicts", {"metric": metric}), index))
+    else:
+        found.update(r for r in pairs_by_intervals(claims.values()) if r.kind != "corroboration")
+    if "corroboration" in names:
+        found.update(_relations_from_rows("corroboration", run_named(store, "corroboration", {"metric": metric}), index))
+    elif "conflicts" in names:
+        rows = run_named(store, "conflicts", {"metric": metric, "kind": "corroboration"})
+        found.update(_relations_from_rows("corroboration", rows, index))
+    else:
+        found.update(r for r in pairs_by_intervals(claims.values()) if r.kind == "corroboration")
+    if "revisions" in names:
+        found.update(_relations_from_rows("revisions", run_named(store, "revisions", {"metric": metric}), index))
+    else:
+        found.update(revision_series(claims.values()))
+    return sorted((r for r in found if r.kind in EDGE_KINDS), key=_order)
 
 
 def _order(r: Relation):
@@ -66,6 +80,8 @@ def _relations_from_rows(name: str, rows: list[dict[str, Any]], index: _ClaimInd
     series: dict[tuple, list[str]] = defaultdict(list)
     for row in rows:
         kind = str(row.get("kind") or default_kind or "")
+        if name == "conflicts" and kind == "revision":  # a running total that went down
+            kind = "downward-revision"
         a, b = index.find(row, "a"), index.find(row, "b")
         if a and b and a != b and kind:
             ratio = row.get("ratio")
@@ -121,12 +137,16 @@ def _overlap(x: ClaimRow, y: ClaimRow, tolerance: float) -> str:
     return "open" if unbounded else "closed"
 
 
-def relations_by_intervals(claims: Iterable[ClaimRow], tolerance: float = DEFAULT_TOLERANCE) -> Iterable[Relation]:
-    claims = sorted(claims, key=lambda c: c.iri)
+def _groups(claims: Iterable[ClaimRow]) -> Iterable[list[ClaimRow]]:
     groups: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for c in claims:
+    for c in sorted(claims, key=lambda c: c.iri):
         groups[(c.metric, c.incident, tuple(sorted(c.places)))].append(c)
-    for members in groups.values():
+    return groups.values()
+
+
+def pairs_by_intervals(claims: Iterable[ClaimRow], tolerance: float = DEFAULT_TOLERANCE) -> Iterable[Relation]:
+    """Stand-in for the conflict queries: pairs of comparable claims typed by their intervals."""
+    for members in _groups(claims):
         for i, x in enumerate(members):
             for y in members[i + 1:]:
                 if not _comparable(x, y):
@@ -147,7 +167,12 @@ def relations_by_intervals(claims: Iterable[ClaimRow], tolerance: float = DEFAUL
                     yield Relation("discrepancy", x.iri, y.iri, ratio)
                 else:
                     yield Relation("corroboration", x.iri, y.iri, ratio)
-        # Revisions: one asserter's figures for the same start, places and incident, by period end.
+
+
+def revision_series(claims: Iterable[ClaimRow]) -> Iterable[Relation]:
+    """Stand-in for the revisions query: one asserter's figures for the same start, places and
+    incident, in order of period end; each later figure revises the one before."""
+    for members in _groups(claims):
         series: dict[tuple, list[ClaimRow]] = defaultdict(list)
         for c in members:
             if c.period_end and c.period_start:

@@ -109,7 +109,7 @@ def claims_view(data: ExportData) -> nx.MultiDiGraph:
                 g.add_node(c.incident, **clean({"label": c.incident_label or c.incident, "type": "incident",
                                                 "iri": c.incident}))
             g.add_edge(iri, c.incident, key="about-incident", relation="about")
-    edge_name = {"revision": "revises", "corroboration": "corroborates"}
+    edge_name = {"revision": "revises", "downward-revision": "revises", "corroboration": "corroborates"}
     for r in data.relations:
         relation = edge_name.get(r.kind, "conflicts-with")
         g.add_edge(r.a, r.b, key=f"{relation}:{r.kind}",
