@@ -25,6 +25,7 @@ from kg.resources import ontology_files
 from kg.store import open_store, sync_reference
 
 KG = Path(sys.executable).parent / "kg"
+SEEDS_SUBSET = ["000_92b140df235c9e09.txt", "001_bf04cfafd866ef6d.txt"]
 XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
 
 

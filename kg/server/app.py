@@ -334,7 +334,8 @@ def make_app(state: ServerState) -> Starlette:
 
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "generation": state.snapshots.generation,
-                             "updates": cfg.allow_update, "service": cfg.allow_service})
+                             "updates": cfg.allow_update, "service": cfg.allow_service,
+                             "workers": cfg.workers, "stopped_queries": state.pool.kills})
 
     async def static(request: Request) -> Response:
         name = request.path_params.get("name", "index.html")

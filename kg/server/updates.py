@@ -24,6 +24,10 @@ from kg.server.sparqltext import UpdateScopeError, update_graphs, uses_service
 from kg.store import from_ox
 
 
+_DEFAULT_GRAPH = ("updates write into named graphs only (GRAPH <iri> { … }); "
+                  "the default graph is the union of all graphs")
+
+
 class UpdateRejected(ValueError):
     """The update is refused; the message says why (for the HTTP client)."""
 
@@ -64,6 +68,8 @@ class Updater:
             graphs = sorted(update_graphs(update))
         except UpdateScopeError as exc:
             raise UpdateRejected(str(exc)) from exc
+        if not graphs:
+            raise UpdateRejected(_DEFAULT_GRAPH)
         with self._lock:
             # The scratch is an rdflib dataset, not Oxigraph: Oxigraph stores derived integer types
             # (xsd:nonNegativeInteger offsets) as xsd:integer, and the shapes check the types as sent.
@@ -76,11 +82,14 @@ class Updater:
                     target.add(triple)
             try:
                 scratch.update(update)
+            except ValueError as exc:
+                if "unpack" in str(exc):  # rdflib's Dataset trips over triples meant for the default graph
+                    raise UpdateRejected(_DEFAULT_GRAPH) from exc
+                raise UpdateRejected(f"invalid SPARQL update: {_one_line(exc)}") from exc
             except Exception as exc:  # noqa: BLE001 - rdflib's parser and evaluator raise many kinds
                 raise UpdateRejected(f"invalid SPARQL update: {_one_line(exc)}") from exc
             if len(scratch.default_context):
-                raise UpdateRejected("updates write into named graphs only (GRAPH <iri> { … }); "
-                                     "the default graph is the union of all graphs")
+                raise UpdateRejected(_DEFAULT_GRAPH)
             stray = {str(g.identifier) for g in scratch.contexts() if len(g)} - set(graphs) - {str(DATASET_DEFAULT_GRAPH_ID)}
             if stray:
                 raise UpdateRejected(f"update writes graph <{sorted(stray)[0]}> it does not name")
