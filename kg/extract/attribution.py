@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.phrases import PhraseMatcher
 from kg.model import SourceRef
 from kg.vocab import Vocabulary
 
@@ -60,6 +61,16 @@ _ORG_WORDS = re.compile(
 )
 
 
+_GENERIC_HINT = re.compile(
+    r"official|spokes|witnesses|residents|organi[sz]ations|groups|monitors|activists|medics|doctors|sources|authorities|researchers|"
+    r"investigators|analysts|experts|figures|estimates"
+)
+_DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
+_CAPWORD = re.compile(r"\b[A-Z][a-z'-]+\b")
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
+_PASSIVE = re.compile(rf"\b(?:{SPEECH})\s+by\s+", re.I)
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -95,28 +106,16 @@ class SourceIndex:
                     folded.setdefault(n.lower(), key)
                     if n.lower().startswith("the "):
                         folded.setdefault(n.lower()[4:], key)
-        self.exact = exact
-        self.folded = folded
-        self.exact_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(exact, key=len, reverse=True)) + r")(?![\w-])")
-        self.folded_re = re.compile(
-            r"(?<![\w-])(?:the\s+)?(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(folded, key=len, reverse=True)) + r")(?![\w-])",
-            re.I,
-        )
+        names = [(n, k) for n, k in exact.items()] + [(n, k) for n, k in folded.items()]
+        self.matcher = PhraseMatcher(names)
 
     def find(self, s: str) -> list[Mention]:
         out: list[Mention] = []
-        for rx, table, fold in ((self.folded_re, self.folded, True), (self.exact_re, self.exact, False)):
-            for m in rx.finditer(s):
-                txt = m.group(0)
-                k = re.sub(r"\s+", " ", txt.lower() if fold else txt)
-                key = table.get(k) or (table.get(k[4:]) if fold and k.startswith("the ") else None)
-                if key is None:
-                    continue
-                if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
-                    continue
-                ref = self.refs[key]
-                out.append(Mention(m.start(), m.end(), ref, "outlet" if ref.kind == "Outlet" else "org", txt))
-        out.sort(key=lambda x: x.start)
+        for a, b, key in self.matcher.find(s):
+            if s[max(0, a - 4):a].lower() == "the ":
+                a -= 4
+            ref = self.refs[key]
+            out.append(Mention(a, b, ref, "outlet" if ref.kind == "Outlet" else "org", s[a:b]))
         return out
 
 
@@ -151,15 +150,12 @@ class Attributor:
     # ------------------------------------------------------------------ mentions
     def mentions(self, s: str) -> list[Mention]:
         ms = self.index.find(s)
-        for m in _GENERIC.finditer(s):
+        for m in (_GENERIC.finditer(s) if _GENERIC_HINT.search(s) else ()):
             if _overlaps(m.start(), m.end(), ms):
                 # "Russian officials", "US officials" are in the gazetteer; keep the gazetteer match
                 continue
             txt = m.group(0)
-            label = re.sub(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", "", txt, flags=re.I).strip()
-            mod = m.group("mod").strip()
-            if mod.split()[0][0].isupper() and self.place_names is None and False:
-                pass
+            label = _DETS.sub("", txt).strip()
             ref = SourceRef(slug(label), label, "Organization", known=False)
             ms.append(Mention(m.start(), m.end(), ref, "generic", txt))
         for m in _PERSON.finditer(s):
@@ -173,7 +169,7 @@ class Attributor:
             ms.append(Mention(m.start(), m.end(), ref, "person", m.group(0)))
         # bare surnames of people met before
         if self.people:
-            for m in re.finditer(r"\b[A-Z][a-z'-]+\b", s):
+            for m in _CAPWORD.finditer(s):
                 if m.group(0) in self.people and not _overlaps(m.start(), m.end(), ms):
                     ms.append(Mention(m.start(), m.end(), self.people[m.group(0)], "person", m.group(0)))
         for m in _ANAPHOR.finditer(s):
@@ -262,14 +258,14 @@ class Attributor:
     def speech_acts(self, s: str, ms: list[Mention]) -> list[tuple[int, int, Mention, str]]:
         """(verb start, verb end, subject mention, rule) for each attribution in ``s``."""
         acts = []
-        for m in re.finditer(r"\baccording\s+to\s+", s, re.I):
+        for m in (_ACCORDING.finditer(s) if "ccording" in s else ()):
             after = [x for x in ms if x.start >= m.end() and x.start - m.end() < 90 and x.kind != "outlet"]
             stop = re.search(r"[,;.]", s[m.end():])
             limit = m.end() + (stop.start() if stop else 200)
             after = [x for x in after if x.start < limit] or after[:1]
             if after:
                 acts.append((m.start(), m.end(), after[0] if after[0].kind != "anaphor" or len(after) == 1 else after[1], "according-to"))
-        for m in re.finditer(rf"\b(?:{SPEECH})\s+by\s+", s, re.I):
+        for m in (_PASSIVE.finditer(s) if " by " in s else ()):
             after = [x for x in ms if 0 <= x.start - m.end() < 8 and x.kind != "outlet" or (0 <= x.start - m.end() < 8 and not re.search(r"quoted", m.group(0)))]
             if after and not re.search(r"quoted|cited", m.group(0), re.I):
                 acts.append((m.start(), m.end(), after[0], "passive-agent"))

@@ -93,6 +93,7 @@ class Lexicon:
             ))
         items.sort(key=lambda c: (-c.cues.priority, c.cues.notation))
         self.items = items
+        self._people_killed = next((c.label_any for c in items if c.cues.notation == "people-killed"), None)
         self.notations = {c.cues.notation for c in items}
         nouns = sorted({n.lower() for c in items for n in c.cues.count_nouns}, key=len, reverse=True)
         self.any_noun = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?:s|es)?(?![\w-])", re.I)
@@ -113,7 +114,7 @@ class Lexicon:
             if c.phrase and c.phrase.search(tail):
                 return c.cues.notation, "metric.phrase"
         head = _head(np)
-        killed_subject = any(c.label_any and c.cues.notation == "people-killed" and c.label_any.search(before) for c in self.items)
+        killed_subject = bool(self._people_killed and self._people_killed.search(before))
         for c in self.items:
             if c.exclude and (c.exclude.search(tail) or c.exclude.search(near_before)):
                 continue

@@ -33,6 +33,32 @@ _RELEASE_DATE = re.compile(
 _FIGURE_COVERS = re.compile(
     r"\b(?:latest|this|the|that|new|monthly)\s+(?:figure|tally|toll|count|number|total|data)s?\s+(?:\w+\s+){0,1}(?:covers?|includes?|include|spans?|refers?|runs?|is\s+for)\b", re.I
 )
+# cheap tests that let a sentence skip a stage that could find nothing in it
+_WORDS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+    nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen none no""".split()
+)
+_PERIOD_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec since year years date period today far month months monday tuesday wednesday thursday friday saturday sunday start
+    beginning launch outset time""".split()
+)
+_NUM_HINT = re.compile(
+    r"\d|\b(?:[Zz]ero|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|"
+    r"[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|"
+    r"[Ee]ighty|[Nn]inety|[Hh]undred|[Tt]housand|dozen|[Nn]one|[Nn]o)\b"
+)
+_SPEECH_HINT = re.compile(
+    r"\b(?:sa(?:id|ys?)|told|tells|estimat|assess|f(?:ound|inds?)|confirm|acknowledg|report|reveal|announc|stat(?:ed|es)|add(?:ed|s)|not(?:ed|es)|"
+    r"claim|believ|puts?\b|list|record|determin|conclud|show|suggest|warn|admit|verif|document|count|wrote|maintain|insist|stress|explain|"
+    r"declar|disclos|indicat|reckon|calculat|tall|according)", re.I
+)
+_PERIOD_HINT = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Ss]ince|[Yy]ear|[Dd]ate|[Pp]eriod|[Tt]oday|[Ff]ar|[Mm]onths?|"
+    r"[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|[Ss]tart|[Bb]eginning|[Ll]aunch|[Oo]utset|[Tt]ime)"
+)
 _FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
 
 
@@ -97,14 +123,18 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
 
     for si, sent in enumerate(sents):
         s = sent.text
-        nums = find_numbers(s)
-        figs = figures(s, nums)
-        ms = att.mentions(s)
-        acts = att.speech_acts(s, ms)
-        pms = find_periods(s, meta.published, camp)
+        words = set(_WORDS.findall(s.lower()))
+        nums = find_numbers(s) if (_DIGIT.search(s) or words & _NUMBER_WORDS) else []
+        figs = figures(s, nums) if nums else []
+        if figs or _SPEECH_HINT.search(s):
+            ms = att.mentions(s)
+            acts = att.speech_acts(s, ms)
+        else:
+            ms, acts = [], []
+        pms = find_periods(s, meta.published, camp) if (_DIGIT.search(s) or words & _PERIOD_WORDS) else []
         pms = [p for p in pms if not (p.kind == "day" and _RELEASE_DATE.search(s[max(0, p.start - 40):p.start]))]
         all_periods.extend((si, p) for p in pms)
-        places = find_places(s, vocab)
+        places = find_places(s, vocab) if (figs or pms) else []
         for _, _, k in places:
             article_places[k] = article_places.get(k, 0) + 1
         inc.observe(s, si, pms, places, meta.published)

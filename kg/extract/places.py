@@ -8,34 +8,24 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.phrases import PhraseMatcher
 from kg.vocab import Vocabulary
 
-_CACHE: dict[int, tuple[Vocabulary, re.Pattern, dict[str, str]]] = {}
+_CACHE: dict[int, tuple[Vocabulary, PhraseMatcher]] = {}
 
 
-def _compiled(vocab: Vocabulary) -> tuple[re.Pattern, dict[str, str]]:
+def _matcher(vocab: Vocabulary) -> PhraseMatcher:
     hit = _CACHE.get(id(vocab))
     if hit is None or hit[0] is not vocab:
-        names: dict[str, str] = {}
-        for key, term in vocab.places.items():
-            for n in term.names:
-                names.setdefault(n.lower(), key)
-        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        rx = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
-        hit = (vocab, rx, names)
+        names = [(n, key) for key, term in vocab.places.items() for n in term.names]
+        hit = (vocab, PhraseMatcher(names))
         _CACHE[id(vocab)] = hit
-    return hit[1], hit[2]
+    return hit[1]
 
 
 def find_places(s: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
     """(start, end, place key) for each gazetteer place named in ``s`` (capitalised only)."""
-    rx, names = _compiled(vocab)
-    out = []
-    for m in rx.finditer(s):
-        if not m.group(0)[:1].isupper():
-            continue
-        out.append((m.start(), m.end(), names[m.group(0).lower()]))
-    return out
+    return [(a, b, k) for a, b, k in _matcher(vocab).find(s) if s[a:a + 1].isupper()]
 
 
 def with_containers(keys: list[str], vocab: Vocabulary) -> tuple[str, ...]:
