@@ -61,6 +61,14 @@ _ORG_WORDS = re.compile(
 )
 
 
+_ORG_WORD = (r"(?:Ministry|Network|Council|Committee|Organi[sz]ation|Association|Observatory|Project|Institute|Group|Agency|Service|"
+             r"Office|Cent(?:re|er)|Foundation|Union|Commission|Department|Forces|Army|Authority|Directorate|Society|Mission|Front|Movement|"
+             r"Monitor|Watch|Trust|University|School|Command|Crescent|Corps|Brigade|Police|Government|Administration|Tribunal|Court)")
+_ORG_NAME = re.compile(
+    rf"(?:\b[Tt]he\s+)?(?<![\w-])(?:[A-Z][\w'&.-]*\s+(?:(?:of|for|on|and|&|in)\s+(?:the\s+)?)?){{0,5}}{_ORG_WORD}\b"
+    rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?(?:\s+\([A-Z][A-Za-z-]{{1,9}}\))?"
+)
+_ORG_HINT = re.compile(_ORG_WORD)
 _GENERIC_HINT = re.compile(
     r"official|spokes|witnesses|residents|organi[sz]ations|groups|monitors|activists|medics|doctors|sources|authorities|researchers|"
     r"investigators|analysts|experts|figures|estimates"
@@ -150,6 +158,16 @@ class Attributor:
     # ------------------------------------------------------------------ mentions
     def mentions(self, s: str) -> list[Mention]:
         ms = self.index.find(s)
+        for m in (_ORG_NAME.finditer(s) if _ORG_HINT.search(s) else ()):
+            a, b = m.start(), m.end()
+            if _overlaps(a, b, ms):
+                continue
+            txt = m.group(0)
+            label = re.sub(r"^[Tt]he\s+", "", txt).strip()
+            if len(label.split()) < 2 and not re.search(r"\(", label):
+                continue  # a bare "Ministry" or "Army" is not a name
+            ref = SourceRef(slug(label), label, "Organization", known=False)
+            ms.append(Mention(a, b, ref, "org", txt))
         for m in (_GENERIC.finditer(s) if _GENERIC_HINT.search(s) else ()):
             if _overlaps(m.start(), m.end(), ms):
                 # "Russian officials", "US officials" are in the gazetteer; keep the gazetteer match
@@ -184,6 +202,11 @@ class Attributor:
         am = re.match(r"\s*,\s*(?:(?:a|an|the)\s+)?[^,;\"]{0,90}?\b(?:for|of|at|with|from|in\s+charge\s+of|who\s+leads|who\s+heads|head\s+of|director\s+of|chief\s+of)\s+(?P<org>[^,;\"]{2,90})", after)
         if am:
             orgs = [m for m in self.index.find(am.group("org")) if m.kind == "org"]
+            if not orgs:
+                om = _ORG_NAME.search(am.group("org"))
+                if om and len(om.group(0).split()) >= 2:
+                    label = re.sub(r"^[Tt]he\s+", "", om.group(0)).strip()
+                    org = SourceRef(slug(label), label, "Organization", known=False)
             if orgs:
                 org = orgs[0].ref
         if org is None:
