@@ -27,13 +27,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import PROV, RDF, XSD
 
 from kg.admin import find_article
 from kg.extract import normalise
 from kg.inputs import MetadataError, check_date
 from kg.model import BOUNDS, Claim, Incident, Period, SourceRef
-from kg.namespaces import ACTIVITY, CLAIM, KG
+from kg.namespaces import ACTIVITY, CLAIM, KG, OA
 from kg.rdf import GraphBuilder, add_claim, resolve_source, slug
 from kg.store import prefix_header
 from kg.validate import validate_graph
@@ -192,7 +192,7 @@ class Curator:
 
     def apply_article(self, art: URIRef, rows: list[Row], source: Path) -> None:
         report = self.report
-        g = self.store.graph(art)
+        g = stored_graph(self.store, art)
         text = str(g.value(art, KG.text) or "")
         content_hash = str(g.value(art, KG.contentHash) or "")
         claims_here = set(g.subjects(KG.reportedIn, art))
@@ -301,6 +301,21 @@ class Curator:
                 continue
             self.apply_article(art, article_rows, path)
         return self.report
+
+
+def stored_graph(store, art: URIRef) -> Graph:
+    """An article graph as stored, with the offsets' datatype restored.
+
+    Oxigraph keeps xsd:nonNegativeInteger literals as xsd:integer; the shapes ask for
+    nonNegativeInteger, so the offsets are typed back before the graph is validated again.
+    """
+    g = store.graph(art)
+    for prop in (OA.start, OA.end):
+        for s, o in list(g.subject_objects(prop)):
+            if isinstance(o, Literal) and o.datatype == XSD.integer:
+                g.remove((s, prop, o))
+                g.add((s, prop, Literal(int(o), datatype=XSD.nonNegativeInteger)))
+    return g
 
 
 def _same_number(text: str, value: Decimal) -> bool:

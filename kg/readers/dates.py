@@ -39,7 +39,7 @@ def _iso(match: re.Match) -> str | None:
     month = parts["month"].lower().rstrip(".")
     month_num = int(month) if month.isdigit() else (_MONTHS.get(month) or _MONTHS.get(month[:3]))
     year = int(parts["year"])
-    if not month_num or not (1990 <= year <= date.today().year + 1):
+    if not month_num or not 1 <= month_num <= 12 or not (1990 <= year <= date.today().year + 1):
         return None
     if parts.get("day") is None:
         return f"{year:04d}-{month_num:02d}"
