@@ -215,6 +215,8 @@ class Attributor:
                 orgs = [m for m in self.index.find(bm.group("org")) if m.kind == "org"]
                 if orgs:
                     org = orgs[-1].ref
+        if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b", after):
+            org = self.last_org  # "X, the lead investigator, said": speaks for the body in context
         surname = name.split()[-1]
         prev = self.people.get(surname)
         if prev is not None and org is None:
@@ -255,7 +257,7 @@ class Attributor:
         """The source in subject position right before ``pos`` (a verb)."""
         lo = max(0, pos - 140)
         seg = s[lo:pos]
-        cut = max(seg.rfind(";"), seg.rfind(":"), seg.rfind('"'), seg.rfind("("), seg.rfind(")"))
+        cut = max(seg.rfind(";"), seg.rfind(":"), seg.rfind('"'))
         for w in (" that ", " which ", " while ", " but ", " when ", " after ", " as "):
             i = seg.rfind(w)
             if i > cut and not re.match(r"\s*(?:,|the\s+\w+\s+said)", seg[i + len(w):]):

@@ -30,6 +30,8 @@ _KILLED = re.compile(r"-killed$")
 _RELEASE_DATE = re.compile(
     r"\b(?:said|says|released|announced|published|issued|reported|revealed|statement|report|stated|told|added|warned)\s+(?:\w+\s+){0,3}(?:on\s+|in\s+|last\s+)?$", re.I
 )
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
+_RELEASED_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}(?:released|said|says|announced|published|issued|reported|revealed|told|confirmed|stated|rejected|denied)\b", re.I)
 _FIGURE_COVERS = re.compile(
     r"\b(?:latest|this|the|that|new|monthly)\s+(?:figure|tally|toll|count|number|total|data)s?\s+(?:\w+\s+){0,1}(?:covers?|includes?|include|spans?|refers?|runs?|is\s+for)\b", re.I
 )
@@ -132,7 +134,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         else:
             ms, acts = [], []
         pms = find_periods(s, meta.published, camp) if (_DIGIT.search(s) or words & _PERIOD_WORDS) else []
-        pms = [p for p in pms if not (p.kind == "day" and _RELEASE_DATE.search(s[max(0, p.start - 40):p.start]))]
+        pms = [p for p in pms if not (p.kind == "day" and (_RELEASE_DATE.search(s[max(0, p.start - 40):p.start])
+                                                           or (_WEEKDAY.search(p.text) and _RELEASED_AFTER.match(s[p.end:p.end + 40]))))]
         all_periods.extend((si, p) for p in pms)
         places = find_places(s, vocab) if (figs or pms) else []
         for _, _, k in places:
