@@ -19,6 +19,7 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")  # before pyplot: no display on servers and in CI
+matplotlib.rcParams["svg.fonttype"] = "none"  # SVG text stays text: searchable and editable
 
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
@@ -95,6 +96,25 @@ def _arrow(ax, x, y, colour: str, up: bool) -> None:
                 arrowprops={"arrowstyle": "<|-", "color": colour, "lw": 1.4, "shrinkA": 0, "shrinkB": 4})
 
 
+def revision_lines(claims: list[ClaimRow]) -> list[tuple[str, list[ClaimRow]]]:
+    """Each source's revised series: figures for the same start, places and incident, by period end.
+
+    A series with one figure is not a line; when a period end has several figures the first is kept.
+    """
+    series: dict[tuple, list[ClaimRow]] = defaultdict(list)
+    for c in claims:
+        if c.period_end:
+            series[(c.asserter_label, c.period_start, c.places, c.incident)].append(c)
+    lines = []
+    for (source, *_), members in sorted(series.items(), key=lambda kv: str(kv[0])):
+        by_end: dict[str, ClaimRow] = {}
+        for c in sorted(members, key=lambda c: (c.period_end, c.value)):
+            by_end.setdefault(c.period_end, c)
+        if len(by_end) >= 2:
+            lines.append((source, list(by_end.values())))
+    return lines
+
+
 def timeline(store, out: Path, metric: str, asserter: str | None = None) -> str:
     claims = _claims(store, metric, asserter)
     dated = [c for c in claims if c.period_end]
@@ -106,19 +126,12 @@ def timeline(store, out: Path, metric: str, asserter: str | None = None) -> str:
     label = _metric_label(dated, metric)
 
     fig, ax = plt.subplots(figsize=(10, 6))
-    series: dict[tuple, list[ClaimRow]] = defaultdict(list)
-    for c in dated:
-        series[(c.asserter_label, c.period_start, c.places, c.incident)].append(c)
-    for (source, *_), members in series.items():
-        by_end = {}
-        for c in members:
-            by_end.setdefault(c.period_end, c)
-        if len(by_end) >= 2:  # a revised series: join its figures in period order
-            points = sorted(by_end.values(), key=lambda c: c.period_end)
-            s = style(source)
-            ax.plot([period_end_date(c.period_end) for c in points], [c.value for c in points],
-                    color=s["color"], linestyle=s["linestyle"], lw=1.6, alpha=0.9, zorder=2)
+    for source, points in revision_lines(dated):
+        s = style(source)
+        ax.plot([period_end_date(c.period_end) for c in points], [c.value for c in points],
+                color=s["color"], linestyle=s["linestyle"], lw=1.6, alpha=0.9, zorder=2)
 
+    labels: dict[tuple, list[str]] = {}  # one label per drawn point: "≥1,061 / 1,061", not two overprinted
     for c in dated:
         s = style(c.asserter_label)
         x, y = period_end_date(c.period_end), c.value
@@ -134,10 +147,12 @@ def timeline(store, out: Path, metric: str, asserter: str | None = None) -> str:
                 markerfacecolor="white" if hollow else s["color"], markeredgecolor=s["color"], zorder=5)
         if c.bound in UP or c.bound in DOWN:
             _arrow(ax, x, c.value, s["color"], up=c.bound in UP)
-        if len(dated) <= 40:
-            ax.annotate(c.figure, (x, y), xytext=(7, 3), textcoords="offset points",
-                        fontsize=8, color="#222222")
+        labels.setdefault((x, y), []).append(c.figure)
 
+    if len(labels) <= 40:
+        for (x, y), figures in labels.items():
+            ax.annotate(" / ".join(dict.fromkeys(figures)), (x, y), xytext=(7, 3), textcoords="offset points",
+                        fontsize=8, color="#222222")
     ax.set_ylim(bottom=0)
     top = max(max(c.value_max or c.value for c in dated), 1)
     ax.set_ylim(top=top * 1.12)
