@@ -372,7 +372,7 @@ class Attributor:
         if speaker is not None:
             self.last_person = speaker
 
-    def note_acts(self, s: str, acts, ms) -> None:
+    def note_acts(self, s: str, acts, ms, in_quote: bool = False) -> None:
         """Remember who spoke in a sentence (even one without figures), and who issued the reports named."""
         for m in ms:
             if m.kind not in ("org", "generic"):
@@ -386,7 +386,7 @@ class Attributor:
                 # '"CJTF-OIR assesses ...," the report said': the report is CJTF-OIR's
                 self.last_report_org = quoted_org
             r = self.resolve(subj, s, ms)
-            if r and subj.kind == "org" and s[:a0].count('"') % 2 == 1:
+            if r and subj.kind == "org" and (s[:a0].count('"') % 2 == 1) != in_quote:
                 quoted_org = r[0]
             if r:
                 asserter, speaker = r

@@ -221,7 +221,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if marker == "more" or re.search(r"\b(?:another|additional)\s+$", s[max(0, f.start - 12):f.start]):
                 raws[-1].more = True
             inc.attach(raws[-1], s, si, pm)
-        att.note_acts(s, acts, ms)
+        att.note_acts(s, acts, ms, sent.in_quote)
         if nps:
             prev_sentence_nps = nps
     _article_periods(raws, sents, all_periods, meta.published)
