@@ -121,3 +121,31 @@ def test_attributor_mentions():
     att = Attributor(V, None)
     kinds = {m.kind for m in att.mentions("Amnesty said, and Reuters reported, that a Ukrainian official and he agreed.")}
     assert {"org", "outlet", "generic", "anaphor"} <= kinds
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(
+    ["At least", "12", "1,200", "civilians", "were killed", "said", "Airwars", "the report", '"', ",", ".", "\n", "in May 2017",
+     "since 2014", "between", "and", "3 July", "he", "it", "According to", "UNAMA", "people", "injured", "strikes", "reports",
+     "credible", "open", "(", ")", "Mosul", "the same event", "none of the", "zero", "READ MORE:", "'s count of", "up to", "-"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=60), st.sampled_from([None, "2019", "2019-07", "2019-07-10"]))
+def test_pipeline_never_raises_and_quotes_match(words, published):
+    text = normalise(" ".join(words))
+    for c in extract(text, ArticleMeta("x.txt", publisher="Reuters", published=published), V):
+        assert text[c.start:c.end] == c.quote
+        assert c.metric in V.metrics
+        assert c.value >= 0 and (c.value_max is None or c.value_max >= c.value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_pipeline_on_arbitrary_text(raw):
+    text = normalise(raw)
+    for c in extract(text, ArticleMeta("x.txt"), V):
+        assert text[c.start:c.end] == c.quote
