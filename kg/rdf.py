@@ -8,6 +8,7 @@ travel to remote stores unchanged.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from decimal import Decimal
@@ -40,6 +41,21 @@ def article_iri(content_hash: str) -> URIRef:
 def date_literal(iso: str) -> Literal:
     """An ISO date at its precision as the matching XSD type (gYear, gYearMonth, date)."""
     return Literal(iso, datatype=_DATE_TYPES.get(len(iso), XSD.string))
+
+
+def first_day(iso: str) -> str:
+    """The earliest day an ISO date at any precision can mean: '2014' -> '2014-01-01'."""
+    return {4: iso + "-01-01", 7: iso + "-01"}.get(len(iso), iso)
+
+
+def last_day(iso: str) -> str:
+    """The latest day an ISO date at any precision can mean: '2017-02' -> '2017-02-28'."""
+    if len(iso) == 4:
+        return iso + "-12-31"
+    if len(iso) == 7:
+        year, month = int(iso[:4]), int(iso[5:7])
+        return f"{iso}-{calendar.monthrange(year, month)[1]:02d}"
+    return iso
 
 
 def period_iri(period: Period) -> URIRef:
@@ -90,8 +106,10 @@ class GraphBuilder:
         self.add(node, RDF.type, KG.Period)
         if period.start:
             self.add(node, TIME.hasBeginning, self.instant(period.start))
+            self.add(node, KG.earliestDate, Literal(first_day(period.start), datatype=XSD.date))
         if period.end:
             self.add(node, TIME.hasEnd, self.instant(period.end))
+            self.add(node, KG.latestDate, Literal(last_day(period.end), datatype=XSD.date))
         if period.text and not period.resolved:
             self.add(node, KG.periodText, Literal(period.text))
         if period.cumulative:
@@ -212,8 +230,8 @@ def add_claim(b: GraphBuilder, claim: Claim, node: URIRef, art: URIRef, activity
     b.add(quote_sel, RDF.type, OA.TextQuoteSelector)
     b.add(quote_sel, OA.exact, Literal(claim.quote))
     b.add(position_sel, RDF.type, OA.TextPositionSelector)
-    b.add(position_sel, OA.start, Literal(claim.start, datatype=XSD.nonNegativeInteger))
-    b.add(position_sel, OA.end, Literal(claim.end, datatype=XSD.nonNegativeInteger))
+    b.add(position_sel, OA.start, Literal(claim.start, datatype=XSD.integer))
+    b.add(position_sel, OA.end, Literal(claim.end, datatype=XSD.integer))
 
 
 __all__ = ["article_graph", "article_iri", "comparison_key", "date_literal", "resolve_source", "slug"]

@@ -1,22 +1,31 @@
-"""SHACL validation of one article's graph before it is committed.
+"""SHACL validation of article graphs before they are committed.
 
-The shapes are parsed once per process. Each article graph is validated on its
-own (plus a small context graph of the class hierarchy and the metric scheme),
-never the whole store: pyshacl's cost grows with the data graph.
+Two engines check the same ``shapes/*.ttl``:
+
+- ``kg.shacl`` (the default) compiles the shapes once into SPARQL and runs them on
+  Oxigraph over a batch of article graphs: about 10x faster than pyshacl.
+- pyshacl, the reference implementation (``engine="pyshacl"``); the test suite runs
+  both on valid and broken articles and requires the same findings.
+
+Each article is validated together with a small context graph (the class
+hierarchy and the metric scheme), never against the whole store.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterable
 
-from pyshacl import validate as shacl_validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.term import Node
 
 from kg.namespaces import KG, OA
 from kg.resources import shape_files
 from kg.vocab import Vocabulary
+
+ENGINES = ("oxigraph", "pyshacl")
 
 
 @dataclass(frozen=True)
@@ -49,11 +58,21 @@ def context_graph(vocab: Vocabulary) -> Graph:
     return ctx
 
 
-_CONTEXTS: dict[int, Graph] = {}
+_BATCH_VALIDATORS: dict[int, object] = {}
 
 
-def _quote_of(g: Graph, node) -> str:
-    """The evidence quote of the claim a finding is about (or that uses the period)."""
+def batch_validator(vocab: Vocabulary):
+    """The compiled validator for this vocabulary, built once per process."""
+    from kg.shacl import BatchValidator
+
+    validator = _BATCH_VALIDATORS.get(id(vocab))
+    if validator is None:
+        validator = _BATCH_VALIDATORS[id(vocab)] = BatchValidator(shapes_graph(), context_graph(vocab))
+    return validator
+
+
+def quote_of(g: Graph, node: Node) -> str:
+    """The evidence quote of the claim a finding is about (or of a claim that uses the period)."""
     claims = [node] if (node, RDF.type, KG.Claim) in g else list(g.subjects(KG.period, node))
     for claim in claims:
         for ev in g.objects(claim, KG.evidence):
@@ -64,31 +83,53 @@ def _quote_of(g: Graph, node) -> str:
     return str(node)
 
 
-def validate_graph(graph: Graph, vocab: Vocabulary) -> list[Finding]:
+def _finding(graph: Graph, severity: str, focus: Node, value: Node | None, message: str, path) -> Finding:
+    if value is not None and (value, RDF.type, KG.Claim) in graph:
+        focus = value  # the range shape reports on kg:range, with the claim as the value
+    return Finding(severity, quote_of(graph, focus) if isinstance(focus, URIRef) else str(focus), message,
+                   str(path) if path is not None else None)
+
+
+def _sorted(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(set(findings), key=lambda f: (f.severity != "violation", f.message, f.focus))
+
+
+def validate_graphs(graphs: list[tuple[URIRef, Graph]], vocab: Vocabulary) -> dict[URIRef, list[Finding]]:
+    """Findings for each of many article graphs, validated in one pass of the compiled engine."""
+    by_name = {str(name): graph for name, graph in graphs}
+    out: dict[URIRef, list[Finding]] = {URIRef(name): [] for name in by_name}
+    for r in batch_validator(vocab).validate(graphs):
+        graph = by_name[r.graph]
+        out[URIRef(r.graph)].append(_finding(graph, r.severity, r.focus, r.value, r.message, r.path))
+    return {name: _sorted(findings) for name, findings in out.items()}
+
+
+def validate_graph(graph: Graph, vocab: Vocabulary, engine: str = "oxigraph") -> list[Finding]:
     """All SHACL findings for one article graph, violations first."""
-    ctx = _CONTEXTS.get(id(vocab))
-    if ctx is None:
-        ctx = _CONTEXTS[id(vocab)] = context_graph(vocab)
+    if engine == "pyshacl":
+        return _validate_pyshacl(graph, vocab)
+    if engine != "oxigraph":
+        raise ValueError(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    name = URIRef("urn:kg:validating")
+    return validate_graphs([(name, graph)], vocab)[name]
+
+
+def _validate_pyshacl(graph: Graph, vocab: Vocabulary) -> list[Finding]:
+    from pyshacl import validate as shacl_validate
+
     data = Graph()
     for triple in graph:
         data.add(triple)
-    for triple in ctx:
+    for triple in context_graph(vocab):
         data.add(triple)
-    conforms, report, _ = shacl_validate(
-        data, shacl_graph=shapes_graph(), inference="none", abort_on_first=False,
-        allow_warnings=True, advanced=False,
-    )
+    _, report, _ = shacl_validate(data, shacl_graph=shapes_graph(), inference="none", abort_on_first=False,
+                                  allow_warnings=True, advanced=False)
     findings = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
-        severity = report.value(result, SH.resultSeverity)
-        focus = report.value(result, SH.focusNode)
+        if (None, SH.detail, result) in report:
+            continue  # a nested shape's result, already reported through its parent
+        severity = "violation" if report.value(result, SH.resultSeverity) == SH.Violation else "warning"
         message = report.value(result, SH.resultMessage)
-        path = report.value(result, SH.resultPath)
-        findings.append(Finding(
-            "violation" if severity == SH.Violation else "warning",
-            _quote_of(graph, focus) if isinstance(focus, URIRef) else str(focus),
-            str(message) if message else "constraint not met",
-            str(path) if path is not None else None,
-        ))
-    findings.sort(key=lambda f: (f.severity != "violation", f.message))
-    return findings
+        findings.append(_finding(graph, severity, report.value(result, SH.focusNode), report.value(result, SH.value),
+                                 str(message) if message else "constraint not met", report.value(result, SH.resultPath)))
+    return _sorted(findings)

@@ -36,7 +36,7 @@ def test_a_range_with_its_upper_value_conforms(vocab):
     (dict(bound="range", value_max=None), "range needs an upper value"),
     (dict(bound="range", value=Decimal(10), value_max=Decimal(5)), "not above its upper value"),
     (dict(metric="goats-counted"), "metric scheme"),
-    (dict(period=Period("2018-05", "2017-11")), "ends (2017-11) before it begins (2018-05)"),
+    (dict(period=Period("2018-05", "2017-11")), "ends before it begins"),
     (dict(period=Period("2018-05-20", "2018-05-03")), "before it begins"),
     (dict(quote="", start=0, end=0), "evidence"),
     (dict(confidence=1.5), "confidence"),

@@ -1,0 +1,1 @@
+"""kg benchmarks: `python -m bench --help`."""
