@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.phrases import PhraseMatcher
+from kg.extract.phrases import PhraseMatcher, tokens
 from kg.model import SourceRef
 from kg.vocab import Vocabulary
 
@@ -30,6 +30,13 @@ SPEECH = (
 )
 _SPEECH_RE = re.compile(rf"\b(?:has\s+|have\s+|had\s+|also\s+|further\s+|now\s+|later\s+)*(?:{SPEECH})\b", re.I)
 
+SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if " " not in w)
+_PRONOUNS = frozenset("he she it they its their his her officials researchers".split())
+_ANAPHOR_NOUNS = frozenset(
+    """report statement study research summary document announcement analysis agency group organization organisation mission command
+    council investigation probe survey assessment findings researchers military regime ministry government office monitor charity
+    authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team""".split()
+)
 _ANAPHOR = re.compile(
     r"\b(?P<a>he|she|it|they|its|their|his|her|the\s+(?:report|statement|study|research|summary|document|announcement|analysis|"
     r"agency|group|organi[sz]ation|mission|command|council|investigation|probe|survey|assessment|findings|researchers|"
@@ -69,6 +76,31 @@ _ORG_NAME = re.compile(
     rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?(?:\s+\([A-Z][A-Za-z-]{{1,9}}\))?"
 )
 _ORG_HINT = re.compile(_ORG_WORD)
+_TWO_CAPS = re.compile(r"[A-Z][a-z]+\.?\s+[A-Z]")
+
+
+class _Span:
+    """A match-like (start, end, text) for a token."""
+
+    __slots__ = ("a", "b", "t")
+
+    def __init__(self, a: int, b: int, t: str):
+        self.a, self.b, self.t = a, b, t
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self, _: int = 0) -> str:
+        return self.t
+
+
+def _speech_verbs(s: str) -> list[_Span]:
+    return [_Span(a, b, t) for a, b, t in tokens(s) if t.lower() in SPEECH_WORDS]
+
+
 _GENERIC_HINT = re.compile(
     r"official|spokes|witnesses|residents|organi[sz]ations|groups|monitors|activists|medics|doctors|sources|authorities|researchers|"
     r"investigators|analysts|experts|figures|estimates"
@@ -176,7 +208,7 @@ class Attributor:
             label = _DETS.sub("", txt).strip()
             ref = SourceRef(slug(label), label, "Organization", known=False)
             ms.append(Mention(m.start(), m.end(), ref, "generic", txt))
-        for m in _PERSON.finditer(s):
+        for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) else ()):
             name = m.group("name")
             a = m.start("name")
             if _overlaps(m.start(), m.end(), ms) or _ORG_WORDS.search(name):
@@ -190,9 +222,21 @@ class Attributor:
             for m in _CAPWORD.finditer(s):
                 if m.group(0) in self.people and not _overlaps(m.start(), m.end(), ms):
                     ms.append(Mention(m.start(), m.end(), self.people[m.group(0)], "person", m.group(0)))
-        for m in _ANAPHOR.finditer(s):
-            if not _overlaps(m.start(), m.end(), ms):
-                ms.append(Mention(m.start(), m.end(), SourceRef("?", m.group(0), "Organization"), "anaphor", m.group(0)))
+        toks = tokens(s)
+        n = len(toks)
+        for i, (a, b, t) in enumerate(toks):
+            low = t.lower()
+            end = None
+            if low in _PRONOUNS:
+                end = b
+            elif low in ("the", "this", "that") and i + 1 < n:
+                nxt = toks[i + 1][2].lower()
+                if nxt in _ANAPHOR_NOUNS and (low == "the" or nxt in ("report", "statement", "study")):
+                    end = toks[i + 1][1]
+                elif nxt in ("new", "latest", "monthly") and i + 2 < n and toks[i + 2][2].lower() == "report":
+                    end = toks[i + 2][1]
+            if end is not None and not _overlaps(a, end, ms):
+                ms.append(Mention(a, end, SourceRef("?", s[a:end], "Organization"), "anaphor", s[a:end]))
         ms.sort(key=lambda x: x.start)
         return ms
 
@@ -294,9 +338,9 @@ class Attributor:
             after = [x for x in ms if 0 <= x.start - m.end() < 8 and x.kind != "outlet" or (0 <= x.start - m.end() < 8 and not re.search(r"quoted", m.group(0)))]
             if after and not re.search(r"quoted|cited", m.group(0), re.I):
                 acts.append((m.start(), m.end(), after[0], "passive-agent"))
-        for m in _SPEECH_RE.finditer(s):
+        for m in _speech_verbs(s):
             verb = m.group(0).lower()
-            if re.match(r"\s+by\b", s[m.end():m.end() + 4]):
+            if s[m.end():m.end() + 4] == " by " or s[m.end():m.end() + 4].startswith(" by"):
                 continue
             if re.search(r"\b(?:to\s+be|being|been|is|are|was|were)\s*$", s[max(0, m.start() - 12):m.start()]) and verb in ("reported", "found", "estimated", "recorded", "confirmed", "listed", "documented", "counted", "verified", "determined"):
                 continue  # passive without agent: "are credibly reported to have died"
