@@ -53,6 +53,15 @@ _AFTER_SKIP = re.compile(
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
 
 
+# Digits only (the usual case): the same groups, the word alternatives never match.
+_NUMBER_DIGITS = re.compile(
+    _NUMBER.pattern.split("\n    | (?P<dozen>")[0] + "|(?P<dozen>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!))",
+    re.VERBOSE | re.IGNORECASE,
+)
+_WORD_TRIGGERS = frozenset([*UNITS, *TENS, "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "millions", "scores", "none", "no", "tens"])
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
 @dataclass(frozen=True)
 class Number:
     value: Decimal
@@ -99,7 +108,8 @@ def _is_year(m: re.Match, s: str) -> bool:
 def find_numbers(s: str, allow_under_over: bool = True) -> list[Number]:
     """All counts in ``s`` with their offsets; never raises on any text."""
     out: list[Number] = []
-    for m in _NUMBER.finditer(s):
+    rx = _NUMBER if not _WORD_TRIGGERS.isdisjoint(_LOWER_WORDS.findall(s.lower())) else _NUMBER_DIGITS
+    for m in rx.finditer(s):
         a, b = m.start(), m.end()
         before = s[max(0, a - 40):a]
         after = s[b:b + 40]

@@ -138,6 +138,24 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_HAS_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = frozenset(MONTHS)
+_GATES = {
+    "campaign-range": frozenset("start beginning launch outset".split()),
+    "campaign": frozenset("start beginning launch outset".split()),
+    "range": frozenset("from between".split()),
+    "first-months": frozenset(["first"]),
+    "until": frozenset("through till until up as end".split()),
+    "since": frozenset(["since"]),
+    "relative": frozenset("year years date far today monday tuesday wednesday thursday friday saturday sunday".split()),
+    "month": _MONTH_WORDS,
+    "day": _MONTH_WORDS,
+    "year": frozenset("in during".split()),
+    "backref": frozenset("period time".split()),
+}
+
+
 def find_periods(s: str, published: str | None = None, campaign_starts: dict[str, str] | None = None) -> list[PeriodMention]:
     """Period phrases in ``s``, earliest first, without overlaps. Never raises."""
     campaign_starts = campaign_starts or {}
@@ -148,7 +166,14 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
         return all(b <= x or a >= y for x, y in taken)
 
     pub = _pub(published)
+    words = set(_LOWER_WORDS.findall(s.lower()))
+    has_digit = _HAS_DIGIT.search(s) is not None
     for kind, rx in _PATTERNS:
+        gate = _GATES.get(kind)
+        if gate is not None and gate.isdisjoint(words):
+            continue
+        if kind == "year" and not has_digit:
+            continue
         for m in rx.finditer(s):
             a, b = m.start(), m.end()
             if not free(a, b):

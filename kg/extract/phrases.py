@@ -21,9 +21,13 @@ def tokens(s: str) -> list[tuple[int, int, str]]:
     if _LAST[0] is s:
         return _LAST[1]
     out = []
+    append = out.append
     for m in _TOKEN.finditer(s):
-        a, b = m.start(), m.end()
+        a, b = m.span()
         t = m.group(0)
+        if "." not in t and "'" not in t and "\u2019" not in t and len(t) > 1:
+            append((a, b, t))
+            continue
         if t.endswith(".") and t.count(".") == 1 and len(t) > 2:
             t, b = t[:-1], b - 1
         if len(t) > 2 and t[-2:] in ("'s", "\u2019s"):
