@@ -48,10 +48,12 @@ _ANAPHOR = re.compile(
 
 _GENERIC = re.compile(
     r"\b(?:(?:a|an|the|some|local|senior|other|several|many|two|three|unnamed|anonymous)\s+)*"
-    r"(?P<mod>(?:(?:[A-Z][\w'-]+|[a-z]+-[a-z]+|local|senior|military|government|health|hospital|security|police|medical|humanitarian|"
-    r"independent|rights|aid|tribal|provincial|district|city|regional|intelligence|defen[cs]e)\s+){1,3})"
-    r"(?P<n>officials?|spokes(?:man|woman|person)|eyewitnesses|witnesses|residents|organi[sz]ations|groups|monitors|activists|medics|"
-    r"doctors|sources|authorities|researchers|investigators|analysts|experts|figures|estimates)"
+    r"(?P<mod>(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Some|Other|In|On|At|But|And|While|When|As)\b)(?:[A-Z][\w'-]+|[a-z]+-[a-z]+|local|senior|military|government|health|hospital|security|police|medical|humanitarian|"
+    r"independent|rights|aid|tribal|provincial|district|city|regional|intelligence|defen[cs]e|activist|opposition|rebel|state|"
+    r"monitoring|research|civil|emergency|rescue|village|community|Kurdish|Western|Arab|international)\s+){1,3})"
+    r"(?P<n>officials?|spokes(?:man|woman|person)|eyewitnesses|witnesses|residents|organi[sz]ations|groups?|monitors|activists|medics|"
+    r"doctors|sources|authorities|researchers|investigators|analysts|experts|figures|estimates|tallies|counts|statistics|"
+    r"government|military|army|forces|police|rebels|militants|ministry|committee)"
     r"(?:\s+and\s+(?:[a-z]+\s+)?(?:eyewitnesses|witnesses|residents|officials|activists|humanitarian\s+groups|medics))?\b"
 )
 
@@ -72,7 +74,7 @@ _ORG_WORD = (r"(?:Ministry|Network|Council|Committee|Organi[sz]ation|Association
              r"Office|Cent(?:re|er)|Foundation|Union|Commission|Department|Forces|Army|Authority|Directorate|Society|Mission|Front|Movement|"
              r"Monitor|Watch|Trust|University|School|Command|Crescent|Corps|Brigade|Police|Government|Administration|Tribunal|Court)")
 _ORG_NAME = re.compile(
-    rf"(?:\b[Tt]he\s+)?(?<![\w-])(?:[A-Z][\w'&.-]*\s+(?:(?:of|for|on|and|&|in)\s+(?:the\s+)?)?){{0,5}}{_ORG_WORD}\b"
+    rf"(?:\b[Tt]he\s+)?(?<![\w-])(?:(?:(?:al|el|ad|ar|as|at|an|ash)-)?[A-Z][\w'&.-]*\s+(?:(?:of|for|on|and|&|in)\s+(?:the\s+)?)?){{0,5}}{_ORG_WORD}\b"
     rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?(?:\s+\([A-Z][A-Za-z-]{{1,9}}\))?"
 )
 _ORG_HINT = re.compile(_ORG_WORD)
@@ -102,8 +104,9 @@ def _speech_verbs(s: str) -> list[_Span]:
 
 
 _GENERIC_HINT = re.compile(
-    r"official|spokes|witnesses|residents|organi[sz]ations|groups|monitors|activists|medics|doctors|sources|authorities|researchers|"
-    r"investigators|analysts|experts|figures|estimates"
+    r"official|spokes|witnesses|residents|organi[sz]ations|group|monitors|activists|medics|doctors|sources|authorities|researchers|"
+    r"investigators|analysts|experts|figures|estimates|tallies|counts|statistics|government|military|army|forces|police|rebels|"
+    r"militants|ministry|committee"
 )
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
 _CAPWORD = re.compile(r"\b[A-Z][a-z'-]+\b")
@@ -152,6 +155,8 @@ class SourceIndex:
     def find(self, s: str) -> list[Mention]:
         out: list[Mention] = []
         for a, b, key in self.matcher.find(s):
+            if self.refs[key].kind == "Outlet" and s[max(0, a - 1):a] == "(" and s[b:b + 1] == ")":
+                continue  # a dateline credit "(AP)", "(Reuters)"
             if s[max(0, a - 4):a].lower() == "the ":
                 a -= 4
             ref = self.refs[key]
@@ -179,6 +184,9 @@ class Attributor:
 
     def __init__(self, vocab: Vocabulary, outlet: SourceRef | None, place_names: re.Pattern | None = None):
         self.index = source_index(vocab)
+        from kg.extract.places import _matcher
+
+        self.places = _matcher(vocab)
         self.outlet = outlet
         self.place_names = place_names
         self.last_person: SourceRef | None = None
@@ -213,8 +221,8 @@ class Attributor:
             a = m.start("name")
             if _overlaps(m.start(), m.end(), ms) or _ORG_WORDS.search(name):
                 continue
-            if self.place_names is not None and self.place_names.fullmatch(name):
-                continue
+            if self.places is not None and self.places.find(name):
+                continue  # "Gaza Strip", "Deir ez-Zor" are places, not people
             ref = self._person(name, s, m.end(), m.start())
             ms.append(Mention(m.start(), m.end(), ref, "person", m.group(0)))
         # bare surnames of people met before

@@ -18,7 +18,7 @@ from kg.extract.numbers import Number
 _CUES: list[tuple[str, str]] = [
     ("at-least", r"at\s+least|at\s+a\s+minimum|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum"),
     ("at-most", r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|at\s+the\s+most|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than"),
-    ("more-than", r"(?:slightly\s+|well\s+|a\s+little\s+|just\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|surpassing|north\s+of|beyond)"),
+    ("more-than", r"(?:slightly\s+|well\s+|a\s+little\s+|just\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceeds?|surpass(?:ing|ed|es)?|north\s+of|beyond|tops?|topped|topping|pass(?:es|ed|ing)|crossed|crosses)"),
     ("less-than", r"(?:slightly\s+|just\s+)?(?:fewer\s+than|less\s+than|under|below|short\s+of)"),
     ("approx", r"nearly|almost|about|around|approximately|roughly|some|an\s+estimated|estimated|close\s+to|approx\.?|circa|an\s+approximate|approximate|just\s+under|just\s+over|~"),
 ]

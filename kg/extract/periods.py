@@ -130,6 +130,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|to\s+the\s+end\s+of)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
+    ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:\s+in\s+(?P<a>{_DATE}))?", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
@@ -148,6 +149,7 @@ _GATES = {
     "first-months": frozenset(["first"]),
     "until": frozenset("through till until up as end".split()),
     "since": frozenset(["since"]),
+    "since-campaign": frozenset(["since"]),
     "relative": frozenset("year years date far today monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
     "day": _MONTH_WORDS,
@@ -213,6 +215,17 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     begin, finish, k = f"{y:04d}-01", f"{y:04d}-{min(n, 12):02d}", "range"
                 elif kind == "until":
                     finish = parse_date(m.group("b"), published, "end")
+                elif kind == "since-campaign":
+                    what = m.group("what").lower()
+                    begin = parse_date(m.group("a"), published) if m.group("a") else None
+                    if begin is None:
+                        for name, start in campaign_starts.items():
+                            if name.lower().removeprefix("the ") in what:
+                                begin = start
+                                break
+                    if begin is None and not re.search(r"war|invasion|conflict|offensive|campaign|fighting|coup|operation|intervention", what):
+                        continue
+                    k = "since"
                 elif kind == "since":
                     begin = parse_date(m.group("a"), published)
                     if begin and len(begin) == 4:

@@ -43,7 +43,9 @@ _JUNK_LINE = re.compile(
            \d+\ comments?|Print|Email|Tweet|Whatsapp|Facebook|Twitter|Close)\s*:?
       | \d{1,3}
       | By\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:,.*)?
-      | .*(?:©|\(AP\ Photo|\(AFP|\(Reuters|\bGetty\ Images\b|\[Getty\]|\bPhoto(?:graph)?:|\bPhoto\ credit|/\ ?AFP\b|/\ ?Reuters\b).*
+      | .{0,300}(?:©|\(AP\ Photo|\((?:AFP|Reuters|EPA|Getty)(?:/[^)]*)?\)\s*$|\bGetty\ Images\b|\[Getty\]|\bPhoto(?:graph)?:|\bPhoto\ credit|
+           \bImage\ (?:caption|source|copyright)\b|\bMedia\ caption\b|/\ ?(?:AFP|Reuters|EPA|AP)(?:\ via\ Getty\ Images)?\)?\s*$).{0,300}
+      | (?:Copyright|All\ rights\ reserved|Click\ here|Sign\ up|Advertisement|Image\ caption|Image\ source|Media\ caption).*
       | FILE\ [-\u2013\u2014]\ .*
       | .*\ -\ Sputnik\ International
       | [A-Z][a-z]+(?:\ [A-Z][a-z'-]+){1,2}\ (?:is|was)\ (?:a|an|the)\b[^.]*\b(?:editor|reporter|correspondent|writer|journalist|columnist|contributor)\b.*

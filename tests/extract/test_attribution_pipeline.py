@@ -149,3 +149,25 @@ def test_pipeline_on_arbitrary_text(raw):
     text = normalise(raw)
     for c in extract(text, ArticleMeta("x.txt"), V):
         assert text[c.start:c.end] == c.quote
+
+
+def test_dateline_credit_is_not_a_caption_or_a_source():
+    cs = run("ALEPPO, May 3 (Reuters) - Air strikes killed at least 27 civilians in Aleppo, a local rescue group said on Friday.")
+    assert len(cs) == 1
+    assert cs[0].asserter.known is False and "group" in cs[0].asserter.label
+
+
+def test_place_names_are_not_people():
+    cs = run("Strikes in the Gaza Strip killed 50 people, the Gaza health ministry said.")
+    assert cs[0].asserter.key == "gaza-health-ministry"
+
+
+def test_unknown_organisation_named_from_text():
+    cs = run("The Wad al-Noura Resistance Committee said more than 100 people were killed. The group put the toll at 104.")
+    assert {c.asserter.label for c in cs} == {"Wad al-Noura Resistance Committee"}
+
+
+def test_since_a_campaign_that_began():
+    c = one("At least 10,000 civilians have been killed since Russia's full-scale invasion began in February 2022, the UN said.",
+            published="2023-11-21")
+    assert (c.period.start, c.period.end) == ("2022-02", "2023-11-21")
