@@ -70,6 +70,9 @@ def load(
     claims_table: Optional[Path] = typer.Option(None, "--claims", help="Curated claims CSV (from `kg claims --format "
                                                 "csv`, with a status column: ok / wrong / added)."),
     curator: Optional[str] = typer.Option(None, "--curator", help="Name of the analyst the --claims edits are attributed to."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract and validate in this many processes; "
+                                "one writer commits."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per validation batch."),
 ) -> None:
     """Load articles: extract claims, validate them with SHACL, store one graph per article."""
     from kg.inputs import find_files
@@ -78,6 +81,8 @@ def load(
     paths = paths or []
     if not paths and claims_table is None:
         fail("give article files, folders, URLs or - (standard input), or --claims FILE.csv")
+    if "-" in paths and sys.stdin.isatty():
+        fail("- reads JSON Lines from standard input: pipe a feed in (e.g. zcat feed.jsonl.gz | kg load -)")
     if claims_table is not None and not (curator or "").strip():
         fail("--claims needs --curator NAME: curated claims are attributed to the analyst")
     if claims_table is not None and not claims_table.is_file():
@@ -89,7 +94,7 @@ def load(
         fail(f"{manifest}: manifest not found")
     try:
         with open_store(store) as kg_store:
-            loader = Loader(kg_store, sources=sources)
+            loader = Loader(kg_store, sources=sources, workers=workers, batch_size=batch_size)
             reports = []
             if paths:
                 total = sum(1 for _ in find_files(paths))

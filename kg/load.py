@@ -1,12 +1,14 @@
 """Load articles into a store: read, normalise, extract, validate, commit.
 
-Every article is validated on its own and committed in one transaction, so a
+Every article is validated and committed in one transaction of its own, so a
 rejected article leaves nothing behind and never stops the others.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -14,10 +16,13 @@ from typing import Callable, Iterable
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
 from kg.inputs import InputError, InputWarning, RawArticle, find_files, read_inputs, read_manifest
 from kg.model import Article
-from kg.rdf import article_graph, article_iri
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from kg.rdf import article_iri, article_triples, to_nquads
 from kg.resources import ontology_files
-from kg.store import sync_reference
-from kg.validate import validate_graph
+from kg.store import from_ox, sync_reference
+from kg.validate import validate_graphs
 from kg.vocab import Vocabulary, vocabulary
 
 
@@ -56,54 +61,168 @@ def prepare(raw: RawArticle, vocab: Vocabulary) -> Article:
     return article
 
 
+@dataclass
+class Outcome:
+    """What became of one article in a batch: N-Quads ready to commit, or the reason it was rejected."""
+
+    path: str
+    iri: str | None = None
+    nquads: bytes | None = None
+    claims: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def _rejection(violations) -> str:
+    more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
+    return f"{violations[0]}{more}"
+
+
+def process_articles(items: list[tuple[str, Article]], vocab: Vocabulary) -> list[Outcome]:
+    """Build and validate the graphs of prepared articles (validation runs once for the whole batch)."""
+    graphs = [(article_iri(a.content_hash), article_triples(a, vocab, EXTRACTOR_VERSION)) for _, a in items]
+    findings = validate_graphs(graphs, vocab)
+    outcomes = []
+    for (path, article), (iri, triples) in zip(items, graphs):
+        found = findings[iri]
+        violations = [f for f in found if f.severity == "violation"]
+        if violations:
+            outcomes.append(Outcome(path, error=f"rejected: {_rejection(violations)}"))
+            continue
+        outcomes.append(Outcome(path, str(iri), to_nquads(triples, iri), len(article.claims),
+                                [*article.warnings, *(str(f) for f in found)]))
+    return outcomes
+
+
+def process_batch(raws: list[RawArticle], vocab: Vocabulary) -> list[Outcome]:
+    """Extract, build and validate a batch of articles; one bad article never spoils the others."""
+    prepared, failed = [], {}
+    for i, raw in enumerate(raws):
+        try:
+            prepared.append((i, (str(raw.path), prepare(raw, vocab))))
+        except Exception as exc:  # noqa: BLE001 - reported per article
+            failed[i] = Outcome(str(raw.path), error=f"{type(exc).__name__}: {exc}")
+    done = dict(zip((i for i, _ in prepared), process_articles([item for _, item in prepared], vocab)))
+    return [failed.get(i) or done[i] for i in range(len(raws))]
+
+
+_WORKER_VOCAB: Vocabulary | None = None
+
+
+def _init_worker(sources: tuple[Path, ...]) -> None:
+    global _WORKER_VOCAB
+    _WORKER_VOCAB = vocabulary(sources)
+
+
+def _process_in_worker(raws: list[RawArticle]) -> list[Outcome]:
+    return process_batch(raws, _WORKER_VOCAB)
+
+
+def commit(store, outcome: Outcome) -> None:
+    """Store one article's graph in one transaction."""
+    name = URIRef(outcome.iri)
+    if hasattr(store, "add_nquads"):
+        store.add_nquads(name, outcome.nquads)
+        return
+    graph = Graph()  # stores without an N-Quads fast path (remote SPARQL) take a graph
+    for quad in ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS):
+        graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+    store.add_graph(name, graph)
+
+
 def store_article(store, article: Article, vocab: Vocabulary) -> list[str]:
     """Validate and commit one article's graph; returns warnings, raises RejectedArticle on a violation."""
-    graph = article_graph(article, vocab, EXTRACTOR_VERSION)
-    findings = validate_graph(graph, vocab)
-    violations = [f for f in findings if f.severity == "violation"]
-    if violations:
-        first = violations[0]
-        more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
-        raise RejectedArticle(f"{first}{more}")
-    store.add_graph(article_iri(article.content_hash), graph)
-    return [str(f) for f in findings]
+    outcome = process_articles([(article.meta.file_name, article)], vocab)[0]
+    if outcome.error:
+        raise RejectedArticle(outcome.error.removeprefix("rejected: "))
+    commit(store, outcome)
+    return outcome.warnings
 
 
 class Loader:
-    """Loads articles into one store, keeping a running report."""
+    """Loads articles into one store, keeping a running report.
 
-    def __init__(self, store, vocab: Vocabulary | None = None, sources: Iterable[Path] = ()):
+    Articles flow in batches: the main process reads, normalises and skips unchanged
+    texts (by content hash); extraction, graph building and validation run in the
+    main process or, with ``workers > 1``, in a process pool; one writer (this
+    process) commits each accepted article in a transaction of its own.
+    """
+
+    def __init__(self, store, vocab: Vocabulary | None = None, sources: Iterable[Path] = (),
+                 workers: int = 1, batch_size: int = 32):
         self.store = store
         self.sources = tuple(Path(p) for p in sources)
         self.vocab = vocab or vocabulary(self.sources)
         sync_reference(store, [*ontology_files(), *self.sources])
         self.report = LoadReport()
+        self.workers = max(1, workers)
+        self.batch_size = max(1, batch_size)
+        self._pool = None
+        self._in_flight: deque = deque()
+        self._pending: list[RawArticle] = []
+        self._seen: set[str] = set()
 
+    # -- the stream
     def load_raw(self, raw: RawArticle | InputError) -> None:
+        """Queue one article (or record an input error); call ``flush()`` to finish."""
         report = self.report
         if isinstance(raw, InputError):
             report.rejected += 1
             report.errors.append(str(raw))
             return
-        name = raw.path
-        text = normalise(raw.text)
-        if self.store.has_graph(article_iri(content_hash(text))):
+        digest = content_hash(normalise(raw.text))
+        if digest in self._seen or self.store.has_graph(article_iri(digest)):
             report.unchanged += 1
             return
-        try:
-            article = prepare(raw, self.vocab)
-            warnings = store_article(self.store, article, self.vocab)
-        except RejectedArticle as exc:
-            report.rejected += 1
-            report.errors.append(f"{name}: rejected: {exc}")
+        self._seen.add(digest)
+        self._pending.append(raw)
+        if len(self._pending) >= self.batch_size:
+            self._dispatch()
+
+    def _dispatch(self) -> None:
+        batch, self._pending = self._pending, []
+        if not batch:
             return
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
-            report.rejected += 1
-            report.errors.append(f"{name}: {type(exc).__name__}: {exc}")
+        if self.workers == 1:
+            self._record(process_batch(batch, self.vocab))
             return
-        report.new += 1
-        report.claims += len(article.claims)
-        report.warnings.extend(f"{name}: {w}" for w in [*article.warnings, *warnings])
+        if self._pool is None:
+            ctx = multiprocessing.get_context("spawn")  # fork would copy the open store into workers
+            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.sources,))
+        self._in_flight.append(self._pool.apply_async(_process_in_worker, (batch,)))
+        # Bounded: never more than two batches per worker in flight, so memory stays flat.
+        while len(self._in_flight) > 2 * self.workers:
+            self._record(self._in_flight.popleft().get())
+
+    def _record(self, outcomes: list[Outcome]) -> None:
+        report = self.report
+        for outcome in outcomes:
+            if outcome.error:
+                report.rejected += 1
+                report.errors.append(f"{outcome.path}: {outcome.error}")
+                continue
+            try:
+                commit(self.store, outcome)
+            except Exception as exc:  # noqa: BLE001 - a failed write is reported, the rest go on
+                report.rejected += 1
+                report.errors.append(f"{outcome.path}: {exc}")
+                continue
+            report.new += 1
+            report.claims += outcome.claims
+            report.warnings.extend(f"{outcome.path}: {w}" for w in outcome.warnings)
+
+    def flush(self) -> LoadReport:
+        """Process what is queued and wait for the workers."""
+        self._dispatch()
+        while self._in_flight:
+            self._record(self._in_flight.popleft().get())
+        return self.report
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
 
     def load_paths(self, paths: Iterable[Path], overrides: dict | None = None, manifest: Path | None = None,
                    progress: Callable[[Path | None], None] | None = None) -> LoadReport:
@@ -116,9 +235,13 @@ class Loader:
         for item in find_files(paths):
             if isinstance(item, InputWarning):
                 self.report.warnings.append(str(item))
-                continue
-            for raw in ([item] if isinstance(item, InputError) else read_inputs(item, overrides, rows)):
-                self.load_raw(raw)
+            else:
+                for raw in ([item] if isinstance(item, InputError) else read_inputs(item, overrides, rows)):
+                    self.load_raw(raw)
             if progress:
-                progress(item.path if isinstance(item, InputError) else item)
+                progress(item.path if isinstance(item, (InputError, InputWarning)) else item)
+        try:
+            self.flush()
+        finally:
+            self.close()
         return self.report

@@ -12,11 +12,15 @@ import calendar
 import re
 import unicodedata
 from decimal import Decimal
+from typing import Iterable
+
+import pyoxigraph as ox
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from kg.model import Article, Claim, Period, SourceRef
+from kg.store import to_ox
 from kg.namespaces import (ACTIVITY, ARTICLE, BASE, CLAIM, INCIDENT, KG, OA, PERIOD, PLACE, SCHEMA,
                            SOURCE)
 from kg.vocab import Vocabulary
@@ -73,14 +77,38 @@ def resolve_source(name: str, vocab: Vocabulary, kind: str = "Organization") -> 
 
 
 class GraphBuilder:
-    """Accumulates the triples of one article graph."""
+    """Accumulates the triples of one article graph.
+
+    Triples go into a plain set (rdflib's Graph.add costs ~20 us a triple, which was
+    most of the time spent building an article); ``g`` gives them as a Graph on demand.
+    Assigning ``g`` makes the builder write into that graph instead.
+    """
 
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
-        self.g = Graph()
+        self.triples: set[tuple] = set()
+        self._graph: Graph | None = None
+
+    @property
+    def g(self) -> Graph:
+        if self._graph is None:
+            graph = Graph()
+            for triple in self.triples:
+                graph.add(triple)
+            return graph
+        return self._graph
+
+    @g.setter
+    def g(self, graph: Graph) -> None:
+        for triple in self.triples:
+            graph.add(triple)
+        self._graph = graph
 
     def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+        if self._graph is not None:
+            self._graph.add((s, p, o))
+        else:
+            self.triples.add((s, p, o))
 
     def source(self, ref: SourceRef) -> URIRef:
         node = SOURCE[ref.key]
@@ -148,7 +176,22 @@ def add_analysis_keys(b: GraphBuilder, claim: Claim, node: URIRef) -> None:
         b.add(node, KG.runningTotal, Literal(True))
 
 
+def to_nquads(triples: Iterable[tuple], graph: URIRef) -> bytes:
+    """The triples as N-Quads in ``graph``: the form a batch travels in from a worker to the store."""
+    name = ox.NamedNode(str(graph))
+    return ox.serialize([ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples],
+                        format=ox.RdfFormat.N_QUADS)
+
+
 def article_graph(article: Article, vocab: Vocabulary, extractor_version: str) -> Graph:
+    """All triples of one article as an rdflib Graph."""
+    graph = Graph()
+    for triple in article_triples(article, vocab, extractor_version):
+        graph.add(triple)
+    return graph
+
+
+def article_triples(article: Article, vocab: Vocabulary, extractor_version: str) -> set[tuple]:
     """All triples of one article: the article, its publisher, the extraction and every claim."""
     b = GraphBuilder(vocab)
     meta = article.meta
@@ -181,7 +224,7 @@ def article_graph(article: Article, vocab: Vocabulary, extractor_version: str) -
 
     for index, claim in enumerate(article.claims):
         add_claim(b, claim, CLAIM[f"{article.content_hash[:16]}-{index:03d}"], art, activity)
-    return b.g
+    return b.triples
 
 
 def add_claim(b: GraphBuilder, claim: Claim, node: URIRef, art: URIRef, activity: URIRef) -> None:
@@ -234,4 +277,4 @@ def add_claim(b: GraphBuilder, claim: Claim, node: URIRef, art: URIRef, activity
     b.add(position_sel, OA.end, Literal(claim.end, datatype=XSD.integer))
 
 
-__all__ = ["article_graph", "article_iri", "comparison_key", "date_literal", "resolve_source", "slug"]
+__all__ = ["article_graph", "article_iri", "article_triples", "comparison_key", "date_literal", "resolve_source", "slug"]

@@ -231,6 +231,13 @@ class OxigraphStore:
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
 
+    def add_nquads(self, name: URIRef, data: bytes) -> None:
+        """Store one graph given as N-Quads, atomically (the loader's fast path)."""
+        try:
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
+
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Swap a graph's content in one transaction (used for reference data)."""
         body = graph.serialize(format="nt")
@@ -252,18 +259,18 @@ class OxigraphStore:
 
 # ---------------------------------------------------------------- reference data
 
-def _hash_graph(g: Graph) -> str:
-    lines = sorted(g.serialize(format="nt").splitlines())
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
-
-
 def sync_reference(store, vocab_graph_files: Iterable[Path]) -> None:
     """Put the ontology and reference data in their graphs, replacing them only when they changed."""
     ontology, reference = Graph(), Graph()
+    digests = {ONTOLOGY_GRAPH: hashlib.sha256(), REFERENCE_GRAPH: hashlib.sha256()}
     for path in vocab_graph_files:
-        (ontology if path.name in ONTOLOGY_FILES else reference).parse(path, format="turtle")
+        name = ONTOLOGY_GRAPH if path.name in ONTOLOGY_FILES else REFERENCE_GRAPH
+        # The files' bytes identify the content: a hash of the parsed graph would change
+        # with every parse, because the lists in the ontology become fresh blank nodes.
+        digests[name].update(path.name.encode() + b"\0" + path.read_bytes())
+        (ontology if name == ONTOLOGY_GRAPH else reference).parse(path, format="turtle")
     for name, g in ((ONTOLOGY_GRAPH, ontology), (REFERENCE_GRAPH, reference)):
-        digest = _hash_graph(g)
+        digest = digests[name].hexdigest()
         res = store.query(f"ASK {{ GRAPH <{name}> {{ <{name}> <{KG.contentHash}> \"{digest}\" }} }}")
         if res.boolean:
             continue

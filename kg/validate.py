@@ -94,12 +94,20 @@ def _sorted(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(set(findings), key=lambda f: (f.severity != "violation", f.message, f.focus))
 
 
-def validate_graphs(graphs: list[tuple[URIRef, Graph]], vocab: Vocabulary) -> dict[URIRef, list[Finding]]:
-    """Findings for each of many article graphs, validated in one pass of the compiled engine."""
-    by_name = {str(name): graph for name, graph in graphs}
+def validate_graphs(graphs: list[tuple[URIRef, Iterable]], vocab: Vocabulary) -> dict[URIRef, list[Finding]]:
+    """Findings for each of many article graphs (Graphs or sets of triples), validated in one pass."""
+    by_name = {str(name): triples for name, triples in graphs}
     out: dict[URIRef, list[Finding]] = {URIRef(name): [] for name in by_name}
+    as_graph: dict[str, Graph] = {}
     for r in batch_validator(vocab).validate(graphs):
-        graph = by_name[r.graph]
+        graph = as_graph.get(r.graph)
+        if graph is None:  # only articles with findings need lookups for their quotes
+            graph = by_name[r.graph]
+            if not isinstance(graph, Graph):
+                graph = Graph()
+                for triple in by_name[r.graph]:
+                    graph.add(triple)
+            as_graph[r.graph] = graph
         out[URIRef(r.graph)].append(_finding(graph, r.severity, r.focus, r.value, r.message, r.path))
     return {name: _sorted(findings) for name, findings in out.items()}
 
