@@ -83,6 +83,8 @@ def load(
         fail("give article files, folders, URLs or - (standard input), or --claims FILE.csv")
     if "-" in paths and sys.stdin.isatty():
         fail("- reads JSON Lines from standard input: pipe a feed in (e.g. zcat feed.jsonl.gz | kg load -)")
+    if "-" in paths and sys.stdin.isatty():
+        fail("- reads JSON Lines from standard input: pipe a feed in (e.g. zcat feed.jsonl.gz | kg load -)")
     if claims_table is not None and not (curator or "").strip():
         fail("--claims needs --curator NAME: curated claims are attributed to the analyst")
     if claims_table is not None and not claims_table.is_file():

@@ -27,13 +27,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import PROV, RDF
 
 from kg.admin import find_article
 from kg.extract import normalise
 from kg.inputs import MetadataError, check_date
 from kg.model import BOUNDS, Claim, Incident, Period, SourceRef
-from kg.namespaces import ACTIVITY, CLAIM, KG, OA
+from kg.namespaces import ACTIVITY, CLAIM, KG
 from kg.rdf import GraphBuilder, add_claim, resolve_source, slug
 from kg.store import prefix_header
 from kg.validate import validate_graph
@@ -304,18 +304,8 @@ class Curator:
 
 
 def stored_graph(store, art: URIRef) -> Graph:
-    """An article graph as stored, with the offsets' datatype restored.
-
-    Oxigraph keeps xsd:nonNegativeInteger literals as xsd:integer; the shapes ask for
-    nonNegativeInteger, so the offsets are typed back before the graph is validated again.
-    """
-    g = store.graph(art)
-    for prop in (OA.start, OA.end):
-        for s, o in list(g.subject_objects(prop)):
-            if isinstance(o, Literal) and o.datatype == XSD.integer:
-                g.remove((s, prop, o))
-                g.add((s, prop, Literal(int(o), datatype=XSD.nonNegativeInteger)))
-    return g
+    """An article graph as stored (the graph curation edits and validates again)."""
+    return store.graph(art)
 
 
 def _same_number(text: str, value: Decimal) -> bool:

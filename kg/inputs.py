@@ -224,6 +224,9 @@ def find_files(paths: Iterable[Path | str]) -> Iterator[Path | str | InputError 
                 if sub.is_symlink() and not sub.exists():
                     yield InputError(sub, "broken symbolic link")
                     continue
+                if not sub.is_file():  # a FIFO or device named like an article would block the read
+                    yield InputError(sub, "not a regular file")
+                    continue
                 real = sub.resolve()
                 if real not in seen:  # symlinked folders can show one file twice
                     seen.add(real)

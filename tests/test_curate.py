@@ -220,3 +220,14 @@ def test_the_curated_claim_is_attributed_to_the_asserter_too(tmp_path):
     with open_store(store, read_only=True) as s:
         res = s.query(f"SELECT ?a WHERE {{ ?c <{KG.method}> \"manual\" ; <{KG.assertedBy}> ?a }}")
         assert [str(a) for (a,) in res.rows] == ["https://w3id.org/kg-claims/source/" + AIRWARS.key]
+
+
+def test_edits_to_a_row_marked_ok_are_ignored_with_a_warning(tmp_path):
+    store = tmp_path / "s"
+    seed(store, make_article(TEXT, [CORRECT]))
+    rows = export(store)
+    rows[0]["value"] = "900"
+    r = kg("load", "--claims", write(tmp_path / "e.csv", rows), "--curator", "J", "--store", store)
+    assert r.exit_code == 0, r.output
+    assert "e.csv row 2: edits to value of a claim marked ok are ignored" in r.stderr
+    assert [c["value"] for c in claims_json(store)] == [817]

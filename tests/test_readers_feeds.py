@@ -136,3 +136,14 @@ def test_a_feed_in_a_folder_loads_beside_its_manifest_and_notes(tmp_path):
     assert r.exit_code == 0, r.output
     assert "2 new, 0 unchanged, 0 rejected" in r.stdout
     assert set(stored(tmp_path / "s")) == {"reu-001", "ap-002"}
+
+
+def test_an_over_long_row_is_skipped_and_the_next_row_still_read(tmp_path, monkeypatch):
+    import kg.readers.feeds as feeds
+
+    monkeypatch.setattr(feeds, "MAX_ROW_BYTES", 1000)
+    long_row = json.dumps({"text": "civilians " * 500})
+    (tmp_path / "f.jsonl").write_text(long_row + "\n" + json.dumps(ROWS[0]) + "\n")
+    first, second = read_feed_file(tmp_path / "f.jsonl")
+    assert isinstance(first, InputError) and str(first) == "f.jsonl#1: row is over the 10 MB limit for one article"
+    assert isinstance(second, RawArticle) and second.meta.file_name == "reu-001"
