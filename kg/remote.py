@@ -219,11 +219,13 @@ class RemoteStore:
         self._send(client)
 
     def add_graph(self, name: URIRef, graph: Graph) -> None:
-        """One article: all its triples in one INSERT DATA request."""
-        self.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{_ntriples(graph)}}} }}")
+        """One article: all its triples in one update request."""
+        if len(graph):
+            self.update(_insert(name, graph))
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        self.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{_ntriples(graph)}}} }}")
+        drop = f"DROP SILENT GRAPH <{name}>"
+        self.update(f"{drop} ;\n{_insert(name, graph)}" if len(graph) else drop)
 
     def remove_graph(self, name: URIRef) -> bool:
         if not self.has_graph(name):
@@ -233,8 +235,17 @@ class RemoteStore:
 
 
 def _ntriples(graph: Graph) -> str:
-    """N-Triples lines, which are valid SPARQL triples; blank nodes become IRIs-free labels per request."""
+    """N-Triples lines, which are valid SPARQL triples."""
     return graph.serialize(format="nt")
+
+
+def _insert(name: URIRef, graph: Graph) -> str:
+    """INSERT DATA, or INSERT … WHERE {} when the graph has blank nodes (the ontology's OWL lists):
+    Virtuoso refuses blank nodes in INSERT DATA ("not allowed in a constant clause")."""
+    body = _ntriples(graph)
+    if any(isinstance(t, BNode) for triple in graph for t in triple):
+        return f"INSERT {{ GRAPH <{name}> {{\n{body}}} }} WHERE {{}}"
+    return f"INSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}"
 
 
 def _server_message(exc: Exception) -> str:
