@@ -78,6 +78,10 @@ _ORG_NAME = re.compile(
     rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?(?:\s+\([A-Z][A-Za-z-]{{1,9}}\))?"
 )
 _ORG_HINT = re.compile(_ORG_WORD)
+_PREP_BEFORE = re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|than|like)\s+(?:the\s+)?$", re.I)
+_PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
+_APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
+_MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
 _TWO_CAPS = re.compile(r"[A-Z][a-z]+\.?\s+[A-Z]")
 
 
@@ -267,6 +271,13 @@ class Attributor:
                 orgs = [m for m in self.index.find(bm.group("org")) if m.kind == "org"]
                 if orgs:
                     org = orgs[-1].ref
+        if org is None:
+            pm = re.search(r"\b(?:spokes(?:man|woman|person)|official|director|head|chief|commander|representative|officer)\s+(?:for|of|at|with)\s+"
+                           r"(?P<org>[^,;\"]{2,90}),\s*(?:[A-Z][\w.]*\s+){0,3}$", s[max(0, start - 140):start])
+            if pm:
+                orgs = [m for m in self.index.find(pm.group("org")) if m.kind == "org"]
+                if orgs:
+                    org = orgs[0].ref
         if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b", after):
             org = self.last_org  # "X, the lead investigator, said": speaks for the body in context
         surname = name.split()[-1]
@@ -315,7 +326,8 @@ class Attributor:
             if i > cut and not re.match(r"\s*(?:,|the\s+\w+\s+said)", seg[i + len(w):]):
                 cut = max(cut, i + len(w) - 1)
         start = lo + cut + 1
-        cands = [m for m in ms if m.start >= start and m.end <= pos]
+        cands = [m for m in ms if m.start >= start and m.end <= pos
+                 and not (m.kind == "anaphor" and m.text.lower() in ("its", "their", "his", "her"))]
         if not cands:
             return None
         # a person with an appositive org: "Col. X, a spokesman for Y, said" -> the person (speaks for Y)
@@ -323,14 +335,24 @@ class Attributor:
         if persons:
             return persons[0]
         non_outlet = [m for m in cands if m.kind != "outlet"] or cands
-        # the head of the subject: the first mention unless it is inside "of X" / "by X" of a later one
-        first = non_outlet[0]
-        between = s[first.end:pos]
-        if first.kind == "anaphor" and len(non_outlet) > 1:
-            return non_outlet[1] if re.search(r"\b(?:by|of|from)\s+$", s[first.end:non_outlet[1].start]) else first
-        if len(re.findall(r"\w+", between)) > 14:
-            return non_outlet[-1]
-        return first
+        # the head of the subject: the mention nearest the verb, unless it sits in a prepositional
+        # phrase ("the report of X", "a spokesman for X"), then the one before it
+        idx = len(non_outlet) - 1
+        while idx > 0:
+            cur, prev = non_outlet[idx], non_outlet[idx - 1]
+            gap = s[prev.end:cur.start]
+            if _PREP_BEFORE.search(s, max(0, cur.start - 14), cur.start):
+                idx -= 1  # "the report of X": X is not the subject
+            elif _APPOSITIVE.fullmatch(gap) and cur.kind in ("generic", "anaphor", "org"):
+                idx -= 1  # "Airwars, a London-based monitoring group, said": Airwars
+            elif cur.kind == "anaphor" and prev.kind in ("org", "generic") and _MODIFIER_GAP.fullmatch(gap):
+                idx -= 1  # "Houthi health officials said": the Houthis
+            else:
+                break
+        cand = non_outlet[idx]
+        if cand.kind == "anaphor" and idx + 1 < len(non_outlet) and _PREP_LINK.fullmatch(s, cand.end, non_outlet[idx + 1].start):
+            cand = non_outlet[idx + 1]  # "Officials with the coalition found": the coalition
+        return cand
 
     def speech_acts(self, s: str, ms: list[Mention]) -> list[tuple[int, int, Mention, str]]:
         """(verb start, verb end, subject mention, rule) for each attribution in ``s``."""

@@ -104,6 +104,18 @@ def _shift_years(iso: str, years: int) -> str:
     return "-".join(parts)
 
 
+def _days_before(published: str | None, days: int) -> str | None:
+    pub = _pub(published)
+    if not pub:
+        return None
+    if not pub[1] or not pub[2]:
+        return published
+    try:
+        return (date(pub[0], pub[1], pub[2]) - timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
 def _weekday(published: str | None, name: str) -> str | None:
     pub = _pub(published)
     if not pub or not pub[1] or not pub[2]:
@@ -132,10 +144,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:\s+in\s+(?P<a>{_DATE}))?", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
+    ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week)|(?:last|past)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
     ("year", re.compile(rf"\b(?:in|during)\s+(?P<y>{_Y})\b(?!\s*[-,]?\s*\d)", re.I)),
-    ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b", re.I)),
+    ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b|"
+                           r"\b(?:during|over|in|for)\s+(?:the\s+same|that|the)\s+(?:year|month)\b", re.I)),
 ]
 
 
@@ -152,9 +166,10 @@ _GATES = {
     "since-campaign": frozenset(["since"]),
     "relative": frozenset("year years date far today monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
+    "recent": frozenset("last past this".split()),
     "day": _MONTH_WORDS,
     "year": frozenset("in during".split()),
-    "backref": frozenset("period time".split()),
+    "backref": frozenset("period time year month".split()),
 }
 
 
@@ -255,6 +270,24 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     else:  # to date, so far
                         finish = None
                         k = "todate"
+                elif kind == "recent":
+                    if not pub:
+                        begin = finish = None
+                    elif m.group("unit1"):
+                        unit, which = m.group("unit1").lower(), m.group("lm").lower()
+                        if unit == "month" and which == "last":
+                            y, mo = (pub[0], pub[1] - 1) if pub[1] and pub[1] > 1 else (pub[0] - 1, 12)
+                            begin = finish = f"{y:04d}-{mo:02d}" if pub[1] else None
+                        elif unit == "month":
+                            begin = finish = f"{pub[0]:04d}-{pub[1]:02d}" if pub[1] else None
+                        else:
+                            begin, finish = _days_before(published, 7), published
+                    else:
+                        n = _num(m.group("n")) or 1
+                        unit = m.group("unit").lower()
+                        days = {"hours": n / 24, "days": n, "weeks": 7 * n, "months": 30 * n}[unit]
+                        begin, finish = _days_before(published, max(1, int(days))) if unit != "hours" else published, published
+                    k = "relative"
                 elif kind == "month":
                     begin = finish = parse_date(m.group("a"), published)
                     if begin is None and not pub:

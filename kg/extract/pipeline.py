@@ -30,6 +30,7 @@ _KILLED = re.compile(r"-killed$")
 _RELEASE_DATE = re.compile(
     r"\b(?:said|says|released|announced|published|issued|reported|revealed|statement|report|stated|told|added|warned)\s+(?:\w+\s+){0,3}(?:on\s+|in\s+|last\s+)?$", re.I
 )
+_AFTER_STOP = re.compile(r"[;]|\s[-\u2013\u2014]\s|\.\s|\bwhile\b|\bbut\b|,?\s+(?:and|or)\s+(?:the|its|their|it|they|he|she|a|an)\s")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
 _RELEASED_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}(?:released|said|says|announced|published|issued|reported|revealed|told|confirmed|stated|rejected|denied)\b", re.I)
 _FIGURE_COVERS = re.compile(
@@ -100,8 +101,8 @@ def _campaign_starts(vocab: Vocabulary) -> dict[str, str]:
 def _windows(s: str, figs, i: int) -> tuple[str, str, str]:
     f = figs[i]
     nxt = figs[i + 1].start if i + 1 < len(figs) else len(s)
-    stop = re.search(r"[;]|\s[-\u2013\u2014]\s|\.\s|\bwhile\b|\bbut\b", s[f.end:nxt])
-    after_end = f.end + stop.start() if stop else nxt
+    stop = _AFTER_STOP.search(s, f.end, nxt)
+    after_end = stop.start() if stop else nxt
     prev_end = figs[i - 1].end if i > 0 else 0
     seg = s[prev_end:f.start]
     cut = max(seg.rfind(";"), seg.rfind(" - "), seg.rfind("\u2013"))
@@ -380,7 +381,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     ordered = sorted(raws, key=lambda r: r.sent)
     for si in range(len(sents)):
         for p in by_sent.get(si, []):
-            if p.kind in ("range",) and p.finish:
+            if p.kind in ("range", "month", "year") and p.finish:
                 last = Period(p.begin, p.finish, p.text)
         for r in ordered:
             if r.sent != si:

@@ -115,3 +115,19 @@ def test_periods_never_raise_offsets_inside(text, published):
 def test_figures_never_raise(text):
     for f in _figs(text):
         assert 0 <= f.start <= f.num_start < f.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text, published, start, end",
+    [
+        ("over the past 24 hours", "2024-03-01", "2024-03-01", "2024-03-01"),
+        ("in the last three days", "2024-03-10", "2024-03-07", "2024-03-10"),
+        ("last month", "2024-03-10", "2024-02", "2024-02"),
+        ("last month", "2024-01-05", "2023-12", "2023-12"),
+        ("this month", "2024-03-10", "2024-03", "2024-03"),
+        ("during the year", "2021-06", None, None),
+    ],
+)
+def test_recent_periods(text, published, start, end):
+    p = find_periods(text, published, C)[0]
+    assert (p.begin, p.finish) == (start, end)
