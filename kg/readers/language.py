@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MIN_WORDS = 25
 # English running text has 35-50 % stop words; other Latin-script languages share few of them.
@@ -33,12 +34,14 @@ _STOP = {
 }
 _STOP_SETS = {lang: set(words) for lang, words in _STOP.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.U)
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 _SCRIPTS = (("ARABIC", "Arabic"), ("CYRILLIC", "Russian or another Cyrillic-script language"),
             ("HEBREW", "Hebrew"), ("CJK", "Chinese or Japanese"), ("HIRAGANA", "Japanese"),
             ("KATAKANA", "Japanese"), ("HANGUL", "Korean"), ("DEVANAGARI", "Hindi or another Devanagari-script language"),
             ("GREEK", "Greek"), ("THAI", "Thai"), ("ARMENIAN", "Armenian"), ("GEORGIAN", "Georgian"))
 
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     for key, label in _SCRIPTS:
@@ -47,25 +50,28 @@ def _script(ch: str) -> str:
     return "Latin" if "LATIN" in name else "other"
 
 
-def detect_language(text: str, sample_chars: int = 20000) -> str | None:
+def detect_language(text: str, sample_chars: int = 6000) -> str | None:
     """None when the text is English (or too short to tell), else the language (or script) it looks like."""
     sample = text[:sample_chars]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if not letters:
+    words = _WORD.findall(sample)
+    total = sum(map(len, words))
+    if not total:
         return None
     counts: dict[str, int] = {}
-    for ch in letters[:5000]:
+    for ch in _OTHER_LETTER.findall(sample):  # only non-ASCII letters need a Unicode name look-up
         script = _script(ch)
         counts[script] = counts.get(script, 0) + 1
-    top, n = max(counts.items(), key=lambda kv: kv[1])
-    if top not in ("Latin", "other") and n / sum(counts.values()) > 0.5:
-        return top
-    words = [w.lower() for w in _WORD.findall(sample)]
+    scripts = {k: v for k, v in counts.items() if k not in ("Latin", "other")}
+    if scripts:
+        top, n = max(scripts.items(), key=lambda kv: kv[1])
+        if n / total > 0.5:
+            return top
+    words = [w.lower() for w in words]  # ~900 words are plenty to judge
     if len(words) < MIN_WORDS:
         return None
-    ratios = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _STOP_SETS.items()}
-    if ratios["English"] >= MIN_ENGLISH_RATIO:
+    if sum(w in _STOP_SETS["English"] for w in words) / len(words) >= MIN_ENGLISH_RATIO:
         return None
+    ratios = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _STOP_SETS.items()}
     best = max(ratios, key=ratios.get)
     if best == "English" or ratios[best] < 0.08:
         return "not English (language unknown)"
