@@ -59,7 +59,7 @@ _GENERIC = re.compile(
 
 _TITLES = r"(?:(?:Major|Maj|General|Gen|Brigadier|Brig|Colonel|Col|Lieutenant|Lt|Captain|Capt|Sergeant|Sgt|Admiral|Adm|Dr|Mr|Mrs|Ms|Prof|President|Former|Prime|Minister|Secretary|Spokesman|Spokeswoman|Army|Air|Force|Navy|U\.S\.|US|Interior|Foreign|Defence|Defense|Senator|Sen|Rep)\.?\s+)"
 _PERSON = re.compile(
-    rf"\b{_TITLES}*(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|den|al-|bin|Vanden|Van|Le|La)){{0,2}}(?:\s+[A-Z][a-z'-]+){{1,2}})\b"
+    rf"\b{_TITLES}*(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:al|el|ad|as|ash|bin|ibn|abu|van|von|de|der|den|di|da|le|la|Vanden|Van|Le|La)[\s-])?[A-Z][a-z'-]+){{1,2}})\b"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:Department|Ministry|Forces?|Network|Council|Office|Group|Project|Mission|Command|Army|Agency|Service|Committee|Organi[sz]ation|"
@@ -334,7 +334,7 @@ class Attributor:
         persons = [m for m in cands if m.kind == "person"]
         if persons:
             return persons[0]
-        non_outlet = [m for m in cands if m.kind != "outlet"] or cands
+        non_outlet = [m for m in cands if m.kind != "outlet" or m is cands[-1]] or cands
         # the head of the subject: the mention nearest the verb, unless it sits in a prepositional
         # phrase ("the report of X", "a spokesman for X"), then the one before it
         idx = len(non_outlet) - 1
@@ -375,6 +375,8 @@ class Attributor:
             if re.search(r"\b(?:to\s+be|being|been|is|are|was|were)\s*$", s[max(0, m.start() - 12):m.start()]) and verb in ("reported", "found", "estimated", "recorded", "confirmed", "listed", "documented", "counted", "verified", "determined"):
                 continue  # passive without agent: "are credibly reported to have died"
             subj = self.subject_before(s, m.start(), ms)
+            if subj is not None and subj.kind == "outlet" and (verb in ("reported", "reports", "reporting") or re.match(r"\s*[.!?\"]*\s*$", s[m.end():])):
+                continue  # '..., Business Insider reported.': the outlet relays, it does not assert
             if subj is not None and subj.end <= m.start() and not re.search(r"[.!?]\s*$", s[subj.end:m.start()]):
                 acts.append((m.start(), m.end(), subj, "speech"))
                 continue

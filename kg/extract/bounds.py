@@ -75,15 +75,15 @@ def figures(s: str, numbers: list[Number]) -> list[Figure]:
                 sep = between.strip().split()[0].lower() if between.strip() else "-"
                 ok = True
                 if sep in ("and",):
-                    ok = bool(re.search(r"\bbetween\s+(?:\w+\s+){0,2}$", s[max(0, bstart - 30):bstart] + " "))
-                    ok = ok or bool(re.search(r"\bbetween\s+$", s[max(0, n.start - 30):n.start]))
+                    ok = bool(re.search(r"\bbetween\s+(?:\w+\s+){0,2}$", s[max(0, bstart - 30):bstart] + " ", re.I))
+                    ok = ok or bool(re.search(r"\bbetween\s+$", s[max(0, n.start - 30):n.start], re.I))
                 elif sep == "or":
                     ok = False
                 elif sep == "to":
                     ok = not _CHANGE_BEFORE.search(s[max(0, bstart - 60):bstart])
                 if ok:
                     start = bstart
-                    pre = re.search(r"\bbetween\s+$", s[max(0, bstart - 12):bstart])
+                    pre = re.search(r"\bbetween\s+$", s[max(0, bstart - 12):bstart], re.I)
                     if pre:
                         start = bstart - (len(pre.group(0)))
                     out.append(Figure(n.value, "range", m.value, start, m.end, n.start, n.end, n.kind))

@@ -192,6 +192,8 @@ def noun_phrase(s: str, pos: int) -> tuple[str, str]:
         rest = rest[om.end():]
         if re.match(r"\s*(?:those|these)\b", s[pos:pos + 20].split("of", 1)[-1]):
             marker = "subset"
+        elif re.match(r"\s*(?:the|those|these)\s+(?:deaths|dead|fatalities|victims|casualties|killed)\b", s[pos:pos + 30].split("of", 1)[-1]):
+            marker = "more"  # "326 of the deaths": the population of the figure before
     tokens = re.findall(r"[A-Za-z][\w'-]*|[,;:.!?\"\u2013\u2014]", rest)
     words: list[str] = []
     for i, t in enumerate(tokens):

@@ -171,3 +171,25 @@ def test_since_a_campaign_that_began():
     c = one("At least 10,000 civilians have been killed since Russia's full-scale invasion began in February 2022, the UN said.",
             published="2023-11-21")
     assert (c.period.start, c.period.end) == ("2022-02", "2023-11-21")
+
+
+def test_outlet_own_investigation_and_ranges_at_sentence_start():
+    cs = run("MOSUL, Iraq (AP) - Between 9,000 and 11,000 civilians died in the battle, an Associated Press investigation has found.",
+             publisher="Associated Press")
+    assert (cs[0].asserter.key, cs[0].bound, cs[0].value_max) == ("ap", "range", 11000)
+
+
+def test_outlet_relaying_is_not_the_source():
+    cs = run('"At least 70 civilians were killed," Col. John Smith said in a briefing, Business Insider reported.')
+    assert cs[0].asserter.label == "John Smith"
+
+
+def test_part_of_the_deaths_keeps_the_population():
+    cs = run("Some 9,000 civilians died in the battle, monitors said. The coalition has acknowledged responsibility for 326 of the deaths.")
+    assert [c.metric for c in cs] == ["civilians-killed", "civilians-killed"]
+    assert cs[1].asserter.key == "cjtf-oir"
+
+
+def test_names_with_particles():
+    c = one("Iraqi Prime Minister Haider al-Abadi said in an interview that 1,260 civilians were killed.")
+    assert c.speaker is not None and c.speaker.label == "Haider al-Abadi"
