@@ -82,6 +82,12 @@ _PREP_BEFORE = re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|t
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
 _MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
+_GENERIC_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson eyewitnesses witnesses residents organizations organisations group groups
+    monitors activists medics doctors sources authorities researchers investigators analysts experts figures estimates tallies counts
+    statistics government military army forces police rebels militants ministry committee""".split()
+)
+_LOWER = re.compile(r"[a-z]+")
 _TWO_CAPS = re.compile(r"[A-Z][a-z]+\.?\s+[A-Z]")
 
 
@@ -212,7 +218,7 @@ class Attributor:
                 continue  # a bare "Ministry" or "Army" is not a name
             ref = SourceRef(slug(label), label, "Organization", known=False)
             ms.append(Mention(a, b, ref, "org", txt))
-        for m in (_GENERIC.finditer(s) if _GENERIC_HINT.search(s) else ()):
+        for m in (_GENERIC.finditer(s) if not _GENERIC_NOUNS.isdisjoint(_LOWER.findall(s)) else ()):
             if _overlaps(m.start(), m.end(), ms):
                 # "Russian officials", "US officials" are in the gazetteer; keep the gazetteer match
                 continue

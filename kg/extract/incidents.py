@@ -63,11 +63,13 @@ class Incidents:
         return best
 
     def observe(self, s: str, si: int, pms, places, published) -> None:
-        ev = _EVENT.search(s)
-        if not ev or not places:
+        if not places:
             return
         dated = [p for p in pms if p.kind in ("day", "month") and p.finish]
         if not dated:
+            return
+        ev = _EVENT.search(s)
+        if not ev:
             return
         day = [p for p in dated if p.kind == "day"]
         date = (day or dated)[0].finish

@@ -13,13 +13,14 @@ from typing import Any, Iterable
 _TOKEN = re.compile(r"[^\W_]+(?:[.&'\u2019-][^\W_]+)*\.?|[-\u2013\u2014&]")
 
 
-_LAST: list = [None, None]
+_CACHE: dict[str, list[tuple[int, int, str]]] = {}
 
 
 def tokens(s: str) -> list[tuple[int, int, str]]:
     """(start, end, token) with "'s" split off and sentence-final full stops dropped."""
-    if _LAST[0] is s:
-        return _LAST[1]
+    hit = _CACHE.get(s)
+    if hit is not None:
+        return hit
     out = []
     append = out.append
     for m in _TOKEN.finditer(s):
@@ -37,7 +38,9 @@ def tokens(s: str) -> list[tuple[int, int, str]]:
         if t in ("\u2013", "\u2014"):
             t = "-"
         out.append((a, b, t))
-    _LAST[0], _LAST[1] = s, out
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[s] = out
     return out
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kg import __version__
-from kg.extract.attribution import Attributor, slug
+from kg.extract.attribution import SPEECH_WORDS, Attributor, slug
 from kg.extract.bounds import figures
 from kg.extract.incidents import Incidents
 from kg.extract.metrics import lexicon, noun_phrase
@@ -53,6 +53,8 @@ _NUM_HINT = re.compile(
     r"[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|"
     r"[Ee]ighty|[Nn]inety|[Hh]undred|[Tt]housand|dozen|[Nn]one|[Nn]o)\b"
 )
+_SPEECH_WORDS = SPEECH_WORDS | {"according", "report", "statement", "study", "investigation", "summary", "announcement", "probe",
+                                "survey", "analysis", "data", "estimate", "research"}
 _SPEECH_HINT = re.compile(
     r"\b(?:sa(?:id|ys?)|told|tells|estimat|assess|f(?:ound|inds?)|confirm|acknowledg|report|reveal|announc|stat(?:ed|es)|add(?:ed|s)|not(?:ed|es)|"
     r"claim|believ|puts?\b|list|record|determin|conclud|show|suggest|warn|admit|verif|document|count|wrote|maintain|insist|stress|explain|"
@@ -129,7 +131,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         words = set(_WORDS.findall(s.lower()))
         nums = find_numbers(s) if (_DIGIT.search(s) or words & _NUMBER_WORDS) else []
         figs = figures(s, nums) if nums else []
-        if figs or _SPEECH_HINT.search(s):
+        if figs or not words.isdisjoint(_SPEECH_WORDS):
             ms = att.mentions(s)
             acts = att.speech_acts(s, ms)
         else:

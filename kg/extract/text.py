@@ -40,18 +40,23 @@ _JUNK_LINE = re.compile(
         (?:READ\ MORE|Read\ more|READ\ ALSO|Read\ also|Related|RELATED|See\ also|ALSO\ READ|Also\ read|Click\ to\ enlarge|Story\ Code)\b.*
       | (?:Share|Share\ this(?:\ article)?|Subscribe|Newsletter|Comments?|Advertisement|ADVERTISEMENT|Newsfeed|Chats|loader|Embed|
            In\ Other\ News|No\ more\ stories|Follow\ us.*|Sign\ up.*|Log\ in.*|log\ in\ or\ register|To\ participate\ in\ the\ discussion|
-           \d+\ comments?|Print|Email|Tweet|Whatsapp|Facebook|Twitter|Close)\s*:?
-      | \d{1,3}
-      | By\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:,.*)?
-      | .{0,300}(?:©|\(AP\ Photo|\((?:AFP|Reuters|EPA|Getty)(?:/[^)]*)?\)\s*$|\bGetty\ Images\b|\[Getty\]|\bPhoto(?:graph)?:|\bPhoto\ credit|
-           \bImage\ (?:caption|source|copyright)\b|\bMedia\ caption\b|/\ ?(?:AFP|Reuters|EPA|AP)(?:\ via\ Getty\ Images)?\)?\s*$).{0,300}
-      | (?:Copyright|All\ rights\ reserved|Click\ here|Sign\ up|Advertisement|Image\ caption|Image\ source|Media\ caption).*
-      | FILE\ [-\u2013\u2014]\ .*
-      | .*\ -\ Sputnik\ International
-      | [A-Z][a-z]+(?:\ [A-Z][a-z'-]+){1,2}\ (?:is|was)\ (?:a|an|the)\b[^.]*\b(?:editor|reporter|correspondent|writer|journalist|columnist|contributor)\b.*
-    )$""",
+           \d+\ comments?|Print|Email|Tweet|Whatsapp|Facebook|Twitter|Close)\s*:?$
+      | \d{1,3}$
+      | By\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:,.*)?$
+      | (?:Copyright|All\ rights\ reserved|Click\ here|Sign\ up|Advertisement|Image\ caption|Image\ source|Media\ caption)
+      | FILE\ [-\u2013\u2014]\ 
+    )""",
     re.VERBOSE,
 )
+# Photo credits and captions anywhere in a (short) line.
+_CREDIT = re.compile(
+    r"©|\(AP Photo|\((?:AFP|Reuters|EPA|Getty)(?:/[^)]*)?\)\s*$|\bGetty Images\b|\[Getty\]|\bPhoto(?:graph)?:|\bPhoto credit|"
+    r"\bImage (?:caption|source|copyright)\b|\bMedia caption\b|/ ?(?:AFP|Reuters|EPA|AP)(?: via Getty Images)?\)?\s*$"
+)
+# Author bios: "Jane Smith is a reporter who covers ..."
+_BIO = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2} (?:is|was) (?:a|an|the)\b[^.]*\b(?:editor|reporter|correspondent|writer|journalist|columnist|contributor)\b")
+_CREDIT_HINT = ("©", "Photo", "Getty", "AFP", "Reuters", "EPA", "AP", "Image", "Media caption")
+
 
 # Caption lines often begin like this ("In this representational image, ...", "This Saturday photo ...").
 _CAPTION = re.compile(r"^(?:In this (?:\w+ )?(?:image|photo|picture|file photo)|This (?:\w+, )?[\w .,]*(?:photo|image|still)\b)", re.I)
@@ -63,7 +68,13 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         s = line.strip()
-        if s and (_JUNK_LINE.match(s) or _CAPTION.match(s)):
+        if s and (
+            _JUNK_LINE.match(s)
+            or _CAPTION.match(s)
+            or s.endswith(" - Sputnik International")
+            or (len(s) <= 600 and any(h in s for h in _CREDIT_HINT) and _CREDIT.search(s))
+            or (" is a" in s or " was a" in s or " is the" in s or " was the" in s) and _BIO.match(s)
+        ):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans

@@ -193,3 +193,16 @@ def test_part_of_the_deaths_keeps_the_population():
 def test_names_with_particles():
     c = one("Iraqi Prime Minister Haider al-Abadi said in an interview that 1,260 civilians were killed.")
     assert c.speaker is not None and c.speaker.label == "Haider al-Abadi"
+
+
+def test_the_report_is_the_last_report_named():
+    cs = run("MSF said at least 42 people died in the hospital. The U.N. report dealt with the wider fighting in the city. "
+             "The report found that 289 civilians were killed in Kunduz.")
+    assert [c.asserter.key for c in cs] == ["msf", "un"]
+
+
+def test_junk_spans_fast_paths():
+    from kg.extract.text import junk_spans
+
+    text = normalise("Story.\nJane Smith is a reporter who covers the Middle East.\nMore story.\nA caption (AFP)\n")
+    assert len(junk_spans(text)) == 2
