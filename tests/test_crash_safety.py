@@ -1,0 +1,82 @@
+"""A load killed with SIGKILL leaves only whole articles; loading again completes the store exactly.
+
+The store is read while the load runs, as a query would: it sees whole articles only.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from kg.store import open_store
+
+from bench.corpus import write_corpus
+
+
+def graphs(path) -> dict[bytes, set[bytes]]:
+    """Each article graph's quads, by graph name (reference graphs left out: their lists are blank nodes)."""
+    out: dict[bytes, set[bytes]] = {}
+    with open_store(path, read_only=True) as store:
+        for quad in store.dump_nquads().splitlines():
+            if b"/kg-claims/graph/" in quad:
+                continue
+            name = quad.rsplit(b" ", 2)[-2]
+            out.setdefault(name, set()).add(quad)
+    return out
+
+
+def kg_load(corpus, store, *extra):
+    return subprocess.Popen([sys.executable, "-m", "kg.cli", "load", str(corpus), "--store", str(store), "-q", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_sigkill_mid_load_then_reload_gives_the_clean_store(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 100, seed=11)
+    clean = tmp_path / "clean"
+    assert kg_load(corpus, clean, "--batch-size", "4").wait() == 0
+    expected = graphs(clean)
+    assert len(expected) == 100
+
+    crashed = tmp_path / "crashed"
+    proc = kg_load(corpus, crashed, "--batch-size", "4")
+    deadline = time.time() + 120
+    stored = {}
+    while time.time() < deadline:  # kill once some, but not all, articles are in
+        time.sleep(0.5)
+        if (crashed / "CURRENT").exists():
+            stored = graphs(crashed)
+            if len(stored) >= 8:
+                break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    stored = graphs(crashed)
+    assert 0 < len(stored) < 100, "the kill should land mid-load"
+    for name, quads in stored.items():  # only whole articles
+        assert quads == expected[name]
+
+    # The lock of the killed writer is released by the kernel; a second load completes the store.
+    again = kg_load(corpus, crashed, "--batch-size", "4")
+    out, err = again.communicate(timeout=600)
+    assert again.returncode == 0, err
+    assert f"{100 - len(stored)} new, {len(stored)} unchanged, 0 rejected".encode() in out
+    assert graphs(crashed) == expected
+
+
+def test_two_loads_on_one_store_fail_fast_with_the_pid(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 60, seed=5)
+    first = kg_load(corpus, tmp_path / "s", "--batch-size", "2")
+    try:
+        deadline = time.time() + 60
+        while not (tmp_path / "s" / "kg.lock").exists() and time.time() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)
+        second = kg_load(corpus, tmp_path / "s")
+        _, err = second.communicate(timeout=120)
+        if first.poll() is None:  # still writing: the second one must have been refused
+            assert second.returncode == 2
+            assert f"store is locked by PID {first.pid}".encode() in err
+    finally:
+        first.communicate(timeout=600)
+    assert first.returncode == 0
+    assert len(graphs(tmp_path / "s")) == 60
