@@ -171,7 +171,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 elif re.search(r"\bof\s+(?:these|them|those|which)\b", before + s[f.end:f.end + 15], re.I) and prev_sentence_nps:
                     np = prev_sentence_nps[-1]
             head_low = np.lower()
-            if re.fullmatch(r"(?:\w+\s+)?casualties", head_low) and "civilian" not in head_low:
+            if re.fullmatch(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties", head_low):
+                # bare "casualties" in casualty reporting means civilian casualties; a kill verb anywhere before makes them deaths
                 np = "civilian casualties"
                 after = f"{after} {s[:f.start]}"
             if base_only:
