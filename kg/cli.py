@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -73,6 +74,8 @@ def load(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract and validate in this many processes; "
                                 "one writer commits."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per validation batch."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: tcp://scheduler:8786, "
+                                       "or 'local' for one of --workers processes here."),
 ) -> None:
     """Load articles: extract claims, validate them with SHACL, store one graph per article."""
     from kg.inputs import find_files
@@ -81,8 +84,6 @@ def load(
     paths = paths or []
     if not paths and claims_table is None:
         fail("give article files, folders, URLs or - (standard input), or --claims FILE.csv")
-    if "-" in paths and sys.stdin.isatty():
-        fail("- reads JSON Lines from standard input: pipe a feed in (e.g. zcat feed.jsonl.gz | kg load -)")
     if "-" in paths and sys.stdin.isatty():
         fail("- reads JSON Lines from standard input: pipe a feed in (e.g. zcat feed.jsonl.gz | kg load -)")
     if claims_table is not None and not (curator or "").strip():
@@ -95,8 +96,8 @@ def load(
     if manifest is not None and not manifest.is_file():
         fail(f"{manifest}: manifest not found")
     try:
-        with open_store(store) as kg_store:
-            loader = Loader(kg_store, sources=sources, workers=workers, batch_size=batch_size)
+        with open_store(store) as kg_store, _executor(dask, workers) as executor:
+            loader = Loader(kg_store, sources=sources, workers=workers, batch_size=batch_size, executor=executor)
             reports = []
             if paths:
                 total = sum(1 for _ in find_files(paths))
@@ -120,6 +121,48 @@ def load(
     for _, summary in reports:
         typer.echo(summary)
     raise typer.Exit(0 if all(r.ok for r, _ in reports) else 1)
+
+
+@contextmanager
+def _executor(dask: Optional[str], workers: int):
+    if not dask:
+        yield None
+        return
+    from kg.scale import dask_executor
+
+    try:
+        with dask_executor(dask, max(workers, 2) if dask == "local" else workers) as executor:
+            yield executor
+    except OSError as exc:
+        fail(f"--dask {dask}: cannot reach the cluster: {exc}")
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., help="Article files, feeds or folders, as for `kg load`."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the N-Quads files (one per batch)."),
+    manifest: Optional[Path] = typer.Option(None, help="CSV with columns file,title,url,publisher,published."),
+    sources: List[Path] = typer.Option([], "--sources", help="Extra Turtle file of known sources (repeatable)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for extraction and validation."),
+    batch_size: int = typer.Option(256, "--batch-size", min=1, help="Articles per batch (and per file)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler address, or 'local'."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary."),
+) -> None:
+    """Extract and validate without a store: N-Quads files for a triple store's bulk loader."""
+    from kg.scale import extract_loader
+
+    if manifest is not None and not manifest.is_file():
+        fail(f"{manifest}: manifest not found")
+    with _executor(dask, workers) as executor:
+        loader = extract_loader(out, sources=sources, workers=workers, batch_size=batch_size, executor=executor)
+        report = loader.load_paths(paths, None, manifest)
+    for err in report.errors:
+        typer.echo(f"error: {err}", err=True)
+    if not quiet:
+        for warning in report.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+    typer.echo(f"{report.summary()}; written to {out}")
+    raise typer.Exit(0 if report.ok else 1)
 
 
 @app.command()

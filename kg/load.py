@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -106,16 +107,9 @@ def process_batch(raws: list[RawArticle], vocab: Vocabulary) -> list[Outcome]:
     return [failed.get(i) or done[i] for i in range(len(raws))]
 
 
-_WORKER_VOCAB: Vocabulary | None = None
-
-
-def _init_worker(sources: tuple[Path, ...]) -> None:
-    global _WORKER_VOCAB
-    _WORKER_VOCAB = vocabulary(sources)
-
-
-def _process_in_worker(raws: list[RawArticle]) -> list[Outcome]:
-    return process_batch(raws, _WORKER_VOCAB)
+def process_batch_for(raws: list[RawArticle], sources: tuple[Path, ...]) -> list[Outcome]:
+    """``process_batch`` in a worker process or on a Dask worker: the vocabulary is built once per process."""
+    return process_batch(raws, vocabulary(sources))
 
 
 def commit(store, outcome: Outcome) -> None:
@@ -149,18 +143,24 @@ class Loader:
     """
 
     def __init__(self, store, vocab: Vocabulary | None = None, sources: Iterable[Path] = (),
-                 workers: int = 1, batch_size: int = 32):
+                 workers: int = 1, batch_size: int = 32, executor=None):
         self.store = store
         self.sources = tuple(Path(p) for p in sources)
         self.vocab = vocab or vocabulary(self.sources)
-        sync_reference(store, [*ontology_files(), *self.sources])
+        if store is not None:
+            sync_reference(store, [*ontology_files(), *self.sources])
         self.report = LoadReport()
         self.workers = max(1, workers)
         self.batch_size = max(1, batch_size)
-        self._pool = None
+        # Where batches run: None (this process), a process pool made on first use when
+        # workers > 1, or any object with submit(fn, *args) -> future.result(), such as
+        # a dask.distributed Client.
+        self.executor = executor
+        self._own_pool = None
         self._in_flight: deque = deque()
         self._pending: list[RawArticle] = []
         self._seen: set[str] = set()
+        self.on_outcomes = self._commit_outcomes
 
     # -- the stream
     def load_raw(self, raw: RawArticle | InputError) -> None:
@@ -171,7 +171,7 @@ class Loader:
             report.errors.append(str(raw))
             return
         digest = content_hash(normalise(raw.text))
-        if digest in self._seen or self.store.has_graph(article_iri(digest)):
+        if digest in self._seen or (self.store is not None and self.store.has_graph(article_iri(digest))):
             report.unchanged += 1
             return
         self._seen.add(digest)
@@ -183,18 +183,30 @@ class Loader:
         batch, self._pending = self._pending, []
         if not batch:
             return
-        if self.workers == 1:
+        executor = self._executor()
+        if executor is None:
             self._record(process_batch(batch, self.vocab))
             return
-        if self._pool is None:
-            ctx = multiprocessing.get_context("spawn")  # fork would copy the open store into workers
-            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.sources,))
-        self._in_flight.append(self._pool.apply_async(_process_in_worker, (batch,)))
+        self._in_flight.append(executor.submit(process_batch_for, batch, self.sources))
         # Bounded: never more than two batches per worker in flight, so memory stays flat.
         while len(self._in_flight) > 2 * self.workers:
-            self._record(self._in_flight.popleft().get())
+            self._record(self._in_flight.popleft().result())
+
+    def _executor(self):
+        if self.executor is not None:
+            return self.executor
+        if self.workers == 1:
+            return None
+        if self._own_pool is None:
+            # spawn, not fork: a forked child would share the open store's file handles.
+            ctx = multiprocessing.get_context("spawn")
+            self._own_pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
+        return self._own_pool
 
     def _record(self, outcomes: list[Outcome]) -> None:
+        self.on_outcomes(outcomes)
+
+    def _commit_outcomes(self, outcomes: list[Outcome]) -> None:
         report = self.report
         for outcome in outcomes:
             if outcome.error:
@@ -215,14 +227,13 @@ class Loader:
         """Process what is queued and wait for the workers."""
         self._dispatch()
         while self._in_flight:
-            self._record(self._in_flight.popleft().get())
+            self._record(self._in_flight.popleft().result())
         return self.report
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.close()
-            self._pool.join()
-            self._pool = None
+        if self._own_pool is not None:
+            self._own_pool.shutdown()
+            self._own_pool = None
 
     def load_paths(self, paths: Iterable[Path], overrides: dict | None = None, manifest: Path | None = None,
                    progress: Callable[[Path | None], None] | None = None) -> LoadReport:

@@ -259,20 +259,27 @@ class OxigraphStore:
 
 # ---------------------------------------------------------------- reference data
 
-def sync_reference(store, vocab_graph_files: Iterable[Path]) -> None:
-    """Put the ontology and reference data in their graphs, replacing them only when they changed."""
+def reference_graphs(files: Iterable[Path]) -> list[tuple[URIRef, Graph, str]]:
+    """The ontology graph and the reference-data graph, each with a digest of its source files."""
     ontology, reference = Graph(), Graph()
     digests = {ONTOLOGY_GRAPH: hashlib.sha256(), REFERENCE_GRAPH: hashlib.sha256()}
-    for path in vocab_graph_files:
+    for path in files:
         name = ONTOLOGY_GRAPH if path.name in ONTOLOGY_FILES else REFERENCE_GRAPH
         # The files' bytes identify the content: a hash of the parsed graph would change
         # with every parse, because the lists in the ontology become fresh blank nodes.
         digests[name].update(path.name.encode() + b"\0" + path.read_bytes())
         (ontology if name == ONTOLOGY_GRAPH else reference).parse(path, format="turtle")
+    out = []
     for name, g in ((ONTOLOGY_GRAPH, ontology), (REFERENCE_GRAPH, reference)):
         digest = digests[name].hexdigest()
-        res = store.query(f"ASK {{ GRAPH <{name}> {{ <{name}> <{KG.contentHash}> \"{digest}\" }} }}")
-        if res.boolean:
-            continue
         g.add((name, KG.contentHash, Literal(digest)))
-        store.replace_graph(name, g)
+        out.append((name, g, digest))
+    return out
+
+
+def sync_reference(store, vocab_graph_files: Iterable[Path]) -> None:
+    """Put the ontology and reference data in their graphs, replacing them only when they changed."""
+    for name, g, digest in reference_graphs(vocab_graph_files):
+        res = store.query(f"ASK {{ GRAPH <{name}> {{ <{name}> <{KG.contentHash}> \"{digest}\" }} }}")
+        if not res.boolean:
+            store.replace_graph(name, g)
