@@ -88,6 +88,7 @@ _GENERIC_NOUNS = frozenset(
     statistics government military army forces police rebels militants ministry committee""".split()
 )
 _LOWER = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _TWO_CAPS = re.compile(r"[A-Z][a-z]+\.?\s+[A-Z]")
 
 
@@ -278,6 +279,12 @@ class Attributor:
                 if orgs:
                     org = orgs[-1].ref
         if org is None:
+            am2 = re.match(r"\s*,\s*(?:the\s+)?(?P<org>[^,;\"]{2,60}?)'s\s+", after)
+            if am2:
+                orgs = [m for m in self.index.find(am2.group("org")) if m.kind == "org"]
+                if orgs:
+                    org = orgs[-1].ref  # "Richard Bennett, UNAMA's human rights chief"
+        if org is None:
             pm = re.search(r"\b(?:spokes(?:man|woman|person)|official|director|head|chief|commander|representative|officer)\s+(?:for|of|at|with)\s+"
                            r"(?P<org>[^,;\"]{2,90}),\s*(?:[A-Z][\w.]*\s+){0,3}$", s[max(0, start - 140):start])
             if pm:
@@ -378,11 +385,13 @@ class Attributor:
             verb = m.group(0).lower()
             if s[m.end():m.end() + 4] == " by " or s[m.end():m.end() + 4].startswith(" by"):
                 continue
-            if re.search(r"\b(?:to\s+be|being|been|is|are|was|were)\s*$", s[max(0, m.start() - 12):m.start()]) and verb in ("reported", "found", "estimated", "recorded", "confirmed", "listed", "documented", "counted", "verified", "determined"):
+            if re.search(r"\b(?:to\s+be|being|been|is|are|was|were|ever|previously|officially|first|widely)\s*$", s[max(0, m.start() - 12):m.start()]) and verb in ("reported", "found", "estimated", "recorded", "confirmed", "listed", "documented", "counted", "verified", "determined"):
                 continue  # passive without agent: "are credibly reported to have died"
             subj = self.subject_before(s, m.start(), ms)
             if subj is not None and subj.kind == "outlet" and (verb in ("reported", "reports", "reporting") or re.match(r"\s*[.!?\"]*\s*$", s[m.end():])):
                 continue  # '..., Business Insider reported.': the outlet relays, it does not assert
+            if subj is not None and subj.kind != "person" and (_DIGIT.search(s, subj.end, m.start()) or len(s[subj.end:m.start()].split()) > 12):
+                subj = None  # "Air strikes by X caused 536 deaths, the highest ever recorded": X is not who speaks
             if subj is not None and subj.end <= m.start() and not re.search(r"[.!?]\s*$", s[subj.end:m.start()]):
                 acts.append((m.start(), m.end(), subj, "speech"))
                 continue
@@ -403,7 +412,7 @@ class Attributor:
                 return m
         return None
 
-    def attribute(self, s: str, fig_start: int, fig_end: int, ms: list[Mention], acts, is_headline: bool = False):
+    def attribute(self, s: str, fig_start: int, fig_end: int, ms: list[Mention], acts, is_headline: bool = False, in_quote: bool = False):
         """(asserter, speaker, rule) for the figure at [fig_start, fig_end) of sentence ``s``."""
         pm = self.possessive(s, fig_start, ms)
         if pm is not None:
@@ -437,7 +446,10 @@ class Attributor:
                     if r:
                         return r[0], r[1], "attr.headline"
         # the clause subject: "AFRICOM has carried out at least 189 airstrikes", "the military is yet to assess 184 reports"
-        subj = [m for m in ms if m.end <= fig_start and m.kind in ("org", "generic", "anaphor", "person")]
+        subj = [m for m in ms if m.end <= fig_start and m.kind in ("org", "generic", "anaphor", "person")
+                and not _PREP_BEFORE.search(s, max(0, m.start - 14), m.start)]
+        if in_quote:
+            subj = [m for m in subj if m.kind == "org" and m.ref.known]  # inside a quote only a named organisation
         if subj and not re.search(r"[;:]", s[subj[0].end:fig_start]) and subj[0].start < 40:
             m0 = subj[0]
             if m0.kind != "anaphor" or m0.text.lower() in ("it", "they", "the coalition", "the military", "the group", "the agency", "the mission"):

@@ -30,6 +30,8 @@ _KILLED = re.compile(r"-killed$")
 _RELEASE_DATE = re.compile(
     r"\b(?:said|says|released|announced|published|issued|reported|revealed|statement|report|stated|told|added|warned)\s+(?:\w+\s+){0,3}(?:on\s+|in\s+|last\s+)?$", re.I
 )
+_WERE_NOUN = re.compile(r"\s*(?:were|are|was)\s+(?:(?:also|mostly|all)\s+)?((?:[a-z-]+\s+)?(?:children|civilians|women|militants|fighters|soldiers|"
+                        r"combatants|troops|migrants|refugees|protesters|non-combatants))\b")
 _AFTER_STOP = re.compile(r"[;]|\s[-\u2013\u2014]\s|\.\s|\bwhile\b|\bbut\b|,?\s+(?:and|or)\s+(?:the|its|their|it|they|he|she|a|an)\s")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
 _RELEASED_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}(?:released|said|says|announced|published|issued|reported|revealed|told|confirmed|stated|rejected|denied)\b", re.I)
@@ -170,6 +172,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                     np = nps[-1]
                 elif re.search(r"\bof\s+(?:these|them|those|which)\b", before + s[f.end:f.end + 15], re.I) and prev_sentence_nps:
                     np = prev_sentence_nps[-1]
+            wm = _WERE_NOUN.match(after) if not np or inherited else None
+            if wm and not re.search(r"\ball\s+but\s*$", near):
+                # "Of those killed, 927 were children": the noun after the copula, the verb before
+                np, after, inherited = wm.group(1), f"{after} {before}", False
             head_low = np.lower()
             if re.fullmatch(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties", head_low):
                 # bare "casualties" in casualty reporting means civilian casualties; a kill verb anywhere before makes them deaths
@@ -191,8 +197,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             nps.append(np)
             explicit_people = bool(re.search(r"\b(?:people|persons|individuals)\b", np, re.I))
             # who
-            r = att.attribute(s, f.start, f.end, ms, acts, sent.headline)
-            if r is None and (sent.in_quote or _in_quote(s, f.start)):
+            quoted = sent.in_quote != _in_quote(s, f.start)
+            r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
+            if r is None and quoted:
                 r = _quote_speaker(att, sents, si)
             if r is None and att.last_asserter is not None and not sent.headline:
                 asserter, speaker = att.last_asserter
@@ -219,7 +226,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 rule=f"{mrule}+{arule}",
             )
             pkind = pm.kind if pm else ""
-            if pm is None and re.search(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years)\b", s, re.I):
+            if pm is None and re.search(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", s, re.I):
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after))
             if marker == "more" or re.search(r"\b(?:another|additional)\s+$", s[max(0, f.start - 12):f.start]):

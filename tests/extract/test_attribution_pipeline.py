@@ -206,3 +206,14 @@ def test_junk_spans_fast_paths():
 
     text = normalise("Story.\nJane Smith is a reporter who covers the Middle East.\nMore story.\nA caption (AFP)\n")
     assert len(junk_spans(text)) == 2
+
+
+def test_quoted_figure_goes_to_the_speaker_not_a_name_inside_the_quote():
+    cs = run('"This is the highest toll we have recorded," said Jane Doe, UNAMA\'s human rights chief. '
+             '"Air strikes by Afghan forces caused 536 civilian deaths, the highest ever recorded."')
+    assert cs[0].asserter.key == "unama" and cs[0].speaker.label == "Jane Doe"
+
+
+def test_of_those_killed_were_children():
+    cs = run("UNAMA said 3,804 civilians were killed in 2018. Of those killed, 927 were children.")
+    assert [c.metric for c in cs] == ["civilians-killed", "children-killed"]
