@@ -99,10 +99,16 @@ def series_key(metric: str, incident: str | None, places: Iterable[str], start: 
 
 
 def overlap_buckets(metric: str, incident: str | None, places: Iterable[str], end: str | None) -> list[str]:
-    """Keys of claims that may be listed as not comparable: same metric, a shared place, the same end year."""
+    """Keys of claims that may be listed as not comparable: same metric, a shared place, ends within a month.
+
+    Each place of the set gets the month the period ends and the month after (a bare year:
+    each of its months and the January after), so two claims ending within a month share a key.
+    """
     if incident or end is None:
         return []
-    return [f"{metric}|{place}|{end[:4]}" for place in sorted(set(places))]
+    months = [month_index(f"{end}-{m:02d}") for m in range(1, 13)] if len(end) == 4 else [month_index(end)]
+    months = sorted({m + shift for m in months for shift in (0, 1)})
+    return [f"{metric}|{place}|{month_string(m)}" for place in sorted(set(places)) for m in months]
 
 
 # ---------------------------------------------------------------- figures as intervals
@@ -279,7 +285,8 @@ def _compare(a: Figure, b: Figure, tolerance) -> tuple[str | None, Decimal | Non
     if not ok:
         if (a.metric == b.metric and not a.incident and not b.incident and a.asserter != b.asserter
                 and set(a.places) & set(b.places) and set(a.places) != set(b.places)
-                and a.period_end and b.period_end and a.period_end[:4] == b.period_end[:4] and _periods_overlap(a, b)):
+                and a.period_end and b.period_end and ends_within_a_month(a.period_end, b.period_end)
+                and _periods_overlap(a, b)):
             return "not-comparable", None, f"not compared: {why}, though the periods overlap"
         return None, None, f"not compared: {why}"
     rel, ratio, how = relation(a, b, tolerance)

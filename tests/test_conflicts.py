@@ -203,7 +203,8 @@ def test_not_comparable_different_place_sets_over_overlapping_periods(store, voc
     put(store, vocab,
         claim(SNHR, 6395, start="2018-01", end="2018-10", places=("syria",)),
         claim(CJTF, 1139, "at-least", start="2014-08", end="2018-11", places=("iraq", "syria"), article="b.txt"),
-        claim(AIRWARS, 50, start="2018-11", end="2018-11", places=("syria",), article="c.txt"))  # no overlap with SNHR
+        claim(AIRWARS, 50, start="2018-11", end="2018-11", places=("syria",), article="c.txt"),  # no overlap with SNHR
+        claim(AIRWARS, 60, start="2018-01", end="2018-08", places=("syria",), article="d.txt"))  # ends 3 months before
     check(store, {("not-comparable", "CJTF-OIR", 1139, "at-least", "Syrian Network for Human Rights", 6395, "exact", None),
                   ("not-comparable", "Airwars", 50, "exact", "CJTF-OIR", 1139, "at-least", None)})
 
@@ -259,10 +260,7 @@ SEED_EXPECTED = {
     ("not-comparable", "CJTF-OIR", 1139, "at-least", "Syrian Network for Human Rights", 6395, "exact", None),
     ("not-comparable", "CJTF-OIR", 1000, "more-than", "Syrian Network for Human Rights", 6395, "exact", None),
     ("not-comparable", "CJTF-OIR", 1114, "at-least", "Syrian Network for Human Rights", 6395, "exact", None),
-    ("not-comparable", "CJTF-OIR", 1061, "at-least", "Syrian Network for Human Rights", 6395, "exact", None),
-    ("not-comparable", "CJTF-OIR", 3, "at-least", "Syrian Network for Human Rights", 6395, "exact", None),
     ("not-comparable", "CJTF-OIR", 0, "exact", "Syrian Network for Human Rights", 6395, "exact", None),
-    ("not-comparable", "Syrian Network for Human Rights", 6395, "exact", "Airwars", 7316, "range", None),
 }
 
 
