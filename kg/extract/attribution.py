@@ -28,7 +28,6 @@ SPEECH = (
     r"showed|shows|suggests|suggest|warned|admitted|admits|verified|documented|counted|wrote|maintains|insisted|stressed|"
     r"explained|declared|disclosed|indicated|indicates|reckons|calculated|tallied|went on to say|has said|have said"
 )
-_SPEECH_RE = re.compile(rf"\b(?:has\s+|have\s+|had\s+|also\s+|further\s+|now\s+|later\s+)*(?:{SPEECH})\b", re.I)
 
 SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if " " not in w)
 _PRONOUNS = frozenset("he she it they its their his her officials researchers".split())
@@ -36,14 +35,6 @@ _ANAPHOR_NOUNS = frozenset(
     """report statement study research summary document announcement analysis agency group organization organisation mission command
     council investigation probe survey assessment findings researchers military regime ministry government office monitor charity
     authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team""".split()
-)
-_ANAPHOR = re.compile(
-    r"\b(?P<a>he|she|it|they|its|their|his|her|the\s+(?:report|statement|study|research|summary|document|announcement|analysis|"
-    r"agency|group|organi[sz]ation|mission|command|council|investigation|probe|survey|assessment|findings|researchers|"
-    r"military|regime|ministry|government|office|monitor|charity|authorities|army|officials|spokes(?:man|woman|person)|data|figures|"
-    r"release|review|tally|count|database|project|body|team|new\s+report|latest\s+report|monthly\s+report|report's\s+authors)|"
-    r"(?:this|that)\s+(?:report|statement|study)|officials|researchers)\b",
-    re.I,
 )
 
 _GENERIC = re.compile(
@@ -193,13 +184,12 @@ def _overlaps(a: int, b: int, ms: list[Mention]) -> bool:
 class Attributor:
     """Resolves who asserts each figure of one article, sentence by sentence."""
 
-    def __init__(self, vocab: Vocabulary, outlet: SourceRef | None, place_names: re.Pattern | None = None):
+    def __init__(self, vocab: Vocabulary, outlet: SourceRef | None):
         self.index = source_index(vocab)
         from kg.extract.places import _matcher
 
         self.places = _matcher(vocab)
         self.outlet = outlet
-        self.place_names = place_names
         self.last_person: SourceRef | None = None
         self.last_org: SourceRef | None = None  # last organisation that spoke or was cited
         self.last_asserter: tuple[SourceRef, SourceRef | None] | None = None

@@ -87,9 +87,6 @@ class Incidents:
             return  # "back in March" after "on March 17": keep the day
         self.current = (inc, si)
 
-    def refine(self, s: str, si: int, pms, places) -> None:
-        pass
-
     def attach(self, raw, s: str, si: int, pm) -> None:
         if self.current is None:
             return

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -181,7 +180,6 @@ def noun_phrase(s: str, pos: int) -> tuple[str, str]:
     rest = s[pos:pos + 160]
     rest = re.sub(r"\([^)]*\)|\[[^\]]*\]", lambda m: " " * len(m.group(0)), rest)
     rest = rest.replace('"', " ").replace("'", " ") if rest[:2].strip(" ").startswith(('"', "'")) else rest
-    m = re.match(r"\s*(?:-|to|and)?\s*$", rest)
     marker = ""
     om = re.match(r"\s+of\s+(?:(which|whom|them|these|those)\b(?!\s+[a-z]+s\b)|(?:the|their|its|her|his|our|those|these|all|them)\s+)?", rest)
     if om and om.group(0).strip():

@@ -105,7 +105,7 @@ def _is_year(m: re.Match, s: str) -> bool:
     return not re.match(r"\s+(?:[a-z-]+\s+){0,2}(?:people|civilians|deaths|strikes|airstrikes|reports|troops|soldiers|militants|fighters|children|killed|dead)\b", after)
 
 
-def find_numbers(s: str, allow_under_over: bool = True) -> list[Number]:
+def find_numbers(s: str) -> list[Number]:
     """All counts in ``s`` with their offsets; never raises on any text."""
     out: list[Number] = []
     rx = _NUMBER if not _WORD_TRIGGERS.isdisjoint(_LOWER_WORDS.findall(s.lower())) else _NUMBER_DIGITS

@@ -9,7 +9,7 @@ periods ending at the data's "as of" date, incidents shared across sentences).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from kg import __version__
 from kg.extract.attribution import SPEECH_WORDS, Attributor, slug
@@ -26,7 +26,6 @@ from kg.vocab import Vocabulary
 
 EXTRACTOR_VERSION = f"kg-extract/{__version__}"
 
-_KILLED = re.compile(r"-killed$")
 _RELEASE_DATE = re.compile(
     r"\b(?:said|says|released|announced|published|issued|reported|revealed|statement|report|stated|told|added|warned)\s+(?:\w+\s+){0,3}(?:on\s+|in\s+|last\s+)?$", re.I
 )
@@ -50,22 +49,8 @@ _PERIOD_WORDS = frozenset(
     oct nov dec since year years date period today far month months monday tuesday wednesday thursday friday saturday sunday start
     beginning launch outset time""".split()
 )
-_NUM_HINT = re.compile(
-    r"\d|\b(?:[Zz]ero|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|"
-    r"[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|"
-    r"[Ee]ighty|[Nn]inety|[Hh]undred|[Tt]housand|dozen|[Nn]one|[Nn]o)\b"
-)
 _SPEECH_WORDS = SPEECH_WORDS | {"according", "report", "statement", "study", "investigation", "summary", "announcement", "probe",
                                 "survey", "analysis", "data", "estimate", "research"}
-_SPEECH_HINT = re.compile(
-    r"\b(?:sa(?:id|ys?)|told|tells|estimat|assess|f(?:ound|inds?)|confirm|acknowledg|report|reveal|announc|stat(?:ed|es)|add(?:ed|s)|not(?:ed|es)|"
-    r"claim|believ|puts?\b|list|record|determin|conclud|show|suggest|warn|admit|verif|document|count|wrote|maintain|insist|stress|explain|"
-    r"declar|disclos|indicat|reckon|calculat|tall|according)", re.I
-)
-_PERIOD_HINT = re.compile(
-    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Ss]ince|[Yy]ear|[Dd]ate|[Pp]eriod|[Tt]oday|[Ff]ar|[Mm]onths?|"
-    r"[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|[Ss]tart|[Bb]eginning|[Ll]aunch|[Oo]utset|[Tt]ime)"
-)
 _FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
 
 
@@ -387,7 +372,6 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     by_sent: dict[int, list[PeriodMention]] = {}
     for si, p in all_periods:
         by_sent.setdefault(si, []).append(p)
-    ri = 0
     ordered = sorted(raws, key=lambda r: r.sent)
     for si in range(len(sents)):
         for p in by_sent.get(si, []):

@@ -6,8 +6,6 @@ city or district to what contains it, so "Mosul" gives (mosul, iraq).
 
 from __future__ import annotations
 
-import re
-
 from kg.extract.phrases import PhraseMatcher
 from kg.vocab import Vocabulary
 
