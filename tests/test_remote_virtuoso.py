@@ -22,13 +22,12 @@ from conftest import make_article, make_claim
 from rdflib import Graph, Literal, URIRef
 from test_serve_support import KG, hand_made_articles
 
-from kg.load import Loader, store_article
+from kg.load import store_article
 from kg.output import plain
 from kg.queries import catalog, prepare
 from kg.rdf import article_iri
 from kg.remote import RemoteStore
-from kg.resources import ontology_files
-from kg.store import StoreError, open_store, sync_reference
+from kg.store import StoreError, open_store
 
 VIRTUOSO = shutil.which("virtuoso-t") or "/usr/bin/virtuoso-t"
 VAD_DIR = "/usr/share/virtuoso-opensource-7/vad"
@@ -124,20 +123,17 @@ def loaded(virtuoso, tmp_path_factory, vocab):
     """The same articles in Virtuoso and in an embedded store: hand-made ones plus the seeds through `kg load`."""
     seeds = Path(__file__).resolve().parent.parent / "data" / "seeds"
     embedded_path = tmp_path_factory.mktemp("embedded") / "store"
+    remote = RemoteStore(virtuoso["auth"])
+    # Both stores get the seeds from the same `kg load` command line, one right after the other.
+    for location in (str(embedded_path), virtuoso["auth"]):
+        run = subprocess.run([str(KG), "load", str(seeds), "--store", location, "--quiet"],
+                             capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr
     embedded = open_store(embedded_path)
-    loader = Loader(embedded, vocab)
     for article in hand_made_articles():
         store_article(embedded, article, vocab)
-    loader.load_paths([seeds])
-    embedded.flush()
-
-    remote = RemoteStore(virtuoso["auth"])
-    sync_reference(remote, ontology_files())
-    for article in hand_made_articles():
         store_article(remote, article, vocab)
-    run = subprocess.run([str(KG), "load", str(seeds), "--store", virtuoso["auth"], "--quiet"],
-                         capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr
+    embedded.flush()
     yield embedded, remote, embedded_path
     embedded.close()
 
