@@ -26,7 +26,8 @@ SPEECH = (
     r"acknowledged|acknowledges|reported|revealed|reveals|announced|announces|stated|states|added|adds|noted|notes|"
     r"claimed|claims|believes|believe|put|puts|listed|lists|recorded|records|record|determined|determines|concluded|"
     r"showed|shows|suggests|suggest|warned|admitted|admits|verified|documented|counted|wrote|maintains|insisted|stressed|"
-    r"explained|declared|disclosed|indicated|indicates|reckons|calculated|tallied|went on to say|has said|have said"
+    r"explained|declared|disclosed|indicated|indicates|reckons|calculated|tallied|denied|denies|rejected|disputed|disputes|dismissed|"
+    r"went on to say|has said|have said"
 )
 
 SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if " " not in w)
@@ -274,6 +275,8 @@ class Attributor:
                 orgs = [m for m in self.index.find(am2.group("org")) if m.kind == "org"]
                 if orgs:
                     org = orgs[-1].ref  # "Richard Bennett, UNAMA's human rights chief"
+                elif am2.group("org").lower() in _ANAPHOR_NOUNS:
+                    org = self.last_org  # "X, the ministry's spokesman"
         if org is None:
             pm = re.search(r"\b(?:spokes(?:man|woman|person)|official|director|head|chief|commander|representative|officer)\s+(?:for|of|at|with)\s+"
                            r"(?P<org>[^,;\"]{2,90}),\s*(?:[A-Z][\w.]*\s+){0,3}$", s[max(0, start - 140):start])
@@ -281,7 +284,7 @@ class Attributor:
                 orgs = [m for m in self.index.find(pm.group("org")) if m.kind == "org"]
                 if orgs:
                     org = orgs[0].ref
-        if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b", after):
+        if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b", after):
             org = self.last_org  # "X, the lead investigator, said": speaks for the body in context
         surname = name.split()[-1]
         prev = self.people.get(surname)

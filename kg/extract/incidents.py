@@ -44,6 +44,12 @@ def incident_key(date: str, place: str, kind: str) -> str:
     return f"{date}_{place}_{kind}"
 
 
+def refine_incident(inc: Incident, day: str) -> Incident:
+    """The same incident dated to the day the article names ("in May 2019" ... "on 5 May")."""
+    place, kind = inc.key.split("_", 2)[1:]
+    return Incident(incident_key(day, place, kind), inc.label.replace(inc.date or "", day, 1), day, inc.places)
+
+
 class Incidents:
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
@@ -61,6 +67,17 @@ class Incidents:
             if d > depth:
                 best, depth = k, d
         return best
+
+    def _key_place(self, key: str) -> str:
+        """The place that names an incident in its key: the city or region just below the country,
+        so "al-Jadida" and "Mosul" give the same key."""
+        cur = key
+        for _ in range(6):
+            up = self.vocab.place_within(cur)
+            if up is None or self.vocab.place_within(up) is None:
+                return cur
+            cur = up
+        return cur
 
     def observe(self, s: str, si: int, pms, places, published) -> None:
         if not places:
@@ -81,7 +98,7 @@ class Incidents:
         from kg.extract.places import with_containers
 
         label_place = self.vocab.places[main].label if main in self.vocab.places else main
-        inc = Incident(incident_key(date, main, kind), f"{date} {kind} in {label_place}", date, with_containers([main], self.vocab))
+        inc = Incident(incident_key(date, self._key_place(main), kind), f"{date} {kind} in {label_place}", date, with_containers([main], self.vocab))
         if self.current and self.current[0].date and date and len(self.current[0].date) > len(date) and self.current[0].date.startswith(date) \
                 and self.current[0].places[0] == main:
             return  # "back in March" after "on March 17": keep the day

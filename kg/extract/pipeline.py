@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kg import __version__
 from kg.extract.attribution import SPEECH_WORDS, Attributor, slug
 from kg.extract.bounds import figures
-from kg.extract.incidents import Incidents
+from kg.extract.incidents import Incidents, refine_incident
 from kg.extract.metrics import lexicon, noun_phrase
 from kg.extract.numbers import find_numbers
 from kg.extract.periods import PeriodMention, find_periods
@@ -416,10 +416,13 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             r.claim.period = Period(None, default_end, per.text)
         # a month refined to the one day the article names in it ("in May 2019" ... "on 5 May")
         per = r.claim.period
-        if per.start and per.end and per.start == per.end and len(per.end) == 7:
+        if r.pkind in ("month", "day") and per.start and per.end and per.start == per.end and len(per.end) == 7:
             inmonth = [d for d in days if d.startswith(per.end)]
             if len(inmonth) == 1:
                 r.claim.period = Period(inmonth[0], inmonth[0], per.text)
+                inc = r.claim.incident
+                if inc is not None and inc.date == per.end:
+                    r.claim.incident = refine_incident(inc, inmonth[0])
         if _FROM_PREVIOUS.search(r.after) and r.claim.period.end and len(r.claim.period.end) >= 7:
             r.claim.period = Period(None, _shift_month(r.claim.period.end, -1), r.claim.period.text)
 

@@ -217,3 +217,10 @@ def test_quoted_figure_goes_to_the_speaker_not_a_name_inside_the_quote():
 def test_of_those_killed_were_children():
     cs = run("UNAMA said 3,804 civilians were killed in 2018. Of those killed, 927 were children.")
     assert [c.metric for c in cs] == ["civilians-killed", "children-killed"]
+
+
+def test_incident_key_is_city_level_and_day_refined():
+    a = one("A US air strike in Mosul's al-Jadida district on March 17, 2017 killed 105 civilians, the Pentagon said.", published="2017-05")
+    b = run("At least 105 civilians were killed in a US air strike on Mosul in March 2017, the Pentagon said. "
+            "The strike hit a building on 17 March.", published="2017-06")[0]
+    assert a.incident.key == b.incident.key == incident_key("2017-03-17", "mosul", "airstrike")
