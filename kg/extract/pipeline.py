@@ -66,15 +66,23 @@ class _Raw:
     more: bool = False
 
 
+_OUTLETS: dict[int, tuple[Vocabulary, dict[str, SourceRef]]] = {}
+
+
 def _outlet(meta: ArticleMeta, vocab: Vocabulary) -> SourceRef | None:
+    """The publisher as a source: the gazetteer entry when its name is known, else a new outlet."""
     if not meta.publisher:
         return None
+    hit = _OUTLETS.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        names = {}
+        for key, term in vocab.sources.items():
+            for n in term.names:
+                names.setdefault(n.lower(), SourceRef(key, term.label, "Outlet" if term.kind == "Outlet" else "Organization"))
+        hit = (vocab, names)
+        _OUTLETS[id(vocab)] = hit
     name = meta.publisher.strip()
-    low = name.lower()
-    for key, term in vocab.sources.items():
-        if any(n.lower() == low for n in term.names):
-            return SourceRef(key, term.label, "Outlet" if term.kind == "Outlet" else "Organization")
-    return SourceRef(slug(name), name, "Outlet", known=False)
+    return hit[1].get(name.lower()) or SourceRef(slug(name), name, "Outlet", known=False)
 
 
 def _campaign_starts(vocab: Vocabulary) -> dict[str, str]:
