@@ -186,6 +186,10 @@ class RemoteStore:
             data = json.loads(body)
         except ValueError as exc:
             raise StoreError(f"{self.url}: the answer is not SPARQL JSON results") from exc
+        capped = data.get("kg") or {}
+        if capped.get("truncated"):  # kg serve's row cap: never use a cut answer as if it were whole
+            raise StoreError(f"{self.url}: the server cut the answer at {capped.get('maxRows')} rows (its row cap); "
+                             "ask with LIMIT/OFFSET, or give the server's token ($KG_STORE_TOKEN) for whole answers")
         if "boolean" in data:
             return QueryResult("ask", boolean=bool(data["boolean"]))
         variables = list(data.get("head", {}).get("vars", []))

@@ -17,6 +17,8 @@ from test_serve_support import SEED_TEXT, XSS, build_store, http, start_server, 
 from kg.load import content_hash
 from kg.namespaces import KG
 from kg.rdf import article_iri
+from kg.remote import RemoteStore
+from kg.store import StoreError
 
 PREFIX = "PREFIX kg: <https://w3id.org/kg-claims/ns#>\n"
 VALUES_QUERY = PREFIX + "SELECT ?value WHERE { ?c a kg:Claim ; kg:value ?value } ORDER BY ?value"
@@ -149,6 +151,18 @@ def test_row_cap_is_reported_never_silent(served):
     assert "x-kg-truncated" not in small.headers and "kg" not in small.json()
     turtle = sparql_get(served, "CONSTRUCT WHERE { ?s ?p ?o }", accept="text/turtle")
     assert turtle.text.startswith("# result truncated") and len(Graph().parse(data=turtle.body, format="turtle")) == 100
+
+
+def test_a_cut_answer_is_never_taken_for_a_whole_one(served):
+    with pytest.raises(StoreError, match="cut the answer at 100 rows"):
+        RemoteStore(served.url).query("SELECT * WHERE { ?s ?p ?o }")
+    # kg's own commands on the served folder carry the folder's token and get whole answers
+    token = json.loads((served.store / "kg-serve.json").read_text())["token"]
+    whole = RemoteStore(served.url, token=token).query("SELECT * WHERE { ?s ?p ?o }")
+    assert len(whole.rows) > 100
+    reply = http("GET", served.url + "?" + urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"}),
+                 headers={"Authorization": f"Bearer {token}"})
+    assert reply.headers["x-kg-row-cap"] == "none" and "x-kg-truncated" not in reply.headers
 
 
 def test_service_description_at_the_endpoint(served):

@@ -47,6 +47,7 @@ STATIC_FILES = {"index.html": "text/html; charset=utf-8", "app.js": "text/javasc
                 "style.css": "text/css; charset=utf-8"}
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
                "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+UNCAPPED = 10**12
 EXPOSED = ["X-KG-Rows", "X-KG-Row-Cap", "X-KG-Truncated", "X-KG-Generation"]
 
 
@@ -143,7 +144,8 @@ def one(params: dict[str, list[str]], name: str) -> str | None:
 
 
 def result_headers(out, max_rows: int, generation: int) -> dict:
-    headers = {"X-KG-Rows": str(out.count), "X-KG-Row-Cap": str(max_rows), "X-KG-Generation": str(generation)}
+    cap = "none" if max_rows >= UNCAPPED else str(max_rows)
+    headers = {"X-KG-Rows": str(out.count), "X-KG-Row-Cap": cap, "X-KG-Generation": str(generation)}
     if out.truncated:
         headers["X-KG-Truncated"] = f"true; first {max_rows} rows of more"
         headers["Warning"] = f'199 kg "result truncated to {max_rows} rows by the row cap"'
@@ -167,11 +169,13 @@ async def run_query(state: ServerState, request: Request, sparql: str, params: d
         media = negotiate(request.headers.get("accept"), graph, one(params, "format"))
     except NotAcceptable as exc:
         raise HTTPProblem(406, str(exc)) from exc
-    job = Job(snapshot="", query=sparql, media_type=media, max_rows=cfg.max_rows,
+    # Token holders (kg's own commands on a served folder, update clients) get whole answers.
+    max_rows = UNCAPPED if cfg.token_ok(bearer(request)) else cfg.max_rows
+    job = Job(snapshot="", query=sparql, media_type=media, max_rows=max_rows,
               default_graphs=params.get("default-graph-uri", []), named_graphs=params.get("named-graph-uri", []),
               prefixes=PREFIXES)
     out = await run_in_threadpool(_execute, state, job)
-    headers = result_headers(out, cfg.max_rows, state.snapshots.generation)
+    headers = result_headers(out, max_rows, state.snapshots.generation)
     content_type = out.media_type + ("; charset=utf-8" if not out.media_type.endswith("xml") else "")
     return Response(out.body, status_code=200, headers=headers, media_type=content_type)
 
