@@ -35,8 +35,10 @@ _PRONOUNS = frozenset("he she it they its their his her officials researchers".s
 _ANAPHOR_NOUNS = frozenset(
     """report statement study research summary document announcement analysis agency group organization organisation mission command
     council investigation probe survey assessment findings researchers military regime ministry government office monitor charity
-    authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team""".split()
+    authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team
+    governor mayor minister president commander official chief head director general""".split()
 )
+_PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
 _GENERIC = re.compile(
     r"\b(?:(?:a|an|the|some|local|senior|other|several|many|two|three|unnamed|anonymous)\s+)*"
@@ -303,7 +305,7 @@ class Attributor:
         if m.kind in ("org", "outlet", "generic"):
             return m.ref, None
         a = m.text.lower()
-        if a in ("he", "she", "his", "her"):
+        if a in ("he", "she", "his", "her") or (a.split()[-1] in _PERSON_ROLES and self.last_person is not None):
             if self.last_person:
                 return (self.last_person.speaks_for or self.last_person), self.last_person
             return None

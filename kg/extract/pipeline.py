@@ -31,6 +31,8 @@ _RELEASE_DATE = re.compile(
 )
 _WERE_NOUN = re.compile(r"\s*(?:were|are|was)\s+(?:(?:also|mostly|all)\s+)?((?:[a-z-]+\s+)?(?:children|civilians|women|militants|fighters|soldiers|"
                         r"combatants|troops|migrants|refugees|protesters|non-combatants))\b")
+_BARE_AFTER = re.compile(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|dead|were\s+killed|perished)\b")
+_BARE_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)(?:\s+(?:at\s+least|more\s+than|about|some|nearly|another))?\s*$")
 _AFTER_STOP = re.compile(r"[;]|\s[-\u2013\u2014]\s|\.\s|\bwhile\b|\bbut\b|,?\s+(?:and|or)\s+(?:the|its|their|it|they|he|she|a|an)\s")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
 _RELEASED_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}(?:released|said|says|announced|published|issued|reported|revealed|told|confirmed|stated|rejected|denied)\b", re.I)
@@ -178,7 +180,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 res = lex.classify(np, "", "", "")
             else:
                 res = lex.classify(np, after, before, near, inherited)
-            if res is None and not np and re.match(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|dead|were\s+killed|perished)\b", after):
+            if res is None and not np and (_BARE_AFTER.match(after) or _BARE_BEFORE.search(near)):
+                # "42 died", "The attack killed 19 and wounded 60": people, by default
                 res = lex.classify("people", after, before, near)
             if res is None:
                 continue

@@ -224,3 +224,10 @@ def test_incident_key_is_city_level_and_day_refined():
     b = run("At least 105 civilians were killed in a US air strike on Mosul in March 2017, the Pentagon said. "
             "The strike hit a building on 17 March.", published="2017-06")[0]
     assert a.incident.key == b.incident.key == incident_key("2017-03-17", "mosul", "airstrike")
+
+
+def test_bare_counts_after_kill_verbs_and_person_roles():
+    cs = run("Regional governor Oleh Syniehubov said the strike on Kharkiv was the worst this year. "
+             "The attack killed 19 and wounded 60, according to the governor.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 19), ("people-injured", 60)]
+    assert {c.speaker.label for c in cs} == {"Oleh Syniehubov"}
