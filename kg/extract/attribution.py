@@ -245,8 +245,8 @@ class Attributor:
                 nxt = toks[i + 1][2].lower()
                 if nxt in _ANAPHOR_NOUNS and (low == "the" or nxt in ("report", "statement", "study")):
                     end = toks[i + 1][1]
-                elif nxt in ("new", "latest", "monthly") and i + 2 < n and toks[i + 2][2].lower() == "report":
-                    end = toks[i + 2][1]
+                elif i + 2 < n and toks[i + 1][2].islower() and toks[i + 2][2].lower() in _ANAPHOR_NOUNS and low == "the":
+                    end = toks[i + 2][1]  # "the three-page summary", "the latest report", "the monthly report"
             if end is not None and not _overlaps(a, end, ms):
                 ms.append(Mention(a, end, SourceRef("?", s[a:end], "Organization"), "anaphor", s[a:end]))
         ms.sort(key=lambda x: x.start)

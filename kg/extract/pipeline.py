@@ -121,6 +121,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     raws: list[_Raw] = []
     all_periods: list[tuple[int, PeriodMention]] = []
     prev_sentence_nps: list[str] = []
+    last_para = -10  # paragraph of the last attribution, for carry-over
     article_places: dict[str, int] = {}
 
     for si, sent in enumerate(sents):
@@ -197,7 +198,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
             if r is None and quoted:
                 r = _quote_speaker(att, sents, si)
-            if r is None and att.last_asserter is not None and not sent.headline:
+            if r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1:
+                # the source of the figures just before (same or previous paragraph) goes on speaking
                 asserter, speaker = att.last_asserter
                 arule = "attr.carry-over"
             elif r is None:
@@ -208,6 +210,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 asserter = SourceRef("unknown", "unknown", known=False)
             if not sent.headline:
                 att.note(asserter, speaker)
+                last_para = sent.para
             # when
             pm = _pick_period(pms, f.start, f.end, s)
             period = Period(pm.begin, pm.finish, pm.text) if pm else Period()
@@ -228,7 +231,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if marker == "more" or re.search(r"\b(?:another|additional)\s+$", s[max(0, f.start - 12):f.start]):
                 raws[-1].more = True
             inc.attach(raws[-1], s, si, pm)
+        before_acts = att.last_asserter
         att.note_acts(s, acts, ms, sent.in_quote)
+        if att.last_asserter is not before_acts:
+            last_para = sent.para
         if nps:
             prev_sentence_nps = nps
     _article_periods(raws, sents, all_periods, meta.published)

@@ -231,3 +231,16 @@ def test_bare_counts_after_kill_verbs_and_person_roles():
              "The attack killed 19 and wounded 60, according to the governor.")
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 19), ("people-injured", 60)]
     assert {c.speaker.label for c in cs} == {"Oleh Syniehubov"}
+
+
+def test_carry_over_is_limited_to_neighbouring_paragraphs():
+    text = ("Airwars said 300 civilians were killed in Raqqa.\n\nThe city was retaken in October.\n\n"
+            "Analysts expect a long reconstruction.\n\nAt least 40 strikes hit the old city in the final week.")
+    cs = run(text, publisher="Reuters")
+    assert [c.asserter.key for c in cs] == ["airwars", "reuters"]
+
+
+def test_the_adjective_report_is_an_anaphor():
+    cs = run("The summary from the office of the Director of National Intelligence was released on Friday. "
+             "The three-page summary said the U.S. carried out a total of 473 airstrikes.")
+    assert cs[0].asserter.key == "odni"
