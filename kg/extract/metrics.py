@@ -207,6 +207,9 @@ def noun_phrase(s: str, pos: int) -> tuple[str, str]:
             break
         if words and t[0].isupper() and words[-1].endswith("s") and words[-1][0].islower():
             break  # "three reports US officials considered credible"
+        if words and words[-1].islower() and (words[-1].endswith("s") or words[-1] in ("people", "children")) \
+                and t.islower() and low != "of" and not low.endswith("s"):
+            break  # "40 strikes hit the old city": a plural head noun, then the verb
         if words and low.endswith("ed") and (words[-1].endswith("s") or words[-1].lower() == "people") and low not in ("killed",):
             break
         if words and low == "killed":
