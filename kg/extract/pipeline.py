@@ -49,7 +49,7 @@ _NUMBER_WORDS = frozenset(
 _PERIOD_WORDS = frozenset(
     """january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept
     oct nov dec since year years date period today far month months monday tuesday wednesday thursday friday saturday sunday start
-    beginning launch outset time""".split()
+    beginning launch outset time week weeks days hours last past""".split()
 )
 _SPEECH_WORDS = SPEECH_WORDS | {"according", "report", "statement", "study", "investigation", "summary", "announcement", "probe",
                                 "survey", "analysis", "data", "estimate", "research"}

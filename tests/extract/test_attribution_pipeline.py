@@ -244,3 +244,8 @@ def test_the_adjective_report_is_an_anaphor():
     cs = run("The summary from the office of the Director of National Intelligence was released on Friday. "
              "The three-page summary said the U.S. carried out a total of 473 airstrikes.")
     assert cs[0].asserter.key == "odni"
+
+
+def test_last_week_without_digits():
+    c = one("Airwars said 30 civilians were killed in Raqqa last week.", published="2019-06-15")
+    assert (c.period.start, c.period.end) == ("2019-06-08", "2019-06-15")
