@@ -243,6 +243,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     for i, r in enumerate(raws):
         if r.more:
             _continue_population(raws[: i + 1])
+    _headline_sources(raws, sents)
     default_places = _default_places(article_places, vocab)
     out: list[Claim] = []
     seen = set()
@@ -257,6 +258,35 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         seen.add(key)
         out.append(c)
     return out
+
+
+def _headline_sources(raws: list[_Raw], sents) -> None:
+    """A headline figure with no source of its own restates a figure of the body: it takes that figure's
+    source ("Death toll rises to 42" -> the charity that says at least 42 died)."""
+    for r in raws:
+        if not sents[r.sent].headline or not r.claim.rule.endswith("attr.outlet"):
+            continue
+        v = float(r.claim.value)
+        best = None
+        for b in raws:
+            if sents[b.sent].headline or b.claim.metric != r.claim.metric or b.claim.asserter is None:
+                continue
+            bv = float(b.claim.value_max if (b.claim.value_max is not None and r.claim.bound == "at-most") else b.claim.value)
+            if v == bv or (v and abs(bv - v) / v <= 0.1 and v == _round_figure(v)):
+                best = b
+                break
+        if best is not None:
+            r.claim.asserter, r.claim.speaker = best.claim.asserter, best.claim.speaker
+            r.claim.period = best.claim.period
+            r.claim.rule = r.claim.rule.replace("attr.outlet", "attr.headline-restates")
+
+
+def _round_figure(v: float) -> float:
+    """v if it looks rounded (600,000; 60,000; 1,000), else something else."""
+    if v < 10:
+        return -1
+    mag = 10 ** (len(str(int(v))) - 2)
+    return round(v / mag) * mag
 
 
 def lex_has_event(lex, metric: str) -> bool:

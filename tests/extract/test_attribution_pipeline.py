@@ -249,3 +249,9 @@ def test_the_adjective_report_is_an_anaphor():
 def test_last_week_without_digits():
     c = one("Airwars said 30 civilians were killed in Raqqa last week.", published="2019-06-15")
     assert (c.period.start, c.period.end) == ("2019-06-08", "2019-06-15")
+
+
+def test_headline_restates_a_body_figure():
+    cs = run("Death toll in Yemen passes 60,000\n\nACLED said 60,223 people have been killed in Yemen since 2016.")
+    head = [c for c in cs if c.value == 60000][0]
+    assert head.asserter.key == "acled" and head.bound == "more-than"
