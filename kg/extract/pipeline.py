@@ -456,7 +456,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for r in raws:
         per = r.claim.period
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
-            r.claim.period = Period(per.start, as_of_open, per.text)
+            # a running total: "since 2014", "since the start of the campaign", "to date"
+            r.claim.period = Period(per.start, as_of_open, per.text, cumulative=True)
         elif r.pkind == "" and per.end is None and r.claim.incident is None:
             r.claim.period = Period(None, default_end, None)
         elif r.pkind == "backref" and per.end is None:

@@ -255,3 +255,8 @@ def test_headline_restates_a_body_figure():
     cs = run("Death toll in Yemen passes 60,000\n\nACLED said 60,223 people have been killed in Yemen since 2016.")
     head = [c for c in cs if c.value == 60000][0]
     assert head.asserter.key == "acled" and head.bound == "more-than"
+
+
+def test_running_totals_are_cumulative():
+    c = one("Airwars said 3,000 civilians have been killed in Syria since 2014.", published="2019-06-15")
+    assert c.period.cumulative and (c.period.start, c.period.end) == ("2014-01", "2019-06-15")
