@@ -12,6 +12,8 @@ from kg.export import export
 from kg.export.html import escape_json_for_script
 from kg.load import store_article
 from kg.model import SourceRef
+from kg.resources import ontology_files
+from kg.store import open_store, sync_reference
 
 from conftest import make_article, make_claim
 from test_export_seed_claims import fill_seedlike_store
@@ -57,12 +59,21 @@ class OfflinePage:
         self.context.close()
 
 
+@pytest.fixture(scope="module")
+def seed_html(tmp_path_factory, vocab) -> Path:
+    """The page of the seed-like store, exported once for the module."""
+    folder = tmp_path_factory.mktemp("html")
+    s = open_store(folder / "store")
+    sync_reference(s, ontology_files())
+    fill_seedlike_store(s, vocab)
+    export(s, "html", folder / "seeds.html")
+    s.close()
+    return folder / "seeds.html"
+
+
 @pytest.fixture
-def seed_page(browser, store, vocab, tmp_path):
-    fill_seedlike_store(store, vocab)
-    out = tmp_path / "seeds.html"
-    export(store, "html", out)
-    page = OfflinePage(browser, out)
+def seed_page(browser, seed_html):
+    page = OfflinePage(browser, seed_html)
     yield page
     page.close()
 

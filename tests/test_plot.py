@@ -139,3 +139,12 @@ def test_cli_plots_the_real_pipeline_seed_store(seed_dir, tmp_path):
     r = kg("plot", "compare", "--metric", "strikes", "--period", "2014-08/2018", "-o", tmp_path / "c.svg", "--store", store)
     assert r.exit_code == 0, r.output
     assert "CJTF-OIR" in svg_texts(tmp_path / "c.svg")
+
+
+def test_figures_without_a_stated_start_are_not_joined(store):
+    claims = list(fetch_claims(store, metric="civilians-killed").values())
+    for c in claims:
+        if c.asserter_label == "CJTF-OIR" and c.value == 1139:
+            c.period_start = None  # as if the text gave no start
+    line = dict(revision_lines(claims))["CJTF-OIR"]
+    assert [c.value for c in line] == [685, 817, 1061, 1114]

@@ -100,10 +100,11 @@ def revision_lines(claims: list[ClaimRow]) -> list[tuple[str, list[ClaimRow]]]:
     """Each source's revised series: figures for the same start, places and incident, by period end.
 
     A series with one figure is not a line; when a period end has several figures the first is kept.
+    Figures without a stated start are not joined: nothing says they count from the same day.
     """
     series: dict[tuple, list[ClaimRow]] = defaultdict(list)
     for c in claims:
-        if c.period_end:
+        if c.period_end and c.period_start:
             series[(c.asserter_label, c.period_start, c.places, c.incident)].append(c)
     lines = []
     for (source, *_), members in sorted(series.items(), key=lambda kv: str(kv[0])):
