@@ -18,9 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import make_article, make_claim
 from rdflib import Graph, Literal, URIRef
-from test_serve_support import KG, hand_made_articles
+from test_serve_support import KG, hand_made_articles, make_article, make_claim
 
 from kg.load import store_article
 from kg.output import plain
@@ -75,7 +74,7 @@ EnabledGzipContent = 0
 ; Virtuoso's default cuts answers at 10,000 rows without saying so; kg's tests want all of them.
 ResultSetMaxRows = 1000000
 MaxQueryCostEstimationTime = 400
-MaxQueryExecutionTime = 20
+MaxQueryExecutionTime = 10
 DefaultQuery = ASK {{}}
 DeferInferenceRulesInit = 0
 """
@@ -173,7 +172,7 @@ VIRTUOSO_DIALECT = {
     "export-claims": "Virtuoso allows at most 20 GROUP BY keys (SQ186)",
     "revisions": "Virtuoso's SQL compiler fails on the query (SQ156 internal optimizer error)",
     "not-comparable": "Virtuoso: STRAFTER over a GROUP_CONCAT/STR value fails with SR586 'Incomplete RDF box'",
-    "stock-flow": "Virtuoso does not finish within its 20 s MaxQueryExecutionTime (SR171) on 8 articles",
+    "stock-flow": "Virtuoso does not finish within its 10 s MaxQueryExecutionTime (SR171) on 8 articles",
 }
 
 

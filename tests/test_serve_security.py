@@ -9,8 +9,7 @@ from decimal import Decimal
 from urllib.parse import quote, urlencode
 
 import pytest
-from conftest import make_article, make_claim
-from test_serve_support import build_store, http, start_server, stop_server
+from test_serve_support import build_store, http, make_article, make_claim, start_server, stop_server
 
 from kg.extract import EXTRACTOR_VERSION
 from kg.load import content_hash

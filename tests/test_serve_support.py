@@ -5,6 +5,7 @@ No tests here; the test_serve*.py modules import from it.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
@@ -17,13 +18,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import AIRWARS, make_article, make_claim
-
 from kg.load import store_article
 from kg.model import Period, SourceRef
 from kg.resources import ontology_files
 from kg.store import open_store, sync_reference
 
+def _shared_helpers():
+    """tests/conftest.py's helpers, loaded by path: `from conftest import` may find tests/extract/conftest.py."""
+    spec = importlib.util.spec_from_file_location("kg_tests_conftest", Path(__file__).with_name("conftest.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_helpers = _shared_helpers()
+AIRWARS, make_article, make_claim = _helpers.AIRWARS, _helpers.make_article, _helpers.make_claim
 KG = Path(sys.executable).parent / "kg"
 SEEDS_SUBSET = ["000_92b140df235c9e09.txt", "001_bf04cfafd866ef6d.txt"]
 XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
