@@ -96,13 +96,14 @@ def test_parse_date_round_trip(y, m):
     assert parse_date(f"{months[m - 1]} {y}") == f"{y:04d}-{m:02d}"
 
 
+@settings(deadline=None)
 @given(st.integers(1950, 2049), st.integers(1, 12), st.integers(1, 28))
 def test_parse_day_round_trip(y, m, d):
     months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
     assert parse_date(f"{months[m - 1]} {d}, {y}") == f"{y:04d}-{m:02d}-{d:02d}"
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(), st.sampled_from([None, "2018", "2018-12", "2018-12-13"]))
 def test_periods_never_raise_offsets_inside(text, published):
     for p in find_periods(text, published, C):
@@ -110,7 +111,7 @@ def test_periods_never_raise_offsets_inside(text, published):
         assert text[p.start:p.end] == p.text
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_figures_never_raise(text):
     for f in _figs(text):

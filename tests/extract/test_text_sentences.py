@@ -1,7 +1,7 @@
 """Text and sentence stages."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.sentences import split
@@ -21,6 +21,7 @@ def test_normalise(raw, expected):
     assert normalise(raw) == expected
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_normalise_idempotent(raw):
     once = normalise(raw)
@@ -78,6 +79,7 @@ def test_quote_spanning_sentences():
     assert [s.in_quote for s in sents] == [False, True, True, False]
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_split_offsets_inside(text):
     t = normalise(text)
