@@ -70,3 +70,21 @@ def test_second_server_on_the_same_store_is_refused(tmp_path, vocab):
         assert "already served by kg serve" in other.stderr
     finally:
         stop_server(served)
+
+
+def test_sigterm_stops_the_server_cleanly(tmp_path, vocab):
+    import signal
+    import subprocess as sp
+
+    store = build_store(tmp_path / "store", vocab, articles=[])
+    served = start_server(store)
+    workers = {int(p) for p in sp.run(["ps", "-o", "pid=", "--ppid", str(served.proc.pid)],
+                                      capture_output=True, text=True).stdout.split()}
+    assert workers
+    served.proc.send_signal(signal.SIGTERM)
+    served.proc.wait(timeout=30)
+    assert not (store / "kg-serve.json").exists()
+    assert not (store / "kg-serve-snapshots").exists()
+    alive = [pid for pid in workers if sp.run(["ps", "-p", str(pid)], capture_output=True).returncode == 0]
+    assert alive == [], "query workers outlived the server"
+    assert kg("stats", "--store", str(store)).returncode == 0  # the folder opens directly again

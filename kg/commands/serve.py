@@ -68,13 +68,23 @@ def serve(
     except OSError as exc:
         sock.close()
         fail(f"{path}: cannot open the store ({exc}); is a `kg load` writing it? Try again when it is done")
+    closed = []
+
+    def shut_down() -> None:
+        # Runs from the app's lifespan (uvicorn re-raises SIGTERM after its shutdown, so a
+        # `finally` here would never run) and again below for any other way out; once is enough.
+        if not closed:
+            closed.append(True)
+            withdraw(path)
+            state.close()
+
     try:
         config.local_token = announce(path, url).token
         typer.echo(f"kg serve: SPARQL endpoint at {url} (query page at {url[:-len('sparql')]})", err=True)
-        server = uvicorn.Server(uvicorn.Config(make_app(state), log_level=log_level, access_log=log_level == "info",
-                                               lifespan="off", timeout_graceful_shutdown=5))
+        server = uvicorn.Server(uvicorn.Config(make_app(state, shut_down), log_level=log_level,
+                                               access_log=log_level == "info", lifespan="on",
+                                               timeout_graceful_shutdown=5))
         server.run(sockets=[sock])
     finally:
-        withdraw(path)
-        state.close()
+        shut_down()
         sys.stderr.flush()

@@ -14,6 +14,7 @@ Routes::
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import logging
 from dataclasses import dataclass, field
@@ -201,8 +202,15 @@ def _execute(state: ServerState, job: Job):
 
 # ---------------------------------------------------------------- endpoints
 
-def make_app(state: ServerState) -> Starlette:
+def make_app(state: ServerState, on_shutdown=None) -> Starlette:
+    """The ASGI app; ``on_shutdown`` runs when uvicorn stops it (SIGINT or SIGTERM)."""
     cfg = state.config
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        if on_shutdown is not None:
+            on_shutdown()
 
     async def sparql_endpoint(request: Request) -> Response:
         params = multi(request.query_params.multi_items())
@@ -376,7 +384,7 @@ def make_app(state: ServerState) -> Starlette:
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                              allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=EXPOSED,
                              max_age=3600)]
-    return Starlette(routes=routes, middleware=middleware,
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                      exception_handlers={HTTPProblem: on_problem, HTTPException: on_http, Exception: on_error})
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDF
 
 from kg.server.sparqltext import UpdateScopeError, update_graphs, uses_service
 from kg.store import from_ox
@@ -58,6 +59,34 @@ class Updater:
         if self._vocab is None:
             self._vocab = self._vocab_loader()
         return self._vocab
+
+    def _with_context(self, name: str, after: dict[str, Graph], depth: int = 3) -> Graph:
+        """The graph plus what the rest of the store says about the IRIs it points to but does not
+        describe (shared periods, their instants, sources and places may live in a graph of their
+        own), a few hops deep, taking this update's own new graphs over their stored versions."""
+        graph = after[name]
+        out = Graph()
+        for triple in graph:
+            out.add(triple)
+        seen = set(graph.subjects(RDF.type, None))
+        # classes (objects of rdf:type) are the ontology's business, not context to validate with
+        frontier = {o for _, p, o in graph if isinstance(o, URIRef) and p != RDF.type} - seen
+        for _ in range(depth):
+            found = []
+            for node in frontier:
+                seen.add(node)
+                for other, other_graph in after.items():
+                    if other != name:
+                        found += other_graph.triples((node, None, None))
+                for q in self.store.quads_for_pattern(ox.NamedNode(str(node)), None, None, None):
+                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in after:
+                        found.append((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+            for triple in found:
+                out.add(triple)
+            frontier = {t[2] for t in found if isinstance(t[2], URIRef) and t[1] != RDF.type} - seen
+            if not frontier:
+                break
+        return out
 
     def apply(self, update: str) -> UpdateOutcome:
         from kg.validate import validate_graph
@@ -100,7 +129,7 @@ class Updater:
                     continue
                 outcome.changed.append(name)
                 if len(after[name]):
-                    findings = validate_graph(after[name], self.vocab)
+                    findings = validate_graph(self._with_context(name, after), self.vocab)
                     violations = [f for f in findings if f.severity == "violation"]
                     if violations:
                         more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
