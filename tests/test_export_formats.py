@@ -250,3 +250,19 @@ def test_real_pipeline_seed_graph_exports(seed_dir, tmp_path):
     labels = {d["label"] for _, d in g.nodes(data=True)}
     assert {"CJTF-OIR", "Airwars", "BBC", "International Business Times"} <= labels
     assert any(d["relation"] == "reported" for *_, d in g.edges(data=True))
+
+
+def test_two_sources_with_the_same_figure_agree_and_the_edge_says_so(tmp_path, vocab):
+    from conftest import AIRWARS, make_article, make_claim
+    from kg.load import store_article
+
+    s = open_store(tmp_path / "s")
+    sync_reference(s, ontology_files())
+    text = "CJTF-OIR assesses 12 civilians were killed. Airwars counted 12 civilians killed.\n"
+    claims = [make_claim(value=12, bound="exact", quote=text[:44], start=0, end=44),
+              make_claim(value=12, bound="exact", asserter=AIRWARS, quote=text[45:-1], start=45, end=len(text) - 1)]
+    store_article(s, make_article(text=text, claims=claims), vocab)
+    g = build_view(load_export_data(s), "sources")
+    (edge,) = edge_between(g, CJTF_IRI, "https://w3id.org/kg-claims/source/airwars", "compared")
+    assert (edge["kind"], edge["agree"], edge["differ"], edge["contradict"]) == ("corroboration", 1, 0, 0)
+    s.close()

@@ -1,8 +1,7 @@
 """The one source of the edges between claims: agree, differ, contradict, misreport, revise.
 
-The conflict analysis lives in the named queries ``conflicts``, ``corroboration`` and
-``revisions`` (queries/*.rq, docs/conflicts.md); this module maps their rows back to
-claim IRIs.  While those queries are not installed, a small interval comparison in
+The conflict analysis lives in the named queries ``conflicts`` and ``revisions``
+(queries/*.rq, docs/conflicts.md); this module maps their rows back to claim IRIs.  While those queries are not installed, a small interval comparison in
 Python stands in for them, so exports still show the obvious disagreements.
 """
 
@@ -24,8 +23,8 @@ def claim_relations(store, claims: dict[str, ClaimRow], metric: str | None = Non
     """Every typed relation between two of ``claims``: from the conflict queries where installed.
 
     Three families, each from its named query when it exists and from the stand-in otherwise:
-    disagreements (``conflicts``), agreements (``corroboration``, or ``conflicts`` with
-    kind=corroboration) and revision series (``revisions``).
+    disagreements (``conflicts``), agreeing pairs (``conflicts`` with kind=corroboration) and
+    revision series (``revisions``, one row per figure with its claim, in period order).
     """
     names = catalog()
     index = _ClaimIndex(claims)
@@ -34,9 +33,8 @@ def claim_relations(store, claims: dict[str, ClaimRow], metric: str | None = Non
         found.update(_relations_from_rows("conflicts", run_named(store, "conflicts", {"metric": metric}), index))
     else:
         found.update(r for r in pairs_by_intervals(claims.values()) if r.kind != "corroboration")
-    if "corroboration" in names:
-        found.update(_relations_from_rows("corroboration", run_named(store, "corroboration", {"metric": metric}), index))
-    elif "conflicts" in names:
+    # corroboration.rq groups agreeing figures (counts, joined quotes); the pairs come from conflicts
+    if "conflicts" in names:
         rows = run_named(store, "conflicts", {"metric": metric, "kind": "corroboration"})
         found.update(_relations_from_rows("corroboration", rows, index))
     else:
