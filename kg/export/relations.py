@@ -1,8 +1,9 @@
 """The one source of the edges between claims: agree, differ, contradict, misreport, revise.
 
 The conflict analysis lives in the named queries ``conflicts`` and ``revisions``
-(queries/*.rq, docs/conflicts.md); this module maps their rows back to claim IRIs.  While those queries are not installed, a small interval comparison in
-Python stands in for them, so exports still show the obvious disagreements.
+(queries/*.rq, docs/conflicts.md); this module maps their rows back to claim IRIs.
+Where one of those queries is not installed, a small interval comparison in Python
+stands in for it, so exports still show the obvious disagreements.
 """
 
 from __future__ import annotations
@@ -31,14 +32,11 @@ def claim_relations(store, claims: dict[str, ClaimRow], metric: str | None = Non
     found: set[Relation] = set()
     if "conflicts" in names:
         found.update(_relations_from_rows("conflicts", run_named(store, "conflicts", {"metric": metric}), index))
-    else:
-        found.update(r for r in pairs_by_intervals(claims.values()) if r.kind != "corroboration")
-    # corroboration.rq groups agreeing figures (counts, joined quotes); the pairs come from conflicts
-    if "conflicts" in names:
+        # agreeing pairs: corroboration.rq groups figures (counts, joined quotes), conflicts pairs them
         rows = run_named(store, "conflicts", {"metric": metric, "kind": "corroboration"})
         found.update(_relations_from_rows("corroboration", rows, index))
     else:
-        found.update(r for r in pairs_by_intervals(claims.values()) if r.kind == "corroboration")
+        found.update(pairs_by_intervals(claims.values()))
     if "revisions" in names:
         found.update(_relations_from_rows("revisions", run_named(store, "revisions", {"metric": metric}), index))
     else:
