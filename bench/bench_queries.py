@@ -1,0 +1,142 @@
+"""Latency of the named analysis queries on generated claim graphs, beside rdflib's engine.
+
+For each tier (10k claims; 1M behind --million) a store is generated with
+bench.synthetic_claims and every named query runs --runs times on the embedded Oxigraph
+store (median reported). In the same run, rdflib's in-memory SPARQL engine runs each query
+on the 10k store's quads (one run each, in a child process stopped after --rdflib-timeout
+seconds). Writes a Markdown table with machine, date and command.
+
+    python -m bench.bench_queries [--million] [--runs 3] [--out bench/RESULTS-queries.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bench.synthetic_claims import write_store
+from kg.queries import prepare, resolve
+from kg.store import open_store
+
+QUERIES = ["conflicts", "revisions", "stock-flow", "who-asserted", "corroboration", "not-comparable",
+           "unattributed", "source-matrix", "figures", "claims"]
+
+
+def time_oxigraph(path: Path, runs: int) -> dict[str, tuple[float, int]]:
+    out = {}
+    with open_store(path, read_only=True) as store:
+        for name in QUERIES:
+            text = prepare(resolve(name), {})
+            times, rows = [], 0
+            for _ in range(runs):
+                t = time.perf_counter()
+                rows = len(store.query(text).rows)
+                times.append(time.perf_counter() - t)
+            out[name] = (statistics.median(times), rows)
+            print(f"  oxigraph {name}: {out[name][0]:.2f} s, {rows} rows", file=sys.stderr, flush=True)
+    return out
+
+
+def _rdflib_child(nquads: bytes, text: str, queue) -> None:
+    from rdflib import Dataset
+
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=nquads, format="nquads")
+    t = time.perf_counter()
+    rows = len(list(dataset.query(text)))
+    queue.put((time.perf_counter() - t, rows))
+
+
+def time_rdflib(path: Path, timeout: float) -> dict[str, tuple[float | None, int | None]]:
+    with open_store(path, read_only=True) as store:
+        nquads = store.dump_nquads()
+    out = {}
+    ctx = mp.get_context("fork")
+    for name in QUERIES:
+        queue = ctx.Queue()
+        child = ctx.Process(target=_rdflib_child, args=(nquads, prepare(resolve(name), {}), queue))
+        child.start()
+        child.join(timeout + 120)  # parsing the quads comes first and is not timed
+        if child.is_alive():
+            child.kill()
+            child.join()
+            out[name] = (None, None)
+        else:
+            seconds, rows = queue.get() if not queue.empty() else (None, None)
+            out[name] = (seconds if seconds is not None and seconds <= timeout else None, rows)
+        shown = f"{out[name][0]:.2f} s" if out[name][0] is not None else f"> {timeout:.0f} s"
+        print(f"  rdflib {name}: {shown}", file=sys.stderr, flush=True)
+    return out
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+               platform.processor()) if os.path.exists("/proc/cpuinfo") else platform.processor()
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = os.getloadavg()[0]
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, " \
+           f"Python {platform.python_version()}; load average {load:.1f} at the start"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--million", action="store_true", help="also the 1M-claim tier (long: generation and queries)")
+    parser.add_argument("--tiers", type=int, nargs="*", default=None, help="claim counts instead of 10k (and 1M)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rdflib-timeout", type=float, default=120)
+    parser.add_argument("--work", type=Path, default=None, help="folder for the generated stores (kept)")
+    parser.add_argument("--out", type=Path, default=Path("bench/RESULTS-queries.md"))
+    args = parser.parse_args(argv)
+    tiers = args.tiers or ([10_000, 1_000_000] if args.million else [10_000])
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    started = datetime.now(timezone.utc)
+    header = machine()
+    results, builds = {}, {}
+    for n in tiers:
+        path = work / f"claims-{n}"
+        if not path.exists():
+            print(f"generating {n} claims into {path}", file=sys.stderr, flush=True)
+            builds[n] = write_store(path, n)
+        results[n] = time_oxigraph(path, args.runs)
+    base = min(tiers)
+    rdflib = time_rdflib(work / f"claims-{base}", args.rdflib_timeout)
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+    lines = ["# Query latency: named analysis queries", "",
+             f"- Date: {started:%Y-%m-%d %H:%M} UTC", f"- Machine: {header}",
+             f"- Command: `python -m bench.bench_queries {' '.join(argv if argv is not None else sys.argv[1:])}`",
+             f"- Oxigraph (pyoxigraph, embedded, on disk): median of {args.runs} runs; rdflib "
+             f"{__import__('rdflib').__version__} in memory (Dataset, union default graph): one run, "
+             f"stopped after {args.rdflib_timeout:.0f} s.", ""]
+    for n, info in builds.items():
+        lines.append(f"- {n} claims generated: {info['articles']} articles, {info['quads']} quads, "
+                     f"{info['seconds']:.0f} s")
+    lines.append("")
+    head = ["query"] + [f"Oxigraph {n:,} claims (s)" for n in tiers] + [f"rows at {tiers[-1]:,}",
+                                                                       f"rdflib {base:,} claims (s)",
+                                                                       f"rdflib / Oxigraph at {base:,}"]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in QUERIES:
+        cells = [f"`{name}`"] + [f"{results[n][name][0]:.2f}" for n in tiers] + [str(results[tiers[-1]][name][1])]
+        rs, _ = rdflib[name]
+        ox_base = results[base][name][0]
+        cells += [f"{rs:.2f}" if rs is not None else f"> {args.rdflib_timeout:.0f}",
+                  (f"{rs / ox_base:.0f}×" if rs is not None else f"> {args.rdflib_timeout / ox_base:.0f}×")
+                  if ox_base > 0 else "-"]
+        lines.append("| " + " | ".join(cells) + " |")
+    args.out.write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
