@@ -4,6 +4,12 @@ One graph per article, named by the article IRI, which derives from the content
 hash: loading the same text twice yields the same IRIs and the same triples.
 Evidence, periods and instants get IRIs (not blank nodes) so graphs compare and
 travel to remote stores unchanged.
+
+Each article graph is self-contained: it repeats the types and labels of the
+sources, places, periods and incidents it mentions, so it validates on its own
+and a query can read a claim's facts inside its graph (GRAPH ?g). Oxigraph's
+union default graph is a multiset: a label read from the union comes once per
+graph that holds it, so queries read a claim's facts inside its article graph.
 """
 
 from __future__ import annotations
@@ -112,8 +118,7 @@ class GraphBuilder:
 
     def source(self, ref: SourceRef) -> URIRef:
         node = SOURCE[ref.key]
-        # Type and label go into every article graph that mentions the source, so each
-        # graph validates on its own and unknown sources are described where they appear.
+        # Type and label go into every article graph that mentions the source (see the module doc).
         self.add(node, RDF.type, KG[ref.kind if ref.kind in ("Organization", "Person", "Outlet") else "Organization"])
         self.add(node, SKOS.prefLabel, Literal(ref.label, lang="en"))
         if ref.speaks_for is not None:
@@ -212,7 +217,10 @@ def article_triples(article: Article, vocab: Vocabulary, extractor_version: str)
     if meta.author:
         b.add(art, SCHEMA.author, Literal(meta.author))
     if meta.publisher:
-        b.add(art, SCHEMA.publisher, b.source(resolve_source(meta.publisher, vocab, "Outlet")))
+        publisher = b.source(resolve_source(meta.publisher, vocab, "Outlet"))
+        b.add(art, SCHEMA.publisher, publisher)
+        # Whoever publishes an article is an outlet for it, an NGO's press release included.
+        b.add(publisher, RDF.type, KG.Outlet)
 
     activity = ACTIVITY[article.content_hash[:16]]
     b.add(activity, RDF.type, KG.Extraction)

@@ -113,3 +113,22 @@ def test_a_second_writer_fails_fast_naming_the_pid(tmp_path):
     finally:
         holder.close()
     open_store(path).close()  # released: the next writer gets in
+
+
+def test_an_ngo_publishing_its_own_press_release_is_its_outlet(store, vocab):
+    art = make_article(claims=[make_claim()], publisher="Amnesty International")
+    assert store_article(store, art, vocab) is not None
+    res = store.query("""PREFIX schema: <https://schema.org/> PREFIX kg: <https://w3id.org/kg-claims/ns#>
+        ASK { ?a schema:publisher <https://w3id.org/kg-claims/source/amnesty> .
+              <https://w3id.org/kg-claims/source/amnesty> a kg:Outlet }""")
+    assert res.boolean
+
+
+def test_claims_rows_are_not_repeated_by_labels_shared_between_articles(store, vocab):
+    from kg.queries import prepare, resolve
+
+    for i in range(4):  # the same source, period and places in every article graph
+        store_article(store, make_article(text=f"article {i}\n", claims=[make_claim(), make_claim(value=5)]), vocab)
+    rows = store.query(prepare(resolve("claims"), {})).dicts()
+    assert len(rows) == 8
+    assert {str(r["place"]) for r in rows} in ({"Iraq|Syria"}, {"Syria|Iraq"})
