@@ -1,0 +1,82 @@
+"""Run kg's benchmark suite and write bench/RESULTS.md (`make bench`).
+
+    python -m bench [--full] [--only load,extract,queries,export,serve,inputs]
+
+Default: the 1k and 10k load tiers, extraction throughput, query latency at 10k
+claims beside rdflib, export times, endpoint load and input reading (under 15
+minutes on the 2-core machine). --full adds the 100k-article load tier and the
+1M-claim query tier. Each part runs as its own process; its Markdown output goes
+into RESULTS.md under a heading, with the machine, date and command at the top.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def parts(full: bool) -> dict[str, list[str]]:
+    return {
+        "load": ["-m", "bench.bench_load", "--tiers", "1000,10000,100000" if full else "1000,10000"],
+        "extract": [str(HERE / "bench_extract.py"), "--articles", "1000"],
+        "queries": ["-m", "bench.bench_queries", *(["--million"] if full else []), "--out", "/dev/null"],
+        "export": [str(HERE / "bench_export.py"), "--claims", "10000"],
+        "serve": ["-m", "bench.bench_serve", "--claims", "100000", "--out", "/dev/null"],
+        "inputs": [str(HERE / "bench_inputs.py")],
+    }
+
+
+def machine() -> str:
+    mem = ""
+    try:
+        kib = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
+        mem = f", {kib / 2**20:.0f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return f"{platform.machine()}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--full", action="store_true", help="add the 100k-article and 1M-claim tiers")
+    ap.add_argument("--only", default="", help="comma-separated parts to run")
+    ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = ap.parse_args()
+    chosen = parts(args.full)
+    if args.only:
+        chosen = {k: v for k, v in chosen.items() if k in args.only.split(",")}
+    sections = [
+        "# kg benchmark results", "",
+        f"- machine: {machine()}",
+        f"- date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- command: `python -m bench {' '.join(sys.argv[1:])}`".rstrip(),
+        "", "Times are medians of several runs unless a section says otherwise; ratios compare "
+        "against a baseline measured in the same run.", "",
+    ]
+    status = 0
+    for name, argv in chosen.items():
+        print(f"[bench] {name} …", file=sys.stderr, flush=True)
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, *argv], capture_output=True, text=True, cwd=HERE.parent)
+        took = time.perf_counter() - t
+        sections += [f"# {name} ({took:.0f} s)", ""]
+        if proc.returncode:
+            status = 1
+            sections += ["```", (proc.stderr or proc.stdout).strip()[-3000:], "```", ""]
+        else:
+            sections += [proc.stdout.strip(), ""]
+        args.out.write_text("\n".join(sections) + "\n")  # keep what is done if a later part fails
+    print(f"[bench] wrote {args.out}", file=sys.stderr)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
