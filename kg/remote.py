@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import urllib.error
+import urllib.request
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -122,8 +123,6 @@ class RemoteStore:
     def _wants_digest(self, url: str) -> bool:
         """Ask the server once which scheme it challenges with."""
         if url not in self._digest_cache:
-            import urllib.request
-
             wants = False
             try:
                 urllib.request.urlopen(urllib.request.Request(url, method="GET"), timeout=self.timeout)
@@ -135,6 +134,15 @@ class RemoteStore:
         return self._digest_cache[url]
 
     def _send(self, client: SPARQLWrapper):
+        # SPARQLWrapper installs a process-wide urllib opener when given credentials; put the
+        # previous one back so that other HTTP clients in the process (and other stores) are unaffected.
+        saved = urllib.request._opener
+        try:
+            return self._send_unguarded(client)
+        finally:
+            urllib.request.install_opener(saved)
+
+    def _send_unguarded(self, client: SPARQLWrapper):
         where = self.url
         try:
             return client.query()
@@ -154,6 +162,8 @@ class RemoteStore:
             if exc.code in (401, 403):
                 raise StoreError(f"{where}: not authorised ({exc.code}): {detail}") from exc
             raise StoreError(f"{where}: HTTP {exc.code}: {detail}") from exc
+        except ValueError as exc:  # urllib's auth handlers on a challenge they cannot answer (Bearer)
+            raise StoreError(f"{where}: not authorised: {exc}") from exc
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"{where}: cannot reach the SPARQL endpoint: {reason}") from exc

@@ -275,3 +275,11 @@ def test_credentials_from_the_environment(virtuoso, monkeypatch):
 def test_bad_query_on_virtuoso_is_a_clear_value_error(virtuoso):
     with pytest.raises(ValueError, match="invalid SPARQL"):
         RemoteStore(virtuoso["public"]).query("SELECT ?x WHERE { ?x ?y }")
+
+
+def test_digest_credentials_do_not_leak_into_other_http_clients(virtuoso):
+    import urllib.request
+
+    before = urllib.request._opener
+    assert RemoteStore(virtuoso["auth"]).query("ASK { }").boolean is True
+    assert urllib.request._opener is before  # SPARQLWrapper's process-wide opener was put back
