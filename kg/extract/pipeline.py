@@ -33,6 +33,8 @@ _WERE_NOUN = re.compile(r"\s*(?:were|are|was)\s+(?:(?:also|mostly|all)\s+)?((?:[
                         r"combatants|troops|migrants|refugees|protesters|non-combatants))\b")
 _BARE_AFTER = re.compile(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|dead|were\s+killed|perished)\b")
 _BARE_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)(?:\s+(?:at\s+least|more\s+than|about|some|nearly|another))?\s*$")
+_SQ_OPEN = re.compile(r"(?:^|(?<=[\s(\"]))'(?=\w)")
+_SQ_CLOSE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\"]|$)")
 _AFTER_STOP = re.compile(r"[;]|\s[-\u2013\u2014]\s|\.\s|\bwhile\b|\bbut\b|,?\s+(?:and|or)\s+(?:the|its|their|it|they|he|she|a|an)\s")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
 _RELEASED_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}(?:released|said|says|announced|published|issued|reported|revealed|told|confirmed|stated|rejected|denied)\b", re.I)
@@ -138,7 +140,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         pms = [p for p in pms if not (p.kind == "day" and (_RELEASE_DATE.search(s[max(0, p.start - 40):p.start])
                                                            or (_WEEKDAY.search(p.text) and _RELEASED_AFTER.match(s[p.end:p.end + 40]))))]
         all_periods.extend((si, p) for p in pms)
-        places = find_places(s, vocab) if (figs or pms) else []
+        places = find_places(s, vocab)
         for _, _, k in places:
             article_places[k] = article_places.get(k, 0) + 1
         inc.observe(s, si, pms, places, meta.published)
@@ -189,6 +191,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if re.match(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b", s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res
+            if _in_single_quotes(s, f.start) and any(r.claim.metric == metric and r.claim.value == f.value for r in raws):
+                continue  # "... boasts of 'zero unintentional civilian deaths'": a quoted restatement of a figure already claimed
             if marker == "subset" and not lex_has_event(lex, metric):
                 continue
             nps.append(np)
@@ -215,7 +219,13 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             pm = _pick_period(pms, f.start, f.end, s)
             period = Period(pm.begin, pm.finish, pm.text) if pm else Period()
             # where
-            local = [k for a, b, k in places]
+            # the places of the figure's own clause: from its speech act (or the figure before) to the next figure
+            lo = figs[i - 1].end if i > 0 else 0
+            prior = [a for a in acts if a[1] <= f.start and a[0] >= lo]
+            if prior:
+                lo = max(lo, min(prior[-1][0], prior[-1][2].start))
+            hi = figs[i + 1].start if i + 1 < len(figs) else len(s)
+            local = [k for a, b, k in places if lo <= a < hi]
             claim = Claim(
                 metric=metric, value=f.value, bound=f.bound, value_max=f.value_max,
                 asserter=asserter, speaker=speaker, period=period,
@@ -238,6 +248,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         if nps:
             prev_sentence_nps = nps
     _article_periods(raws, sents, all_periods, meta.published)
+    _snap_to_campaign(raws, text, vocab)
     _same_sentence_population(raws)
     inc.finish(raws)
     for i, r in enumerate(raws):
@@ -294,6 +305,15 @@ def lex_has_event(lex, metric: str) -> bool:
         if c.cues.notation == metric:
             return bool(c.event or c.before)
     return False
+
+
+def _in_single_quotes(s: str, pos: int) -> bool:
+    """Is ``pos`` inside a 'single-quoted' phrase (a quotation within a quotation)?"""
+    opens = [m.end() for m in _SQ_OPEN.finditer(s, 0, pos)]
+    if not opens:
+        return False
+    close = _SQ_CLOSE.search(s, opens[-1])
+    return close is not None and close.start() >= pos and close.start() - opens[-1] < 120
 
 
 def _in_quote(s: str, pos: int) -> bool:
@@ -402,6 +422,31 @@ def _shift_month(iso: str, months: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
+def _months(iso: str) -> int:
+    return int(iso[:4]) * 12 + (int(iso[5:7]) if len(iso) >= 7 else 1)
+
+
+def _snap_to_campaign(raws: list[_Raw], text: str, vocab: Vocabulary) -> None:
+    """"In the last four years" in an article about a campaign that began about four years ago means
+    since the campaign began: a relative start within six months after a named campaign's start snaps to it."""
+    starts = []
+    low = text.lower()
+    for term in vocab.campaigns.values():
+        start = term.extra.get("start")
+        if start and any(n.lower() in low for n in term.names if len(n) > 6):
+            starts.append(start)
+    if not starts:
+        return
+    for r in raws:
+        per = r.claim.period
+        if r.pkind != "relative" or not per.start or not per.end or per.start == per.end:
+            continue
+        for start in starts:
+            if 0 <= _months(per.start) - _months(start) <= 6:
+                r.claim.period = Period(start, per.end, per.text)
+                break
+
+
 def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None) -> None:
     """Periods that need the whole article: neighbouring statements, back references, the data's 'as of' end."""
     # 1. "The latest figure covers ... through November 2017" applies to the open figures just before it
@@ -456,8 +501,9 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for r in raws:
         per = r.claim.period
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
-            # a running total: "since 2014", "since the start of the campaign", "to date"
-            r.claim.period = Period(per.start, as_of_open, per.text, cumulative=True)
+            # a running total: "since 2014", "since the start of the campaign", "to date" (kg.conflicts
+            # recognises running totals from their start; the flag is left to it)
+            r.claim.period = Period(per.start, as_of_open, per.text)
         elif r.pkind == "" and per.end is None and r.claim.incident is None:
             r.claim.period = Period(None, default_end, None)
         elif r.pkind == "backref" and per.end is None:
@@ -483,4 +529,5 @@ def _default_places(counts: dict[str, int], vocab: Vocabulary) -> tuple[str, ...
         top = with_containers([k], vocab)[-1]
         countries[top] = countries.get(top, 0) + n
     best = max(countries.values())
-    return tuple(sorted(k for k, n in countries.items() if n == best))
+    # the article's main countries: every country named at least half as often as the most named one
+    return tuple(sorted(k for k, n in countries.items() if 2 * n >= best))

@@ -257,6 +257,26 @@ def test_headline_restates_a_body_figure():
     assert head.asserter.key == "acled" and head.bound == "more-than"
 
 
-def test_running_totals_are_cumulative():
+def test_running_totals_end_at_publication():
     c = one("Airwars said 3,000 civilians have been killed in Syria since 2014.", published="2019-06-15")
-    assert c.period.cumulative and (c.period.start, c.period.end) == ("2014-01", "2019-06-15")
+    assert (c.period.start, c.period.end) == ("2014-01", "2019-06-15")
+
+
+def test_places_of_the_figures_own_clause():
+    cs = run("While SNHR estimates 6,395 civilians were killed in Syria this year, Airwars estimates the toll at 7,316 to 11,637. "
+             "Fighting continued in Mosul, Iraq.", published="2018-12")
+    by = {c.asserter.key: c for c in cs}
+    assert by["snhr"].places == ("syria",)
+    assert "iraq" in by["airwars"].places  # the article's main countries, not only the place of SNHR's clause
+
+
+def test_last_n_years_snaps_to_the_campaign_start():
+    c = one("Airwars estimates 7,316 civilians were killed by the coalition in the last four years of Operation Inherent Resolve.",
+            published="2018-12")
+    assert (c.period.start, c.period.end) == ("2014-08", "2018-12")
+
+
+def test_a_quoted_restatement_is_not_a_new_claim():
+    cs = run("The coalition said its strikes caused zero civilian deaths in September.\n\n"
+             "\"The coalition boasts of 'zero civilian deaths' this month,\" Airwars said.")
+    assert [(c.asserter.key, int(c.value)) for c in cs] == [("cjtf-oir", 0)]
