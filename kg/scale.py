@@ -84,5 +84,5 @@ def dask_executor(address: str, workers: int) -> Iterator[DaskExecutor]:
                           dashboard_address=None) as cluster, Client(cluster) as client:
             yield DaskExecutor(client)
     else:
-        with Client(address, timeout="30s") as client:
+        with Client(address, timeout="10s") as client:
             yield DaskExecutor(client)
