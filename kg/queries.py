@@ -11,9 +11,11 @@ Parameters are bound as RDF terms in a ``VALUES`` block injected at the start of
 the query's top-level group: the value is serialised as an escaped literal, never
 pasted into the query text, so quotes, braces or ``} UNION {`` stay a literal.
 A parameter ``metric`` binds the variable ``?param_metric`` (``-`` becomes ``_``);
-named queries use their parameters in the top-level group, typically as
-``FILTER(!BOUND(?param_metric) || ?metric = ?param_metric)`` so that an omitted
-optional parameter filters nothing.
+named queries use their parameters in the top-level group. Best as the pattern
+variable itself (``?m skos:notation ?param_metric``): unbound it matches anything,
+bound it is an index lookup. Otherwise as
+``FILTER(!BOUND(?param_metric) || ?metric = ?param_metric)``, so that an omitted
+optional parameter filters nothing (Oxigraph applies such filters after the join).
 """
 
 from __future__ import annotations
