@@ -184,6 +184,15 @@ def _overlaps(a: int, b: int, ms: list[Mention]) -> bool:
     return any(not (b <= m.start or a >= m.end) for m in ms)
 
 
+_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def _title_case(s: str) -> bool:
+    """True for a headline in title case: most words of four letters or more are capitalised."""
+    words = _LONG_WORD.findall(s)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 class Attributor:
     """Resolves who asserts each figure of one article, sentence by sentence."""
 
@@ -206,6 +215,8 @@ class Attributor:
             a, b = m.start(), m.end()
             if _overlaps(a, b, ms):
                 continue
+            if a > 0 and s[a - 1] in "-\u2010\u2011":
+                continue  # the tail of a hyphenated word ("US-Led Operations") is not a name
             txt = m.group(0)
             label = re.sub(r"^[Tt]he\s+", "", txt).strip()
             if len(label.split()) < 2 and not re.search(r"\(", label):
@@ -220,11 +231,15 @@ class Attributor:
             label = _DETS.sub("", txt).strip()
             ref = SourceRef(slug(label), label, "Organization", known=False)
             ms.append(Mention(m.start(), m.end(), ref, "generic", txt))
-        for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) else ()):
+        # In a headline written in title case every word is capitalised: capitalised pairs are
+        # not names there ("Civilians Killed in US-Led Operations").
+        for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) and not _title_case(s) else ()):
             name = m.group("name")
             a = m.start("name")
             if _overlaps(m.start(), m.end(), ms) or _ORG_WORDS.search(name):
                 continue
+            if a > 0 and s[a - 1] in "-\u2010\u2011":
+                continue  # the tail of a hyphenated word is not a name
             if self.places is not None and self.places.find(name):
                 continue  # "Gaza Strip", "Deir ez-Zor" are places, not people
             ref = self._person(name, s, m.end(), m.start())

@@ -118,6 +118,8 @@ def find_numbers(s: str) -> list[Number]:
         if m.group("digits") is not None:
             if _is_year(m, s):
                 continue
+            if re.search(r"(?:\^|(?:^|[\s(])[-\u2212])$", before) or re.match(r"\^|[eE][+-]?\d", after):
+                continue  # "-5 civilians", "10^30", "1e400": a sign or an exponent, not a count
             if _AFTER_SKIP.match(after) and not m.group("dscale"):
                 continue
             if re.search(r"[$€£]\s*$|\b(?:US|USD|EUR|GBP|Rs\.?)\s*$|\b(?:aged|ages?|No\.|page|Resolution|flight|Route|Highway)\s+$", before):

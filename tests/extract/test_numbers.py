@@ -64,3 +64,9 @@ def test_never_raises_and_offsets_inside(text):
     for n in find_numbers(text):
         assert 0 <= n.start < n.end <= len(text)
         assert text[n.start:n.end] == n.text
+
+
+@pytest.mark.parametrize("text", ["10^30 civilians were killed", "-5 civilians were wounded", "(-3) people died",
+                                  "1e400 dead"])
+def test_signs_and_exponents_are_not_counts(text):
+    assert find_numbers(text) == []
