@@ -172,14 +172,18 @@ VIRTUOSO_DIALECT = {
     "export-claims": "Virtuoso allows at most 20 GROUP BY keys (SQ186)",
     "revisions": "Virtuoso's SQL compiler fails on the query (SQ156 internal optimizer error)",
     "not-comparable": "Virtuoso: STRAFTER over a GROUP_CONCAT/STR value fails with SR586 'Incomplete RDF box'",
-    "stock-flow": "Virtuoso does not finish within its 30 s MaxQueryExecutionTime (SR171) on 8 articles",
+}
+# Where the outcome depends on the machine's speed: Virtuoso's 30 s MaxQueryExecutionTime (SR171)
+# stops stock-flow on a loaded machine and not on an idle one, so the mark is not strict.
+VIRTUOSO_SLOW = {
+    "stock-flow": "Virtuoso may not finish within its 30 s MaxQueryExecutionTime (SR171) on a loaded machine",
 }
 
 
 def _named_queries():
     for name in sorted(catalog()):
-        reason = VIRTUOSO_DIALECT.get(name)
-        yield pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=True,
+        reason = VIRTUOSO_DIALECT.get(name) or VIRTUOSO_SLOW.get(name)
+        yield pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=name in VIRTUOSO_DIALECT,
                                                                 raises=(StoreError, AssertionError))) if reason \
             else name
 
