@@ -168,7 +168,9 @@ def baseline(workdir: Path, n: int) -> dict:
         Loader(store).load_paths([corpus])
     out["kg_load_s"] = round(time.perf_counter() - t, 2)
     out["triples"] = sum(1 for _ in g.quads())
-    queries = [q for q in ("claims", "conflicts", "who-asserted", "revisions") if _exists(q)]
+    # rdflib's engine finished none of the conflict queries within 60 s at 10k claims
+    # (bench/RESULTS-queries.md); here it runs the two that finish at this size.
+    queries = [q for q in ("claims", "who-asserted") if _exists(q)]
     with open_store(workdir / "baseline-store", read_only=True) as store:
         for name in queries:
             params = {"metric": "civilians-killed"} if name in ("who-asserted", "revisions") else {}
@@ -234,7 +236,7 @@ def main(argv=None) -> str:
     ap.add_argument("--tiers", default="1000,10000")
     ap.add_argument("--workers", default="1,2", help="worker counts for the smallest tier; larger tiers use the last")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--baseline-articles", type=int, default=1000)
+    ap.add_argument("--baseline-articles", type=int, default=300)
     a = ap.parse_args(argv)
     tiers = [int(x) for x in a.tiers.split(",") if x]
     workers = [int(x) for x in a.workers.split(",") if x]
