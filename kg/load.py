@@ -103,7 +103,17 @@ def process_batch(raws: list[RawArticle], vocab: Vocabulary) -> list[Outcome]:
             prepared.append((i, (str(raw.path), prepare(raw, vocab))))
         except Exception as exc:  # noqa: BLE001 - reported per article
             failed[i] = Outcome(str(raw.path), error=f"{type(exc).__name__}: {exc}")
-    done = dict(zip((i for i, _ in prepared), process_articles([item for _, item in prepared], vocab)))
+    items = [item for _, item in prepared]
+    try:
+        outcomes = process_articles(items, vocab)
+    except Exception:  # noqa: BLE001 - find the article at fault: retry one by one
+        outcomes = []
+        for item in items:
+            try:
+                outcomes += process_articles([item], vocab)
+            except Exception as exc:  # noqa: BLE001 - reported per article
+                outcomes.append(Outcome(item[0], error=f"{type(exc).__name__}: {exc}"))
+    done = dict(zip((i for i, _ in prepared), outcomes))
     return [failed.get(i) or done[i] for i in range(len(raws))]
 
 
