@@ -22,9 +22,8 @@ from kg.export.data import load_export_data
 from kg.export.views import build_view
 from kg.resources import ontology_files
 from kg.store import open_store, sync_reference
-from kg.vocab import vocabulary
 
-from test_export_seed_claims import GOLD, fill_seedlike_store
+from test_export_seed_claims import GOLD, seedlike_store_folder
 
 runner = CliRunner()
 CJTF_IRI = "https://w3id.org/kg-claims/source/cjtf-oir"
@@ -34,12 +33,7 @@ BBC_IRI = "https://w3id.org/kg-claims/source/bbc"
 @pytest.fixture(scope="module")
 def seedlike(tmp_path_factory) -> Path:
     """A store folder with the five seed articles and hand-made copies of their gold claims."""
-    path = tmp_path_factory.mktemp("seedlike") / "store"
-    s = open_store(path)
-    sync_reference(s, ontology_files())
-    fill_seedlike_store(s, vocabulary())
-    s.close()
-    return path
+    return seedlike_store_folder(tmp_path_factory.mktemp("seedlike") / "store")
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.resources import ontology_files
-from kg.store import open_store, sync_reference
+from kg.store import open_store
 from kg.vocab import vocabulary
 
 from test_export_seed_claims import fill_seedlike_store
@@ -25,7 +24,6 @@ runner = CliRunner()
 def seedlike(tmp_path_factory):
     path = tmp_path_factory.mktemp("remote-export") / "store"
     s = open_store(path)
-    sync_reference(s, ontology_files())
     fill_seedlike_store(s, vocabulary())
     s.flush()
     (path.parent / "expected.nq").write_bytes(s.dump_nquads())  # before the server holds the store

@@ -7,10 +7,14 @@ does today; `seedlike_store` fills a store the way `kg load` would, through stor
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from kg.extract import normalise
 from kg.load import content_hash, store_article
 from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef
+from kg.resources import ontology_files
+from kg.store import open_store, sync_reference
+from kg.vocab import vocabulary
 
 from conftest import SEEDS
 
@@ -103,12 +107,22 @@ def seed_articles() -> list[Article]:
 
 
 def fill_seedlike_store(store, vocab) -> int:
-    """Store the seed articles with their gold claims; returns the number of claims."""
+    """Store the seed articles with their gold claims, as `kg load` would (reference graphs
+    included); returns the number of claims."""
+    sync_reference(store, ontology_files())
     n = 0
     for article in seed_articles():
         store_article(store, article, vocab)
         n += len(article.claims)
     return n
+
+
+def seedlike_store_folder(path: Path) -> Path:
+    """A closed store folder at ``path`` holding the seed-like articles."""
+    s = open_store(path)
+    fill_seedlike_store(s, vocabulary())
+    s.close()
+    return path
 
 
 def test_every_hand_made_seed_claim_is_stored(store, vocab):

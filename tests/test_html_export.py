@@ -12,8 +12,7 @@ from kg.export import export
 from kg.export.html import escape_json_for_script
 from kg.load import store_article
 from kg.model import SourceRef
-from kg.resources import ontology_files
-from kg.store import open_store, sync_reference
+from kg.store import open_store
 
 from conftest import make_article, make_claim
 from test_export_seed_claims import fill_seedlike_store
@@ -64,7 +63,6 @@ def seed_html(tmp_path_factory, vocab) -> Path:
     """The page of the seed-like store, exported once for the module."""
     folder = tmp_path_factory.mktemp("html")
     s = open_store(folder / "store")
-    sync_reference(s, ontology_files())
     fill_seedlike_store(s, vocab)
     export(s, "html", folder / "seeds.html")
     s.close()

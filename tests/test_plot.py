@@ -14,11 +14,9 @@ from kg.cli import app
 from kg.export.data import fetch_claims
 from kg.export.plots import (COLOURS, HATCHES, LINESTYLES, MARKERS, compare, period_end_date, revision_lines,
                              same_at_shared_precision, timeline)
-from kg.resources import ontology_files
-from kg.store import open_store, sync_reference
-from kg.vocab import vocabulary
+from kg.store import open_store
 
-from test_export_seed_claims import fill_seedlike_store
+from test_export_seed_claims import seedlike_store_folder
 
 runner = CliRunner()
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -26,12 +24,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 @pytest.fixture(scope="module")
 def seedlike(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("plots") / "store"
-    s = open_store(path)
-    sync_reference(s, ontology_files())
-    fill_seedlike_store(s, vocabulary())
-    s.close()
-    return path
+    return seedlike_store_folder(tmp_path_factory.mktemp("plots") / "store")
 
 
 @pytest.fixture
