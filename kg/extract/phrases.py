@@ -44,6 +44,22 @@ def tokens(s: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_LOW_CACHE: dict[str, list[str]] = {}
+
+
+def lowered(s: str) -> list[str]:
+    """The tokens of ``s`` in lower case (``[t.lower() for _, _, t in tokens(s)]``), cached like ``tokens``:
+    every stage that looks words up in a dict uses them, so each sentence is lowered once."""
+    hit = _LOW_CACHE.get(s)
+    if hit is not None:
+        return hit
+    out = [t.lower() for _, _, t in tokens(s)]
+    if len(_LOW_CACHE) > 64:
+        _LOW_CACHE.clear()
+    _LOW_CACHE[s] = out
+    return out
+
+
 def _exact_case(name: str) -> bool:
     return len(name) <= 5 or name.isupper() or bool(re.fullmatch(r"[A-Z][\w-]*", name))
 
@@ -59,28 +75,46 @@ class PhraseMatcher:
             self.index.setdefault(low[0], []).append((low, toks, value, _exact_case(name)))
         for lst in self.index.values():
             lst.sort(key=lambda e: -len(e[0]))
+        # The same entries for lookup: first token -> [(length, {lower-case tokens: [(tokens, value, exact), ...]})],
+        # longest first, entries in index order. A name is then found with one dict lookup per length
+        # instead of comparing every name that shares its first token.
+        self._by_first: dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[tuple[str, ...], Any, bool]]]]]] = {}
+        for first, lst in self.index.items():
+            groups: dict[int, dict[tuple[str, ...], list[tuple[tuple[str, ...], Any, bool]]]] = {}
+            for low, toks, value, exact in lst:
+                groups.setdefault(len(low), {}).setdefault(low, []).append((toks, value, exact))
+            self._by_first[first] = sorted(groups.items(), key=lambda kv: -kv[0])
+        self._firsts = frozenset(self.index)
 
     def find(self, s: str, toks: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, Any]]:
-        toks = tokens(s) if toks is None else toks
-        low = [t.lower() for _, _, t in toks]
+        """(start, end, value) of the names in ``s``: the longest name at each token, no overlaps."""
+        if toks is None:
+            toks, low = tokens(s), lowered(s)
+        else:
+            low = [t.lower() for _, _, t in toks]
+        firsts = self._firsts
+        if firsts.isdisjoint(low):
+            return []
+        by_first = self._by_first
         out = []
-        i = 0
         n = len(toks)
-        while i < n:
-            cands = self.index.get(low[i])
-            hit = None
-            if cands:
-                for lw, orig, value, exact in cands:
-                    k = len(lw)
-                    if i + k > n or tuple(low[i:i + k]) != lw:
-                        continue
+        nxt = 0  # matches never overlap: the next token a name may start at
+        for i in [i for i, t in enumerate(low) if t in firsts]:
+            if i < nxt:
+                continue
+            for k, table in by_first[low[i]]:
+                if i + k > n:
+                    continue
+                entries = table.get(tuple(low[i:i + k]))
+                if entries is None:
+                    continue
+                for orig, value, exact in entries:
                     if exact and tuple(t for _, _, t in toks[i:i + k]) != orig:
                         continue
-                    hit = (toks[i][0], toks[i + k - 1][1], value, k)
+                    out.append((toks[i][0], toks[i + k - 1][1], value))
+                    nxt = i + k
                     break
-            if hit:
-                out.append(hit[:3])
-                i += hit[3]
-            else:
-                i += 1
+                else:
+                    continue
+                break
         return out
