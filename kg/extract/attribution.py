@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.phrases import PhraseMatcher, tokens
+from kg.extract.phrases import PhraseMatcher, lowered, tokens
 from kg.model import SourceRef
 from kg.vocab import Vocabulary
 
@@ -105,7 +105,11 @@ class _Span:
 
 
 def _speech_verbs(s: str) -> list[_Span]:
-    return [_Span(a, b, t) for a, b, t in tokens(s) if t.lower() in SPEECH_WORDS]
+    low = lowered(s)
+    if SPEECH_WORDS.isdisjoint(low):
+        return []
+    toks = tokens(s)
+    return [_Span(*toks[i]) for i, t in enumerate(low) if t in SPEECH_WORDS]
 
 
 _GENERIC_HINT = re.compile(
@@ -117,6 +121,23 @@ _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", r
 _CAPWORD = re.compile(r"\b[A-Z][a-z'-]+\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _PASSIVE = re.compile(rf"\b(?:{SPEECH})\s+by\s+", re.I)
+# used for every speech verb, mention or figure: compiled once here
+_AGENTLESS = re.compile(r"\b(?:to\s+be|being|been|is|are|was|were|ever|previously|officially|first|widely)\s*$")
+_AGENTLESS_VERBS = frozenset(("reported", "found", "estimated", "recorded", "confirmed", "listed", "documented", "counted", "verified", "determined"))
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+_OUTLET_RELAYS = re.compile(r"\s*[.!?\"]*\s*$")
+_INVERTED = re.compile(r"[,\"]\s*$")
+_AND_ALSO = re.compile(r"\band\s+(?:also\s+)?$")
+_CLAUSE_LEAD = re.compile(r"\s*(?:,|the\s+\w+\s+said)")
+_REPORT_WORD = re.compile(r"report|statement|study|research|summary|document|announcement|analysis|investigation|probe|survey|assessment|findings|release|review|data|figures")
+_REPORT_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|data|estimate)s?\b", re.I)
+_REPORT_BEFORE = re.compile(r"\b(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|research)\s+(?:released\s+|issued\s+|published\s+)?(?:by|from|of)\s+(?:the\s+)?(?:office\s+of\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,3}(?:count|tally|figure|figures|estimate|toll|data|analysis|numbers|assessment|survey|findings|list|record|database)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_STOP_OR_DIGIT = re.compile(r"[;.]|\d")
+_SEMI_COLON = re.compile(r"[;:]")
+_APOSTROPHE_S = re.compile(r"\s*'s\b")
+# tokens that may start an anaphor ("it", "the report", "this statement")
+_ANAPHOR_STARTS = _PRONOUNS | {"the", "this", "that"}
 
 
 @dataclass(frozen=True)
@@ -250,9 +271,11 @@ class Attributor:
                 if m.group(0) in self.people and not _overlaps(m.start(), m.end(), ms):
                     ms.append(Mention(m.start(), m.end(), self.people[m.group(0)], "person", m.group(0)))
         toks = tokens(s)
+        lows = lowered(s)
         n = len(toks)
-        for i, (a, b, t) in enumerate(toks):
-            low = t.lower()
+        for i in [i for i, t in enumerate(lows) if t in _ANAPHOR_STARTS]:
+            a, b, _ = toks[i]
+            low = lows[i]
             end = None
             if low in _PRONOUNS:
                 end = b
@@ -326,7 +349,7 @@ class Attributor:
             return None
         if a not in ("it", "they", "its", "their"):
             # the report / the statement / the agency ...: the issuer of the last report named, else the last organisation that spoke
-            if re.search(r"report|statement|study|research|summary|document|announcement|analysis|investigation|probe|survey|assessment|findings|release|review|data|figures", a) and self.last_report_org is not None:
+            if _REPORT_WORD.search(a) and self.last_report_org is not None:
                 return self.last_report_org, None
             if self.last_org is not None:
                 return self.last_org, None
@@ -346,7 +369,7 @@ class Attributor:
         cut = max(seg.rfind(";"), seg.rfind(":"), seg.rfind('"'))
         for w in (" that ", " which ", " while ", " but ", " when ", " after ", " as "):
             i = seg.rfind(w)
-            if i > cut and not re.match(r"\s*(?:,|the\s+\w+\s+said)", seg[i + len(w):]):
+            if i > cut and not _CLAUSE_LEAD.match(seg[i + len(w):]):
                 cut = max(cut, i + len(w) - 1)
         start = lo + cut + 1
         cands = [m for m in ms if m.start >= start and m.end <= pos
@@ -395,21 +418,21 @@ class Attributor:
             verb = m.group(0).lower()
             if s[m.end():m.end() + 4] == " by " or s[m.end():m.end() + 4].startswith(" by"):
                 continue
-            if re.search(r"\b(?:to\s+be|being|been|is|are|was|were|ever|previously|officially|first|widely)\s*$", s[max(0, m.start() - 12):m.start()]) and verb in ("reported", "found", "estimated", "recorded", "confirmed", "listed", "documented", "counted", "verified", "determined"):
+            if verb in _AGENTLESS_VERBS and _AGENTLESS.search(s[max(0, m.start() - 12):m.start()]):
                 continue  # passive without agent: "are credibly reported to have died"
             subj = self.subject_before(s, m.start(), ms)
-            if subj is not None and subj.kind == "outlet" and (verb in ("reported", "reports", "reporting") or re.match(r"\s*[.!?\"]*\s*$", s[m.end():])):
+            if subj is not None and subj.kind == "outlet" and (verb in ("reported", "reports", "reporting") or _OUTLET_RELAYS.match(s[m.end():])):
                 continue  # '..., Business Insider reported.': the outlet relays, it does not assert
             if subj is not None and subj.kind != "person" and (_DIGIT.search(s, subj.end, m.start()) or len(s[subj.end:m.start()].split()) > 12):
                 subj = None  # "Air strikes by X caused 536 deaths, the highest ever recorded": X is not who speaks
-            if subj is not None and subj.end <= m.start() and not re.search(r"[.!?]\s*$", s[subj.end:m.start()]):
+            if subj is not None and subj.end <= m.start() and not _SENTENCE_END.search(s[subj.end:m.start()]):
                 acts.append((m.start(), m.end(), subj, "speech"))
                 continue
             # inversion: '," said X' / ', said X'
             inv = [x for x in ms if 0 <= x.start - m.end() < 4]
-            if inv and re.search(r"[,\"]\s*$", s[max(0, m.start() - 3):m.start()]):
+            if inv and _INVERTED.search(s[max(0, m.start() - 3):m.start()]):
                 acts.append((m.start(), m.end(), inv[0], "speech-inverted"))
-            elif subj is None and acts and acts[-1][3] in ("speech", "speech-inverted") and re.search(r"\band\s+(?:also\s+)?$", s[max(0, m.start() - 10):m.start()]):
+            elif subj is None and acts and acts[-1][3] in ("speech", "speech-inverted") and _AND_ALSO.search(s[max(0, m.start() - 10):m.start()]):
                 acts.append((m.start(), m.end(), acts[-1][2], "speech-coordinated"))
         acts.sort(key=lambda a: a[0])
         return acts
@@ -418,7 +441,7 @@ class Attributor:
         seg_start = max(0, pos - 70)
         for m in reversed([x for x in ms if seg_start <= x.start and x.end <= pos]):
             rest = s[m.end:pos]
-            if re.match(r"'s?\s+(?:[\w-]+\s+){0,3}(?:count|tally|figure|figures|estimate|toll|data|analysis|numbers|assessment|survey|findings|list|record|database)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$", rest, re.I):
+            if _POSSESSIVE.match(rest):
                 return m
         return None
 
@@ -431,7 +454,7 @@ class Attributor:
                 return r[0], r[1], "attr.possessive"
         # passive agent right after the figure, inside its clause: "20,178 deaths reported by ACLED"
         for a0, a1, subj, rule in acts:
-            if rule == "passive-agent" and fig_end <= a0 and not re.search(r"[;.]|\d", s[fig_end:a0]) and a0 - fig_end < 60:
+            if rule == "passive-agent" and fig_end <= a0 and not _STOP_OR_DIGIT.search(s[fig_end:a0]) and a0 - fig_end < 60:
                 r = self.resolve(subj, s, ms)
                 if r:
                     return r[0], r[1], "attr.passive"
@@ -460,11 +483,11 @@ class Attributor:
                 and not _PREP_BEFORE.search(s, max(0, m.start - 14), m.start)]
         if in_quote:
             subj = [m for m in subj if m.kind == "org" and m.ref.known]  # inside a quote only a named organisation
-        if subj and not re.search(r"[;:]", s[subj[0].end:fig_start]) and subj[0].start < 40:
+        if subj and not _SEMI_COLON.search(s[subj[0].end:fig_start]) and subj[0].start < 40:
             m0 = subj[0]
             if m0.kind != "anaphor" or m0.text.lower() in ("it", "they", "the coalition", "the military", "the group", "the agency", "the mission"):
                 r = self.resolve(m0, s, ms)
-                if r and not re.match(r"\s*'s\b", s[m0.end:m0.end + 3]):
+                if r and not _APOSTROPHE_S.match(s[m0.end:m0.end + 3]):
                     return r[0], r[1], "attr.subject"
         return None
 
@@ -481,8 +504,7 @@ class Attributor:
         for m in ms:
             if m.kind not in ("org", "generic"):
                 continue
-            if re.match(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|data|estimate)s?\b", s[m.end:m.end + 50], re.I) \
-                    or re.search(r"\b(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|research)\s+(?:released\s+|issued\s+|published\s+)?(?:by|from|of)\s+(?:the\s+)?(?:office\s+of\s+)?$", s[max(0, m.start - 50):m.start], re.I):
+            if _REPORT_AFTER.match(s[m.end:m.end + 50]) or _REPORT_BEFORE.search(s[max(0, m.start - 50):m.start]):
                 self.last_report_org = m.ref
         quoted_org = None
         for a0, a1, subj, rule in acts:
