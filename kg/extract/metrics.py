@@ -96,6 +96,14 @@ class Lexicon:
         self.notations = {c.cues.notation for c in items}
         nouns = sorted({n.lower() for c in items for n in c.cues.count_nouns}, key=len, reverse=True)
         self.any_noun = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?:s|es)?(?![\w-])", re.I)
+        # One alternation of each kind of cue over all concepts: a text none of them matches skips
+        # the per-concept searches of that kind (they would all fail).
+        self._any_phrase = _union(c.phrase for c in items)
+        self._any_exclude = _union(c.exclude for c in items)
+        self._any_label_end = _union(c.label_end for c in items)
+        self._any_noun_end = _union(c.noun for c in items)
+        self._any_before = _union(c.before for c in items)
+        self._any_label = _union(c.label_any for c in items)
 
     def classify(self, np: str, after: str, before: str, near_before: str, inherited: bool = False) -> tuple[str, str] | None:
         """(notation, rule) for a figure.
@@ -109,17 +117,22 @@ class Lexicon:
         before = _clean(before)
         near_before = _clean(near_before)
         tail = f"{np} {after}"
-        for c in self.items:
-            if c.phrase and c.phrase.search(tail):
-                return c.cues.notation, "metric.phrase"
+        if _hit(self._any_phrase, tail):
+            for c in self.items:
+                if c.phrase and c.phrase.search(tail):
+                    return c.cues.notation, "metric.phrase"
         head = _head(np)
         killed_subject = bool(self._people_killed and self._people_killed.search(before))
+        any_exclude = _hit(self._any_exclude, tail) or _hit(self._any_exclude, near_before)
+        any_label = bool(np) and _hit(self._any_label_end, head)
+        any_noun = bool(head) and _hit(self._any_noun_end, head)
+        any_before = _hit(self._any_before, near_before)
         for c in self.items:
-            if c.exclude and (c.exclude.search(tail) or c.exclude.search(near_before)):
+            if any_exclude and c.exclude and (c.exclude.search(tail) or c.exclude.search(near_before)):
                 continue
-            if c.label_end and np and c.label_end.search(head):
+            if any_label and c.label_end and c.label_end.search(head):
                 return c.cues.notation, "metric.label"
-            noun_ok = bool(c.noun and head and c.noun.search(head))
+            noun_ok = bool(any_noun and c.noun and c.noun.search(head))
             if noun_ok:
                 if not c.event and not c.before:
                     return c.cues.notation, "metric.noun"
@@ -129,9 +142,9 @@ class Lexicon:
                     return c.cues.notation, "metric.noun+subject"
                 elif c.event.search(tail) or c.event_near.search(near_before):
                     return c.cues.notation, "metric.noun+event"
-            if c.before and c.before.search(near_before) and (noun_ok or not np or inherited):
+            if any_before and c.before and c.before.search(near_before) and (noun_ok or not np or inherited):
                 return c.cues.notation, "metric.frame"
-        if not np or re.fullmatch(r"(?:people|persons|individuals)", head, re.I):
+        if (not np or _PEOPLE.fullmatch(head)) and _hit(self._any_label, before):
             # "the death toll ... at 44", "the number of deceased to be over 100", "42 died"
             for c in self.items:
                 if c.exclude and c.exclude.search(before):
@@ -141,15 +154,33 @@ class Lexicon:
         return None
 
 
+def _union(patterns) -> re.Pattern | None:
+    """One pattern that matches where any of ``patterns`` (all compiled with re.I) matches."""
+    pats = [p.pattern for p in patterns if p is not None]
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
+
+
+def _hit(rx: re.Pattern | None, s: str) -> bool:
+    return rx is not None and rx.search(s) is not None
+
+
+_PEOPLE = re.compile(r"(?:people|persons|individuals)", re.I)
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_QUOTES = re.compile(r"[\"'`]")
+_OF = re.compile(r"\s+of\s+")
+
+
 def _clean(s: str) -> str:
-    s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", s)
-    s = re.sub(r"[\"'`]", "", s)
-    return re.sub(r"\s+", " ", s).strip()
+    if "(" in s or "[" in s:
+        s = _BRACKETED.sub(" ", s)
+    if '"' in s or "'" in s or "`" in s:
+        s = _QUOTES.sub("", s)
+    return " ".join(s.split())  # runs of whitespace as one space, none at the ends (both use str.isspace)
 
 
 def _head(np: str) -> str:
     """The noun phrase up to its head (drops an "of ..." complement)."""
-    return re.split(r"\s+of\s+", np, maxsplit=1)[0] if not np.lower().startswith("of ") else np
+    return _OF.split(np, maxsplit=1)[0] if not np.lower().startswith("of ") else np
 
 
 _CACHE: dict[int, tuple[Vocabulary, Lexicon]] = {}

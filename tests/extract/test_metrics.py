@@ -71,3 +71,88 @@ def test_cues_come_from_the_vocabulary():
     lex = lexicon(vocabulary())
     assert {c.cues.notation for c in lex.items} == set(vocabulary().metrics)
     assert any(c.cues.count_nouns for c in lex.items)
+
+
+# --- the prefilters of Lexicon.classify change nothing -------------------------------------------
+
+import re as _re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def _clean_reference(s):
+    s = _re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", s)
+    s = _re.sub(r"[\"'`]", "", s)
+    return _re.sub(r"\s+", " ", s).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ()[]\"'`\t\n\u00a0\u2003\x1c.-")), max_size=30))
+def test_clean_equals_the_regex_version(s):
+    from kg.extract.metrics import _clean
+
+    assert _clean(s) == _clean_reference(s)
+
+
+def _classify_reference(lex, np, after, before, near_before, inherited=False):
+    """Lexicon.classify as it was before the union prefilters: every concept's searches, in order."""
+    from kg.extract.metrics import _head
+
+    np, after, before, near_before = (_clean_reference(x) for x in (np, after, before, near_before))
+    tail = f"{np} {after}"
+    for c in lex.items:
+        if c.phrase and c.phrase.search(tail):
+            return c.cues.notation, "metric.phrase"
+    head = _head(np)
+    killed_subject = bool(lex._people_killed and lex._people_killed.search(before))
+    for c in lex.items:
+        if c.exclude and (c.exclude.search(tail) or c.exclude.search(near_before)):
+            continue
+        if c.label_end and np and c.label_end.search(head):
+            return c.cues.notation, "metric.label"
+        noun_ok = bool(c.noun and head and c.noun.search(head))
+        if noun_ok:
+            if not c.event and not c.before:
+                return c.cues.notation, "metric.noun"
+            if not c.event:
+                pass
+            elif killed_subject and c.cues.notation.endswith("-killed"):
+                return c.cues.notation, "metric.noun+subject"
+            elif c.event.search(tail) or c.event_near.search(near_before):
+                return c.cues.notation, "metric.noun+event"
+        if c.before and c.before.search(near_before) and (noun_ok or not np or inherited):
+            return c.cues.notation, "metric.frame"
+    if not np or _re.fullmatch(r"(?:people|persons|individuals)", head, _re.I):
+        for c in lex.items:
+            if c.exclude and c.exclude.search(before):
+                continue
+            if c.label_any and c.label_any.search(before):
+                return c.cues.notation, "metric.subject"
+    return None
+
+
+def _cue_words():
+    from kg.extract.metrics import lexicon
+    from kg.vocab import vocabulary
+
+    lex = lexicon(vocabulary())
+    words = set("people civilians were killed in the of said at least more than a total about reports".split())
+    for c in lex.items:
+        for group in (c.cues.labels, c.cues.count_nouns, c.cues.event_cues, c.cues.before_cues, c.cues.phrase_cues, c.cues.exclude_cues):
+            for phrase in group:
+                words.update(phrase.lower().split())
+    return sorted(words)
+
+
+_PHRASE = st.lists(st.sampled_from(_cue_words()), max_size=6).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PHRASE, _PHRASE, _PHRASE, _PHRASE, st.booleans())
+def test_classify_equals_the_unfiltered_search(np, after, before, near, inherited):
+    from kg.extract.metrics import lexicon
+    from kg.vocab import vocabulary
+
+    lex = lexicon(vocabulary())
+    assert lex.classify(np, after, before, near, inherited) == _classify_reference(lex, np, after, before, near, inherited)
