@@ -15,6 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kg.extract.numbers import MONTHS, UNITS, TENS
 
@@ -41,13 +42,25 @@ class PeriodMention:
         return self.kind in ("since", "todate", "campaign") and self.finish is None
 
 
+@lru_cache(maxsize=256)  # one publication date per article, asked for in every sentence
 def _pub(published: str | None) -> tuple[int, int | None, int | None] | None:
     if not published:
         return None
-    m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", published)
+    m = _ISO.match(published)
     if not m:
         return None
     return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+
+
+_ISO = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
+_SPACES = re.compile(r"\s+")
+_EDGE = re.compile(r"(?:the )?(end|beginning|start|middle) of (.*)")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_THIS_YEAR = re.compile(r"\bthis year\b")
+_LAST_YEAR = re.compile(r"\blast year\b")
+_LETTERS = re.compile(r"[a-z]+")
+_DAY_NUMBER = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?!\d)")
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def parse_date(text: str, published: str | None = None, edge: str = "start") -> str | None:
@@ -56,25 +69,25 @@ def parse_date(text: str, published: str | None = None, edge: str = "start") -> 
     A month or day without a year takes the publication year (the year before when it
     would fall after publication). "end of November 2018" is the last day of that month.
     """
-    t = re.sub(r"\s+", " ", text.strip().lower().replace(".", ""))
-    edge_m = re.match(r"(?:the )?(end|beginning|start|middle) of (.*)", t)
+    t = _SPACES.sub(" ", text.strip().lower().replace(".", ""))
+    edge_m = _EDGE.match(t)
     which = None
     if edge_m:
         which, t = edge_m.group(1), edge_m.group(2)
     year = month = day = None
-    m = re.search(r"\b((?:19|20)\d\d)\b", t)
+    m = _YEAR.search(t)
     if m:
         year = int(m.group(1))
     pub0 = _pub(published)
-    if year is None and pub0 and re.search(r"\bthis year\b", t):
+    if year is None and pub0 and _THIS_YEAR.search(t):
         year = pub0[0]
-    elif year is None and pub0 and re.search(r"\blast year\b", t):
+    elif year is None and pub0 and _LAST_YEAR.search(t):
         year = pub0[0] - 1
-    for w in re.findall(r"[a-z]+", t):
+    for w in _LETTERS.findall(t):
         if w in MONTHS:
             month = MONTHS[w]
             break
-    dm = re.search(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?!\d)", re.sub(r"\b(?:19|20)\d\d\b", "", t))
+    dm = _DAY_NUMBER.search(_YEAR_WORD.sub("", t))
     if dm and month:
         d = int(dm.group(1))
         if 1 <= d <= 31:
@@ -173,8 +186,12 @@ _GATES = {
 }
 
 
-def find_periods(s: str, published: str | None = None, campaign_starts: dict[str, str] | None = None) -> list[PeriodMention]:
-    """Period phrases in ``s``, earliest first, without overlaps. Never raises."""
+def find_periods(s: str, published: str | None = None, campaign_starts: dict[str, str] | None = None,
+                 words: set[str] | None = None) -> list[PeriodMention]:
+    """Period phrases in ``s``, earliest first, without overlaps. Never raises.
+
+    ``words``: the set of ``[a-z]+`` words of ``s.lower()`` when the caller has it already.
+    """
     campaign_starts = campaign_starts or {}
     out: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
@@ -183,14 +200,15 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
         return all(b <= x or a >= y for x, y in taken)
 
     pub = _pub(published)
-    words = set(_LOWER_WORDS.findall(s.lower()))
+    if words is None:
+        words = set(_LOWER_WORDS.findall(s.lower()))
     has_digit = _HAS_DIGIT.search(s) is not None
     for kind, rx in _PATTERNS:
         gate = _GATES.get(kind)
         if gate is not None and gate.isdisjoint(words):
             continue
-        if kind == "year" and not has_digit:
-            continue
+        if (kind == "year" or kind == "day") and not has_digit:
+            continue  # both need a digit (a year, a day of the month)
         for m in rx.finditer(s):
             a, b = m.start(), m.end()
             if not free(a, b):

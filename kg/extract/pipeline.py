@@ -56,6 +56,17 @@ _PERIOD_WORDS = frozenset(
 _SPEECH_WORDS = SPEECH_WORDS | {"according", "report", "statement", "study", "investigation", "summary", "announcement", "probe",
                                 "survey", "analysis", "data", "estimate", "research"}
 _FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
+# run for every figure: compiled once here
+_NEAR_WORDS = re.compile(r"[\w'\"-]+")
+_ALL_BEFORE = re.compile(r"\ball\s+$")
+_OF_THESE = re.compile(r"\bof\s+(?:these|them|those|which)\b", re.I)
+_ALL_BUT = re.compile(r"\ball\s+but\s*$")
+_BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties")
+_RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b")
+_PEOPLE = re.compile(r"\b(?:people|persons|individuals)\b", re.I)
+_THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|additional)\s+$")
+_DAY_NAME_END = re.compile(r"day$", re.I)
 
 
 @dataclass
@@ -108,7 +119,7 @@ def _windows(s: str, figs, i: int) -> tuple[str, str, str]:
     seg = s[prev_end:f.start]
     cut = max(seg.rfind(";"), seg.rfind(" - "), seg.rfind("\u2013"))
     before = seg[cut + 1:] if cut >= 0 else seg
-    near = " ".join(re.findall(r"[\w'\"-]+", before)[-6:])
+    near = " ".join(_NEAR_WORDS.findall(before)[-6:])
     return s[f.end:after_end], before, near
 
 
@@ -129,14 +140,15 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     for si, sent in enumerate(sents):
         s = sent.text
         words = set(_WORDS.findall(s.lower()))
-        nums = find_numbers(s) if (_DIGIT.search(s) or words & _NUMBER_WORDS) else []
+        has_digit = _DIGIT.search(s) is not None
+        nums = find_numbers(s, words) if (has_digit or words & _NUMBER_WORDS) else []
         figs = figures(s, nums) if nums else []
         if figs or not words.isdisjoint(_SPEECH_WORDS):
             ms = att.mentions(s)
             acts = att.speech_acts(s, ms)
         else:
             ms, acts = [], []
-        pms = find_periods(s, meta.published, camp) if (_DIGIT.search(s) or words & _PERIOD_WORDS) else []
+        pms = find_periods(s, meta.published, camp, words) if (has_digit or words & _PERIOD_WORDS) else []
         pms = [p for p in pms if not (p.kind == "day" and (_RELEASE_DATE.search(s[max(0, p.start - 40):p.start])
                                                            or (_WEEKDAY.search(p.text) and _RELEASED_AFTER.match(s[p.end:p.end + 40]))))]
         all_periods.extend((si, p) for p in pms)
@@ -151,7 +163,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             np, marker = noun_phrase(s, f.end)
             if f.kind == "zero":
                 after = s[f.end:]
-            if marker == "ante" and re.search(r"\ball\s+$", s[max(0, f.start - 5):f.start]):
+            if marker == "ante" and _ALL_BEFORE.search(s[max(0, f.start - 5):f.start]):
                 continue  # "all 104 of them": a restatement
             base_only = False
             inherited = False
@@ -168,14 +180,14 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 inherited = True
                 if nps and marker != "of-number":
                     np = nps[-1]
-                elif re.search(r"\bof\s+(?:these|them|those|which)\b", before + s[f.end:f.end + 15], re.I) and prev_sentence_nps:
+                elif _OF_THESE.search(before + s[f.end:f.end + 15]) and prev_sentence_nps:
                     np = prev_sentence_nps[-1]
             wm = _WERE_NOUN.match(after) if not np or inherited else None
-            if wm and not re.search(r"\ball\s+but\s*$", near):
+            if wm and not _ALL_BUT.search(near):
                 # "Of those killed, 927 were children": the noun after the copula, the verb before
                 np, after, inherited = wm.group(1), f"{after} {before}", False
             head_low = np.lower()
-            if re.fullmatch(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties", head_low):
+            if _BARE_CASUALTIES.fullmatch(head_low):
                 # bare "casualties" in casualty reporting means civilian casualties; a kill verb anywhere before makes them deaths
                 np = "civilian casualties"
                 after = f"{after} {s[:f.start]}"
@@ -188,7 +200,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 res = lex.classify("people", after, before, near)
             if res is None:
                 continue
-            if re.match(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b", s[f.end:f.end + 40]):
+            if _RATE.match(s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res
             if _in_single_quotes(s, f.start) and any(r.claim.metric == metric and r.claim.value == f.value for r in raws):
@@ -196,7 +208,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if marker == "subset" and not lex_has_event(lex, metric):
                 continue
             nps.append(np)
-            explicit_people = bool(re.search(r"\b(?:people|persons|individuals)\b", np, re.I))
+            explicit_people = bool(_PEOPLE.search(np))
             # who
             quoted = sent.in_quote != _in_quote(s, f.start)
             r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
@@ -235,10 +247,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 rule=f"{mrule}+{arule}",
             )
             pkind = pm.kind if pm else ""
-            if pm is None and re.search(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", s, re.I):
+            if pm is None and _THOSE_EVENTS.search(s):
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after))
-            if marker == "more" or re.search(r"\b(?:another|additional)\s+$", s[max(0, f.start - 12):f.start]):
+            if marker == "more" or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]):
                 raws[-1].more = True
             inc.attach(raws[-1], s, si, pm)
         before_acts = att.last_asserter
@@ -358,7 +370,7 @@ def _pick_period(pms: list[PeriodMention], a: int, b: int, s: str) -> PeriodMent
         if p.end <= a:
             gap = a - p.end
             # a clause boundary between them weakens the link
-            if re.search(r"[;]", s[p.end:a]):
+            if ";" in s[p.end:a]:
                 gap += 200
             return gap
         return (p.start - b) + 5
@@ -489,7 +501,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
     def latest(kinds):
         ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish
-                and not re.search(r"day$", p.text, re.I)]  # "on Friday" dates the report, not the data
+                and not _DAY_NAME_END.search(p.text)]  # "on Friday" dates the report, not the data
         if published:
             ends = [e for e in ends if e[:len(published)] <= published or e[:7] <= published[:7]]
         return max(ends, key=lambda e: (e[:7], len(e))) if ends else None

@@ -70,3 +70,30 @@ def test_never_raises_and_offsets_inside(text):
                                   "1e400 dead"])
 def test_signs_and_exponents_are_not_counts(text):
     assert find_numbers(text) == []
+
+
+# --- the digits-only pattern finds what the full pattern's digit alternative finds ---------------
+
+import re as _re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def _digits_reference():
+    from kg.extract.numbers import _NUMBER
+
+    return _re.compile(
+        _NUMBER.pattern.split("\n    | (?P<dozen>")[0] + "|(?P<dozen>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!))",
+        _re.VERBOSE | _re.IGNORECASE,
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789٣,.:$€£-aZ m\nbillion") + [" million", " thousand", " bn", "m "]), max_size=40).map("".join))
+def test_digits_pattern_equals_reference(s):
+    from kg.extract.numbers import _NUMBER_DIGITS
+
+    ref = _digits_reference()
+    got = [(m.span(), m.groupdict()) for m in _NUMBER_DIGITS.finditer(s)]
+    assert got == [(m.span(), m.groupdict()) for m in ref.finditer(s)]
