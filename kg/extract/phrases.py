@@ -23,9 +23,13 @@ def tokens(s: str) -> list[tuple[int, int, str]]:
         return hit
     out = []
     append = out.append
-    for m in _TOKEN.finditer(s):
-        a, b = m.span()
-        t = m.group(0)
+    index = s.index
+    end = 0
+    # findall and str.index instead of match objects: a token starts at the first occurrence of
+    # its text after the previous token (an earlier occurrence would have been matched there).
+    for t in _TOKEN.findall(s):
+        a = index(t, end)
+        b = end = a + len(t)
         if "." not in t and "'" not in t and "\u2019" not in t and len(t) > 1:
             append((a, b, t))
             continue

@@ -34,12 +34,26 @@ class Sentence:
 _BOUNDARY = re.compile(r"""([.!?]+["')\]]*)(\s+|(?=["(\[]?[A-Z]))""")
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _word_before(text: str, dot: int) -> str | None:
+    """The ``[A-Za-z][A-Za-z.]*`` run that ends at ``dot`` (what ``re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])``
+    finds), found by walking back from ``dot`` instead of scanning the text before it."""
+    end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot  # "$" also matches before a final newline
+    i = end
+    while i > 0 and text[i - 1] in _WORD_CHARS:
+        i -= 1
+    while i < end and text[i] == ".":
+        i += 1  # the run starts with a letter
+    return text[i:end] if i < end else None
+
+
 def _is_abbrev(text: str, dot: int) -> bool:
     """Is the full stop at ``dot`` part of an abbreviation or an initial?"""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
-    if not m:
+    word = _word_before(text, dot)
+    if not word:
         return False
-    word = m.group(1)
     low = word.lower().rstrip(".")
     if "." in word:  # U.S, U.N, e.g
         return True

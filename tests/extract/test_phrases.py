@@ -66,3 +66,21 @@ def test_lowered_tokens():
     s = "The U.S.-led coalition's \u2013 Al-Qaeda said."
     assert lowered(s) == [t.lower() for _, _, t in tokens(s)]
     assert lowered(s) is lowered(s)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("aZé1_.'&-\u2013\u2014\u2019 ,") + ["'s", "U.S.", "al-", "x\u2019s"]), max_size=20).map("".join))
+def test_token_offsets_equal_the_match_offsets(s):
+    from kg.extract.phrases import _TOKEN, tokens
+
+    expected = []
+    for m in _TOKEN.finditer(s):
+        a, b = m.span()
+        t = m.group(0)
+        if t.endswith(".") and t.count(".") == 1 and len(t) > 2:
+            t, b = t[:-1], b - 1
+        if len(t) > 2 and t[-2:] in ("'s", "\u2019s"):
+            expected += [(a, b - 2, t[:-2]), (b - 2, b, "'s")]
+            continue
+        expected.append((a, b, "-" if t in ("\u2013", "\u2014") else t))
+    assert tokens(s) == expected

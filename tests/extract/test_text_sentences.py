@@ -86,3 +86,21 @@ def test_split_offsets_inside(text):
     for s in split(t):
         assert 0 <= s.start < s.end <= len(t)
         assert t[s.start:s.end] == s.text
+
+
+def test_word_before_a_stop_equals_the_regex_search():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.sentences import _word_before
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(list("aZ.\n -é1") + ["U.S", "e.g", "Dr"]), max_size=12).map("".join), st.integers(0, 40))
+    def check(text, dot):
+        dot = min(dot, len(text))
+        m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+        assert _word_before(text, dot) == (m.group(1) if m else None)
+
+    check()
