@@ -100,10 +100,20 @@ class Lexicon:
         # the per-concept searches of that kind (they would all fail).
         self._any_phrase = _union(c.phrase for c in items)
         self._any_exclude = _union(c.exclude for c in items)
-        self._any_label_end = _union(c.label_end for c in items)
-        self._any_noun_end = _union(c.noun for c in items)
         self._any_before = _union(c.before for c in items)
         self._any_label = _union(c.label_any for c in items)
+        # head noun phrase -> per concept (label ends it, count noun ends it); heads repeat
+        # ("civilians", "people", "airstrikes"), so each is searched once per concept
+        self._heads: dict[str, tuple[tuple[bool, bool], ...]] = {}
+
+    def _head_hits(self, head: str) -> tuple[tuple[bool, bool], ...]:
+        hits = self._heads.get(head)
+        if hits is None:
+            hits = tuple((bool(c.label_end and c.label_end.search(head)), bool(c.noun and c.noun.search(head))) for c in self.items)
+            if len(self._heads) >= 4096:
+                self._heads.clear()
+            self._heads[head] = hits
+        return hits
 
     def classify(self, np: str, after: str, before: str, near_before: str, inherited: bool = False) -> tuple[str, str] | None:
         """(notation, rule) for a figure.
@@ -124,15 +134,14 @@ class Lexicon:
         head = _head(np)
         killed_subject = bool(self._people_killed and self._people_killed.search(before))
         any_exclude = _hit(self._any_exclude, tail) or _hit(self._any_exclude, near_before)
-        any_label = bool(np) and _hit(self._any_label_end, head)
-        any_noun = bool(head) and _hit(self._any_noun_end, head)
+        head_hits = self._head_hits(head) if head else None
         any_before = _hit(self._any_before, near_before)
-        for c in self.items:
+        for i, c in enumerate(self.items):
             if any_exclude and c.exclude and (c.exclude.search(tail) or c.exclude.search(near_before)):
                 continue
-            if any_label and c.label_end and c.label_end.search(head):
+            if np and head_hits is not None and head_hits[i][0]:
                 return c.cues.notation, "metric.label"
-            noun_ok = bool(any_noun and c.noun and c.noun.search(head))
+            noun_ok = head_hits is not None and head_hits[i][1]
             if noun_ok:
                 if not c.event and not c.before:
                     return c.cues.notation, "metric.noun"

@@ -156,3 +156,16 @@ def test_classify_equals_the_unfiltered_search(np, after, before, near, inherite
 
     lex = lexicon(vocabulary())
     assert lex.classify(np, after, before, near, inherited) == _classify_reference(lex, np, after, before, near, inherited)
+
+
+def test_head_searches_run_once_per_head():
+    from kg.extract.metrics import lexicon
+    from kg.vocab import vocabulary
+
+    lex = lexicon(vocabulary())
+    lex._heads.clear()
+    first = lex.classify("civilians", "were killed", "", "")
+    hits = lex._heads["civilians"]
+    assert lex.classify("civilians", "were killed", "", "") == first
+    assert lex._heads["civilians"] is hits
+    assert len(hits) == len(lex.items)
