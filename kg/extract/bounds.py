@@ -24,6 +24,25 @@ _CUES: list[tuple[str, str]] = [
 ]
 _CUE_RE = [(b, re.compile(rf"(?:^|[^\w])(?:{p})\s*$", re.I)) for b, p in _CUES]
 _AFTER_AT_LEAST = re.compile(r"^\s*(?:or\s+more|\+|plus\b)", re.I)
+# Every cue ends with one of these words (or with "~" or "approx."): a number whose last word
+# before it is none of them has no cue, and the five end-anchored searches are skipped.
+_CUE_LAST_WORD = re.compile(
+    r"least|minimum|maximum|of|than|to|as|most|over|above|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|beyond|tops?|topped|topping|"
+    r"pass(?:es|ed|ing)?|cross(?:ed|es)?|under|below|nearly|almost|about|around|approximately|roughly|some|estimated|approx|circa|approximate",
+    re.I,
+)
+_CARRIED_OVER = re.compile(r"\b(?:carried|carry|carries|carrying|took|taken|handed|turned|passed|left|took)\s+over\s*$", re.I)
+
+
+def _may_have_cue(window: str) -> bool:
+    tail = window.rstrip()  # the cues end in \s*$ (rstrip and \s agree on what is whitespace)
+    if not tail or tail[-1] in ".~":
+        return bool(tail)
+    i = len(tail)
+    while i > 0 and (tail[i - 1].isalnum() or tail[i - 1] == "_"):  # the \w run before the number
+        i -= 1
+    return _CUE_LAST_WORD.fullmatch(tail, i) is not None
+
 
 _RANGE_SEP = re.compile(
     r"^\s*(?:-|\u2013|\u2014|to|and|or)\s*(?:(?:slightly\s+|well\s+)?(?:more\s+than|over|about|around|nearly|almost|some)\s+)?$", re.I
@@ -46,13 +65,15 @@ class Figure:
 def bound_before(s: str, pos: int) -> tuple[str, int]:
     """(bound, start of the cue) for a number starting at ``pos`` in ``s``."""
     window = s[max(0, pos - 40):pos]
+    if not _may_have_cue(window):
+        return "exact", pos
     for bound, rx in _CUE_RE:
         m = rx.search(window)
         if m:
             start = pos - len(window) + m.start()
             if window[m.start():m.start() + 1] and not window[m.start()].isalnum() and window[m.start()] != "~":
                 start += 1
-            if bound == "more-than" and re.search(r"\b(?:carried|carry|carries|carrying|took|taken|handed|turned|passed|left|took)\s+over\s*$", window, re.I):
+            if bound == "more-than" and _CARRIED_OVER.search(window):
                 return "exact", pos
             return bound, start
     return "exact", pos

@@ -132,3 +132,47 @@ def test_figures_never_raise(text):
 def test_recent_periods(text, published, start, end):
     p = find_periods(text, published, C)[0]
     assert (p.begin, p.finish) == (start, end)
+
+
+# --- the last-word prefilter of bound_before changes nothing --------------------------------------
+
+import re as _re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def _bound_before_reference(s, pos):
+    from kg.extract.bounds import _CUE_RE
+
+    window = s[max(0, pos - 40):pos]
+    for bound, rx in _CUE_RE:
+        m = rx.search(window)
+        if m:
+            start = pos - len(window) + m.start()
+            if window[m.start():m.start() + 1] and not window[m.start()].isalnum() and window[m.start()] != "~":
+                start += 1
+            if bound == "more-than" and _re.search(r"\b(?:carried|carry|carries|carrying|took|taken|handed|turned|passed|left|took)\s+over\s*$", window, _re.I):
+                return "exact", pos
+            return bound, start
+    return "exact", pos
+
+
+def _cue_words():
+    from kg.extract.bounds import _CUES
+
+    words = set()
+    for _, p in _CUES:
+        words.update(_re.findall(r"[a-z]+", p))
+    words -= {"s"}  # the \s of the patterns
+    return sorted(words | {"passes", "surpassing", "exceeds", "approx.", "~", "carried", "ſome", "ABOUT", "_over", "over_", "1over"})
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_cue_words() + [" ", "  ", "\n", ",", "(", "x", "\u00a0"]), max_size=12).map("".join))
+def test_bound_before_equals_the_unfiltered_searches(text):
+    from kg.extract.bounds import bound_before
+
+    s = text + "12 people"
+    pos = len(text)
+    assert bound_before(s, pos) == _bound_before_reference(s, pos)
