@@ -477,13 +477,14 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for si, p in all_periods:
         by_sent.setdefault(si, []).append(p)
     ordered = sorted(raws, key=lambda r: r.sent)
+    raws_by_sent: dict[int, list[_Raw]] = {}
+    for r in ordered:
+        raws_by_sent.setdefault(r.sent, []).append(r)
     for si in range(len(sents)):
         for p in by_sent.get(si, []):
             if p.kind in ("range", "month", "year") and p.finish:
                 last = Period(p.begin, p.finish, p.text)
-        for r in ordered:
-            if r.sent != si:
-                continue
+        for r in raws_by_sent.get(si, ()):
             if r.pkind == "backref" and last is not None:
                 r.claim.period = Period(last.start, last.end, r.claim.period.text)
                 r.pkind = "range"
