@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.fastre import guard
 from kg.extract.phrases import PhraseMatcher, lowered, tokens
 from kg.model import SourceRef
 from kg.vocab import Vocabulary
@@ -40,7 +41,7 @@ _ANAPHOR_NOUNS = frozenset(
 )
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
-_GENERIC = re.compile(
+_GENERIC = guard(re.compile(
     r"\b(?:(?:a|an|the|some|local|senior|other|several|many|two|three|unnamed|anonymous)\s+)*"
     r"(?P<mod>(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Some|Other|In|On|At|But|And|While|When|As)\b)(?:[A-Z][\w'-]+|[a-z]+-[a-z]+|local|senior|military|government|health|hospital|security|police|medical|humanitarian|"
     r"independent|rights|aid|tribal|provincial|district|city|regional|intelligence|defen[cs]e|activist|opposition|rebel|state|"
@@ -49,30 +50,30 @@ _GENERIC = re.compile(
     r"doctors|sources|authorities|researchers|investigators|analysts|experts|figures|estimates|tallies|counts|statistics|"
     r"government|military|army|forces|police|rebels|militants|ministry|committee)"
     r"(?:\s+and\s+(?:[a-z]+\s+)?(?:eyewitnesses|witnesses|residents|officials|activists|humanitarian\s+groups|medics))?\b"
-)
+))
 
 _TITLES = r"(?:(?:Major|Maj|General|Gen|Brigadier|Brig|Colonel|Col|Lieutenant|Lt|Captain|Capt|Sergeant|Sgt|Admiral|Adm|Dr|Mr|Mrs|Ms|Prof|President|Former|Prime|Minister|Secretary|Spokesman|Spokeswoman|Army|Air|Force|Navy|U\.S\.|US|Interior|Foreign|Defence|Defense|Senator|Sen|Rep)\.?\s+)"
-_PERSON = re.compile(
+_PERSON = guard(re.compile(
     rf"\b{_TITLES}*(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:al|el|ad|as|ash|bin|ibn|abu|van|von|de|der|den|di|da|le|la|Vanden|Van|Le|La)[\s-])?[A-Z][a-z'-]+){{1,2}})\b"
-)
-_ORG_WORDS = re.compile(
+))
+_ORG_WORDS = guard(re.compile(
     r"\b(?:Department|Ministry|Forces?|Network|Council|Office|Group|Project|Mission|Command|Army|Agency|Service|Committee|Organi[sz]ation|"
     r"Association|Observatory|Bureau|School|Coalition|Nations|Union|Front|Party|Government|Institute|University|News|Times|Post|Press|"
     r"Watch|International|Security|Support|Emergency|Health|Human|Rights|Islamic|State|Operation|Task|Joint|Inherent|Resolve|Trust|Foundation|"
     r"Presidency|Director|President|Minister|General|Secretary|Chief|Former|Senior|Advisor|Adviser|Spokesman|Crisis|Reuters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Daesh|ISIS|Taliban|Pentagon|White|House|Kremlin)\b"
-)
+))
 
 
 _ORG_WORD = (r"(?:Ministry|Network|Council|Committee|Organi[sz]ation|Association|Observatory|Project|Institute|Group|Agency|Service|"
              r"Office|Cent(?:re|er)|Foundation|Union|Commission|Department|Forces|Army|Authority|Directorate|Society|Mission|Front|Movement|"
              r"Monitor|Watch|Trust|University|School|Command|Crescent|Corps|Brigade|Police|Government|Administration|Tribunal|Court)")
-_ORG_NAME = re.compile(
+_ORG_NAME = guard(re.compile(
     rf"(?:\b[Tt]he\s+)?(?<![\w-])(?:(?:(?:al|el|ad|ar|as|at|an|ash)-)?[A-Z][\w'&.-]*\s+(?:(?:of|for|on|and|&|in)\s+(?:the\s+)?)?){{0,5}}{_ORG_WORD}\b"
     rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?(?:\s+\([A-Z][A-Za-z-]{{1,9}}\))?"
-)
+))
 _ORG_HINT = re.compile(_ORG_WORD)
-_PREP_BEFORE = re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|than|like)\s+(?:the\s+)?$", re.I)
+_PREP_BEFORE = guard(re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|than|like)\s+(?:the\s+)?$", re.I))
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
 _MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
@@ -118,9 +119,9 @@ _GENERIC_HINT = re.compile(
     r"militants|ministry|committee"
 )
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
-_CAPWORD = re.compile(r"\b[A-Z][a-z'-]+\b")
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
-_PASSIVE = re.compile(rf"\b(?:{SPEECH})\s+by\s+", re.I)
+_CAPWORD = guard(re.compile(r"\b[A-Z][a-z'-]+\b"))
+_ACCORDING = guard(re.compile(r"\baccording\s+to\s+", re.I))
+_PASSIVE = guard(re.compile(rf"\b(?:{SPEECH})\s+by\s+", re.I))
 # used for every speech verb, mention or figure: compiled once here
 _AGENTLESS = re.compile(r"\b(?:to\s+be|being|been|is|are|was|were|ever|previously|officially|first|widely)\s*$")
 _AGENTLESS_VERBS = frozenset(("reported", "found", "estimated", "recorded", "confirmed", "listed", "documented", "counted", "verified", "determined"))
@@ -131,7 +132,7 @@ _AND_ALSO = re.compile(r"\band\s+(?:also\s+)?$")
 _CLAUSE_LEAD = re.compile(r"\s*(?:,|the\s+\w+\s+said)")
 _REPORT_WORD = re.compile(r"report|statement|study|research|summary|document|announcement|analysis|investigation|probe|survey|assessment|findings|release|review|data|figures")
 _REPORT_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|data|estimate)s?\b", re.I)
-_REPORT_BEFORE = re.compile(r"\b(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|research)\s+(?:released\s+|issued\s+|published\s+)?(?:by|from|of)\s+(?:the\s+)?(?:office\s+of\s+)?$", re.I)
+_REPORT_BEFORE = guard(re.compile(r"\b(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|research)\s+(?:released\s+|issued\s+|published\s+)?(?:by|from|of)\s+(?:the\s+)?(?:office\s+of\s+)?$", re.I))
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,3}(?:count|tally|figure|figures|estimate|toll|data|analysis|numbers|assessment|survey|findings|list|record|database)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _STOP_OR_DIGIT = re.compile(r"[;.]|\d")
 _SEMI_COLON = re.compile(r"[;:]")

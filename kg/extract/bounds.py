@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.extract.fastre import guard
 from kg.extract.numbers import Number
 
 # Longest cue first; each pattern must end right before the number.
@@ -31,7 +32,7 @@ _CUE_LAST_WORD = re.compile(
     r"pass(?:es|ed|ing)?|cross(?:ed|es)?|under|below|nearly|almost|about|around|approximately|roughly|some|estimated|approx|circa|approximate",
     re.I,
 )
-_CARRIED_OVER = re.compile(r"\b(?:carried|carry|carries|carrying|took|taken|handed|turned|passed|left|took)\s+over\s*$", re.I)
+_CARRIED_OVER = guard(re.compile(r"\b(?:carried|carry|carries|carrying|took|taken|handed|turned|passed|left|took)\s+over\s*$", re.I))
 
 
 def _may_have_cue(window: str) -> bool:
@@ -47,7 +48,7 @@ def _may_have_cue(window: str) -> bool:
 _RANGE_SEP = re.compile(
     r"^\s*(?:-|\u2013|\u2014|to|and|or)\s*(?:(?:slightly\s+|well\s+)?(?:more\s+than|over|about|around|nearly|almost|some)\s+)?$", re.I
 )
-_CHANGE_BEFORE = re.compile(r"\b(?:ris\w*|rose|increas\w*|rais\w*|climb\w*|jump\w*|grew|grow\w*|fell|fall\w*|drop\w*|revis\w*|up|down)\s+(?:\w+\s+){0,3}from\s+(?:\w+\s+){0,2}$", re.I)
+_CHANGE_BEFORE = guard(re.compile(r"\b(?:ris\w*|rose|increas\w*|rais\w*|climb\w*|jump\w*|grew|grow\w*|fell|fall\w*|drop\w*|revis\w*|up|down)\s+(?:\w+\s+){0,3}from\s+(?:\w+\s+){0,2}$", re.I))
 
 
 @dataclass(frozen=True)

@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.fastre import guard
 from kg.model import Incident, Period
 from kg.vocab import Vocabulary
 
-_EVENT = re.compile(
+_EVENT = guard(re.compile(
     r"\b(?P<w>air\s*strikes?|airstrikes?|drone\s+strikes?|strikes?|air\s+raids?|raids?|bombings?|bombed|bombarded|bombardment|"
     r"attacks?|attacked|explosions?|blasts?|shelling|shelled|massacre)\b",
     re.I,
-)
-_ANAPHOR = re.compile(
+))
+_ANAPHOR = guard(re.compile(
     r"\b(?:the|this|that|these|those|same)\s+(?:[\w-]+\s+){0,2}(?:air\s*strikes?|airstrikes?|strikes?|air\s+raids?|raids?|bombings?|attacks?|"
     r"explosions?|blasts?|incident|event|shelling)\b",
     re.I,
-)
+))
 _KINDS = [
     ("airstrike", re.compile(r"strike|raid|bomb", re.I)),
     ("shelling", re.compile(r"shell", re.I)),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from kg.extract.fastre import guard
 from kg.namespaces import KG
 from kg.vocab import Vocabulary
 
@@ -102,6 +103,14 @@ class Lexicon:
         self._any_exclude = _union(c.exclude for c in items)
         self._any_before = _union(c.before for c in items)
         self._any_label = _union(c.label_any for c in items)
+        # the per-concept patterns start faster with a first-character guard (kg.extract.fastre);
+        # the unions above keep the plain patterns (the guard does not pay off for them)
+        for c in items:
+            for name in ("label_end", "label_any", "noun", "event", "event_near", "before", "phrase", "exclude"):
+                rx = getattr(c, name)
+                if rx is not None:
+                    setattr(c, name, guard(rx))
+        self._people_killed = guard(self._people_killed) if self._people_killed is not None else None
         # head noun phrase -> per concept (label ends it, count noun ends it); heads repeat
         # ("civilians", "people", "airstrikes"), so each is searched once per concept
         self._heads: dict[str, tuple[tuple[bool, bool], ...]] = {}

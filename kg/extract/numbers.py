@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from kg.extract.fastre import guard
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -112,14 +114,14 @@ def _is_year(m: re.Match, s: str) -> bool:
     return not _COUNTED_AFTER.match(after)
 
 
-_YEAR_BEFORE = re.compile(rf"(?:{_MONTH}|\b(?:in|since|of|by|from|to|until|through|between|and|year|early|late|mid)),?\s+(?:\d{{1,2}},?\s+)?$", re.I)
+_YEAR_BEFORE = guard(re.compile(rf"(?:{_MONTH}|\b(?:in|since|of|by|from|to|until|through|between|and|year|early|late|mid)),?\s+(?:\d{{1,2}},?\s+)?$", re.I))
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:people|civilians|deaths|strikes|airstrikes|reports|troops|soldiers|militants|fighters|children|killed|dead)\b")
 _SIGN_BEFORE = re.compile(r"(?:\^|(?:^|[\s(])[-\u2212])$")
 _EXPONENT_AFTER = re.compile(r"\^|[eE][+-]?\d")
 _NOT_A_COUNT_BEFORE = re.compile(r"[$€£]\s*$|\b(?:US|USD|EUR|GBP|Rs\.?)\s*$|\b(?:aged|ages?|No\.|page|Resolution|flight|Route|Highway)\s+$")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$")
+_MONTH_BEFORE = guard(re.compile(rf"\b{_MONTH}\s+$"))
 _YEAR_AFTER = re.compile(r"\s*,\s*(?:19|20)\d\d\b")
-_AGE_BEFORE = re.compile(r"\b(?:children|boys|girls|kids|babies|infants)\s+(?:under|over|aged|below|above)\s+$")
+_AGE_BEFORE = guard(re.compile(r"\b(?:children|boys|girls|kids|babies|infants)\s+(?:under|over|aged|below|above)\s+$"))
 
 
 def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg import __version__
 from kg.extract.attribution import SPEECH_WORDS, Attributor, slug
 from kg.extract.bounds import figures
+from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
 from kg.extract.metrics import lexicon, noun_phrase
 from kg.extract.numbers import find_numbers
@@ -26,21 +27,21 @@ from kg.vocab import Vocabulary
 
 EXTRACTOR_VERSION = f"kg-extract/{__version__}"
 
-_RELEASE_DATE = re.compile(
+_RELEASE_DATE = guard(re.compile(
     r"\b(?:said|says|released|announced|published|issued|reported|revealed|statement|report|stated|told|added|warned)\s+(?:\w+\s+){0,3}(?:on\s+|in\s+|last\s+)?$", re.I
-)
+))
 _WERE_NOUN = re.compile(r"\s*(?:were|are|was)\s+(?:(?:also|mostly|all)\s+)?((?:[a-z-]+\s+)?(?:children|civilians|women|militants|fighters|soldiers|"
                         r"combatants|troops|migrants|refugees|protesters|non-combatants))\b")
 _BARE_AFTER = re.compile(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|dead|were\s+killed|perished)\b")
 _BARE_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)(?:\s+(?:at\s+least|more\s+than|about|some|nearly|another))?\s*$")
-_SQ_OPEN = re.compile(r"(?:^|(?<=[\s(\"]))'(?=\w)")
+_SQ_OPEN = guard(re.compile(r"(?:^|(?<=[\s(\"]))'(?=\w)"))
 _SQ_CLOSE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\"]|$)")
 _AFTER_STOP = re.compile(r"[;]|\s[-\u2013\u2014]\s|\.\s|\bwhile\b|\bbut\b|,?\s+(?:and|or)\s+(?:the|its|their|it|they|he|she|a|an)\s")
-_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
+_WEEKDAY = guard(re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I))
 _RELEASED_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}(?:released|said|says|announced|published|issued|reported|revealed|told|confirmed|stated|rejected|denied)\b", re.I)
-_FIGURE_COVERS = re.compile(
+_FIGURE_COVERS = guard(re.compile(
     r"\b(?:latest|this|the|that|new|monthly)\s+(?:figure|tally|toll|count|number|total|data)s?\s+(?:\w+\s+){0,1}(?:covers?|includes?|include|spans?|refers?|runs?|is\s+for)\b", re.I
-)
+))
 # cheap tests that let a sentence skip a stage that could find nothing in it
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
@@ -59,11 +60,11 @@ _FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
 # run for every figure: compiled once here
 _NEAR_WORDS = re.compile(r"[\w'\"-]+")
 _ALL_BEFORE = re.compile(r"\ball\s+$")
-_OF_THESE = re.compile(r"\bof\s+(?:these|them|those|which)\b", re.I)
+_OF_THESE = guard(re.compile(r"\bof\s+(?:these|them|those|which)\b", re.I))
 _ALL_BUT = re.compile(r"\ball\s+but\s*$")
 _BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties")
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b")
-_PEOPLE = re.compile(r"\b(?:people|persons|individuals)\b", re.I)
+_PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|additional)\s+$")
 _DAY_NAME_END = re.compile(r"day$", re.I)
