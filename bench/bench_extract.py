@@ -1,18 +1,27 @@
 """Extraction throughput on a generated corpus of realistic casualty-reporting articles.
 
     .venv/bin/python bench/bench_extract.py [--articles 600] [--size 4000] [--seed 1]
+    .venv/bin/python bench/bench_extract.py --baseline /tmp/extract-base [--rounds 5]
 
 Builds articles of about ``--size`` characters from templated reporting sentences
 (attribution before and after quotes, bounds, ranges, periods, places, page junk),
 then times ``normalise`` + ``extract`` over them in one process and prints
 articles/s and MB/s.
+
+``--baseline DIR`` also imports kg from DIR (a checkout of another revision, e.g.
+``git worktree add /tmp/extract-base <rev>``) and times both on the same corpus in
+alternating rounds in this one process, so that a busy machine slows both alike;
+it prints each one's best and median round and the speed-up.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
+import sys
 import time
+from pathlib import Path
 
 from kg.extract import extract, normalise
 from kg.model import ArticleMeta
@@ -80,15 +89,77 @@ def make_article(rng: random.Random, size: int) -> str:
     return "\n".join(out)
 
 
+def _kg_modules() -> dict:
+    return {k: v for k, v in sys.modules.items() if k == "kg" or k.startswith("kg.")}
+
+
+def _use(mods: dict) -> None:
+    """Make ``mods`` the kg package that imports (including ones inside functions) resolve to."""
+    for k in list(_kg_modules()):
+        del sys.modules[k]
+    sys.modules.update(mods)
+
+
+def _import_kg(root: Path) -> dict:
+    """The kg modules of the checkout at ``root``, imported beside the current ones."""
+    current = _kg_modules()
+    _use({})
+    sys.path.insert(0, str(root))
+    try:
+        import kg.extract
+        import kg.model
+        import kg.vocab  # noqa: F401
+
+        if not Path(kg.extract.__file__).resolve().is_relative_to(root.resolve()):
+            raise SystemExit(f"--baseline {root}: kg imported from {kg.extract.__file__}")
+        return _kg_modules()
+    finally:
+        sys.path.remove(str(root))
+        _use(current)
+
+
+def compare(corpus: list[str], baseline: Path, rounds: int) -> None:
+    versions = {"baseline": _import_kg(baseline), "current": _kg_modules()}
+    runs = {}
+    for name, mods in versions.items():
+        _use(mods)
+        ex, norm = mods["kg.extract"].extract, mods["kg.extract"].normalise
+        meta = mods["kg.model"].ArticleMeta("bench.txt", publisher="Reuters", published="2024-03-01")
+        vocab = mods["kg.vocab"].vocabulary()
+        ex(norm(corpus[0]), meta, vocab)  # warm up
+        runs[name] = (mods, ex, norm, meta, vocab, [])
+    current = versions["current"]
+    for _ in range(rounds):
+        for name, (mods, ex, norm, meta, vocab, times) in runs.items():
+            _use(mods)
+            c0 = time.process_time()
+            for raw in corpus:
+                ex(norm(raw), meta, vocab)
+            times.append(time.process_time() - c0)
+    _use(current)
+    n = len(corpus)
+    for name, (*_, times) in runs.items():
+        print(f"{name}: articles/s best {n / min(times):.0f} median {n / statistics.median(times):.0f} "
+              f"(cpu seconds per round: {' '.join(f'{t:.2f}' for t in times)})")
+    base, cur = runs["baseline"][-1], runs["current"][-1]
+    print(f"speed-up: {min(base) / min(cur):.2f}x best, {statistics.median(base) / statistics.median(cur):.2f}x median "
+          f"({n} articles, {rounds} alternating rounds, baseline {baseline})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=600)
     ap.add_argument("--size", type=int, default=4000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--baseline", type=Path, help="a checkout of another revision to time against, in this process")
+    ap.add_argument("--rounds", type=int, default=5, help="alternating rounds with --baseline")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     vocab = vocabulary()
     corpus = [make_article(rng, a.size) for _ in range(a.articles)]
+    if a.baseline:
+        compare(corpus, a.baseline, a.rounds)
+        return
     meta = ArticleMeta("bench.txt", publisher="Reuters", published="2024-03-01")
     extract(normalise(corpus[0]), meta, vocab)  # warm up: compile the lexicons
     n_bytes = sum(len(t.encode()) for t in corpus)

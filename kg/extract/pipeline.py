@@ -442,6 +442,8 @@ def _months(iso: str) -> int:
 def _snap_to_campaign(raws: list[_Raw], text: str, vocab: Vocabulary) -> None:
     """"In the last four years" in an article about a campaign that began about four years ago means
     since the campaign began: a relative start within six months after a named campaign's start snaps to it."""
+    if not any(r.pkind == "relative" for r in raws):
+        return  # nothing could snap: skip looking for campaign names in the text
     starts = []
     low = text.lower()
     for term in vocab.campaigns.values():
