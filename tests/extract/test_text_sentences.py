@@ -104,3 +104,15 @@ def test_word_before_a_stop_equals_the_regex_search():
         assert _word_before(text, dot) == (m.group(1) if m else None)
 
     check()
+
+
+def test_credit_hint_search_equals_substring_test():
+    import random
+
+    from kg.extract.text import _CREDIT_HINT, _CREDIT_HINT_RX
+
+    rng = random.Random(3)
+    pieces = [*_CREDIT_HINT, "Pho", "Gett", "A", "P", "E", "Medi", "caption", " ", "x", "\u00a9"]
+    for _ in range(2000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert bool(_CREDIT_HINT_RX.search(s)) == any(h in s for h in _CREDIT_HINT), s
