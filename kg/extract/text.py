@@ -21,6 +21,10 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
     "\u200b": None, "\ufeff": None, "\u00ad": None,
 })
+# str.translate looks every character of a non-ASCII text up in the table; finding the few
+# characters to fold with one character class and replacing only those gives the same text.
+_FOLD_CHARS = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+_FOLD_STR = {chr(c): v or "" for c, v in _FOLD.items()}
 
 
 def normalise(raw: str) -> str:
@@ -29,7 +33,7 @@ def normalise(raw: str) -> str:
     Offsets of claims point into the result. Idempotent: ``normalise(normalise(x)) == normalise(x)``.
     """
     text = unicodedata.normalize("NFKC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_FOLD)
+    text = _FOLD_CHARS.sub(lambda m: _FOLD_STR[m.group()], text)  # = text.translate(_FOLD)
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     return text + "\n"
 

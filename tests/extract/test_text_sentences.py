@@ -116,3 +116,15 @@ def test_credit_hint_search_equals_substring_test():
     for _ in range(2000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         assert bool(_CREDIT_HINT_RX.search(s)) == any(h in s for h in _CREDIT_HINT), s
+
+
+def test_fold_equals_translate():
+    import random
+
+    from kg.extract.text import _FOLD, _FOLD_CHARS, _FOLD_STR
+
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in _FOLD] + list("ab '\"-\n\u00e9\u2014\u2026")
+    for _ in range(2000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _FOLD_CHARS.sub(lambda m: _FOLD_STR[m.group()], s) == s.translate(_FOLD), s
