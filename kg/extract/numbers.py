@@ -142,13 +142,17 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
         if m.group("digits") is not None:
             if _is_year(m, s):
                 continue
-            if _SIGN_BEFORE.search(before) or _EXPONENT_AFTER.match(after):
+            # The end-anchored tests below search only the tail of ``before`` where a match can
+            # start: a sign is at most 2 characters (+ a final newline); the words before the number
+            # end at its last non-blank character and are at most 10 characters long.
+            tail = max(0, len(before.rstrip()) - 10)
+            if _SIGN_BEFORE.search(before, max(0, len(before) - 3)) or _EXPONENT_AFTER.match(after):
                 continue  # "-5 civilians", "10^30", "1e400": a sign or an exponent, not a count
             if _AFTER_SKIP.match(after) and not m.group("dscale"):
                 continue
-            if _NOT_A_COUNT_BEFORE.search(before):
+            if _NOT_A_COUNT_BEFORE.search(before, tail):
                 continue
-            if _MONTH_BEFORE.search(before) or _DATE_AFTER.match(after):
+            if _MONTH_BEFORE.search(before, tail) or _DATE_AFTER.match(after):
                 continue
             if _YEAR_AFTER.match(after) and int(float(m.group("digits").replace(",", ""))) <= 31:
                 continue  # "February 2, 2020"

@@ -97,3 +97,19 @@ def test_digits_pattern_equals_reference(s):
     ref = _digits_reference()
     got = [(m.span(), m.groupdict()) for m in _NUMBER_DIGITS.finditer(s)]
     assert got == [(m.span(), m.groupdict()) for m in ref.finditer(s)]
+
+
+def test_tail_searches_equal_whole_window_searches():
+    import random
+
+    from kg.extract.numbers import _MONTH_BEFORE, _NOT_A_COUNT_BEFORE, _SIGN_BEFORE
+
+    rng = random.Random(11)
+    pieces = ["US", "USD", "EUR", "GBP", "Rs", "Rs.", "aged", "ages", "age", "No.", "page", "Resolution", "flight", "Route", "Highway",
+              "September", "Sept.", "May", "dec", "$", "\u20ac", "\u00a3", "^", "-", "\u2212", "(", "x", "a", "1", "_", " ", "  ", "\n", "\t", ","]
+    for _ in range(5000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))[-40:]
+        tail = max(0, len(before.rstrip()) - 10)
+        assert bool(_SIGN_BEFORE.search(before, max(0, len(before) - 3))) == bool(_SIGN_BEFORE.search(before)), before
+        assert bool(_NOT_A_COUNT_BEFORE.search(before, tail)) == bool(_NOT_A_COUNT_BEFORE.search(before)), before
+        assert bool(_MONTH_BEFORE.search(before, tail)) == bool(_MONTH_BEFORE.search(before)), before
