@@ -32,10 +32,16 @@ MONTHS = {
 _WORD_NUM = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
+# A count in digits: "2,292", "1061", "1.2" (not after a letter, a separator or a currency sign).
+# The first digit is taken before the look-behinds (which then look one character further back):
+# the same matches as (?<![\w.,:$€£])(?<![A-Za-z]-)\d{1,3}(?:,\d{3})+... | (?<!...)(?<!...)\d+..., but a
+# position without a digit fails at once instead of after four look-behinds.
+_DIGITS = r"""(?P<digits>\d(?<![\w.,:$€£]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d*(?:\.\d+)?(?![\d,]\d)))
+      (?:\s*(?P<dscale>million|billion|thousand|m\b|bn\b))?"""
+
 _NUMBER = re.compile(
     rf"""
-    (?P<digits>(?<![\w.,:$€£])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\w.,:$€£])(?<![A-Za-z]-)\d+(?:\.\d+)?(?![\d,]\d))
-      (?:\s*(?P<dscale>million|billion|thousand|m\b|bn\b))?
+    {_DIGITS}
     | (?P<dozen>\b[Aa]\s+dozen\b)
     | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)
     | (?P<words>\b(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)?)?\b)
@@ -55,14 +61,11 @@ _AFTER_SKIP = re.compile(
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
 
 
-# Digits only (the usual case): the same groups, the word alternatives never match. The first
-# digit is taken before the look-behinds (which then look one character further back), so the
-# pattern starts with \d and the regex engine jumps from digit to digit instead of trying every
-# position of the sentence.
+# Digits only (the usual case): the same groups, the word alternatives never match. The pattern
+# starts with \d, so the regex engine jumps from digit to digit.
 _NUMBER_DIGITS = re.compile(
-    r"""
-    (?P<digits>\d(?<![\w.,:$€£]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d*(?:\.\d+)?(?![\d,]\d)))
-      (?:\s*(?P<dscale>million|billion|thousand|m\b|bn\b))?
+    rf"""
+    {_DIGITS}
     (?:(?P<dozen>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!)))?
     """,
     re.VERBOSE | re.IGNORECASE,
