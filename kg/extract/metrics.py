@@ -220,6 +220,10 @@ toward towards like about every each due only alone lost died remain remained in
 while whereas found deemed believed thought known seen held left taken given""".split())
 
 
+_OF_ANTE = re.compile(r"\s+of\s+(?:(which|whom|them|these|those)\b(?!\s+[a-z]+s\b)|(?:the|their|its|her|his|our|those|these|all|them)\s+)?")
+_NP_TOKENS = re.compile(r"[A-Za-z][\w'-]*|[,;:.!?\"\u2013\u2014]")
+
+
 def noun_phrase(s: str, pos: int) -> tuple[str, str]:
     """(noun phrase, marker) right after the number ending at ``pos`` in ``s``.
 
@@ -227,10 +231,11 @@ def noun_phrase(s: str, pos: int) -> tuple[str, str]:
     "more" for "another/additional/more N deaths"; "of-number" for "nine of 101 ...".
     """
     rest = s[pos:pos + 160]
-    rest = re.sub(r"\([^)]*\)|\[[^\]]*\]", lambda m: " " * len(m.group(0)), rest)
+    if "(" in rest or "[" in rest:
+        rest = _BRACKETED.sub(lambda m: " " * len(m.group(0)), rest)
     rest = rest.replace('"', " ").replace("'", " ") if rest[:2].strip(" ").startswith(('"', "'")) else rest
     marker = ""
-    om = re.match(r"\s+of\s+(?:(which|whom|them|these|those)\b(?!\s+[a-z]+s\b)|(?:the|their|its|her|his|our|those|these|all|them)\s+)?", rest)
+    om = _OF_ANTE.match(rest)
     if om and om.group(0).strip():
         if om.group(1):
             return "", "ante"
@@ -241,7 +246,7 @@ def noun_phrase(s: str, pos: int) -> tuple[str, str]:
             marker = "subset"
         elif re.match(r"\s*(?:the|those|these)\s+(?:deaths|dead|fatalities|victims|casualties|killed)\b", s[pos:pos + 30].split("of", 1)[-1]):
             marker = "more"  # "326 of the deaths": the population of the figure before
-    tokens = re.findall(r"[A-Za-z][\w'-]*|[,;:.!?\"\u2013\u2014]", rest)
+    tokens = _NP_TOKENS.findall(rest)
     words: list[str] = []
     for i, t in enumerate(tokens):
         low = t.lower()
