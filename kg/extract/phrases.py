@@ -89,6 +89,10 @@ class PhraseMatcher:
                 groups.setdefault(len(low), {}).setdefault(low, []).append((toks, value, exact))
             self._by_first[first] = sorted(groups.items(), key=lambda kv: -kv[0])
         self._firsts = frozenset(self.index)
+        # first token -> the second tokens of its longer names, and its one-token names:
+        # "the" followed by a word no name continues with can only be a one-token name
+        self._seconds = {first: frozenset(low[1] for low, *_ in lst if len(low) > 1) for first, lst in self.index.items()}
+        self._singles = {first: [kt for kt in tables if kt[0] == 1] for first, tables in self._by_first.items()}
 
     def find(self, s: str, toks: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, Any]]:
         """(start, end, value) of the names in ``s``: the longest name at each token, no overlaps."""
@@ -106,7 +110,9 @@ class PhraseMatcher:
         for i in [i for i, t in enumerate(low) if t in firsts]:
             if i < nxt:
                 continue
-            for k, table in by_first[low[i]]:
+            t = low[i]
+            tables = by_first[t] if i + 1 < n and low[i + 1] in self._seconds[t] else self._singles[t]
+            for k, table in tables:
                 if i + k > n:
                     continue
                 entries = table.get(tuple(low[i:i + k]))
