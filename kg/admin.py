@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
+from kg import findings
 from kg.store import prefix_header
 
 
@@ -16,6 +17,15 @@ def find_article(store, ref: str) -> URIRef | None:
           FILTER(?f = ?ref || (STRLEN(?ref) >= 8 && STRSTARTS(?h, LCASE(?ref)))) } LIMIT 2""".replace(
         "?ref", Literal(ref).n3()))
     return res.rows[0][0] if len(res.rows) == 1 else None
+
+
+def remove_article(store, iri: URIRef) -> bool:
+    """Drop an article's graph and the findings about its claims; False when there is no such graph."""
+    if not store.has_graph(iri):
+        return False
+    with findings.tracking(store, [iri]):
+        store.remove_graph(iri)
+    return True
 
 
 def store_stats(store) -> list[dict]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from kg import __version__
+from kg import __version__, findings
+from kg.conflicts import DEFAULT_TOLERANCE
 from kg.output import FORMATS, claim_records, render, render_result
 from kg.queries import QueryError, catalog, prepare, resolve
 from kg.store import StoreError, open_store
@@ -240,14 +242,14 @@ def remove(
     store: Optional[str] = StoreOpt,
 ) -> None:
     """Remove articles (their whole graphs) from the store."""
-    from kg.admin import find_article
+    from kg.admin import find_article, remove_article
 
     missing = 0
     try:
         with open_store(store) as kg_store:
             for ref in articles:
                 iri = find_article(kg_store, ref)
-                if iri is None or not kg_store.remove_graph(iri):
+                if iri is None or not remove_article(kg_store, iri):
                     typer.echo(f"kg: {ref}: no such article in the store", err=True)
                     missing += 1
                 else:
@@ -255,6 +257,35 @@ def remove(
     except StoreError as exc:
         fail(str(exc))
     raise typer.Exit(1 if missing else 0)
+
+
+@app.command()
+def analyse(
+    store: Optional[str] = StoreOpt,
+    tolerance: str = typer.Option(str(DEFAULT_TOLERANCE), help="Relative tolerance for approximate figures and "
+                                                              "discrepancies (0.10 = 10 %)."),
+) -> None:
+    """Work out every finding (conflicts, revisions, corroborations) again: after a bulk load of
+    `kg extract --out` files, changes made with SPARQL Update, or to store another tolerance.
+    `kg load` keeps them up to date by itself."""
+    t = parse_tolerance(tolerance)
+    try:
+        with open_store(store) as kg_store:
+            count = findings.rebuild(kg_store, t)
+    except StoreError as exc:
+        fail(str(exc))
+    typer.echo(f"{count} findings at tolerance {t}")
+
+
+def parse_tolerance(text: str) -> Decimal:
+    """A relative tolerance from 0 to below 1, or a usage error."""
+    try:
+        t = Decimal(text)
+    except InvalidOperation:
+        t = Decimal(-1)
+    if not (Decimal(0) <= t < Decimal(1)):
+        fail(f"--tolerance {text!r}: expected a number from 0 to below 1, e.g. 0.10")
+    return t
 
 
 @app.command()

@@ -332,18 +332,27 @@ def _revision(a: Figure, b: Figure) -> tuple[str | None, Decimal | None, str] | 
     return None, None, f"a revision from {earlier.stated} ({earlier.period_end}) to {later.stated} ({later.period_end}), not down"
 
 
-def analyse(figures: list[Figure], tolerance=DEFAULT_TOLERANCE) -> list[tuple[str, Figure, Figure, Decimal | None, str]]:
-    """Every listed pair (kind, a, b, ratio, reason) among ``figures``; quadratic: for small sets and tests.
-
-    Side a is the lower figure, as in the queries.
-    """
+def pair_findings(first: Figure, second: Figure, tolerance=DEFAULT_TOLERANCE
+                  ) -> list[tuple[str, Figure, Figure, Decimal | None, str]]:
+    """What a pair of claims is listed as (kind, a, b, ratio, reason), side a being the lower figure
+    (the earlier one for a revision), as in the queries."""
+    a, b = (first, second) if (first.value, first.claim) < (second.value, second.claim) else (second, first)
     out = []
-    for i, first in enumerate(figures):
-        for second in figures[i + 1:]:
-            a, b = (first, second) if (first.value, first.claim) < (second.value, second.claim) else (second, first)
-            for kind, ratio, why in classify(a, b, tolerance):
-                if kind == "revision":  # a revision reads in time order
-                    out.append((kind, *sorted((a, b), key=lambda f: f.period_end), ratio, why))
-                elif kind:
-                    out.append((kind, a, b, ratio, why))
+    for kind, ratio, why in classify(a, b, tolerance):
+        if kind == "revision":  # a revision reads in time order
+            out.append((kind, *sorted((a, b), key=lambda f: f.period_end), ratio, why))
+        elif kind:
+            out.append((kind, a, b, ratio, why))
     return out
+
+
+def compatible(a: Figure, b: Figure, tolerance=DEFAULT_TOLERANCE) -> bool:
+    """Comparable figures of different sources that agree without being the same figure (the source
+    matrix counts them as agreeing; conflicts do not list them)."""
+    return a.asserter != b.asserter and comparable(a, b)[0] and relation(a, b, tolerance)[0] == "compatible"
+
+
+def analyse(figures: list[Figure], tolerance=DEFAULT_TOLERANCE) -> list[tuple[str, Figure, Figure, Decimal | None, str]]:
+    """Every listed pair (kind, a, b, ratio, reason) among ``figures``; quadratic: for small sets and tests."""
+    return [found for i, first in enumerate(figures) for second in figures[i + 1:]
+            for found in pair_findings(first, second, tolerance)]

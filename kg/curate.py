@@ -29,6 +29,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
+from kg import findings
 from kg.admin import find_article
 from kg.extract import normalise
 from kg.inputs import MetadataError, check_date
@@ -249,7 +250,8 @@ class Curator:
             report.rejected += 1
             report.errors.append(f"{source}: edits of article {art} rejected: {violations[0]}")
             return
-        self.store.replace_graph(art, graph)  # one DROP+INSERT update: the old graph or the new, never half
+        with findings.tracking(self.store, [art]):  # the edited claims' findings are worked out again
+            self.store.replace_graph(art, graph)  # one DROP+INSERT update: the old graph or the new, never half
         report.articles += 1
         report.removed += len(remove)
         report.added += len(new_adds)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from kg import findings
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
 from kg.inputs import InputError, InputWarning, RawArticle, find_files, read_inputs, read_manifest
 from kg.model import Article
@@ -139,7 +140,8 @@ def store_article(store, article: Article, vocab: Vocabulary) -> list[str]:
     outcome = process_articles([(article.meta.file_name, article)], vocab)[0]
     if outcome.error:
         raise RejectedArticle(outcome.error.removeprefix("rejected: "))
-    commit(store, outcome)
+    with findings.tracking(store, [URIRef(outcome.iri)]):
+        commit(store, outcome)
     return outcome.warnings
 
 
@@ -159,6 +161,7 @@ class Loader:
         self.vocab = vocab or vocabulary(self.sources)
         if store is not None:
             sync_reference(store, [*ontology_files(), *self.sources])
+            findings.resume(store)  # a load that crashed mid-batch left its articles awaiting analysis
         self.report = LoadReport()
         self.workers = max(1, workers)
         self.batch_size = max(1, batch_size)
@@ -217,6 +220,11 @@ class Loader:
         self.on_outcomes(outcomes)
 
     def _commit_outcomes(self, outcomes: list[Outcome]) -> None:
+        # The batch's findings are worked out once, after its articles are stored (see kg.findings).
+        with findings.tracking(self.store, [URIRef(o.iri) for o in outcomes if not o.error]):
+            self._commit_each(outcomes)
+
+    def _commit_each(self, outcomes: list[Outcome]) -> None:
         report = self.report
         for outcome in outcomes:
             if outcome.error:

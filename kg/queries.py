@@ -100,7 +100,7 @@ def resolve(name_or_file: str) -> NamedQuery:
     raise QueryError(f"no named query {name_or_file!r}; `kg query --list` shows them")
 
 
-def _strip_comments(sparql: str) -> str:
+def strip_comments(sparql: str) -> str:
     return "\n".join("" if line.lstrip().startswith("#") else line for line in sparql.splitlines())
 
 
@@ -112,7 +112,7 @@ def bind(sparql: str, values: dict[str, Node | str | None]) -> str:
     for name in given:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"invalid parameter name {name!r}")
-    body = _strip_comments(sparql)
+    body = strip_comments(sparql)
     m = _WHERE.search(body)
     brace = m.end() - 1 if m else body.find("{")
     if brace < 0:

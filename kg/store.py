@@ -238,6 +238,18 @@ class OxigraphStore:
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
 
+    def add_triples(self, name: URIRef, triples: Iterable[tuple]) -> None:
+        """Add triples to a graph, atomically."""
+        graph = ox.NamedNode(str(name))
+        try:
+            self._store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples])
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update in one transaction."""
+        self._store.update(sparql)
+
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Swap a graph's content in one transaction (used for reference data)."""
         body = graph.serialize(format="nt")
@@ -255,6 +267,17 @@ class OxigraphStore:
 
     def dump_nquads(self) -> bytes:
         return self._store.dump(format=ox.RdfFormat.N_QUADS)
+
+
+def write_triples(store, name: URIRef, triples: Iterable[tuple]) -> None:
+    """Add triples to a named graph of any store (embedded or remote) in one transaction."""
+    if hasattr(store, "add_triples"):
+        store.add_triples(name, triples)
+        return
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    store.add_graph(name, graph)
 
 
 # ---------------------------------------------------------------- reference data

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from typer.testing import CliRunner
 
+from kg import findings
 from kg.cli import app
 from kg.commands.conflicts import load_figures, run_named
 from kg.conflicts import (Figure, Interval, analyse, comparable, comparison_buckets, gap_ratio, is_running_total,
@@ -54,9 +55,19 @@ def put(store, vocab, *specs: tuple[str, Claim]) -> None:
 
 
 def conflicts(store, **params) -> set[tuple]:
-    rows = run_named(store, "conflicts", params)
-    return {(r["kind"], r["asserter_a"], r["value_a"], r["bound_a"], r["asserter_b"], r["value_b"], r["bound_b"],
-             r["ratio"]) for r in rows}
+    """The `conflicts` rows (from the findings stored at load time), which must equal `conflicts-live`'s."""
+    tolerance = Decimal(params.pop("tolerance", "0.10"))
+    if findings.tolerance_of(store) != tolerance:
+        findings.rebuild(store, tolerance)
+    stored = [_pair(r) for r in run_named(store, "conflicts", params)]
+    live = [_pair(r) for r in run_named(store, "conflicts-live", {**params, "tolerance": str(tolerance)})]
+    assert stored == live  # the same rows in the same order
+    return set(stored)
+
+
+def _pair(r: dict) -> tuple:
+    return (r["kind"], r["asserter_a"], r["value_a"], r["bound_a"], r["asserter_b"], r["value_b"], r["bound_b"],
+            r["ratio"])
 
 
 def python_reference(store, tolerance="0.10", kind=None) -> set[tuple]:

@@ -166,12 +166,10 @@ def test_articles_and_claims_reach_virtuoso(loaded):
 # Where Virtuoso 7.2 (Debian's) cannot run a named query as written. Strict: when the query's owner
 # changes it so that Virtuoso runs it, the test fails until the entry is removed.
 VIRTUOSO_DIALECT = {
-    "conflicts": "Virtuoso answers no rows (the embedded store gives the typed disagreements); earlier "
-                 "versions failed with SR008: SUBSTR(?s, 1, ?n) with ?n unbound is a hard error there",
-    "source-matrix": "SUBSTR(?s, 1, ?n) with ?n unbound is a hard error (SR008) in Virtuoso, not an unbound value",
+    "conflicts-live": "Virtuoso answers no rows (the embedded store gives the typed disagreements); earlier "
+                      "versions failed with SR008: SUBSTR(?s, 1, ?n) with ?n unbound is a hard error there",
     "export-claims": "Virtuoso allows at most 20 GROUP BY keys (SQ186)",
     "revisions": "Virtuoso's SQL compiler fails on the query (SQ156 internal optimizer error)",
-    "not-comparable": "Virtuoso: STRAFTER over a GROUP_CONCAT/STR value fails with SR586 'Incomplete RDF box'",
 }
 # Where the outcome depends on the machine's speed: Virtuoso's 30 s MaxQueryExecutionTime (SR171)
 # stops stock-flow on a loaded machine and not on an idle one, so the mark is not strict.

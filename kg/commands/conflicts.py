@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import textwrap
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Optional
 
 import typer
 
-from kg.cli import FormatOpt, StoreOpt, app, fail
+from kg import findings
+from kg.cli import FormatOpt, StoreOpt, app, fail, parse_tolerance
 from kg.conflicts import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.output import FORMATS, records, render
 from kg.queries import QueryError, prepare, resolve
@@ -37,19 +38,16 @@ def conflicts_command(
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if kind is not None and kind not in ALL_KINDS:
         fail(f"unknown kind {kind!r}; choose one of {', '.join(ALL_KINDS)}")
-    try:
-        t = Decimal(tolerance)
-    except InvalidOperation:
-        t = Decimal(-1)
-    if not (Decimal(0) <= t < Decimal(1)):
-        fail(f"--tolerance {tolerance!r}: expected a number from 0 to below 1, e.g. 0.10")
-    params = {"metric": metric, "kind": kind, "asserter": asserter, "tolerance": str(t)}
+    t = parse_tolerance(tolerance)
+    params = {"metric": metric, "kind": kind, "asserter": asserter}
     try:
         with open_store(store, read_only=True) as kg_store:
-            rows = run_named(kg_store, "conflicts", params)
+            rows, note = conflict_rows(kg_store, params, t)
             figures = load_figures(kg_store, metric) if explain else {}
     except (QueryError, StoreError, ValueError) as exc:
         fail(str(exc))
+    if note:
+        typer.echo(f"kg: {note}", err=True)
     if explain:
         for row in rows:
             row["why"] = explain_row(row, figures, t)
@@ -67,6 +65,18 @@ def conflicts_command(
 def run_named(kg_store, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     query = prepare(resolve(name), {k: v for k, v in params.items() if v is not None})
     return records(kg_store.query(query))
+
+
+def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple[list[dict[str, Any]], str | None]:
+    """The conflicts, read from the stored findings when they were worked out with ``tolerance``;
+    otherwise computed live (slower), with a note saying why."""
+    stored = findings.tolerance_of(kg_store)
+    if stored == tolerance:
+        return run_named(kg_store, "conflicts", params), None
+    why = (f"the stored findings use tolerance {stored}" if stored is not None
+           else "the store has no findings (loaded by other means?)")
+    note = f"computing conflicts live, which is slow on a large store: {why}; `kg analyse --tolerance {tolerance}` stores them"
+    return run_named(kg_store, "conflicts-live", {**params, "tolerance": str(tolerance)}), note
 
 
 def figure_from(record: dict[str, Any]) -> Figure:

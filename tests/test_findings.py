@@ -1,0 +1,122 @@
+"""Findings worked out at load time stay in step with the articles: load, remove, curate, crash, rebuild.
+
+Each test checks what a user sees (the `conflicts` rows, `kg conflicts` output) and that the
+stored findings equal what `conflicts-live` computes from the claims alone.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from typer.testing import CliRunner
+
+from kg import findings
+from kg.admin import find_article, remove_article
+from kg.cli import app
+from kg.commands.conflicts import run_named
+from kg.load import Loader, commit, process_articles
+from kg.rdf import article_iri
+from kg.store import open_store
+
+from seed_figures import ARTICLES, seed_articles, store_seed_claims
+
+runner = CliRunner()
+FINDINGS = f"<{findings.FINDINGS_GRAPH}>"
+
+
+def rows(store, name="conflicts", **params) -> list[tuple]:
+    return [(r["kind"], r["asserter_a"], r["value_a"], r["asserter_b"], r["value_b"], r["ratio"], r["article_a"],
+             r["article_b"]) for r in run_named(store, name, params)]
+
+
+def assert_in_step(store) -> None:
+    """The stored findings list exactly what the claims say today, kind by kind."""
+    for kind in ("contradiction", "discrepancy", "misreport", "revision", "not-comparable", "corroboration"):
+        assert rows(store, kind=kind) == rows(store, "conflicts-live", kind=kind), kind
+    assert findings.awaiting(store) == []
+
+
+def finding_quads(store) -> set[str]:
+    result = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {FINDINGS} {{ ?s ?p ?o }} }}")
+    return {" ".join(str(t) for t in row) for row in result.rows}
+
+
+def test_the_seeds_findings_are_the_expected_disagreements(store, vocab):
+    store_seed_claims(store, vocab)
+    got = rows(store, metric="civilians-killed", kind="contradiction")
+    assert [(k, a, va, b, vb, r) for k, a, va, b, vb, r, _, _ in got] == [
+        ("contradiction", "CJTF-OIR", 12, "BBC", 100, 8.33)]
+    assert_in_step(store)
+
+
+def test_removing_an_article_takes_its_findings_along(store, vocab):
+    store_seed_claims(store, vocab)
+    before = rows(store)
+    assert any(k == "discrepancy" for k, *_ in before)
+    name = ARTICLES["001"][0]  # Airwars' 7,316-11,637 is reported there
+    assert remove_article(store, find_article(store, name))
+    after = rows(store)
+    assert not any(name in (x[6], x[7]) for x in after)
+    assert len(after) < len(before)
+    assert_in_step(store)
+
+
+def test_a_load_interrupted_before_its_analysis_is_finished_by_the_next_writer(store, vocab):
+    """As if killed after committing a batch's articles and before working out its findings."""
+    articles = seed_articles()
+    outcomes = process_articles([(a.meta.file_name, a) for a in articles], vocab)
+    graphs = [article_iri(a.content_hash) for a in articles]
+    findings._mark(store, graphs)
+    for outcome in outcomes:
+        commit(store, outcome)
+    assert rows(store) == [] and len(findings.awaiting(store)) == len(articles)
+
+    Loader(store, vocab)  # a writer opening the store finishes the interrupted analysis
+    assert findings.awaiting(store) == []
+    assert_in_step(store)
+    assert any(k == "contradiction" for k, *_ in rows(store))
+
+
+def test_the_same_findings_whatever_the_order_or_batching_of_the_load(tmp_path, vocab, seed_dir):
+    one_by_one = open_store(tmp_path / "one")
+    Loader(one_by_one, vocab, batch_size=1).load_paths([seed_dir])
+    all_at_once = open_store(tmp_path / "all")
+    Loader(all_at_once, vocab, batch_size=100).load_paths([seed_dir])
+    assert finding_quads(one_by_one) == finding_quads(all_at_once)
+    assert len(finding_quads(one_by_one)) > 20
+    assert_in_step(one_by_one)
+
+
+def test_kg_analyse_stores_another_tolerance_and_kg_conflicts_uses_it(tmp_path, vocab):
+    path = tmp_path / "kg-data"
+    with open_store(path) as s:
+        Loader(s, vocab)  # reference data
+        store_seed_claims(s, vocab)
+    fast = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json"])
+    assert fast.exit_code == 0 and "computing conflicts live" not in fast.stderr
+
+    # Another tolerance than the stored one: computed live, and said so.
+    live = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--tolerance", "0.5"])
+    assert live.exit_code == 0 and "computing conflicts live" in live.stderr and "findings use tolerance 0.1;" in live.stderr
+
+    analysed = runner.invoke(app, ["analyse", "--store", str(path), "--tolerance", "0.5"])
+    assert analysed.exit_code == 0, analysed.output
+    assert "findings at tolerance 0.5" in analysed.stdout
+    stored = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--tolerance", "0.5"])
+    assert stored.exit_code == 0 and "computing conflicts live" not in stored.stderr
+    assert stored.stdout == live.stdout
+    with open_store(path, read_only=True) as s:
+        assert findings.tolerance_of(s) == Decimal("0.5")
+
+
+def test_a_store_without_findings_is_analysed_live_until_kg_analyse(tmp_path, vocab):
+    path = tmp_path / "kg-data"
+    with open_store(path) as s:
+        Loader(s, vocab)
+        store_seed_claims(s, vocab)
+        s.update(f"DROP GRAPH {FINDINGS}")  # as after a bulk load of `kg extract --out` files
+    before = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json"])
+    assert "the store has no findings" in before.stderr
+    assert runner.invoke(app, ["analyse", "--store", str(path)]).exit_code == 0
+    after = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json"])
+    assert after.stderr == "" and after.stdout == before.stdout and '"ratio": 8.33' in after.stdout
