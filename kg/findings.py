@@ -112,7 +112,9 @@ def findings_for(pairs: Iterable[frozenset], figures: dict, tolerance=DEFAULT_TO
         out += [(kind, a, b, ratio, metric) for kind, a, b, ratio, _ in listed]
         if not listed and compatible(first, second, tolerance):
             a, b = sorted((first, second), key=lambda f: (f.value, f.claim))
-            out.append(("compatible", a, b, gap_ratio(a.value, a.value_max, b.value, b.value_max), metric))
+            ratio = gap_ratio(a.value, a.value_max if a.bound == "range" else None,
+                              b.value, b.value_max if b.bound == "range" else None)
+            out.append(("compatible", a, b, ratio, metric))
     return out
 
 
