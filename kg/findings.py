@@ -185,7 +185,7 @@ def tracking(store, graphs: Iterable[URIRef]):
     _mark(store, graphs)
     forget(store, graphs)
     yield
-    update(store, [g for g in graphs if store.has_graph(g)])
+    update(store, graphs)  # a graph the change removed has no claims, so no candidate pairs
     _unmark(store, graphs)
 
 
