@@ -272,7 +272,8 @@ def relation(a: Figure, b: Figure, tolerance=DEFAULT_TOLERANCE) -> tuple[str, De
 
 
 def classify(a: Figure, b: Figure, tolerance=DEFAULT_TOLERANCE) -> list[tuple[str | None, Decimal | None, str]]:
-    """Every kind a pair of claims is listed under (kind None: not listed, with the reason)."""
+    """Every kind a pair of claims is listed under, with the reason. Kind None: not listed; kind
+    "compatible": different sources that agree, not a conflict (the source matrix counts them)."""
     found = [_compare(a, b, tolerance)]
     revision = _revision(a, b)
     if revision is not None:
@@ -293,9 +294,8 @@ def _compare(a: Figure, b: Figure, tolerance) -> tuple[str | None, Decimal | Non
     if rel == "same" and (a.asserter != b.asserter or a.article != b.article):
         who = "different asserters" if a.asserter != b.asserter else "the same asserter in two articles"
         return "corroboration", ratio, f"{why}; {who}; {how}"
-    if a.asserter != b.asserter:
-        kind = {"contradiction": "contradiction", "discrepancy": "discrepancy"}.get(rel)
-        return kind, ratio, f"{why}; different asserters; {how}"
+    if a.asserter != b.asserter:  # "same" figures of different asserters were corroboration above
+        return rel, ratio, f"{why}; different asserters; {how}"
     if a.article == b.article:
         return None, ratio, f"{why}; the same asserter in the same article; {how}"
     if rel in ("contradiction", "discrepancy"):
@@ -332,24 +332,19 @@ def _revision(a: Figure, b: Figure) -> tuple[str | None, Decimal | None, str] | 
     return None, None, f"a revision from {earlier.stated} ({earlier.period_end}) to {later.stated} ({later.period_end}), not down"
 
 
-def pair_findings(first: Figure, second: Figure, tolerance=DEFAULT_TOLERANCE
+def pair_findings(first: Figure, second: Figure, tolerance=DEFAULT_TOLERANCE, with_compatible: bool = False
                   ) -> list[tuple[str, Figure, Figure, Decimal | None, str]]:
     """What a pair of claims is listed as (kind, a, b, ratio, reason), side a being the lower figure
-    (the earlier one for a revision), as in the queries."""
+    (the earlier one for a revision), as in the queries. ``with_compatible`` adds agreeing pairs of
+    different sources as kind "compatible"."""
     a, b = (first, second) if (first.value, first.claim) < (second.value, second.claim) else (second, first)
     out = []
     for kind, ratio, why in classify(a, b, tolerance):
         if kind == "revision":  # a revision reads in time order
             out.append((kind, *sorted((a, b), key=lambda f: f.period_end), ratio, why))
-        elif kind:
+        elif kind and (kind != "compatible" or with_compatible):
             out.append((kind, a, b, ratio, why))
     return out
-
-
-def compatible(a: Figure, b: Figure, tolerance=DEFAULT_TOLERANCE) -> bool:
-    """Comparable figures of different sources that agree without being the same figure (the source
-    matrix counts them as agreeing; conflicts do not list them)."""
-    return a.asserter != b.asserter and comparable(a, b)[0] and relation(a, b, tolerance)[0] == "compatible"
 
 
 def analyse(figures: list[Figure], tolerance=DEFAULT_TOLERANCE) -> list[tuple[str, Figure, Figure, Decimal | None, str]]:

@@ -26,6 +26,7 @@ writer opens the store through the loader) finishes the work. A store changed by
 from __future__ import annotations
 
 import hashlib
+from sys import intern
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Iterable, Iterator
@@ -33,7 +34,7 @@ from typing import Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.conflicts import DEFAULT_TOLERANCE, Figure, compatible, gap_ratio, pair_findings, rounded
+from kg.conflicts import DEFAULT_TOLERANCE, Figure, pair_findings, rounded
 from kg.namespaces import BASE, GRAPH, KG
 from kg.queries import parse_query_file, strip_comments
 from kg.resources import data_dir
@@ -49,11 +50,16 @@ def _internal(name: str) -> str:
     return strip_comments(parse_query_file(data_dir("queries") / "internal" / f"{name}.rq").text)
 
 
-def _with_values(sparql: str, var: str, terms: Iterable[URIRef]) -> str:
-    """The query with ``VALUES ?var { … }`` opening its WHERE group (the terms are IRIs from the store)."""
-    block = " ".join(f"<{t}>" for t in terms)
+def _with_values(sparql: str, var: str, terms: Iterable[str], literal: bool = False) -> str:
+    """The query with ``VALUES ?var { … }`` opening its WHERE group: IRIs from the store, or string literals."""
+    block = " ".join(_string(t) if literal else f"<{t}>" for t in terms)
     head, sep, body = sparql.partition("WHERE {")
     return f"{head}{sep}\n  VALUES ?{var} {{ {block} }}{body}"
+
+
+def _string(text: str) -> str:
+    """A SPARQL (and N-Triples) string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
@@ -61,74 +67,134 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
         yield items[i:i + size]
 
 
-def _text(node) -> str | None:
-    return None if node is None else str(node)
-
-
 # ---------------------------------------------------------------- reading what the rules need
 
-def candidate_pairs(store, graphs: list[URIRef]) -> set[frozenset]:
-    """Unordered pairs: a claim of ``graphs`` and any stored claim sharing one of its keys."""
-    pairs = set()
-    for chunk in _chunks(graphs):
-        for claim, other in store.query(_with_values(_internal("candidate-pairs"), "g", chunk)).rows:
-            pairs.add(frozenset((claim, other)))
-    return pairs
+_SERIES = str(KG.seriesKey)
 
 
-def figures_of(store, claims: Iterable[URIRef]) -> dict[URIRef, tuple[Figure, URIRef]]:
-    """Each claim's Figure (asserter and article as IRIs) and its metric's IRI."""
-    out = {}
-    for chunk in _chunks(sorted(set(claims))):
-        result = store.query(_with_values(_internal("analysis-figures"), "claim", chunk))
-        for row in result.dicts():
-            key = str(row["key"])  # metric|incident|places|end
-            places = tuple(p for p in key.split("|")[2].split(",") if p)
-            vmax = row["value_max"]
-            figure = Figure(claim=str(row["claim"]), metric=str(row["metric"]), value=Decimal(str(row["value"])),
-                            bound=str(row["bound"]), value_max=Decimal(str(vmax)) if vmax is not None else None,
-                            asserter=str(row["asserter"]), article=str(row["article"]),
-                            period_start=_text(row["period_start"]), period_end=_text(row["period_end"]),
-                            running=row["running"] is not None and row["running"].toPython() is True,
-                            places=places, incident=_text(row["incident"]))
-            out[row["claim"]] = (figure, row["metric_iri"])
+def _group(p: str, key: str, asserter: str) -> tuple:
+    """The candidates a key gathers: everyone holding a bucket; one source's claims for a series key."""
+    return (p, key, asserter) if p == _SERIES else (p, key)
+
+
+def keys_of(store, var: str, terms: list[str]) -> dict[str, list[tuple]]:
+    """Each claim's candidate groups, for the claims of some article graphs (``var`` "g") or metrics ("metric_iri")."""
+    out: dict[str, list[tuple]] = {}
+    for chunk in _chunks(terms):
+        for claim, p, key, asserter in store.rows(_with_values(_internal("claim-keys"), var, chunk)):
+            out.setdefault(claim, []).append(_group(p, key, asserter))
     return out
+
+
+def members_of(store, groups: Iterable[tuple]) -> dict[tuple, list[str]]:
+    """The stored claims in each candidate group."""
+    wanted = set(groups)
+    out: dict[tuple, list[str]] = {g: [] for g in wanted}
+    for chunk in _chunks(sorted({g[1] for g in wanted})):
+        for claim, p, key, asserter in store.rows(_with_values(_internal("key-members"), "key", chunk, literal=True)):
+            group = _group(p, key, asserter)
+            if group in wanted:
+                out[group].append(claim)
+    return out
+
+
+def _figure(row: tuple) -> tuple[Figure, str]:
+    (claim, metric, value, value_max, bound, asserter, article, start, end, running, key, incident, metric_iri) = row
+    places = tuple(p for p in key.split("|")[2].split(",") if p)  # key: metric|incident|places|end
+    return Figure(claim=claim, metric=intern(metric), value=Decimal(value), bound=intern(bound),
+                  value_max=Decimal(value_max) if value_max is not None else None,
+                  asserter=intern(asserter), article=article, period_start=start or None, period_end=end or None,
+                  running=running in ("true", "1"), places=places, incident=incident), metric_iri
+
+
+def figures_of(store, var: str, terms: Iterable[str], cache: "FigureCache | None" = None
+               ) -> dict[str, tuple[Figure, str]]:
+    """Each claim's Figure (asserter and article as IRIs) and its metric's IRI, for the given claims
+    (``var`` "claim") or every claim of the given metrics ("metric_iri")."""
+    terms = set(terms)
+    out = cache.pick(terms) if cache is not None else {}
+    for chunk in _chunks(sorted(terms - out.keys())):
+        for row in store.rows(_with_values(_internal("analysis-figures"), var, chunk)):
+            out[row[0]] = _figure(row)
+    if cache is not None:
+        cache.keep(out)
+    return out
+
+
+class FigureCache:
+    """Figures already read, kept by the one writer of an embedded store across its batches.
+
+    Each batch compares its claims with every stored claim sharing a key, so without a cache
+    the figures of a busy group (one month's toll, reported by every outlet) are read again
+    for every batch. Only safe where nothing else writes meanwhile: the embedded store's
+    writer lock ensures that; ``forget`` drops the claims of graphs about to change. Bounded:
+    past ``size`` figures the older half goes."""
+
+    def __init__(self, size: int = 200_000):
+        self.size = size
+        self._figures: dict[str, tuple[Figure, str]] = {}
+
+    def pick(self, claims: set[str]) -> dict[str, tuple[Figure, str]]:
+        return {c: self._figures[c] for c in claims if c in self._figures}
+
+    def keep(self, figures: dict[str, tuple[Figure, str]]) -> None:
+        self._figures.update(figures)
+        if len(self._figures) > self.size:
+            for claim in list(self._figures)[:len(self._figures) // 2]:
+                del self._figures[claim]
+
+    def forget(self, claims: Iterable[str]) -> None:
+        for claim in claims:
+            self._figures.pop(str(claim), None)
 
 
 # ---------------------------------------------------------------- working out and writing findings
 
-def finding_iri(kind: str, a: str, b: str) -> URIRef:
-    return URIRef(FINDING + hashlib.sha256(f"{kind}|{a}|{b}".encode()).hexdigest()[:24])
+def finding_iri(kind: str, a: str, b: str) -> str:
+    return FINDING + hashlib.sha256(f"{kind}|{a}|{b}".encode()).hexdigest()[:24]
 
 
-def findings_for(pairs: Iterable[frozenset], figures: dict, tolerance=DEFAULT_TOLERANCE) -> list[tuple]:
+def findings_for(pairs: Iterable[tuple[str, str]], figures: dict, tolerance=DEFAULT_TOLERANCE) -> Iterator[tuple]:
     """(kind, a, b, ratio, metric IRI) for every listed or agreeing pair among ``pairs``."""
-    out = []
-    for pair in pairs:
-        if len(pair) != 2 or any(c not in figures for c in pair):
+    for x, y in pairs:
+        if x not in figures or y not in figures:
             continue  # a claim without a period or metric the store cannot describe: nothing to compare
-        (first, metric), (second, _) = (figures[c] for c in pair)
-        listed = pair_findings(first, second, tolerance)
-        out += [(kind, a, b, ratio, metric) for kind, a, b, ratio, _ in listed]
-        if not listed and compatible(first, second, tolerance):
-            a, b = sorted((first, second), key=lambda f: (f.value, f.claim))
-            ratio = gap_ratio(a.value, a.value_max if a.bound == "range" else None,
-                              b.value, b.value_max if b.bound == "range" else None)
-            out.append(("compatible", a, b, ratio, metric))
-    return out
+        (first, metric), (second, _) = figures[x], figures[y]
+        for kind, a, b, ratio, _ in pair_findings(first, second, tolerance, with_compatible=True):
+            yield kind, a, b, ratio, metric
 
 
-def finding_triples(findings: Iterable[tuple]) -> list[tuple]:
-    triples = []
+_T = {name: f"<{KG[name]}>" for name in ("kind", "claimA", "claimB", "metric", "asserter", "ratio")}
+_TYPE = f"<{RDF.type}> <{KG.Finding}>"
+
+
+def finding_ntriples(findings: Iterable[tuple]) -> Iterator[str]:
+    """N-Triples lines for findings (written as text: building rdflib terms cost more than storing them)."""
     for kind, a, b, ratio, metric in findings:
-        node = finding_iri(kind, a.claim, b.claim)
-        triples += [(node, RDF.type, KG.Finding), (node, KG.kind, Literal(kind)),
-                    (node, KG.claimA, URIRef(a.claim)), (node, KG.claimB, URIRef(b.claim)),
-                    (node, KG.metric, metric),
-                    (node, KG.asserter, URIRef(a.asserter)), (node, KG.asserter, URIRef(b.asserter))]
+        node = f"<{finding_iri(kind, a.claim, b.claim)}>"
+        yield (f"{node} {_TYPE} .\n{node} {_T['kind']} {_string(kind)} .\n"
+               f"{node} {_T['claimA']} <{a.claim}> .\n{node} {_T['claimB']} <{b.claim}> .\n"
+               f"{node} {_T['metric']} <{metric}> .\n"
+               f"{node} {_T['asserter']} <{a.asserter}> .\n{node} {_T['asserter']} <{b.asserter}> .\n")
         if ratio is not None and kind != "not-comparable":
-            triples.append((node, KG.ratio, Literal(rounded(ratio), datatype=XSD.decimal)))
-    return triples
+            yield f'{node} {_T["ratio"]} "{rounded(ratio)}"^^<{XSD.decimal}> .\n'
+
+
+def _write(store, findings: Iterable[tuple], per_request: int = 20_000) -> int:
+    """Store findings in transactions of ``per_request`` at most; returns how many.
+
+    Not through Oxigraph's bulk loader, though it writes 3.5x faster: its compactions delete files
+    under a reader that has the store open (kg serve on the same folder)."""
+    count, lines = 0, []
+    for found in findings:
+        lines += finding_ntriples([found])
+        count += 1
+        if count % per_request == 0:
+            store.add_ntriples(FINDINGS_GRAPH, "".join(lines))
+            lines = []
+    if lines:
+        store.add_ntriples(FINDINGS_GRAPH, "".join(lines))
+    return count
 
 
 def tolerance_of(store) -> Decimal | None:
@@ -137,7 +203,7 @@ def tolerance_of(store) -> Decimal | None:
     return Decimal(str(rows[0][0])) if rows else None
 
 
-def update(store, graphs: list[URIRef]) -> int:
+def update(store, graphs: list[URIRef], cache: "FigureCache | None" = None) -> int:
     """Work out and store the findings of the claims in ``graphs`` against every stored claim."""
     if not graphs:
         return 0
@@ -145,18 +211,20 @@ def update(store, graphs: list[URIRef]) -> int:
     if tolerance is None:
         tolerance = DEFAULT_TOLERANCE
         write_triples(store, FINDINGS_GRAPH, [(FINDINGS_GRAPH, KG.tolerance, Literal(tolerance, datatype=XSD.decimal))])
-    pairs = candidate_pairs(store, graphs)
-    figures = figures_of(store, {c for pair in pairs for c in pair})
-    found = findings_for(pairs, figures, tolerance)
-    if found:
-        write_triples(store, FINDINGS_GRAPH, finding_triples(found))
-    return len(found)
+    own = keys_of(store, "g", [str(g) for g in graphs])
+    members = members_of(store, {group for groups in own.values() for group in groups})
+    pairs = {tuple(sorted((claim, other))) for claim, groups in own.items()
+             for group in groups for other in members[group] if other != claim}
+    figures = figures_of(store, "claim", {c for pair in pairs for c in pair}, cache)
+    return _write(store, findings_for(sorted(pairs), figures, tolerance))
 
 
-def forget(store, graphs: list[URIRef]) -> None:
+def forget(store, graphs: list[URIRef], cache: "FigureCache | None" = None) -> None:
     """Drop the findings that involve a claim of ``graphs`` (before the graphs change or go)."""
-    claims = [row[0] for chunk in _chunks(graphs) for row in store.query(
-        _with_values(f"SELECT ?claim WHERE {{ GRAPH ?g {{ ?claim a <{KG.Claim}> }} }}", "g", chunk)).rows]
+    claims = [row[0] for chunk in _chunks(graphs) for row in store.rows(
+        _with_values(f"SELECT ?claim WHERE {{ GRAPH ?g {{ ?claim a <{KG.Claim}> }} }}", "g", chunk))]
+    if cache is not None:
+        cache.forget(claims)
     for chunk in _chunks(claims):
         # Updates name their graphs by IRI: kg serve (and some stores) refuse GRAPH ?g in an update.
         store.update(_with_values(f"""
@@ -175,18 +243,31 @@ def _unmark(store, graphs: list[URIRef]) -> None:
                                   f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?g <{KG.awaitingAnalysis}> ?v }} }}", "g", chunk))
 
 
-@contextmanager
-def tracking(store, graphs: Iterable[URIRef]):
-    """Keep the findings in step with a change to ``graphs`` made inside the ``with`` block."""
+def begin(store, graphs: Iterable[URIRef], cache: "FigureCache | None" = None) -> list[URIRef]:
+    """Before ``graphs`` change: list them as awaiting analysis and drop their findings."""
     graphs = list(dict.fromkeys(URIRef(str(g)) for g in graphs))
+    if graphs:
+        _mark(store, graphs)
+        forget(store, graphs, cache)
+    return graphs
+
+
+def finish(store, graphs: list[URIRef], cache: "FigureCache | None" = None) -> int:
+    """After ``graphs`` changed (or went: a removed graph has no claims, so no pairs): work out
+    their findings and strike them off the awaiting list. Returns how many findings."""
     if not graphs:
-        yield
-        return
-    _mark(store, graphs)
-    forget(store, graphs)
-    yield
-    update(store, graphs)  # a graph the change removed has no claims, so no candidate pairs
+        return 0
+    count = update(store, graphs, cache)
     _unmark(store, graphs)
+    return count
+
+
+@contextmanager
+def tracking(store, graphs: Iterable[URIRef], cache: "FigureCache | None" = None):
+    """Keep the findings in step with a change to ``graphs`` made inside the ``with`` block."""
+    graphs = begin(store, graphs, cache)
+    yield
+    finish(store, graphs, cache)
 
 
 def awaiting(store) -> list[URIRef]:
@@ -203,10 +284,39 @@ def resume(store) -> int:
     return len(graphs)
 
 
-def rebuild(store, tolerance=DEFAULT_TOLERANCE, batch: int = 2000) -> int:
-    """Work out every finding again (after a bulk load, or with another tolerance); returns how many."""
+def rebuild(store, tolerance=DEFAULT_TOLERANCE) -> int:
+    """Work out every finding again (after a bulk load, or with another tolerance); returns how many.
+
+    One metric at a time: claims of different metrics are never compared, so memory is bounded by
+    the largest metric. Every group of claims sharing a key is paired once, in Python, after one
+    read of the metric's keys and figures (per-claim lookups cost ten times more). The graphs are
+    listed as awaiting analysis meanwhile, so a rebuild cut short is finished by the next writer."""
+    graphs = store.article_graphs()
     store.update(f"DROP SILENT GRAPH <{FINDINGS_GRAPH}>")
     write_triples(store, FINDINGS_GRAPH, [(FINDINGS_GRAPH, KG.tolerance, Literal(Decimal(str(tolerance)),
                                                                                   datatype=XSD.decimal))])
-    graphs = store.article_graphs()
-    return sum(update(store, chunk) for chunk in _chunks(graphs, batch))
+    _mark(store, graphs)
+    metrics = [row[0] for row in store.rows(f"SELECT DISTINCT ?m WHERE {{ ?c a <{KG.Claim}> ; <{KG.metric}> ?m }}")]
+    total = 0
+    for metric in sorted(metrics):
+        figures = figures_of(store, "metric_iri", [metric])
+        keys = keys_of(store, "metric_iri", [metric])
+        total += _write(store, findings_for(_pairs_within(keys), figures, tolerance))
+    _unmark(store, graphs)
+    return total
+
+
+def _pairs_within(keys: dict[str, list[tuple]]) -> Iterator[tuple[str, str]]:
+    """Each pair of claims sharing a group, once: in the first group (by sort order) the two share."""
+    groups: dict[tuple, list[str]] = {}
+    for claim, held in keys.items():
+        keys[claim] = sorted(set(held))
+        for group in keys[claim]:
+            groups.setdefault(group, []).append(claim)
+    for group, claims in groups.items():
+        claims.sort()
+        for i, x in enumerate(claims):
+            held_x = keys[x]
+            for y in claims[i + 1:]:
+                if next(g for g in held_x if g in keys[y]) == group:
+                    yield x, y

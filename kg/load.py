@@ -155,7 +155,7 @@ class Loader:
     """
 
     def __init__(self, store, vocab: Vocabulary | None = None, sources: Iterable[Path] = (),
-                 workers: int = 1, batch_size: int = 32, executor=None):
+                 workers: int = 1, batch_size: int = 32, executor=None, analysis_batch: int = 512):
         self.store = store
         self.sources = tuple(Path(p) for p in sources)
         self.vocab = vocab or vocabulary(self.sources)
@@ -174,6 +174,12 @@ class Loader:
         self._pending: list[RawArticle] = []
         self._seen: set[str] = set()
         self.on_outcomes = self._commit_outcomes
+        # Findings are worked out for many articles at once (each run reads the stored claims the
+        # new ones share a key with); the figures read stay cached while this process is the
+        # embedded store's only writer.
+        self.analysis_batch = max(1, analysis_batch)
+        self._awaiting_analysis: list[URIRef] = []
+        self._figures = findings.FigureCache() if store is not None and not store.remote else None
 
     # -- the stream
     def load_raw(self, raw: RawArticle | InputError) -> None:
@@ -220,9 +226,17 @@ class Loader:
         self.on_outcomes(outcomes)
 
     def _commit_outcomes(self, outcomes: list[Outcome]) -> None:
-        # The batch's findings are worked out once, after its articles are stored (see kg.findings).
-        with findings.tracking(self.store, [URIRef(o.iri) for o in outcomes if not o.error]):
-            self._commit_each(outcomes)
+        # Listed as awaiting analysis before they are stored: a crash before their findings are
+        # worked out leaves them for the next writer (kg.findings).
+        graphs = findings.begin(self.store, [URIRef(o.iri) for o in outcomes if not o.error], self._figures)
+        self._commit_each(outcomes)
+        self._awaiting_analysis += graphs
+        if len(self._awaiting_analysis) >= self.analysis_batch:
+            self._analyse()
+
+    def _analyse(self) -> None:
+        graphs, self._awaiting_analysis = self._awaiting_analysis, []
+        findings.finish(self.store, graphs, self._figures)
 
     def _commit_each(self, outcomes: list[Outcome]) -> None:
         report = self.report
@@ -246,6 +260,8 @@ class Loader:
         self._dispatch()
         while self._in_flight:
             self._record(self._in_flight.popleft().result())
+        if self._awaiting_analysis:
+            self._analyse()
         return self.report
 
     def close(self) -> None:

@@ -18,6 +18,7 @@ import json
 import os
 import urllib.error
 import urllib.request
+from typing import Iterator
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -206,6 +207,11 @@ class RemoteStore:
         rows = [[term_from_json(b.get(v)) for v in variables] for b in data.get("results", {}).get("bindings", [])]
         return QueryResult("select", variables, rows)
 
+    def rows(self, sparql: str) -> Iterator[tuple[str | None, ...]]:
+        """A SELECT's rows as plain strings (None when unbound), like OxigraphStore.rows."""
+        for row in self.query(sparql).rows:
+            yield tuple(None if term is None else str(term) for term in row)
+
     def has_graph(self, name: URIRef) -> bool:
         return bool(self.query(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").boolean)
 
@@ -236,6 +242,11 @@ class RemoteStore:
         """One article: all its triples in one update request."""
         if len(graph):
             self.update(_insert(name, graph))
+
+    def add_ntriples(self, name: URIRef, text: str) -> None:
+        """N-Triples (no blank nodes) into a graph, in one update request."""
+        if text.strip():
+            self.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{text}\n}} }}")
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         drop = f"DROP SILENT GRAPH <{name}>"

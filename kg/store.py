@@ -223,6 +223,12 @@ class OxigraphStore:
             return QueryResult("select", variables, rows)
         return QueryResult("graph", triples=[(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result])
 
+    def rows(self, sparql: str) -> Iterator[tuple[str | None, ...]]:
+        """A SELECT's rows as plain strings (None when unbound), streamed: for internal bulk reads,
+        where building rdflib terms would cost more than the query."""
+        for solution in self._store.query(sparql, use_default_graph_as_union=True):
+            yield tuple(None if term is None else term.value for term in solution)
+
     # -- writing
     def add_graph(self, name: URIRef, graph: Graph) -> None:
         """Store one graph atomically: all of its triples or none."""
@@ -244,6 +250,13 @@ class OxigraphStore:
         try:
             self._store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples])
         except OSError as exc:
+            raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
+
+    def add_ntriples(self, name: URIRef, text: str) -> None:
+        """Add N-Triples to a graph, in one transaction."""
+        try:
+            self._store.load(text.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
+        except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
 
     def update(self, sparql: str) -> None:

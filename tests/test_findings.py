@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from typer.testing import CliRunner
 
 from kg import findings
@@ -78,13 +80,48 @@ def test_a_load_interrupted_before_its_analysis_is_finished_by_the_next_writer(s
 
 
 def test_the_same_findings_whatever_the_order_or_batching_of_the_load(tmp_path, vocab, seed_dir):
-    one_by_one = open_store(tmp_path / "one")
-    Loader(one_by_one, vocab, batch_size=1).load_paths([seed_dir])
+    one_by_one = open_store(tmp_path / "one")  # analysed after each article, figures cached in between
+    Loader(one_by_one, vocab, batch_size=1, analysis_batch=1).load_paths([seed_dir])
     all_at_once = open_store(tmp_path / "all")
     Loader(all_at_once, vocab, batch_size=100).load_paths([seed_dir])
     assert finding_quads(one_by_one) == finding_quads(all_at_once)
     assert len(finding_quads(one_by_one)) > 20
     assert_in_step(one_by_one)
+
+    findings.rebuild(all_at_once)  # kg analyse pairs claims metric by metric, in one pass each
+    assert finding_quads(all_at_once) == finding_quads(one_by_one)
+
+
+def test_a_rebuild_cut_short_is_finished_by_the_next_writer(store, vocab, monkeypatch):
+    store_seed_claims(store, vocab)
+    complete = finding_quads(store)
+    worked_out = []
+    real = findings.findings_for
+
+    def killed_on_the_second_metric(*args, **kwargs):
+        if worked_out:
+            raise KeyboardInterrupt
+        worked_out.append(True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(findings, "findings_for", killed_on_the_second_metric)
+    with pytest.raises(KeyboardInterrupt):
+        findings.rebuild(store)
+    monkeypatch.undo()
+    assert finding_quads(store) != complete and findings.awaiting(store)
+
+    Loader(store, vocab)
+    assert finding_quads(store) == complete
+    assert_in_step(store)
+
+
+def test_the_figure_cache_forgets_changed_claims_and_stays_bounded():
+    cache = findings.FigureCache(size=4)
+    cache.keep({f"c{i}": (f"figure {i}", "m") for i in range(4)})
+    cache.forget(["c1"])
+    assert cache.pick({"c0", "c1", "c2"}) == {"c0": ("figure 0", "m"), "c2": ("figure 2", "m")}
+    cache.keep({f"d{i}": (f"figure {i}", "m") for i in range(3)})  # 6 > 4: the older half goes
+    assert cache.pick({"c0", "c2", "c3", "d0", "d1", "d2"}).keys() == {"d0", "d1", "d2"}
 
 
 def test_kg_analyse_stores_another_tolerance_and_kg_conflicts_uses_it(tmp_path, vocab):

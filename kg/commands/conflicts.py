@@ -116,7 +116,7 @@ def unlisted_pairs(rows, figures: dict[str, Figure], tolerance: Decimal, asserte
                 continue
             ok, why = comparable(a, b)
             if ok:
-                results = [r for r in classify(a, b, tolerance) if r[0] is None]
+                results = [r for r in classify(a, b, tolerance) if r[0] in (None, "compatible")]
                 why = results[0][2] if results else why
             found.append((a, b, ("compared, not a conflict: " if ok else "") + why))
     return found
