@@ -12,6 +12,7 @@ on the 10k store's quads (parsed once; one run per query in a forked child stopp
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing as mp
 import os
 import platform
@@ -40,18 +41,31 @@ VARIANTS = [("conflicts metric=civilians-killed kind=contradiction", "conflicts"
 RUNS = [(name, name, {}) for name in QUERIES] + VARIANTS
 
 
-def time_oxigraph(path: Path, runs: int) -> dict[str, tuple[float, int]]:
-    out = {}
+def _oxigraph_child(path: Path, text: str, runs: int, queue) -> None:
     with open_store(path, read_only=True) as store:
-        for name, query, params in RUNS:
-            text = prepare(resolve(query), params)
-            times, rows = [], 0
-            for _ in range(runs):
-                t = time.perf_counter()
-                rows = len(store.query(text).rows)
-                times.append(time.perf_counter() - t)
-            out[name] = (statistics.median(times), rows)
-            print(f"  oxigraph {name}: {out[name][0]:.2f} s, {rows} rows", file=sys.stderr, flush=True)
+        for _ in range(runs):
+            t = time.perf_counter()
+            rows = len(store.query(text).rows)
+            queue.put((time.perf_counter() - t, rows))
+
+
+def time_oxigraph(path: Path, runs: int, timeout: float) -> dict[str, tuple[float | None, int | None]]:
+    """Median of ``runs`` per query, each query in a forked child stopped after ``timeout`` seconds
+    (None: it did not finish)."""
+    out = {}
+    ctx = mp.get_context("fork")
+    for name, query, params in RUNS:
+        queue = ctx.Queue()
+        child = ctx.Process(target=_oxigraph_child, args=(path, prepare(resolve(query), params), runs, queue))
+        child.start()
+        child.join(timeout * runs)
+        if child.is_alive():
+            child.kill()
+            child.join()
+        done = [queue.get() for _ in range(queue.qsize())] if not queue.empty() else []
+        out[name] = (statistics.median(t for t, _ in done), done[-1][1]) if len(done) == runs else (None, None)
+        shown = f"{out[name][0]:.2f} s, {out[name][1]} rows" if out[name][0] is not None else f"> {timeout:.0f} s"
+        print(f"  oxigraph {name}: {shown}", file=sys.stderr, flush=True)
     return out
 
 
@@ -90,6 +104,10 @@ def time_rdflib(path: Path, timeout: float) -> dict[str, tuple[float | None, int
     return out
 
 
+def _seconds(value: float | None, timeout: float) -> str:
+    return f"{value:.2f}" if value is not None else f"> {timeout:.0f}"
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
                platform.processor()) if os.path.exists("/proc/cpuinfo") else platform.processor()
@@ -105,6 +123,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tiers", type=int, nargs="*", default=None, help="claim counts instead of 10k (and 1M)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rdflib-timeout", type=float, default=120)
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per Oxigraph query run")
+    parser.add_argument("--build-only", action="store_true", help="generate and analyse the stores, time nothing")
     parser.add_argument("--work", type=Path, default=None, help="folder for the generated stores (kept)")
     parser.add_argument("--out", type=Path, default=Path("bench/RESULTS-queries.md"))
     args = parser.parse_args(argv)
@@ -114,16 +134,23 @@ def main(argv: list[str] | None = None) -> None:
     header = machine()
     results, builds = {}, {}
     for n in tiers:
-        path = work / f"claims-{n}"
-        if not path.exists():
+        path, info = work / f"claims-{n}", work / f"claims-{n}.json"
+        if not info.exists():  # (a kept store is reused with the figures of its build)
+            shutil.rmtree(path, ignore_errors=True)
             print(f"generating {n} claims into {path}", file=sys.stderr, flush=True)
-            builds[n] = write_store(path, n)
+            build = write_store(path, n)
             # the generator writes claims the way a bulk loader would: work out their findings as kg analyse does
             t = time.perf_counter()
             with open_store(path) as store:
-                builds[n]["findings"] = findings.rebuild(store)
-            builds[n]["analyse"] = time.perf_counter() - t
-        results[n] = time_oxigraph(path, args.runs)
+                build["findings"] = findings.rebuild(store)
+            build["analyse"] = time.perf_counter() - t
+            info.write_text(json.dumps(build))
+        builds[n] = json.loads(info.read_text())
+        if not args.build_only:
+            # tiers past 100k claims run each query once: a median of several would take hours
+            results[n] = time_oxigraph(path, args.runs if n <= 100_000 else 1, args.timeout)
+    if args.build_only:
+        return
     base = min(tiers)
     rdflib = time_rdflib(work / f"claims-{base}", args.rdflib_timeout)
     if args.work is None:
@@ -140,17 +167,17 @@ def main(argv: list[str] | None = None) -> None:
                      f"{info['seconds']:.0f} s; `kg analyse` worked out {info['findings']} findings in "
                      f"{info['analyse']:.0f} s")
     lines.append("")
-    head = ["query"] + [f"Oxigraph {n:,} claims (s)" for n in tiers] + [f"rows at {tiers[-1]:,}",
-                                                                       f"rdflib {base:,} claims (s)",
-                                                                       f"rdflib / Oxigraph at {base:,}"]
+    head = (["query"] + [f"Oxigraph {n:,} claims (s)" for n in tiers] + [f"rows at {n:,}" for n in tiers]
+            + [f"rdflib {base:,} claims (s)", f"rdflib / Oxigraph at {base:,}"])
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, _, _ in RUNS:
-        cells = [f"`{name}`"] + [f"{results[n][name][0]:.2f}" for n in tiers] + [str(results[tiers[-1]][name][1])]
+        cells = ([f"`{name}`"] + [_seconds(results[n][name][0], args.timeout) for n in tiers]
+                 + [str(results[n][name][1]) if results[n][name][1] is not None else "?" for n in tiers])
         rs, _ = rdflib[name]
         ox_base = results[base][name][0]
-        cells += [f"{rs:.2f}" if rs is not None else f"> {args.rdflib_timeout:.0f}",
+        cells += [_seconds(rs, args.rdflib_timeout),
                   (f"{rs / ox_base:.0f}×" if rs is not None else f"> {args.rdflib_timeout / ox_base:.0f}×")
-                  if ox_base > 0 else "-"]
+                  if ox_base else "-"]
         lines.append("| " + " | ".join(cells) + " |")
     args.out.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
