@@ -168,7 +168,6 @@ def test_articles_and_claims_reach_virtuoso(loaded):
 VIRTUOSO_DIALECT = {
     "conflicts-live": "Virtuoso answers no rows (the embedded store gives the typed disagreements); earlier "
                       "versions failed with SR008: SUBSTR(?s, 1, ?n) with ?n unbound is a hard error there",
-    "export-claims": "Virtuoso allows at most 20 GROUP BY keys (SQ186)",
     "revisions": "Virtuoso's SQL compiler fails on the query (SQ156 internal optimizer error)",
 }
 # Where the outcome depends on the machine's speed: Virtuoso's 30 s MaxQueryExecutionTime (SR171)
