@@ -66,14 +66,14 @@ def _kind(g: Graph, s: URIRef) -> str:
 
 def build_vocabulary(graph: Graph) -> Vocabulary:
     metrics: dict[str, Term] = {}
-    for concept in set(graph.subjects(SKOS.inScheme, KG.metrics)):
+    for concept in sorted(set(graph.subjects(SKOS.inScheme, KG.metrics))):
         notation = str(graph.value(concept, SKOS.notation) or _local(str(concept), str(METRIC)))
         label, aliases = _labels(graph, concept)
         metrics[notation] = Term(notation, str(concept), label, aliases, "Concept")
 
     sources: dict[str, Term] = {}
     for cls in (KG.Organization, KG.Outlet, KG.Person):
-        for s in set(graph.subjects(RDF.type, cls)):
+        for s in sorted(set(graph.subjects(RDF.type, cls))):
             key = _local(str(s), str(SOURCE))
             label, aliases = _labels(graph, s)
             extra = {
@@ -85,7 +85,7 @@ def build_vocabulary(graph: Graph) -> Vocabulary:
 
     places: dict[str, Term] = {}
     for cls in (SCHEMA.Country, SCHEMA.City, SCHEMA.Place):
-        for s in set(graph.subjects(RDF.type, cls)):
+        for s in sorted(set(graph.subjects(RDF.type, cls))):
             key = _local(str(s), str(PLACE))
             if key in places:
                 continue
@@ -95,7 +95,7 @@ def build_vocabulary(graph: Graph) -> Vocabulary:
             places[key] = Term(key, str(s), label, aliases, _local(str(cls), str(SCHEMA)), extra)
 
     campaigns: dict[str, Term] = {}
-    for s in set(graph.subjects(RDF.type, KG.Campaign)):
+    for s in sorted(set(graph.subjects(RDF.type, KG.Campaign))):
         key = _local(str(s), str(CAMPAIGN))
         label, aliases = _labels(graph, s)
         extra = {

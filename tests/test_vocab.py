@@ -1,5 +1,9 @@
 """The ontology and reference data: every term documented, required metrics present."""
 
+import os
+import subprocess
+import sys
+
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
@@ -62,3 +66,12 @@ def test_user_sources_file_extends_the_gazetteer(tmp_path):
     v = vocabulary((extra,))
     assert v.sources["local-monitor"].aliases == ("LM",)
     assert "airwars" in v.sources
+
+
+def test_the_vocabulary_is_read_in_the_same_order_whatever_the_hash_seed():
+    """Lookups that keep the first (or last) of two terms sharing a name must not vary from run to run."""
+    script = ("from kg.vocab import vocabulary; v = vocabulary(); "
+              "print([list(d) for d in (v.metrics, v.sources, v.places, v.campaigns)])")
+    orders = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(orders) == 1 and "airwars" in orders.pop()
