@@ -113,39 +113,55 @@ def prefix_header() -> str:
 LOCK_FILE = "kg.lock"
 
 
-class WriterLock:
-    """One writer per store: an advisory lock file that records the holder's PID.
+class StoreLock:
+    """One writer or any number of readers per store: an advisory lock file that records the writer's PID.
 
-    RocksDB refuses a second writer with an opaque error; this lock turns that into
-    "store is locked by PID …" before the database is touched. Readers need no lock:
-    a read-only open sees a consistent snapshot in which every article is whole.
+    RocksDB refuses a second writer with an opaque error, and pyoxigraph's read-only mode is
+    undefined while another process writes (a compaction can delete files under the reader).
+    So a writer takes the lock exclusively and readers share it: each side is refused at once,
+    with a message that names the other, instead of failing later.
     """
 
     def __init__(self, path: Path):
         self.path = path / LOCK_FILE
         self._fh = None
 
-    def acquire(self) -> None:
-        fh = open(self.path, "a+")
+    def acquire(self, shared: bool = False) -> None:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fh = open(self.path, "a+")
+        except OSError:
+            if shared:
+                return  # a folder nobody may write to: no writer either
+            raise
+        try:
+            fcntl.flock(fh, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             fh.seek(0)
-            holder = fh.read().strip() or "unknown"
+            holder = fh.read().strip()
             fh.close()
-            raise StoreError(f"{self.path.parent}: store is locked by PID {holder} "
-                             "(another kg load or kg serve --allow-update is writing); try again when it ends") from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        self._fh = fh
+            where = self.path.parent
+            if holder and not shared:
+                raise StoreError(f"{where}: store is locked by PID {holder} (another kg load or kg serve "
+                                 "--allow-update is writing); try again when it ends") from None
+            if holder:
+                raise StoreError(f"{where}: store is being written by PID {holder} (kg load, kg analyse, kg remove); "
+                                 "try again when it ends, or run `kg serve` on the folder to load and query at "
+                                 "the same time") from None
+            raise StoreError(f"{where}: store is open for reading by another process (kg query, kg claims, "
+                             "kg conflicts, kg export …); try again when it ends") from None
+        if not shared:
+            fh.seek(0)
+            fh.truncate()
+            fh.write(str(os.getpid()))
+            fh.flush()
+        self._fh, self._shared = fh, shared
 
     def release(self) -> None:
         if self._fh is not None:
             fh, self._fh = self._fh, None
-            fh.seek(0)
-            fh.truncate()
+            if not self._shared:  # the writer's PID goes with it
+                fh.seek(0)
+                fh.truncate()
             fcntl.flock(fh, fcntl.LOCK_UN)
             fh.close()
 
@@ -157,15 +173,18 @@ class OxigraphStore:
 
     def __init__(self, path: Path, read_only: bool = False):
         self.path = path
+        self.read_only = read_only
         self._lock = None
         try:
             if read_only:
                 if not (path / "CURRENT").exists():
                     raise StoreError(f"{path}: no kg store here (run `kg load` first)")
+                self._lock = StoreLock(path)
+                self._lock.acquire(shared=True)
                 self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
-                self._lock = WriterLock(path)
+                self._lock = StoreLock(path)
                 self._lock.acquire()
                 self._store = ox.Store(str(path))
         except OSError as exc:
@@ -179,7 +198,7 @@ class OxigraphStore:
     def close(self) -> None:
         # pyoxigraph closes RocksDB when the Store object is freed; drop our reference.
         store, self._store = getattr(self, "_store", None), None
-        if store is not None and self._lock is not None:
+        if store is not None and not self.read_only:
             store.flush()
         del store
         if self._lock is not None:

@@ -132,7 +132,8 @@ def loaded(virtuoso, tmp_path_factory, vocab):
     for article in hand_made_articles():
         store_article(embedded, article, vocab)
         store_article(remote, article, vocab)
-    embedded.flush()
+    embedded.close()
+    embedded = open_store(embedded_path, read_only=True)  # readers share it; `kg claims` below is one
     yield embedded, remote, embedded_path
     embedded.close()
 
