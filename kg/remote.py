@@ -243,8 +243,8 @@ class RemoteStore:
         if len(graph):
             self.update(_insert(name, graph))
 
-    def add_ntriples(self, name: URIRef, text: str) -> None:
-        """N-Triples (no blank nodes) into a graph, in one update request."""
+    def add_ntriples(self, name: URIRef, text: str, atomic: bool = True) -> None:
+        """N-Triples (no blank nodes) into a graph, in one update request (atomic either way)."""
         if text.strip():
             self.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{text}\n}} }}")
 

@@ -71,9 +71,12 @@ def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple
     """The conflicts, read from the stored findings when they were worked out with ``tolerance``;
     otherwise computed live (slower), with a note saying why."""
     stored = findings.tolerance_of(kg_store)
-    if stored == tolerance:
+    unfinished = len(findings.awaiting(kg_store)) if stored == tolerance else 0
+    if stored == tolerance and not unfinished:
         return run_named(kg_store, "conflicts", params), None
-    why = (f"the stored findings use tolerance {stored}" if stored is not None
+    why = (f"{unfinished} article(s) still await analysis (a load or kg analyse was interrupted; the next "
+           "kg load finishes them)" if unfinished
+           else f"the stored findings use tolerance {stored}" if stored is not None
            else "the store has no findings (loaded by other means?)")
     note = f"computing conflicts live, which is slow on a large store: {why}; `kg analyse --tolerance {tolerance}` stores them"
     return run_named(kg_store, "conflicts-live", {**params, "tolerance": str(tolerance)}), note
