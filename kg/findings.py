@@ -15,20 +15,21 @@ Side a is the lower figure (the earlier one for a revision), as in the queries. 
 different sources that were compared and agree are kept as kind "compatible", so the source
 matrix counts agreements without pairing claims again.
 
-The findings follow the articles: ``tracking(store, graphs)`` wraps every change of article
-graphs (load, curation, removal). It lists the graphs as awaiting analysis in the findings
-graph, forgets their old findings, lets the change happen, works out their new findings and
-strikes them off. A crash in between leaves them listed, and ``resume`` (run whenever a
-writer opens the store through the loader) finishes the work. A store changed by other means
+The findings follow the articles: every change of article graphs (load, curation, removal)
+goes between ``begin`` and ``finish`` (``tracking`` wraps both). ``begin`` lists the graphs as
+awaiting analysis in the findings graph and forgets their old findings; ``finish`` works out
+their new findings and strikes them off; the loader finishes every few hundred articles. A
+crash in between leaves them listed, and ``resume`` (run whenever a writer opens the store
+through the loader) finishes the work. A store changed by other means
 (a bulk loader, SPARQL Update) is brought up to date with ``rebuild`` (``kg analyse``).
 """
 
 from __future__ import annotations
 
 import hashlib
-from sys import intern
 from contextlib import contextmanager
 from decimal import Decimal
+from sys import intern
 from typing import Iterable, Iterator
 
 from rdflib import Literal, URIRef
