@@ -175,9 +175,10 @@ def main(argv: list[str] | None = None) -> None:
              f"{__import__('rdflib').__version__} in memory (Dataset, union default graph): one run, "
              f"stopped after {args.rdflib_timeout:.0f} s.", ""]
     for n, info in builds.items():
+        took = lambda key: f"{info[key]:.0f} s" if info.get(key) is not None else "time not recorded"  # noqa: E731
         lines.append(f"- {n} claims generated: {info['articles']} articles, {info['quads']} quads, "
-                     f"{info['seconds']:.0f} s; `kg analyse` worked out {info['findings']} findings in "
-                     f"{info['analyse']:.0f} s")
+                     f"{took('seconds')}; `kg analyse` worked out {info['findings']} findings in "
+                     f"{took('analyse')}" + (f" ({info['note']})" if info.get("note") else ""))
     lines.append("")
     head = (["query"] + [f"Oxigraph {n:,} claims (s)" for n in tiers] + [f"rows at {n:,}" for n in tiers]
             + [f"rdflib {base:,} claims (s)", f"rdflib / Oxigraph at {base:,}"])
