@@ -139,6 +139,8 @@ class StoreLock:
             fh.seek(0)
             holder = fh.read().strip()
             fh.close()
+            if holder and not _alive(holder):
+                holder = ""  # left by a writer that was killed: readers hold the lock now
             where = self.path.parent
             if holder and not shared:
                 raise StoreError(f"{where}: store is locked by PID {holder} (another kg load or kg serve "
@@ -164,6 +166,16 @@ class StoreLock:
                 fh.truncate()
             fcntl.flock(fh, fcntl.LOCK_UN)
             fh.close()
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class OxigraphStore:
@@ -280,7 +292,8 @@ class OxigraphStore:
         try:
             load(text.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
         except (OSError, SyntaxError) as exc:
-            raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
+            done = "nothing stored" if atomic else "part may be stored"
+            raise StoreError(f"{self.path}: write failed, {done} for {name}: {exc}") from exc
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update in one transaction."""

@@ -129,6 +129,20 @@ def test_readers_share_the_store_and_keep_writers_out_until_they_close(tmp_path)
     first.close()
     second.close()
     open_store(path).close()
+
+
+def test_a_killed_writers_pid_is_not_blamed_for_a_readers_lock(tmp_path):
+    import pytest
+
+    from kg.store import LOCK_FILE, StoreError
+
+    path = tmp_path / "s"
+    open_store(path).close()
+    reader = open_store(path, read_only=True)
+    (path / LOCK_FILE).write_text("999999999")  # as left by a writer killed with SIGKILL
+    with pytest.raises(StoreError, match="open for reading by another process"):
+        open_store(path)
+    reader.close()
     open_store(path).close()  # released: the next writer gets in
 
 
