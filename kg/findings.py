@@ -38,6 +38,7 @@ from rdflib.namespace import RDF, XSD
 from kg.conflicts import DEFAULT_TOLERANCE, Figure, pair_findings, rounded
 from kg.namespaces import BASE, GRAPH, KG
 from kg.queries import parse_query_file, strip_comments
+from kg.rdf import string_literal
 from kg.resources import data_dir
 from kg.store import write_triples
 
@@ -53,14 +54,9 @@ def _internal(name: str) -> str:
 
 def _with_values(sparql: str, var: str, terms: Iterable[str], literal: bool = False) -> str:
     """The query with ``VALUES ?var { … }`` opening its WHERE group: IRIs from the store, or string literals."""
-    block = " ".join(_string(t) if literal else f"<{t}>" for t in terms)
+    block = " ".join(string_literal(t) if literal else f"<{t}>" for t in terms)
     head, sep, body = sparql.partition("WHERE {")
     return f"{head}{sep}\n  VALUES ?{var} {{ {block} }}{body}"
-
-
-def _string(text: str) -> str:
-    """A SPARQL (and N-Triples) string literal."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
@@ -173,7 +169,7 @@ def finding_ntriples(findings: Iterable[tuple]) -> Iterator[str]:
     """N-Triples lines for findings (written as text: building rdflib terms cost more than storing them)."""
     for kind, a, b, ratio, metric in findings:
         node = f"<{finding_iri(kind, a.claim, b.claim)}>"
-        yield (f"{node} {_TYPE} .\n{node} {_T['kind']} {_string(kind)} .\n"
+        yield (f"{node} {_TYPE} .\n{node} {_T['kind']} {string_literal(kind)} .\n"
                f"{node} {_T['claimA']} <{a.claim}> .\n{node} {_T['claimB']} <{b.claim}> .\n"
                f"{node} {_T['metric']} <{metric}> .\n"
                f"{node} {_T['asserter']} <{a.asserter}> .\n{node} {_T['asserter']} <{b.asserter}> .\n")
@@ -206,14 +202,19 @@ def tolerance_of(store) -> Decimal | None:
     return Decimal(str(rows[0][0])) if rows else None
 
 
+def _record_tolerance(store, tolerance) -> Decimal:
+    tolerance = Decimal(str(tolerance))
+    write_triples(store, FINDINGS_GRAPH, [(FINDINGS_GRAPH, KG.tolerance, Literal(tolerance, datatype=XSD.decimal))])
+    return tolerance
+
+
 def update(store, graphs: list[URIRef], cache: "FigureCache | None" = None) -> int:
     """Work out and store the findings of the claims in ``graphs`` against every stored claim."""
     if not graphs:
         return 0
     tolerance = tolerance_of(store)
     if tolerance is None:
-        tolerance = DEFAULT_TOLERANCE
-        write_triples(store, FINDINGS_GRAPH, [(FINDINGS_GRAPH, KG.tolerance, Literal(tolerance, datatype=XSD.decimal))])
+        tolerance = _record_tolerance(store, DEFAULT_TOLERANCE)
     own = keys_of(store, "g", [str(g) for g in graphs])
     members = members_of(store, {group for groups in own.values() for group in groups})
     pairs = {tuple(sorted((claim, other))) for claim, groups in own.items()
@@ -296,8 +297,7 @@ def rebuild(store, tolerance=DEFAULT_TOLERANCE) -> int:
     listed as awaiting analysis meanwhile, so a rebuild cut short is finished by the next writer."""
     graphs = store.article_graphs()
     store.update(f"DROP SILENT GRAPH <{FINDINGS_GRAPH}>")
-    write_triples(store, FINDINGS_GRAPH, [(FINDINGS_GRAPH, KG.tolerance, Literal(Decimal(str(tolerance)),
-                                                                                  datatype=XSD.decimal))])
+    _record_tolerance(store, tolerance)
     _mark(store, graphs)
     metrics = [row[0] for row in store.rows(f"SELECT DISTINCT ?m WHERE {{ ?c a <{KG.Claim}> ; <{KG.metric}> ?m }}")]
     total = 0
@@ -311,15 +311,13 @@ def rebuild(store, tolerance=DEFAULT_TOLERANCE) -> int:
 
 def _pairs_within(keys: dict[str, list[tuple]]) -> Iterator[tuple[str, str]]:
     """Each pair of claims sharing a group, once: in the first group (by sort order) the two share."""
-    groups: dict[tuple, list[str]] = {}
-    for claim, held in keys.items():
-        keys[claim] = sorted(set(held))
-        for group in keys[claim]:
-            groups.setdefault(group, []).append(claim)
-    for group, claims in groups.items():
-        claims.sort()
+    held = {claim: sorted(set(groups)) for claim, groups in keys.items()}
+    members: dict[tuple, list[str]] = {}
+    for claim in sorted(held):
+        for group in held[claim]:
+            members.setdefault(group, []).append(claim)
+    for group, claims in members.items():
         for i, x in enumerate(claims):
-            held_x = keys[x]
             for y in claims[i + 1:]:
-                if next(g for g in held_x if g in keys[y]) == group:
+                if next(g for g in held[x] if g in held[y]) == group:
                     yield x, y

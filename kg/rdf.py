@@ -181,6 +181,11 @@ def add_analysis_keys(b: GraphBuilder, claim: Claim, node: URIRef) -> None:
         b.add(node, KG.runningTotal, Literal(True))
 
 
+def string_literal(text: str) -> str:
+    """A plain string literal as N-Triples (and SPARQL) write it, for code that writes RDF as text."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
 def to_nquads(triples: Iterable[tuple], graph: URIRef) -> bytes:
     """The triples as N-Quads in ``graph``: the form a batch travels in from a worker to the store."""
     name = ox.NamedNode(str(graph))

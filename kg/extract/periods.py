@@ -56,12 +56,11 @@ def _pub(published: str | None) -> tuple[int, int | None, int | None] | None:
 _ISO = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
 _SPACES = re.compile(r"\s+")
 _EDGE = re.compile(r"(?:the )?(end|beginning|start|middle) of (.*)")
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEAR = re.compile(rf"\b({_Y})\b")
 _THIS_YEAR = re.compile(r"\bthis year\b")
 _LAST_YEAR = re.compile(r"\blast year\b")
 _LETTERS = re.compile(r"[a-z]+")
 _DAY_NUMBER = guard(re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?!\d)"))
-_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def parse_date(text: str, published: str | None = None, edge: str = "start") -> str | None:
@@ -88,7 +87,7 @@ def parse_date(text: str, published: str | None = None, edge: str = "start") -> 
         if w in MONTHS:
             month = MONTHS[w]
             break
-    dm = _DAY_NUMBER.search(_YEAR_WORD.sub("", t))
+    dm = _DAY_NUMBER.search(_YEAR.sub("", t))
     if dm and month:
         d = int(dm.group(1))
         if 1 <= d <= 31:
