@@ -39,27 +39,27 @@ VARIANTS = [("conflicts metric=civilians-killed kind=contradiction", "conflicts"
 RUNS = [(name, name, {}) for name in QUERIES] + VARIANTS
 
 
-def _oxigraph_child(path: Path, text: str, runs: int, repeat_under: float, queue) -> None:
-    with open_store(path, read_only=True) as store:
-        for _ in range(runs):
-            t = time.perf_counter()
-            rows = len(store.query(text).rows)
-            queue.put((time.perf_counter() - t, rows))
-            if time.perf_counter() - t > repeat_under:
-                break  # a slow query's runs differ by a few per cent: one is enough
+def _child(open_engine, text: str, runs: int, repeat_under: float, queue) -> None:
+    count_rows = open_engine()  # outside the timing
+    for _ in range(runs):
+        t = time.perf_counter()
+        rows = count_rows(text)
+        queue.put((time.perf_counter() - t, rows))
+        if time.perf_counter() - t > repeat_under:
+            break  # a slow query's runs differ by a few per cent: one is enough
     queue.put(None)
 
 
-def time_oxigraph(path: Path, runs: int, timeout: float, repeat_under: float = 10
-                  ) -> dict[str, tuple[float | None, int | None]]:
+def time_queries(engine: str, open_engine, runs: int, timeout: float, repeat_under: float = 10
+                 ) -> dict[str, tuple[float | None, int | None]]:
     """Median of ``runs`` per query (one run for a query slower than ``repeat_under`` seconds), each
-    query in a forked child stopped after ``timeout`` seconds (None: it did not finish)."""
+    query in a forked child stopped after ``timeout`` seconds per run (None: it did not finish).
+    ``open_engine()`` runs in the child and returns a function from query text to row count."""
     out = {}
     ctx = mp.get_context("fork")
     for name, query, params in RUNS:
         queue = ctx.Queue()
-        child = ctx.Process(target=_oxigraph_child,
-                            args=(path, prepare(resolve(query), params), runs, repeat_under, queue))
+        child = ctx.Process(target=_child, args=(open_engine, prepare(resolve(query), params), runs, repeat_under, queue))
         child.start()
         done, deadline = [], time.monotonic() + timeout * runs
         while True:  # read as results come: a child does not exit while its queue holds data
@@ -76,43 +76,26 @@ def time_oxigraph(path: Path, runs: int, timeout: float, repeat_under: float = 1
         finished = bool(done) and (len(done) == runs or done[-1][0] > repeat_under)
         out[name] = (statistics.median(t for t, _ in done), done[-1][1]) if finished else (None, None)
         shown = f"{out[name][0]:.2f} s, {out[name][1]} rows" if out[name][0] is not None else f"> {timeout:.0f} s"
-        print(f"  oxigraph {name}: {shown}", file=sys.stderr, flush=True)
+        print(f"  {engine} {name}: {shown}", file=sys.stderr, flush=True)
     return out
 
 
-_DATASET = None  # parsed once in the parent; each child process inherits it through fork
-
-
-def _rdflib_child(text: str, queue) -> None:
-    t = time.perf_counter()
-    rows = len(list(_DATASET.query(text)))
-    queue.put((time.perf_counter() - t, rows))
+def time_oxigraph(path: Path, runs: int, timeout: float) -> dict[str, tuple[float | None, int | None]]:
+    def open_engine():
+        store = open_store(path, read_only=True)  # closed when the child exits
+        return lambda text: len(store.query(text).rows)
+    return time_queries("oxigraph", open_engine, runs, timeout)
 
 
 def time_rdflib(path: Path, timeout: float) -> dict[str, tuple[float | None, int | None]]:
-    global _DATASET
+    """One run per query on an in-memory Dataset, parsed once here; each child inherits it through fork."""
     from rdflib import Dataset
 
     with open_store(path, read_only=True) as store:
         nquads = store.dump_nquads()
-    _DATASET = Dataset(default_union=True)
-    _DATASET.parse(data=nquads, format="nquads")
-    out = {}
-    ctx = mp.get_context("fork")
-    for name, query, params in RUNS:
-        queue = ctx.Queue()
-        child = ctx.Process(target=_rdflib_child, args=(prepare(resolve(query), params), queue))
-        child.start()
-        child.join(timeout)
-        if child.is_alive():
-            child.kill()
-            child.join()
-            out[name] = (None, None)
-        else:
-            out[name] = queue.get() if not queue.empty() else (None, None)
-        shown = f"{out[name][0]:.2f} s" if out[name][0] is not None else f"> {timeout:.0f} s"
-        print(f"  rdflib {name}: {shown}", file=sys.stderr, flush=True)
-    return out
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=nquads, format="nquads")
+    return time_queries("rdflib", lambda: lambda text: len(list(dataset.query(text))), 1, timeout)
 
 
 def _seconds(value: float | None, timeout: float) -> str:
