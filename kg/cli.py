@@ -203,7 +203,7 @@ def _run_named(name: str, params: dict, store: Optional[str], claims_shape: bool
 def query(
     name: Optional[str] = typer.Argument(None, help="A named query (see --list) or a .rq file."),
     sparql: Optional[str] = typer.Option(None, "--sparql", help="Ad-hoc SPARQL text instead of a named query."),
-    param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, bound as a literal (repeatable)."),
+    param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, bound as a literal, or as an IRI when written <https://…> (repeatable)."),
     store: Optional[str] = StoreOpt,
     fmt: str = FormatOpt,
     list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),

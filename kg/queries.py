@@ -7,7 +7,8 @@ Each ``.rq`` file starts with a comment header::
     # param: metric (optional) -- metric notation, e.g. civilians-killed
     # param: kind (optional) -- contradiction | discrepancy | ...
 
-Parameters are bound as RDF terms in a ``VALUES`` block injected at the start of
+Parameters are bound as RDF terms (an IRI when written ``<https://…>``, else a
+literal) in a ``VALUES`` block injected at the start of
 the query's top-level group: the value is serialised as an escaped literal, never
 pasted into the query text, so quotes, braces or ``} UNION {`` stay a literal.
 A parameter ``metric`` binds the variable ``?param_metric`` (``-`` becomes ``_``);
@@ -24,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.resources import query_files
@@ -32,6 +33,7 @@ from kg.resources import query_files
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.I)
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*(?P<opt>\((?:optional|required)\))?\s*(?:--|—|-)?\s*(?P<doc>.*)$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+_IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*>")
 
 
 class QueryError(ValueError):
@@ -106,7 +108,7 @@ def strip_comments(sparql: str) -> str:
 
 def bind(sparql: str, values: dict[str, Node | str | None]) -> str:
     """Bind variables to terms with a VALUES block at the start of the top-level WHERE group."""
-    given = {k: (v if isinstance(v, Node) else Literal(v)) for k, v in values.items() if v not in (None, "")}
+    given = {k: as_term(v) for k, v in values.items() if v not in (None, "")}
     if not given:
         return sparql
     for name in given:
@@ -120,6 +122,15 @@ def bind(sparql: str, values: dict[str, Node | str | None]) -> str:
     names = " ".join(f"?{k}" for k in given)
     terms = " ".join(term.n3() for term in given.values())
     return f"{body[:brace + 1]} VALUES ({names}) {{ ({terms}) }} {body[brace + 1:]}"
+
+
+def as_term(value: Node | str) -> Node:
+    """A parameter's term: an IRI when written in angle brackets (``<https://…>``), else a literal."""
+    if isinstance(value, Node):
+        return value
+    if _IRI.fullmatch(value):
+        return URIRef(value[1:-1])
+    return Literal(value)
 
 
 def prepare(query: NamedQuery, params: dict[str, str]) -> str:

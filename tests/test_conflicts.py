@@ -358,3 +358,36 @@ def test_seed_conflicts_through_the_real_extractor(store, seed_dir):
     assert ("contradiction", "CJTF-OIR", 12, "exact", "BBC", 100, "more-than", 8.33) in got
     assert any(k == "not-comparable" and b == "Syrian Network for Human Rights" and vb == 6395
                for k, _, _, _, b, vb, _, _ in got)
+
+
+def test_conflicts_of_one_incident_match_the_full_listing(tmp_path, vocab):
+    """`kg conflicts --incident` (the keyed query, fast on any store) lists what `conflicts` lists for it."""
+    from kg.store import open_store, sync_reference
+    from kg.resources import ontology_files
+
+    path = tmp_path / "kg-data"
+    with open_store(path) as s:
+        sync_reference(s, ontology_files())
+        store_seed_claims(s, vocab)
+    every = json.loads(runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json"]).stdout)
+    labels = sorted({row["incident"] for row in every if row["incident"]})
+    assert labels, "the seed claims have an incident with a conflict"
+    for label in labels:
+        expected = [row for row in every if row["incident"] == label]
+        for given in (label, label.upper()):
+            r = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--incident", given])
+            assert r.exit_code == 0, r.output
+            assert json.loads(r.stdout) == expected
+        with open_store(path, read_only=True) as s:
+            assert run_named(s, "conflicts-of-incident", {"incident": label}) == expected
+            key = next(s.rows(f"SELECT ?i WHERE {{ ?i <http://www.w3.org/2000/01/rdf-schema#label> "
+                              f"{json.dumps(label)} }}"))[0].rsplit("/", 1)[1]
+        by_key = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--incident", key])
+        assert json.loads(by_key.stdout) == expected
+        sides = {expected[0]["asserter_a"], expected[0]["asserter_b"]}
+        for name, kept in ((sorted(sides)[0].lower(), expected), ("Airwars" if "Airwars" not in sides else "BBC", [])):
+            r = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--incident", label,
+                                    "--asserter", name])
+            assert json.loads(r.stdout) == kept, name
+    none = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--incident", "no such strike"])
+    assert none.exit_code == 0 and json.loads(none.stdout) == []

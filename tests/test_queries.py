@@ -63,3 +63,12 @@ def test_claims_query_filters_by_asserter_alias_case_insensitively(store, vocab)
 def test_bind_uses_the_top_level_where_group():
     text = bind("PREFIX x: <http://a#>\n# a comment with WHERE {\nSELECT ?s WHERE { ?s ?p ?o }", {"param_m": "v"})
     assert 'WHERE { VALUES (?param_m) { ("v") }  ?s ?p ?o }' in text
+
+
+def test_a_parameter_in_angle_brackets_is_an_iri_and_anything_else_a_literal():
+    from rdflib import Literal, URIRef
+
+    from kg.queries import as_term
+    assert as_term("<https://w3id.org/kg-claims/source/airwars>") == URIRef("https://w3id.org/kg-claims/source/airwars")
+    for text in ("Airwars", "<not an iri>", "<x:y> } UNION { ?s ?p ?o }", '<https://x/y">'):
+        assert as_term(text) == Literal(text)

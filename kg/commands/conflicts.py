@@ -7,13 +7,17 @@ from decimal import Decimal
 from typing import Any, Optional
 
 import typer
+from rdflib import RDFS, URIRef
 
 from kg import findings
 from kg.cli import FormatOpt, StoreOpt, app, fail, parse_tolerance
 from kg.conflicts import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.output import FORMATS, records, render
+from kg.namespaces import INCIDENT, KG, SOURCE
 from kg.queries import QueryError, prepare, resolve
+from kg.rdf import resolve_source, slug, string_literal
 from kg.store import StoreError, open_store
+from kg.vocab import vocabulary
 
 COLUMNS = ["kind", "metric", "period_start", "period_end", "place", "incident",
            "asserter_a", "value_a", "bound_a", "article_a", "quote_a",
@@ -27,6 +31,7 @@ def conflicts_command(
     metric: Optional[str] = typer.Option(None, help="Only this metric (notation, e.g. civilians-killed)."),
     kind: Optional[str] = typer.Option(None, help=f"Only this kind: {' | '.join(ALL_KINDS)}."),
     asserter: Optional[str] = typer.Option(None, help="Only pairs with this source on either side (name or alias)."),
+    incident: Optional[str] = typer.Option(None, help="Only pairs about this incident (its label in any case, or its key)."),
     tolerance: str = typer.Option(str(DEFAULT_TOLERANCE), help="Relative tolerance for approximate figures and "
                                                               "discrepancies (0.10 = 10 %)."),
     explain: bool = typer.Option(False, "--explain", help="Say why each pair is listed, and why other pairs of "
@@ -39,7 +44,7 @@ def conflicts_command(
     if kind is not None and kind not in ALL_KINDS:
         fail(f"unknown kind {kind!r}; choose one of {', '.join(ALL_KINDS)}")
     t = parse_tolerance(tolerance)
-    params = {"metric": metric, "kind": kind, "asserter": asserter}
+    params = {"metric": metric, "kind": kind, "asserter": asserter, "incident": incident}
     try:
         with open_store(store, read_only=True) as kg_store:
             rows, note = conflict_rows(kg_store, params, t)
@@ -73,13 +78,65 @@ def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple
     stored = findings.tolerance_of(kg_store)
     unfinished = len(findings.awaiting(kg_store)) if stored == tolerance else 0
     if stored == tolerance and not unfinished:
-        return run_named(kg_store, "conflicts", params), None
+        return stored_conflicts(kg_store, params), None
     why = (f"{unfinished} article(s) still await analysis (a load or kg analyse was interrupted; the next "
            "kg load finishes them)" if unfinished
            else f"the stored findings use tolerance {stored}" if stored is not None
            else "the store has no findings (loaded by other means?)")
     note = f"computing conflicts live, which is slow on a large store: {why}; `kg analyse --tolerance {tolerance}` stores them"
-    return run_named(kg_store, "conflicts-live", {**params, "tolerance": str(tolerance)}), note
+    live = {k: v for k, v in params.items() if k != "incident"}
+    rows = run_named(kg_store, "conflicts-live", {**live, "tolerance": str(tolerance)})
+    if params.get("incident"):
+        labels = {label.casefold() for label in incident_labels(kg_store, params["incident"])}
+        rows = [r for r in rows if (r.get("incident") or "").casefold() in labels]
+    return rows, note
+
+
+def stored_conflicts(kg_store, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stored findings' conflicts. Given an incident or a source, a keyed query starts from it
+    (an index lookup, fast on a store of any size) instead of filtering every finding."""
+    incident, asserter = params.get("incident"), params.get("asserter")
+    rest = {k: params.get(k) for k in ("metric", "kind")}
+    if incident:
+        rows = [r for label in incident_labels(kg_store, incident)
+                for r in run_named(kg_store, "conflicts-of-incident", {**rest, "incident": label})]
+        if asserter:
+            rows = [r for r in rows if _names_asserter(kg_store, r, asserter)]
+        return sorted(rows, key=_listing_order)
+    if asserter:
+        source = source_iri(kg_store, asserter)
+        if source is not None:
+            return run_named(kg_store, "conflicts-of-source", {**rest, "source": source})
+    return run_named(kg_store, "conflicts", {**rest, "asserter": asserter})
+
+
+def _listing_order(row: dict[str, Any]) -> tuple:
+    return tuple(str(row.get(k) or "") for k in ("metric", "period_end", "kind", "asserter_a", "asserter_b",
+                                                  "article_a", "article_b"))
+
+
+def incident_labels(kg_store, text: str) -> list[str]:
+    """The labels of the incidents ``text`` names: a label as stored, an incident key, or a label in
+    another case (the last reads every incident's label, so it is tried last)."""
+    if kg_store.query(f"ASK {{ ?i <{RDFS.label}> {string_literal(text)} ; a <{KG.Incident}> }}").boolean:
+        return [text]
+    keyed = [str(r[0]) for r in kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ <{INCIDENT[slug(text)]}> <{RDFS.label}> ?l }}")]
+    if keyed:
+        return keyed
+    wanted = text.casefold()
+    every = kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ ?i a <{KG.Incident}> ; <{RDFS.label}> ?l }}")
+    return sorted({str(r[0]) for r in every if str(r[0]).casefold() == wanted})
+
+
+def source_iri(kg_store, name: str) -> URIRef | None:
+    """The source a name or alias means (any case), as the loader names it; None when no claim has it."""
+    iri = SOURCE[resolve_source(name, vocabulary()).key]
+    return iri if kg_store.query(f"ASK {{ ?c <{KG.assertedBy}> <{iri}> }}").boolean else None
+
+
+def _names_asserter(kg_store, row: dict[str, Any], name: str) -> bool:
+    label = resolve_source(name, vocabulary()).label.casefold()
+    return label in ((row.get("asserter_a") or "").casefold(), (row.get("asserter_b") or "").casefold())
 
 
 def figure_from(record: dict[str, Any]) -> Figure:
