@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from decimal import Decimal
 from typing import Any, Optional
 
 import typer
-from rdflib import RDFS, URIRef
+from rdflib import RDFS
 
 from kg import findings
 from kg.cli import FormatOpt, StoreOpt, app, fail, parse_tolerance
 from kg.conflicts import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.output import FORMATS, records, render
-from kg.namespaces import INCIDENT, KG, SOURCE
+from kg.namespaces import INCIDENT, KG
 from kg.queries import QueryError, prepare, resolve
-from kg.rdf import resolve_source, slug, string_literal
+from kg.rdf import resolve_source, string_literal
 from kg.store import StoreError, open_store
 from kg.vocab import vocabulary
 
@@ -93,20 +94,16 @@ def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple
 
 
 def stored_conflicts(kg_store, params: dict[str, Any]) -> list[dict[str, Any]]:
-    """The stored findings' conflicts. Given an incident or a source, a keyed query starts from it
-    (an index lookup, fast on a store of any size) instead of filtering every finding."""
+    """The stored findings' conflicts. Given an incident, a keyed query starts from it (an index
+    lookup, fast on a store of any size) instead of filtering every finding."""
     incident, asserter = params.get("incident"), params.get("asserter")
     rest = {k: params.get(k) for k in ("metric", "kind")}
     if incident:
         rows = [r for label in incident_labels(kg_store, incident)
                 for r in run_named(kg_store, "conflicts-of-incident", {**rest, "incident": label})]
         if asserter:
-            rows = [r for r in rows if _names_asserter(kg_store, r, asserter)]
+            rows = [r for r in rows if _names_asserter(r, asserter)]
         return sorted(rows, key=_listing_order)
-    if asserter:
-        source = source_iri(kg_store, asserter)
-        if source is not None:
-            return run_named(kg_store, "conflicts-of-source", {**rest, "source": source})
     return run_named(kg_store, "conflicts", {**rest, "asserter": asserter})
 
 
@@ -120,21 +117,16 @@ def incident_labels(kg_store, text: str) -> list[str]:
     another case (the last reads every incident's label, so it is tried last)."""
     if kg_store.query(f"ASK {{ ?i <{RDFS.label}> {string_literal(text)} ; a <{KG.Incident}> }}").boolean:
         return [text]
-    keyed = [str(r[0]) for r in kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ <{INCIDENT[slug(text)]}> <{RDFS.label}> ?l }}")]
-    if keyed:
-        return keyed
+    if re.fullmatch(r"[\w.-]+", text):  # incident keys are IRI-safe: 2017-05_mosul_airstrike
+        keyed = [str(r[0]) for r in kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ <{INCIDENT[text]}> <{RDFS.label}> ?l }}")]
+        if keyed:
+            return keyed
     wanted = text.casefold()
     every = kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ ?i a <{KG.Incident}> ; <{RDFS.label}> ?l }}")
     return sorted({str(r[0]) for r in every if str(r[0]).casefold() == wanted})
 
 
-def source_iri(kg_store, name: str) -> URIRef | None:
-    """The source a name or alias means (any case), as the loader names it; None when no claim has it."""
-    iri = SOURCE[resolve_source(name, vocabulary()).key]
-    return iri if kg_store.query(f"ASK {{ ?c <{KG.assertedBy}> <{iri}> }}").boolean else None
-
-
-def _names_asserter(kg_store, row: dict[str, Any], name: str) -> bool:
+def _names_asserter(row: dict[str, Any], name: str) -> bool:
     label = resolve_source(name, vocabulary()).label.casefold()
     return label in ((row.get("asserter_a") or "").casefold(), (row.get("asserter_b") or "").casefold())
 
