@@ -17,6 +17,10 @@ variable itself (``?m skos:notation ?param_metric``): unbound it matches anythin
 bound it is an index lookup. Otherwise as
 ``FILTER(!BOUND(?param_metric) || ?metric = ?param_metric)``, so that an omitted
 optional parameter filters nothing (Oxigraph applies such filters after the join).
+
+A line ``# include: internal/lateral-evidence.rq`` is replaced by that file's text
+(found beside the including file, else among the shipped queries), so that queries
+sharing a long block keep it in one place.
 """
 
 from __future__ import annotations
@@ -28,11 +32,12 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.resources import query_files
+from kg.resources import data_dir, query_files
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.I)
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*(?P<opt>\((?:optional|required)\))?\s*(?:--|—|-)?\s*(?P<doc>.*)$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+_INCLUDE = re.compile(r"^\s*#\s*include\s*:\s*(\S+)\s*$", re.M)
 _IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*>")
 
 
@@ -60,8 +65,21 @@ class NamedQuery:
         return next((p for p in self.params if p.name == name), None)
 
 
+def expand_includes(text: str, folder: Path, seen: tuple[Path, ...] = ()) -> str:
+    """The text with each ``# include: FILE`` line replaced by that file's (expanded) text."""
+    def included(m: re.Match) -> str:
+        candidates = [folder / m.group(1), data_dir("queries") / m.group(1)]
+        path = next((c.resolve() for c in candidates if c.is_file()), None)
+        if path is None:
+            raise QueryError(f"{folder / m.group(1)}: included query file not found")
+        if path in seen:
+            raise QueryError(f"{path}: includes itself")
+        return expand_includes(path.read_text(encoding="utf-8"), path.parent, (*seen, path)).rstrip("\n")
+    return _INCLUDE.sub(included, text)
+
+
 def parse_query_file(path: Path) -> NamedQuery:
-    text = path.read_text(encoding="utf-8")
+    text = expand_includes(path.read_text(encoding="utf-8"), path.parent, (path.resolve(),))
     q = NamedQuery(path.stem, path, text)
     for line in text.splitlines():
         if not line.startswith("#"):

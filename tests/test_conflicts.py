@@ -391,3 +391,25 @@ def test_conflicts_of_one_incident_match_the_full_listing(tmp_path, vocab):
             assert json.loads(r.stdout) == kept, name
     none = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--incident", "no such strike"])
     assert none.exit_code == 0 and json.loads(none.stdout) == []
+
+
+def test_conflicts_of_one_source_match_the_filtered_listing(tmp_path, vocab):
+    """`kg conflicts --asserter` (the keyed query when the name resolves) lists what `conflicts` filters."""
+    from kg.store import open_store, sync_reference
+    from kg.resources import ontology_files
+
+    path = tmp_path / "kg-data"
+    with open_store(path) as s:
+        sync_reference(s, ontology_files())
+        store_seed_claims(s, vocab)
+    with open_store(path, read_only=True) as s:
+        every = run_named(s, "conflicts", {"kind": None})
+        names = sorted({r["asserter_a"] for r in every} | {r["asserter_b"] for r in every})
+        assert len(names) >= 3
+        for name in [*names, "air wars", "nobody at all"]:
+            for kind in (None, "corroboration"):
+                expected = run_named(s, "conflicts", {"asserter": name, "kind": kind})
+                r = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--asserter", name,
+                                        *(["--kind", kind] if kind else [])])
+                assert r.exit_code == 0, r.output
+                assert json.loads(r.stdout) == json.loads(json.dumps(expected, default=str)), (name, kind)

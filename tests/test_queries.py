@@ -72,3 +72,15 @@ def test_a_parameter_in_angle_brackets_is_an_iri_and_anything_else_a_literal():
     assert as_term("<https://w3id.org/kg-claims/source/airwars>") == URIRef("https://w3id.org/kg-claims/source/airwars")
     for text in ("Airwars", "<not an iri>", "<x:y> } UNION { ?s ?p ?o }", '<https://x/y">'):
         assert as_term(text) == Literal(text)
+
+
+def test_an_include_line_is_replaced_by_the_named_file(tmp_path):
+    (tmp_path / "part.rq").write_text("# a shared block\n  ?s ?p ?o .\n")
+    (tmp_path / "q.rq").write_text("# title: Q\n# description: d\nSELECT * WHERE {\n  # include: part.rq\n}\n")
+    assert "?s ?p ?o ." in parse_query_file(tmp_path / "q.rq").text
+    (tmp_path / "loop.rq").write_text("# title: L\nSELECT * WHERE {\n  # include: loop.rq\n}\n")
+    with pytest.raises(QueryError, match="includes itself"):
+        parse_query_file(tmp_path / "loop.rq")
+    (tmp_path / "gone.rq").write_text("# title: G\nSELECT * WHERE {\n  # include: nowhere.rq\n}\n")
+    with pytest.raises(QueryError, match="nowhere.rq: included query file not found"):
+        parse_query_file(tmp_path / "gone.rq")

@@ -8,13 +8,13 @@ from decimal import Decimal
 from typing import Any, Optional
 
 import typer
-from rdflib import RDFS
+from rdflib import RDFS, URIRef
 
 from kg import findings
 from kg.cli import FormatOpt, StoreOpt, app, fail, parse_tolerance
 from kg.conflicts import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.output import FORMATS, records, render
-from kg.namespaces import INCIDENT, KG
+from kg.namespaces import INCIDENT, KG, SOURCE
 from kg.queries import QueryError, prepare, resolve
 from kg.rdf import resolve_source, string_literal
 from kg.store import StoreError, open_store
@@ -87,24 +87,38 @@ def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple
     note = f"computing conflicts live, which is slow on a large store: {why}; `kg analyse --tolerance {tolerance}` stores them"
     live = {k: v for k, v in params.items() if k != "incident"}
     rows = run_named(kg_store, "conflicts-live", {**live, "tolerance": str(tolerance)})
-    if params.get("incident"):
-        labels = {label.casefold() for label in incident_labels(kg_store, params["incident"])}
-        rows = [r for r in rows if (r.get("incident") or "").casefold() in labels]
-    return rows, note
+    return about_incident(kg_store, rows, params.get("incident")), note
 
 
 def stored_conflicts(kg_store, params: dict[str, Any]) -> list[dict[str, Any]]:
-    """The stored findings' conflicts. Given an incident, a keyed query starts from it (an index
-    lookup, fast on a store of any size) instead of filtering every finding."""
+    """The stored findings' conflicts. Given an incident or a source, a keyed query starts from it
+    (index lookups: its time grows with its own findings, not with the store) instead of filtering
+    every finding. The keyed queries use SPARQL 1.2 LATERAL; an endpoint without it gets the
+    filtered listing."""
     incident, asserter = params.get("incident"), params.get("asserter")
     rest = {k: params.get(k) for k in ("metric", "kind")}
-    if incident:
-        rows = [r for label in incident_labels(kg_store, incident)
-                for r in run_named(kg_store, "conflicts-of-incident", {**rest, "incident": label})]
-        if asserter:
-            rows = [r for r in rows if _names_asserter(r, asserter)]
-        return sorted(rows, key=_listing_order)
-    return run_named(kg_store, "conflicts", {**rest, "asserter": asserter})
+    try:
+        if incident:
+            rows = [r for label in incident_labels(kg_store, incident)
+                    for r in run_named(kg_store, "conflicts-of-incident", {**rest, "incident": label})]
+            if asserter:
+                rows = [r for r in rows if _names_asserter(r, asserter)]
+            return sorted(rows, key=_listing_order)
+        source = source_iri(kg_store, asserter) if asserter else None
+        if source is not None:
+            return run_named(kg_store, "conflicts-of-source", {**rest, "source": source})
+    except ValueError as exc:  # the remote store's "invalid SPARQL": no LATERAL there
+        if "LATERAL" not in str(exc):
+            raise
+    return about_incident(kg_store, run_named(kg_store, "conflicts", {**rest, "asserter": asserter}), incident)
+
+
+def about_incident(kg_store, rows: list[dict[str, Any]], incident: str | None) -> list[dict[str, Any]]:
+    """The rows about the incident ``incident`` names (all rows when it is None)."""
+    if not incident:
+        return rows
+    labels = {label.casefold() for label in incident_labels(kg_store, incident)}
+    return [r for r in rows if (r.get("incident") or "").casefold() in labels]
 
 
 def _listing_order(row: dict[str, Any]) -> tuple:
@@ -124,6 +138,12 @@ def incident_labels(kg_store, text: str) -> list[str]:
     wanted = text.casefold()
     every = kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ ?i a <{KG.Incident}> ; <{RDFS.label}> ?l }}")
     return sorted({str(r[0]) for r in every if str(r[0]).casefold() == wanted})
+
+
+def source_iri(kg_store, name: str) -> URIRef | None:
+    """The source a name or alias means (any case), as the loader names it; None when no claim has it."""
+    iri = SOURCE[resolve_source(name, vocabulary()).key]
+    return iri if kg_store.query(f"ASK {{ ?c <{KG.assertedBy}> <{iri}> }}").boolean else None
 
 
 def _names_asserter(row: dict[str, Any], name: str) -> bool:
