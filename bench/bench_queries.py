@@ -2,7 +2,8 @@
 
 For each tier (10k claims; 1M behind --million) a store is generated with
 bench.synthetic_claims and every named query runs --runs times on the embedded Oxigraph
-store (median reported). In the same run, rdflib's in-memory SPARQL engine runs each query
+store (median reported), and so do the keyed queries behind `kg conflicts --incident/--asserter`
+(an incident with conflicts read from each store; Airwars). In the same run, rdflib's in-memory SPARQL engine runs each query
 on the 10k store's quads (parsed once; one run per query in a forked child stopped after
 --rdflib-timeout seconds). Writes a Markdown table with machine, date and command.
 
@@ -37,6 +38,20 @@ VARIANTS = [("conflicts metric=civilians-killed kind=contradiction", "conflicts"
             ("conflicts metric=civilians-killed asserter=Airwars", "conflicts",
              {"metric": "civilians-killed", "asserter": "Airwars"})]
 RUNS = [(name, name, {}) for name in QUERIES] + VARIANTS
+# Keyed queries (`kg conflicts --incident/--asserter`): parameters read from each store; SPARQL 1.2
+# LATERAL, which rdflib does not parse.
+KEYED = ["conflicts-of-incident", "conflicts-of-source source=Airwars"]
+SOURCE = "<https://w3id.org/kg-claims/source/airwars>"  # a gazetteer source, in every generated tier
+
+
+def keyed_runs(path: Path) -> list[tuple[str, str, dict]]:
+    """The keyed queries with an incident that has conflicts (the first such in IRI order) and Airwars."""
+    with open_store(path, read_only=True) as store:
+        label = next(store.rows(
+            "SELECT ?l WHERE { GRAPH <https://w3id.org/kg-claims/graph/findings> { ?f "
+            "<https://w3id.org/kg-claims/ns#claimA> ?a } ?a <https://w3id.org/kg-claims/ns#incident> ?i . "
+            "?i <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 1"))[0]
+    return list(zip(KEYED, ["conflicts-of-incident", "conflicts-of-source"], [{"incident": label}, {"source": SOURCE}]))
 
 
 def _child(open_engine, text: str, runs: int, repeat_under: float, queue) -> None:
@@ -50,14 +65,14 @@ def _child(open_engine, text: str, runs: int, repeat_under: float, queue) -> Non
     queue.put(None)
 
 
-def time_queries(engine: str, open_engine, runs: int, timeout: float, repeat_under: float = 10
-                 ) -> dict[str, tuple[float | None, int | None]]:
+def time_queries(engine: str, open_engine, runs: int, timeout: float, repeat_under: float = 10,
+                 queries: list[tuple[str, str, dict]] = RUNS) -> dict[str, tuple[float | None, int | None]]:
     """Median of ``runs`` per query (one run for a query slower than ``repeat_under`` seconds), each
     query in a forked child stopped after ``timeout`` seconds per run (None: it did not finish).
     ``open_engine()`` runs in the child and returns a function from query text to row count."""
     out = {}
     ctx = mp.get_context("fork")
-    for name, query, params in RUNS:
+    for name, query, params in queries:
         queue = ctx.Queue()
         child = ctx.Process(target=_child, args=(open_engine, prepare(resolve(query), params), runs, repeat_under, queue))
         child.start()
@@ -84,7 +99,8 @@ def time_oxigraph(path: Path, runs: int, timeout: float) -> dict[str, tuple[floa
     def open_engine():
         store = open_store(path, read_only=True)  # closed when the child exits
         return lambda text: len(store.query(text).rows)
-    return time_queries("oxigraph", open_engine, runs, timeout)
+    keyed = keyed_runs(path)
+    return time_queries("oxigraph", open_engine, runs, timeout, queries=RUNS + keyed)
 
 
 def time_rdflib(path: Path, timeout: float) -> dict[str, tuple[float | None, int | None]]:
@@ -166,9 +182,12 @@ def main(argv: list[str] | None = None) -> None:
     head = (["query"] + [f"Oxigraph {n:,} claims (s)" for n in tiers] + [f"rows at {n:,}" for n in tiers]
             + [f"rdflib {base:,} claims (s)", f"rdflib / Oxigraph at {base:,}"])
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for name, _, _ in RUNS:
+    for name in [name for name, _, _ in RUNS] + KEYED:
         cells = ([f"`{name}`"] + [_seconds(results[n][name][0], args.timeout) for n in tiers]
                  + [str(results[n][name][1]) if results[n][name][1] is not None else "?" for n in tiers])
+        if name not in rdflib:
+            lines.append("| " + " | ".join(cells + ["no LATERAL", "-"]) + " |")
+            continue
         rs, _ = rdflib[name]
         ox_base = results[base][name][0]
         cells += [_seconds(rs, args.rdflib_timeout),
