@@ -2,10 +2,11 @@
 
 For each tier (10k claims; 1M behind --million) a store is generated with
 bench.synthetic_claims and every named query runs --runs times on the embedded Oxigraph
-store (median reported), and so do the keyed queries behind `kg conflicts --incident/--asserter`
-(an incident with conflicts read from each store; Airwars). In the same run, rdflib's in-memory SPARQL engine runs each query
-on the 10k store's quads (parsed once; one run per query in a forked child stopped after
---rdflib-timeout seconds). Writes a Markdown table with machine, date and command.
+store (median reported), and so do the keyed queries behind `kg conflicts --incident` and
+`--asserter` (an incident with conflicts read from each store; Airwars). In the same run,
+rdflib's in-memory SPARQL engine runs each query on the 10k store's quads (parsed once; one
+run per query in a forked child stopped after --rdflib-timeout seconds). Writes a Markdown
+table with machine, date and command.
 
     python -m bench.bench_queries [--million] [--runs 3] [--out bench/RESULTS-queries.md]
 """

@@ -310,7 +310,9 @@ def test_seed_conflicts_columns_are_the_documented_ones(seed_store):
 
 # ---------------------------------------------------------------- `kg conflicts`
 
-def test_kg_conflicts_prints_each_disagreement_with_asserter_outlet_and_quote(tmp_path, vocab):
+@pytest.fixture
+def seed_claims_store(tmp_path, vocab):
+    """A store folder holding the seeds' gold claims, their findings and the reference graphs."""
     from kg.store import open_store, sync_reference
     from kg.resources import ontology_files
 
@@ -318,6 +320,11 @@ def test_kg_conflicts_prints_each_disagreement_with_asserter_outlet_and_quote(tm
     with open_store(path) as s:
         sync_reference(s, ontology_files())
         store_seed_claims(s, vocab)
+    return path
+
+
+def test_kg_conflicts_prints_each_disagreement_with_asserter_outlet_and_quote(seed_claims_store):
+    path = seed_claims_store
     r = runner.invoke(app, ["conflicts", "--store", str(path)])
     assert r.exit_code == 0, r.output
     out = r.stdout
@@ -360,15 +367,11 @@ def test_seed_conflicts_through_the_real_extractor(store, seed_dir):
                for k, _, _, _, b, vb, _, _ in got)
 
 
-def test_conflicts_of_one_incident_match_the_full_listing(tmp_path, vocab):
+def test_conflicts_of_one_incident_match_the_full_listing(seed_claims_store):
     """`kg conflicts --incident` (the keyed query, fast on any store) lists what `conflicts` lists for it."""
-    from kg.store import open_store, sync_reference
-    from kg.resources import ontology_files
+    from kg.store import open_store
 
-    path = tmp_path / "kg-data"
-    with open_store(path) as s:
-        sync_reference(s, ontology_files())
-        store_seed_claims(s, vocab)
+    path = seed_claims_store
     every = json.loads(runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json"]).stdout)
     labels = sorted({row["incident"] for row in every if row["incident"]})
     assert labels, "the seed claims have an incident with a conflict"
@@ -393,15 +396,11 @@ def test_conflicts_of_one_incident_match_the_full_listing(tmp_path, vocab):
     assert none.exit_code == 0 and json.loads(none.stdout) == []
 
 
-def test_conflicts_of_one_source_match_the_filtered_listing(tmp_path, vocab):
+def test_conflicts_of_one_source_match_the_filtered_listing(seed_claims_store):
     """`kg conflicts --asserter` (the keyed query when the name resolves) lists what `conflicts` filters."""
-    from kg.store import open_store, sync_reference
-    from kg.resources import ontology_files
+    from kg.store import open_store
 
-    path = tmp_path / "kg-data"
-    with open_store(path) as s:
-        sync_reference(s, ontology_files())
-        store_seed_claims(s, vocab)
+    path = seed_claims_store
     with open_store(path, read_only=True) as s:
         every = run_named(s, "conflicts", {"kind": None})
         names = sorted({r["asserter_a"] for r in every} | {r["asserter_b"] for r in every})

@@ -87,7 +87,8 @@ def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple
     note = f"computing conflicts live, which is slow on a large store: {why}; `kg analyse --tolerance {tolerance}` stores them"
     live = {k: v for k, v in params.items() if k != "incident"}
     rows = run_named(kg_store, "conflicts-live", {**live, "tolerance": str(tolerance)})
-    return about_incident(kg_store, rows, params.get("incident")), note
+    incident = params.get("incident")
+    return about_incidents(rows, incident_labels(kg_store, incident) if incident else None), note
 
 
 def stored_conflicts(kg_store, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -97,33 +98,39 @@ def stored_conflicts(kg_store, params: dict[str, Any]) -> list[dict[str, Any]]:
     filtered listing."""
     incident, asserter = params.get("incident"), params.get("asserter")
     rest = {k: params.get(k) for k in ("metric", "kind")}
+    labels = incident_labels(kg_store, incident) if incident else None
     try:
-        if incident:
-            rows = [r for label in incident_labels(kg_store, incident)
+        if labels is not None:
+            rows = [r for label in labels
                     for r in run_named(kg_store, "conflicts-of-incident", {**rest, "incident": label})]
             if asserter:
-                rows = [r for r in rows if _names_asserter(r, asserter)]
-            return sorted(rows, key=_listing_order)
+                name = resolve_source(asserter, vocabulary()).label.casefold()
+                rows = [r for r in rows if name in ((r.get("asserter_a") or "").casefold(),
+                                                    (r.get("asserter_b") or "").casefold())]
+            return sorted(rows, key=_listing_order) if len(labels) > 1 else rows
         source = source_iri(kg_store, asserter) if asserter else None
         if source is not None:
             return run_named(kg_store, "conflicts-of-source", {**rest, "source": source})
     except ValueError as exc:  # the remote store's "invalid SPARQL": no LATERAL there
         if "LATERAL" not in str(exc):
             raise
-    return about_incident(kg_store, run_named(kg_store, "conflicts", {**rest, "asserter": asserter}), incident)
+    return about_incidents(run_named(kg_store, "conflicts", {**rest, "asserter": asserter}), labels)
 
 
-def about_incident(kg_store, rows: list[dict[str, Any]], incident: str | None) -> list[dict[str, Any]]:
-    """The rows about the incident ``incident`` names (all rows when it is None)."""
-    if not incident:
+def about_incidents(rows: list[dict[str, Any]], labels: list[str] | None) -> list[dict[str, Any]]:
+    """The rows about incidents with these labels (all rows when None)."""
+    if labels is None:
         return rows
-    labels = {label.casefold() for label in incident_labels(kg_store, incident)}
-    return [r for r in rows if (r.get("incident") or "").casefold() in labels]
+    wanted = {label.casefold() for label in labels}
+    return [r for r in rows if (r.get("incident") or "").casefold() in wanted]
 
 
 def _listing_order(row: dict[str, Any]) -> tuple:
-    return tuple(str(row.get(k) or "") for k in ("metric", "period_end", "kind", "asserter_a", "asserter_b",
-                                                  "article_a", "article_b"))
+    """The listing queries' ORDER BY, for rows of several incidents merged."""
+    text = lambda k: str(row.get(k) or "")  # noqa: E731
+    number = lambda k: Decimal(str(row.get(k) or 0))  # noqa: E731
+    return (text("metric"), text("period_end"), text("kind"), text("asserter_a"), text("asserter_b"),
+            number("value_a"), number("value_b"), text("article_a"), text("article_b"))
 
 
 def incident_labels(kg_store, text: str) -> list[str]:
@@ -144,11 +151,6 @@ def source_iri(kg_store, name: str) -> URIRef | None:
     """The source a name or alias means (any case), as the loader names it; None when no claim has it."""
     iri = SOURCE[resolve_source(name, vocabulary()).key]
     return iri if kg_store.query(f"ASK {{ ?c <{KG.assertedBy}> <{iri}> }}").boolean else None
-
-
-def _names_asserter(row: dict[str, Any], name: str) -> bool:
-    label = resolve_source(name, vocabulary()).label.casefold()
-    return label in ((row.get("asserter_a") or "").casefold(), (row.get("asserter_b") or "").casefold())
 
 
 def figure_from(record: dict[str, Any]) -> Figure:
