@@ -2,10 +2,19 @@
 
 Articles of 2-6 KB written in the reporting language of the seed articles: monthly
 casualty reports of a military coalition whose cumulative figures rise (revision
-chains), NGO estimates far above them (injected conflicts), outlets that misquote a
-source (misreports), strike tolls disputed between a military and a broadcaster,
-and background paragraphs full of numbers that are not casualty figures (years,
-ages, distances, money). Deterministic for a given seed.
+chains, now and then revised down), NGO estimates far above them (injected
+conflicts), outlets that misquote a source (misreports), strike tolls disputed
+between a military and a broadcaster, and background paragraphs full of numbers
+that are not casualty figures (years, ages, distances, money). Deterministic for a
+given seed.
+
+The figures are facts of the generated world, not draws per article: a military's
+report for a month states one cumulative toll, and every article about that report
+repeats it (as outlets repeat the seeds' figures), except the misquotes. Drawn per
+article, every outlet had given its own official figure for the same month, so one
+source's series held a different value in nearly every article (19,621 distinct
+figures among 20,000 claims of 2,000 articles), and each military ran six campaigns
+at once: a flood of misreports and revisions no real corpus shows.
 
     python -m bench.corpus OUT_DIR --articles 1000 [--seed 7]
 
@@ -78,32 +87,44 @@ def month_name(m: int) -> str:
     return MONTHS[(m - 1) % 12]
 
 
-def article(rng: random.Random, index: int) -> GeneratedArticle:
+def fact(seed: int, *about) -> random.Random:
+    """The draws for one fact of the world (a report, an estimate, a strike): the same in every article about it."""
+    return random.Random("|".join(map(str, (seed, *about))))
+
+
+def article(rng: random.Random, index: int, seed: int = 7) -> GeneratedArticle:
     mil, mil_short, mil_long, countries, spokesman = rng.choice(MILITARIES)
     monitor, monitor_desc, monitor_head = rng.choice(MONITORS)
     outlet = rng.choice(OUTLETS)
-    year0 = rng.randint(2014, 2019)
-    # Months since the campaign began: a revision chain across articles of one military.
+    year0 = fact(seed, mil).randint(2014, 2019)  # each military runs one campaign
+    # Months since the campaign began: which monthly report the article is about.
     step = rng.randint(6, 60)
     year, month = year0 + (7 + step) // 12, (7 + step) % 12 + 1
     published = f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
     prev_month = month - 1 or 12
     prev_year = year if month > 1 else year - 1
-    cumulative = 300 + step * rng.randint(15, 25)
-    strikes = 8000 + step * rng.randint(300, 420)
-    reports_open = rng.randint(100, 700)
-    credible = rng.randint(0, 15)
-    assessed = credible + rng.randint(5, 120)
-    monthly = rng.randint(0, 60)
-    ngo_low = cumulative * rng.randint(5, 9)
-    ngo_high = ngo_low + rng.randint(1000, 5000)
+    # The campaign's series rises at its own rate; one report in twenty revises the total down.
+    campaign = fact(seed, mil, "campaign")
+    rate, strike_rate = campaign.randint(15, 25), campaign.randint(300, 420)
+    report = fact(seed, mil, step)
+    cumulative = 300 + step * rate - (report.randint(20, 60) if report.random() < 0.05 else 0)
+    strikes = 8000 + step * strike_rate
+    reports_open = report.randint(100, 700)
+    credible = report.randint(0, 15)
+    assessed = credible + report.randint(5, 120)
+    monthly = report.randint(0, 60)
+    estimate = fact(seed, monitor, mil, step)
+    ngo_low = cumulative * estimate.randint(5, 9)
+    ngo_high = ngo_low + estimate.randint(1000, 5000)
     country = rng.choice(countries)
     city = rng.choice(CITIES.get(country, ["the capital"]))
     place = " and ".join(countries)
-    toll_mil = rng.randint(3, 30)
-    toll_media = toll_mil * rng.randint(4, 10)
     strike_day = rng.randint(1, 28)
     strike_month = month_name(rng.randint(1, 12))
+    broadcaster = rng.choice(BROADCASTERS)
+    strike = fact(seed, mil, city, strike_month, strike_day)
+    toll_mil = strike.randint(3, 30)
+    toll_media = toll_mil * fact(seed, broadcaster, city, strike_month, strike_day).randint(4, 10)
     misquote = cumulative + rng.choice([-30, -10, 10, 25]) if rng.random() < 0.15 else cumulative
     words = WORDS[min(credible, 12)] if credible <= 12 else fmt(credible)
 
@@ -120,7 +141,7 @@ def article(rng: random.Random, index: int) -> GeneratedArticle:
         f"in {place} over the same period.",
         f"\"The official count remains far below what local sources tell us,\" {monitor_head}, who leads {monitor}, told {outlet}.",
         f"The deadliest incident was {'an' if strike_month[0] in 'AEIOU' else 'a'} {strike_month} {strike_day} strike near {city}, in which {mil_short} said {fmt(toll_mil)} "
-        f"civilians died; {rng.choice(BROADCASTERS)} reported that more than {fmt(toll_media)} people were killed.",
+        f"civilians died; {broadcaster} reported that more than {fmt(toll_media)} people were killed.",
         f"{spokesman}, a spokesman for {mil}, said that there was no way to know exactly how many civilians were killed.",
     ]
     rng.shuffle(sentences[2:])
@@ -151,7 +172,7 @@ def article(rng: random.Random, index: int) -> GeneratedArticle:
 def generate(n: int, seed: int = 7) -> Iterator[GeneratedArticle]:
     rng = random.Random(seed)
     for i in range(n):
-        yield article(rng, i)
+        yield article(rng, i, seed)
 
 
 def write_corpus(out: Path, n: int, seed: int = 7) -> Path:
