@@ -96,7 +96,9 @@ def article(rng: random.Random, index: int, seed: int = 7) -> GeneratedArticle:
     mil, mil_short, mil_long, countries, spokesman = rng.choice(MILITARIES)
     monitor, monitor_desc, monitor_head = rng.choice(MONITORS)
     outlet = rng.choice(OUTLETS)
-    year0 = fact(seed, mil).randint(2014, 2019)  # each military runs one campaign
+    # Each military runs one campaign; the coalition's is Operation Inherent Resolve's (August 2014, a start
+    # the ontology knows, so its totals read as running totals and their downward revisions are listed).
+    year0 = 2014 if mil == "CJTF-OIR" else fact(seed, mil).randint(2015, 2019)
     # Months since the campaign began: which monthly report the article is about.
     step = rng.randint(6, 60)
     year, month = year0 + (7 + step) // 12, (7 + step) % 12 + 1
@@ -107,8 +109,9 @@ def article(rng: random.Random, index: int, seed: int = 7) -> GeneratedArticle:
     campaign = fact(seed, mil, "campaign")
     rate, strike_rate = campaign.randint(15, 25), campaign.randint(300, 420)
     report = fact(seed, mil, step)
-    cumulative = 300 + step * rate - (report.randint(20, 60) if report.random() < 0.05 else 0)
-    strikes = 8000 + step * strike_rate
+    revised_down = report.random() < 0.05
+    cumulative = 300 + step * rate - (report.randint(20, 60) if revised_down else 0)
+    strikes = 8000 + step * strike_rate - (report.randint(500, 1500) if revised_down else 0)
     reports_open = report.randint(100, 700)
     credible = report.randint(0, 15)
     assessed = credible + report.randint(5, 120)
