@@ -60,6 +60,8 @@ def test_type_a_query_and_see_rows(page, tmp_path):
 
 
 def test_named_queries_are_examples(page):
+    # the list arrives by a request of its own after the page loads
+    page.wait_for_selector("#examples option[value='claims']", state="attached")
     options = page.locator("#examples option").all_inner_texts()
     assert any(o.startswith("claims") for o in options)
     page.select_option("#examples", "claims")
