@@ -186,11 +186,15 @@ def string_literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
-def to_nquads(triples: Iterable[tuple], graph: URIRef) -> bytes:
-    """The triples as N-Quads in ``graph``: the form a batch travels in from a worker to the store."""
+def ox_quads(triples: Iterable[tuple], graph: URIRef) -> list:
+    """The triples as Oxigraph quads in ``graph`` (made once per article: validated, then serialised)."""
     name = ox.NamedNode(str(graph))
-    return ox.serialize([ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples],
-                        format=ox.RdfFormat.N_QUADS)
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]
+
+
+def to_nquads(triples: Iterable[tuple], graph: URIRef, quads: list | None = None) -> bytes:
+    """The triples as N-Quads in ``graph``: the form a batch travels in from a worker to the store."""
+    return ox.serialize(quads if quads is not None else ox_quads(triples, graph), format=ox.RdfFormat.N_QUADS)
 
 
 def article_graph(article: Article, vocab: Vocabulary, extractor_version: str) -> Graph:

@@ -291,12 +291,17 @@ class BatchValidator:
         self.queries = [PREFIXES + c.sparql for c in self.checks]
         self.context = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in context]
 
-    def validate(self, graphs: Iterable[tuple[URIRef, Graph | Iterable]]) -> list[Result]:
+    def validate(self, graphs: Iterable[tuple[URIRef, Graph | Iterable]],
+                 made: dict[str, list] | None = None) -> list[Result]:
+        """Findings for the graphs; ``made`` may hold a graph's triples already as Oxigraph quads in it."""
         store = ox.Store()
         quads = []
         for name, triples in graphs:
             g = ox.NamedNode(str(name))
-            quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples)
+            if made is not None and str(name) in made:
+                quads.extend(made[str(name)])
+            else:
+                quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples)
             quads.extend(ox.Quad(s, p, o, g) for s, p, o in self.context)
         store.extend(quads)
         results = []

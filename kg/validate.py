@@ -71,20 +71,41 @@ def batch_validator(vocab: Vocabulary):
     return validator
 
 
-def quote_of(g: Graph, node: Node) -> str:
+class TripleIndex:
+    """The few look-ups a finding's quote needs, over an article's set of triples.
+
+    Most articles get a warning or two (a relative period, no publisher), and building an
+    rdflib Graph of each such article for these look-ups was 60 % of validation time."""
+
+    def __init__(self, triples: Iterable[tuple]):
+        self.objects_of: dict[tuple, list] = {}
+        self.subjects_of: dict[tuple, list] = {}
+        for s, p, o in triples:
+            self.objects_of.setdefault((s, p), []).append(o)
+            self.subjects_of.setdefault((p, o), []).append(s)
+
+    def is_claim(self, node: Node) -> bool:
+        return KG.Claim in self.objects_of.get((node, RDF.type), ())
+
+    def subjects(self, p: Node, o: Node) -> list:
+        return self.subjects_of.get((p, o), [])
+
+    def objects(self, s: Node, p: Node) -> list:
+        return self.objects_of.get((s, p), [])
+
+
+def quote_of(g: TripleIndex, node: Node) -> str:
     """The evidence quote of the claim a finding is about (or of a claim that uses the period)."""
-    claims = [node] if (node, RDF.type, KG.Claim) in g else list(g.subjects(KG.period, node))
-    for claim in claims:
+    for claim in [node] if g.is_claim(node) else g.subjects(KG.period, node):
         for ev in g.objects(claim, KG.evidence):
             for sel in g.objects(ev, OA.hasSelector):
-                exact = g.value(sel, OA.exact)
-                if exact is not None:
+                for exact in g.objects(sel, OA.exact):
                     return str(exact)
     return str(node)
 
 
-def _finding(graph: Graph, severity: str, focus: Node, value: Node | None, message: str, path) -> Finding:
-    if value is not None and (value, RDF.type, KG.Claim) in graph:
+def _finding(graph: TripleIndex, severity: str, focus: Node, value: Node | None, message: str, path) -> Finding:
+    if value is not None and graph.is_claim(value):
         focus = value  # the range shape reports on kg:range, with the claim as the value
     return Finding(severity, quote_of(graph, focus) if isinstance(focus, URIRef) else str(focus), message,
                    str(path) if path is not None else None)
@@ -94,21 +115,18 @@ def _sorted(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(set(findings), key=lambda f: (f.severity != "violation", f.message, f.focus))
 
 
-def validate_graphs(graphs: list[tuple[URIRef, Iterable]], vocab: Vocabulary) -> dict[URIRef, list[Finding]]:
-    """Findings for each of many article graphs (Graphs or sets of triples), validated in one pass."""
+def validate_graphs(graphs: list[tuple[URIRef, Iterable]], vocab: Vocabulary,
+                    quads: dict[str, list] | None = None) -> dict[URIRef, list[Finding]]:
+    """Findings for each of many article graphs (Graphs or sets of triples), validated in one pass.
+    ``quads`` may hold each graph's triples already made into Oxigraph quads (kg.rdf.ox_quads)."""
     by_name = {str(name): triples for name, triples in graphs}
     out: dict[URIRef, list[Finding]] = {URIRef(name): [] for name in by_name}
-    as_graph: dict[str, Graph] = {}
-    for r in batch_validator(vocab).validate(graphs):
-        graph = as_graph.get(r.graph)
-        if graph is None:  # only articles with findings need lookups for their quotes
-            graph = by_name[r.graph]
-            if not isinstance(graph, Graph):
-                graph = Graph()
-                for triple in by_name[r.graph]:
-                    graph.add(triple)
-            as_graph[r.graph] = graph
-        out[URIRef(r.graph)].append(_finding(graph, r.severity, r.focus, r.value, r.message, r.path))
+    indexes: dict[str, TripleIndex] = {}
+    for r in batch_validator(vocab).validate(graphs, quads):
+        index = indexes.get(r.graph)
+        if index is None:  # only articles with findings need look-ups for their quotes
+            index = indexes[r.graph] = TripleIndex(by_name[r.graph])
+        out[URIRef(r.graph)].append(_finding(index, r.severity, r.focus, r.value, r.message, r.path))
     return {name: _sorted(findings) for name, findings in out.items()}
 
 
@@ -132,12 +150,12 @@ def _validate_pyshacl(graph: Graph, vocab: Vocabulary) -> list[Finding]:
         data.add(triple)
     _, report, _ = shacl_validate(data, shacl_graph=shapes_graph(), inference="none", abort_on_first=False,
                                   allow_warnings=True, advanced=False)
-    findings = []
+    findings, index = [], TripleIndex(graph)
     for result in report.subjects(RDF.type, SH.ValidationResult):
         if (None, SH.detail, result) in report:
             continue  # a nested shape's result, already reported through its parent
         severity = "violation" if report.value(result, SH.resultSeverity) == SH.Violation else "warning"
         message = report.value(result, SH.resultMessage)
-        findings.append(_finding(graph, severity, report.value(result, SH.focusNode), report.value(result, SH.value),
+        findings.append(_finding(index, severity, report.value(result, SH.focusNode), report.value(result, SH.value),
                                  str(message) if message else "constraint not met", report.value(result, SH.resultPath)))
     return _sorted(findings)
