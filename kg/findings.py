@@ -83,15 +83,17 @@ def keys_of(store, var: str, terms: list[str]) -> dict[str, list[tuple]]:
     return out
 
 
-def members_of(store, groups: Iterable[tuple]) -> dict[tuple, list[str]]:
-    """The stored claims in each candidate group."""
+def members_of(store, groups: Iterable[tuple], cache: "AnalysisCache | None" = None) -> dict[tuple, set[str]]:
+    """The stored claims in each candidate group (groups the cache holds are not read again)."""
     wanted = set(groups)
-    out: dict[tuple, list[str]] = {g: [] for g in wanted}
-    for chunk in _chunks(sorted({g[1] for g in wanted})):
+    out = cache.pick_members(wanted) if cache is not None else {}
+    missing = wanted - out.keys()
+    out.update({g: set() for g in missing})
+    for chunk in _chunks(sorted({g[1] for g in missing})):
         for claim, p, key, asserter in store.rows(_with_values(_internal("key-members"), "key", chunk, literal=True)):
             group = _group(p, key, asserter)
-            if group in wanted:
-                out[group].append(claim)
+            if group in missing:
+                out[group].add(claim)
     return out
 
 
@@ -104,7 +106,7 @@ def _figure(row: tuple) -> tuple[Figure, str]:
                   running=running in ("true", "1"), places=places, incident=incident), metric_iri
 
 
-def figures_of(store, var: str, terms: Iterable[str], cache: "FigureCache | None" = None
+def figures_of(store, var: str, terms: Iterable[str], cache: "AnalysisCache | None" = None
                ) -> dict[str, tuple[Figure, str]]:
     """Each claim's Figure (asserter and article as IRIs) and its metric's IRI, for the given claims
     (``var`` "claim") or every claim of the given metrics ("metric_iri")."""
@@ -118,18 +120,32 @@ def figures_of(store, var: str, terms: Iterable[str], cache: "FigureCache | None
     return out
 
 
-class FigureCache:
-    """Figures already read, kept by the one writer of an embedded store across its batches.
+class AnalysisCache:
+    """Figures and group members already read, kept by the one writer of an embedded store across its batches.
 
     Each batch compares its claims with every stored claim sharing a key, so without a cache
-    the figures of a busy group (one month's toll, reported by every outlet) are read again
-    for every batch. Only safe where nothing else writes meanwhile: the embedded store's
-    writer lock ensures that; ``forget`` drops the claims of graphs about to change. Bounded:
-    past ``size`` figures the older half goes."""
+    the members of a busy group (one month's toll, reported by every outlet) and their figures
+    are read again for every batch. Only safe where nothing else writes meanwhile: the embedded
+    store's writer lock ensures that; ``forget`` drops what graphs about to change touch, and
+    ``update`` adds each batch's new claims to the groups held. Bounded: past ``size`` figures
+    the older half goes; past ``size`` members every group goes."""
 
     def __init__(self, size: int = 200_000):
         self.size = size
         self._figures: dict[str, tuple[Figure, str]] = {}
+        self._members: dict[tuple, set[str]] = {}
+        self._member_count = 0
+
+    def pick_members(self, groups: set[tuple]) -> dict[tuple, set[str]]:
+        return {g: set(self._members[g]) for g in groups if g in self._members}
+
+    def keep_members(self, members: dict[tuple, set[str]]) -> None:
+        for group, claims in members.items():
+            self._member_count += len(claims) - len(self._members.get(group, ()))
+            self._members[group] = claims
+        if self._member_count > self.size:
+            self._members.clear()
+            self._member_count = 0
 
     def pick(self, claims: set[str]) -> dict[str, tuple[Figure, str]]:
         return {c: self._figures[c] for c in claims if c in self._figures}
@@ -141,8 +157,12 @@ class FigureCache:
                 del self._figures[claim]
 
     def forget(self, claims: Iterable[str]) -> None:
+        claims = list(claims)
         for claim in claims:
             self._figures.pop(str(claim), None)
+        if claims:  # which groups hold them is not kept: drop every group (new articles have no claims to forget)
+            self._members.clear()
+            self._member_count = 0
 
 
 # ---------------------------------------------------------------- working out and writing findings
@@ -208,7 +228,7 @@ def _record_tolerance(store, tolerance) -> Decimal:
     return tolerance
 
 
-def update(store, graphs: list[URIRef], cache: "FigureCache | None" = None) -> int:
+def update(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) -> int:
     """Work out and store the findings of the claims in ``graphs`` against every stored claim."""
     if not graphs:
         return 0
@@ -216,14 +236,19 @@ def update(store, graphs: list[URIRef], cache: "FigureCache | None" = None) -> i
     if tolerance is None:
         tolerance = _record_tolerance(store, DEFAULT_TOLERANCE)
     own = keys_of(store, "g", [str(g) for g in graphs])
-    members = members_of(store, {group for groups in own.values() for group in groups})
+    members = members_of(store, {group for groups in own.values() for group in groups}, cache)
+    for claim, groups in own.items():  # groups held by the cache were read before these claims were stored
+        for group in groups:
+            members[group].add(claim)
+    if cache is not None:
+        cache.keep_members(members)
     pairs = {tuple(sorted((claim, other))) for claim, groups in own.items()
              for group in groups for other in members[group] if other != claim}
     figures = figures_of(store, "claim", {c for pair in pairs for c in pair}, cache)
     return _write(store, findings_for(sorted(pairs), figures, tolerance))
 
 
-def forget(store, graphs: list[URIRef], cache: "FigureCache | None" = None) -> None:
+def forget(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) -> None:
     """Drop the findings that involve a claim of ``graphs`` (before the graphs change or go)."""
     claims = [row[0] for chunk in _chunks(graphs) for row in store.rows(
         _with_values(f"SELECT ?claim WHERE {{ GRAPH ?g {{ ?claim a <{KG.Claim}> }} }}", "g", chunk))]
@@ -247,7 +272,7 @@ def _unmark(store, graphs: list[URIRef]) -> None:
                                   f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?g <{KG.awaitingAnalysis}> ?v }} }}", "g", chunk))
 
 
-def begin(store, graphs: Iterable[URIRef], cache: "FigureCache | None" = None) -> list[URIRef]:
+def begin(store, graphs: Iterable[URIRef], cache: "AnalysisCache | None" = None) -> list[URIRef]:
     """Before ``graphs`` change: list them as awaiting analysis and drop their findings."""
     graphs = list(dict.fromkeys(URIRef(str(g)) for g in graphs))
     if graphs:
@@ -256,7 +281,7 @@ def begin(store, graphs: Iterable[URIRef], cache: "FigureCache | None" = None) -
     return graphs
 
 
-def finish(store, graphs: list[URIRef], cache: "FigureCache | None" = None) -> int:
+def finish(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) -> int:
     """After ``graphs`` changed (or went: a removed graph has no claims, so no pairs): work out
     their findings and strike them off the awaiting list. Returns how many findings."""
     if not graphs:
@@ -267,7 +292,7 @@ def finish(store, graphs: list[URIRef], cache: "FigureCache | None" = None) -> i
 
 
 @contextmanager
-def tracking(store, graphs: Iterable[URIRef], cache: "FigureCache | None" = None):
+def tracking(store, graphs: Iterable[URIRef], cache: "AnalysisCache | None" = None):
     """Keep the findings in step with a change to ``graphs`` made inside the ``with`` block."""
     graphs = begin(store, graphs, cache)
     yield

@@ -180,7 +180,7 @@ class Loader:
         # embedded store's only writer.
         self.analysis_batch = max(1, analysis_batch)
         self._awaiting_analysis: list[URIRef] = []
-        self._figures = findings.FigureCache() if store is not None and not store.remote else None
+        self._figures = findings.AnalysisCache() if store is not None and not store.remote else None
 
     # -- the stream
     def load_raw(self, raw: RawArticle | InputError) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from typer.testing import CliRunner
 
+from bench.corpus import write_corpus
 from kg import findings
 from kg.admin import find_article, remove_article
 from kg.cli import app
@@ -93,6 +94,17 @@ def test_the_same_findings_whatever_the_order_or_batching_of_the_load(tmp_path, 
     assert finding_quads(all_at_once) == finding_quads(one_by_one)
 
 
+def test_a_load_in_many_small_batches_finds_what_a_rebuild_finds(tmp_path, vocab):
+    """Generated articles repeat figures across batches: the cached groups must take in each batch's claims."""
+    corpus = write_corpus(tmp_path / "corpus", 80, seed=5)
+    store = open_store(tmp_path / "kg-data")
+    Loader(store, vocab, batch_size=8, analysis_batch=8).load_paths([corpus])
+    loaded = finding_quads(store)
+    assert len(loaded) > 1000
+    findings.rebuild(store)
+    assert finding_quads(store) == loaded
+
+
 def test_a_rebuild_cut_short_is_finished_by_the_next_writer(store, vocab, monkeypatch):
     store_seed_claims(store, vocab)
     complete = finding_quads(store)
@@ -119,13 +131,26 @@ def test_a_rebuild_cut_short_is_finished_by_the_next_writer(store, vocab, monkey
     assert_in_step(store)
 
 
-def test_the_figure_cache_forgets_changed_claims_and_stays_bounded():
-    cache = findings.FigureCache(size=4)
+def test_the_analysis_cache_forgets_changed_claims_and_stays_bounded():
+    cache = findings.AnalysisCache(size=4)
     cache.keep({f"c{i}": (f"figure {i}", "m") for i in range(4)})
     cache.forget(["c1"])
     assert cache.pick({"c0", "c1", "c2"}) == {"c0": ("figure 0", "m"), "c2": ("figure 2", "m")}
     cache.keep({f"d{i}": (f"figure {i}", "m") for i in range(3)})  # 6 > 4: the older half goes
     assert cache.pick({"c0", "c2", "c3", "d0", "d1", "d2"}).keys() == {"d0", "d1", "d2"}
+
+    group, other = ("bucket", "k1"), ("bucket", "k2")
+    cache.keep_members({group: {"c0", "c2"}})
+    held = cache.pick_members({group, other})
+    assert held == {group: {"c0", "c2"}}
+    held[group].add("c9")  # a copy: what the caller adds is kept only through keep_members
+    assert cache.pick_members({group}) == {group: {"c0", "c2"}}
+    cache.forget([])  # a batch of new articles forgets nothing
+    assert cache.pick_members({group}) == {group: {"c0", "c2"}}
+    cache.forget(["c2"])  # a changed claim: no group is trusted any more
+    assert cache.pick_members({group}) == {}
+    cache.keep_members({group: {"a", "b"}, other: {"c", "d", "e"}})  # 5 members > 4: every group goes
+    assert cache.pick_members({group, other}) == {}
 
 
 def test_kg_analyse_stores_another_tolerance_and_kg_conflicts_uses_it(tmp_path, vocab):
