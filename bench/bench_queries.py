@@ -96,23 +96,31 @@ def time_queries(engine: str, open_engine, runs: int, timeout: float, repeat_und
     return out
 
 
-def time_oxigraph(path: Path, runs: int, timeout: float) -> dict[str, tuple[float | None, int | None]]:
+def chosen(queries: list[tuple[str, str, dict]], only: set[str] | None) -> list[tuple[str, str, dict]]:
+    return [q for q in queries if only is None or q[0] in only]
+
+
+def time_oxigraph(path: Path, runs: int, timeout: float, only: set[str] | None = None
+                  ) -> dict[str, tuple[float | None, int | None]]:
     def open_engine():
         store = open_store(path, read_only=True)  # closed when the child exits
         return lambda text: len(store.query(text).rows)
     keyed = keyed_runs(path)
-    return time_queries("oxigraph", open_engine, runs, timeout, queries=RUNS + keyed)
+    return time_queries("oxigraph", open_engine, runs, timeout, queries=chosen(RUNS + keyed, only))
 
 
-def time_rdflib(path: Path, timeout: float) -> dict[str, tuple[float | None, int | None]]:
+def time_rdflib(path: Path, timeout: float, only: set[str] | None = None) -> dict[str, tuple[float | None, int | None]]:
     """One run per query on an in-memory Dataset, parsed once here; each child inherits it through fork."""
     from rdflib import Dataset
 
+    if not chosen(RUNS, only):
+        return {}
     with open_store(path, read_only=True) as store:
         nquads = store.dump_nquads()
     dataset = Dataset(default_union=True)
     dataset.parse(data=nquads, format="nquads")
-    return time_queries("rdflib", lambda: lambda text: len(list(dataset.query(text))), 1, timeout)
+    return time_queries("rdflib", lambda: lambda text: len(list(dataset.query(text))), 1, timeout,
+                        queries=chosen(RUNS, only))
 
 
 def _seconds(value: float | None, timeout: float) -> str:
@@ -138,7 +146,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--build-only", action="store_true", help="generate and analyse the stores, time nothing")
     parser.add_argument("--work", type=Path, default=None, help="folder for the generated stores (kept)")
     parser.add_argument("--out", type=Path, default=Path("bench/RESULTS-queries.md"))
+    parser.add_argument("--only", default=None,
+                        help="comma-separated row labels to time, e.g. 'conflicts-of-incident,conflicts'")
     args = parser.parse_args(argv)
+    only = set(args.only.split(",")) if args.only else None
     tiers = args.tiers or ([10_000, 1_000_000] if args.million else [10_000])
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     started = datetime.now(timezone.utc)
@@ -159,11 +170,11 @@ def main(argv: list[str] | None = None) -> None:
         builds[n] = json.loads(info.read_text())
         if not args.build_only:
             # tiers past 100k claims run each query once: a median of several would take hours
-            results[n] = time_oxigraph(path, args.runs if n <= 100_000 else 1, args.timeout)
+            results[n] = time_oxigraph(path, args.runs if n <= 100_000 else 1, args.timeout, only)
     if args.build_only:
         return
     base = min(tiers)
-    rdflib = time_rdflib(work / f"claims-{base}", args.rdflib_timeout)
+    rdflib = time_rdflib(work / f"claims-{base}", args.rdflib_timeout, only)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -184,6 +195,8 @@ def main(argv: list[str] | None = None) -> None:
             + [f"rdflib {base:,} claims (s)", f"rdflib / Oxigraph at {base:,}"])
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name in [name for name, _, _ in RUNS] + KEYED:
+        if only is not None and name not in only:
+            continue
         cells = ([f"`{name}`"] + [_seconds(results[n][name][0], args.timeout) for n in tiers]
                  + [str(results[n][name][1]) if results[n][name][1] is not None else "?" for n in tiers])
         if name not in rdflib:
