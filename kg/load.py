@@ -176,11 +176,11 @@ class Loader:
         self._seen: set[str] = set()
         self.on_outcomes = self._commit_outcomes
         # Findings are worked out for many articles at once (each run reads the stored claims the
-        # new ones share a key with); the figures read stay cached while this process is the
-        # embedded store's only writer.
+        # new ones share a key with); the figures and group members read stay cached while this
+        # process is the embedded store's only writer.
         self.analysis_batch = max(1, analysis_batch)
         self._awaiting_analysis: list[URIRef] = []
-        self._figures = findings.AnalysisCache() if store is not None and not store.remote else None
+        self._analysis_cache = findings.AnalysisCache() if store is not None and not store.remote else None
 
     # -- the stream
     def load_raw(self, raw: RawArticle | InputError) -> None:
@@ -229,7 +229,7 @@ class Loader:
     def _commit_outcomes(self, outcomes: list[Outcome]) -> None:
         # Listed as awaiting analysis before they are stored: a crash before their findings are
         # worked out leaves them for the next writer (kg.findings).
-        graphs = findings.begin(self.store, [URIRef(o.iri) for o in outcomes if not o.error], self._figures)
+        graphs = findings.begin(self.store, [URIRef(o.iri) for o in outcomes if not o.error], self._analysis_cache)
         self._commit_each(outcomes)
         self._awaiting_analysis += graphs
         if len(self._awaiting_analysis) >= self.analysis_batch:
@@ -237,7 +237,7 @@ class Loader:
 
     def _analyse(self) -> None:
         graphs, self._awaiting_analysis = self._awaiting_analysis, []
-        findings.finish(self.store, graphs, self._figures)
+        findings.finish(self.store, graphs, self._analysis_cache)
 
     def _commit_each(self, outcomes: list[Outcome]) -> None:
         report = self.report
