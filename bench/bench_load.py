@@ -87,8 +87,8 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
     from kg.extract import EXTRACTOR_VERSION
     from kg.inputs import read_article, read_manifest
     from kg.load import content_hash, prepare
-    from kg.rdf import article_iri, article_triples, ox_quads, to_nquads
-    from kg.store import open_store
+    from kg.rdf import article_iri, article_triples, to_nquads
+    from kg.store import open_store, quads
     from kg.validate import validate_graph, validate_graphs
     from kg.vocab import vocabulary
     from rdflib import Graph
@@ -103,12 +103,12 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
     t = clock(); arts = [prepare(r, vocab) for r in raws]; extract = clock() - t
     t = clock(); built = [(article_iri(a.content_hash), article_triples(a, vocab, EXTRACTOR_VERSION)) for a in arts]
     build = clock() - t
-    t = clock(); quads = {str(iri): ox_quads(tr, iri) for iri, tr in built}; terms = clock() - t
+    t = clock(); made = {str(iri): list(quads(tr, iri)) for iri, tr in built}; terms = clock() - t
     t = clock()
     for k in range(0, n, 32):
-        validate_graphs(built[k:k + 32], vocab, quads)
+        validate_graphs(built[k:k + 32], vocab, made)
     validate = clock() - t
-    t = clock(); nq = [to_nquads(tr, iri, quads[str(iri)]) for iri, tr in built]; serialise = clock() - t
+    t = clock(); nq = [to_nquads(tr, iri, made[str(iri)]) for iri, tr in built]; serialise = clock() - t
     store = open_store(workdir / "stages-store")
     t0, t = time.perf_counter(), clock()
     for (iri, _), data in zip(built, nq):

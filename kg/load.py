@@ -21,9 +21,9 @@ from kg.model import Article
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from kg.rdf import article_iri, article_triples, ox_quads, to_nquads
+from kg.rdf import article_iri, article_triples, to_nquads
 from kg.resources import ontology_files
-from kg.store import from_ox, sync_reference
+from kg.store import from_ox, quads, sync_reference
 from kg.validate import validate_graphs
 from kg.vocab import Vocabulary, vocabulary
 
@@ -83,8 +83,9 @@ def _rejection(violations) -> str:
 def process_articles(items: list[tuple[str, Article]], vocab: Vocabulary) -> list[Outcome]:
     """Build and validate the graphs of prepared articles (validation runs once for the whole batch)."""
     graphs = [(article_iri(a.content_hash), article_triples(a, vocab, EXTRACTOR_VERSION)) for _, a in items]
-    quads = {str(iri): ox_quads(triples, iri) for iri, triples in graphs}
-    findings = validate_graphs(graphs, vocab, quads)
+    # converted to Oxigraph terms once: validated, then serialised
+    made = {str(iri): list(quads(triples, iri)) for iri, triples in graphs}
+    findings = validate_graphs(graphs, vocab, made)
     outcomes = []
     for (path, article), (iri, triples) in zip(items, graphs):
         found = findings[iri]
@@ -92,7 +93,7 @@ def process_articles(items: list[tuple[str, Article]], vocab: Vocabulary) -> lis
         if violations:
             outcomes.append(Outcome(path, error=f"rejected: {_rejection(violations)}"))
             continue
-        outcomes.append(Outcome(path, str(iri), to_nquads(triples, iri, quads[str(iri)]), len(article.claims),
+        outcomes.append(Outcome(path, str(iri), to_nquads(triples, iri, made[str(iri)]), len(article.claims),
                                 [*article.warnings, *(str(f) for f in found)]))
     return outcomes
 

@@ -26,7 +26,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from kg.model import Article, Claim, Period, SourceRef
-from kg.store import to_ox
+from kg.store import quads
 from kg.namespaces import (ACTIVITY, ARTICLE, BASE, CLAIM, INCIDENT, KG, OA, PERIOD, PLACE, SCHEMA,
                            SOURCE)
 from kg.vocab import Vocabulary
@@ -186,15 +186,10 @@ def string_literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
-def ox_quads(triples: Iterable[tuple], graph: URIRef) -> list:
-    """The triples as Oxigraph quads in ``graph`` (made once per article: validated, then serialised)."""
-    name = ox.NamedNode(str(graph))
-    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]
-
-
-def to_nquads(triples: Iterable[tuple], graph: URIRef, quads: list | None = None) -> bytes:
-    """The triples as N-Quads in ``graph``: the form a batch travels in from a worker to the store."""
-    return ox.serialize(quads if quads is not None else ox_quads(triples, graph), format=ox.RdfFormat.N_QUADS)
+def to_nquads(triples: Iterable[tuple], graph: URIRef, made: list | None = None) -> bytes:
+    """The triples as N-Quads in ``graph``: the form a batch travels in from a worker to the store.
+    ``made``: the same triples already converted (kg.store.quads), as the loader keeps them for validation."""
+    return ox.serialize(made if made is not None else quads(triples, graph), format=ox.RdfFormat.N_QUADS)
 
 
 def article_graph(article: Article, vocab: Vocabulary, extractor_version: str) -> Graph:

@@ -32,7 +32,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from kg.store import from_ox, to_ox
+from kg.store import from_ox, quads, to_ox
 
 _SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 _IGNORED = {SH.name, SH.description, SH.order, SH.group, SH.deactivated, SH.defaultValue, RDFS.label,
@@ -295,15 +295,12 @@ class BatchValidator:
                  made: dict[str, list] | None = None) -> list[Result]:
         """Findings for the graphs; ``made`` may hold a graph's triples already as Oxigraph quads in it."""
         store = ox.Store()
-        quads = []
+        batch = []
         for name, triples in graphs:
+            batch.extend(made[str(name)] if made is not None and str(name) in made else quads(triples, name))
             g = ox.NamedNode(str(name))
-            if made is not None and str(name) in made:
-                quads.extend(made[str(name)])
-            else:
-                quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples)
-            quads.extend(ox.Quad(s, p, o, g) for s, p, o in self.context)
-        store.extend(quads)
+            batch.extend(ox.Quad(s, p, o, g) for s, p, o in self.context)
+        store.extend(batch)
         results = []
         for check, query in zip(self.checks, self.queries):
             for row in store.query(query):

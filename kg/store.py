@@ -98,9 +98,10 @@ def from_ox(term) -> Node | None:
     raise TypeError(f"unexpected term {term!r}")
 
 
-def quads(graph: Graph, name: URIRef) -> Iterator[ox.Quad]:
+def quads(triples: Graph | Iterable[tuple], name: URIRef) -> Iterator[ox.Quad]:
+    """rdflib triples (a Graph or any iterable) as Oxigraph quads in the graph ``name``."""
     g = ox.NamedNode(str(name))
-    for s, p, o in graph:
+    for s, p, o in triples:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
 
 
@@ -277,9 +278,8 @@ class OxigraphStore:
 
     def add_triples(self, name: URIRef, triples: Iterable[tuple]) -> None:
         """Add triples to a graph, atomically."""
-        graph = ox.NamedNode(str(name))
         try:
-            self._store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples])
+            self._store.extend(list(quads(triples, name)))
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
 

@@ -116,13 +116,13 @@ def _sorted(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def validate_graphs(graphs: list[tuple[URIRef, Iterable]], vocab: Vocabulary,
-                    quads: dict[str, list] | None = None) -> dict[URIRef, list[Finding]]:
+                    made: dict[str, list] | None = None) -> dict[URIRef, list[Finding]]:
     """Findings for each of many article graphs (Graphs or sets of triples), validated in one pass.
-    ``quads`` may hold each graph's triples already made into Oxigraph quads (kg.rdf.ox_quads)."""
+    ``made`` may hold each graph's triples already made into Oxigraph quads (kg.store.quads)."""
     by_name = {str(name): triples for name, triples in graphs}
     out: dict[URIRef, list[Finding]] = {URIRef(name): [] for name in by_name}
     indexes: dict[str, TripleIndex] = {}
-    for r in batch_validator(vocab).validate(graphs, quads):
+    for r in batch_validator(vocab).validate(graphs, made):
         index = indexes.get(r.graph)
         if index is None:  # only articles with findings need look-ups for their quotes
             index = indexes[r.graph] = TripleIndex(by_name[r.graph])

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg.namespaces import ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
-from kg.store import to_ox
+from kg.store import quads, to_ox
 
 
 def graph_names(store) -> list[URIRef]:
@@ -45,13 +45,8 @@ def write_turtle(store, out: Path) -> None:
 
 def write_nquads(store, out: Path) -> None:
     """One graph at a time, each quad naming its graph (an article, the ontology, the reference data)."""
-    def quads():
-        for name, g in graphs(store):
-            gname = ox.NamedNode(str(name))
-            for s, p, o in g:
-                yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), gname)
-
-    ox.serialize(quads(), str(out), format=ox.RdfFormat.N_QUADS)
+    every = (quad for name, g in graphs(store) for quad in quads(g, name))
+    ox.serialize(every, str(out), format=ox.RdfFormat.N_QUADS)
 
 
 def jsonld_context() -> dict:
