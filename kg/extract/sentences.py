@@ -34,6 +34,8 @@ class Sentence:
 _BOUNDARY = re.compile(r"""([.!?]+["')\]]*)(\s+|(?=["(\[]?[A-Z]))""")
 
 
+_LINE_END = ".!?\"')]"
+
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
@@ -108,7 +110,12 @@ def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence
         headline = first_line and not sentences and len(line) < 200 and not line.rstrip().endswith((".", '"'))
         first_line = False
         quote_open = False
-        for s, e in _split_line(text, a, b):
+        # A boundary is a [.!?] run followed, before the end of the line, by a space or a capital
+        # (after an optional opening quote or bracket). When the only [.!?] of a line are in the run of
+        # [.!?"')]] that ends it, nothing follows them and the line is one sentence: skip the search.
+        core = line.rstrip(_LINE_END)
+        pieces = _split_line(text, a, b) if ("." in core or "!" in core or "?" in core) else ((a, b),)
+        for s, e in pieces:
             # trim blanks
             while s < e and text[s].isspace():
                 s += 1
