@@ -101,14 +101,22 @@ def _outlet(meta: ArticleMeta, vocab: Vocabulary) -> SourceRef | None:
     return hit[1].get(name.lower()) or SourceRef(slug(name), name, "Outlet", known=False)
 
 
+_CAMPAIGN_STARTS: dict[int, tuple[Vocabulary, dict[str, str]]] = {}
+
+
 def _campaign_starts(vocab: Vocabulary) -> dict[str, str]:
-    out = {}
-    for term in vocab.campaigns.values():
-        start = term.extra.get("start")
-        if start:
-            for n in term.names:
-                out[n] = start
-    return out
+    """Campaign name -> start date (built once per vocabulary object; callers only read it)."""
+    hit = _CAMPAIGN_STARTS.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        out = {}
+        for term in vocab.campaigns.values():
+            start = term.extra.get("start")
+            if start:
+                for n in term.names:
+                    out[n] = start
+        hit = (vocab, out)
+        _CAMPAIGN_STARTS[id(vocab)] = hit
+    return hit[1]
 
 
 def _windows(s: str, figs, i: int) -> tuple[str, str, str]:
@@ -138,13 +146,29 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     last_para = -10  # paragraph of the last attribution, for carry-over
     article_places: dict[str, int] = {}
 
+    # The figures of every sentence first (numbers and bounds depend on the sentence alone): the
+    # attribution and incident state a sentence leaves is read only by the figures of later
+    # sentences, so sentences after the last one with figures skip those stages, and an article
+    # without figures has no claims.
+    found: list[tuple[set[str], bool, list]] = []
+    last_fig = -1
     for si, sent in enumerate(sents):
         s = sent.text
         words = set(_WORDS.findall(s.lower()))
         has_digit = _DIGIT.search(s) is not None
         nums = find_numbers(s, words) if (has_digit or words & _NUMBER_WORDS) else []
         figs = figures(s, nums) if nums else []
-        if figs or not words.isdisjoint(_SPEECH_WORDS):
+        if figs:
+            last_fig = si
+        found.append((words, has_digit, figs))
+    if last_fig < 0:
+        return []
+
+    for si, sent in enumerate(sents):
+        s = sent.text
+        words, has_digit, figs = found[si]
+        live = si <= last_fig
+        if live and (figs or not words.isdisjoint(_SPEECH_WORDS)):
             ms = att.mentions(s)
             acts = att.speech_acts(s, ms)
         else:
@@ -156,6 +180,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         places = find_places(s, vocab)
         for _, _, k in places:
             article_places[k] = article_places.get(k, 0) + 1
+        if not live:
+            continue  # only the periods and places of the sentences after the last figures count
         inc.observe(s, si, pms, places, meta.published)
         nps: list[str] = []
         of_number_np: dict[int, tuple[str, str]] = {}
@@ -439,17 +465,31 @@ def _months(iso: str) -> int:
     return int(iso[:4]) * 12 + (int(iso[5:7]) if len(iso) >= 7 else 1)
 
 
+_CAMPAIGN_NAMES: dict[int, tuple[Vocabulary, list[tuple[str, tuple[str, ...]]]]] = {}
+
+
+def _campaign_names(vocab: Vocabulary) -> list[tuple[str, tuple[str, ...]]]:
+    """(start, lower-case names longer than six characters) of each campaign with a start date, in
+    vocabulary order (built once per vocabulary object instead of lowering every name per article)."""
+    hit = _CAMPAIGN_NAMES.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        out = []
+        for term in vocab.campaigns.values():
+            start = term.extra.get("start")
+            if start:
+                out.append((start, tuple(n.lower() for n in term.names if len(n) > 6)))
+        hit = (vocab, out)
+        _CAMPAIGN_NAMES[id(vocab)] = hit
+    return hit[1]
+
+
 def _snap_to_campaign(raws: list[_Raw], text: str, vocab: Vocabulary) -> None:
     """"In the last four years" in an article about a campaign that began about four years ago means
     since the campaign began: a relative start within six months after a named campaign's start snaps to it."""
     if not any(r.pkind == "relative" for r in raws):
         return  # nothing could snap: skip looking for campaign names in the text
-    starts = []
     low = text.lower()
-    for term in vocab.campaigns.values():
-        start = term.extra.get("start")
-        if start and any(n.lower() in low for n in term.names if len(n) > 6):
-            starts.append(start)
+    starts = [start for start, names in _campaign_names(vocab) if any(n in low for n in names)]
     if not starts:
         return
     for r in raws:
