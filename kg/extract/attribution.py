@@ -271,20 +271,23 @@ class Attributor:
             for m in _CAPWORD.finditer(s):
                 if m.group(0) in self.people and not _overlaps(m.start(), m.end(), ms):
                     ms.append(Mention(m.start(), m.end(), self.people[m.group(0)], "person", m.group(0)))
-        toks = tokens(s)
         lows = lowered(s)
+        if _ANAPHOR_STARTS.isdisjoint(lows):
+            ms.sort(key=lambda x: x.start)
+            return ms
+        toks = tokens(s)
         n = len(toks)
         for i in [i for i, t in enumerate(lows) if t in _ANAPHOR_STARTS]:
             a, b, _ = toks[i]
-            low = lows[i]
+            low = lows[i]  # (lowered(s)[i] is toks[i][2].lower())
             end = None
             if low in _PRONOUNS:
                 end = b
-            elif low in ("the", "this", "that") and i + 1 < n:
-                nxt = toks[i + 1][2].lower()
+            elif i + 1 < n:  # the, this, that
+                nxt = lows[i + 1]
                 if nxt in _ANAPHOR_NOUNS and (low == "the" or nxt in ("report", "statement", "study")):
                     end = toks[i + 1][1]
-                elif i + 2 < n and toks[i + 1][2].islower() and toks[i + 2][2].lower() in _ANAPHOR_NOUNS and low == "the":
+                elif low == "the" and i + 2 < n and lows[i + 2] in _ANAPHOR_NOUNS and toks[i + 1][2].islower():
                     end = toks[i + 2][1]  # "the three-page summary", "the latest report", "the monthly report"
             if end is not None and not _overlaps(a, end, ms):
                 ms.append(Mention(a, end, SourceRef("?", s[a:end], "Organization"), "anaphor", s[a:end]))

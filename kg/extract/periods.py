@@ -63,6 +63,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _DAY_NUMBER = guard(re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?!\d)"))
 
 
+@lru_cache(maxsize=4096)  # the same date phrases recur ("in 2017", "since March 2019") with the same publication date
 def parse_date(text: str, published: str | None = None, edge: str = "start") -> str | None:
     """ISO date at the text's precision for one date phrase, or None. Never raises.
 

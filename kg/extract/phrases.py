@@ -30,7 +30,7 @@ def tokens(s: str) -> list[tuple[int, int, str]]:
     for t in _TOKEN.findall(s):
         a = index(t, end)
         b = end = a + len(t)
-        if "." not in t and "'" not in t and "\u2019" not in t and len(t) > 1:
+        if t.isalnum() and len(t) > 1:  # letters and digits only: no "." or "'" to trim (the usual case)
             append((a, b, t))
             continue
         if t.endswith(".") and t.count(".") == 1 and len(t) > 2:
