@@ -50,7 +50,8 @@ def keyed_runs(path: Path) -> list[tuple[str, str, dict]]:
     with open_store(path, read_only=True) as store:
         label = next(store.rows(
             "SELECT ?l WHERE { GRAPH <https://w3id.org/kg-claims/graph/findings> { ?f "
-            "<https://w3id.org/kg-claims/ns#claimA> ?a } ?a <https://w3id.org/kg-claims/ns#incident> ?i . "
+            "<https://w3id.org/kg-claims/ns#figureA> ?fa . ?a <https://w3id.org/kg-claims/ns#figure> ?fa } "
+            "?a <https://w3id.org/kg-claims/ns#incident> ?i . "
             "?i <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 1"))[0]
     return list(zip(KEYED, ["conflicts-of-incident", "conflicts-of-source"], [{"incident": label}, {"source": SOURCE}]))
 

@@ -6,14 +6,24 @@ store at query time, in SPARQL, they cost tens of seconds per ten thousand claim
 index lookup and a few comparisons: a claim's candidates are the claims sharing one of its
 keys (comparison bucket, overlap bucket, series key), set at load time by kg.rdf.
 
-Each listed pair becomes a node in the findings graph::
+Claims stating the same figure (asserter, metric, value, bound, period, places, incident: all
+the rules read, except the claim and its article) get the same outcome against any other claim.
+So each claim is linked to its figure, and the rules compare figures: a toll repeated by fifty
+outlets is one figure, met once by each disagreeing estimate, instead of fifty claims each
+paired with every estimate and with each other. Each listed pair of figures is a node in the
+findings graph::
 
-    finding:… a kg:Finding ; kg:kind "contradiction" ; kg:claimA <a> ; kg:claimB <b> ;
+    <claim> kg:figure figure:… .
+    finding:… a kg:Finding ; kg:kind "contradiction" ; kg:figureA figure:… ; kg:figureB figure:… ;
               kg:ratio 8.33 ; kg:metric <m> ; kg:asserter <source a>, <source b> .
 
-Side a is the lower figure (the earlier one for a revision), as in the queries. Pairs of
-different sources that were compared and agree are kept as kind "compatible", so the source
-matrix counts agreements without pairing claims again.
+Side a is the lower figure (the earlier one for a revision), as in the queries; a figure stated
+in several articles corroborates itself (figureA and figureB the same). The queries list one row
+per pair of claims stating the two figures, as ``conflicts-live`` does: for the same source on
+both sides only claims in different articles, except for a revision; for two figures of the same
+value, side a is the claim with the lower IRI, so such findings are written both ways round.
+Pairs of different sources that were compared and agree are kept as kind "compatible", so the
+source matrix counts agreements without pairing claims again.
 
 The findings follow the articles: every change of article graphs (load, curation, removal)
 goes between ``begin`` and ``finish`` (``tracking`` wraps both). ``begin`` lists the graphs as
@@ -30,6 +40,7 @@ import hashlib
 from contextlib import contextmanager
 from decimal import Decimal
 from sys import intern
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from rdflib import Literal, URIRef
@@ -44,6 +55,7 @@ from kg.store import write_triples
 
 FINDINGS_GRAPH = GRAPH["findings"]
 FINDING = BASE + "finding/"
+FIGURE = BASE + "figure/"
 _CHUNK = 500  # terms per VALUES block: keeps each request small for remote stores
 
 
@@ -83,17 +95,19 @@ def keys_of(store, var: str, terms: list[str]) -> dict[str, list[tuple]]:
     return out
 
 
-def members_of(store, groups: Iterable[tuple], cache: "AnalysisCache | None" = None) -> dict[tuple, set[str]]:
-    """The stored claims in each candidate group (groups the cache holds are not read again)."""
+def members_of(store, groups: Iterable[tuple], cache: "AnalysisCache | None" = None) -> dict[tuple, dict[str, str]]:
+    """The figures stored in each candidate group, each with one claim stating it (groups the cache
+    holds are not read again). Claims not yet analysed have no figure and are not members."""
     wanted = set(groups)
     out = cache.pick_members(wanted) if cache is not None else {}
     missing = wanted - out.keys()
-    out.update({g: set() for g in missing})
+    out.update({g: {} for g in missing})
     for chunk in _chunks(sorted({g[1] for g in missing})):
-        for claim, p, key, asserter in store.rows(_with_values(_internal("key-members"), "key", chunk, literal=True)):
+        for claim, p, key, asserter, figure in store.rows(
+                _with_values(_internal("key-members"), "key", chunk, literal=True)):
             group = _group(p, key, asserter)
             if group in missing:
-                out[group].add(claim)
+                out[group].setdefault(figure, claim)
     return out
 
 
@@ -106,15 +120,42 @@ def _figure(row: tuple) -> tuple[Figure, str]:
                   running=running in ("true", "1"), places=places, incident=incident), metric_iri
 
 
-def figures_of(store, var: str, terms: Iterable[str], cache: "AnalysisCache | None" = None
-               ) -> dict[str, tuple[Figure, str]]:
+def figures_of(store, var: str, terms: Iterable[str]) -> dict[str, tuple[Figure, str]]:
     """Each claim's Figure (asserter and article as IRIs) and its metric's IRI, for the given claims
     (``var`` "claim") or every claim of the given metrics ("metric_iri")."""
-    terms = set(terms)
-    out = cache.pick(terms) if cache is not None else {}
-    for chunk in _chunks(sorted(terms - out.keys())):
+    out = {}
+    for chunk in _chunks(sorted(set(terms))):
         for row in store.rows(_with_values(_internal("analysis-figures"), var, chunk)):
             out[row[0]] = _figure(row)
+    return out
+
+
+def _plain(d: Decimal | None) -> str:
+    return "" if d is None else f"{d.normalize():f}"
+
+
+def figure_iri(f: Figure) -> str:
+    """The figure a claim states: everything the conflict rules read except the claim and its article,
+    so that claims stating the same figure get the same outcome against any other claim."""
+    key = "|".join((f.asserter, f.metric, _plain(f.value), f.bound, _plain(f.value_max), f.period_start or "",
+                    f.period_end or "", "running" if f.running else "", ",".join(sorted(set(f.places))),
+                    f.incident or ""))
+    return FIGURE + hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def as_figure(f: Figure) -> Figure:
+    """A claim's Figure standing for every claim stating it: claim and article are the figure's IRI."""
+    iri = figure_iri(f)
+    return replace(f, claim=iri, article=iri)
+
+
+def figures_by_iri(store, claims: dict[str, str], cache: "AnalysisCache | None" = None
+                   ) -> dict[str, tuple[Figure, str]]:
+    """Each figure (by IRI, read through one claim stating it: ``claims`` maps figure to claim) and its metric's IRI."""
+    out = cache.pick(claims.keys()) if cache is not None else {}
+    read = figures_of(store, "claim", [claims[fig] for fig in claims.keys() - out.keys()])
+    for figure, metric in read.values():
+        out[figure_iri(figure)] = (as_figure(figure), metric)
     if cache is not None:
         cache.keep(out)
     return out
@@ -123,44 +164,42 @@ def figures_of(store, var: str, terms: Iterable[str], cache: "AnalysisCache | No
 class AnalysisCache:
     """Figures and group members already read, kept by the one writer of an embedded store across its batches.
 
-    Each batch compares its claims with every stored claim sharing a key, so without a cache
-    the members of a busy group (one month's toll, reported by every outlet) and their figures
-    are read again for every batch. Only safe where nothing else writes meanwhile: the embedded
-    store's writer lock ensures that; ``forget`` drops what graphs about to change touch, and
-    ``update`` adds each batch's new claims to the groups held. Bounded: past ``size`` figures
-    the older half goes; past ``size`` members every group goes."""
+    Each batch compares its new figures with every stored figure sharing a key, so without a
+    cache the members of a busy group (one month's tolls, reported by every outlet and monitor)
+    and their figures are read again for every batch. A figure's IRI is a hash of what it
+    states, so a figure held is never stale; group members are. Only safe where nothing else
+    writes meanwhile: the embedded store's writer lock ensures that; ``forget`` drops the groups
+    when stored claims change, and ``update`` adds each batch's new figures to the groups held.
+    Bounded: past ``size`` figures the older half goes; past ``size`` members every group goes."""
 
     def __init__(self, size: int = 200_000):
         self.size = size
         self._figures: dict[str, tuple[Figure, str]] = {}
-        self._members: dict[tuple, set[str]] = {}
+        self._members: dict[tuple, dict[str, str]] = {}
         self._member_count = 0
 
-    def pick_members(self, groups: set[tuple]) -> dict[tuple, set[str]]:
-        return {g: set(self._members[g]) for g in groups if g in self._members}
+    def pick_members(self, groups: set[tuple]) -> dict[tuple, dict[str, str]]:
+        return {g: dict(self._members[g]) for g in groups if g in self._members}
 
-    def keep_members(self, members: dict[tuple, set[str]]) -> None:
-        for group, claims in members.items():
-            self._member_count += len(claims) - len(self._members.get(group, ()))
-            self._members[group] = claims
+    def keep_members(self, members: dict[tuple, dict[str, str]]) -> None:
+        for group, figures in members.items():
+            self._member_count += len(figures) - len(self._members.get(group, ()))
+            self._members[group] = figures
         if self._member_count > self.size:
             self._members.clear()
             self._member_count = 0
 
-    def pick(self, claims: set[str]) -> dict[str, tuple[Figure, str]]:
-        return {c: self._figures[c] for c in claims if c in self._figures}
+    def pick(self, figures: Iterable[str]) -> dict[str, tuple[Figure, str]]:
+        return {f: self._figures[f] for f in figures if f in self._figures}
 
     def keep(self, figures: dict[str, tuple[Figure, str]]) -> None:
         self._figures.update(figures)
         if len(self._figures) > self.size:
-            for claim in list(self._figures)[:len(self._figures) // 2]:
-                del self._figures[claim]
+            for figure in list(self._figures)[:len(self._figures) // 2]:
+                del self._figures[figure]
 
     def forget(self, claims: Iterable[str]) -> None:
-        claims = list(claims)
-        for claim in claims:
-            self._figures.pop(str(claim), None)
-        if claims:  # which groups hold them is not kept: drop every group (new articles have no claims to forget)
+        if any(True for _ in claims):  # which groups held them is not kept: drop every group
             self._members.clear()
             self._member_count = 0
 
@@ -171,17 +210,33 @@ def finding_iri(kind: str, a: str, b: str) -> str:
     return FINDING + hashlib.sha256(f"{kind}|{a}|{b}".encode()).hexdigest()[:24]
 
 
+def figure_findings(x: Figure, y: Figure, tolerance=DEFAULT_TOLERANCE) -> Iterator[tuple]:
+    """(kind, a, b, ratio) for two figures (``as_figure``), or for a figure stated more than once (x is y).
+
+    Side a is the lower figure, as in pair_findings. For two different figures of the same value,
+    the side order of each pair of claims follows the claims' IRIs, so such a finding is written
+    both ways round and the queries keep, for each pair of claims, the way round that fits."""
+    if x is y:  # two claims of one figure: what they are when stated in two articles
+        x, y = x, replace(x, article=x.article + "#again")
+    for kind, a, b, ratio, _ in pair_findings(x, y, tolerance, with_compatible=True):
+        a, b = (x, x) if a.claim == b.claim else (a, b)
+        yield kind, a, b, ratio
+        if kind != "revision" and a.value == b.value and a.claim != b.claim:
+            yield kind, b, a, ratio
+
+
 def findings_for(pairs: Iterable[tuple[str, str]], figures: dict, tolerance=DEFAULT_TOLERANCE) -> Iterator[tuple]:
-    """(kind, a, b, ratio, metric IRI) for every listed or agreeing pair among ``pairs``."""
+    """(kind, a, b, ratio, metric IRI) for every listed or agreeing pair of figures among ``pairs``
+    (a pair of one figure with itself: that figure stated by several claims)."""
     for x, y in pairs:
         if x not in figures or y not in figures:
             continue  # a claim without a period or metric the store cannot describe: nothing to compare
         (first, metric), (second, _) = figures[x], figures[y]
-        for kind, a, b, ratio, _ in pair_findings(first, second, tolerance, with_compatible=True):
+        for kind, a, b, ratio in figure_findings(first, first if x == y else second, tolerance):
             yield kind, a, b, ratio, metric
 
 
-_T = {name: f"<{KG[name]}>" for name in ("kind", "claimA", "claimB", "metric", "asserter", "ratio")}
+_T = {name: f"<{KG[name]}>" for name in ("kind", "figureA", "figureB", "metric", "asserter", "ratio", "figure")}
 _TYPE = f"<{RDF.type}> <{KG.Finding}>"
 
 
@@ -190,25 +245,26 @@ def finding_ntriples(findings: Iterable[tuple]) -> Iterator[str]:
     for kind, a, b, ratio, metric in findings:
         node = f"<{finding_iri(kind, a.claim, b.claim)}>"
         yield (f"{node} {_TYPE} .\n{node} {_T['kind']} {string_literal(kind)} .\n"
-               f"{node} {_T['claimA']} <{a.claim}> .\n{node} {_T['claimB']} <{b.claim}> .\n"
+               f"{node} {_T['figureA']} <{a.claim}> .\n{node} {_T['figureB']} <{b.claim}> .\n"
                f"{node} {_T['metric']} <{metric}> .\n"
                f"{node} {_T['asserter']} <{a.asserter}> .\n{node} {_T['asserter']} <{b.asserter}> .\n")
         if ratio is not None and kind != "not-comparable":
             yield f'{node} {_T["ratio"]} "{rounded(ratio)}"^^<{XSD.decimal}> .\n'
 
 
-def _write(store, findings: Iterable[tuple], per_request: int = 20_000) -> int:
-    """Store findings in writes of ``per_request`` at most; returns how many.
+def _write(store, findings: Iterable[tuple], figure_of: dict[str, str], per_request: int = 20_000) -> int:
+    """Store each claim's figure (``figure_of``) and the findings, in writes of ``per_request`` at most;
+    returns how many findings.
 
     Through the embedded store's bulk loader, not a transaction (3.5x faster; at a million claims
     the transactions were 90 % of kg analyse): findings are derived, and the graphs they belong
     to stay listed as awaiting analysis until they are all written, so a crash means working
     them out again, never a half-written answer taken as whole."""
-    count, lines = 0, []
+    count, lines = 0, [f"<{claim}> {_T['figure']} <{figure}> .\n" for claim, figure in sorted(figure_of.items())]
     for found in findings:
         lines += finding_ntriples([found])
         count += 1
-        if count % per_request == 0:
+        if len(lines) >= per_request:
             store.add_ntriples(FINDINGS_GRAPH, "".join(lines), atomic=False)
             lines = []
     if lines:
@@ -228,38 +284,85 @@ def _record_tolerance(store, tolerance) -> Decimal:
     return tolerance
 
 
+def _figures_of_claims(keys: dict[str, list[tuple]], figures: dict[str, tuple[Figure, str]]):
+    """From claims to the figures they state: each claim's figure IRI; each figure (``as_figure``, metric IRI),
+    its candidate groups and how many of these claims state it. Claims without keys or figure are left out."""
+    figure_of, described, groups_of, stated = {}, {}, {}, {}
+    for claim, groups in keys.items():
+        if claim not in figures:
+            continue  # a claim without a period or metric the store cannot describe: nothing to compare
+        figure, metric = figures[claim]
+        iri = figure_of[claim] = figure_iri(figure)
+        if iri not in described:
+            described[iri] = (as_figure(figure), metric)
+            groups_of[iri] = sorted(set(groups))
+        stated[iri] = stated.get(iri, 0) + 1
+    return figure_of, described, groups_of, stated
+
+
 def update(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) -> int:
-    """Work out and store the findings of the claims in ``graphs`` against every stored claim."""
+    """Work out and store the findings of the claims in ``graphs``: each claim's figure, and each
+    figure not stored before against every stored figure sharing a key with it."""
     if not graphs:
         return 0
     tolerance = tolerance_of(store)
     if tolerance is None:
         tolerance = _record_tolerance(store, DEFAULT_TOLERANCE)
     own = keys_of(store, "g", [str(g) for g in graphs])
-    members = members_of(store, {group for groups in own.values() for group in groups}, cache)
-    for claim, groups in own.items():  # groups held by the cache were read before these claims were stored
+    figure_of, described, groups_of, stated = _figures_of_claims(own, figures_of(store, "claim", own))
+    members = members_of(store, {group for groups in groups_of.values() for group in groups}, cache)
+    # a figure is stored already when any of its groups holds it (a figure's groups follow from what it states)
+    known = {figure for figure, groups in groups_of.items() if figure in members[groups[0]]}
+    claims = {figure: claim for claim, figure in figure_of.items()}
+    for figure, groups in groups_of.items():  # groups held by the cache were read before these claims were stored
         for group in groups:
-            members[group].add(claim)
+            members[group].setdefault(figure, claims[figure])
     if cache is not None:
         cache.keep_members(members)
-    pairs = {tuple(sorted((claim, other))) for claim, groups in own.items()
-             for group in groups for other in members[group] if other != claim}
-    figures = figures_of(store, "claim", {c for pair in pairs for c in pair}, cache)
-    return _write(store, findings_for(sorted(pairs), figures, tolerance))
+    new = groups_of.keys() - known
+    pairs = {tuple(sorted((figure, other))) for figure in new
+             for group in groups_of[figure] for other in members[group] if other != figure}
+    # a figure stated by a second claim: its claims corroborate each other when in different articles
+    pairs |= {(figure, figure) for figure in groups_of if figure in known or stated[figure] > 1}
+    others = {f: members_claim for group in {g for gs in groups_of.values() for g in gs}
+              for f, members_claim in members[group].items() if f not in described}
+    wanted = {f for pair in pairs for f in pair if f not in described}
+    figures = {**figures_by_iri(store, {f: others[f] for f in wanted}, cache), **described}
+    if cache is not None:
+        cache.keep(described)
+    return _write(store, findings_for(sorted(pairs), figures, tolerance), figure_of)
 
 
 def forget(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) -> None:
-    """Drop the findings that involve a claim of ``graphs`` (before the graphs change or go)."""
-    claims = [row[0] for chunk in _chunks(graphs) for row in store.rows(
-        _with_values(f"SELECT ?claim WHERE {{ GRAPH ?g {{ ?claim a <{KG.Claim}> }} }}", "g", chunk))]
+    """Before ``graphs`` change or go: drop their claims' figures, the findings of figures no claim
+    states any more, and the corroboration of a figure stated once now."""
+    rows = [row for chunk in _chunks(graphs) for row in store.rows(_with_values(
+        f"SELECT ?claim ?figure WHERE {{ GRAPH ?g {{ ?claim a <{KG.Claim}> }} "
+        f"GRAPH <{FINDINGS_GRAPH}> {{ ?claim <{KG.figure}> ?figure }} }}", "g", chunk))]
     if cache is not None:
-        cache.forget(claims)
-    for chunk in _chunks(claims):
-        # Updates name their graphs by IRI: kg serve (and some stores) refuse GRAPH ?g in an update.
+        cache.forget(claim for claim, _ in rows)
+    # Updates name their graphs by IRI: kg serve (and some stores) refuse GRAPH ?g in an update.
+    for chunk in _chunks([claim for claim, _ in rows]):
+        store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim <{KG.figure}> ?figure }} }} "
+                                  f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim <{KG.figure}> ?figure }} }}",
+                                  "claim", chunk))
+    touched = sorted({figure for _, figure in rows})
+    stated: dict[str, int] = {}
+    for chunk in _chunks(touched):
+        for _, figure in store.rows(_with_values(
+                f"SELECT ?claim ?figure WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim <{KG.figure}> ?figure }} }}",
+                "figure", chunk)):
+            stated[figure] = stated.get(figure, 0) + 1
+    gone = [figure for figure in touched if figure not in stated]
+    for chunk in _chunks(gone):
         store.update(_with_values(f"""
             DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }}
-            WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {{ ?f <{KG.claimA}> ?claim }} UNION {{ ?f <{KG.claimB}> ?claim }} ?f ?p ?o }} }}""",
-            "claim", chunk))
+            WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {{ ?f <{KG.figureA}> ?figure }} UNION {{ ?f <{KG.figureB}> ?figure }} ?f ?p ?o }} }}""",
+            "figure", chunk))
+    once = [finding_iri("corroboration", figure, figure) for figure in touched if stated.get(figure) == 1]
+    for chunk in _chunks(once):
+        store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }} "
+                                  f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }}", "f", chunk))
 
 
 def _mark(store, graphs: list[URIRef]) -> None:
@@ -317,7 +420,7 @@ def rebuild(store, tolerance=DEFAULT_TOLERANCE) -> int:
     """Work out every finding again (after a bulk load, or with another tolerance); returns how many.
 
     One metric at a time: claims of different metrics are never compared, so memory is bounded by
-    the largest metric. Every group of claims sharing a key is paired once, in Python, after one
+    the largest metric. Every group of figures sharing a key is paired once, in Python, after one
     read of the metric's keys and figures (per-claim lookups cost ten times more). The graphs are
     listed as awaiting analysis meanwhile, so a rebuild cut short is finished by the next writer."""
     graphs = store.article_graphs()
@@ -327,22 +430,23 @@ def rebuild(store, tolerance=DEFAULT_TOLERANCE) -> int:
     metrics = [row[0] for row in store.rows(f"SELECT DISTINCT ?m WHERE {{ ?c a <{KG.Claim}> ; <{KG.metric}> ?m }}")]
     total = 0
     for metric in sorted(metrics):
-        figures = figures_of(store, "metric_iri", [metric])
         keys = keys_of(store, "metric_iri", [metric])
-        total += _write(store, findings_for(_pairs_within(keys), figures, tolerance))
+        figure_of, figures, groups_of, stated = _figures_of_claims(keys, figures_of(store, "metric_iri", [metric]))
+        pairs = [*_pairs_within(groups_of), *((figure, figure) for figure, n in stated.items() if n > 1)]
+        total += _write(store, findings_for(pairs, figures, tolerance), figure_of)
     _unmark(store, graphs)
     return total
 
 
-def _pairs_within(keys: dict[str, list[tuple]]) -> Iterator[tuple[str, str]]:
-    """Each pair of claims sharing a group, once: in the first group (by sort order) the two share."""
-    held = {claim: sorted(set(groups)) for claim, groups in keys.items()}
+def _pairs_within(groups_of: dict[str, list[tuple]]) -> Iterator[tuple[str, str]]:
+    """Each pair of figures sharing a group, once: in the first group (by sort order) the two share."""
+    held = {figure: sorted(set(groups)) for figure, groups in groups_of.items()}
     members: dict[tuple, list[str]] = {}
-    for claim in sorted(held):
-        for group in held[claim]:
-            members.setdefault(group, []).append(claim)
-    for group, claims in members.items():
-        for i, x in enumerate(claims):
-            for y in claims[i + 1:]:
+    for figure in sorted(held):
+        for group in held[figure]:
+            members.setdefault(group, []).append(figure)
+    for group, figures in members.items():
+        for i, x in enumerate(figures):
+            for y in figures[i + 1:]:
                 if next(g for g in held[x] if g in held[y]) == group:
                     yield x, y

@@ -131,25 +131,25 @@ def test_a_rebuild_cut_short_is_finished_by_the_next_writer(store, vocab, monkey
     assert_in_step(store)
 
 
-def test_the_analysis_cache_forgets_changed_claims_and_stays_bounded():
+def test_the_analysis_cache_forgets_changed_groups_and_stays_bounded():
     cache = findings.AnalysisCache(size=4)
-    cache.keep({f"c{i}": (f"figure {i}", "m") for i in range(4)})
-    cache.forget(["c1"])
-    assert cache.pick({"c0", "c1", "c2"}) == {"c0": ("figure 0", "m"), "c2": ("figure 2", "m")}
-    cache.keep({f"d{i}": (f"figure {i}", "m") for i in range(3)})  # 6 > 4: the older half goes
-    assert cache.pick({"c0", "c2", "c3", "d0", "d1", "d2"}).keys() == {"d0", "d1", "d2"}
+    cache.keep({f"f{i}": (f"figure {i}", "m") for i in range(4)})
+    cache.forget(["c1"])  # a figure is named by what it states: a changed claim states another one
+    assert cache.pick({"f0", "f1", "f9"}) == {"f0": ("figure 0", "m"), "f1": ("figure 1", "m")}
+    cache.keep({f"g{i}": (f"figure {i}", "m") for i in range(3)})  # 7 > 4: the older half goes
+    assert cache.pick({"f0", "f1", "f2", "f3", "g0", "g1", "g2"}).keys() == {"f3", "g0", "g1", "g2"}
 
     group, other = ("bucket", "k1"), ("bucket", "k2")
-    cache.keep_members({group: {"c0", "c2"}})
+    cache.keep_members({group: {"f0": "c0", "f2": "c2"}})
     held = cache.pick_members({group, other})
-    assert held == {group: {"c0", "c2"}}
-    held[group].add("c9")  # a copy: what the caller adds is kept only through keep_members
-    assert cache.pick_members({group}) == {group: {"c0", "c2"}}
+    assert held == {group: {"f0": "c0", "f2": "c2"}}
+    held[group]["f9"] = "c9"  # a copy: what the caller adds is kept only through keep_members
+    assert cache.pick_members({group}) == {group: {"f0": "c0", "f2": "c2"}}
     cache.forget([])  # a batch of new articles forgets nothing
-    assert cache.pick_members({group}) == {group: {"c0", "c2"}}
+    assert cache.pick_members({group}) == {group: {"f0": "c0", "f2": "c2"}}
     cache.forget(["c2"])  # a changed claim: no group is trusted any more
     assert cache.pick_members({group}) == {}
-    cache.keep_members({group: {"a", "b"}, other: {"c", "d", "e"}})  # 5 members > 4: every group goes
+    cache.keep_members({group: {"a": "1", "b": "2"}, other: {"c": "3", "d": "4", "e": "5"}})  # 5 > 4: every group goes
     assert cache.pick_members({group, other}) == {}
 
 
@@ -186,3 +186,55 @@ def test_a_store_without_findings_is_analysed_live_until_kg_analyse(tmp_path, vo
     assert runner.invoke(app, ["analyse", "--store", str(path)]).exit_code == 0
     after = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json"])
     assert after.stderr == "" and after.stdout == before.stdout and '"ratio": 8.33' in after.stdout
+
+
+# ---------------------------------------------------------------- figures stated by many claims
+
+def repeated_figures(store, vocab) -> None:
+    """Figures repeated across articles and within one, equal values under different bounds, a revision in one article."""
+    from test_conflicts import AIRWARS, BBC, CJTF, claim, put
+    total = {"start": "2014-08", "places": ("iraq", "syria")}
+    put(store, vocab,
+        claim(CJTF, 12, article="a.txt"), claim(CJTF, 12, article="a.txt"),  # the same figure twice in one article
+        claim(CJTF, 12, article="b.txt"), claim(CJTF, 12, article="c.txt"),
+        claim(BBC, 12, "more-than", article="b.txt"), claim(AIRWARS, 12, "more-than", article="d.txt"),
+        claim(AIRWARS, 100, article="d.txt"), claim(AIRWARS, 100, article="e.txt"),
+        claim(CJTF, 13, article="e.txt"),
+        claim(CJTF, 1139, "at-least", end="2018-11", article="f.txt", **total),
+        claim(CJTF, 1100, "at-least", end="2019-01", article="f.txt", **total))
+
+
+def full_rows(store, name: str, kind: str) -> list[tuple]:
+    return [tuple(sorted(r.items())) for r in run_named(store, name, {"kind": kind})]
+
+
+def test_claims_stating_one_figure_are_listed_pair_by_pair_as_conflicts_live_lists_them(store, vocab):
+    repeated_figures(store, vocab)
+    for kind in ("contradiction", "discrepancy", "misreport", "revision", "not-comparable", "corroboration"):
+        assert full_rows(store, "conflicts", kind) == full_rows(store, "conflicts-live", kind), kind
+    corroborations = run_named(store, "conflicts", {"kind": "corroboration"})
+    ours = sorted((r["article_a"], r["article_b"]) for r in corroborations
+                  if r["asserter_a"] == r["asserter_b"] == "CJTF-OIR")
+    # CJTF-OIR's 12, stated four times in three articles: every pair of claims in different articles
+    assert sorted(tuple(sorted(p)) for p in ours) == [
+        ("a.txt", "b.txt"), ("a.txt", "b.txt"), ("a.txt", "c.txt"), ("a.txt", "c.txt"), ("b.txt", "c.txt")]
+    # 12 against more than 12: equal values, so side a is the claim with the lower IRI, as conflicts-live has it
+    ties = [r for r in run_named(store, "conflicts", {}) if r["value_a"] == r["value_b"] == 12]
+    assert len(ties) == 8 and all(str(r["claim_a"]) < str(r["claim_b"]) for r in ties)
+    revision = run_named(store, "conflicts", {"kind": "revision"})
+    assert [(r["value_a"], r["value_b"], r["article_a"], r["article_b"]) for r in revision] == [
+        (1139, 1100, "f.txt", "f.txt")]
+    # the source matrix counts pairs of claims, not of figures
+    matrix = {(r["source_a"], r["source_b"]): r for r in run_named(store, "source-matrix", {})}
+    assert matrix[("Airwars", "BBC")]["agree"] == 1 and matrix[("BBC", "CJTF-OIR")]["contradict"] == 4
+
+
+def test_removing_repeats_keeps_the_findings_in_step_and_equal_to_a_rebuild(store, vocab):
+    repeated_figures(store, vocab)
+    for name in ("b.txt", "c.txt", "d.txt"):  # CJTF-OIR's 12 is left in one article; Airwars' 100 in one
+        assert remove_article(store, find_article(store, name))
+        assert_in_step(store)
+    assert not [r for r in run_named(store, "conflicts", {"kind": "corroboration"})]
+    removed = finding_quads(store)
+    findings.rebuild(store)
+    assert finding_quads(store) == removed
