@@ -29,7 +29,7 @@ from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFo
 
 from kg.namespaces import BASE
 from kg.server.sparqltext import query_form
-from kg.store import QueryResult, StoreError, prefix_header
+from kg.store import QueryResult, StoreError, prefix_header, quads
 
 DEFAULT_TIMEOUT = 300  # seconds; a whole-corpus query on a busy server may take a while
 
@@ -231,6 +231,10 @@ class RemoteStore:
         for triple in res.triples:
             g.add(triple)
         return g
+
+    def graph_quads(self, name: URIRef) -> Iterator:
+        """A graph's quads as Oxigraph terms (kg.store.quads), as the embedded store gives them."""
+        return quads(self.graph(name), name)
 
     # -- writing
     def update(self, sparql: str) -> None:

@@ -236,9 +236,13 @@ class OxigraphStore:
 
     def graph(self, name: URIRef) -> Graph:
         g = Graph()
-        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+        for q in self.graph_quads(name):
             g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
         return g
+
+    def graph_quads(self, name: URIRef) -> Iterator[ox.Quad]:
+        """A graph's quads as Oxigraph terms, for writers that need no rdflib Graph (the RDF exports)."""
+        return self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None,
               timeout: float | None = None) -> QueryResult:

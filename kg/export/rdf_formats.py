@@ -1,7 +1,9 @@
 """The RDF itself: Turtle (the union of all graphs), N-Quads and JSON-LD (one named graph per article).
 
-Graphs are read one at a time through ``store.graph``, named by a SPARQL query, so the
-export runs against a remote endpoint as against the embedded store.
+Graphs are read one at a time through ``store.graph_quads``, named by a SPARQL query, so the
+export runs against a remote endpoint as against the embedded store, and Oxigraph writes each
+format (rdflib in between made the N-Quads export 5x slower than a plain dump at 10k claims,
+and its JSON-LD writer 15x).
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ from pathlib import Path
 from typing import Iterator
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import URIRef
 
 from kg.namespaces import ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
-from kg.store import quads, to_ox
 
 
 def graph_names(store) -> list[URIRef]:
@@ -25,28 +26,25 @@ def graph_names(store) -> list[URIRef]:
     return first + sorted(names - set(first))
 
 
-def graphs(store) -> Iterator[tuple[URIRef, Graph]]:
+def graph_quads(store) -> Iterator[ox.Quad]:
+    """Every quad, graph by graph, as Oxigraph terms: no rdflib Graph in between (5x faster at 10k claims)."""
     for name in graph_names(store):
-        yield name, store.graph(name)
+        yield from store.graph_quads(name)
 
 
 def write_turtle(store, out: Path) -> None:
-    """The union of all graphs (a source described in many articles appears once).
+    """The union of all graphs (a source described in many articles appears once), sorted.
 
     Written by Oxigraph, which keeps every literal's lexical form ("817"^^xsd:decimal
     stays "817", where rdflib's Turtle writer would print 817.0).
     """
-    union: set = set()
-    for _, g in graphs(store):
-        union.update(g)
-    triples = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in sorted(union))
-    ox.serialize(triples, str(out), format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+    union = {ox.Triple(q.subject, q.predicate, q.object) for q in graph_quads(store)}
+    ox.serialize(sorted(union, key=str), str(out), format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
 
 
 def write_nquads(store, out: Path) -> None:
     """One graph at a time, each quad naming its graph (an article, the ontology, the reference data)."""
-    every = (quad for name, g in graphs(store) for quad in quads(g, name))
-    ox.serialize(every, str(out), format=ox.RdfFormat.N_QUADS)
+    ox.serialize(graph_quads(store), str(out), format=ox.RdfFormat.N_QUADS)
 
 
 def jsonld_context() -> dict:
@@ -55,11 +53,31 @@ def jsonld_context() -> dict:
 
 
 def write_jsonld(store, out: Path) -> None:
-    ds = Dataset()
-    for name, g in graphs(store):
-        target = ds.graph(name)
-        for triple in g:
-            target.add(triple)
-    data = ds.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
-    # Re-indent compactly; rdflib's output is valid JSON-LD with our context at the top.
-    out.write_text(json.dumps(json.loads(data), ensure_ascii=False, indent=1), encoding="utf-8")
+    """One JSON-LD document: the prefixes as its context, a node per named graph holding that graph.
+
+    Oxigraph writes the document (rdflib's JSON-LD writer took 15x a plain dump at 10k claims);
+    its keys are full IRIs, shortened here to the context's prefixes (kg:value, schema:publisher)."""
+    graphs = json.loads(ox.serialize(graph_quads(store), format=ox.RdfFormat.JSON_LD))
+    context = jsonld_context()
+    document = {"@context": context, "@graph": _compact(graphs, sorted(context.items(), key=lambda kv: -len(kv[1])))}
+    out.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _compact(node, prefixes: list[tuple[str, str]]):
+    """Keys that are IRIs under a prefix of the context written as prefix:name (the longest namespace wins)."""
+    if isinstance(node, list):
+        return [_compact(item, prefixes) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if not key.startswith("@"):
+            key = next((f"{prefix}:{key[len(ns):]}" for prefix, ns in prefixes
+                        if key.startswith(ns) and _is_local_name(key[len(ns):])), key)
+        out[key] = _compact(value, prefixes)
+    return out
+
+
+def _is_local_name(name: str) -> bool:
+    # a CURIE's local part must not look like "//…" (it would read as an IRI) nor be empty
+    return bool(name) and not name.startswith("//")
