@@ -38,9 +38,9 @@ from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
+from dataclasses import replace
 from decimal import Decimal
 from sys import intern
-from dataclasses import replace
 from typing import Iterable, Iterator
 
 from rdflib import Literal, URIRef
@@ -217,7 +217,7 @@ def figure_findings(x: Figure, y: Figure, tolerance=DEFAULT_TOLERANCE) -> Iterat
     the side order of each pair of claims follows the claims' IRIs, so such a finding is written
     both ways round and the queries keep, for each pair of claims, the way round that fits."""
     if x is y:  # two claims of one figure: what they are when stated in two articles
-        x, y = x, replace(x, article=x.article + "#again")
+        y = replace(x, article=x.article + "#again")
     for kind, a, b, ratio, _ in pair_findings(x, y, tolerance, with_compatible=True):
         a, b = (x, x) if a.claim == b.claim else (a, b)
         yield kind, a, b, ratio
@@ -264,7 +264,7 @@ def _write(store, findings: Iterable[tuple], figure_of: dict[str, str], per_requ
     for found in findings:
         lines += finding_ntriples([found])
         count += 1
-        if len(lines) >= per_request:
+        if count % per_request == 0:
             store.add_ntriples(FINDINGS_GRAPH, "".join(lines), atomic=False)
             lines = []
     if lines:
@@ -324,10 +324,9 @@ def update(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) ->
              for group in groups_of[figure] for other in members[group] if other != figure}
     # a figure stated by a second claim: its claims corroborate each other when in different articles
     pairs |= {(figure, figure) for figure in groups_of if figure in known or stated[figure] > 1}
-    others = {f: members_claim for group in {g for gs in groups_of.values() for g in gs}
-              for f, members_claim in members[group].items() if f not in described}
+    stating = {f: claim for group in {g for gs in groups_of.values() for g in gs} for f, claim in members[group].items()}
     wanted = {f for pair in pairs for f in pair if f not in described}
-    figures = {**figures_by_iri(store, {f: others[f] for f in wanted}, cache), **described}
+    figures = {**figures_by_iri(store, {f: stating[f] for f in wanted}, cache), **described}
     if cache is not None:
         cache.keep(described)
     return _write(store, findings_for(sorted(pairs), figures, tolerance), figure_of)
