@@ -7,7 +7,7 @@ the RDF writer and the CLI all use the same object.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -43,6 +43,12 @@ class Vocabulary:
 
     def metric_iri(self, notation: str) -> URIRef:
         return URIRef(self.metrics[notation].iri)
+
+    @cached_property
+    def campaign_starts(self) -> dict[str, str]:
+        """Campaign name -> start date, for the campaigns whose start is known (built once; read only)."""
+        return {n: term.extra["start"] for term in self.campaigns.values() if term.extra.get("start")
+                for n in term.names}
 
     def place_within(self, key: str) -> str | None:
         """The key of the place that contains ``key`` (Mosul -> iraq), or None."""

@@ -101,24 +101,6 @@ def _outlet(meta: ArticleMeta, vocab: Vocabulary) -> SourceRef | None:
     return hit[1].get(name.lower()) or SourceRef(slug(name), name, "Outlet", known=False)
 
 
-_CAMPAIGN_STARTS: dict[int, tuple[Vocabulary, dict[str, str]]] = {}
-
-
-def _campaign_starts(vocab: Vocabulary) -> dict[str, str]:
-    """Campaign name -> start date (built once per vocabulary object; callers only read it)."""
-    hit = _CAMPAIGN_STARTS.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        out = {}
-        for term in vocab.campaigns.values():
-            start = term.extra.get("start")
-            if start:
-                for n in term.names:
-                    out[n] = start
-        hit = (vocab, out)
-        _CAMPAIGN_STARTS[id(vocab)] = hit
-    return hit[1]
-
-
 def _windows(s: str, figs, i: int) -> tuple[str, str, str]:
     f = figs[i]
     nxt = figs[i + 1].start if i + 1 < len(figs) else len(s)
@@ -137,7 +119,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     junk = junk_spans(text)
     sents = split(text, junk)
     outlet = _outlet(meta, vocab)
-    camp = _campaign_starts(vocab)
+    camp = vocab.campaign_starts
     att = Attributor(vocab, outlet)
     inc = Incidents(vocab)
     raws: list[_Raw] = []
@@ -465,31 +447,17 @@ def _months(iso: str) -> int:
     return int(iso[:4]) * 12 + (int(iso[5:7]) if len(iso) >= 7 else 1)
 
 
-_CAMPAIGN_NAMES: dict[int, tuple[Vocabulary, list[tuple[str, tuple[str, ...]]]]] = {}
-
-
-def _campaign_names(vocab: Vocabulary) -> list[tuple[str, tuple[str, ...]]]:
-    """(start, lower-case names longer than six characters) of each campaign with a start date, in
-    vocabulary order (built once per vocabulary object instead of lowering every name per article)."""
-    hit = _CAMPAIGN_NAMES.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        out = []
-        for term in vocab.campaigns.values():
-            start = term.extra.get("start")
-            if start:
-                out.append((start, tuple(n.lower() for n in term.names if len(n) > 6)))
-        hit = (vocab, out)
-        _CAMPAIGN_NAMES[id(vocab)] = hit
-    return hit[1]
-
-
 def _snap_to_campaign(raws: list[_Raw], text: str, vocab: Vocabulary) -> None:
     """"In the last four years" in an article about a campaign that began about four years ago means
     since the campaign began: a relative start within six months after a named campaign's start snaps to it."""
     if not any(r.pkind == "relative" for r in raws):
         return  # nothing could snap: skip looking for campaign names in the text
+    starts = []
     low = text.lower()
-    starts = [start for start, names in _campaign_names(vocab) if any(n in low for n in names)]
+    for term in vocab.campaigns.values():
+        start = term.extra.get("start")
+        if start and any(n.lower() in low for n in term.names if len(n) > 6):
+            starts.append(start)
     if not starts:
         return
     for r in raws:
