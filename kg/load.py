@@ -1,7 +1,8 @@
 """Load articles into a store: read, normalise, extract, validate, commit.
 
-Every article is validated and committed in one transaction of its own, so a
-rejected article leaves nothing behind and never stops the others.
+Every article is validated on its own and committed whole or not at all (one
+journaled bulk write per batch, kg.store), so a rejected article leaves nothing
+behind and never stops the others.
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ class Loader:
     Articles flow in batches: the main process reads, normalises and skips unchanged
     texts (by content hash); extraction, graph building and validation run in the
     main process or, with ``workers > 1``, in a process pool; one writer (this
-    process) commits each accepted article in a transaction of its own.
+    process) commits each batch's accepted articles, each whole or not at all.
     """
 
     def __init__(self, store, vocab: Vocabulary | None = None, sources: Iterable[Path] = (),
@@ -242,13 +243,15 @@ class Loader:
 
     def _commit_each(self, outcomes: list[Outcome]) -> None:
         report = self.report
+        written = self._commit_together([o for o in outcomes if not o.error])
         for outcome in outcomes:
             if outcome.error:
                 report.rejected += 1
                 report.errors.append(f"{outcome.path}: {outcome.error}")
                 continue
             try:
-                commit(self.store, outcome)
+                if not written:
+                    commit(self.store, outcome)
             except Exception as exc:  # noqa: BLE001 - a failed write is reported, the rest go on
                 report.rejected += 1
                 report.errors.append(f"{outcome.path}: {exc}")
@@ -256,6 +259,17 @@ class Loader:
             report.new += 1
             report.claims += outcome.claims
             report.warnings.extend(f"{outcome.path}: {w}" for w in outcome.warnings)
+
+    def _commit_together(self, accepted: list[Outcome]) -> bool:
+        """The batch's graphs in one bulk write where the store has one (each graph still whole or
+        absent); False sends them one transaction at a time, which also finds a failing one."""
+        if len(accepted) < 2 or not hasattr(self.store, "add_graphs_nquads"):
+            return False
+        try:
+            self.store.add_graphs_nquads([(URIRef(o.iri), o.nquads) for o in accepted])
+        except Exception:  # noqa: BLE001 - nothing of the batch is stored: retried one by one
+            return False
+        return True
 
     def flush(self) -> LoadReport:
         """Process what is queued and wait for the workers."""

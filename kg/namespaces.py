@@ -24,6 +24,8 @@ GRAPH = Namespace(BASE + "graph/")
 # Named graphs that are not article graphs.
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 REFERENCE_GRAPH = GRAPH["reference"]
+# Article graphs being bulk-written (kg.store): empty unless a write was cut short.
+JOURNAL_GRAPH = GRAPH["journal"]
 
 PREFIXES = {
     "kg": str(KG),
@@ -44,5 +46,5 @@ PREFIXES = {
 __all__ = [
     "BASE", "KG", "SCHEMA", "OA", "PROV", "SKOS", "TIME", "XSD", "RDF", "RDFS", "OWL",
     "ARTICLE", "CLAIM", "SOURCE", "METRIC", "PLACE", "PERIOD", "INCIDENT", "CAMPAIGN",
-    "ACTIVITY", "GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "PREFIXES",
+    "ACTIVITY", "GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "JOURNAL_GRAPH", "PREFIXES",
 ]

