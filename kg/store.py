@@ -67,9 +67,19 @@ def open_store(location: str | os.PathLike | None = None, read_only: bool = Fals
 
 # ---------------------------------------------------------------- term conversion
 
+_NAMED_NODES: dict[str, ox.NamedNode] = {}
+
+
 def to_ox(term: Node):
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        # made once per IRI: the same few hundred (predicates, classes, sources, places) recur in
+        # every article, and making them was a tenth of building an article's graph
+        node = _NAMED_NODES.get(term)
+        if node is None:
+            if len(_NAMED_NODES) > 200_000:  # claim and article IRIs never recur: keep the cache small
+                _NAMED_NODES.clear()
+            node = _NAMED_NODES[term] = ox.NamedNode(str(term))
+        return node
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
