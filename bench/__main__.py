@@ -27,7 +27,7 @@ def parts(full: bool) -> dict[str, list[str]]:
     return {
         "load": ["-m", "bench.bench_load", "--tiers", "1000,10000,100000" if full else "1000,10000"],
         "extract": [str(HERE / "bench_extract.py"), "--articles", "1000"],
-        "queries": ["-m", "bench.bench_queries", *(["--million"] if full else []), "--rdflib-timeout", "20",
+        "queries": ["-m", "bench.bench_queries", *(["--million"] if full else []), "--rdflib-timeout", "10",
                     "--out", "/dev/null"],
         "export": [str(HERE / "bench_export.py"), "--claims", "10000"],
         "serve": ["-m", "bench.bench_serve", "--claims", "100000", "--out", "/dev/null"],
