@@ -37,6 +37,7 @@ eval: $(STAMP)
 	$(BIN)/python bench/evaluate.py $(SHARED)/eval/seeds $(SHARED)/eval/dev
 
 bench: $(STAMP)
+	bash .ci/system-deps.sh bench/debian-packages
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
