@@ -207,9 +207,12 @@ class RemoteStore:
         rows = [[term_from_json(b.get(v)) for v in variables] for b in data.get("results", {}).get("bindings", [])]
         return QueryResult("select", variables, rows)
 
-    def rows(self, sparql: str) -> Iterator[tuple[str | None, ...]]:
+    def rows(self, sparql: str, with_names: bool = False) -> Iterator[tuple[str | None, ...]]:
         """A SELECT's rows as plain strings (None when unbound), like OxigraphStore.rows."""
-        for row in self.query(sparql).rows:
+        result = self.query(sparql)
+        if with_names:
+            yield tuple(result.variables)
+        for row in result.rows:
             yield tuple(None if term is None else str(term) for term in row)
 
     def has_graph(self, name: URIRef) -> bool:

@@ -276,10 +276,14 @@ class OxigraphStore:
             return QueryResult("select", variables, rows)
         return QueryResult("graph", triples=[(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result])
 
-    def rows(self, sparql: str) -> Iterator[tuple[str | None, ...]]:
+    def rows(self, sparql: str, with_names: bool = False) -> Iterator[tuple[str | None, ...]]:
         """A SELECT's rows as plain strings (None when unbound), streamed: for internal bulk reads,
-        where building rdflib terms would cost more than the query."""
-        for solution in self._store.query(sparql, use_default_graph_as_union=True):
+        where building rdflib terms would cost more than the query. ``with_names``: the variable
+        names come first."""
+        solutions = self._store.query(sparql, use_default_graph_as_union=True)
+        if with_names:
+            yield tuple(v.value for v in solutions.variables)
+        for solution in solutions:
             yield tuple(None if term is None else term.value for term in solution)
 
     # -- writing
@@ -301,8 +305,8 @@ class OxigraphStore:
         """Store several graphs given as N-Quads, each whole or not at all, through Oxigraph's bulk
         loader: 2.3x faster than a transaction per graph. The bulk loader is not atomic, so the
         graphs are listed in the journal graph (one small transaction) before it runs and struck
-        off after; a write cut short leaves them listed, and the next writer to open the store
-        drops them. Readers see what the findings' bulk writes let them see (``add_ntriples``)."""
+        off after; a write cut short leaves them listed, and whoever opens the store next drops
+        them. No reader can open the store while this process writes it (``StoreLock``)."""
         names = [name for name, _ in graphs]
         self._journal(names, True)
         try:

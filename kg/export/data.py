@@ -9,7 +9,7 @@ one another; the views and pages only draw what it returns.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from kg.output import records
 from kg.queries import QueryError, catalog, prepare, resolve
@@ -120,25 +120,41 @@ def format_figure(value: float, bound: str, value_max: float | None = None) -> s
     return _BOUND_SIGN.get(bound, "") + low
 
 
-def run_named(store, name: str, params: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
+def _prepared(name: str, params: dict[str, str | None] | None) -> str:
     query = resolve(name)
     declared = {p.name for p in query.params}
-    given = {k: v for k, v in (params or {}).items() if v not in (None, "") and k in declared}
-    return records(store.query(prepare(query, given)))
+    return prepare(query, {k: v for k, v in (params or {}).items() if v not in (None, "") and k in declared})
+
+
+def run_named(store, name: str, params: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
+    return records(store.query(_prepared(name, params)))
+
+
+def string_records(store, name: str, params: dict[str, str | None] | None = None) -> Iterator[dict[str, str | None]]:
+    """A named query's rows with every value as a string: for the large reads, where making rdflib
+    terms of 240,000 values took longer than the query itself (10k claims: 3.4 s of 12.6 s)."""
+    rows = store.rows(_prepared(name, params), with_names=True)
+    names = next(rows)
+    for values in rows:
+        yield dict(zip(names, values))
 
 
 def _text(value) -> str | None:
     return None if value in (None, "") else str(value)
 
 
+def _number(value: str | None) -> float | None:
+    return None if value is None else float(value)
+
+
 def fetch_claims(store, metric: str | None = None, asserter: str | None = None) -> dict[str, ClaimRow]:
     claims = {}
-    for r in run_named(store, "export-claims", {"metric": metric, "asserter": asserter}):
+    for r in string_records(store, "export-claims", {"metric": metric, "asserter": asserter}):
         claims[r["claim"]] = ClaimRow(
             iri=r["claim"], article=r["article"], file=r["file"], asserter=r["asserter"],
             asserter_label=r["asserter_label"], metric=r["metric"], value=float(r["value"]),
             bound=r["bound"], quote=r["quote"],
-            value_max=None if r.get("value_max") is None else float(r["value_max"]),
+            value_max=_number(r.get("value_max")),
             metric_label=_text(r.get("metric_label")), metric_iri=_text(r.get("metric_iri")),
             title=_text(r.get("title")),
             published=_text(r.get("published")), outlet=_text(r.get("outlet")),
@@ -146,8 +162,9 @@ def fetch_claims(store, metric: str | None = None, asserter: str | None = None) 
             period_end=_text(r.get("period_end")),
             places=tuple(p for p in (r.get("place") or "").split("|") if p),
             incident=_text(r.get("incident")), incident_label=_text(r.get("incident_label")),
-            start=r.get("start"), end=r.get("end"),
-            confidence=None if r.get("confidence") is None else float(r["confidence"]))
+            start=None if r.get("start") is None else int(r["start"]),
+            end=None if r.get("end") is None else int(r["end"]),
+            confidence=_number(r.get("confidence")))
     return claims
 
 
