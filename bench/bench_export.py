@@ -25,8 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic_claims import write_store  # noqa: E402
-from kg import findings  # noqa: E402
+from bench.synthetic_claims import write_analysed_store  # noqa: E402
 from kg.export import export  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
@@ -36,11 +35,8 @@ RUNS = [("graphml", "sources"), ("graphml", "claims"), ("gexf", "sources"), ("ge
 
 
 def build_store(path: Path, n_claims: int):
-    write_store(path, n_claims)
-    store = open_store(path)
-    findings.rebuild(store)
-    store.flush()
-    return store
+    write_analysed_store(path, n_claims)
+    return open_store(path)
 
 
 def timed(fn) -> float:

@@ -27,8 +27,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench.synthetic_claims import write_store
-from kg import findings
+from bench.synthetic_claims import write_analysed_store
 from kg.queries import prepare, resolve
 from kg.store import open_store
 
@@ -165,13 +164,7 @@ def main(argv: list[str] | None = None) -> None:
         if not info.exists():  # (a kept store is reused with the figures of its build)
             shutil.rmtree(path, ignore_errors=True)
             print(f"generating {n} claims into {path}", file=sys.stderr, flush=True)
-            build = write_store(path, n)
-            # the generator writes claims the way a bulk loader would: work out their findings as kg analyse does
-            t = time.perf_counter()
-            with open_store(path) as store:
-                build["findings"] = findings.rebuild(store)
-            build["analyse"] = time.perf_counter() - t
-            info.write_text(json.dumps(build))
+            info.write_text(json.dumps(write_analysed_store(path, n)))
         builds[n] = json.loads(info.read_text())
         if not args.build_only:
             # tiers past 100k claims run each query once: a median of several would take hours

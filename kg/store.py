@@ -202,15 +202,11 @@ class OxigraphStore:
             if read_only:
                 if not (path / "CURRENT").exists():
                     raise StoreError(f"{path}: no kg store here (run `kg load` first)")
-                self._lock = StoreLock(path)
-                self._lock.acquire(shared=True)
-                self._store = ox.Store.read_only(str(path))
+                self._open_reader()
                 if self._unfinished_writes():  # a writer died mid-write: finish its clean-up first
                     self.close()
                     OxigraphStore(path).close()
-                    self._lock = StoreLock(path)
-                    self._lock.acquire(shared=True)
-                    self._store = ox.Store.read_only(str(path))
+                    self._open_reader()
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._lock = StoreLock(path)
@@ -220,6 +216,11 @@ class OxigraphStore:
         except OSError as exc:
             self.close()
             raise StoreError(f"{path}: cannot open store: {exc}") from exc
+
+    def _open_reader(self) -> None:
+        self._lock = StoreLock(self.path)
+        self._lock.acquire(shared=True)
+        self._store = ox.Store.read_only(str(self.path))
 
     @property
     def location(self) -> str:

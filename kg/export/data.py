@@ -143,8 +143,8 @@ def _text(value) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-def _number(value: str | None) -> float | None:
-    return None if value is None else float(value)
+def _number(value: str | None, kind=float) -> float | int | None:
+    return None if value is None else kind(value)
 
 
 def fetch_claims(store, metric: str | None = None, asserter: str | None = None) -> dict[str, ClaimRow]:
@@ -162,8 +162,7 @@ def fetch_claims(store, metric: str | None = None, asserter: str | None = None) 
             period_end=_text(r.get("period_end")),
             places=tuple(p for p in (r.get("place") or "").split("|") if p),
             incident=_text(r.get("incident")), incident_label=_text(r.get("incident_label")),
-            start=None if r.get("start") is None else int(r["start"]),
-            end=None if r.get("end") is None else int(r["end"]),
+            start=_number(r.get("start"), int), end=_number(r.get("end"), int),
             confidence=_number(r.get("confidence")))
     return claims
 
