@@ -59,7 +59,7 @@ def test_sigkill_mid_load_then_reload_gives_the_clean_store(tmp_path):
     assert len(expected) == 100
 
     crashed = tmp_path / "crashed"
-    proc = kg_load(corpus, crashed, "--batch-size", "4")
+    proc = kg_load(corpus, crashed, "--batch-size", "4", "--commit-size", "4")
     deadline = time.time() + 120
     stored = {}
     while time.time() < deadline:  # kill once some, but not all, articles are in

@@ -105,6 +105,32 @@ def test_a_load_in_many_small_batches_finds_what_a_rebuild_finds(tmp_path, vocab
     assert finding_quads(store) == loaded
 
 
+def test_the_facts_a_worker_sends_are_what_the_writer_would_read_back(tmp_path, vocab):
+    """The loader's writer takes each claim's keys and figure from the workers (kg.findings.claim_facts)
+    instead of querying the store for them: both must say the same, claim by claim."""
+    corpus = write_corpus(tmp_path / "corpus", 30, seed=9)
+    store = open_store(tmp_path / "kg-data")
+    from kg.inputs import read_article, read_manifest
+    from kg.load import prepare
+    manifest = read_manifest(corpus / "manifest.csv")
+    articles = [prepare(read_article(p, manifest=manifest), vocab) for p in sorted(corpus.glob("*.txt"))]
+    outcomes = process_articles([(a.meta.file_name, a) for a in articles], vocab)
+    sent_keys, sent_figures = {}, {}
+    for outcome in outcomes:
+        commit(store, outcome)
+        sent_keys.update(outcome.facts[0])
+        sent_figures.update(outcome.facts[1])
+    graphs = [o.iri for o in outcomes]
+    read_keys = findings.keys_of(store, "g", graphs)
+    read_figures = findings.figures_of(store, "claim", read_keys)
+    assert len(sent_figures) > 200
+    assert {c: sorted(set(g)) for c, g in sent_keys.items()} == {c: sorted(set(g)) for c, g in read_keys.items()}
+    assert sent_figures.keys() == read_figures.keys()
+    for claim, (figure, metric) in sent_figures.items():
+        assert (findings.figure_iri(figure), figure, metric) == (findings.figure_iri(read_figures[claim][0]),
+                                                                 *read_figures[claim]), claim
+
+
 def test_a_rebuild_cut_short_is_finished_by_the_next_writer(store, vocab, monkeypatch):
     store_seed_claims(store, vocab)
     complete = finding_quads(store)
