@@ -3,9 +3,9 @@
     python -m bench [--full] [--only load,extract,queries,export,serve,inputs]
 
 Default: the 1k and 10k load tiers, extraction throughput, query latency at 10k
-claims beside rdflib, export times, endpoint load and input reading (under 15
-minutes on the 2-core machine). --full adds the 100k-article load tier and the
-1M-claim query tier. Each part runs as its own process; its Markdown output goes
+claims beside rdflib, export times, endpoint load at 10k claims and input reading
+(under 15 minutes on the 2-core machine). --full adds the 100k-article load tier,
+the 1M-claim query tier and endpoint load at 100k claims. Each part runs as its own process; its Markdown output goes
 into RESULTS.md under a heading, with the machine, date and command at the top.
 """
 
@@ -30,7 +30,7 @@ def parts(full: bool) -> dict[str, list[str]]:
         "queries": ["-m", "bench.bench_queries", *(["--million"] if full else []), "--rdflib-timeout", "10",
                     "--out", "/dev/null"],
         "export": [str(HERE / "bench_export.py"), "--claims", "10000"],
-        "serve": ["-m", "bench.bench_serve", "--claims", "100000", "--out", "/dev/null"],
+        "serve": ["-m", "bench.bench_serve", "--claims", "100000" if full else "10000", "--out", "/dev/null"],
         "inputs": [str(HERE / "bench_inputs.py")],
     }
 

@@ -87,7 +87,7 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
     from kg import findings
     from kg.extract import EXTRACTOR_VERSION
     from kg.inputs import read_article, read_manifest
-    from kg.load import content_hash, prepare
+    from kg.load import COMMIT_BATCH, content_hash, prepare
     from kg.rdf import article_iri, article_triples, to_nquads
     from kg.store import open_store, quads
     from kg.validate import validate_graph, validate_graphs
@@ -110,14 +110,19 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
         validate_graphs(built[k:k + 32], vocab, made)
     validate = clock() - t
     t = clock(); nq = [to_nquads(tr, iri, made[str(iri)]) for iri, tr in built]; serialise = clock() - t
+    t = clock(); facts = [findings.claim_facts(tr) for _, tr in built]; claim_facts = clock() - t
     store = open_store(workdir / "stages-store")
     names = [iri for iri, _ in built]
     t0, t = time.perf_counter(), clock()
-    for k in range(0, n, 32):  # as the loader commits: a batch at a time through the journaled bulk loader
-        store.add_graphs_nquads(list(zip(names[k:k + 32], nq[k:k + 32])))
+    for k in range(0, n, COMMIT_BATCH):  # as the loader commits: a few hundred at a time through the journaled bulk loader
+        store.add_graphs_nquads(list(zip(names[k:k + COMMIT_BATCH], nq[k:k + COMMIT_BATCH])))
     commit, commit_wall = clock() - t, time.perf_counter() - t0
-    t = clock()  # the writer's other work: the new claims' findings (kg.findings), as kg load works them out
-    findings.finish(store, findings.begin(store, names))
+    t = clock()  # the writer's other work: the new claims' findings (kg.findings), from the facts the workers sent
+    keys, figures = {}, {}
+    for k, f in facts:
+        keys.update(k)
+        figures.update(f)
+    findings.finish(store, findings.begin(store, names), facts=(keys, figures))
     analyse = clock() - t
     store.close()
     sample = built[:40]
@@ -134,7 +139,8 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
     claims = sum(len(a.claims) for a in arts)
     stages = {"read": read, "normalise+hash": hashing, "extract": extract, "build graph": build,
               "Oxigraph terms (for validation and N-Quads)": terms, "validate (compiled SHACL)": validate,
-              "serialise N-Quads": serialise, "commit": commit, "findings": analyse}
+              "serialise N-Quads": serialise, "claim facts (sent to the writer)": claim_facts, "commit": commit,
+              "findings": analyse}
     total = sum(stages.values())
     shutil.rmtree(corpus)
     return {"articles": n, "claims": claims, "ms_per_article": {k: round(v / n * 1e3, 2) for k, v in stages.items()},

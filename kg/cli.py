@@ -76,14 +76,15 @@ def load(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract and validate in this many processes; "
                                 "one writer commits."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per validation batch."),
-    commit_size: int = typer.Option(256, "--commit-size", min=1, help="Articles per write to the store (larger: "
-                                    "cheaper per article; smaller: readers see progress sooner)."),
+    commit_size: Optional[int] = typer.Option(None, "--commit-size", min=1, help="Articles per write to the store "
+                                              "(default 256; larger: cheaper per article, smaller: readers see "
+                                              "progress sooner)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: tcp://scheduler:8786, "
                                        "or 'local' for one of --workers processes here."),
 ) -> None:
     """Load articles: extract claims, validate them with SHACL, store one graph per article."""
     from kg.inputs import find_files
-    from kg.load import Loader
+    from kg.load import COMMIT_BATCH, Loader
 
     paths = paths or []
     if not paths and claims_table is None:
@@ -102,7 +103,7 @@ def load(
     try:
         with open_store(store) as kg_store, _executor(dask, workers) as executor:
             loader = Loader(kg_store, sources=sources, workers=workers, batch_size=batch_size, executor=executor,
-                            commit_batch=commit_size)
+                            commit_batch=commit_size or COMMIT_BATCH)
             reports = []
             if paths:
                 total = sum(1 for _ in find_files(paths))
