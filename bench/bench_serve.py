@@ -133,11 +133,22 @@ def single(url: str, timeout: float) -> tuple[float, str]:
     return time.perf_counter() - started, rows
 
 
+def wait_idle(base: str, limit: float = 300.0) -> None:
+    """Wait until the query workers are free: when a load test ends, the server still answers the
+    requests its clients had sent (16 slow ones can keep it busy for a minute), and a request timed
+    "alone" right after it would be timed behind them."""
+    probe = base + "sparql?" + urlencode({"query": "SELECT (1 AS ?one) WHERE {}"})
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline and single(probe, limit)[0] > 0.05:
+        time.sleep(0.5)
+
+
 def measure(base: str, targets: dict[str, str], duration: int, single_timeout: float) -> dict[str, dict]:
     runner = run_wrk if shutil.which("wrk") else run_python
     results = {}
     for label, path in targets.items():
         url = base + path
+        wait_idle(base)
         alone, rows = single(url, single_timeout)  # also warms the checkpoint and the workers
         if alone <= LOAD_TEST_LIMIT:
             alone, rows = single(url, single_timeout)
