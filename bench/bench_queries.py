@@ -37,11 +37,12 @@ QUERIES = ["conflicts", "conflicts-live", "revisions", "stock-flow", "who-assert
 VARIANTS = [("conflicts metric=civilians-killed kind=contradiction", "conflicts",
              {"metric": "civilians-killed", "kind": "contradiction"}),
             ("conflicts metric=civilians-killed asserter=Airwars", "conflicts",
-             {"metric": "civilians-killed", "asserter": "Airwars"})]
+             {"metric": "civilians-killed", "asserter": "Airwars"}),
+            ("claims article=FILE", "claims", {"article": "synthetic-0000000.txt"})]  # the generator's first article
 RUNS = [(name, name, {}) for name in QUERIES] + VARIANTS
 # Keyed queries (`kg conflicts --incident/--asserter`): parameters read from each store; SPARQL 1.2
 # LATERAL, which rdflib does not parse.
-KEYED = ["conflicts-of-incident", "conflicts-of-source source=Airwars"]
+KEYED = ["conflicts-of-incident", "conflicts-of-source source=Airwars", "claims-of-article article=FILE"]
 SOURCE = "<https://w3id.org/kg-claims/source/airwars>"  # a gazetteer source, in every generated tier
 
 
@@ -53,7 +54,8 @@ def keyed_runs(path: Path) -> list[tuple[str, str, dict]]:
             "<https://w3id.org/kg-claims/ns#figureA> ?fa . ?a <https://w3id.org/kg-claims/ns#figure> ?fa } "
             "?a <https://w3id.org/kg-claims/ns#incident> ?i . "
             "?i <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 1"))[0]
-    return list(zip(KEYED, ["conflicts-of-incident", "conflicts-of-source"], [{"incident": label}, {"source": SOURCE}]))
+    return list(zip(KEYED, ["conflicts-of-incident", "conflicts-of-source", "claims-of-article"],
+                    [{"incident": label}, {"source": SOURCE}, VARIANTS[-1][2]]))
 
 
 def _child(open_engine, text: str, runs: int, repeat_under: float, queue) -> None:

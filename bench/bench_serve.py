@@ -178,6 +178,7 @@ def targets_for(base: str) -> dict[str, str]:
     return {
         "/health (baseline, no query)": "health",
         "named: /queries/claims?article=FILE": "queries/claims?" + urlencode({"article": article}),
+        "named: /queries/claims-of-article?article=FILE": "queries/claims-of-article?" + urlencode({"article": article}),
         "named: /queries/who-asserted?metric=civilians-killed": "queries/who-asserted?metric=civilians-killed",
         "ad hoc: claims of one article": "sparql?" + urlencode({"query": claims_of_article}),
         "ad hoc: COUNT of all claims": "sparql?" + urlencode({"query": count}),

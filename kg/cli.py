@@ -180,7 +180,11 @@ def claims(
     article: Optional[str] = typer.Option(None, help="Only claims of this article (file name)."),
 ) -> None:
     """List stored claims: figure, asserter, outlet, period, places, incident and quote."""
-    rows = _run_named("claims", {"metric": metric, "asserter": asserter, "article": article}, store, claims_shape=True)
+    # one article's claims are looked up from the article (claims-of-article, SPARQL 1.2 LATERAL);
+    # a remote store without LATERAL gets the claims listing filtered by article
+    rows = _run_named("claims-of-article" if article else "claims",
+                      {"metric": metric, "asserter": asserter, "article": article}, store, claims_shape=True,
+                      without_lateral="claims")
     columns = CLAIM_COLUMNS if fmt in ("table", "md") else CLAIM_FIELDS
     if fmt in ("csv", "tsv"):  # ready for curation: edit status to wrong, or add rows marked added (docs/inputs.md)
         columns = [*columns, "status"]
@@ -190,14 +194,20 @@ def claims(
     typer.echo(render(rows, columns, fmt), nl=False)
 
 
-def _run_named(name: str, params: dict, store: Optional[str], claims_shape: bool = False):
+def _run_named(name: str, params: dict, store: Optional[str], claims_shape: bool = False,
+               without_lateral: Optional[str] = None):
+    """Run a named query; ``without_lateral``: the query to run instead on a store that refuses SPARQL 1.2 LATERAL."""
     from kg.output import records
 
+    params = {k: v for k, v in params.items() if v is not None}
     try:
-        query = resolve(name)
-        sparql = prepare(query, {k: v for k, v in params.items() if v is not None})
         with open_store(store, read_only=True) as kg_store:
-            result = kg_store.query(sparql)
+            try:
+                result = kg_store.query(prepare(resolve(name), params))
+            except ValueError as exc:
+                if without_lateral is None or "LATERAL" not in str(exc):
+                    raise
+                result = kg_store.query(prepare(resolve(without_lateral), params))
     except (QueryError, StoreError, ValueError) as exc:
         fail(str(exc))
     return claim_records(result) if claims_shape else records(result)

@@ -109,7 +109,7 @@ def claim_records(result: QueryResult) -> list[dict[str, Any]]:
     """The claims query's rows shaped as `kg claims` JSON: places as a list, empty values as null."""
     rows = []
     for r in records(result):
-        r["place"] = [p for p in (r.get("place") or "").split("|") if p]
+        r["place"] = sorted(p for p in (r.get("place") or "").split("|") if p)  # GROUP_CONCAT's order is the engine's
         for key in ("value_max", "period_start", "period_end", "incident", "reported_by"):
             if r.get(key) == "":
                 r[key] = None

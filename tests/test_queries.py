@@ -84,3 +84,25 @@ def test_an_include_line_is_replaced_by_the_named_file(tmp_path):
     (tmp_path / "gone.rq").write_text("# title: G\nSELECT * WHERE {\n  # include: nowhere.rq\n}\n")
     with pytest.raises(QueryError, match="nowhere.rq: included query file not found"):
         parse_query_file(tmp_path / "gone.rq")
+
+
+def test_claims_of_one_article_are_the_claims_listing_for_that_article(store, vocab):
+    """claims-of-article (an index lookup from the article, LATERAL for optional values) gives the rows
+    `claims --param article=…` gives, for every seed article and with the other parameters."""
+    from seed_figures import ARTICLES, store_seed_claims
+
+    store_seed_claims(store, vocab)
+
+    def rows(name, params):
+        result = store.query(prepare(resolve(name), params))
+        # GROUP_CONCAT's order is the engine's: places compared as sets
+        return [tuple(sorted(str(v).split("|")) if var == "place" and v is not None else v
+                      for var, v in zip(result.variables, row)) for row in result.rows]
+
+    compared = 0
+    for name, *_ in ARTICLES.values():
+        for extra in ({}, {"metric": "civilians-killed"}, {"asserter": "airwars"}):
+            expected = rows("claims", {"article": name, **extra})
+            assert rows("claims-of-article", {"article": name, **extra}) == expected, (name, extra)
+            compared += len(expected)
+    assert compared > 40
