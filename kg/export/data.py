@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from kg.output import records
-from kg.queries import QueryError, catalog, prepare, resolve
+from kg.queries import prepare, resolve
 
 # Kinds of relation between two claims, as named by the conflict queries (docs/conflicts.md).
 CONFLICT_KINDS = ("contradiction", "discrepancy", "misreport")
