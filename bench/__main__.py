@@ -3,10 +3,11 @@
     python -m bench [--full] [--only load,extract,queries,export,serve,inputs]
 
 Default: the 1k and 10k load tiers, extraction throughput, query latency at 10k
-claims beside rdflib, export times, endpoint load at 10k claims and input reading
-(under 15 minutes on the 2-core machine). --full adds the 100k-article load tier,
-the 1M-claim query tier and endpoint load at 100k claims. Each part runs as its own process; its Markdown output goes
-into RESULTS.md under a heading, with the machine, date and command at the top.
+claims beside rdflib (stopped after 6 s), export times, endpoint load at 10k claims
+(5 s of wrk per request) and input reading: under 15 minutes on the 2-core machine.
+--full adds the 100k-article load tier, the 1M-claim query tier and endpoint load at
+100k claims. Each part runs as its own process; its Markdown output goes into
+RESULTS.md under a heading, with the machine, date and command at the top.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ def parts(full: bool) -> dict[str, list[str]]:
     return {
         "load": ["-m", "bench.bench_load", "--tiers", "1000,10000,100000" if full else "1000,10000"],
         "extract": [str(HERE / "bench_extract.py"), "--articles", "1000"],
-        "queries": ["-m", "bench.bench_queries", *(["--million"] if full else []), "--rdflib-timeout", "10",
+        "queries": ["-m", "bench.bench_queries", *(["--million"] if full else []), "--rdflib-timeout", "6",
                     "--out", "/dev/null"],
         "export": [str(HERE / "bench_export.py"), "--claims", "10000"],
-        "serve": ["-m", "bench.bench_serve", "--claims", "100000" if full else "10000", "--out", "/dev/null"],
+        "serve": ["-m", "bench.bench_serve", "--claims", "100000" if full else "10000", "--duration", "5",
+                  "--out", "/dev/null"],
         "inputs": [str(HERE / "bench_inputs.py")],
     }
 

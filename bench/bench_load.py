@@ -114,7 +114,8 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
     store = open_store(workdir / "stages-store")
     names = [iri for iri, _ in built]
     t0, t = time.perf_counter(), clock()
-    for k in range(0, n, COMMIT_BATCH):  # as the loader commits: a few hundred at a time through the journaled bulk loader
+    # as the loader commits: a few hundred articles at a time through the journaled bulk loader
+    for k in range(0, n, COMMIT_BATCH):
         store.add_graphs_nquads(list(zip(names[k:k + COMMIT_BATCH], nq[k:k + COMMIT_BATCH])))
     commit, commit_wall = clock() - t, time.perf_counter() - t0
     t = clock()  # the writer's other work: the new claims' findings (kg.findings), from the facts the workers sent

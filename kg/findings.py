@@ -161,7 +161,7 @@ def claim_facts(triples: Iterable[tuple]) -> tuple[dict[str, list[tuple]], dict[
     for claim, f in facts.items():
         if "metric" not in f or "assertedBy" not in f:
             continue
-        for metric, asserter in ((m, a) for m in f["metric"] for a in f["assertedBy"]):
+        for _, asserter in ((m, a) for m in f["metric"] for a in f["assertedBy"]):  # a row per metric, as the query
             for name in _KEY_PREDICATES:
                 for key in f.get(name, ()):
                     keys.setdefault(claim, []).append(_group(str(KG[name]), key, asserter))

@@ -18,7 +18,8 @@ from kg.admin import find_article, remove_article
 from kg.cli import app
 from kg.commands.conflicts import conflict_rows, run_named
 from kg.conflicts import DEFAULT_TOLERANCE
-from kg.load import Loader, commit, process_articles
+from kg.inputs import read_article, read_manifest
+from kg.load import Loader, commit, prepare, process_articles
 from kg.rdf import article_iri
 from kg.store import open_store
 
@@ -110,8 +111,6 @@ def test_the_facts_a_worker_sends_are_what_the_writer_would_read_back(tmp_path, 
     instead of querying the store for them: both must say the same, claim by claim."""
     corpus = write_corpus(tmp_path / "corpus", 30, seed=9)
     store = open_store(tmp_path / "kg-data")
-    from kg.inputs import read_article, read_manifest
-    from kg.load import prepare
     manifest = read_manifest(corpus / "manifest.csv")
     articles = [prepare(read_article(p, manifest=manifest), vocab) for p in sorted(corpus.glob("*.txt"))]
     outcomes = process_articles([(a.meta.file_name, a) for a in articles], vocab)
