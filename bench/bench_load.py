@@ -154,7 +154,6 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
 def baseline(workdir: Path, n: int) -> dict:
     """What a user would otherwise do: build the same graph in rdflib's memory store, query it with
     rdflib's SPARQL engine, and validate the whole graph with pyshacl; kg's times beside it."""
-    from kg import findings
     from kg.extract import EXTRACTOR_VERSION
     from kg.inputs import read_article, read_manifest
     from kg.load import Loader, prepare

@@ -69,7 +69,10 @@ def _child(open_engine, text: str, runs: int, repeat_under: float, queue) -> Non
     queue.put(None)
 
 
-def time_queries(engine: str, open_engine, runs: int, timeout: float, repeat_under: float = 5,
+REPEAT_UNDER = 5  # seconds: a query slower than this runs once (its run-to-run spread is small beside its length)
+
+
+def time_queries(engine: str, open_engine, runs: int, timeout: float, repeat_under: float = REPEAT_UNDER,
                  queries: list[tuple[str, str, dict]] = RUNS) -> dict[str, tuple[float | None, int | None]]:
     """Median of ``runs`` per query (one run for a query slower than ``repeat_under`` seconds), each
     query in a forked child stopped after ``timeout`` seconds per run (None: it did not finish).
@@ -182,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     lines = ["# Query latency: named analysis queries", "",
              f"- Date: {started:%Y-%m-%d %H:%M} UTC", f"- Machine: {header}",
              f"- Command: `python -m bench.bench_queries {' '.join(argv if argv is not None else sys.argv[1:])}`",
-             f"- Oxigraph (pyoxigraph, embedded, on disk): median of {args.runs} runs (one for a query over 5 s: its run-to-run spread is small beside its length, "
+             f"- Oxigraph (pyoxigraph, embedded, on disk): median of {args.runs} runs (one for a query over {REPEAT_UNDER} s: its run-to-run spread is small beside its length, "
              f"and one per query past 100k claims), each stopped after {args.timeout:.0f} s; rdflib "
              f"{__import__('rdflib').__version__} in memory (Dataset, union default graph): one run, "
              f"stopped after {args.rdflib_timeout:.0f} s.", ""]

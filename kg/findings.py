@@ -135,6 +135,7 @@ _FACTS = {str(KG[name]): name for name in (
     "incident", "comparisonBucket", "overlapBucket", "seriesKey")}
 _KEY_PREDICATES = ("comparisonBucket", "overlapBucket", "seriesKey")
 _PERIOD_ENDS = {str(TIME.hasBeginning): "start", str(TIME.hasEnd): "end"}
+_FIGURE_NEEDS = ("metric", "value", "bound", "assertedBy", "reportedIn", "comparisonKey", "period")
 
 
 def _after(text: str | None, marker: str) -> str | None:
@@ -161,12 +162,11 @@ def claim_facts(triples: Iterable[tuple]) -> tuple[dict[str, list[tuple]], dict[
     for claim, f in facts.items():
         if "metric" not in f or "assertedBy" not in f:
             continue
-        for _, asserter in ((m, a) for m in f["metric"] for a in f["assertedBy"]):  # a row per metric, as the query
+        for asserter in f["assertedBy"]:
             for name in _KEY_PREDICATES:
                 for key in f.get(name, ()):
                     keys.setdefault(claim, []).append(_group(str(KG[name]), key, asserter))
-        required = ("metric", "value", "bound", "assertedBy", "reportedIn", "comparisonKey", "period")
-        if any(name not in f for name in required):
+        if any(name not in f for name in _FIGURE_NEEDS):
             continue
         ends = period_ends.get(f["period"][0], {})
         one = {name: values[0] for name, values in f.items()}  # the shapes allow one of each

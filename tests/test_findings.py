@@ -84,7 +84,7 @@ def test_a_load_interrupted_before_its_analysis_is_finished_by_the_next_writer(s
 
 def test_the_same_findings_whatever_the_order_or_batching_of_the_load(tmp_path, vocab, seed_dir):
     one_by_one = open_store(tmp_path / "one")  # analysed after each article, figures cached in between
-    Loader(one_by_one, vocab, batch_size=1, analysis_batch=1).load_paths([seed_dir])
+    Loader(one_by_one, vocab, batch_size=1, analysis_batch=1, commit_batch=1).load_paths([seed_dir])
     all_at_once = open_store(tmp_path / "all")
     Loader(all_at_once, vocab, batch_size=100).load_paths([seed_dir])
     assert finding_quads(one_by_one) == finding_quads(all_at_once)
@@ -99,7 +99,7 @@ def test_a_load_in_many_small_batches_finds_what_a_rebuild_finds(tmp_path, vocab
     """Generated articles repeat figures across batches: the cached groups must take in each batch's claims."""
     corpus = write_corpus(tmp_path / "corpus", 80, seed=5)
     store = open_store(tmp_path / "kg-data")
-    Loader(store, vocab, batch_size=8, analysis_batch=8).load_paths([corpus])
+    Loader(store, vocab, batch_size=8, analysis_batch=8, commit_batch=8).load_paths([corpus])
     loaded = finding_quads(store)
     assert len(loaded) > 1000
     findings.rebuild(store)

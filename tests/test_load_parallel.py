@@ -21,7 +21,8 @@ def test_workers_and_batches_store_the_same_triples(tmp_path, seed_dir):
     reports = {}
     for label, workers, batch in (("plain", 1, 1), ("batched", 1, 7), ("pool", 2, 5)):
         with open_store(tmp_path / label) as store:
-            reports[label] = Loader(store, workers=workers, batch_size=batch).load_paths([corpus])
+            # committed a batch at a time: "plain" one transaction per article, the others the bulk loader
+            reports[label] = Loader(store, workers=workers, batch_size=batch, commit_batch=batch).load_paths([corpus])
     assert {(r.new, r.rejected) for r in reports.values()} == {(29, 0)}
     assert len({r.claims for r in reports.values()}) == 1
     assert dump(tmp_path / "plain") == dump(tmp_path / "batched") == dump(tmp_path / "pool")

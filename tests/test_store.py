@@ -173,10 +173,10 @@ def _article_quads(path) -> set[bytes]:
 
 
 def test_a_batch_written_at_once_stores_what_one_transaction_per_article_stores(tmp_path, seed_dir):
-    # batches of 5 go through the bulk loader (journaled); batches of 1 one transaction each
+    # writes of 5 go through the bulk loader (journaled); writes of 1 are one transaction each
     for name, batch in (("bulk", 5), ("each", 1)):
         with open_store(tmp_path / name) as store:
-            report = Loader(store, batch_size=batch).load_paths([seed_dir])
+            report = Loader(store, batch_size=batch, commit_batch=batch).load_paths([seed_dir])
         assert (report.new, report.rejected) == (5, 0)
     assert _article_quads(tmp_path / "bulk") == _article_quads(tmp_path / "each")
     assert not any(b"/graph/journal>" in q for q in _article_quads(tmp_path / "bulk"))
