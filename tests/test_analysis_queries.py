@@ -11,7 +11,7 @@ from rdflib import Dataset
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.commands.conflicts import run_named
+from kg.cli.conflicts import run_named
 from kg.output import records
 from kg.queries import catalog, prepare, resolve
 

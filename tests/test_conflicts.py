@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kg import findings
 from kg.cli import app
-from kg.commands.conflicts import load_figures, run_named
+from kg.cli.conflicts import load_figures, run_named
 from kg.conflicts import (Figure, Interval, analyse, comparable, comparison_buckets, gap_ratio, is_running_total,
                           rounded)
 from kg.load import Loader, content_hash, store_article

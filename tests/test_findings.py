@@ -16,7 +16,7 @@ from bench.corpus import write_corpus
 from kg import findings
 from kg.admin import find_article, remove_article
 from kg.cli import app
-from kg.commands.conflicts import conflict_rows, run_named
+from kg.cli.conflicts import conflict_rows, run_named
 from kg.conflicts import DEFAULT_TOLERANCE
 from kg.inputs import read_article, read_manifest
 from kg.load import Loader, commit, prepare, process_articles

@@ -1,4 +1,4 @@
-"""`kg export` and `kg plot` (registered on kg.cli.app): networks, RDF, tables, an HTML page and charts."""
+"""`kg export` and the `kg plot` group: networks, RDF, tables, an HTML page and charts."""
 
 from __future__ import annotations
 
@@ -7,16 +7,14 @@ from typing import Optional
 
 import typer
 
-from kg.cli import StoreOpt, app, fail
-from kg.queries import QueryError
-from kg.store import StoreError, open_store
+from kg.cli.options import StoreOpt, fail
+from kg.store import open_store
 
 ViewOpt = typer.Option("sources", "--view", help="Network to draw: sources (who disagrees with whom) or claims.")
 MetricFilter = typer.Option(None, "--metric", help="Only this metric (notation, e.g. civilians-killed).")
 AsserterFilter = typer.Option(None, "--asserter", help="Only this source's claims and those related to them.")
 
 
-@app.command("export")
 def export_command(
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f",
@@ -28,7 +26,7 @@ def export_command(
     store: Optional[str] = StoreOpt,
 ) -> None:
     """Export the graph for Gephi, Cytoscape, yEd or Graphviz, as RDF, as a CSV table or as an offline HTML page."""
-    from kg.export import ExportError, export, format_for
+    from kg.export import export, format_for
 
     try:
         chosen = format_for(output, fmt)
@@ -36,36 +34,28 @@ def export_command(
             fail(f"{output.parent}: no such folder")
         with open_store(store, read_only=True) as kg_store:
             data = export(kg_store, chosen, output, view=view, metric=metric, asserter=asserter)
-    except (ExportError, QueryError, StoreError, ValueError) as exc:
-        fail(str(exc))
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
     what = "the whole store" if data is None else f"{len(data.claims)} claims, {len(data.sources)} sources, {len(data.relations)} relations"
     typer.echo(f"wrote {output} ({chosen}: {what})")
 
 
-plot_app = typer.Typer(no_args_is_help=True, help="Charts of the figures: timelines and comparisons (PNG or SVG by the -o suffix).")
-app.add_typer(plot_app, name="plot")
+PLOT_HELP = "Charts of the figures: timelines and comparisons (PNG or SVG by the -o suffix)."
 
 PlotOutput = typer.Option(..., "--output", "-o", help="Image file: .png or .svg.")
 
 
 def _plot(fn, output: Path, store: Optional[str], **kwargs) -> None:
-    from kg.export.plots import PlotError
-
     if output.suffix.lower() not in (".png", ".svg"):
         fail(f"{output.name}: the chart is written as PNG or SVG; name the file .png or .svg")
     try:
         with open_store(store, read_only=True) as kg_store:
             summary = fn(kg_store, output, **kwargs)
-    except (PlotError, QueryError, StoreError, ValueError) as exc:
-        fail(str(exc))
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
     typer.echo(f"wrote {output} ({summary})")
 
 
-@plot_app.command("timeline")
 def plot_timeline(
     metric: str = typer.Option(..., "--metric", help="Metric notation, e.g. civilians-killed."),
     output: Path = PlotOutput,
@@ -78,7 +68,6 @@ def plot_timeline(
     _plot(timeline, output, store, metric=metric, asserter=asserter)
 
 
-@plot_app.command("compare")
 def plot_compare(
     metric: str = typer.Option(..., "--metric", help="Metric notation, e.g. civilians-killed."),
     period: str = typer.Option(..., "--period", help="START/END, e.g. 2014-08/2018 (dates at any precision; "

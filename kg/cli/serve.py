@@ -1,4 +1,4 @@
-"""`kg serve`: a SPARQL 1.1 endpoint over a store folder (registered on kg.cli.app)."""
+"""`kg serve`: a SPARQL 1.1 endpoint over a store folder."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from typing import Optional
 
 import typer
 
-from kg.cli import StoreOpt, app, fail
+from kg.cli.options import StoreOpt, fail
 from kg.store import store_location
 
 
-@app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
     port: int = typer.Option(8000, help="TCP port (0 picks a free one)."),

@@ -1,23 +1,24 @@
-"""`kg conflicts`: where sources disagree, grouped by metric and period, with both sides' quotes."""
+"""`kg conflicts` (where sources disagree, grouped by metric and period, with both sides' quotes) and
+`kg analyse` (work the findings out again)."""
 
 from __future__ import annotations
 
 import re
 import textwrap
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, Optional
 
 import typer
 from rdflib import RDFS, URIRef
 
 from kg import findings
-from kg.cli import FormatOpt, StoreOpt, app, fail, parse_tolerance
+from kg.cli.options import FormatOpt, StoreOpt, fail
 from kg.conflicts import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.output import FORMATS, records, render
 from kg.namespaces import INCIDENT, KG, SOURCE
-from kg.queries import QueryError, prepare, resolve
+from kg.queries import prepare, resolve
 from kg.rdf import resolve_source, string_literal
-from kg.store import StoreError, open_store
+from kg.store import open_store
 from kg.vocab import vocabulary
 
 COLUMNS = ["kind", "metric", "period_start", "period_end", "place", "incident",
@@ -25,7 +26,6 @@ COLUMNS = ["kind", "metric", "period_start", "period_end", "place", "incident",
            "asserter_b", "value_b", "bound_b", "article_b", "quote_b", "ratio"]
 
 
-@app.command("conflicts")
 def conflicts_command(
     store: Optional[str] = StoreOpt,
     fmt: str = FormatOpt,
@@ -46,12 +46,9 @@ def conflicts_command(
         fail(f"unknown kind {kind!r}; choose one of {', '.join(ALL_KINDS)}")
     t = parse_tolerance(tolerance)
     params = {"metric": metric, "kind": kind, "asserter": asserter, "incident": incident}
-    try:
-        with open_store(store, read_only=True) as kg_store:
-            rows, note = conflict_rows(kg_store, params, t)
-            figures = load_figures(kg_store, metric) if explain else {}
-    except (QueryError, StoreError, ValueError) as exc:
-        fail(str(exc))
+    with open_store(store, read_only=True) as kg_store:
+        rows, note = conflict_rows(kg_store, params, t)
+        figures = load_figures(kg_store, metric) if explain else {}
     if note:
         typer.echo(f"kg: {note}", err=True)
     if explain:
@@ -64,6 +61,31 @@ def conflicts_command(
         return
     columns = COLUMNS + [c for c in (rows[0] if rows else {}) if c not in COLUMNS]
     typer.echo(render(rows, columns, fmt), nl=False)
+
+
+def analyse(
+    store: Optional[str] = StoreOpt,
+    tolerance: str = typer.Option(str(DEFAULT_TOLERANCE), help="Relative tolerance for approximate figures and "
+                                                              "discrepancies (0.10 = 10 %)."),
+) -> None:
+    """Work out every finding (conflicts, revisions, corroborations) again: after a bulk load of
+    `kg extract --out` files, changes made with SPARQL Update, or to store another tolerance.
+    `kg load` keeps them up to date by itself."""
+    t = parse_tolerance(tolerance)
+    with open_store(store) as kg_store:
+        count = findings.rebuild(kg_store, t)
+    typer.echo(f"{count} findings at tolerance {t}")
+
+
+def parse_tolerance(text: str) -> Decimal:
+    """A relative tolerance from 0 to below 1, or a usage error."""
+    try:
+        t = Decimal(text)
+    except InvalidOperation:
+        t = Decimal(-1)
+    if not (Decimal(0) <= t < Decimal(1)):
+        fail(f"--tolerance {text!r}: expected a number from 0 to below 1, e.g. 0.10")
+    return t
 
 
 # ---------------------------------------------------------------- library-side helpers

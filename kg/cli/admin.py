@@ -1,0 +1,39 @@
+"""`kg remove` and `kg stats`: take articles out of the store, and count what is in it."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from kg.cli.options import FormatOpt, StoreOpt
+from kg.output import render
+from kg.store import open_store
+
+
+def remove(
+    articles: List[str] = typer.Argument(..., help="Article file name, content hash prefix or IRI."),
+    store: Optional[str] = StoreOpt,
+) -> None:
+    """Remove articles (their whole graphs) from the store."""
+    from kg.admin import find_article, remove_article
+
+    missing = 0
+    with open_store(store) as kg_store:
+        for ref in articles:
+            iri = find_article(kg_store, ref)
+            if iri is None or not remove_article(kg_store, iri):
+                typer.echo(f"kg: {ref}: no such article in the store", err=True)
+                missing += 1
+            else:
+                typer.echo(f"removed {iri}")
+    raise typer.Exit(1 if missing else 0)
+
+
+def stats(store: Optional[str] = StoreOpt, fmt: str = FormatOpt) -> None:
+    """Counts of articles, claims, sources and triples in the store."""
+    from kg.admin import store_stats
+
+    with open_store(store, read_only=True) as kg_store:
+        rows = store_stats(kg_store)
+    typer.echo(render(rows, ["what", "count"], fmt), nl=False)

@@ -1,0 +1,122 @@
+"""`kg load` and `kg extract`: articles in, claims out (into a store, or into N-Quads files)."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kg.cli.options import StoreOpt, fail
+from kg.store import open_store
+
+
+def load(
+    paths: Optional[List[str]] = typer.Argument(
+        None, help="Article files (.txt, .md, .html), feeds (.jsonl, .csv, also .gz), folders (walked "
+                   "recursively), http(s) URLs, or - for JSON Lines on standard input."),
+    store: Optional[str] = StoreOpt,
+    manifest: Optional[Path] = typer.Option(None, help="CSV with columns file,title,url,publisher,published."),
+    publisher: Optional[str] = typer.Option(None, help="Publisher of a single article."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) of a single article."),
+    url: Optional[str] = typer.Option(None, help="URL of a single article."),
+    title: Optional[str] = typer.Option(None, help="Title of a single article."),
+    sources: List[Path] = typer.Option([], "--sources", help="Extra Turtle file of known sources (repeatable)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings, only the summary."),
+    claims_table: Optional[Path] = typer.Option(None, "--claims", help="Curated claims CSV (from `kg claims --format "
+                                                "csv`, with a status column: ok / wrong / added)."),
+    curator: Optional[str] = typer.Option(None, "--curator", help="Name of the analyst the --claims edits are attributed to."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract and validate in this many processes; "
+                                "one writer commits."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per validation batch."),
+    commit_size: Optional[int] = typer.Option(None, "--commit-size", min=1, help="Articles per write to the store "
+                                              "(default 256; larger: cheaper per article, smaller: readers see "
+                                              "progress sooner)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: tcp://scheduler:8786, "
+                                       "or 'local' for one of --workers processes here."),
+) -> None:
+    """Load articles: extract claims, validate them with SHACL, store one graph per article."""
+    from kg.inputs import find_files
+    from kg.load import COMMIT_BATCH, Loader
+
+    paths = paths or []
+    if not paths and claims_table is None:
+        fail("give article files, folders, URLs or - (standard input), or --claims FILE.csv")
+    if "-" in paths and sys.stdin.isatty():
+        fail("- reads JSON Lines from standard input: pipe a feed in (e.g. zcat feed.jsonl.gz | kg load -)")
+    if claims_table is not None and not (curator or "").strip():
+        fail("--claims needs --curator NAME: curated claims are attributed to the analyst")
+    if claims_table is not None and not claims_table.is_file():
+        fail(f"{claims_table}: claims table not found")
+    overrides = {"publisher": publisher, "published": published, "url": url, "title": title}
+    if any(overrides.values()) and (len(paths) != 1 or Path(paths[0]).is_dir()):
+        fail("--publisher/--published/--url/--title apply to a single file; use --manifest for many")
+    if manifest is not None and not manifest.is_file():
+        fail(f"{manifest}: manifest not found")
+    with open_store(store) as kg_store, _executor(dask, workers) as executor:
+        loader = Loader(kg_store, sources=sources, workers=workers, batch_size=batch_size, executor=executor,
+                        commit_batch=commit_size or COMMIT_BATCH)
+        reports = []
+        if paths:
+            total = sum(1 for _ in find_files(paths))
+            show = not quiet and sys.stderr.isatty()
+            with typer.progressbar(length=total, label="loading", file=sys.stderr, hidden=not show) as bar:
+                report = loader.load_paths(paths, overrides, manifest, progress=lambda _: bar.update(1))
+            reports.append((report, report.summary()))
+        if claims_table is not None:
+            from kg.curate import apply_claims_table
+
+            curated = apply_claims_table(kg_store, loader.vocab, claims_table, curator)
+            reports.append((curated, curated.summary(curator.strip())))
+    for report, _ in reports:
+        for err in report.errors:
+            typer.echo(f"error: {err}", err=True)
+        if not quiet:
+            for warning in report.warnings:
+                typer.echo(f"warning: {warning}", err=True)
+    for _, summary in reports:
+        typer.echo(summary)
+    raise typer.Exit(0 if all(r.ok for r, _ in reports) else 1)
+
+
+@contextmanager
+def _executor(dask: Optional[str], workers: int):
+    if not dask:
+        yield None
+        return
+    from kg.scale import dask_executor
+
+    try:
+        with dask_executor(dask, max(workers, 2) if dask == "local" else workers) as executor:
+            yield executor
+    except OSError as exc:
+        fail(f"--dask {dask}: cannot reach the cluster: {exc}")
+
+
+def extract(
+    paths: List[str] = typer.Argument(..., help="Article files, feeds or folders, as for `kg load`."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the N-Quads files (one per batch)."),
+    manifest: Optional[Path] = typer.Option(None, help="CSV with columns file,title,url,publisher,published."),
+    sources: List[Path] = typer.Option([], "--sources", help="Extra Turtle file of known sources (repeatable)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for extraction and validation."),
+    batch_size: int = typer.Option(256, "--batch-size", min=1, help="Articles per batch (and per file)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler address, or 'local'."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary."),
+) -> None:
+    """Extract and validate without a store: N-Quads files for a triple store's bulk loader."""
+    from kg.scale import extract_loader
+
+    if manifest is not None and not manifest.is_file():
+        fail(f"{manifest}: manifest not found")
+    with _executor(dask, workers) as executor:
+        loader = extract_loader(out, sources=sources, workers=workers, batch_size=batch_size, executor=executor)
+        report = loader.load_paths(paths, None, manifest)
+    for err in report.errors:
+        typer.echo(f"error: {err}", err=True)
+    if not quiet:
+        for warning in report.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+    typer.echo(f"{report.summary()}; written to {out}")
+    raise typer.Exit(0 if report.ok else 1)

@@ -1,0 +1,98 @@
+"""`kg claims` and `kg query`: read the store with the named queries, a .rq file or ad-hoc SPARQL."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from kg.cli.options import FormatOpt, StoreOpt, fail
+from kg.output import FORMATS, claim_records, render, render_result
+from kg.queries import catalog, prepare, resolve
+from kg.store import open_store
+
+CLAIM_COLUMNS = ["article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
+                 "period_start", "period_end", "place", "incident", "quote"]
+CLAIM_FIELDS = ["claim", "article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
+                "period_start", "period_end", "place", "incident", "quote", "start", "end", "confidence", "method"]
+
+
+def parse_params(params: list[str]) -> dict[str, str]:
+    out = {}
+    for p in params:
+        if "=" not in p:
+            fail(f"--param {p!r}: expected NAME=VALUE")
+        k, v = p.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def claims(
+    store: Optional[str] = StoreOpt,
+    fmt: str = FormatOpt,
+    metric: Optional[str] = typer.Option(None, help="Only this metric (notation, e.g. civilians-killed)."),
+    asserter: Optional[str] = typer.Option(None, help="Only claims by this source (name or alias)."),
+    article: Optional[str] = typer.Option(None, help="Only claims of this article (file name)."),
+) -> None:
+    """List stored claims: figure, asserter, outlet, period, places, incident and quote."""
+    # one article's claims are looked up from the article (claims-of-article, SPARQL 1.2 LATERAL);
+    # a remote store without LATERAL gets the claims listing filtered by article
+    rows = _run_named("claims-of-article" if article else "claims",
+                      {"metric": metric, "asserter": asserter, "article": article}, store, claims_shape=True,
+                      without_lateral="claims")
+    columns = CLAIM_COLUMNS if fmt in ("table", "md") else CLAIM_FIELDS
+    if fmt in ("csv", "tsv"):  # ready for curation: edit status to wrong, or add rows marked added (docs/inputs.md)
+        columns = [*columns, "status"]
+        rows = [{**r, "status": "ok"} for r in rows]
+    if fmt in ("json", "jsonl"):
+        rows = [{k: r.get(k) for k in CLAIM_FIELDS} for r in rows]
+    typer.echo(render(rows, columns, fmt), nl=False)
+
+
+def _run_named(name: str, params: dict, store: Optional[str], claims_shape: bool = False,
+               without_lateral: Optional[str] = None):
+    """Run a named query; ``without_lateral``: the query to run instead on a store that refuses SPARQL 1.2 LATERAL."""
+    from kg.output import records
+
+    params = {k: v for k, v in params.items() if v is not None}
+    with open_store(store, read_only=True) as kg_store:
+        try:
+            result = kg_store.query(prepare(resolve(name), params))
+        except ValueError as exc:
+            if without_lateral is None or "LATERAL" not in str(exc):
+                raise
+            result = kg_store.query(prepare(resolve(without_lateral), params))
+    return claim_records(result) if claims_shape else records(result)
+
+
+def query(
+    name: Optional[str] = typer.Argument(None, help="A named query (see --list) or a .rq file."),
+    sparql: Optional[str] = typer.Option(None, "--sparql", help="Ad-hoc SPARQL text instead of a named query."),
+    param: List[str] = typer.Option([], "--param", "-p", help="NAME=VALUE, bound as a literal, or as an IRI when written <https://…> (repeatable)."),
+    store: Optional[str] = StoreOpt,
+    fmt: str = FormatOpt,
+    list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
+) -> None:
+    """Run a named query, a .rq file or ad-hoc SPARQL over the union of all graphs."""
+    if list_:
+        for q in catalog().values():
+            typer.echo(f"{q.name}: {q.title}")
+            if q.description:
+                typer.echo(f"    {q.description}")
+            for p in q.params:
+                typer.echo(f"    --param {p.name}=…  {'(optional) ' if p.optional else '(required) '}{p.doc}")
+        return
+    if fmt not in FORMATS + ("tsv",):
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    params = parse_params(param)
+    if sparql is not None:
+        from kg.queries import bind, param_variable
+
+        text = bind(sparql, {param_variable(k): v for k, v in params.items()})
+    elif name:
+        text = prepare(resolve(name), params)
+    else:
+        fail("give a query name, a .rq file, --sparql TEXT or --list")
+    with open_store(store, read_only=True) as kg_store:
+        result = kg_store.query(text)
+    typer.echo(render_result(result, fmt), nl=False)

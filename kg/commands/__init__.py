@@ -1,1 +1,0 @@
-"""CLI commands beyond the core ones in ``kg.cli``; each module registers its commands on ``kg.cli.app``."""
