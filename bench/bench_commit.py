@@ -30,7 +30,7 @@ def main() -> None:
     import pyoxigraph as ox
     from rdflib import URIRef
 
-    from kg.inputs import read_article, read_manifest
+    from kg.readers import read_article, read_manifest
     from kg.load import prepare, process_articles
     from kg.store import open_store
     from kg.vocab import vocabulary

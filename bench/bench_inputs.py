@@ -4,7 +4,7 @@
 
 Builds the same N articles (seed texts, varied) as .txt files, as saved news pages
 (.html with nav, ads, related stories, comments and scripts), and as one .jsonl.gz
-feed, then times ``kg.inputs.read_inputs`` over each (reading, decoding, HTML
+feed, then times ``kg.readers.read_inputs`` over each (reading, decoding, HTML
 extraction, language check, date inference; not claim extraction, which
 bench_extract.py measures). Also times the refusal of a 50 MB text.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.inputs import find_files, read_inputs  # noqa: E402
+from kg.readers import find_files, read_inputs  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Daily Ledger</title>

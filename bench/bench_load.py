@@ -86,7 +86,7 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
     """Per-article CPU time of each load stage, in one process, on n articles."""
     from kg import findings
     from kg.extract import EXTRACTOR_VERSION
-    from kg.inputs import read_article, read_manifest
+    from kg.readers import read_article, read_manifest
     from kg.load import COMMIT_BATCH, content_hash, prepare
     from kg.rdf import article_iri, article_triples, to_nquads
     from kg.store import open_store, quads
@@ -155,7 +155,7 @@ def baseline(workdir: Path, n: int) -> dict:
     """What a user would otherwise do: build the same graph in rdflib's memory store, query it with
     rdflib's SPARQL engine, and validate the whole graph with pyshacl; kg's times beside it."""
     from kg.extract import EXTRACTOR_VERSION
-    from kg.inputs import read_article, read_manifest
+    from kg.readers import read_article, read_manifest
     from kg.load import Loader, prepare
     from kg.queries import prepare as bind_query, resolve
     from kg.rdf import article_iri, article_triples

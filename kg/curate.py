@@ -32,7 +32,7 @@ from rdflib.namespace import PROV, RDF
 from kg import findings
 from kg.admin import find_article
 from kg.extract import normalise
-from kg.inputs import MetadataError, check_date
+from kg.readers import MetadataError, check_date
 from kg.model import BOUNDS, Claim, Incident, Period, SourceRef
 from kg.namespaces import ACTIVITY, CLAIM, KG
 from kg.rdf import GraphBuilder, add_claim, resolve_source, slug

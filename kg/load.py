@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from kg import findings
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
-from kg.inputs import InputError, InputWarning, RawArticle, find_files, read_inputs, read_manifest
+from kg.readers import InputError, InputWarning, RawArticle, find_files, read_inputs, read_manifest
 from kg.model import Article
 import pyoxigraph as ox
 from rdflib import Graph, URIRef

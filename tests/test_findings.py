@@ -18,7 +18,7 @@ from kg.admin import find_article, remove_article
 from kg.cli import app
 from kg.cli.conflicts import conflict_rows, run_named
 from kg.conflicts import DEFAULT_TOLERANCE
-from kg.inputs import read_article, read_manifest
+from kg.readers import read_article, read_manifest
 from kg.load import Loader, commit, prepare, process_articles
 from kg.rdf import article_iri
 from kg.store import open_store

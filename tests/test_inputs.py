@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.inputs import InputError, MetadataError, RawArticle, check_date, find_files, loose_date, read_article, read_manifest
+from kg.readers import InputError, MetadataError, RawArticle, check_date, find_files, loose_date, read_article, read_manifest
 
 
 def test_front_matter_gives_metadata_and_is_not_article_text(tmp_path):
@@ -64,9 +64,9 @@ def test_binary_files_are_refused_by_their_content_not_their_name(tmp_path, data
 
 
 def test_an_oversized_file_is_refused_from_its_size(tmp_path, monkeypatch):
-    import kg.inputs
+    import kg.readers.base
 
-    monkeypatch.setattr(kg.inputs, "MAX_ARTICLE_BYTES", 1000)
+    monkeypatch.setattr(kg.readers.base, "MAX_ARTICLE_BYTES", 1000)
     p = tmp_path / "big.txt"
     p.write_text("word " * 300)
     err = read_article(p)

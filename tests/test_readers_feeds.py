@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.inputs import InputError, RawArticle
+from kg.readers import InputError, RawArticle
 from kg.readers.feeds import read_feed_file, read_feed_stream
 from kg.store import open_store
 

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.inputs import InputError, RawArticle, read_article
+from kg.readers import InputError, RawArticle, read_article
 from kg.readers.html import extract_html
 from kg.store import open_store
 

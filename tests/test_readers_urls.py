@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from kg import __version__
 from kg.cli import app
-from kg.inputs import InputError, RawArticle
+from kg.readers import InputError, RawArticle
 from kg.readers.urls import fetch_article
 from kg.store import open_store
 

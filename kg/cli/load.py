@@ -38,7 +38,7 @@ def load(
                                        "or 'local' for one of --workers processes here."),
 ) -> None:
     """Load articles: extract claims, validate them with SHACL, store one graph per article."""
-    from kg.inputs import find_files
+    from kg.readers import find_files
     from kg.load import COMMIT_BATCH, Loader
 
     paths = paths or []

@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 from typing import IO, Iterator
 
-from kg.inputs import (MAX_ARTICLE_BYTES, InputError, MetadataError, RawArticle, finish, loose_date, merge_meta)
+from kg.readers.base import (MAX_ARTICLE_BYTES, InputError, MetadataError, RawArticle, finish, loose_date, merge_meta)
 
 ALIASES = {
     "text": ("text", "content", "body", "article", "full_text"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.inputs import (InputError, MetadataError, binary_message, RawArticle, finish, loose_date, manifest_row, merge_meta,
+from kg.readers.base import (InputError, MetadataError, binary_message, RawArticle, finish, loose_date, manifest_row, merge_meta,
                        read_bytes_capped, sniff_binary)
 
 

@@ -12,7 +12,7 @@ import os
 import httpx
 
 from kg import __version__
-from kg.inputs import MAX_ARTICLE_BYTES, InputError, MetadataError, RawArticle, decode_text, finish, merge_meta
+from kg.readers.base import MAX_ARTICLE_BYTES, InputError, MetadataError, RawArticle, decode_text, finish, merge_meta
 
 USER_AGENT = f"kg/{__version__} (casualty-claims knowledge graph; fetches one page per article given to `kg load`)"
 TIMEOUT_SECONDS = 20.0
