@@ -32,7 +32,7 @@ def main() -> None:
 
     from kg.readers import read_article, read_manifest
     from kg.load import prepare, process_articles
-    from kg.store import open_store
+    from kg.stores import open_store
     from kg.vocab import vocabulary
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-commit-"))

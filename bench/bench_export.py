@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic_claims import write_analysed_store  # noqa: E402
 from kg.export import export  # noqa: E402
-from kg.store import open_store  # noqa: E402
+from kg.stores import open_store  # noqa: E402
 
 RUNS = [("graphml", "sources"), ("graphml", "claims"), ("gexf", "sources"), ("gexf", "claims"),
         ("cytoscape", "claims"), ("dot", "claims"), ("csv", "sources"), ("html", "sources"),

@@ -89,7 +89,7 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
     from kg.readers import read_article, read_manifest
     from kg.load import COMMIT_BATCH, content_hash, prepare
     from kg.rdf import article_iri, article_triples, to_nquads
-    from kg.store import open_store, quads
+    from kg.stores import open_store, quads
     from kg.validate import validate_graph, validate_graphs
     from kg.vocab import vocabulary
     from rdflib import Graph
@@ -159,7 +159,7 @@ def baseline(workdir: Path, n: int) -> dict:
     from kg.load import Loader, prepare
     from kg.queries import prepare as bind_query, resolve
     from kg.rdf import article_iri, article_triples
-    from kg.store import open_store
+    from kg.stores import open_store
     from kg.validate import context_graph, shapes_graph
     from kg.vocab import vocabulary
     from pyshacl import validate as shacl_validate

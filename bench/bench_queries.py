@@ -29,7 +29,7 @@ from pathlib import Path
 
 from bench.synthetic_claims import write_analysed_store
 from kg.queries import prepare, resolve
-from kg.store import open_store
+from kg.stores import open_store
 
 QUERIES = ["conflicts", "conflicts-live", "revisions", "stock-flow", "who-asserted", "corroboration", "not-comparable",
            "unattributed", "source-matrix", "figures", "claims"]

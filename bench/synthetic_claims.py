@@ -32,7 +32,7 @@ from kg.load import content_hash
 from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef
 from kg.rdf import string_literal
 from kg.resources import ontology_files
-from kg.store import open_store, sync_reference
+from kg.stores import open_store, sync_reference
 from kg.vocab import vocabulary
 
 CLAIMS_PER_ARTICLE = 5

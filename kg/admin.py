@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from kg import findings
-from kg.store import prefix_header
+from kg.stores.base import prefix_header
 
 
 def find_article(store, ref: str) -> URIRef | None:

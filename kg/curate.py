@@ -36,7 +36,7 @@ from kg.readers import MetadataError, check_date
 from kg.model import BOUNDS, Claim, Incident, Period, SourceRef
 from kg.namespaces import ACTIVITY, CLAIM, KG
 from kg.rdf import GraphBuilder, add_claim, resolve_source, slug
-from kg.store import prefix_header
+from kg.stores.base import prefix_header
 from kg.validate import validate_graph
 from kg.vocab import Vocabulary
 

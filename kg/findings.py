@@ -51,7 +51,7 @@ from kg.namespaces import BASE, GRAPH, KG, TIME
 from kg.queries import parse_query_file, strip_comments
 from kg.rdf import string_literal
 from kg.resources import data_dir
-from kg.store import write_triples
+from kg.stores.base import write_triples
 
 FINDINGS_GRAPH = GRAPH["findings"]
 FINDING = BASE + "finding/"

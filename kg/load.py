@@ -1,7 +1,7 @@
 """Load articles into a store: read, normalise, extract, validate, commit.
 
 Every article is validated on its own and committed whole or not at all (one
-journaled bulk write per batch, kg.store), so a rejected article leaves nothing
+journaled bulk write per batch, kg.stores), so a rejected article leaves nothing
 behind and never stops the others.
 """
 
@@ -24,7 +24,7 @@ from rdflib import Graph, URIRef
 
 from kg.rdf import article_iri, article_triples, to_nquads
 from kg.resources import ontology_files
-from kg.store import from_ox, quads, sync_reference
+from kg.stores.base import from_ox, quads, sync_reference
 from kg.validate import validate_graphs
 from kg.vocab import Vocabulary, vocabulary
 

@@ -35,7 +35,7 @@ GRAPH = Namespace(BASE + "graph/")
 # Named graphs that are not article graphs.
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 REFERENCE_GRAPH = GRAPH["reference"]
-# Article graphs being bulk-written (kg.store): empty unless a write was cut short.
+# Article graphs being bulk-written (kg.stores.oxigraph): empty unless a write was cut short.
 JOURNAL_GRAPH = GRAPH["journal"]
 
 PREFIXES = {

@@ -13,7 +13,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.store import QueryResult
+from kg.stores.base import QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
 _NUMERIC = {XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.int, XSD.long, XSD.double, XSD.float}

@@ -26,7 +26,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from kg.model import Article, Claim, Period, SourceRef
-from kg.store import quads
+from kg.stores.base import quads
 from kg.namespaces import (ACTIVITY, ARTICLE, BASE, CLAIM, INCIDENT, KG, OA, PERIOD, PLACE, SCHEMA,
                            SOURCE)
 from kg.vocab import Vocabulary
@@ -188,7 +188,7 @@ def string_literal(text: str) -> str:
 
 def to_nquads(triples: Iterable[tuple], graph: URIRef, made: list | None = None) -> bytes:
     """The triples as N-Quads in ``graph``: the form a batch travels in from a worker to the store.
-    ``made``: the same triples already converted (kg.store.quads), as the loader keeps them for validation."""
+    ``made``: the same triples already converted (kg.stores.base.quads), as the loader keeps them for validation."""
     return ox.serialize(made if made is not None else quads(triples, graph), format=ox.RdfFormat.N_QUADS)
 
 

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from kg.load import Loader, Outcome
 from kg.resources import ontology_files
-from kg.store import quads, reference_graphs
+from kg.stores.base import quads, reference_graphs
 
 
 class NQuadsFolder:

@@ -32,7 +32,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from kg.store import from_ox, quads, to_ox
+from kg.stores.base import from_ox, quads, to_ox
 
 _SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 _IGNORED = {SH.name, SH.description, SH.order, SH.group, SH.deactivated, SH.defaultValue, RDFS.label,

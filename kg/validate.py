@@ -118,7 +118,7 @@ def _sorted(findings: Iterable[Finding]) -> list[Finding]:
 def validate_graphs(graphs: list[tuple[URIRef, Iterable]], vocab: Vocabulary,
                     made: dict[str, list] | None = None) -> dict[URIRef, list[Finding]]:
     """Findings for each of many article graphs (Graphs or sets of triples), validated in one pass.
-    ``made`` may hold each graph's triples already made into Oxigraph quads (kg.store.quads)."""
+    ``made`` may hold each graph's triples already made into Oxigraph quads (kg.stores.base.quads)."""
     by_name = {str(name): triples for name, triples in graphs}
     out: dict[URIRef, list[Finding]] = {URIRef(name): [] for name in by_name}
     indexes: dict[str, TripleIndex] = {}

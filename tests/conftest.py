@@ -11,7 +11,7 @@ import pytest
 from kg.load import content_hash
 from kg.model import Article, ArticleMeta, Claim, Period, SourceRef
 from kg.resources import ontology_files
-from kg.store import open_store, sync_reference
+from kg.stores import open_store, sync_reference
 from kg.vocab import vocabulary
 
 REPO = Path(__file__).resolve().parent.parent

@@ -149,7 +149,7 @@ def test_source_matrix_counts_agreements_differences_and_contradictions(seed_sto
 @pytest.mark.parametrize("name", ANALYSIS_QUERIES)
 def test_each_query_runs_through_kg_query(tmp_path, vocab, name):
     from kg.resources import ontology_files
-    from kg.store import open_store, sync_reference
+    from kg.stores import open_store, sync_reference
 
     path = tmp_path / "kg-data"
     with open_store(path) as s:

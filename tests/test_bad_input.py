@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 import kg.load as loader_module
 from kg.cli import app
 from kg.load import RejectedArticle, store_article
-from kg.store import open_store
+from kg.stores import open_store
 
 from conftest import make_article, make_claim
 

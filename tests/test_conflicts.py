@@ -313,7 +313,7 @@ def test_seed_conflicts_columns_are_the_documented_ones(seed_store):
 @pytest.fixture
 def seed_claims_store(tmp_path, vocab):
     """A store folder holding the seeds' gold claims, their findings and the reference graphs."""
-    from kg.store import open_store, sync_reference
+    from kg.stores import open_store, sync_reference
     from kg.resources import ontology_files
 
     path = tmp_path / "kg-data"
@@ -369,7 +369,7 @@ def test_seed_conflicts_through_the_real_extractor(store, seed_dir):
 
 def test_conflicts_of_one_incident_match_the_full_listing(seed_claims_store):
     """`kg conflicts --incident` (the keyed query, fast on any store) lists what `conflicts` lists for it."""
-    from kg.store import open_store
+    from kg.stores import open_store
 
     path = seed_claims_store
     every = json.loads(runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json"]).stdout)
@@ -398,7 +398,7 @@ def test_conflicts_of_one_incident_match_the_full_listing(seed_claims_store):
 
 def test_conflicts_of_one_source_match_the_filtered_listing(seed_claims_store):
     """`kg conflicts --asserter` (the keyed query when the name resolves) lists what `conflicts` filters."""
-    from kg.store import open_store
+    from kg.stores import open_store
 
     path = seed_claims_store
     with open_store(path, read_only=True) as s:

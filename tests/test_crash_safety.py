@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 
-from kg.store import open_store
+from kg.stores import open_store
 
 from bench.corpus import write_corpus
 

@@ -19,7 +19,7 @@ from kg.model import Period, SourceRef
 from kg.namespaces import KG
 from kg.rdf import article_graph, article_iri
 from kg.resources import ontology_files
-from kg.store import open_store, sync_reference
+from kg.stores import open_store, sync_reference
 
 from conftest import AIRWARS, make_article, make_claim
 

@@ -21,7 +21,7 @@ from kg.export import export
 from kg.export.data import load_export_data
 from kg.export.views import build_view
 from kg.resources import ontology_files
-from kg.store import open_store, sync_reference
+from kg.stores import open_store, sync_reference
 
 from test_export_seed_claims import GOLD, seedlike_store_folder
 

@@ -11,7 +11,7 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.store import open_store
+from kg.stores import open_store
 from kg.vocab import vocabulary
 
 from test_export_seed_claims import fill_seedlike_store

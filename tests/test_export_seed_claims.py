@@ -13,7 +13,7 @@ from kg.extract import normalise
 from kg.load import content_hash, store_article
 from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef
 from kg.resources import ontology_files
-from kg.store import open_store, sync_reference
+from kg.stores import open_store, sync_reference
 from kg.vocab import vocabulary
 
 from conftest import SEEDS

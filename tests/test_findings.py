@@ -21,7 +21,7 @@ from kg.conflicts import DEFAULT_TOLERANCE
 from kg.readers import read_article, read_manifest
 from kg.load import Loader, commit, prepare, process_articles
 from kg.rdf import article_iri
-from kg.store import open_store
+from kg.stores import open_store
 
 from seed_figures import ARTICLES, seed_articles, store_seed_claims
 

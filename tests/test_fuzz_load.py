@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.load import Loader
-from kg.store import open_store
+from kg.stores import open_store
 
 REPORTING = st.sampled_from([
     "at least", "more than", "nearly", "between 3 and", "up to", "-5", "10^30", "1e400", "0x1F", "½", "٣", "一百",

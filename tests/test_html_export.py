@@ -12,7 +12,7 @@ from kg.export import export
 from kg.export.html import escape_json_for_script
 from kg.load import store_article
 from kg.model import SourceRef
-from kg.store import open_store
+from kg.stores import open_store
 
 from conftest import make_article, make_claim
 from test_export_seed_claims import fill_seedlike_store

@@ -9,7 +9,7 @@ import re
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.store import open_store
+from kg.stores import open_store
 
 from test_readers_feeds import ROWS
 from test_readers_html import news_page

@@ -3,7 +3,7 @@
 import shutil
 
 from kg.load import Loader
-from kg.store import open_store
+from kg.stores import open_store
 
 from bench.corpus import write_corpus
 

@@ -14,7 +14,7 @@ from kg.cli import app
 from kg.export.data import fetch_claims
 from kg.export.plots import (COLOURS, HATCHES, LINESTYLES, MARKERS, compare, period_end_date, revision_lines,
                              same_at_shared_precision, timeline)
-from kg.store import open_store
+from kg.stores import open_store
 
 from test_export_seed_claims import seedlike_store_folder
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.readers import InputError, RawArticle
 from kg.readers.feeds import read_feed_file, read_feed_stream
-from kg.store import open_store
+from kg.stores import open_store
 
 runner = CliRunner()
 

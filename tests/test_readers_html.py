@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.readers import InputError, RawArticle, read_article
 from kg.readers.html import extract_html
-from kg.store import open_store
+from kg.stores import open_store
 
 runner = CliRunner()
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.readers.dates import date_from_dateline, date_from_url, infer_date
 from kg.readers.language import detect_language
-from kg.store import open_store
+from kg.stores import open_store
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"

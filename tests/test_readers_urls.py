@@ -14,7 +14,7 @@ from kg import __version__
 from kg.cli import app
 from kg.readers import InputError, RawArticle
 from kg.readers.urls import fetch_article
-from kg.store import open_store
+from kg.stores import open_store
 
 from test_readers_html import ARTICLE_PARAGRAPHS, FURNITURE, news_page
 

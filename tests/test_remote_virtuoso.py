@@ -25,8 +25,8 @@ from kg.load import store_article
 from kg.output import plain
 from kg.queries import catalog, prepare
 from kg.rdf import article_iri
-from kg.remote import RemoteStore
-from kg.store import StoreError, open_store
+from kg.stores.remote import RemoteStore
+from kg.stores import StoreError, open_store
 
 VIRTUOSO = shutil.which("virtuoso-t") or "/usr/bin/virtuoso-t"
 VAD_DIR = "/usr/share/virtuoso-opensource-7/vad"

@@ -4,7 +4,7 @@ import pyoxigraph as ox
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.store import open_store
+from kg.stores import open_store
 
 from bench.corpus import write_corpus
 

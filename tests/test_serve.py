@@ -17,8 +17,8 @@ from test_serve_support import SEED_TEXT, XSS, build_store, http, start_server, 
 from kg.load import content_hash
 from kg.namespaces import KG
 from kg.rdf import article_iri
-from kg.remote import RemoteStore
-from kg.store import StoreError
+from kg.stores.remote import RemoteStore
+from kg.stores import StoreError
 
 PREFIX = "PREFIX kg: <https://w3id.org/kg-claims/ns#>\n"
 VALUES_QUERY = PREFIX + "SELECT ?value WHERE { ?c a kg:Claim ; kg:value ?value } ORDER BY ?value"

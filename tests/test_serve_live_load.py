@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from test_serve_support import KG, SEEDS_SUBSET, build_store, http, start_server, stop_server
 
-from kg.store import open_store
+from kg.stores import open_store
 
 COUNT_ARTICLES = ("PREFIX kg: <https://w3id.org/kg-claims/ns#>\n"
                   "SELECT ?file WHERE { ?a a kg:Article ; kg:fileName ?file } ORDER BY ?file")

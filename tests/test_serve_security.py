@@ -14,8 +14,8 @@ from test_serve_support import build_store, http, make_article, make_claim, star
 from kg.extract import EXTRACTOR_VERSION
 from kg.load import content_hash
 from kg.rdf import article_graph, article_iri
-from kg.remote import RemoteStore
-from kg.store import StoreError
+from kg.stores.remote import RemoteStore
+from kg.stores import StoreError
 
 TOKEN = "s3cret-token"
 PREFIX = "PREFIX kg: <https://w3id.org/kg-claims/ns#>\n"

@@ -21,7 +21,7 @@ from pathlib import Path
 from kg.load import store_article
 from kg.model import Period, SourceRef
 from kg.resources import ontology_files
-from kg.store import open_store, sync_reference
+from kg.stores import open_store, sync_reference
 
 def _shared_helpers():
     """tests/conftest.py's helpers, loaded by path: `from conftest import` may find tests/extract/conftest.py."""

@@ -3,7 +3,7 @@
 from kg.admin import remove_article
 from kg.load import Loader, RejectedArticle, store_article
 from kg.rdf import article_iri
-from kg.store import open_store
+from kg.stores import open_store
 
 from conftest import make_article, make_claim
 
@@ -97,7 +97,7 @@ def test_a_second_writer_fails_fast_naming_the_pid(tmp_path):
 
     import pytest
 
-    from kg.store import StoreError
+    from kg.stores import StoreError
 
     path = tmp_path / "s"
     holder = open_store(path)
@@ -119,7 +119,7 @@ def test_a_second_writer_fails_fast_naming_the_pid(tmp_path):
 def test_readers_share_the_store_and_keep_writers_out_until_they_close(tmp_path):
     import pytest
 
-    from kg.store import StoreError
+    from kg.stores import StoreError
 
     path = tmp_path / "s"
     open_store(path).close()
@@ -134,7 +134,7 @@ def test_readers_share_the_store_and_keep_writers_out_until_they_close(tmp_path)
 def test_a_killed_writers_pid_is_not_blamed_for_a_readers_lock(tmp_path):
     import pytest
 
-    from kg.store import LOCK_FILE, StoreError
+    from kg.stores import LOCK_FILE, StoreError
 
     path = tmp_path / "s"
     open_store(path).close()
@@ -185,7 +185,7 @@ def test_a_batch_written_at_once_stores_what_one_transaction_per_article_stores(
 _KILLED_MID_WRITE = """
 import os, sys
 from kg.load import Loader
-from kg.store import open_store
+from kg.stores import open_store
 
 class HalfThenKilled:
     # stands in for pyoxigraph's store: the bulk write lands half its quads, then the process dies
@@ -223,7 +223,7 @@ def test_a_bulk_write_cut_short_is_dropped_by_the_next_writer(tmp_path, seed_dir
 
 
 def test_a_failed_bulk_write_falls_back_to_one_transaction_per_article(tmp_path, seed_dir):
-    from kg.store import StoreError
+    from kg.stores import StoreError
 
     def refuse(graphs):
         raise StoreError("disk full")

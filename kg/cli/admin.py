@@ -8,7 +8,7 @@ import typer
 
 from kg.cli.options import FormatOpt, StoreOpt
 from kg.output import render
-from kg.store import open_store
+from kg.stores import open_store
 
 
 def remove(

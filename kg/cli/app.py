@@ -20,7 +20,7 @@ import typer
 from kg import __version__
 from kg.cli import admin, conflicts, export, load, query, serve
 from kg.cli.options import fail
-from kg.store import StoreError
+from kg.stores import StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="kg: casualty figures from news articles as a knowledge graph of claims; "

@@ -18,7 +18,7 @@ from kg.output import FORMATS, records, render
 from kg.namespaces import INCIDENT, KG, SOURCE
 from kg.queries import prepare, resolve
 from kg.rdf import resolve_source, string_literal
-from kg.store import open_store
+from kg.stores import open_store
 from kg.vocab import vocabulary
 
 COLUMNS = ["kind", "metric", "period_start", "period_end", "place", "incident",

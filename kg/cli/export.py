@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from kg.cli.options import StoreOpt, fail
-from kg.store import open_store
+from kg.stores import open_store
 
 ViewOpt = typer.Option("sources", "--view", help="Network to draw: sources (who disagrees with whom) or claims.")
 MetricFilter = typer.Option(None, "--metric", help="Only this metric (notation, e.g. civilians-killed).")

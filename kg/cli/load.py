@@ -10,7 +10,7 @@ from typing import List, Optional
 import typer
 
 from kg.cli.options import StoreOpt, fail
-from kg.store import open_store
+from kg.stores import open_store
 
 
 def load(

@@ -9,7 +9,7 @@ import typer
 from kg.cli.options import FormatOpt, StoreOpt, fail
 from kg.output import FORMATS, claim_records, render, render_result
 from kg.queries import catalog, prepare, resolve
-from kg.store import open_store
+from kg.stores import open_store
 
 CLAIM_COLUMNS = ["article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
                  "period_start", "period_end", "place", "incident", "quote"]

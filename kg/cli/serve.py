@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from kg.cli.options import StoreOpt, fail
-from kg.store import store_location
+from kg.stores import store_location
 
 
 def serve(
@@ -33,7 +33,7 @@ def serve(
     import uvicorn
 
     from kg.server.app import ServeConfig, ServerState, make_app
-    from kg.server.discovery import announce, running_server, withdraw
+    from kg.stores.discovery import announce, running_server, withdraw
 
     location = store_location(store)
     if location.startswith(("http://", "https://")):

@@ -1,8 +1,9 @@
 """`kg serve`: a SPARQL 1.1 endpoint over a kg store.
 
-The package is split by concern: ``sparqltext`` (lexical checks on SPARQL text),
-``negotiation`` (media types), ``results`` (serialising results), ``workers``
-(query execution in killable processes), ``updates`` (validated SPARQL Update),
-``discovery`` (how `kg load` finds a running server), ``app`` (the HTTP routes).
+The package is split by concern: ``negotiation`` (media types), ``results``
+(serialising results), ``workers`` (query execution in killable processes),
+``updates`` (validated SPARQL Update), ``app`` (the HTTP routes). The lexical checks
+on SPARQL text (``kg.stores.sparqltext``) and how `kg load` finds a running server
+(``kg.stores.discovery``) belong to the stores, which this package serves.
 Importing this package is cheap: the web stack is imported by ``kg.server.app`` only.
 """

@@ -36,9 +36,9 @@ from kg.namespaces import PREFIXES
 from kg.server.negotiation import NotAcceptable, negotiate
 from kg.server.results import GRAPH_TYPES, RESULT_TYPES, serialise_triples
 from kg.server.snapshots import Snapshots
-from kg.server.sparqltext import is_update, query_form, uses_service
 from kg.server.updates import Updater, UpdateRejected
 from kg.server.workers import Job, QuerySyntaxError, QueryTimeout, ServerBusy, WorkerFailed, WorkerPool
+from kg.stores.sparqltext import is_update, query_form, uses_service
 
 log = logging.getLogger("kg.serve")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -64,7 +64,7 @@ class ServeConfig:
     max_query_length: int = 100_000  # characters
     max_body: int = 1_000_000  # bytes, for anyone
     max_update_body: int = 64_000_000  # bytes, once the token checked out
-    local_token: str | None = None  # from the discovery file (kg.server.discovery)
+    local_token: str | None = None  # from the discovery file (kg.stores.discovery)
     public_url: str = ""
 
     def token_ok(self, given: str | None) -> bool:

@@ -21,8 +21,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF
 
-from kg.server.sparqltext import UpdateScopeError, update_graphs, uses_service
-from kg.store import from_ox
+from kg.stores.base import from_ox
+from kg.stores.sparqltext import UpdateScopeError, update_graphs, uses_service
 
 
 _DEFAULT_GRAPH = ("updates write into named graphs only (GRAPH <iri> { … }); "

@@ -1,6 +1,6 @@
 """A remote SPARQL 1.1 store (Virtuoso, Fuseki, GraphDB, Oxigraph server, `kg serve`).
 
-Same interface as ``kg.store.OxigraphStore``; queries go out as SPARQL 1.1 Query,
+Same interface as ``kg.stores.oxigraph.OxigraphStore``; queries go out as SPARQL 1.1 Query,
 writes as SPARQL 1.1 Update through SPARQLWrapper. Each article is written as its
 own named graph in one update request, so a store that runs each request in a
 transaction (all four above do) keeps every article whole.
@@ -28,8 +28,8 @@ from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFo
                                             SPARQLWrapperException, Unauthorized)
 
 from kg.namespaces import BASE
-from kg.server.sparqltext import query_form
-from kg.store import QueryResult, StoreError, prefix_header, quads
+from kg.stores.base import QueryResult, StoreError, prefix_header, quads
+from kg.stores.sparqltext import query_form
 
 DEFAULT_TIMEOUT = 300  # seconds; a whole-corpus query on a busy server may take a while
 
@@ -236,7 +236,7 @@ class RemoteStore:
         return g
 
     def graph_quads(self, name: URIRef) -> Iterator:
-        """A graph's quads as Oxigraph terms (kg.store.quads), as the embedded store gives them."""
+        """A graph's quads as Oxigraph terms (kg.stores.base.quads), as the embedded store gives them."""
         return quads(self.graph(name), name)
 
     # -- writing

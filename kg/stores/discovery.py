@@ -2,7 +2,7 @@
 
 Oxigraph's on-disk store has one writer process. While `kg serve` runs it is that
 writer; it leaves ``kg-serve.json`` (mode 0600: URL, PID and a random writer token)
-in the store folder, and ``kg.store.open_store`` sends `kg load`, `kg claims`,
+in the store folder, and ``kg.stores.open_store`` sends `kg load`, `kg claims`,
 `kg query`… for that folder to the server over HTTP instead of opening the folder.
 Whoever can read the file can write the folder directly anyway, so the token
 grants nothing new; it is accepted for updates even without ``--allow-update``.
