@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export import export
-from kg.export.data import load_export_data
+from kg.export import load_export_data
 from kg.export.views import build_view
 from kg.resources import ontology_files
 from kg.stores import open_store, sync_reference

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.export.data import ExportData, ExportError, load_export_data
+from kg.export.data import ExportData, ExportError
+from kg.export.relations import load_export_data
 from kg.export.views import VIEWS, build_view
 
 GRAPH_FORMATS = ("graphml", "gexf", "cytoscape", "dot")

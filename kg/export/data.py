@@ -172,27 +172,3 @@ def fetch_sources(store) -> dict[str, SourceRow]:
                                    tuple(k for k in (r.get("kinds") or "").split("|") if k),
                                    _text(r.get("source_type")))
             for r in run_named(store, "export-sources")}
-
-
-def load_export_data(store, metric: str | None = None, asserter: str | None = None) -> ExportData:
-    """Claims (filtered), the sources they involve, and the relations between them.
-
-    With ``asserter``, the claims of that source are kept together with every claim that
-    agrees with, differs from or revises one of them, so the export shows who disagrees with it.
-    """
-    from kg.export.relations import claim_relations  # relations builds on this module's rows
-
-    all_claims = fetch_claims(store, metric=metric)
-    if asserter:
-        wanted = fetch_claims(store, metric=metric, asserter=asserter)
-        if not wanted:
-            raise ExportError(f"no claims asserted by {asserter!r}" + (f" for metric {metric!r}" if metric else ""))
-    else:
-        wanted = all_claims
-    relations = [r for r in claim_relations(store, all_claims, metric)
-                 if r.a in wanted or r.b in wanted]
-    keep = set(wanted) | {r.a for r in relations} | {r.b for r in relations}
-    claims = {k: c for k, c in all_claims.items() if k in keep}
-    sources = fetch_sources(store)
-    involved = {c.asserter for c in claims.values()} | {c.outlet for c in claims.values() if c.outlet}
-    return ExportData(claims, {k: s for k, s in sources.items() if k in involved}, relations)

@@ -1,4 +1,5 @@
-"""The one source of the edges between claims: agree, differ, contradict, misreport, revise.
+"""The one source of the edges between claims: agree, differ, contradict, misreport, revise;
+and ``load_export_data``, which puts the claims, their sources and these edges together.
 
 The conflict analysis lives in the named queries ``conflicts`` and ``revisions``
 (queries/*.rq, docs/conflicts.md); this module maps their rows back to claim IRIs.
@@ -13,7 +14,7 @@ from typing import Any, Iterable
 
 from kg.queries import catalog
 
-from kg.export.data import ClaimRow, Relation, run_named
+from kg.export.data import ClaimRow, ExportData, ExportError, Relation, fetch_claims, fetch_sources, run_named
 
 DEFAULT_TOLERANCE = 0.10
 # Kinds drawn as edges; "not-comparable" pairs are listed by `kg conflicts`, not drawn.
@@ -42,6 +43,28 @@ def claim_relations(store, claims: dict[str, ClaimRow], metric: str | None = Non
     else:
         found.update(revision_series(claims.values()))
     return sorted((r for r in found if r.kind in EDGE_KINDS), key=_order)
+
+
+def load_export_data(store, metric: str | None = None, asserter: str | None = None) -> ExportData:
+    """Claims (filtered), the sources they involve, and the relations between them.
+
+    With ``asserter``, the claims of that source are kept together with every claim that
+    agrees with, differs from or revises one of them, so the export shows who disagrees with it.
+    """
+    all_claims = fetch_claims(store, metric=metric)
+    if asserter:
+        wanted = fetch_claims(store, metric=metric, asserter=asserter)
+        if not wanted:
+            raise ExportError(f"no claims asserted by {asserter!r}" + (f" for metric {metric!r}" if metric else ""))
+    else:
+        wanted = all_claims
+    relations = [r for r in claim_relations(store, all_claims, metric)
+                 if r.a in wanted or r.b in wanted]
+    keep = set(wanted) | {r.a for r in relations} | {r.b for r in relations}
+    claims = {k: c for k, c in all_claims.items() if k in keep}
+    sources = fetch_sources(store)
+    involved = {c.asserter for c in claims.values()} | {c.outlet for c in claims.values() if c.outlet}
+    return ExportData(claims, {k: s for k, s in sources.items() if k in involved}, relations)
 
 
 def _order(r: Relation):
