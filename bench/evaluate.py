@@ -1,29 +1,34 @@
 """Score kg's extractor on gold-annotated articles, end to end through the CLI.
 
-    python bench/evaluate.py GOLD_DIR [GOLD_DIR ...] [--show-errors]
+    python bench/evaluate.py SEEDS_DIR DEV_DIR [--show-errors] [--held-out-from N] [--in-process]
 
 For each folder: write a manifest from the gold files' url/publisher/published,
 `kg load` the articles into a temporary store, `kg claims --format jsonl`, and
-run the folder's ../score.py on the result. The articles are read where they are
-(they are not copied into the repository).
+score the result with the folder's ../score.py. Prints full and figure P/R/F1 for
+the seeds, the tuning part of the dev set (d01 .. d(N-1)), the held-out part
+(dN ..), and all dev articles; each article's own full F1; and the attribute
+accuracies. The articles are read where they are (never copied into the
+repository). ``--in-process`` runs the extractor without a store (faster while
+working; the same claims as the CLI path but for the store's deduplication).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+HELD_OUT_FROM = 37  # d37..d48: the unseen part of the dev set; look at its score, not its errors
 
-def evaluate(gold_dir: Path, show_errors: bool, workdir: Path) -> int:
+
+def _claims_via_cli(gold_dir: Path, workdir: Path) -> Path:
     golds = sorted(gold_dir.glob("*.gold.json"))
-    if not golds:
-        print(f"{gold_dir}: no gold files", file=sys.stderr)
-        return 1
     manifest = workdir / f"{gold_dir.name}-manifest.csv"
     with manifest.open("w", newline="") as fh:
         writer = csv.writer(fh)
@@ -38,25 +43,90 @@ def evaluate(gold_dir: Path, show_errors: bool, workdir: Path) -> int:
     claims = workdir / f"{gold_dir.name}-claims.jsonl"
     with claims.open("w") as out:
         subprocess.run([*kg, "claims", "--store", str(store), "--format", "jsonl"], stdout=out, check=True)
-    scorer = gold_dir.parent / "score.py"
-    print(f"== {gold_dir}")
-    args = [sys.executable, str(scorer), str(gold_dir), str(claims)] + (["--show-errors"] if show_errors else [])
-    return subprocess.run(args).returncode
+    return claims
+
+
+def _claims_in_process(gold_dir: Path, workdir: Path) -> Path:
+    claims = workdir / f"{gold_dir.name}-claims.jsonl"
+    with claims.open("w") as out:
+        subprocess.run([sys.executable, "-m", "kg.extract", "--gold-dir", str(gold_dir)], stdout=out, check=True)
+    return claims
+
+
+def _scorer(gold_dir: Path):
+    spec = importlib.util.spec_from_file_location("kg_eval_score", gold_dir.parent / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _subset(gold_dir: Path, workdir: Path, name: str, keep) -> Path:
+    """A folder of links to the gold files whose article number ``keep`` accepts."""
+    sub = workdir / name
+    sub.mkdir()
+    for g in gold_dir.glob("*.gold.json"):
+        m = re.match(r"d(\d+)_", g.name)
+        if keep(int(m.group(1)) if m else None):
+            (sub / g.name).symlink_to(g.resolve())
+    return sub
+
+
+def _line(label: str, result: dict) -> str:
+    fig, full = result["figure"], result["full"]
+    attrs = " ".join(f"{k}={v:.2f}" for k, v in result["attribute_accuracy_on_matches"].items())
+    return (f"{label:<22} articles={result['articles']:<3} gold={result['gold_core_claims']:<4} "
+            f"full P/R/F1={full['precision']:.2f}/{full['recall']:.2f}/{full['f1']:.2f}  "
+            f"figure P/R/F1={fig['precision']:.2f}/{fig['recall']:.2f}/{fig['f1']:.2f}  {attrs}")
+
+
+def _article_f1(row: dict) -> float:
+    tp, fp, gold, full = row["tp"], row["fp"], row["gold"], row["full_tp"]
+    p = full / (tp + fp) if tp + fp else 0.0
+    r = full / gold if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else (1.0 if not gold and not fp else 0.0)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("gold_dirs", nargs="+", type=Path)
-    ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("seeds", type=Path)
+    ap.add_argument("dev", type=Path)
+    ap.add_argument("--show-errors", action="store_true", help="list the errors of the seeds and the tuning part only")
+    ap.add_argument("--held-out-from", type=int, default=HELD_OUT_FROM)
+    ap.add_argument("--in-process", action="store_true")
     args = ap.parse_args()
-    status = 0
+    for d in (args.seeds, args.dev):
+        if not d.is_dir():
+            print(f"{d}: not found (the gold annotations live in ../shared/eval)", file=sys.stderr)
+            return 1
+    make_claims = _claims_in_process if args.in_process else _claims_via_cli
+    cut = args.held_out_from
     with tempfile.TemporaryDirectory() as tmp:
-        for d in args.gold_dirs:
-            if d.is_dir():
-                status |= evaluate(d, args.show_errors, Path(tmp))
-            else:
-                print(f"{d}: not found, skipped", file=sys.stderr)
-    return status
+        work = Path(tmp)
+        score = _scorer(args.dev)
+        claim_lines = {}
+        for d in (args.seeds, args.dev):
+            path = make_claims(d, work)
+            claim_lines[d] = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
+        parts = [
+            ("seeds", args.seeds, claim_lines[args.seeds]),
+            (f"dev d01-d{cut - 1:02d}", _subset(args.dev, work, "tune", lambda n: n is not None and n < cut), claim_lines[args.dev]),
+            (f"dev d{cut:02d}- (unseen)", _subset(args.dev, work, "held", lambda n: n is not None and n >= cut), claim_lines[args.dev]),
+            ("dev all", args.dev, claim_lines[args.dev]),
+        ]
+        results = {}
+        for label, gold_dir, claims in parts:
+            results[label], errors = score.score(gold_dir, claims)
+            if args.show_errors and "unseen" not in label and label != "dev all":
+                print(f"== errors: {label}")
+                print("\n".join(errors))
+        print("== each article's full F1")
+        for label in ("seeds", "dev all"):
+            rows = results[label]["per_article"]
+            print("  ".join(f"{k.split('_')[0]}={_article_f1(v):.2f}" for k, v in sorted(rows.items())))
+        print("== scores")
+        for label, _, _ in parts:
+            print(_line(label, results[label]))
+    return 0
 
 
 if __name__ == "__main__":

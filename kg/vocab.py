@@ -50,6 +50,16 @@ class Vocabulary:
         return {n: term.extra["start"] for term in self.campaigns.values() if term.extra.get("start")
                 for n in term.names}
 
+    @cached_property
+    def reporting_verbs(self) -> frozenset[str]:
+        """Lemmas of verbs whose subject asserts the clause under them (ontology/attribution.ttl)."""
+        return frozenset(str(o) for o in self.graph.objects(KG.reportingVerbs, KG.lemma))
+
+    @cached_property
+    def report_nouns(self) -> frozenset[str]:
+        """Lemmas of nouns for a statement of figures, whose owner asserts them (ontology/attribution.ttl)."""
+        return frozenset(str(o) for o in self.graph.objects(KG.reportNouns, KG.lemma))
+
     def place_within(self, key: str) -> str | None:
         """The key of the place that contains ``key`` (Mosul -> iraq), or None."""
         return self.places[key].extra.get("within") if key in self.places else None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kg.extract.fastre import guard
 from kg.extract.phrases import PhraseMatcher, lowered, tokens
+from kg.extract.syntax import Speaker, speaker_label
 from kg.model import SourceRef
 from kg.vocab import Vocabulary
 
@@ -137,6 +138,7 @@ _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,3}(?:count|tally|figure|figures
 _STOP_OR_DIGIT = re.compile(r"[;.]|\d")
 _SEMI_COLON = re.compile(r"[;:]")
 _APOSTROPHE_S = re.compile(r"\s*'s\b")
+_SPEAKER_ORDER = {"person": 0, "org": 1, "generic": 2, "outlet": 3}
 # tokens that may start an anaphor ("it", "the report", "this statement")
 _ANAPHOR_STARTS = _PRONOUNS | {"the", "this", "that"}
 
@@ -494,6 +496,34 @@ class Attributor:
                 if r and not _APOSTROPHE_S.match(s[m0.end:m0.end + 3]):
                     return r[0], r[1], "attr.subject"
         return None
+
+    def from_parse(self, s: str, found: Speaker, ms: list[Mention]) -> tuple[SourceRef, SourceRef | None] | None:
+        """(asserter, speaker) for the phrase the parse found speaking: the mention at its head, else the
+        named one inside it, else a new source named by the phrase itself."""
+        lo, hi = found.whole if found.document else found.span
+        head = found.head
+        cands = [m for m in ms if m.start < hi and m.end > lo]
+        if found.document:
+            # "Reports from outlets such as the BBC": the named source inside; a bare document gives nobody
+            cands = [m for m in cands if m.kind != "anaphor"]
+            if not cands:
+                return None
+        at_head = [m for m in cands if m.start <= head.idx < m.end]
+        named = sorted((m for m in cands if m.kind != "anaphor"), key=lambda m: (_SPEAKER_ORDER.get(m.kind, 9), m.start))
+        if at_head and (at_head[0].kind != "anaphor" or head.pos_ == "PRON" or not named):
+            return self.resolve(at_head[0], s, ms)
+        if named:
+            return self.resolve(named[0], s, ms)
+        if cands:
+            return self.resolve(cands[0], s, ms)
+        if head.ent_type_ == "PERSON":
+            person = self._person(head.text, s, head.idx + len(head.text), head.idx)
+            self.last_person = person
+            return (person.speaks_for or person), person
+        label = speaker_label(head)
+        if label is None:
+            return None
+        return SourceRef(slug(label), label, "Organization", known=False), None
 
     def note(self, asserter: SourceRef | None, speaker: SourceRef | None) -> None:
         if asserter is not None:

@@ -20,7 +20,9 @@ from kg.extract.metrics import lexicon, noun_phrase
 from kg.extract.numbers import find_numbers
 from kg.extract.periods import PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
+from kg.extract.parse import parse_all
 from kg.extract.sentences import split
+from kg.extract.syntax import figure_token, governing_source
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -145,6 +147,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         found.append((words, has_digit, figs))
     if last_fig < 0:
         return []
+    parsed = [si for si, (_, _, figs) in enumerate(found) if figs]
+    docs = dict(zip(parsed, parse_all([sents[si].text for si in parsed])))
 
     for si, sent in enumerate(sents):
         s = sent.text
@@ -220,7 +224,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             explicit_people = bool(_PEOPLE.search(np))
             # who
             quoted = sent.in_quote != _in_quote(s, f.start)
-            r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
+            r = _parsed_source(att, docs[si], s, f, ms, vocab) if not sent.headline else None
+            if r is None:
+                r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
             if r is None and quoted:
                 r = _quote_speaker(att, sents, si)
             if r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1:
@@ -290,6 +296,18 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         seen.add(key)
         out.append(c)
     return out
+
+
+def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary):
+    """(asserter, speaker, rule) from the reporting predicate that governs the figure in the parse."""
+    tok = figure_token(doc, f.start, f.end)
+    if tok is None:
+        return None
+    found = governing_source(tok, vocab.reporting_verbs, vocab.report_nouns)
+    if found is None:
+        return None
+    r = att.from_parse(s, found, ms)
+    return (r[0], r[1], f"attr.{found.rule}") if r else None
 
 
 def _headline_sources(raws: list[_Raw], sents) -> None:

