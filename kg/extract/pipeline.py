@@ -22,16 +22,13 @@ from kg.extract.periods import PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
-from kg.extract.syntax import figure_token, governing_source
+from kg.extract.syntax import dates_a_statement, figure_token, governing_source
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
 
 EXTRACTOR_VERSION = f"kg-extract/{__version__}"
 
-_RELEASE_DATE = guard(re.compile(
-    r"\b(?:said|says|released|announced|published|issued|reported|revealed|statement|report|stated|told|added|warned)\s+(?:\w+\s+){0,3}(?:on\s+|in\s+|last\s+)?$", re.I
-))
 _WERE_NOUN = re.compile(r"\s*(?:were|are|was)\s+(?:(?:also|mostly|all)\s+)?((?:[a-z-]+\s+)?(?:children|civilians|women|militants|fighters|soldiers|"
                         r"combatants|troops|migrants|refugees|protesters|non-combatants))\b")
 _BARE_AFTER = re.compile(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|dead|were\s+killed|perished)\b")
@@ -39,8 +36,6 @@ _BARE_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|in
 _SQ_OPEN = guard(re.compile(r"(?:^|(?<=[\s(\"]))'(?=\w)"))
 _SQ_CLOSE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\"]|$)")
 _AFTER_STOP = re.compile(r"[;]|\s[-\u2013\u2014]\s|\.\s|\bwhile\b|\bbut\b|,?\s+(?:and|or)\s+(?:the|its|their|it|they|he|she|a|an)\s")
-_WEEKDAY = guard(re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I))
-_RELEASED_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}(?:released|said|says|announced|published|issued|reported|revealed|told|confirmed|stated|rejected|denied)\b", re.I)
 _FIGURE_COVERS = guard(re.compile(
     r"\b(?:latest|this|the|that|new|monthly)\s+(?:figure|tally|toll|count|number|total|data)s?\s+(?:\w+\s+){0,1}(?:covers?|includes?|include|spans?|refers?|runs?|is\s+for)\b", re.I
 ))
@@ -69,7 +64,6 @@ _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|mon
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|additional)\s+$")
-_DAY_NAME_END = re.compile(r"day$", re.I)
 
 
 @dataclass
@@ -144,24 +138,24 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         figs = figures(s, nums) if nums else []
         if figs:
             last_fig = si
-        found.append((words, has_digit, figs))
+        pms = find_periods(s, meta.published, camp, words) if (has_digit or words & _PERIOD_WORDS) else []
+        found.append((words, has_digit, figs, pms))
     if last_fig < 0:
         return []
-    parsed = [si for si, (_, _, figs) in enumerate(found) if figs]
+    parsed = [si for si, (_, _, figs, pms) in enumerate(found) if figs or any(p.kind == "day" for p in pms)]
     docs = dict(zip(parsed, parse_all([sents[si].text for si in parsed])))
 
     for si, sent in enumerate(sents):
         s = sent.text
-        words, has_digit, figs = found[si]
+        words, has_digit, figs, pms = found[si]
         live = si <= last_fig
         if live and (figs or not words.isdisjoint(_SPEECH_WORDS)):
             ms = att.mentions(s)
             acts = att.speech_acts(s, ms)
         else:
             ms, acts = [], []
-        pms = find_periods(s, meta.published, camp, words) if (has_digit or words & _PERIOD_WORDS) else []
-        pms = [p for p in pms if not (p.kind == "day" and (_RELEASE_DATE.search(s[max(0, p.start - 40):p.start])
-                                                           or (_WEEKDAY.search(p.text) and _RELEASED_AFTER.match(s[p.end:p.end + 40]))))]
+        # a day that dates a statement ("said on Friday") is not the period of any figure
+        pms = [p for p in pms if p.kind != "day" or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns)]
         all_periods.extend((si, p) for p in pms)
         places = find_places(s, vocab)
         for _, _, k in places:
@@ -388,6 +382,9 @@ def _quote_speaker(att: Attributor, sents, si: int):
     return None
 
 
+_AS_OF_MONTHS = 3
+
+
 def _pick_period(pms: list[PeriodMention], a: int, b: int, s: str) -> PeriodMention | None:
     if not pms:
         return None
@@ -530,10 +527,11 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         prev = r
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
     def latest(kinds):
-        ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish
-                and not _DAY_NAME_END.search(p.text)]  # "on Friday" dates the report, not the data
+        ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish]
         if published:
-            ends = [e for e in ends if e[:len(published)] <= published or e[:7] <= published[:7]]
+            # the data's date is at most a few months before publication; an older date is background
+            ends = [e for e in ends if (e[:len(published)] <= published or e[:7] <= published[:7])
+                    and _months(published) - _months(e) <= _AS_OF_MONTHS]
         return max(ends, key=lambda e: (e[:7], len(e))) if ends else None
 
     as_of_open = latest(("range", "until", "month")) or published  # "since 2014", "to date"

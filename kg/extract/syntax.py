@@ -84,6 +84,22 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         child, node = node, node.head
 
 
+def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Whether the date at characters [start, end) dates a statement ("said on Friday", "the report
+    released on 5 May") rather than an event ("the strike on Sunday night", "Wednesday's incident")."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return False
+    node = tok.head
+    for _ in range(4):  # through "on", "early", "night" to the word the date modifies
+        if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and node.i != tok.i and node.ent_type_ != "DATE":
+            return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _speaker(head, rule: str, nouns: frozenset[str]) -> Speaker:
     """A speaking phrase; a document ("the report", "preliminary data") speaks for its owner when it names one."""
     if head.lemma_.lower() not in nouns:
