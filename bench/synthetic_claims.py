@@ -30,9 +30,9 @@ import pyoxigraph as ox
 from kg.extract import EXTRACTOR_VERSION
 from kg.load import content_hash
 from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef
-from kg.rdf import string_literal
 from kg.resources import ontology_files
 from kg.stores import open_store, sync_reference
+from kg.stores.sparqltext import string_literal
 from kg.vocab import vocabulary
 
 CLAIMS_PER_ARTICLE = 5

@@ -48,10 +48,10 @@ from rdflib.namespace import RDF, XSD
 
 from kg.conflicts import DEFAULT_TOLERANCE, Figure, pair_findings, rounded
 from kg.namespaces import BASE, GRAPH, KG, TIME
-from kg.queries import parse_query_file, strip_comments
-from kg.rdf import string_literal
+from kg.queries import parse_query_file
 from kg.resources import data_dir
 from kg.stores.base import write_triples
+from kg.stores.sparqltext import string_literal, strip_comments
 
 FINDINGS_GRAPH = GRAPH["findings"]
 FINDING = BASE + "finding/"

@@ -181,11 +181,6 @@ def add_analysis_keys(b: GraphBuilder, claim: Claim, node: URIRef) -> None:
         b.add(node, KG.runningTotal, Literal(True))
 
 
-def string_literal(text: str) -> str:
-    """A plain string literal as N-Triples (and SPARQL) write it, for code that writes RDF as text."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
-
-
 def to_nquads(triples: Iterable[tuple], graph: URIRef, made: list | None = None) -> bytes:
     """The triples as N-Quads in ``graph``: the form a batch travels in from a worker to the store.
     ``made``: the same triples already converted (kg.stores.base.quads), as the loader keeps them for validation."""

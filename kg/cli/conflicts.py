@@ -17,8 +17,9 @@ from kg.conflicts import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, compara
 from kg.output import FORMATS, records, render
 from kg.namespaces import INCIDENT, KG, SOURCE
 from kg.queries import prepare, resolve
-from kg.rdf import resolve_source, string_literal
+from kg.rdf import resolve_source
 from kg.stores import open_store
+from kg.stores.sparqltext import string_literal
 from kg.vocab import vocabulary
 
 COLUMNS = ["kind", "metric", "period_start", "period_end", "place", "incident",

@@ -86,7 +86,8 @@ def query(
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     params = parse_params(param)
     if sparql is not None:
-        from kg.queries import bind, param_variable
+        from kg.queries import param_variable
+        from kg.stores.sparqltext import bind
 
         text = bind(sparql, {param_variable(k): v for k, v in params.items()})
     elif name:
