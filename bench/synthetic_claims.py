@@ -217,7 +217,7 @@ class FastWriter:
         return self._nodes[key]
 
     def article(self, article: Article, extractor_version: str) -> str:
-        from kg import conflicts
+        from kg.analysis import rules
         from kg.namespaces import ACTIVITY, CLAIM
 
         rdf = self.rdf
@@ -286,11 +286,11 @@ class FastWriter:
             add(f"{C} {K}method> {string_literal(c.method)}")
             add(f"{C} {K}comparisonKey> {string_literal(rdf.comparison_key(c))}")
             p, incident = c.period, (c.incident.key if c.incident else None)
-            running = conflicts.is_running_total(p.start, p.end, p.cumulative, self.starts)
-            for key in conflicts.comparison_buckets(c.metric, incident, c.places, p.start, p.end, running):
+            running = rules.is_running_total(p.start, p.end, p.cumulative, self.starts)
+            for key in rules.comparison_buckets(c.metric, incident, c.places, p.start, p.end, running):
                 add(f"{C} {K}comparisonBucket> {string_literal(key)}")
-            add(f"{C} {K}seriesKey> {string_literal(conflicts.series_key(c.metric, incident, c.places, p.start))}")
-            for key in conflicts.overlap_buckets(c.metric, incident, c.places, p.end):
+            add(f"{C} {K}seriesKey> {string_literal(rules.series_key(c.metric, incident, c.places, p.start))}")
+            for key in rules.overlap_buckets(c.metric, incident, c.places, p.end):
                 add(f"{C} {K}overlapBucket> {string_literal(key)}")
             if running:
                 add(f"{C} {K}runningTotal> \"true\"^^{X}boolean>")
@@ -352,7 +352,7 @@ def write_store(path: Path, n: int, seed: int = 7, batch_articles: int = 20000, 
 def write_analysed_store(path: Path, n: int, seed: int = 7) -> dict:
     """``write_store``, then the findings worked out as `kg analyse` does (the generator writes claims
     the way a bulk loader would); the counts and timings gain ``findings`` and ``analyse``."""
-    from kg import findings
+    from kg.analysis import findings
 
     build = write_store(path, n, seed)
     t = time.perf_counter()

@@ -29,8 +29,8 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
-from kg import findings
 from kg.admin import find_article
+from kg.analysis import findings
 from kg.extract import normalise
 from kg.readers import MetadataError, check_date
 from kg.model import BOUNDS, Claim, Incident, Period, SourceRef

@@ -165,17 +165,17 @@ def comparison_key(claim: Claim) -> str:
 
 
 def add_analysis_keys(b: GraphBuilder, claim: Claim, node: URIRef) -> None:
-    """Keys the conflict queries join on instead of self-joining every claim (see kg.conflicts)."""
-    from kg import conflicts
+    """Keys the conflict queries join on instead of self-joining every claim (see kg.analysis.rules)."""
+    from kg.analysis import rules
 
     p = claim.period
     incident = claim.incident.key if claim.incident else None
     starts = [c.extra.get("start") for c in b.vocab.campaigns.values()]
-    running = conflicts.is_running_total(p.start, p.end, p.cumulative, starts)
-    for key in conflicts.comparison_buckets(claim.metric, incident, claim.places, p.start, p.end, running):
+    running = rules.is_running_total(p.start, p.end, p.cumulative, starts)
+    for key in rules.comparison_buckets(claim.metric, incident, claim.places, p.start, p.end, running):
         b.add(node, KG.comparisonBucket, Literal(key))
-    b.add(node, KG.seriesKey, Literal(conflicts.series_key(claim.metric, incident, claim.places, p.start)))
-    for key in conflicts.overlap_buckets(claim.metric, incident, claim.places, p.end):
+    b.add(node, KG.seriesKey, Literal(rules.series_key(claim.metric, incident, claim.places, p.start)))
+    for key in rules.overlap_buckets(claim.metric, incident, claim.places, p.end):
         b.add(node, KG.overlapBucket, Literal(key))
     if running:
         b.add(node, KG.runningTotal, Literal(True))

@@ -2,8 +2,8 @@
 
 import pytest
 
+from kg.analysis.queries import QueryError, catalog, parse_query_file, prepare, resolve
 from kg.load import store_article
-from kg.queries import QueryError, catalog, parse_query_file, prepare, resolve
 from kg.stores.sparqltext import bind
 
 from conftest import AIRWARS, make_article, make_claim

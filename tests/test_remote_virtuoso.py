@@ -21,9 +21,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from test_serve_support import KG, hand_made_articles, make_article, make_claim
 
+from kg.analysis.queries import catalog, prepare
 from kg.load import store_article
 from kg.output import plain
-from kg.queries import catalog, prepare
 from kg.rdf import article_iri
 from kg.stores.remote import RemoteStore
 from kg.stores import StoreError, open_store

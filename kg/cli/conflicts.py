@@ -11,12 +11,12 @@ from typing import Any, Optional
 import typer
 from rdflib import RDFS, URIRef
 
-from kg import findings
+from kg.analysis import findings
+from kg.analysis.queries import prepare, resolve
+from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.cli.options import FormatOpt, StoreOpt, fail
-from kg.conflicts import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.output import FORMATS, records, render
 from kg.namespaces import INCIDENT, KG, SOURCE
-from kg.queries import prepare, resolve
 from kg.rdf import resolve_source
 from kg.stores import open_store
 from kg.stores.sparqltext import string_literal

@@ -7,7 +7,7 @@ query itself always does. The checks err on the side of refusing.
 Terms go into the text serialised, never pasted: ``string_literal`` for code that writes
 RDF or SPARQL as text, ``bind`` for parameters (a ``VALUES`` block at the start of the
 top-level group; the remote store binds a query's ``bindings`` this way, the named
-queries of ``kg.queries`` their parameters).
+queries of ``kg.analysis.queries`` their parameters).
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ _IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*>")
 
 
 class QueryError(ValueError):
-    """A named query is missing, malformed, or called with wrong parameters (``bind`` and ``kg.queries``)."""
+    """A named query is missing, malformed, or called with wrong parameters (``bind`` and ``kg.analysis.queries``)."""
 
 
 def string_literal(text: str) -> str:
