@@ -29,7 +29,7 @@ import pyoxigraph as ox
 
 from kg.extract import EXTRACTOR_VERSION
 from kg.load import content_hash
-from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef
+from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef, resolve_source
 from kg.resources import ontology_files
 from kg.stores import open_store, sync_reference
 from kg.stores.sparqltext import string_literal
@@ -238,7 +238,7 @@ class FastWriter:
             add(f"{A} <https://schema.org/datePublished> {rdf.date_literal(meta.published).n3()}")
         shared: list[tuple] = []
         if meta.publisher:
-            node, triples = self._shared("source", rdf.resolve_source(meta.publisher, self.vocab, "Outlet"))
+            node, triples = self._shared("source", resolve_source(meta.publisher, self.vocab, "Outlet"))
             add(f"{A} <https://schema.org/publisher> {node}")
             shared += triples
         act = ACTIVITY[article.content_hash[:16]].n3()

@@ -15,8 +15,6 @@ graph that holds it, so queries read a claim's facts inside its article graph.
 from __future__ import annotations
 
 import calendar
-import re
-import unicodedata
 from decimal import Decimal
 from typing import Iterable
 
@@ -25,7 +23,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME, XSD
 
-from kg.model import Article, Claim, Period, SourceRef
+from kg.model import Article, Claim, Period, SourceRef, resolve_source, slug
 from kg.stores.base import quads
 from kg.namespaces import (ACTIVITY, ARTICLE, BASE, CLAIM, INCIDENT, KG, OA, PERIOD, PLACE, SCHEMA,
                            SOURCE)
@@ -36,12 +34,6 @@ SOFTWARE = URIRef(BASE + "software/kg")
 
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 _PRECISION = {4: KG.year, 7: KG.month, 10: KG.day}
-
-
-def slug(text: str) -> str:
-    """A readable IRI-safe key: 'Syrian Network for Human Rights' -> 'syrian-network-for-human-rights'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
 def article_iri(content_hash: str) -> URIRef:
@@ -71,15 +63,6 @@ def last_day(iso: str) -> str:
 def period_iri(period: Period) -> URIRef:
     key = f"{period.start or 'open'}_{period.end or 'open'}"
     return PERIOD[key + ("_cumulative" if period.cumulative else "")]
-
-
-def resolve_source(name: str, vocab: Vocabulary, kind: str = "Organization") -> SourceRef:
-    """Find a source in the gazetteer by its name or an alias; else a new source named from the text."""
-    wanted = name.casefold().strip()
-    for term in vocab.sources.values():
-        if any(n.casefold() == wanted for n in term.names):
-            return SourceRef(term.key, term.label, term.kind or kind)
-    return SourceRef(slug(name), name.strip(), kind, known=False)
 
 
 class GraphBuilder:
@@ -284,4 +267,4 @@ def add_claim(b: GraphBuilder, claim: Claim, node: URIRef, art: URIRef, activity
     b.add(position_sel, OA.end, Literal(claim.end, datatype=XSD.integer))
 
 
-__all__ = ["article_graph", "article_iri", "article_triples", "comparison_key", "date_literal", "resolve_source", "slug"]
+__all__ = ["article_graph", "article_iri", "article_triples", "comparison_key", "date_literal"]

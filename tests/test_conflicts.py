@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.analysis import findings
+from kg.analysis.listing import load_figures, run_named
 from kg.analysis.rules import (Figure, Interval, analyse, comparable, comparison_buckets, gap_ratio, is_running_total,
                           rounded)
 from kg.cli import app
-from kg.cli.conflicts import load_figures, run_named
 from kg.load import Loader, content_hash, store_article
 from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef
 
