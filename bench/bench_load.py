@@ -84,7 +84,7 @@ def bench_tier(n: int, workdir: Path, repeat: int, workers: list[int]) -> list[d
 
 def stage_shares(workdir: Path, n: int = 300) -> dict:
     """Per-article CPU time of each load stage, in one process, on n articles."""
-    from kg import findings
+    from kg.analysis import findings
     from kg.extract import EXTRACTOR_VERSION
     from kg.readers import read_article, read_manifest
     from kg.load import COMMIT_BATCH, content_hash, prepare
@@ -118,7 +118,7 @@ def stage_shares(workdir: Path, n: int = 300) -> dict:
     for k in range(0, n, COMMIT_BATCH):
         store.add_graphs_nquads(list(zip(names[k:k + COMMIT_BATCH], nq[k:k + COMMIT_BATCH])))
     commit, commit_wall = clock() - t, time.perf_counter() - t0
-    t = clock()  # the writer's other work: the new claims' findings (kg.findings), from the facts the workers sent
+    t = clock()  # the writer's other work: the new claims' findings (kg.analysis.findings), from the facts the workers sent
     keys, figures = {}, {}
     for k, f in facts:
         keys.update(k)
@@ -157,7 +157,7 @@ def baseline(workdir: Path, n: int) -> dict:
     from kg.extract import EXTRACTOR_VERSION
     from kg.readers import read_article, read_manifest
     from kg.load import Loader, prepare
-    from kg.queries import prepare as bind_query, resolve
+    from kg.analysis.queries import prepare as bind_query, resolve
     from kg.rdf import article_iri, article_triples
     from kg.stores import open_store
     from kg.validate import context_graph, shapes_graph
@@ -211,7 +211,7 @@ def baseline(workdir: Path, n: int) -> dict:
 
 
 def _exists(name: str) -> bool:
-    from kg.queries import catalog
+    from kg.analysis.queries import catalog
 
     return name in catalog()
 
@@ -230,7 +230,7 @@ def markdown(tiers: list[dict], stages: dict, base: dict | None) -> str:
     lines += ["", f"Commit wall time: {stages['commit_wall_ms']} ms/article against {stages['ms_per_article']['commit']} ms "
               f"of CPU (Oxigraph's bulk loader works in several threads; RocksDB's I/O adds to the wall time).",
               "", "### Validation", "",
-              f"- compiled SHACL engine (kg.shacl, batches of 32): {stages['ms_per_article']['validate (compiled SHACL)']} ms/article, "
+              f"- compiled SHACL engine (kg.validate.shacl, batches of 32): {stages['ms_per_article']['validate (compiled SHACL)']} ms/article, "
               f"{stages['validate_ms_per_1000']} ms per 1,000 articles",
               f"- pyshacl, one article graph at a time: {stages['pyshacl_ms_per_article']} ms/article "
               f"({round(stages['pyshacl_ms_per_article'] / max(stages['ms_per_article']['validate (compiled SHACL)'], 1e-9), 1)}x the compiled engine)"]

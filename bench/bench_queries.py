@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bench.synthetic_claims import write_analysed_store
-from kg.queries import prepare, resolve
+from kg.analysis.queries import prepare, resolve
 from kg.stores import open_store
 
 QUERIES = ["conflicts", "conflicts-live", "revisions", "stock-flow", "who-asserted", "corroboration", "not-comparable",

@@ -29,10 +29,10 @@ import pyoxigraph as ox
 
 from kg.extract import EXTRACTOR_VERSION
 from kg.load import content_hash
-from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef
-from kg.rdf import string_literal
+from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef, resolve_source
 from kg.resources import ontology_files
 from kg.stores import open_store, sync_reference
+from kg.stores.sparqltext import string_literal
 from kg.vocab import vocabulary
 
 CLAIMS_PER_ARTICLE = 5
@@ -217,7 +217,7 @@ class FastWriter:
         return self._nodes[key]
 
     def article(self, article: Article, extractor_version: str) -> str:
-        from kg import conflicts
+        from kg.analysis import rules
         from kg.namespaces import ACTIVITY, CLAIM
 
         rdf = self.rdf
@@ -238,7 +238,7 @@ class FastWriter:
             add(f"{A} <https://schema.org/datePublished> {rdf.date_literal(meta.published).n3()}")
         shared: list[tuple] = []
         if meta.publisher:
-            node, triples = self._shared("source", rdf.resolve_source(meta.publisher, self.vocab, "Outlet"))
+            node, triples = self._shared("source", resolve_source(meta.publisher, self.vocab, "Outlet"))
             add(f"{A} <https://schema.org/publisher> {node}")
             shared += triples
         act = ACTIVITY[article.content_hash[:16]].n3()
@@ -286,11 +286,11 @@ class FastWriter:
             add(f"{C} {K}method> {string_literal(c.method)}")
             add(f"{C} {K}comparisonKey> {string_literal(rdf.comparison_key(c))}")
             p, incident = c.period, (c.incident.key if c.incident else None)
-            running = conflicts.is_running_total(p.start, p.end, p.cumulative, self.starts)
-            for key in conflicts.comparison_buckets(c.metric, incident, c.places, p.start, p.end, running):
+            running = rules.is_running_total(p.start, p.end, p.cumulative, self.starts)
+            for key in rules.comparison_buckets(c.metric, incident, c.places, p.start, p.end, running):
                 add(f"{C} {K}comparisonBucket> {string_literal(key)}")
-            add(f"{C} {K}seriesKey> {string_literal(conflicts.series_key(c.metric, incident, c.places, p.start))}")
-            for key in conflicts.overlap_buckets(c.metric, incident, c.places, p.end):
+            add(f"{C} {K}seriesKey> {string_literal(rules.series_key(c.metric, incident, c.places, p.start))}")
+            for key in rules.overlap_buckets(c.metric, incident, c.places, p.end):
                 add(f"{C} {K}overlapBucket> {string_literal(key)}")
             if running:
                 add(f"{C} {K}runningTotal> \"true\"^^{X}boolean>")
@@ -352,7 +352,7 @@ def write_store(path: Path, n: int, seed: int = 7, batch_articles: int = 20000, 
 def write_analysed_store(path: Path, n: int, seed: int = 7) -> dict:
     """``write_store``, then the findings worked out as `kg analyse` does (the generator writes claims
     the way a bulk loader would); the counts and timings gain ``findings`` and ``analyse``."""
-    from kg import findings
+    from kg.analysis import findings
 
     build = write_store(path, n, seed)
     t = time.perf_counter()

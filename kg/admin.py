@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
-from kg import findings
+from kg.analysis import findings
 from kg.stores.base import prefix_header
 
 

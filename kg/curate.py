@@ -29,13 +29,13 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
-from kg import findings
 from kg.admin import find_article
+from kg.analysis import findings
 from kg.extract import normalise
 from kg.readers import MetadataError, check_date
-from kg.model import BOUNDS, Claim, Incident, Period, SourceRef
+from kg.model import BOUNDS, Claim, Incident, Period, SourceRef, resolve_source, slug
 from kg.namespaces import ACTIVITY, CLAIM, KG
-from kg.rdf import GraphBuilder, add_claim, resolve_source, slug
+from kg.rdf import GraphBuilder, add_claim
 from kg.stores.base import prefix_header
 from kg.validate import validate_graph
 from kg.vocab import Vocabulary

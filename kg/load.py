@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg import findings
+from kg.analysis import findings
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
 from kg.readers import InputError, InputWarning, RawArticle, find_files, read_inputs, read_manifest
 from kg.model import Article
@@ -74,7 +74,7 @@ class Outcome:
     claims: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
-    facts: tuple | None = None  # its claims' keys and figures (kg.findings.claim_facts), for the writer's analysis
+    facts: tuple | None = None  # its claims' keys and figures (kg.analysis.findings.claim_facts), for the writer's analysis
 
 
 def _rejection(violations) -> str:
@@ -247,7 +247,7 @@ class Loader:
     def _commit(self) -> None:
         outcomes, self._uncommitted = self._uncommitted, []
         # Listed as awaiting analysis before they are stored: a crash before their findings are
-        # worked out leaves them for the next writer (kg.findings).
+        # worked out leaves them for the next writer (kg.analysis.findings).
         graphs = findings.begin(self.store, [URIRef(o.iri) for o in outcomes if not o.error], self._analysis_cache)
         for stored in self._commit_each(outcomes):
             if stored.facts is None or self._awaiting_facts is None:

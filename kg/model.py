@@ -1,13 +1,21 @@
 """Plain data objects passed between the pipeline stages, the RDF writer and the CLI.
 
 They carry no RDF: ``kg.rdf`` turns them into triples, so extractor stages can be
-tested on plain values.
+tested on plain values. ``resolve_source`` gives the ``SourceRef`` a name means, keyed with
+``slug`` when the gazetteer does not know it: the graph builder names sources that way, and
+the conflict listing finds them by it.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.vocab import Vocabulary
 
 BOUNDS = ("exact", "at-least", "more-than", "at-most", "less-than", "approx", "range")
 
@@ -90,3 +98,18 @@ class Article:
     content_hash: str
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    """A readable IRI-safe key: 'Syrian Network for Human Rights' -> 'syrian-network-for-human-rights'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+def resolve_source(name: str, vocab: Vocabulary, kind: str = "Organization") -> SourceRef:
+    """Find a source in the gazetteer by its name or an alias; else a new source named from the text."""
+    wanted = name.casefold().strip()
+    for term in vocab.sources.values():
+        if any(n.casefold() == wanted for n in term.names):
+            return SourceRef(term.key, term.label, term.kind or kind)
+    return SourceRef(slug(name), name.strip(), kind, known=False)

@@ -15,8 +15,6 @@ graph that holds it, so queries read a claim's facts inside its article graph.
 from __future__ import annotations
 
 import calendar
-import re
-import unicodedata
 from decimal import Decimal
 from typing import Iterable
 
@@ -25,7 +23,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME, XSD
 
-from kg.model import Article, Claim, Period, SourceRef
+from kg.model import Article, Claim, Period, SourceRef, resolve_source, slug
 from kg.stores.base import quads
 from kg.namespaces import (ACTIVITY, ARTICLE, BASE, CLAIM, INCIDENT, KG, OA, PERIOD, PLACE, SCHEMA,
                            SOURCE)
@@ -36,12 +34,6 @@ SOFTWARE = URIRef(BASE + "software/kg")
 
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 _PRECISION = {4: KG.year, 7: KG.month, 10: KG.day}
-
-
-def slug(text: str) -> str:
-    """A readable IRI-safe key: 'Syrian Network for Human Rights' -> 'syrian-network-for-human-rights'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
 def article_iri(content_hash: str) -> URIRef:
@@ -71,15 +63,6 @@ def last_day(iso: str) -> str:
 def period_iri(period: Period) -> URIRef:
     key = f"{period.start or 'open'}_{period.end or 'open'}"
     return PERIOD[key + ("_cumulative" if period.cumulative else "")]
-
-
-def resolve_source(name: str, vocab: Vocabulary, kind: str = "Organization") -> SourceRef:
-    """Find a source in the gazetteer by its name or an alias; else a new source named from the text."""
-    wanted = name.casefold().strip()
-    for term in vocab.sources.values():
-        if any(n.casefold() == wanted for n in term.names):
-            return SourceRef(term.key, term.label, term.kind or kind)
-    return SourceRef(slug(name), name.strip(), kind, known=False)
 
 
 class GraphBuilder:
@@ -165,25 +148,20 @@ def comparison_key(claim: Claim) -> str:
 
 
 def add_analysis_keys(b: GraphBuilder, claim: Claim, node: URIRef) -> None:
-    """Keys the conflict queries join on instead of self-joining every claim (see kg.conflicts)."""
-    from kg import conflicts
+    """Keys the conflict queries join on instead of self-joining every claim (see kg.analysis.rules)."""
+    from kg.analysis import rules
 
     p = claim.period
     incident = claim.incident.key if claim.incident else None
     starts = [c.extra.get("start") for c in b.vocab.campaigns.values()]
-    running = conflicts.is_running_total(p.start, p.end, p.cumulative, starts)
-    for key in conflicts.comparison_buckets(claim.metric, incident, claim.places, p.start, p.end, running):
+    running = rules.is_running_total(p.start, p.end, p.cumulative, starts)
+    for key in rules.comparison_buckets(claim.metric, incident, claim.places, p.start, p.end, running):
         b.add(node, KG.comparisonBucket, Literal(key))
-    b.add(node, KG.seriesKey, Literal(conflicts.series_key(claim.metric, incident, claim.places, p.start)))
-    for key in conflicts.overlap_buckets(claim.metric, incident, claim.places, p.end):
+    b.add(node, KG.seriesKey, Literal(rules.series_key(claim.metric, incident, claim.places, p.start)))
+    for key in rules.overlap_buckets(claim.metric, incident, claim.places, p.end):
         b.add(node, KG.overlapBucket, Literal(key))
     if running:
         b.add(node, KG.runningTotal, Literal(True))
-
-
-def string_literal(text: str) -> str:
-    """A plain string literal as N-Triples (and SPARQL) write it, for code that writes RDF as text."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
 def to_nquads(triples: Iterable[tuple], graph: URIRef, made: list | None = None) -> bytes:
@@ -289,4 +267,4 @@ def add_claim(b: GraphBuilder, claim: Claim, node: URIRef, art: URIRef, activity
     b.add(position_sel, OA.end, Literal(claim.end, datatype=XSD.integer))
 
 
-__all__ = ["article_graph", "article_iri", "article_triples", "comparison_key", "date_literal", "resolve_source", "slug"]
+__all__ = ["article_graph", "article_iri", "article_triples", "comparison_key", "date_literal"]

@@ -10,10 +10,10 @@ import pytest
 from rdflib import Dataset
 from typer.testing import CliRunner
 
+from kg.analysis.listing import run_named
+from kg.analysis.queries import catalog, prepare, resolve
 from kg.cli import app
-from kg.cli.conflicts import run_named
 from kg.output import records
-from kg.queries import catalog, prepare, resolve
 
 from seed_figures import CJTF, seed_articles, store_seed_claims
 from test_conflicts import AIRWARS, claim, put

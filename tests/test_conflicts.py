@@ -12,11 +12,11 @@ from decimal import Decimal
 import pytest
 from typer.testing import CliRunner
 
-from kg import findings
-from kg.cli import app
-from kg.cli.conflicts import load_figures, run_named
-from kg.conflicts import (Figure, Interval, analyse, comparable, comparison_buckets, gap_ratio, is_running_total,
+from kg.analysis import findings
+from kg.analysis.listing import load_figures, run_named
+from kg.analysis.rules import (Figure, Interval, analyse, comparable, comparison_buckets, gap_ratio, is_running_total,
                           rounded)
+from kg.cli import app
 from kg.load import Loader, content_hash, store_article
 from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef
 
@@ -301,8 +301,8 @@ def test_seed_discrepancy_and_contradiction_carry_both_quotes_and_outlets(seed_s
 
 
 def test_seed_conflicts_columns_are_the_documented_ones(seed_store):
-    result = seed_store.query(__import__("kg.queries", fromlist=["prepare"]).prepare(
-        __import__("kg.queries", fromlist=["resolve"]).resolve("conflicts"), {}))
+    result = seed_store.query(__import__("kg.analysis.queries", fromlist=["prepare"]).prepare(
+        __import__("kg.analysis.queries", fromlist=["resolve"]).resolve("conflicts"), {}))
     assert result.variables[:17] == ["kind", "metric", "period_start", "period_end", "place", "incident",
                                      "asserter_a", "value_a", "bound_a", "article_a", "quote_a",
                                      "asserter_b", "value_b", "bound_b", "article_b", "quote_b", "ratio"]

@@ -13,11 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from bench.corpus import write_corpus
-from kg import findings
 from kg.admin import find_article, remove_article
+from kg.analysis import findings
+from kg.analysis.listing import conflict_rows, run_named
+from kg.analysis.rules import DEFAULT_TOLERANCE
 from kg.cli import app
-from kg.cli.conflicts import conflict_rows, run_named
-from kg.conflicts import DEFAULT_TOLERANCE
 from kg.readers import read_article, read_manifest
 from kg.load import Loader, commit, prepare, process_articles
 from kg.rdf import article_iri

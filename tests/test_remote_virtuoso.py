@@ -21,9 +21,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from test_serve_support import KG, hand_made_articles, make_article, make_claim
 
+from kg.analysis.queries import catalog, prepare
 from kg.load import store_article
 from kg.output import plain
-from kg.queries import catalog, prepare
 from kg.rdf import article_iri
 from kg.stores.remote import RemoteStore
 from kg.stores import StoreError, open_store
@@ -308,7 +308,7 @@ def test_digest_credentials_do_not_leak_into_other_http_clients(virtuoso):
 def test_conflicts_of_one_incident_or_source_on_virtuoso_fall_back_to_the_filtered_listing(loaded):
     """The keyed queries use LATERAL, which Virtuoso 7 lacks: `kg conflicts` then filters the full listing,
     and a user gets the same rows as from the embedded store."""
-    from kg.cli.conflicts import stored_conflicts
+    from kg.analysis.listing import stored_conflicts
 
     embedded, remote, _ = loaded
     for params in ({"incident": "2017-05 airstrike in Mosul"}, {"incident": "2017-05 AIRSTRIKE IN MOSUL"},

@@ -10,8 +10,8 @@ from kg.extract import EXTRACTOR_VERSION
 from kg.model import Incident, Period, SourceRef
 from kg.namespaces import KG, OA
 from kg.rdf import article_graph, article_iri
-from kg.shacl import UnsupportedShape, compile_shapes
 from kg.validate import shapes_graph, validate_graph, validate_graphs
+from kg.validate.shacl import UnsupportedShape, compile_shapes
 
 from conftest import make_article, make_claim
 

@@ -156,7 +156,7 @@ def test_an_ngo_publishing_its_own_press_release_is_its_outlet(store, vocab):
 
 
 def test_claims_rows_are_not_repeated_by_labels_shared_between_articles(store, vocab):
-    from kg.queries import prepare, resolve
+    from kg.analysis.queries import prepare, resolve
 
     for i in range(4):  # the same source, period and places in every article graph
         store_article(store, make_article(text=f"article {i}\n", claims=[make_claim(), make_claim(value=5)]), vocab)

@@ -6,9 +6,9 @@ from typing import List, Optional
 
 import typer
 
+from kg.analysis.queries import catalog, prepare, resolve
 from kg.cli.options import FormatOpt, StoreOpt, fail
 from kg.output import FORMATS, claim_records, render, render_result
-from kg.queries import catalog, prepare, resolve
 from kg.stores import open_store
 
 CLAIM_COLUMNS = ["article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
@@ -86,7 +86,8 @@ def query(
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     params = parse_params(param)
     if sparql is not None:
-        from kg.queries import bind, param_variable
+        from kg.analysis.queries import param_variable
+        from kg.stores.sparqltext import bind
 
         text = bind(sparql, {param_variable(k): v for k, v in params.items()})
     elif name:

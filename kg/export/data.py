@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from kg.analysis.queries import prepare, resolve
 from kg.output import records
-from kg.queries import prepare, resolve
 
 # Kinds of relation between two claims, as named by the conflict queries (docs/conflicts.md).
 CONFLICT_KINDS = ("contradiction", "discrepancy", "misreport")

@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from kg.export.data import ClaimRow, fetch_claims, format_figure  # noqa: E402
+from kg.export.data import ClaimRow, fetch_claims  # noqa: E402
 
 COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]  # Okabe-Ito
 MARKERS = ["o", "s", "D", "P", "X", "h", "*", "p"]

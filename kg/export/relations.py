@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable
 
-from kg.queries import catalog
+from kg.analysis.queries import catalog
 
 from kg.export.data import ClaimRow, ExportData, ExportError, Relation, fetch_claims, fetch_sources, run_named
 

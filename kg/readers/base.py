@@ -48,7 +48,9 @@ class RawArticle:
 
 
 @dataclass
-class InputError:
+class InputNote:
+    """Something said about one input: where (``path``) and what (``message``), shown as ``path: message``."""
+
     path: Path | str
     message: str
 
@@ -57,14 +59,13 @@ class InputError:
 
 
 @dataclass
-class InputWarning:
+class InputError(InputNote):
+    """An input that gives no article, and why."""
+
+
+@dataclass
+class InputWarning(InputNote):
     """Something odd about the inputs that rejects no article (a symlink loop skipped)."""
-
-    path: Path | str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
 
 
 class MetadataError(ValueError):

@@ -322,7 +322,7 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
         return Response(out.body, media_type=media, headers=result_headers(out, cfg.max_rows, state.snapshots.generation))
 
     async def list_queries(request: Request) -> Response:
-        from kg.queries import catalog
+        from kg.analysis.queries import catalog
 
         return JSONResponse([{"name": q.name, "title": q.title, "description": q.description,
                               "url": f"/queries/{q.name}",
@@ -330,7 +330,7 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
                               "sparql": q.text} for q in catalog().values()])
 
     async def named_query(request: Request) -> Response:
-        from kg.queries import QueryError, catalog, prepare
+        from kg.analysis.queries import QueryError, catalog, prepare
 
         name = request.path_params["name"]
         queries = catalog()

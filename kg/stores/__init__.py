@@ -4,7 +4,8 @@
 path (the default; ``oxigraph``) and a remote SPARQL 1.1 store for an ``http(s)://`` URL
 (``remote``); a folder that a `kg serve` holds is reached through that server
 (``discovery``). What both stores share, and the result type, are in ``base``;
-``sparqltext`` reads facts off SPARQL text (its form, the graphs an update touches).
+``sparqltext`` reads facts off SPARQL text (its form, the graphs an update touches) and
+writes terms into it (string literals, parameters bound as a ``VALUES`` block).
 Queries see the union of all graphs as their default graph.
 """
 

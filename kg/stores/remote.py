@@ -29,7 +29,7 @@ from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFo
 
 from kg.namespaces import BASE
 from kg.stores.base import QueryResult, StoreError, prefix_header, quads
-from kg.stores.sparqltext import query_form
+from kg.stores.sparqltext import bind, query_form
 
 DEFAULT_TIMEOUT = 300  # seconds; a whole-corpus query on a busy server may take a while
 
@@ -172,8 +172,6 @@ class RemoteStore:
     # -- reading
     def query(self, sparql: str, bindings=None, timeout: float | None = None) -> QueryResult:
         if bindings:
-            from kg.queries import bind
-
             sparql = bind(sparql, bindings)
         client = self._client(self.url)
         if timeout:

@@ -1,13 +1,21 @@
-"""Lexical facts about SPARQL text, read without a full parser.
+"""SPARQL text: lexical facts read off it without a full parser, and terms written into it.
 
 Strings, comments and IRIs are blanked out first so that a keyword inside a
 literal (an article quoting "SERVICE") never counts, while a keyword in the
 query itself always does. The checks err on the side of refusing.
+
+Terms go into the text serialised, never pasted: ``string_literal`` for code that writes
+RDF or SPARQL as text, ``bind`` for parameters (a ``VALUES`` block at the start of the
+top-level group; the remote store binds a query's ``bindings`` this way, the named
+queries of ``kg.analysis.queries`` their parameters).
 """
 
 from __future__ import annotations
 
 import re
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 _LEXEMES = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'          # long strings
@@ -98,3 +106,49 @@ def update_graphs(update: str) -> set[str]:
                 raise UpdateScopeError(f"unknown prefix {prefix!r} in {ref}")
             graphs.add(prefixes[prefix] + local)
     return graphs
+
+
+# ---------------------------------------------------------------- terms written into SPARQL text
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+_IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*>")
+
+
+class QueryError(ValueError):
+    """A named query is missing, malformed, or called with wrong parameters (``bind`` and ``kg.analysis.queries``)."""
+
+
+def string_literal(text: str) -> str:
+    """A plain string literal as N-Triples (and SPARQL) write it, for code that writes RDF as text."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
+def strip_comments(sparql: str) -> str:
+    return "\n".join("" if line.lstrip().startswith("#") else line for line in sparql.splitlines())
+
+
+def bind(sparql: str, values: dict[str, Node | str | None]) -> str:
+    """Bind variables to terms with a VALUES block at the start of the top-level WHERE group."""
+    given = {k: as_term(v) for k, v in values.items() if v not in (None, "")}
+    if not given:
+        return sparql
+    for name in given:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"invalid parameter name {name!r}")
+    body = strip_comments(sparql)
+    m = _WHERE.search(body)
+    brace = m.end() - 1 if m else body.find("{")
+    if brace < 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    names = " ".join(f"?{k}" for k in given)
+    terms = " ".join(term.n3() for term in given.values())
+    return f"{body[:brace + 1]} VALUES ({names}) {{ ({terms}) }} {body[brace + 1:]}"
+
+
+def as_term(value: Node | str) -> Node:
+    """A parameter's term: an IRI when written in angle brackets (``<https://…>``), else a literal."""
+    if isinstance(value, Node):
+        return value
+    if _IRI.fullmatch(value):
+        return URIRef(value[1:-1])
+    return Literal(value)

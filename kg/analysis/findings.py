@@ -1,6 +1,6 @@
 """Findings: the conflict analysis worked out when articles are stored, and kept in the store.
 
-The rules of kg.conflicts (docs/conflicts.md) compare claims pair by pair. Applied to a whole
+The conflict rules (kg.analysis.rules, docs/conflicts.md) compare claims pair by pair. Applied to a whole
 store at query time, in SPARQL, they cost tens of seconds per ten thousand claims (the
 ``conflicts-live`` query) and grow with the store. Applied once per new claim, they cost an
 index lookup and a few comparisons: a claim's candidates are the claims sharing one of its
@@ -46,12 +46,12 @@ from typing import Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.conflicts import DEFAULT_TOLERANCE, Figure, pair_findings, rounded
+from kg.analysis.queries import parse_query_file
+from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, pair_findings, rounded
 from kg.namespaces import BASE, GRAPH, KG, TIME
-from kg.queries import parse_query_file, strip_comments
-from kg.rdf import string_literal
 from kg.resources import data_dir
 from kg.stores.base import write_triples
+from kg.stores.sparqltext import string_literal, strip_comments
 
 FINDINGS_GRAPH = GRAPH["findings"]
 FINDING = BASE + "finding/"

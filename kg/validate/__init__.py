@@ -2,7 +2,7 @@
 
 Two engines check the same ``shapes/*.ttl``:
 
-- ``kg.shacl`` (the default) compiles the shapes once into SPARQL and runs them on
+- ``kg.validate.shacl`` (the default) compiles the shapes once into SPARQL and runs them on
   Oxigraph over a batch of article graphs: about 10x faster than pyshacl.
 - pyshacl, the reference implementation (``engine="pyshacl"``); the test suite runs
   both on valid and broken articles and requires the same findings.
@@ -63,7 +63,7 @@ _BATCH_VALIDATORS: dict[int, object] = {}
 
 def batch_validator(vocab: Vocabulary):
     """The compiled validator for this vocabulary, built once per process."""
-    from kg.shacl import BatchValidator
+    from kg.validate.shacl import BatchValidator
 
     validator = _BATCH_VALIDATORS.get(id(vocab))
     if validator is None:

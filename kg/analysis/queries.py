@@ -1,4 +1,4 @@
-"""Named SPARQL queries from ``queries/*.rq`` and safe parameter binding.
+"""Named SPARQL queries from ``queries/*.rq``, their parameters bound safely.
 
 Each ``.rq`` file starts with a comment header::
 
@@ -8,7 +8,7 @@ Each ``.rq`` file starts with a comment header::
     # param: kind (optional) -- contradiction | discrepancy | ...
 
 Parameters are bound as RDF terms (an IRI when written ``<https://…>``, else a
-literal) in a ``VALUES`` block injected at the start of
+literal) by ``kg.stores.sparqltext.bind``, in a ``VALUES`` block injected at the start of
 the query's top-level group: the value is serialised as an escaped literal, never
 pasted into the query text, so quotes, braces or ``} UNION {`` stay a literal.
 A parameter ``metric`` binds the variable ``?param_metric`` (``-`` becomes ``_``);
@@ -29,20 +29,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
-
 from kg.resources import data_dir, query_files
+from kg.stores.sparqltext import QueryError, bind
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.I)
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*(?P<opt>\((?:optional|required)\))?\s*(?:--|—|-)?\s*(?P<doc>.*)$")
-_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 _INCLUDE = re.compile(r"^\s*#\s*include\s*:\s*(\S+)\s*$", re.M)
-_IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*>")
-
-
-class QueryError(ValueError):
-    """A named query is missing, malformed, or called with wrong parameters."""
 
 
 @dataclass
@@ -118,37 +110,6 @@ def resolve(name_or_file: str) -> NamedQuery:
     if name_or_file in queries:
         return queries[name_or_file]
     raise QueryError(f"no named query {name_or_file!r}; `kg query --list` shows them")
-
-
-def strip_comments(sparql: str) -> str:
-    return "\n".join("" if line.lstrip().startswith("#") else line for line in sparql.splitlines())
-
-
-def bind(sparql: str, values: dict[str, Node | str | None]) -> str:
-    """Bind variables to terms with a VALUES block at the start of the top-level WHERE group."""
-    given = {k: as_term(v) for k, v in values.items() if v not in (None, "")}
-    if not given:
-        return sparql
-    for name in given:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise QueryError(f"invalid parameter name {name!r}")
-    body = strip_comments(sparql)
-    m = _WHERE.search(body)
-    brace = m.end() - 1 if m else body.find("{")
-    if brace < 0:
-        raise QueryError("cannot bind parameters: the query has no WHERE group")
-    names = " ".join(f"?{k}" for k in given)
-    terms = " ".join(term.n3() for term in given.values())
-    return f"{body[:brace + 1]} VALUES ({names}) {{ ({terms}) }} {body[brace + 1:]}"
-
-
-def as_term(value: Node | str) -> Node:
-    """A parameter's term: an IRI when written in angle brackets (``<https://…>``), else a literal."""
-    if isinstance(value, Node):
-        return value
-    if _IRI.fullmatch(value):
-        return URIRef(value[1:-1])
-    return Literal(value)
 
 
 def prepare(query: NamedQuery, params: dict[str, str]) -> str:
