@@ -541,7 +541,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for r in raws:
         per = r.claim.period
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
-            # a running total: "since 2014", "since the start of the campaign", "to date" (kg.conflicts
+            # a running total: "since 2014", "since the start of the campaign", "to date" (kg.analysis.rules
             # recognises running totals from their start; the flag is left to it)
             r.claim.period = Period(per.start, as_of_open, per.text)
         elif r.pkind == "" and per.end is None and r.claim.incident is None:
