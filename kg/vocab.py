@@ -60,6 +60,15 @@ class Vocabulary:
         """Lemmas of nouns for a statement of figures, whose owner asserts them (ontology/attribution.ttl)."""
         return frozenset(str(o) for o in self.graph.objects(KG.reportNouns, KG.lemma))
 
+    @cached_property
+    def outcome_lemmas(self) -> dict[str, str]:
+        """Lemma -> outcome form ("slaughter" -> "killed") from the outcome collections of ontology/metrics.ttl."""
+        out = {}
+        for coll in self.graph.subjects(KG.outcomeForm, None):
+            form = str(self.graph.value(coll, KG.outcomeForm))
+            out.update((str(o), form) for o in self.graph.objects(coll, KG.lemma))
+        return out
+
     def place_within(self, key: str) -> str | None:
         """The key of the place that contains ``key`` (Mosul -> iraq), or None."""
         return self.places[key].extra.get("within") if key in self.places else None

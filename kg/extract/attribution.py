@@ -511,11 +511,12 @@ class Attributor:
         at_head = [m for m in cands if m.start <= head.idx < m.end]
         named = sorted((m for m in cands if m.kind != "anaphor"), key=lambda m: (_SPEAKER_ORDER.get(m.kind, 9), m.start))
         if at_head and (at_head[0].kind != "anaphor" or head.pos_ == "PRON" or not named):
-            return self.resolve(at_head[0], s, ms)
-        if named:
-            return self.resolve(named[0], s, ms)
-        if cands:
-            return self.resolve(cands[0], s, ms)
+            first = at_head[0]
+        else:
+            first = named[0] if named else (cands[0] if cands else None)
+        resolved = self.resolve(first, s, ms) if first is not None else None
+        if resolved is not None or head.pos_ == "PRON":
+            return resolved
         if head.ent_type_ == "PERSON":
             person = self._person(head.text, s, head.idx + len(head.text), head.idx)
             self.last_person = person

@@ -22,7 +22,7 @@ from kg.extract.periods import PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
-from kg.extract.syntax import dates_a_statement, figure_token, governing_source
+from kg.extract.syntax import counted, dates_a_statement, figure_token, governing_source
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -206,6 +206,14 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "42 died", "The attack killed 19 and wounded 60": people, by default
                 res = lex.classify("people", after, before, near)
             if res is None:
+                # what the parse links the figure to: "slaughtering 223 civilians", "killing three", "330 as combatants"
+                link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
+                if link is not None and link.outcome:
+                    res = lex.classify(link.noun or "people", link.outcome, "", "")
+                    if res is not None:
+                        np = np or link.noun
+                        res = (res[0], "metric.parse")
+            if res is None:
                 continue
             if _RATE.match(s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
@@ -342,7 +350,7 @@ def lex_has_event(lex, metric: str) -> bool:
 
 def _in_single_quotes(s: str, pos: int) -> bool:
     """Is ``pos`` inside a 'single-quoted' phrase (a quotation within a quotation)?"""
-    opens = [m.end() for m in _SQ_OPEN.finditer(s, 0, pos)]
+    opens = [m.end() for m in _SQ_OPEN.finditer(s) if m.end() <= pos]
     if not opens:
         return False
     close = _SQ_CLOSE.search(s, opens[-1])

@@ -203,3 +203,77 @@ def speaker_label(head) -> str | None:
     toks = _contiguous_run(sorted(toks, key=lambda t: t.i), head)
     label = " ".join(t.text for t in toks).strip()
     return label or None
+
+
+_NOMINAL = frozenset(("NOUN", "PROPN", "ADJ"))
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a figure counts according to the parse: the noun phrase and what happened to it."""
+
+    noun: str  # "civilians", "number of dead", "" when the figure stands alone ("killing three")
+    outcome: str  # an outcome form ("killed", "injured"), "" when the parse shows none
+
+
+def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | None:
+    """Link the figure at [start, end) to the noun it counts and the event above it:
+    "slaughtering 223 civilians", "the execution of 300", "killing three and wounding seven",
+    "1,486 are believed to be civilians", "put the number of dead at 100"."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    noun = tok.head if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in _NOMINAL else tok
+    phrase = _noun_text(noun) if noun.i != tok.i else ""
+    outcome = outcomes.get(noun.lemma_.lower(), "") if noun.i != tok.i else ""
+    node = noun
+    for _ in range(5):
+        if outcome or node.head.i == node.i:
+            break
+        node = node.head
+        outcome = outcomes.get(node.lemma_.lower(), "")
+        if not outcome and node.pos_ in ("VERB", "AUX"):
+            # "put the number of dead at 100": the verb's object names what the figure is
+            for c in node.children:
+                if c.dep_ == "dobj" and c.i != noun.i and any(outcomes.get(t.lemma_.lower()) for t in c.subtree):
+                    phrase = phrase or " ".join(t.text for t in c.subtree if t.dep_ != "det")
+                    outcome = next(outcomes[t.lemma_.lower()] for t in c.subtree if t.lemma_.lower() in outcomes)
+            if node.pos_ == "VERB" and not outcome:
+                break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
+    if not phrase:
+        pred = _predicate_noun(noun)
+        if pred is not None:
+            phrase = _noun_text(pred)
+            if not outcome:
+                # an elliptical figure ("330 as combatants") takes the outcome of its sentence
+                outcome = next((outcomes[t.lemma_.lower()] for t in reversed(list(doc[:tok.i]))
+                                if t.lemma_.lower() in outcomes), "")
+    if not phrase and not outcome:
+        return None
+    return Counted(phrase, outcome)
+
+
+def _predicate_noun(noun):
+    """The noun a bare figure is said to be: "1,486 are civilians", "are believed to be civilians", "330 as combatants"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if noun.dep_ not in SUBJECTS:
+        return None
+    verb = noun.head
+    for _ in range(3):
+        for c in verb.children:
+            if c.dep_ in ("attr", "oprd") and c.pos_ in _NOMINAL:
+                return c
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+        xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if xcomp is None:
+            return None
+        verb = xcomp
+    return None
+
+
+def _noun_text(noun) -> str:
+    toks = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i >= noun.i - 3] + [noun]
+    return " ".join(t.text for t in _contiguous_run(sorted(toks, key=lambda t: t.i), noun))
