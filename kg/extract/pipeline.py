@@ -22,7 +22,7 @@ from kg.extract.periods import PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
-from kg.extract.syntax import counted, dates_a_statement, figure_token, governing_source
+from kg.extract.syntax import counted, dates_a_statement, figure_token, governing_source, is_age
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -166,6 +166,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         nps: list[str] = []
         of_number_np: dict[int, tuple[str, str]] = {}
         for i, f in enumerate(figs):
+            if is_age(docs[si], f.start, f.end):
+                continue
             after, before, near = _windows(s, figs, i)
             np, marker = noun_phrase(s, f.end)
             if f.kind == "zero":
@@ -205,14 +207,15 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if res is None and not np and (_BARE_AFTER.match(after) or _BARE_BEFORE.search(near)):
                 # "42 died", "The attack killed 19 and wounded 60": people, by default
                 res = lex.classify("people", after, before, near)
-            if res is None:
-                # what the parse links the figure to: "slaughtering 223 civilians", "killing three", "330 as combatants"
-                link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
-                if link is not None and link.outcome:
-                    res = lex.classify(link.noun or "people", link.outcome, "", "")
-                    if res is not None:
-                        np = np or link.noun
-                        res = (res[0], "metric.parse")
+            # what the parse links the figure to: "slaughtering 223 civilians", "killing three", "330 as combatants";
+            # it decides where the surface cues found nothing, and for a part said to be of another
+            # population ("14 of the dead were children": a breakdown of its own metric)
+            link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
+            if link is not None and link.outcome and (res is None or link.predicate):
+                parsed_res = lex.classify(link.noun or "people", link.outcome, "", "")
+                if parsed_res is not None:
+                    np = link.noun if link.predicate else (np or link.noun)
+                    res = (parsed_res[0], "metric.parse")
             if res is None:
                 continue
             if _RATE.match(s[f.end:f.end + 40]):

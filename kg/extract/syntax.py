@@ -100,6 +100,28 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
     return False
 
 
+def is_age(doc, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is an age ("under the age of 18", "a man aged 45",
+    "children under five"), not a count."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return False
+    head = tok.head
+    if head.lemma_.lower() in ("age", "aged", "year-old"):
+        return True
+    if head.lower_ == "of" and head.head.lemma_.lower() == "age":
+        return True
+    # "under five", "below 12" hanging off a clause or a noun, never off another number
+    return (tok.dep_ == "pobj" and head.lower_ in ("under", "below") and head.head.pos_ != "NUM"
+            and tok.like_num and _small(tok.text))
+
+
+def _small(text: str) -> bool:
+    words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"}
+    return text.lower() in words or (text.isdigit() and int(text) <= 18)
+
+
 def _speaker(head, rule: str, nouns: frozenset[str]) -> Speaker:
     """A speaking phrase; a document ("the report", "preliminary data") speaks for its owner when it names one."""
     if head.lemma_.lower() not in nouns:
@@ -214,6 +236,7 @@ class Counted:
 
     noun: str  # "civilians", "number of dead", "" when the figure stands alone ("killing three")
     outcome: str  # an outcome form ("killed", "injured"), "" when the parse shows none
+    predicate: bool = False  # the noun is what the figure is said to be ("14 of the dead were children")
 
 
 def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | None:
@@ -225,7 +248,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         return None
     noun = tok.head if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in _NOMINAL else tok
     phrase = _noun_text(noun) if noun.i != tok.i else ""
-    outcome = outcomes.get(noun.lemma_.lower(), "") if noun.i != tok.i else ""
+    outcome = outcomes.get(noun.lemma_.lower(), "") if noun.i != tok.i else _partitive_outcome(tok, outcomes)
     node = noun
     for _ in range(5):
         if outcome or node.head.i == node.i:
@@ -240,17 +263,28 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                     outcome = next(outcomes[t.lemma_.lower()] for t in c.subtree if t.lemma_.lower() in outcomes)
             if node.pos_ == "VERB" and not outcome:
                 break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
+    predicate = False
     if not phrase:
         pred = _predicate_noun(noun)
         if pred is not None:
-            phrase = _noun_text(pred)
+            phrase, predicate = _noun_text(pred), True
             if not outcome:
                 # an elliptical figure ("330 as combatants") takes the outcome of its sentence
                 outcome = next((outcomes[t.lemma_.lower()] for t in reversed(list(doc[:tok.i]))
                                 if t.lemma_.lower() in outcomes), "")
     if not phrase and not outcome:
         return None
-    return Counted(phrase, outcome)
+    return Counted(phrase, outcome, predicate)
+
+
+def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:
+    """The outcome of "14 of the dead", "60 of the fatalities"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in outcomes:
+                    return outcomes[p.lemma_.lower()]
+    return ""
 
 
 def _predicate_noun(noun):
