@@ -211,8 +211,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # it decides where the surface cues found nothing, and for a part said to be of another
             # population ("14 of the dead were children": a breakdown of its own metric)
             link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
-            if link is not None and link.outcome and (res is None or link.predicate):
-                parsed_res = lex.classify(link.noun or "people", link.outcome, "", "")
+            outcome = link.outcome if link is not None else ""
+            if link is not None and link.predicate and not outcome and raws:
+                # "Of the verified cases, 1,486 are believed to be civilians": the outcome of the figures before
+                outcome = _outcome_of(raws[-1].claim.metric, vocab.outcome_lemmas)
+            if outcome and (res is None or link.predicate):
+                parsed_res = lex.classify(link.noun or "people", outcome, "", "")
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)
                     res = (parsed_res[0], "metric.parse")
@@ -349,6 +353,12 @@ def lex_has_event(lex, metric: str) -> bool:
         if c.cues.notation == metric:
             return bool(c.event or c.before)
     return False
+
+
+def _outcome_of(metric: str, outcomes: dict[str, str]) -> str:
+    """The outcome form a metric's notation ends with ("civilians-killed" -> "killed"), or ""."""
+    tail = metric.rsplit("-", 1)[-1]
+    return tail if tail in outcomes.values() else ""
 
 
 def _in_single_quotes(s: str, pos: int) -> bool:

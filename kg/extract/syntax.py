@@ -246,7 +246,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     tok = figure_token(doc, start, end)
     if tok is None:
         return None
-    noun = tok.head if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in _NOMINAL else tok
+    # a number opening a sentence ("Thirty rebels were ...") is often parsed as a compound of its noun
+    counts_head = tok.dep_ in ("nummod", "quantmod") or (tok.dep_ == "compound" and tok.pos_ == "NUM")
+    noun = tok.head if counts_head and tok.head.pos_ in _NOMINAL else tok
     phrase = _noun_text(noun) if noun.i != tok.i else ""
     outcome = outcomes.get(noun.lemma_.lower(), "") if noun.i != tok.i else _partitive_outcome(tok, outcomes)
     node = noun
