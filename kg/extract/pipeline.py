@@ -555,8 +555,10 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                     and _months(published) - _months(e) <= _AS_OF_MONTHS]
         return max(ends, key=lambda e: (e[:7], len(e))) if ends else None
 
-    as_of_open = latest(("range", "until", "month")) or published  # "since 2014", "to date"
-    as_of = latest(("range", "until", "month", "day")) or published  # figures with no period stated
+    # a running total ends at the date the text gives ("through", "as of", a closed range), else at
+    # publication; a month named for an event ("in September") is not the data's date
+    as_of_open = latest(("range", "until")) or published  # "since 2014", "to date"
+    as_of = latest(("range", "until", "day")) or published  # figures with no period stated
     default_end = as_of
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
     for r in raws:
