@@ -500,7 +500,7 @@ class Attributor:
     def from_parse(self, s: str, found: Speaker, ms: list[Mention]) -> tuple[SourceRef, SourceRef | None] | None:
         """(asserter, speaker) for the phrase the parse found speaking: the mention at its head, else the
         named one inside it, else a new source named by the phrase itself."""
-        lo, hi = found.whole if found.document else found.span
+        lo, hi = found.whole
         head = found.head
         cands = [m for m in ms if m.start < hi and m.end > lo]
         if found.document:

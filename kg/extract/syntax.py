@@ -66,7 +66,7 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         if according is not None:
             return _speaker(according, "according-to", nouns)
         lemma = node.lemma_.lower()
-        if node.pos_ in ("VERB", "AUX") and lemma in verbs and node.i != tok.i:
+        if node.pos_ in ("VERB", "AUX") and lemma in verbs and node.i != tok.i and not _relay(node):
             agent = _agent(node)
             if child.dep_ in SUBJECTS or child.dep_ == "agent":
                 if agent is not None and child.dep_ != "agent":
@@ -128,6 +128,11 @@ def _speaker(head, rule: str, nouns: frozenset[str]) -> Speaker:
         return Speaker(head, rule)
     owner = _owner(head)
     return Speaker(owner, rule) if owner is not None else Speaker(head, rule, document=True)
+
+
+def _relay(verb) -> bool:
+    """ "X said, as quoted by / as reported by Y, that ...": Y relays what X said; X speaks."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _according_to(node, child):

@@ -55,6 +55,11 @@ def test_a_document_speaks_for_the_source_named_inside_it():
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Al Jazeera", 60)]
 
 
+def test_an_outlet_that_relays_a_statement_is_not_its_speaker():
+    text = "The former president said as quoted by The Daily Record that an estimated 500,000 people were killed."
+    assert speaker_of(text, "500,000") == ("president", "speech", False)
+
+
 def test_two_speakers_in_one_sentence_get_one_figure_each():
     text = "The army said 12 soldiers died, while the rebels said they killed 40."
     assert speaker_of(text, "12")[0] == "army"
