@@ -29,7 +29,7 @@ from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFo
 
 from kg.namespaces import BASE
 from kg.stores.base import QueryResult, StoreError, prefix_header, quads
-from kg.stores.sparqltext import query_form
+from kg.stores.sparqlparse import SparqlSyntaxError, read_query
 
 DEFAULT_TIMEOUT = 300  # seconds; a whole-corpus query on a busy server may take a while
 
@@ -70,6 +70,15 @@ def term_from_json(binding: dict | None):
     if datatype and datatype != str(XSD.string):
         return Literal(value, datatype=URIRef(datatype))
     return Literal(value)
+
+
+def _form(sparql: str) -> str:
+    """The query form, to pick the answer format; text the SPARQL 1.1 parser cannot read (SPARQL 1.2
+    LATERAL) is taken for a SELECT, and a wrong guess only costs the server's 406."""
+    try:
+        return read_query(sparql).form
+    except SparqlSyntaxError:
+        return "select"
 
 
 class RemoteStore:
@@ -179,11 +188,11 @@ class RemoteStore:
         if timeout:
             client.setTimeout(timeout)
         client.setQuery(sparql)
-        form = query_form(sparql)
-        client.setReturnFormat(TURTLE if form in ("construct", "describe") else JSON)
+        graph = _form(sparql) in ("construct", "describe")
+        client.setReturnFormat(TURTLE if graph else JSON)
         response = self._send(client)
         body = response.response.read()
-        if form in ("construct", "describe"):
+        if graph:
             g = Graph()
             content_type = response.response.headers.get("Content-Type", "text/turtle").split(";")[0].strip()
             fmt = {"application/n-triples": "nt", "text/plain": "nt", "application/rdf+xml": "xml",
