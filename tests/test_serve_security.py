@@ -15,6 +15,7 @@ from test_serve_support import build_store, http, make_article, make_claim, star
 from kg.extract import EXTRACTOR_VERSION
 from kg.load import content_hash
 from kg.rdf import article_graph, article_iri
+from kg.server.workers import Job, WorkerFailed, WorkerPool
 from kg.stores.remote import RemoteStore
 from kg.stores import StoreError
 
@@ -180,6 +181,27 @@ def test_load_hidden_by_an_escape_neither_reads_a_file_nor_reaches_the_listener(
     assert received == [], f"the server contacted the listener: {received!r}"
     assert not ask(served, f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     assert not ask(served, 'ASK { ?s ?p "the server read a local file" }')
+
+
+def test_a_query_worker_cannot_open_a_network_connection(tmp_path, listener):
+    """The second wall: a query that no check read (run as the server's own text) still cannot
+    reach the network from a query worker."""
+    port, received = listener
+    store = tmp_path / "store"
+    build_store(store, None, articles=[])
+    pool = WorkerPool(1, timeout=30)
+    try:
+        job = Job(snapshot=str(store), query=f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/x> {{ ?a ?b ?c }} }}",
+                  accept=None, format=None, max_rows=10, vetted=True)
+        with pytest.raises(WorkerFailed, match="Permission denied"):
+            pool.run(job)
+        # the worker survives the refusal and still answers
+        job.query = "ASK { }"
+        assert b"true" in pool.run(job).body
+    finally:
+        pool.close()
+    time.sleep(0.3)
+    assert received == [], f"a query worker contacted the listener: {received!r}"
 
 
 def test_query_length_and_body_size_are_capped(served):

@@ -93,7 +93,7 @@ class ServerState:
 
         self.store = ox.Store(str(self.config.store))
         self.snapshots = Snapshots(self.store, self.config.store)
-        self.pool = WorkerPool(self.config.workers, self.config.timeout)
+        self.pool = WorkerPool(self.config.workers, self.config.timeout, allow_network=self.config.allow_service)
         self.updater = Updater(self.store, vocabulary)
 
     def close(self) -> None:

@@ -9,7 +9,8 @@ passes, then starts a fresh one. A small pool keeps workers warm.
 Workers read an immutable snapshot of the store (a RocksDB checkpoint made by the
 server, see ``kg.server.snapshots``): a read-only Oxigraph handle on a store that
 another process writes is undefined behaviour, a checkpoint never changes.
-Before a query runs, the worker reads it with a SPARQL parser (``kg.stores.sparqlparse``):
+Workers cannot open network sockets (``kg.server.sandbox``, a seccomp filter), and
+before a query runs, the worker reads it with a SPARQL parser (``kg.stores.sparqlparse``):
 SERVICE is refused unless the server allows it, FROM / FROM NAMED choose the graphs. The parse
 happens here, not in the server, so that a query that is slow or deep to parse costs a worker
 that the time limit can kill, never the server.
@@ -19,6 +20,7 @@ Frames on the pipes are a 4-byte length and a pickle; only the server talks to t
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import queue
@@ -31,6 +33,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+log = logging.getLogger("kg.serve")
 _LEN = struct.Struct("!I")
 
 
@@ -136,13 +139,17 @@ def _write_frame(stream, payload: bytes) -> None:
     stream.flush()
 
 
-def worker_main() -> None:
+def worker_main(allow_network: bool = False) -> None:
     from kg.stores.sparqlparse import NotAQuery as UpdateText, SparqlRefused, SparqlSyntaxError
+
+    from kg.server.sandbox import deny_network
 
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames on the pipe
     stores: dict = {}
-    _write_frame(out, pickle.dumps(("ready", os.getpid())))
+    # before any query: from here on, no network even for a query that slips past the parse
+    sandboxed = False if allow_network else deny_network()
+    _write_frame(out, pickle.dumps(("ready", os.getpid(), sandboxed)))
     while True:
         frame = _read_frame(inp)
         if frame is None:
@@ -168,11 +175,14 @@ def worker_main() -> None:
 # ---------------------------------------------------------------- server side
 
 class Worker:
-    def __init__(self):
+    def __init__(self, allow_network: bool = False):
         env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen([sys.executable, "-m", "kg.server.workers"], stdin=subprocess.PIPE,
+        self.allow_network = allow_network
+        flags = ["--allow-network"] if allow_network else []
+        self.proc = subprocess.Popen([sys.executable, "-m", "kg.server.workers", *flags], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, start_new_session=True)
         self._ready = False
+        self.sandboxed = False
 
     def _recv(self, deadline: float | None):
         fd = self.proc.stdout.fileno()
@@ -198,8 +208,11 @@ class Worker:
 
     def wait_ready(self, timeout: float = 60) -> None:
         if not self._ready:
-            self._recv(time.monotonic() + timeout)
+            _, _, self.sandboxed = self._recv(time.monotonic() + timeout)
             self._ready = True
+            if not self.sandboxed and not self.allow_network:
+                log.warning("query worker %d runs without the network filter (kg.server.sandbox): "
+                            "not available on this platform", self.proc.pid)
 
     def run(self, job: Job, timeout: float | None):
         self.wait_ready()
@@ -225,10 +238,12 @@ class Worker:
 
 
 class WorkerPool:
-    """``size`` warm worker processes; a query waits at most ``timeout`` for a free one, then for its answer."""
+    """``size`` warm worker processes; a query waits at most ``timeout`` for a free one, then for its answer.
+    Workers cannot open network sockets unless ``allow_network`` (for kg serve --allow-service)."""
 
-    def __init__(self, size: int, timeout: float | None):
+    def __init__(self, size: int, timeout: float | None, allow_network: bool = False):
         self.timeout = timeout
+        self.allow_network = allow_network
         self.size = size
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
@@ -238,7 +253,7 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
-        worker = Worker()
+        worker = Worker(self.allow_network)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
@@ -282,4 +297,4 @@ class WorkerPool:
 
 
 if __name__ == "__main__":
-    worker_main()
+    worker_main(allow_network="--allow-network" in sys.argv[1:])
