@@ -9,8 +9,9 @@ Each ``.rq`` file starts with a comment header::
 
 Parameters are bound as RDF terms (an IRI when written ``<https://…>``, else a
 literal) in a ``VALUES`` block injected at the start of
-the query's top-level group: the value is serialised as an escaped literal, never
-pasted into the query text, so quotes, braces or ``} UNION {`` stay a literal.
+the query's top-level group: the value is made an RDF term and written by pyoxigraph's
+serialiser (``kg.stores.sparqlterms``), never pasted into the query text, so quotes,
+line breaks, braces or ``} UNION {`` stay a literal.
 A parameter ``metric`` binds the variable ``?param_metric`` (``-`` becomes ``_``);
 named queries use their parameters in the top-level group. Best as the pattern
 variable itself (``?m skos:notation ?param_metric``): unbound it matches anything,
@@ -33,10 +34,10 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.resources import data_dir, query_files
+from kg.stores.sparqlterms import strip_comments, with_values
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.I)
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*(?P<opt>\((?:optional|required)\))?\s*(?:--|—|-)?\s*(?P<doc>.*)$")
-_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 _INCLUDE = re.compile(r"^\s*#\s*include\s*:\s*(\S+)\s*$", re.M)
 _IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*>")
 
@@ -120,26 +121,12 @@ def resolve(name_or_file: str) -> NamedQuery:
     raise QueryError(f"no named query {name_or_file!r}; `kg query --list` shows them")
 
 
-def strip_comments(sparql: str) -> str:
-    return "\n".join("" if line.lstrip().startswith("#") else line for line in sparql.splitlines())
-
-
 def bind(sparql: str, values: dict[str, Node | str | None]) -> str:
     """Bind variables to terms with a VALUES block at the start of the top-level WHERE group."""
-    given = {k: as_term(v) for k, v in values.items() if v not in (None, "")}
-    if not given:
-        return sparql
-    for name in given:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise QueryError(f"invalid parameter name {name!r}")
-    body = strip_comments(sparql)
-    m = _WHERE.search(body)
-    brace = m.end() - 1 if m else body.find("{")
-    if brace < 0:
-        raise QueryError("cannot bind parameters: the query has no WHERE group")
-    names = " ".join(f"?{k}" for k in given)
-    terms = " ".join(term.n3() for term in given.values())
-    return f"{body[:brace + 1]} VALUES ({names}) {{ ({terms}) }} {body[brace + 1:]}"
+    try:
+        return with_values(sparql, {k: as_term(v) for k, v in values.items() if v not in (None, "")})
+    except ValueError as exc:
+        raise QueryError(str(exc)) from exc
 
 
 def as_term(value: Node | str) -> Node:

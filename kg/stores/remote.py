@@ -30,6 +30,7 @@ from SPARQLWrapper.SPARQLExceptions import (EndPointInternalError, EndPointNotFo
 from kg.namespaces import BASE
 from kg.stores.base import QueryResult, StoreError, prefix_header, quads
 from kg.stores.sparqlparse import SparqlSyntaxError, read_query
+from kg.stores.sparqlterms import with_values
 
 DEFAULT_TIMEOUT = 300  # seconds; a whole-corpus query on a busy server may take a while
 
@@ -181,9 +182,7 @@ class RemoteStore:
     # -- reading
     def query(self, sparql: str, bindings=None, timeout: float | None = None) -> QueryResult:
         if bindings:
-            from kg.queries import bind
-
-            sparql = bind(sparql, bindings)
+            sparql = with_values(sparql, {k: v for k, v in bindings.items() if v is not None})
         client = self._client(self.url)
         if timeout:
             client.setTimeout(timeout)
