@@ -94,5 +94,5 @@ def query(
     else:
         fail("give a query name, a .rq file, --sparql TEXT or --list")
     with open_store(store, read_only=True) as kg_store:
-        result = kg_store.query(text)
+        result = kg_store.query(text, user_query=True)  # honours FROM / FROM NAMED
     typer.echo(render_result(result, fmt), nl=False)

@@ -22,8 +22,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Namespace, URIRef
-from rdflib.namespace import RDF
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -162,6 +162,12 @@ async def run_query(state: ServerState, request: Request, sparql: str, params: d
     cfg = state.config
     if len(sparql) > cfg.max_query_length:
         raise HTTPProblem(413, f"query longer than {cfg.max_query_length} characters")
+    for name in ("default-graph-uri", "named-graph-uri"):
+        for iri in params.get(name, []):
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                raise HTTPProblem(400, f"{name}: not an IRI: {iri[:200]!r}") from None
     # Token holders (kg's own commands on a served folder, update clients) get whole answers.
     max_rows = UNCAPPED if cfg.token_ok(bearer(request)) else cfg.max_rows
     job = Job(snapshot="", query=sparql, accept=request.headers.get("accept"), format=one(params, "format"),
@@ -279,6 +285,9 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
         if cfg.allow_update:
             g.add((service, SD.supportedLanguage, SD.SPARQL11Update))
         g.add((service, SD.feature, SD.UnionDefaultGraph))
+        g.add((service, RDFS.comment, Literal(
+            "Without FROM / FROM NAMED (or default-graph-uri / named-graph-uri) the default graph is the union "
+            "of all graphs; with them, the graphs they name (a graph that does not exist is empty).")))
         if cfg.allow_service:
             g.add((service, SD.feature, SD.BasicFederatedQuery))
         for media_type in [*RESULT_TYPES, *GRAPH_TYPES]:

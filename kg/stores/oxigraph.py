@@ -13,6 +13,7 @@ from rdflib.term import Node
 
 from kg.namespaces import JOURNAL_GRAPH, KG
 from kg.stores.base import QueryResult, StoreError, from_ox, prefix_header, quads, to_ox
+from kg.stores.sparqlparse import SparqlNestingError, SparqlSyntaxError, read_query
 
 
 LOCK_FILE = "kg.lock"
@@ -81,6 +82,17 @@ def _alive(pid: str) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _names_its_graphs(sparql: str) -> bool:
+    """True when the query has FROM or FROM NAMED. Text the SPARQL 1.1 parser cannot read (SPARQL 1.2
+    LATERAL) is left to Oxigraph, except nesting too deep to parse, which would crash Oxigraph's parser."""
+    try:
+        return read_query(sparql).has_dataset
+    except SparqlNestingError:
+        raise
+    except SparqlSyntaxError:
+        return False
 
 
 class OxigraphStore:
@@ -157,10 +169,15 @@ class OxigraphStore:
         return self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None,
-              timeout: float | None = None) -> QueryResult:
+              timeout: float | None = None, user_query: bool = False) -> QueryResult:
+        """Run a query over the union of all graphs. A ``user_query`` (ad-hoc text, a .rq file) is read
+        first: its FROM / FROM NAMED then choose the graphs, and nesting too deep to parse is refused."""
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items() if v is not None}
+        dataset = {"use_default_graph_as_union": True}
+        if user_query and _names_its_graphs(sparql):
+            dataset = {}  # Oxigraph takes the dataset from the query's FROM / FROM NAMED
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            result = self._store.query(sparql, substitutions=subs or None, **dataset)
         except SyntaxError as exc:
             raise ValueError(f"invalid SPARQL: {exc}") from exc
         if isinstance(result, ox.QueryBoolean):

@@ -180,7 +180,8 @@ class RemoteStore:
             raise StoreError(f"{where}: cannot reach the SPARQL endpoint: {reason}") from exc
 
     # -- reading
-    def query(self, sparql: str, bindings=None, timeout: float | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings=None, timeout: float | None = None, user_query: bool = False) -> QueryResult:
+        """``user_query`` changes nothing here: the server reads FROM / FROM NAMED itself."""
         if bindings:
             sparql = with_values(sparql, {k: v for k, v in bindings.items() if v is not None})
         client = self._client(self.url)

@@ -19,6 +19,10 @@ class SparqlSyntaxError(ValueError):
     """Text that does not parse as the expected kind of SPARQL request."""
 
 
+class SparqlNestingError(SparqlSyntaxError):
+    """Groups nested deeper than the parser can follow."""
+
+
 class NotAQuery(SparqlSyntaxError):
     """An update given where a query was expected."""
 
@@ -49,7 +53,7 @@ def _parse(text: str, parse, translate, what: str):
     try:
         return translate(parse(text))
     except RecursionError:  # rdflib's recursive parser on deeply nested groups; Oxigraph's would crash the process
-        raise SparqlSyntaxError(f"{what} nested too deeply to read") from None
+        raise SparqlNestingError(f"invalid SPARQL {what}: nested too deeply to read") from None
     except Exception as exc:  # noqa: BLE001 - pyparsing and rdflib's translation raise many kinds
         raise SparqlSyntaxError(f"invalid SPARQL {what}: {_one_line(exc)}") from None
 
