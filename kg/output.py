@@ -19,6 +19,7 @@ from kg.stores.base import QueryResult
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
 # What makes a spreadsheet read a cell as a formula (OWASP's list), and a plain number, which it reads as a number.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _NUMERIC = {XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.int, XSD.long, XSD.double, XSD.float}
 
@@ -52,6 +53,18 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(map(str, value))
     return str(value)
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: control characters that a terminal would obey (ESC sequences that clear
+    the screen or set the title, BEL, the C1 controls, bidirectional overrides) are written as
+    visible escapes (``\\x1b``); line breaks and tabs stay. What kg prints from data goes through here."""
+    return _TERMINAL_CONTROLS.sub(_visible, text)
+
+
+def _visible(m: re.Match) -> str:
+    code = ord(m.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def spreadsheet_safe(cell: str) -> str:

@@ -12,7 +12,7 @@ import typer
 from rdflib import RDFS, URIRef
 
 from kg import findings
-from kg.cli.options import FormatOpt, StoreOpt, fail
+from kg.cli.options import FormatOpt, StoreOpt, fail, show
 from kg.conflicts import ALL_KINDS, DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.output import FORMATS, records, render
 from kg.namespaces import INCIDENT, KG, SOURCE
@@ -55,12 +55,12 @@ def conflicts_command(
         for row in rows:
             row["why"] = explain_row(row, figures, t)
     if fmt == "table":
-        typer.echo(readable(rows, explain), nl=False)
+        show(readable(rows, explain))
         if explain:
-            typer.echo(readable_unlisted(unlisted_pairs(rows, figures, t, asserter)), nl=False)
+            show(readable_unlisted(unlisted_pairs(rows, figures, t, asserter)))
         return
     columns = COLUMNS + [c for c in (rows[0] if rows else {}) if c not in COLUMNS]
-    typer.echo(render(rows, columns, fmt), nl=False)
+    show(render(rows, columns, fmt))
 
 
 def analyse(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from kg.output import FORMATS
+from kg.output import FORMATS, terminal_safe
 
 StoreOpt = typer.Option(None, "--store", envvar="KG_STORE",
                         help="Store folder (default ./kg-data) or http(s):// SPARQL endpoint.")
@@ -17,5 +17,11 @@ FormatOpt = typer.Option("table", "--format", "-f", help=f"Output format: {', '.
 
 
 def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"kg: {message}", err=True)
+    typer.echo(f"kg: {terminal_safe(message)}", err=True)
     raise typer.Exit(code)
+
+
+def show(text: str) -> None:
+    """Print text made from data (tables, explanations, results): its control characters come out
+    as visible escapes, so an article cannot clear the screen or retitle the terminal."""
+    typer.echo(terminal_safe(text), nl=False)

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kg.cli.options import FormatOpt, StoreOpt, fail
+from kg.cli.options import FormatOpt, StoreOpt, fail, show
 from kg.output import FORMATS, claim_records, render, render_result
 from kg.queries import catalog, prepare, resolve
 from kg.stores import open_store
@@ -46,7 +46,7 @@ def claims(
         rows = [{**r, "status": "ok"} for r in rows]
     if fmt in ("json", "jsonl"):
         rows = [{k: r.get(k) for k in CLAIM_FIELDS} for r in rows]
-    typer.echo(render(rows, columns, fmt), nl=False)
+    show(render(rows, columns, fmt))
 
 
 def _run_named(name: str, params: dict, store: Optional[str], claims_shape: bool = False,
@@ -95,4 +95,4 @@ def query(
         fail("give a query name, a .rq file, --sparql TEXT or --list")
     with open_store(store, read_only=True) as kg_store:
         result = kg_store.query(text, user_query=True)  # honours FROM / FROM NAMED
-    typer.echo(render_result(result, fmt), nl=False)
+    show(render_result(result, fmt))
