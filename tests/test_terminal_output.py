@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import sys
 from decimal import Decimal
@@ -53,3 +55,23 @@ def test_no_raw_control_character_reaches_the_terminal(store, args):
 def test_terminal_safe_keeps_line_breaks_tabs_and_text():
     assert terminal_safe("a\tb\nc é 漢") == "a\tb\nc é 漢"
     assert terminal_safe(CLEAR + TITLE + CSI + "\u202e") == "\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202e"
+
+
+def test_a_huge_value_in_a_curated_row_is_one_short_error_line(store, tmp_path):
+    """A 120 KB value is named in the error, not printed whole (issue 20, case 8)."""
+    table = kg(store, "claims", "--format", "csv")
+    header, first = table.splitlines()[:2]
+    columns = header.split(",")
+    row = dict(zip(columns, next(csv.reader([first]))))
+    row.update(status="added", claim="", value="9" * 120_000 + "x")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns)
+    writer.writeheader()
+    writer.writerow(row)
+    (tmp_path / "huge.csv").write_text(out.getvalue())
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "load", "--claims", str(tmp_path / "huge.csv"),
+                           "--curator", "Jane Analyst", "--store", str(store)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0
+    lines = [line for line in proc.stderr.splitlines() if "row 2: value" in line]
+    assert len(lines) == 1 and len(lines[0]) < 1_200, proc.stderr[:2000]
+    assert "characters cut" in lines[0] and lines[0].endswith("is not a number")
