@@ -32,7 +32,7 @@ from kg.load import content_hash
 from kg.model import Article, ArticleMeta, Claim, Incident, Period, SourceRef, resolve_source
 from kg.resources import ontology_files
 from kg.stores import open_store, sync_reference
-from kg.stores.sparqltext import string_literal
+from kg.stores.sparqlterms import string_literal
 from kg.vocab import vocabulary
 
 CLAIMS_PER_ARTICLE = 5

@@ -35,6 +35,7 @@ from kg.extract import normalise
 from kg.readers import MetadataError, check_date
 from kg.model import BOUNDS, Claim, Incident, Period, SourceRef, resolve_source, slug
 from kg.namespaces import ACTIVITY, CLAIM, KG
+from kg.output import spreadsheet_value
 from kg.rdf import GraphBuilder, add_claim
 from kg.stores.base import prefix_header
 from kg.validate import validate_graph
@@ -74,7 +75,7 @@ class Row:
     values: dict[str, str]
 
     def get(self, key: str) -> str:
-        return (self.values.get(key) or "").strip()
+        return spreadsheet_value(self.values.get(key) or "").strip()
 
 
 def read_rows(path: Path) -> list[Row]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from decimal import Decimal
 from typing import Any
@@ -16,6 +17,10 @@ from rdflib.term import Node
 from kg.stores.base import QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
+# What makes a spreadsheet read a cell as a formula (OWASP's list), and a plain number, which it reads as a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _NUMERIC = {XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.int, XSD.long, XSD.double, XSD.float}
 
 
@@ -50,6 +55,36 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: control characters that a terminal would obey (ESC sequences that clear
+    the screen or set the title, BEL, the C1 controls, bidirectional overrides) are written as
+    visible escapes (``\\x1b``); line breaks and tabs stay. What kg prints from data goes through here."""
+    return _TERMINAL_CONTROLS.sub(_visible, text)
+
+
+def _visible(m: re.Match) -> str:
+    code = ord(m.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV/TSV cell that a spreadsheet shows as text: one starting like a formula (``= + - @``, tab,
+    carriage return) gets a leading ``'``, which spreadsheets hide. A cell that is a plain number
+    (``-5``, ``+3.25``, ``-1.5e3``) is left alone: a spreadsheet reads it as that number, never as a
+    formula, and numeric columns stay numeric. Every CSV kg writes goes through here."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def spreadsheet_value(cell: str) -> str:
+    """A cell read back as it was before ``spreadsheet_safe`` (a spreadsheet drops the ``'`` when it
+    saves; a text editor keeps it)."""
+    if cell.startswith("'") and spreadsheet_safe(cell[1:]) == cell:
+        return cell[1:]
+    return cell
+
+
 def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, max_width: int | None = None) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
@@ -60,7 +95,7 @@ def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, max_width: 
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
-            writer.writerow([_text(r.get(c)) for c in columns])
+            writer.writerow([spreadsheet_safe(_text(r.get(c))) for c in columns])
         return buf.getvalue()
     if fmt == "md":
         esc = lambda s: _text(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731

@@ -4,7 +4,7 @@ import pytest
 
 from kg.analysis.queries import QueryError, catalog, parse_query_file, prepare, resolve
 from kg.load import store_article
-from kg.stores.sparqltext import bind
+from kg.stores.sparqlterms import bind
 
 from conftest import AIRWARS, make_article, make_claim
 
@@ -69,7 +69,7 @@ def test_bind_uses_the_top_level_where_group():
 def test_a_parameter_in_angle_brackets_is_an_iri_and_anything_else_a_literal():
     from rdflib import Literal, URIRef
 
-    from kg.stores.sparqltext import as_term
+    from kg.stores.sparqlterms import as_term
     assert as_term("<https://w3id.org/kg-claims/source/airwars>") == URIRef("https://w3id.org/kg-claims/source/airwars")
     for text in ("Airwars", "<not an iri>", "<x:y> } UNION { ?s ?p ?o }", '<https://x/y">'):
         assert as_term(text) == Literal(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import threading
 import time
@@ -14,6 +15,7 @@ from test_serve_support import build_store, http, make_article, make_claim, star
 from kg.extract import EXTRACTOR_VERSION
 from kg.load import content_hash
 from kg.rdf import article_graph, article_iri
+from kg.server.workers import Job, WorkerFailed, WorkerPool
 from kg.stores.remote import RemoteStore
 from kg.stores import StoreError
 
@@ -109,6 +111,97 @@ def test_service_is_refused_but_the_word_in_a_literal_is_fine(served):
     assert "SERVICE" in reply.text and "--allow-service" in reply.text
     harmless = 'SELECT ?x WHERE { BIND("SERVICE <http://127.0.0.1:9/sparql>" AS ?x) }'
     assert http("GET", served.url + "?" + urlencode({"query": harmless})).status == 200
+
+
+@pytest.fixture
+def listener():
+    """A real loopback TCP listener: (its port, the first bytes of every connection made to it)."""
+    sock = socket.create_server(("127.0.0.1", 0))
+    sock.settimeout(0.1)
+    received: list[bytes] = []
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                conn, _ = sock.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                try:
+                    received.append(conn.recv(4096))
+                except OSError:
+                    received.append(b"")
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield sock.getsockname()[1], received
+    stop.set()
+    thread.join()
+    sock.close()
+
+
+# Each hides SERVICE from a text screen or puts it where a shallow check would not look.
+HIDDEN_SERVICE = [
+    # a \u escape before '#' in an IRI: the old screen took "#x> …" for a comment (issue 20, case 1)
+    r"SELECT ?a WHERE { OPTIONAL { ?s ?p <http://a/\u0041#x> } SERVICE <http://127.0.0.1:{port}/x> { ?a ?b ?c } }",
+    "SELECT ?a WHERE { ?s ?p ?o { SELECT ?a WHERE { SERVICE <http://127.0.0.1:{port}/x> { ?a ?b ?c } } } }",
+    "SELECT ?s WHERE { ?s ?p ?o FILTER NOT EXISTS { SERVICE SILENT <http://127.0.0.1:{port}/x> { ?s ?b ?c } } }",
+    "PREFIX far: <http://127.0.0.1:{port}/> SELECT * WHERE { GRAPH ?g { OPTIONAL { SERVICE far:x { ?a ?b ?c } } } }",
+    r"SELECT * WHERE { \u0053ERVICE <http://127.0.0.1:{port}/x> { ?a ?b ?c } }",
+]
+
+
+@pytest.mark.parametrize("template", HIDDEN_SERVICE)
+def test_hidden_service_is_refused_and_nothing_reaches_the_listener(served, listener, template):
+    port, received = listener
+    query = template.replace("{port}", str(port))
+    reply = http("GET", served.url + "?" + urlencode({"query": query}))
+    time.sleep(0.3)  # time for a stray connection to arrive
+    assert received == [], f"the server contacted the listener: {received!r}"
+    assert reply.status in (400, 403), reply.text
+    assert "SERVICE" in reply.text or "invalid SPARQL" in reply.text
+
+
+def test_load_hidden_by_an_escape_neither_reads_a_file_nor_reaches_the_listener(served, listener, tmp_path):
+    port, received = listener
+    secret = tmp_path / "secret.ttl"
+    secret.write_text('<http://ex/secret> <http://ex/is> "the server read a local file" .\n')
+    graph = "http://ex/loaded"
+    disguise = rf"INSERT DATA {{ GRAPH <{graph}> {{ <http://a/\u0041#x> <http://ex/p> 1 }} }} ; "
+    for target in (secret.as_uri(), f"http://127.0.0.1:{port}/x.ttl"):
+        reply = update(served, f"{disguise}LOAD <{target}> INTO GRAPH <{graph}>")
+        assert reply.status == 400 and "LOAD" in reply.text, reply.text
+    update_with_service = (f"INSERT {{ GRAPH <{graph}> {{ ?a ?b ?c }} }} "
+                           rf"WHERE {{ <http://a/\u0041#x> <http://ex/p> 1 . SERVICE <http://127.0.0.1:{port}/x> {{ ?a ?b ?c }} }}")
+    reply = update(served, update_with_service)
+    assert reply.status == 400, reply.text
+    time.sleep(0.3)
+    assert received == [], f"the server contacted the listener: {received!r}"
+    assert not ask(served, f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    assert not ask(served, 'ASK { ?s ?p "the server read a local file" }')
+
+
+def test_a_query_worker_cannot_open_a_network_connection(tmp_path, listener):
+    """The second wall: a query that no check read (run as the server's own text) still cannot
+    reach the network from a query worker."""
+    port, received = listener
+    store = tmp_path / "store"
+    build_store(store, None, articles=[])
+    pool = WorkerPool(1, timeout=30)
+    try:
+        job = Job(snapshot=str(store), query=f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/x> {{ ?a ?b ?c }} }}",
+                  accept=None, format=None, max_rows=10, vetted=True)
+        with pytest.raises(WorkerFailed, match="Permission denied"):
+            pool.run(job)
+        # the worker survives the refusal and still answers
+        job.query = "ASK { }"
+        assert b"true" in pool.run(job).body
+    finally:
+        pool.close()
+    time.sleep(0.3)
+    assert received == [], f"a query worker contacted the listener: {received!r}"
 
 
 def test_query_length_and_body_size_are_capped(served):

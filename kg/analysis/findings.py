@@ -51,7 +51,7 @@ from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, pair_findings, rounded
 from kg.namespaces import BASE, GRAPH, KG, TIME
 from kg.resources import data_dir
 from kg.stores.base import write_triples
-from kg.stores.sparqltext import string_literal, strip_comments
+from kg.stores.sparqlterms import string_literal, strip_comments
 
 FINDINGS_GRAPH = GRAPH["findings"]
 FINDING = BASE + "finding/"

@@ -21,7 +21,7 @@ from kg.analysis.rules import Figure, classify, comparable
 from kg.model import resolve_source
 from kg.namespaces import INCIDENT, KG, SOURCE
 from kg.output import records
-from kg.stores.sparqltext import string_literal
+from kg.stores.sparqlterms import string_literal
 from kg.vocab import vocabulary
 
 

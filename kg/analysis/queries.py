@@ -8,9 +8,10 @@ Each ``.rq`` file starts with a comment header::
     # param: kind (optional) -- contradiction | discrepancy | ...
 
 Parameters are bound as RDF terms (an IRI when written ``<https://…>``, else a
-literal) by ``kg.stores.sparqltext.bind``, in a ``VALUES`` block injected at the start of
-the query's top-level group: the value is serialised as an escaped literal, never
-pasted into the query text, so quotes, braces or ``} UNION {`` stay a literal.
+literal) in a ``VALUES`` block injected at the start of
+the query's top-level group: the value is made an RDF term and written by pyoxigraph's
+serialiser (``kg.stores.sparqlterms``), never pasted into the query text, so quotes,
+line breaks, braces or ``} UNION {`` stay a literal.
 A parameter ``metric`` binds the variable ``?param_metric`` (``-`` becomes ``_``);
 named queries use their parameters in the top-level group. Best as the pattern
 variable itself (``?m skos:notation ?param_metric``): unbound it matches anything,
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.resources import data_dir, query_files
-from kg.stores.sparqltext import QueryError, bind
+from kg.stores.sparqlterms import QueryError, bind
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.I)
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*(?P<opt>\((?:optional|required)\))?\s*(?:--|—|-)?\s*(?P<doc>.*)$")

@@ -64,6 +64,7 @@ app.command("query")(one_line_errors(query.query))
 app.command("remove")(one_line_errors(admin.remove, (StoreError,)))
 app.command("analyse")(one_line_errors(conflicts.analyse, (StoreError,)))
 app.command("stats")(one_line_errors(admin.stats, (StoreError,)))
+app.command("check")(one_line_errors(admin.check, (StoreError,)))
 app.command("conflicts")(one_line_errors(conflicts.conflicts_command))
 app.command("export")(one_line_errors(export.export_command))
 

@@ -12,7 +12,7 @@ import typer
 from kg.analysis import findings
 from kg.analysis.listing import conflict_rows, explain_row, load_figures, unlisted_pairs
 from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure
-from kg.cli.options import FormatOpt, StoreOpt, fail
+from kg.cli.options import FormatOpt, StoreOpt, fail, show
 from kg.output import FORMATS, render
 from kg.stores import open_store
 
@@ -50,12 +50,12 @@ def conflicts_command(
         for row in rows:
             row["why"] = explain_row(row, figures, t)
     if fmt == "table":
-        typer.echo(readable(rows, explain), nl=False)
+        show(readable(rows, explain))
         if explain:
-            typer.echo(readable_unlisted(unlisted_pairs(rows, figures, t, asserter)), nl=False)
+            show(readable_unlisted(unlisted_pairs(rows, figures, t, asserter)))
         return
     columns = COLUMNS + [c for c in (rows[0] if rows else {}) if c not in COLUMNS]
-    typer.echo(render(rows, columns, fmt), nl=False)
+    show(render(rows, columns, fmt))
 
 
 def analyse(

@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from kg.cli.options import StoreOpt, fail
+from kg.cli.options import StoreOpt, fail, message_line
 from kg.stores import open_store
 
 
@@ -75,10 +75,10 @@ def load(
             reports.append((curated, curated.summary(curator.strip())))
     for report, _ in reports:
         for err in report.errors:
-            typer.echo(f"error: {err}", err=True)
+            typer.echo(f"error: {message_line(str(err))}", err=True)
         if not quiet:
             for warning in report.warnings:
-                typer.echo(f"warning: {warning}", err=True)
+                typer.echo(f"warning: {message_line(str(warning))}", err=True)
     for _, summary in reports:
         typer.echo(summary)
     raise typer.Exit(0 if all(r.ok for r, _ in reports) else 1)
@@ -129,9 +129,9 @@ def extract(
         loader = extract_loader(out, sources=sources, workers=workers, batch_size=batch_size, executor=executor)
         report = loader.load_paths(paths, None, manifest)
     for err in report.errors:
-        typer.echo(f"error: {err}", err=True)
+        typer.echo(f"error: {message_line(str(err))}", err=True)
     if not quiet:
         for warning in report.warnings:
-            typer.echo(f"warning: {warning}", err=True)
+            typer.echo(f"warning: {message_line(str(warning))}", err=True)
     typer.echo(f"{report.summary()}; written to {out}")
     raise typer.Exit(0 if report.ok else 1)

@@ -11,6 +11,7 @@ import typer
 
 from kg.cli.options import StoreOpt, fail
 from kg.stores import store_location
+from kg.stores.oxigraph import damaged
 
 
 def serve(
@@ -67,6 +68,9 @@ def serve(
     except OSError as exc:
         sock.close()
         fail(f"{path}: cannot open the store ({exc}); is a `kg load` writing it? Try again when it is done")
+    except RuntimeError as exc:  # RocksDB found the store damaged
+        sock.close()
+        fail(str(damaged(path, str(exc))))
     closed = []
 
     def shut_down() -> None:

@@ -2,8 +2,8 @@
 
 The package is split by concern: ``negotiation`` (media types), ``results``
 (serialising results), ``workers`` (query execution in killable processes),
-``updates`` (validated SPARQL Update), ``app`` (the HTTP routes). The lexical checks
-on SPARQL text (``kg.stores.sparqltext``) and how `kg load` finds a running server
+``updates`` (validated SPARQL Update), ``app`` (the HTTP routes). What a request asks
+for, read from its parse (``kg.stores.sparqlparse``), and how `kg load` finds a running server
 (``kg.stores.discovery``) belong to the stores, which this package serves.
 Importing this package is cheap: the web stack is imported by ``kg.server.app`` only.
 """

@@ -22,8 +22,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Namespace, URIRef
-from rdflib.namespace import RDF
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -37,8 +37,8 @@ from kg.server.negotiation import NotAcceptable, negotiate
 from kg.server.results import GRAPH_TYPES, RESULT_TYPES, serialise_triples
 from kg.server.snapshots import Snapshots
 from kg.server.updates import Updater, UpdateRejected
-from kg.server.workers import Job, QuerySyntaxError, QueryTimeout, ServerBusy, WorkerFailed, WorkerPool
-from kg.stores.sparqltext import is_update, query_form, uses_service
+from kg.server.workers import (Job, NotAQuery, QueryRefused, QuerySyntaxError, QueryTimeout, ResultNotAcceptable,
+                               ServerBusy, WorkerFailed, WorkerPool)
 
 log = logging.getLogger("kg.serve")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -93,7 +93,7 @@ class ServerState:
 
         self.store = ox.Store(str(self.config.store))
         self.snapshots = Snapshots(self.store, self.config.store)
-        self.pool = WorkerPool(self.config.workers, self.config.timeout)
+        self.pool = WorkerPool(self.config.workers, self.config.timeout, allow_network=self.config.allow_service)
         self.updater = Updater(self.store, vocabulary)
 
     def close(self) -> None:
@@ -155,24 +155,23 @@ def result_headers(out, max_rows: int, generation: int) -> dict:
 
 # ---------------------------------------------------------------- query execution
 
-async def run_query(state: ServerState, request: Request, sparql: str, params: dict[str, list[str]]) -> Response:
+async def run_query(state: ServerState, request: Request, sparql: str, params: dict[str, list[str]],
+                    vetted: bool = False) -> Response:
+    """Run a query in a worker, which parses it first (SERVICE, FROM) unless it is ``vetted``, the
+    server's own text (a named query)."""
     cfg = state.config
     if len(sparql) > cfg.max_query_length:
         raise HTTPProblem(413, f"query longer than {cfg.max_query_length} characters")
-    if not cfg.allow_service and uses_service(sparql):
-        raise HTTPProblem(403, "SERVICE (federated query) is disabled on this endpoint: it would make the server "
-                               "fetch other URLs; start kg serve with --allow-service to permit it")
-    form = query_form(sparql)
-    if form is None and is_update(sparql):
-        raise HTTPProblem(400, "this is a SPARQL update: POST it as update=… or application/sparql-update")
-    graph = form in ("construct", "describe")
-    try:
-        media = negotiate(request.headers.get("accept"), graph, one(params, "format"))
-    except NotAcceptable as exc:
-        raise HTTPProblem(406, str(exc)) from exc
+    for name in ("default-graph-uri", "named-graph-uri"):
+        for iri in params.get(name, []):
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                raise HTTPProblem(400, f"{name}: not an IRI: {iri[:200]!r}") from None
     # Token holders (kg's own commands on a served folder, update clients) get whole answers.
     max_rows = UNCAPPED if cfg.token_ok(bearer(request)) else cfg.max_rows
-    job = Job(snapshot="", query=sparql, media_type=media, max_rows=max_rows,
+    job = Job(snapshot="", query=sparql, accept=request.headers.get("accept"), format=one(params, "format"),
+              max_rows=max_rows, allow_service=cfg.allow_service, vetted=vetted,
               default_graphs=params.get("default-graph-uri", []), named_graphs=params.get("named-graph-uri", []),
               prefixes=PREFIXES)
     out = await run_in_threadpool(_execute, state, job)
@@ -186,8 +185,15 @@ def _execute(state: ServerState, job: Job):
     try:
         job.snapshot = snapshot
         return state.pool.run(job)
+    except NotAQuery as exc:
+        raise HTTPProblem(400, "this is a SPARQL update: POST it as update=… or application/sparql-update") from exc
     except QuerySyntaxError as exc:
-        raise HTTPProblem(400, f"invalid SPARQL query: {exc}") from exc
+        raise HTTPProblem(400, str(exc)) from exc
+    except QueryRefused as exc:
+        raise HTTPProblem(403, f"{exc}; SERVICE is disabled on this endpoint "
+                               "(start kg serve with --allow-service to permit it)") from exc
+    except ResultNotAcceptable as exc:
+        raise HTTPProblem(406, str(exc)) from exc
     except QueryTimeout as exc:
         raise HTTPProblem(503, f"query stopped: it ran longer than this server's {state.config.timeout:g} s "
                                f"limit (kg serve --timeout)") from exc
@@ -279,6 +285,9 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
         if cfg.allow_update:
             g.add((service, SD.supportedLanguage, SD.SPARQL11Update))
         g.add((service, SD.feature, SD.UnionDefaultGraph))
+        g.add((service, RDFS.comment, Literal(
+            "Without FROM / FROM NAMED (or default-graph-uri / named-graph-uri) the default graph is the union "
+            "of all graphs; with them, the graphs they name (a graph that does not exist is empty).")))
         if cfg.allow_service:
             g.add((service, SD.feature, SD.BasicFederatedQuery))
         for media_type in [*RESULT_TYPES, *GRAPH_TYPES]:
@@ -342,7 +351,7 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
             sparql = prepare(queries[name], values)
         except QueryError as exc:
             raise HTTPProblem(400, str(exc)) from exc
-        return await run_query(state, request, sparql, {"format": params.get("format", [])})
+        return await run_query(state, request, sparql, {"format": params.get("format", [])}, vetted=True)
 
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "generation": state.snapshots.generation,

@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from kg.output import spreadsheet_safe
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -129,7 +131,7 @@ def serialise_solutions(solutions, fmt: str, max_rows: int) -> Serialised:
         if fmt == "csv":
             writer = csv.writer(buf, lineterminator="\r\n")
             writer.writerow(variables)
-            writer.writerows([_csv_value(t) for t in row] for row in rows)
+            writer.writerows([spreadsheet_safe(_csv_value(t)) for t in row] for row in rows)
         else:
             buf.write("\t".join("?" + v for v in variables) + "\n")
             for row in rows:

@@ -8,7 +8,8 @@ So a rejected update leaves nothing behind, and readers see all of it or none.
 Limits that follow (and are documented in docs/endpoint.md): an update names each
 graph by IRI (no ``GRAPH ?g``, no ``DROP ALL``), writes named graphs only (kg keeps
 nothing in the default graph), its WHERE sees the graphs it names, and ``LOAD``
-(a server-side fetch) is refused like ``SERVICE``.
+(a server-side fetch) is refused like ``SERVICE``. All of this is read from the update's
+parse (``kg.stores.sparqlparse``), and that same parse is what runs.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF
 
 from kg.stores.base import from_ox
-from kg.stores.sparqltext import UpdateScopeError, update_graphs, uses_service
+from kg.stores.sparqlparse import SparqlRefused, SparqlSyntaxError, check_update
 
 
 _DEFAULT_GRAPH = ("updates write into named graphs only (GRAPH <iri> { … }); "
@@ -91,12 +92,11 @@ class Updater:
     def apply(self, update: str) -> UpdateOutcome:
         from kg.validate import validate_graph
 
-        if uses_service(update):
-            raise UpdateRejected("SERVICE is not accepted in updates")
         try:
-            graphs = sorted(update_graphs(update))
-        except UpdateScopeError as exc:
+            checked = check_update(update)
+        except (SparqlRefused, SparqlSyntaxError) as exc:
             raise UpdateRejected(str(exc)) from exc
+        graphs = sorted(checked.graphs)
         if not graphs:
             raise UpdateRejected(_DEFAULT_GRAPH)
         with self._lock:
@@ -110,7 +110,7 @@ class Updater:
                 for triple in before[name]:
                     target.add(triple)
             try:
-                scratch.update(update)
+                scratch.update(checked.parsed)  # the parse that was checked, never the text again
             except ValueError as exc:
                 if "unpack" in str(exc):  # rdflib's Dataset trips over triples meant for the default graph
                     raise UpdateRejected(_DEFAULT_GRAPH) from exc

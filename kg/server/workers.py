@@ -9,11 +9,18 @@ passes, then starts a fresh one. A small pool keeps workers warm.
 Workers read an immutable snapshot of the store (a RocksDB checkpoint made by the
 server, see ``kg.server.snapshots``): a read-only Oxigraph handle on a store that
 another process writes is undefined behaviour, a checkpoint never changes.
+Workers cannot open network sockets (``kg.server.sandbox``, a seccomp filter), and
+before a query runs, the worker reads it with a SPARQL parser (``kg.stores.sparqlparse``):
+SERVICE is refused unless the server allows it, FROM / FROM NAMED choose the graphs. The parse
+happens here, not in the server, so that a query that is slow or deep to parse costs a worker
+that the time limit can kill, never the server.
+
 Frames on the pipes are a 4-byte length and a pickle; only the server talks to them.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import queue
@@ -26,6 +33,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+log = logging.getLogger("kg.serve")
 _LEN = struct.Struct("!I")
 
 
@@ -41,6 +49,18 @@ class QuerySyntaxError(ValueError):
     pass
 
 
+class QueryRefused(Exception):
+    """The query parses but asks for what the server does not allow (SERVICE)."""
+
+
+class NotAQuery(QuerySyntaxError):
+    """An update sent as a query."""
+
+
+class ResultNotAcceptable(Exception):
+    """The client accepts none of the media types offered for this kind of result."""
+
+
 class WorkerFailed(Exception):
     pass
 
@@ -49,8 +69,13 @@ class WorkerFailed(Exception):
 class Job:
     snapshot: str
     query: str
-    media_type: str  # the negotiated result type
+    accept: str | None  # the client's Accept header
+    format: str | None  # ?format=…, which overrides it
     max_rows: int
+    allow_service: bool = False
+    # The text is the server's own (a named query, parameters bound as terms): run it unparsed,
+    # since some use SPARQL 1.2 LATERAL, which the checking parser does not read.
+    vetted: bool = False
     union_default_graph: bool = True
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
@@ -59,26 +84,47 @@ class Job:
 
 # ---------------------------------------------------------------- worker side
 
+def _dataset(job: Job, facts) -> dict:
+    """Oxigraph's dataset arguments: the protocol's graph parameters, else the query's FROM /
+    FROM NAMED (Oxigraph honours them when given no arguments), else the union of all graphs."""
+    import pyoxigraph as ox
+
+    if job.default_graphs or job.named_graphs:
+        kwargs = {"default_graph": [ox.NamedNode(g) for g in job.default_graphs]} if job.default_graphs else {}
+        if job.named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+        return kwargs
+    if facts is not None and facts.has_dataset:
+        return {}
+    return {"use_default_graph_as_union": job.union_default_graph}
+
+
 def _execute(job: Job, stores: dict):
     import pyoxigraph as ox
 
+    from kg.server.negotiation import NotAcceptable, negotiate
     from kg.server.results import RESULT_TYPES, serialise_boolean, serialise_solutions, serialise_triples
+    from kg.stores.sparqlparse import read_query, refuse_service
 
+    facts = None
+    if not job.vetted:
+        facts = read_query(job.query)
+        if not job.allow_service:
+            refuse_service(facts)
     store = stores.get(job.snapshot)
     if store is None:
         stores.clear()  # one snapshot at a time: the newest
         store = stores[job.snapshot] = ox.Store.read_only(job.snapshot)
-    kwargs = {"use_default_graph_as_union": job.union_default_graph}
-    if job.default_graphs:
-        kwargs = {"default_graph": [ox.NamedNode(g) for g in job.default_graphs]}
-    if job.named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    result = store.query(job.query, **kwargs)
+    result = store.query(job.query, **_dataset(job, facts))
+    try:
+        media = negotiate(job.accept, not isinstance(result, (ox.QueryBoolean, ox.QuerySolutions)), job.format)
+    except NotAcceptable as exc:
+        raise ResultNotAcceptable(str(exc)) from None
     if isinstance(result, ox.QueryBoolean):
-        return serialise_boolean(bool(result), RESULT_TYPES.get(job.media_type, "json"))
+        return serialise_boolean(bool(result), RESULT_TYPES[media])
     if isinstance(result, ox.QuerySolutions):
-        return serialise_solutions(result, RESULT_TYPES.get(job.media_type, "json"), job.max_rows)
-    return serialise_triples(result, job.media_type, job.max_rows, job.prefixes)
+        return serialise_solutions(result, RESULT_TYPES[media], job.max_rows)
+    return serialise_triples(result, media, job.max_rows, job.prefixes)
 
 
 def _read_frame(stream) -> bytes | None:
@@ -93,11 +139,17 @@ def _write_frame(stream, payload: bytes) -> None:
     stream.flush()
 
 
-def worker_main() -> None:
+def worker_main(allow_network: bool = False) -> None:
+    from kg.stores.sparqlparse import NotAQuery as UpdateText, SparqlRefused, SparqlSyntaxError
+
+    from kg.server.sandbox import deny_network
+
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames on the pipe
     stores: dict = {}
-    _write_frame(out, pickle.dumps(("ready", os.getpid())))
+    # before any query: from here on, no network even for a query that slips past the parse
+    sandboxed = False if allow_network else deny_network()
+    _write_frame(out, pickle.dumps(("ready", os.getpid(), sandboxed)))
     while True:
         frame = _read_frame(inp)
         if frame is None:
@@ -105,8 +157,16 @@ def worker_main() -> None:
         job = pickle.loads(frame)
         try:
             reply = ("ok", _execute(job, stores))
-        except SyntaxError as exc:
+        except UpdateText as exc:
+            reply = ("update", str(exc))
+        except SyntaxError as exc:  # Oxigraph's parser, on a vetted query
+            reply = ("syntax", f"invalid SPARQL query: {exc}")
+        except SparqlSyntaxError as exc:
             reply = ("syntax", str(exc))
+        except SparqlRefused as exc:
+            reply = ("refused", str(exc))
+        except ResultNotAcceptable as exc:
+            reply = ("not-acceptable", str(exc))
         except Exception as exc:  # noqa: BLE001 - reported to the server, which decides what the client sees
             reply = ("error", f"{type(exc).__name__}: {exc}")
         _write_frame(out, pickle.dumps(reply))
@@ -115,11 +175,14 @@ def worker_main() -> None:
 # ---------------------------------------------------------------- server side
 
 class Worker:
-    def __init__(self):
+    def __init__(self, allow_network: bool = False):
         env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen([sys.executable, "-m", "kg.server.workers"], stdin=subprocess.PIPE,
+        self.allow_network = allow_network
+        flags = ["--allow-network"] if allow_network else []
+        self.proc = subprocess.Popen([sys.executable, "-m", "kg.server.workers", *flags], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, start_new_session=True)
         self._ready = False
+        self.sandboxed = False
 
     def _recv(self, deadline: float | None):
         fd = self.proc.stdout.fileno()
@@ -145,8 +208,11 @@ class Worker:
 
     def wait_ready(self, timeout: float = 60) -> None:
         if not self._ready:
-            self._recv(time.monotonic() + timeout)
+            _, _, self.sandboxed = self._recv(time.monotonic() + timeout)
             self._ready = True
+            if not self.sandboxed and not self.allow_network:
+                log.warning("query worker %d runs without the network filter (kg.server.sandbox): "
+                            "not available on this platform", self.proc.pid)
 
     def run(self, job: Job, timeout: float | None):
         self.wait_ready()
@@ -172,10 +238,12 @@ class Worker:
 
 
 class WorkerPool:
-    """``size`` warm worker processes; a query waits at most ``timeout`` for a free one, then for its answer."""
+    """``size`` warm worker processes; a query waits at most ``timeout`` for a free one, then for its answer.
+    Workers cannot open network sockets unless ``allow_network`` (for kg serve --allow-service)."""
 
-    def __init__(self, size: int, timeout: float | None):
+    def __init__(self, size: int, timeout: float | None, allow_network: bool = False):
         self.timeout = timeout
+        self.allow_network = allow_network
         self.size = size
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
@@ -185,7 +253,7 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
-        worker = Worker()
+        worker = Worker(self.allow_network)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
@@ -216,9 +284,9 @@ class WorkerPool:
         self._idle.put(worker)
         if status == "ok":
             return value
-        if status == "syntax":
-            raise QuerySyntaxError(value)
-        raise WorkerFailed(value)
+        errors = {"syntax": QuerySyntaxError, "update": NotAQuery, "refused": QueryRefused,
+                  "not-acceptable": ResultNotAcceptable}
+        raise errors.get(status, WorkerFailed)(value)
 
     def close(self) -> None:
         with self._lock:
@@ -229,4 +297,4 @@ class WorkerPool:
 
 
 if __name__ == "__main__":
-    worker_main()
+    worker_main(allow_network="--allow-network" in sys.argv[1:])

@@ -4,8 +4,9 @@
 path (the default; ``oxigraph``) and a remote SPARQL 1.1 store for an ``http(s)://`` URL
 (``remote``); a folder that a `kg serve` holds is reached through that server
 (``discovery``). What both stores share, and the result type, are in ``base``;
-``sparqltext`` reads facts off SPARQL text (its form, the graphs an update touches) and
-writes terms into it (string literals, parameters bound as a ``VALUES`` block).
+``sparqlparse`` reads what a request asks for from its parse (SERVICE, FROM, the graphs an
+update touches); ``sparqlterms`` writes terms into SPARQL text (string literals, parameters
+bound as a ``VALUES`` block).
 Queries see the union of all graphs as their default graph.
 """
 

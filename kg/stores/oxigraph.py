@@ -13,9 +13,23 @@ from rdflib.term import Node
 
 from kg.namespaces import JOURNAL_GRAPH, KG
 from kg.stores.base import QueryResult, StoreError, from_ox, prefix_header, quads, to_ox
+from kg.stores.sparqlparse import SparqlNestingError, SparqlSyntaxError, read_query
 
 
 LOCK_FILE = "kg.lock"
+RECOVERY = ("restore a backup (a copy of the folder, or a `kg export -o backup.nq` bulk-loaded into a new folder, "
+            "docs/security.md) or rebuild it with `kg load` from the articles")
+
+
+def damaged(path: Path, what: str) -> StoreError:
+    """The one-line error for a store that RocksDB finds damaged, with what to do about it."""
+    first = " ".join(what.split())[:300]
+    return StoreError(f"{path}: the store is damaged ({first}); {RECOVERY}")
+
+
+def _missing_current(path: Path) -> bool:
+    """RocksDB files without the CURRENT file that names the live MANIFEST: a damaged store, not an empty folder."""
+    return not (path / "CURRENT").exists() and any(path.glob("MANIFEST-*"))
 
 
 class StoreLock:
@@ -83,6 +97,17 @@ def _alive(pid: str) -> bool:
     return True
 
 
+def _names_its_graphs(sparql: str) -> bool:
+    """True when the query has FROM or FROM NAMED. Text the SPARQL 1.1 parser cannot read (SPARQL 1.2
+    LATERAL) is left to Oxigraph, except nesting too deep to parse, which would crash Oxigraph's parser."""
+    try:
+        return read_query(sparql).has_dataset
+    except SparqlNestingError:
+        raise
+    except SparqlSyntaxError:
+        return False
+
+
 class OxigraphStore:
     """An embedded Oxigraph (RocksDB) store in a folder on disk."""
 
@@ -93,6 +118,8 @@ class OxigraphStore:
         self.read_only = read_only
         self._lock = None
         try:
+            if _missing_current(path):
+                raise damaged(path, "the CURRENT file is missing")
             if read_only:
                 if not (path / "CURRENT").exists():
                     raise StoreError(f"{path}: no kg store here (run `kg load` first)")
@@ -110,6 +137,9 @@ class OxigraphStore:
         except OSError as exc:
             self.close()
             raise StoreError(f"{path}: cannot open store: {exc}") from exc
+        except RuntimeError as exc:  # pyoxigraph's name for RocksDB's "Corruption: …"
+            self.close()
+            raise damaged(path, str(exc)) from exc
 
     def _open_reader(self) -> None:
         self._lock = StoreLock(self.path)
@@ -144,7 +174,10 @@ class OxigraphStore:
         return [row[0] for row in res.rows]
 
     def triple_count(self) -> int:
-        return len(self._store)
+        try:
+            return len(self._store)
+        except RuntimeError as exc:
+            raise damaged(self.path, str(exc)) from exc
 
     def graph(self, name: URIRef) -> Graph:
         g = Graph()
@@ -157,29 +190,69 @@ class OxigraphStore:
         return self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None,
-              timeout: float | None = None) -> QueryResult:
+              timeout: float | None = None, user_query: bool = False) -> QueryResult:
+        """Run a query over the union of all graphs. A ``user_query`` (ad-hoc text, a .rq file) is read
+        first: its FROM / FROM NAMED then choose the graphs, and nesting too deep to parse is refused."""
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items() if v is not None}
+        dataset = {"use_default_graph_as_union": True}
+        if user_query and _names_its_graphs(sparql):
+            dataset = {}  # Oxigraph takes the dataset from the query's FROM / FROM NAMED
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            result = self._store.query(sparql, substitutions=subs or None, **dataset)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult("ask", boolean=bool(result))
+            if isinstance(result, ox.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                rows = [[from_ox(sol[v]) for v in variables] for sol in result]
+                return QueryResult("select", variables, rows)
+            return QueryResult("graph", triples=[(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+                                                 for t in result])
         except SyntaxError as exc:
             raise ValueError(f"invalid SPARQL: {exc}") from exc
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows = [[from_ox(sol[v]) for v in variables] for sol in result]
-            return QueryResult("select", variables, rows)
-        return QueryResult("graph", triples=[(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result])
+        except RuntimeError as exc:
+            raise damaged(self.path, str(exc)) from exc
 
     def rows(self, sparql: str, with_names: bool = False) -> Iterator[tuple[str | None, ...]]:
         """A SELECT's rows as plain strings (None when unbound), streamed: for internal bulk reads,
         where building rdflib terms would cost more than the query. ``with_names``: the variable
         names come first."""
-        solutions = self._store.query(sparql, use_default_graph_as_union=True)
-        if with_names:
-            yield tuple(v.value for v in solutions.variables)
-        for solution in solutions:
-            yield tuple(None if term is None else term.value for term in solution)
+        try:
+            solutions = self._store.query(sparql, use_default_graph_as_union=True)
+            if with_names:
+                yield tuple(v.value for v in solutions.variables)
+            for solution in solutions:
+                yield tuple(None if term is None else term.value for term in solution)
+        except RuntimeError as exc:
+            raise damaged(self.path, str(exc)) from exc
+
+    def verify(self) -> int:
+        """Read every index of the store whole (RocksDB checks each block's checksum as it reads it)
+        and check that they agree; the number of quads, or ``StoreError`` saying what is damaged.
+        Oxigraph keeps each quad in several orders (subject, predicate or object first; within each
+        graph, predicate or object first): each pattern below is answered from one of them."""
+        every = lambda *pattern: self._store.quads_for_pattern(*pattern)  # noqa: E731
+        try:
+            quads = list(every(None, None, None, None))
+            seen = {"subject": set(), "predicate": set(), "object": set(), "graph and predicate": set(),
+                    "graph and object": set()}
+            for q in quads:
+                for key, part in (("subject", q.subject), ("predicate", q.predicate), ("object", q.object),
+                                  ("graph and predicate", (q.predicate, q.graph_name)),
+                                  ("graph and object", (q.object, q.graph_name))):
+                    seen[key].add(part)
+            counts = {
+                "subject": sum(1 for s in seen["subject"] for _ in every(s, None, None, None)),
+                "predicate": sum(1 for p in seen["predicate"] for _ in every(None, p, None, None)),
+                "object": sum(1 for o in seen["object"] for _ in every(None, None, o, None)),
+                "graph and predicate": sum(1 for p, g in seen["graph and predicate"] for _ in every(None, p, None, g)),
+                "graph and object": sum(1 for o, g in seen["graph and object"] for _ in every(None, None, o, g)),
+            }
+        except RuntimeError as exc:
+            raise damaged(self.path, str(exc)) from exc
+        for index, count in counts.items():
+            if count != len(quads):
+                raise damaged(self.path, f"the {index} index holds {count} quads, the graph index {len(quads)}")
+        return len(quads)
 
     # -- writing
     def add_graph(self, name: URIRef, graph: Graph) -> None:
@@ -250,7 +323,10 @@ class OxigraphStore:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update in one transaction."""
-        self._store.update(sparql)
+        try:
+            self._store.update(sparql)
+        except RuntimeError as exc:
+            raise damaged(self.path, str(exc)) from exc
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Swap a graph's content in one transaction (used for reference data)."""

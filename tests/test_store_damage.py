@@ -1,0 +1,84 @@
+"""A damaged store says so in one line, with what to do (issue 20, case 5): bytes overwritten in
+an .sst file (found by `kg check`), a truncated .sst or MANIFEST, a deleted CURRENT."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_serve_support import build_store
+
+
+@pytest.fixture(scope="module")
+def intact(tmp_path_factory, vocab) -> Path:
+    return build_store(tmp_path_factory.mktemp("damage") / "store", vocab)
+
+
+@pytest.fixture
+def copy(intact, tmp_path) -> Path:
+    return Path(shutil.copytree(intact, tmp_path / "store"))
+
+
+def kg(store: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args, "--store", str(store)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def largest_sst(store: Path) -> Path:
+    return max(store.glob("*.sst"), key=lambda p: p.stat().st_size)
+
+
+def assert_says_damaged(proc: subprocess.CompletedProcess) -> None:
+    assert proc.returncode == 2, (proc.returncode, proc.stdout[-300:], proc.stderr[-2000:])
+    assert "Traceback" not in proc.stderr and proc.stderr.strip().count("\n") == 0, proc.stderr
+    assert "the store is damaged" in proc.stderr and "kg export" in proc.stderr and "kg load" in proc.stderr
+
+
+def test_kg_check_passes_an_intact_store(intact):
+    proc = kg(intact, "check")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("ok: ") and "quads" in proc.stdout
+
+
+def test_kg_check_finds_eight_overwritten_bytes(copy):
+    sst = largest_sst(copy)
+    with open(sst, "r+b") as fh:
+        fh.seek(sst.stat().st_size // 3)
+        fh.write(b"XXXXXXXX")
+    assert_says_damaged(kg(copy, "check"))
+
+
+@pytest.mark.parametrize("damage", ["truncated sst", "truncated MANIFEST"])
+@pytest.mark.parametrize("command", [("claims",), ("stats",), ("check",)])
+def test_a_truncated_file_is_one_line(copy, damage, command):
+    victim = largest_sst(copy) if damage == "truncated sst" else next(copy.glob("MANIFEST-*"))
+    with open(victim, "r+b") as fh:
+        fh.truncate(victim.stat().st_size // 2)
+    assert_says_damaged(kg(copy, *command))
+
+
+@pytest.mark.parametrize("command", [("claims",), ("stats",), ("check",), ("load", "nothing-here.txt")])
+def test_a_deleted_current_is_damage_not_an_empty_folder(copy, command):
+    (copy / "CURRENT").unlink()
+    proc = kg(copy, *command)
+    assert_says_damaged(proc)
+    assert "CURRENT" in proc.stderr
+    assert not (copy / "CURRENT").exists(), "kg wrote a fresh store over the damaged one"
+
+
+def test_the_documented_backup_restores_a_whole_store(intact, tmp_path):
+    """docs/security.md: back up with `kg export -o backup.nq`, restore by bulk-loading it into a new folder."""
+    import pyoxigraph as ox
+
+    backup = tmp_path / "backup.nq"
+    assert kg(intact, "export", "-o", str(backup)).returncode == 0
+    restored = ox.Store(str(tmp_path / "restored"))
+    restored.bulk_load(path=str(backup), format=ox.RdfFormat.N_QUADS)
+    restored.flush()
+    del restored
+    assert kg(tmp_path / "restored", "check").returncode == 0
+    assert kg(tmp_path / "restored", "stats").stdout == kg(intact, "stats").stdout
+    assert kg(tmp_path / "restored", "claims", "--format", "json").stdout == kg(intact, "claims", "--format", "json").stdout
