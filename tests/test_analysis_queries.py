@@ -10,7 +10,7 @@ import pytest
 from rdflib import Dataset
 from typer.testing import CliRunner
 
-from kg.analysis.listing import run_named
+from kg.analysis.queries import run_named
 from kg.analysis.queries import catalog, prepare, resolve
 from kg.cli import app
 from kg.output import records

@@ -1,7 +1,7 @@
 """Conflict analysis: comparability, intervals and every kind, on hand-built graphs and on the seeds.
 
 Each hand-built case stores real article graphs (validated, as `kg load` stores them) and runs
-the `conflicts` query; the Python reference in kg.conflicts must list exactly the same pairs.
+the `conflicts` query; the Python reference in kg.analysis.listing must list exactly the same pairs.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.analysis import findings
-from kg.analysis.listing import load_figures, run_named
+from kg.analysis.listing import load_figures
+from kg.analysis.queries import run_named
 from kg.analysis.rules import (Figure, Interval, analyse, comparable, comparison_buckets, gap_ratio, is_running_total,
                           rounded)
 from kg.cli import app

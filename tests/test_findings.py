@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from bench.corpus import write_corpus
 from kg.admin import find_article, remove_article
 from kg.analysis import findings
-from kg.analysis.listing import conflict_rows, run_named
+from kg.analysis.listing import conflict_rows
+from kg.analysis.queries import run_named
 from kg.analysis.rules import DEFAULT_TOLERANCE
 from kg.cli import app
 from kg.readers import read_article, read_manifest
@@ -107,7 +108,7 @@ def test_a_load_in_many_small_batches_finds_what_a_rebuild_finds(tmp_path, vocab
 
 
 def test_the_facts_a_worker_sends_are_what_the_writer_would_read_back(tmp_path, vocab):
-    """The loader's writer takes each claim's keys and figure from the workers (kg.findings.claim_facts)
+    """The loader's writer takes each claim's keys and figure from the workers (kg.analysis.findings.claim_facts)
     instead of querying the store for them: both must say the same, claim by claim."""
     corpus = write_corpus(tmp_path / "corpus", 30, seed=9)
     store = open_store(tmp_path / "kg-data")

@@ -16,19 +16,12 @@ from typing import Any
 from rdflib import RDFS, URIRef
 
 from kg.analysis import findings
-from kg.analysis.queries import prepare, resolve
+from kg.analysis.queries import run_named
 from kg.analysis.rules import Figure, classify, comparable
 from kg.model import resolve_source
 from kg.namespaces import INCIDENT, KG, SOURCE
-from kg.output import records
 from kg.stores.sparqlterms import string_literal
 from kg.vocab import vocabulary
-
-
-def run_named(kg_store, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    """A named query's rows as plain values; parameters given as None are left unbound."""
-    query = prepare(resolve(name), {k: v for k, v in params.items() if v is not None})
-    return records(kg_store.query(query))
 
 
 def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple[list[dict[str, Any]], str | None]:

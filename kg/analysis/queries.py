@@ -29,7 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from kg.output import records
 from kg.resources import data_dir, query_files
 from kg.stores.sparqlterms import QueryError, bind
 
@@ -124,6 +126,12 @@ def prepare(query: NamedQuery, params: dict[str, str]) -> str:
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
     return bind(query.text, {param_variable(k): v for k, v in params.items()})
+
+
+def run_named(kg_store, name: str, params: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
+    """A named query's rows as plain values; parameters given as None or "" are left unbound."""
+    query = prepare(resolve(name), {k: v for k, v in (params or {}).items() if v not in (None, "")})
+    return records(kg_store.query(query))
 
 
 def param_variable(name: str) -> str:

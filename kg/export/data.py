@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from kg.analysis.queries import prepare, resolve
+from kg.analysis.queries import prepare, resolve, run_named
 from kg.output import records
 
 # Kinds of relation between two claims, as named by the conflict queries (docs/conflicts.md).
@@ -124,10 +124,6 @@ def _prepared(name: str, params: dict[str, str | None] | None) -> str:
     query = resolve(name)
     declared = {p.name for p in query.params}
     return prepare(query, {k: v for k, v in (params or {}).items() if v not in (None, "") and k in declared})
-
-
-def run_named(store, name: str, params: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
-    return records(store.query(_prepared(name, params)))
 
 
 def string_records(store, name: str, params: dict[str, str | None] | None = None) -> Iterator[dict[str, str | None]]:

@@ -14,7 +14,8 @@ from typing import Any, Iterable
 
 from kg.analysis.queries import catalog
 
-from kg.export.data import ClaimRow, ExportData, ExportError, Relation, fetch_claims, fetch_sources, run_named
+from kg.analysis.queries import run_named
+from kg.export.data import ClaimRow, ExportData, ExportError, Relation, fetch_claims, fetch_sources
 
 DEFAULT_TOLERANCE = 0.10
 # Kinds drawn as edges; "not-comparable" pairs are listed by `kg conflicts`, not drawn.
