@@ -61,6 +61,11 @@ class Vocabulary:
         return frozenset(str(o) for o in self.graph.objects(KG.reportNouns, KG.lemma))
 
     @cached_property
+    def time_words(self) -> frozenset[str]:
+        """Lower-case words that name a time ("night", "Friday", "May") (ontology/attribution.ttl)."""
+        return frozenset(str(o) for o in self.graph.objects(KG.timeWords, KG.lemma))
+
+    @cached_property
     def outcome_lemmas(self) -> dict[str, str]:
         """Lemma -> outcome form ("slaughter" -> "killed") from the outcome collections of ontology/metrics.ttl."""
         out = {}

@@ -217,6 +217,15 @@ def _title_case(s: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _names_a_person(head) -> bool:
+    """A proper name of two or more capitalised words that are not an acronym ("Jane Doe said"):
+    what the parse alone can tell of a person, without an entity recogniser."""
+    given = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    words = [*given, head]
+    return (head.pos_ == "PROPN" and bool(given) and given[-1].i == head.i - 1
+            and all(w.text[:1].isupper() and not w.text.isupper() for w in words))
+
+
 class Attributor:
     """Resolves who asserts each figure of one article, sentence by sentence."""
 
@@ -225,12 +234,17 @@ class Attributor:
         from kg.extract.places import _matcher
 
         self.places = _matcher(vocab)
+        self.time_words = vocab.time_words
         self.outlet = outlet
         self.last_person: SourceRef | None = None
         self.last_org: SourceRef | None = None  # last organisation that spoke or was cited
         self.last_asserter: tuple[SourceRef, SourceRef | None] | None = None
         self.people: dict[str, SourceRef] = {}  # surname -> person (with speaks_for)
         self.last_report_org: SourceRef | None = None  # who issued the report / statement last named
+
+    def _is_place(self, label: str) -> bool:
+        """Whether the whole of ``label`` is a gazetteer place ("Democratic Republic of Congo")."""
+        return any(a == 0 and b == len(label) for a, b, _ in self.places.find(label))
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, s: str) -> list[Mention]:
@@ -517,13 +531,13 @@ class Attributor:
         resolved = self.resolve(first, s, ms) if first is not None else None
         if resolved is not None or head.pos_ == "PRON":
             return resolved
-        if head.ent_type_ == "PERSON":
+        label = speaker_label(head, self.time_words)
+        if label is None or self._is_place(label):
+            return None  # "North Kivu said" is a place, not a speaker
+        if _names_a_person(head):
             person = self._person(head.text, s, head.idx + len(head.text), head.idx)
             self.last_person = person
             return (person.speaks_for or person), person
-        label = speaker_label(head)
-        if label is None:
-            return None
         return SourceRef(slug(label), label, "Organization", known=False), None
 
     def note(self, asserter: SourceRef | None, speaker: SourceRef | None) -> None:

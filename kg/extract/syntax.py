@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj"))
 # a speaker's phrase may be one of these entity types; a place or a date never speaks
-_NOT_A_SPEAKER = frozenset(("GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "FAC", "EVENT"))
-
 
 @dataclass(frozen=True)
 class Speaker:
@@ -84,7 +82,8 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         child, node = node, node.head
 
 
-def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
+def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str],
+                      time_words: frozenset[str]) -> bool:
     """Whether the date at characters [start, end) dates a statement ("said on Friday", "the report
     released on 5 May") rather than an event ("the strike on Sunday night", "Wednesday's incident")."""
     tok = figure_token(doc, start, end)
@@ -92,7 +91,8 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
         return False
     node = tok.head
     for _ in range(4):  # through "on", "early", "night" to the word the date modifies
-        if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and node.i != tok.i and node.ent_type_ != "DATE":
+        in_date = start <= node.idx < end or node.lower_ in time_words or node.lemma_.lower() in time_words
+        if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and node.i != tok.i and not in_date:
             return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
         if node.head.i == node.i:
             return False
@@ -176,12 +176,12 @@ def _owner(noun):
         if c.dep_ == "poss":
             return c
     for c in noun.children:
-        if c.dep_ in ("compound", "nmod") and (c.ent_type_ in ("ORG", "PERSON", "NORP") or c.pos_ == "PROPN"):
+        if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN":
             return c
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             for p in c.children:
-                if p.dep_ == "pobj" and (p.ent_type_ in ("ORG", "PERSON", "NORP") or p.pos_ == "PROPN"):
+                if p.dep_ == "pobj" and p.pos_ == "PROPN":
                     return p
     return None
 
@@ -221,9 +221,10 @@ def _contiguous_run(toks, head):
     return [t for t in toks if lo <= t.i <= hi]
 
 
-def speaker_label(head) -> str | None:
-    """A name for a speaker the gazetteer does not know, from its noun phrase ("health workers", "one fleeing witness")."""
-    if head.pos_ == "PRON" or head.ent_type_ in _NOT_A_SPEAKER:
+def speaker_label(head, time_words: frozenset[str]) -> str | None:
+    """A name for a speaker the gazetteer does not know, from its noun phrase ("health workers", "one fleeing
+    witness"); None for a pronoun, a number or a time ("Sunday said" is a misparse, not a speaker)."""
+    if head.pos_ in ("PRON", "NUM") or head.like_num or head.lower_ in time_words or head.lemma_.lower() in time_words:
         return None
     toks = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= head.i - 4] + [head]
     toks = [t for t in toks if t.pos_ not in ("DET", "NUM", "PUNCT")]

@@ -74,7 +74,7 @@ def test_two_speakers_in_one_sentence_get_one_figure_each():
 ])
 def test_a_day_dates_a_statement_or_an_event(text, day, states):
     start, end = span(text, day)
-    assert dates_a_statement(parse(text), start, end, V.reporting_verbs, V.report_nouns) is states
+    assert dates_a_statement(parse(text), start, end, V.reporting_verbs, V.report_nouns, V.time_words) is states
 
 
 @pytest.mark.parametrize("text, figure, noun, outcome", [
