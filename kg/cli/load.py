@@ -85,8 +85,8 @@ def load(
 
 
 def _use_model(name: Optional[str]) -> None:
-    """Set the parser model for this process and its workers, and load it now: a missing model
-    fails before anything is read or stored."""
+    """Set the parser model for this process and its workers, and check that it is installed: a
+    missing model fails before anything is read or stored."""
     from kg.extract.parse import check_model, set_model
 
     set_model(name)

