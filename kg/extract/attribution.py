@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kg.extract.fastre import guard
 from kg.extract.phrases import PhraseMatcher, lowered, tokens
+from kg.extract.sentences import title_case
 from kg.extract.syntax import Speaker, speaker_label
 from kg.model import SourceRef
 from kg.vocab import Vocabulary
@@ -208,13 +209,6 @@ def _overlaps(a: int, b: int, ms: list[Mention]) -> bool:
     return any(not (b <= m.start or a >= m.end) for m in ms)
 
 
-_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
-
-
-def _title_case(s: str) -> bool:
-    """True for a headline in title case: most words of four letters or more are capitalised."""
-    words = _LONG_WORD.findall(s)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _names_a_person(head) -> bool:
@@ -249,7 +243,10 @@ class Attributor:
     # ------------------------------------------------------------------ mentions
     def mentions(self, s: str) -> list[Mention]:
         ms = self.index.find(s)
-        for m in (_ORG_NAME.finditer(s) if _ORG_HINT.search(s) else ()):
+        # In a headline written in title case every word is capitalised: capitalised runs are not
+        # names there ("Civilians Killed in US-Led Operations", "Rights Group Challenges Army's Report").
+        headline = title_case(s)
+        for m in (_ORG_NAME.finditer(s) if _ORG_HINT.search(s) and not headline else ()):
             a, b = m.start(), m.end()
             if _overlaps(a, b, ms):
                 continue
@@ -269,9 +266,7 @@ class Attributor:
             label = _DETS.sub("", txt).strip()
             ref = SourceRef(slug(label), label, "Organization", known=False)
             ms.append(Mention(m.start(), m.end(), ref, "generic", txt))
-        # In a headline written in title case every word is capitalised: capitalised pairs are
-        # not names there ("Civilians Killed in US-Led Operations").
-        for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) and not _title_case(s) else ()):
+        for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) and not headline else ()):
             name = m.group("name")
             a = m.start("name")
             if _overlaps(m.start(), m.end(), ms) or _ORG_WORDS.search(name):
@@ -373,6 +368,10 @@ class Attributor:
                 return self.last_report_org, None
             if self.last_org is not None:
                 return self.last_org, None
+            if a.split()[-1] not in _PERSON_ROLES and a not in ("the coalition", "the military", "the group", "the agency", "the mission"):
+                # "officials said", "the ministry said" with no organisation met before: an earlier name in the
+                # sentence is more often the actor ("ADF rebels killed 50 ..., officials said") than the speaker
+                return None
         # it / they: an organisation named earlier in the sentence, else the last one that spoke
         for o in reversed([x for x in local if x.end <= m.start and x.kind in ("org", "generic")]):
             return o.ref, None

@@ -320,10 +320,11 @@ def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary):
 
 
 def _headline_sources(raws: list[_Raw], sents) -> None:
-    """A headline figure with no source of its own restates a figure of the body: it takes that figure's
-    source ("Death toll rises to 42" -> the charity that says at least 42 died)."""
+    """A headline figure restates a figure of the body: it takes that figure's source ("Death toll rises
+    to 42" -> the charity that says at least 42 died), even when the headline names someone, since a
+    headline compresses ("GNA blames attack that killed 42": the GNA blames; the count is the body's)."""
     for r in raws:
-        if not sents[r.sent].headline or not r.claim.rule.endswith("attr.outlet"):
+        if not sents[r.sent].headline:
             continue
         v = float(r.claim.value)
         best = None
@@ -337,7 +338,7 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
         if best is not None:
             r.claim.asserter, r.claim.speaker = best.claim.asserter, best.claim.speaker
             r.claim.period = best.claim.period
-            r.claim.rule = r.claim.rule.replace("attr.outlet", "attr.headline-restates")
+            r.claim.rule = r.claim.rule.rsplit("+attr.", 1)[0] + "+attr.headline-restates"
 
 
 def _round_figure(v: float) -> float:

@@ -89,6 +89,15 @@ def _split_line(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def title_case(s: str) -> bool:
+    """True for a headline in title case: most words of four letters or more are capitalised."""
+    words = _LONG_WORD.findall(s)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence]:
     """Sentences of ``text`` outside the ``skip`` spans (default: the junk spans)."""
     if skip is None:
@@ -98,6 +107,7 @@ def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence
     pos = 0
     para = -1
     first_line = True
+    body_begun = False
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
@@ -107,7 +117,11 @@ def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence
         if a in skip_starts:
             continue
         para += 1
-        headline = first_line and not sentences and len(line) < 200 and not line.rstrip().endswith((".", '"'))
+        short = len(line) < 200 and not line.rstrip().endswith((".", '"'))
+        # the headline: the first line, or a title-case line under the page's chrome ("World", "Menu")
+        # before the body's first long paragraph
+        headline = short and ((first_line and not sentences) or (not body_begun and title_case(line)))
+        body_begun = body_begun or len(line) >= 200
         first_line = False
         quote_open = False
         # A boundary is a [.!?] run followed, before the end of the line, by a space or a capital

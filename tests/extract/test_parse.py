@@ -121,6 +121,27 @@ def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
 
 
+def test_a_report_hung_after_the_clause_is_its_speaker_unless_a_conjunction_makes_it_the_actors():
+    # spaCy parses the trailing "a farmer said" as a clause coordinated with "killed"
+    text = "A drone aimed at the rebels killed five villagers instead, a farmer and his neighbour said on Monday."
+    assert speaker_of(text, "five")[0] == "farmer"
+    assert speaker_of("The rebels killed six soldiers and said they would fight on.", "six") is None
+
+
+def test_unnamed_officials_are_not_the_group_named_before_them_in_the_sentence():
+    cs = claims("Rebels of the Northern Front stormed a market and killed 30 civilians, the deadliest attack by "
+                "the Northern Front this year, officials said.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("officials", 30)]
+
+
+def test_a_headline_under_the_page_chrome_restates_the_body_and_names_nobody():
+    cs = claims("World News\nSign up for our newsletter today.\n\n"
+                "Rights Monitor Challenges Army Count of 120 Civilian Deaths in Northern Raids\n\n"
+                "The Valley Rights Monitor said on Monday that 120 civilians were killed in the raids last month, "
+                "far more than the army has acknowledged in its own statements about the campaign so far this year.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Valley Rights Monitor", 120)]
+
+
 def test_a_missing_model_is_one_line_naming_what_to_install(tmp_path, monkeypatch):
     _load.cache_clear()
     with pytest.raises(ModelMissing, match="python -m spacy download no_such_model"):
