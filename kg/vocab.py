@@ -66,6 +66,11 @@ class Vocabulary:
         return frozenset(str(o) for o in self.graph.objects(KG.timeWords, KG.lemma))
 
     @cached_property
+    def place_nouns(self) -> frozenset[str]:
+        """Words that make the capitalised name before them a place ("North Kivu province") (ontology/places.ttl)."""
+        return frozenset(str(o) for o in self.graph.objects(KG.placeNouns, KG.lemma))
+
+    @cached_property
     def outcome_lemmas(self) -> dict[str, str]:
         """Lemma -> outcome form ("slaughter" -> "killed") from the outcome collections of ontology/metrics.ttl."""
         out = {}

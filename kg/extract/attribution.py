@@ -211,6 +211,15 @@ def _overlaps(a: int, b: int, ms: list[Mention]) -> bool:
 
 
 
+def _next_word(s: str, pos: int) -> str:
+    """The lower-case word after ``pos``, past a possessive ("North Kivu province's" -> "province")."""
+    m = _NEXT_WORD.match(s, pos)
+    return m.group(1).lower() if m else ""
+
+
+_NEXT_WORD = re.compile(r"(?:'s)?\s+(\w+)")
+
+
 def _names_a_person(head) -> bool:
     """A proper name of two or more capitalised words that are not an acronym ("Jane Doe said"):
     what the parse alone can tell of a person, without an entity recogniser."""
@@ -229,6 +238,7 @@ class Attributor:
 
         self.places = _matcher(vocab)
         self.time_words = vocab.time_words
+        self.place_nouns = vocab.place_nouns
         self.outlet = outlet
         self.last_person: SourceRef | None = None
         self.last_org: SourceRef | None = None  # last organisation that spoke or was cited
@@ -275,6 +285,8 @@ class Attributor:
                 continue  # the tail of a hyphenated word is not a name
             if self.places is not None and self.places.find(name):
                 continue  # "Gaza Strip", "Deir ez-Zor" are places, not people
+            if _next_word(s, m.end("name")) in self.place_nouns:
+                continue  # "North Kivu province": a place the gazetteer does not know
             ref = self._person(name, s, m.end(), m.start())
             ms.append(Mention(m.start(), m.end(), ref, "person", m.group(0)))
         # bare surnames of people met before
@@ -439,6 +451,12 @@ class Attributor:
                 continue
             if verb in _AGENTLESS_VERBS and _AGENTLESS.search(s[max(0, m.start() - 12):m.start()]):
                 continue  # passive without agent: "are credibly reported to have died"
+            # inversion first: in "... in the province's north, said Jane Doe" the name after the verb speaks,
+            # whatever capitalised words came before it
+            inv = [x for x in ms if 0 <= x.start - m.end() < 4]
+            if inv and _INVERTED.search(s[max(0, m.start() - 3):m.start()]):
+                acts.append((m.start(), m.end(), inv[0], "speech-inverted"))
+                continue
             subj = self.subject_before(s, m.start(), ms)
             if subj is not None and subj.kind == "outlet" and (verb in ("reported", "reports", "reporting") or _OUTLET_RELAYS.match(s[m.end():])):
                 continue  # '..., Business Insider reported.': the outlet relays, it does not assert
@@ -447,11 +465,7 @@ class Attributor:
             if subj is not None and subj.end <= m.start() and not _SENTENCE_END.search(s[subj.end:m.start()]):
                 acts.append((m.start(), m.end(), subj, "speech"))
                 continue
-            # inversion: '," said X' / ', said X'
-            inv = [x for x in ms if 0 <= x.start - m.end() < 4]
-            if inv and _INVERTED.search(s[max(0, m.start() - 3):m.start()]):
-                acts.append((m.start(), m.end(), inv[0], "speech-inverted"))
-            elif subj is None and acts and acts[-1][3] in ("speech", "speech-inverted") and _AND_ALSO.search(s[max(0, m.start() - 10):m.start()]):
+            if subj is None and acts and acts[-1][3] in ("speech", "speech-inverted") and _AND_ALSO.search(s[max(0, m.start() - 10):m.start()]):
                 acts.append((m.start(), m.end(), acts[-1][2], "speech-coordinated"))
         acts.sort(key=lambda a: a[0])
         return acts

@@ -142,6 +142,13 @@ def test_a_headline_under_the_page_chrome_restates_the_body_and_names_nobody():
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Valley Rights Monitor", 120)]
 
 
+def test_an_inverted_speaker_is_the_name_after_said_not_a_place_before_it():
+    cs = claims("The raid took place on Monday night in the town of Ebor in Upper Zorba province's Kettle "
+                "territory, said Amos Kettleby, a local administrator.\n\n"
+                '"I can confirm a provisional death toll of 31. Most were killed in their sleep," he said.')
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Amos Kettleby", 31)]
+
+
 def test_a_missing_model_is_one_line_naming_what_to_install(tmp_path, monkeypatch):
     _load.cache_clear()
     with pytest.raises(ModelMissing, match="python -m spacy download no_such_model"):
