@@ -22,7 +22,7 @@ from kg.extract.periods import PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
-from kg.extract.syntax import counted, dates_a_statement, figure_token, governing_source, is_age
+from kg.extract.syntax import counted, dates_a_statement, figure_token, governing_source, is_age, starts_a_period
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -156,6 +156,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             ms, acts = [], []
         # a day that dates a statement ("said on Friday") is not the period of any figure
         pms = [p for p in pms if p.kind != "day" or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
+        if si in docs:  # "since the offensive began on April 4": the day starts a running total
+            pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
+                   if p.kind in ("day", "month") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
         all_periods.extend((si, p) for p in pms)
         places = find_places(s, vocab)
         for _, _, k in places:

@@ -117,6 +117,25 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
     return False
 
 
+def starts_a_period(doc, start: int, end: int) -> bool:
+    """Whether "since" governs the date at characters [start, end): "killed since Haftar launched an
+    offensive on April 4", "since the strike on Sunday" (the date starts a running total; it is not
+    the event's day)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return False
+    node = tok
+    for _ in range(4):  # date -> on -> launched/strike -> since
+        if any(c.lower_ == "since" and c.dep_ in ("mark", "prep") and c.i < tok.i for c in node.children):
+            return True
+        if node.lower_ == "since":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def is_age(doc, start: int, end: int) -> bool:
     """Whether the number at [start, end) is an age ("under the age of 18", "a man aged 45",
     "children under five"), not a count."""

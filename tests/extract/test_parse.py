@@ -149,6 +149,17 @@ def test_an_inverted_speaker_is_the_name_after_said_not_a_place_before_it():
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Amos Kettleby", 31)]
 
 
+@pytest.mark.parametrize("text, period", [
+    ("Nearly 900 people have been killed since the general launched his offensive on April 4, the ministry said.",
+     ("2021-04-04", "2021-05-12")),
+    ("The ministry said 30 people have died since the strike on Monday.", ("2021-05-10", "2021-05-12")),
+    ("The strike on Monday killed 12 people, the ministry said.", ("2021-05-10", "2021-05-10")),
+])
+def test_a_day_that_since_governs_starts_a_running_total(text, period):
+    # published on Wednesday 2021-05-12
+    assert [(c.period.start, c.period.end) for c in claims(text, published="2021-05-12")] == [period]
+
+
 def test_a_missing_model_is_one_line_naming_what_to_install(tmp_path, monkeypatch):
     _load.cache_clear()
     with pytest.raises(ModelMissing, match="python -m spacy download no_such_model"):
