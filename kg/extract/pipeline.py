@@ -214,6 +214,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # it decides where the surface cues found nothing, and for a part said to be of another
             # population ("14 of the dead were children": a breakdown of its own metric)
             link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
+            if link is not None and link.part and not link.predicate:
+                continue  # "60 of the fatalities were under five": a part of a count that names no population of its own
             outcome = link.outcome if link is not None else ""
             if link is not None and link.predicate and not outcome and raws:
                 # "Of the verified cases, 1,486 are believed to be civilians": the outcome of the figures before

@@ -279,6 +279,7 @@ class Counted:
     noun: str  # "civilians", "number of dead", "" when the figure stands alone ("killing three")
     outcome: str  # an outcome form ("killed", "injured"), "" when the parse shows none
     predicate: bool = False  # the noun is what the figure is said to be ("14 of the dead were children")
+    part: bool = False  # a part of a count said to be something ("60 of the fatalities were under five")
 
 
 def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | None:
@@ -318,7 +319,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                                 if t.lemma_.lower() in outcomes), "")
     if not phrase and not outcome:
         return None
-    return Counted(phrase, outcome, predicate)
+    part = (noun.i == tok.i and tok.dep_ in SUBJECTS and tok.head.lemma_ == "be"
+            and bool(_partitive_outcome(tok, outcomes)))
+    return Counted(phrase, outcome, predicate, part=part)
 
 
 def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:

@@ -160,6 +160,12 @@ def test_a_day_that_since_governs_starts_a_running_total(text, period):
     assert [(c.period.start, c.period.end) for c in claims(text, published="2021-05-12")] == [period]
 
 
+def test_a_part_that_names_no_population_is_no_claim_of_the_whole_metric():
+    cs = claims("The health office said 40 civilians were killed. It said 15 of the fatalities were under "
+                "the age of ten.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [("civilians-killed", 40)]
+
+
 def test_a_missing_model_is_one_line_naming_what_to_install(tmp_path, monkeypatch):
     _load.cache_clear()
     with pytest.raises(ModelMissing, match="python -m spacy download no_such_model"):
