@@ -29,6 +29,8 @@ def _figs(s):
         ("an estimated 2,050 people", "approx", 2050, None),
         ("up to 21 militants", "at-most", 21, None),
         ("as many as 168 children", "at-most", 168, None),
+        ("as high as 400 dead", "at-most", 400, None),  # FORMAT.md lists it beside "up to"
+        ("an estimated total of 1,900 deaths", "approx", 1900, None),
         ("fewer than 10 civilians", "less-than", 10, None),
         ("between 64 and 116 civilians", "range", 64, 116),
         ("around 7,316 to 11,637", "range", 7316, 11637),
