@@ -152,12 +152,12 @@ def _num(w: str) -> int | None:
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
     ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
-    ("first-months", re.compile(rf"\b(?:in\s+)?the\s+first\s+(?P<n>{_NUMW})\s+months\s+of\s+(?P<y>{_Y})", re.I)),
-    ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|to\s+the\s+end\s+of)\s+(?P<b>{_DATE})", re.I)),
+    ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?P<y>{_Y})", re.I)),
+    ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|to\s+the\s+end\s+of|(?:months|weeks|days|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:\s+in\s+(?P<a>{_DATE}))?", re.I)),
-    ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
+    ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week)|(?:last|past)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
@@ -178,11 +178,11 @@ _GATES = {
     "campaign-range": frozenset("start beginning launch outset".split()),
     "campaign": frozenset("start beginning launch outset".split()),
     "range": frozenset("from between".split()),
-    "first-months": frozenset(["first"]),
-    "until": frozenset("through till until up as end".split()),
+    "first-months": frozenset("first second third fourth last".split()),
+    "until": frozenset("through till until up as end to".split()),
     "since": frozenset(["since"]),
     "since-campaign": frozenset(["since"]),
-    "relative": frozenset("year years date far today monday tuesday wednesday thursday friday saturday sunday".split()),
+    "relative": frozenset("year years date far today yesterday monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
     "recent": frozenset("last past this".split()),
     "day": _MONTH_WORDS,
@@ -248,9 +248,17 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         # "from Sept. 28 to Oct. 13" with the year only on one side, or nonsense
                         continue
                 elif kind == "first-months":
-                    n = _num(m.group("n")) or 1
                     y = int(m.group("y"))
-                    begin, finish, k = f"{y:04d}-01", f"{y:04d}-{min(n, 12):02d}", "range"
+                    if m.group("part"):  # "the second half of 2023", "the first quarter of 2024"
+                        size = 6 if m.group("part").lower() == "half" else 3
+                        last = 12 // size
+                        nth = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": last}[m.group("nth").lower()]
+                        if nth > last:
+                            continue
+                        first_month, last_month = size * (nth - 1) + 1, size * nth
+                    else:
+                        first_month, last_month = 1, min(_num(m.group("n")) or 1, 12)
+                    begin, finish, k = f"{y:04d}-{first_month:02d}", f"{y:04d}-{last_month:02d}", "range"
                 elif kind == "until":
                     finish = parse_date(m.group("b"), published, "end")
                 elif kind == "since-campaign":
@@ -287,6 +295,9 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     elif m.group("n"):
                         n = _num(m.group("n")) or 1
                         begin, finish = (_shift_years(pubiso, n), pubiso) if pub else (None, None)
+                    elif rel == "yesterday":
+                        begin = finish = _days_before(published, 1) if pub else None
+                        k = "day"
                     elif rel in ("today",):
                         begin = finish = pubiso
                         k = "todate"
