@@ -1,7 +1,7 @@
 """Number stage: find the counts stated in a sentence.
 
 Finds digits with thousands separators and decimals ("2,292", "1061", "1.2 million"),
-number words ("three", "eleven", "twenty-one", "a dozen"), and stated zeros ("zero",
+number words ("three", "eleven", "twenty-one", "a dozen", "two dozen"), and stated zeros ("zero",
 "none of the reports", "no civilians"). Skips what is not a count: years, dates,
 ages, times and durations, distances and weights, money, percentages, ordinals,
 and vague quantities ("dozens", "a thousand", "hundreds").
@@ -42,7 +42,7 @@ _DIGITS = r"""(?P<digits>\d(?<![\w.,:$€£]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{
 _NUMBER = re.compile(
     rf"""
     {_DIGITS}
-    | (?P<dozen>\b[Aa]\s+dozen\b)
+    | (?P<dozen>\b(?:[Aa]|(?P<dozens>{_WORD_NUM}))\s+dozen\b)
     | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)
     | (?P<words>\b(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)?)?\b)
     | (?P<none>\b[Nn]one\s+of\b)
@@ -66,7 +66,7 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
 _NUMBER_DIGITS = re.compile(
     rf"""
     {_DIGITS}
-    (?:(?P<dozen>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!)))?
+    (?:(?P<dozen>(?!))|(?P<dozens>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!)))?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -178,7 +178,9 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
                 value = Decimal(int(value))
             out.append(Number(value, a, b, s[a:b], "digits"))
         elif m.group("dozen"):
-            out.append(Number(Decimal(12), a, b, s[a:b], "dozen"))
+            times = _words_value(m.group("dozens")) if m.group("dozens") else 1  # "two dozen" = 24
+            if times:
+                out.append(Number(Decimal(12 * times), a, b, s[a:b], "dozen"))
         elif m.group("words"):
             txt = m.group("words")
             low = txt.lower()

@@ -16,6 +16,7 @@ from kg.extract.numbers import find_numbers, parse_number
         ("1.2 million people", [1200000]),
         ("twenty-one civilians", [21]),
         ("a dozen civilians", [12]),
+        ("two dozen civilians", [24]),
         ("none of the reports were credible", [0]),
         ("zero unintentional civilian deaths", [0]),
         ("No 'non-combatants' - civilians - have been killed", [0]),
@@ -87,7 +88,7 @@ def _original_number():
         rf"""
     (?P<digits>(?<![\w.,:$€£])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\w.,:$€£])(?<![A-Za-z]-)\d+(?:\.\d+)?(?![\d,]\d))
       (?:\s*(?P<dscale>million|billion|thousand|m\b|bn\b))?
-    | (?P<dozen>\b[Aa]\s+dozen\b)
+    | (?P<dozen>\b(?:[Aa]|(?P<dozens>{_WORD_NUM}))\s+dozen\b)
     | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)
     | (?P<words>\b(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)?)?\b)
     | (?P<none>\b[Nn]one\s+of\b)
@@ -99,12 +100,12 @@ def _original_number():
 
 def _original_digits():
     return _re.compile(
-        _original_number().pattern.split("\n    | (?P<dozen>")[0] + "|(?P<dozen>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!))",
+        _original_number().pattern.split("\n    | (?P<dozen>")[0] + "|(?P<dozen>(?!))|(?P<dozens>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!))",
         _re.VERBOSE | _re.IGNORECASE,
     )
 
 
-_PIECES = list("0123456789٣,.:$€£-aZ m\nbillion") + [" million", " thousand", " bn", "m ", "one", "Twenty", "-five", " hundred", " a dozen",
+_PIECES = list("0123456789٣,.:$€£-aZ m\nbillion") + [" million", " thousand", " bn", "m ", "one", "Twenty", "-five", " hundred", " a dozen", "two dozen",
                                                       "None of", "no ", "reports", "dozens", " and ", "A "]
 
 
