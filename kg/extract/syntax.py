@@ -64,7 +64,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         if according is not None:
             return _speaker(according, "according-to", nouns)
         lemma = node.lemma_.lower()
-        if node.pos_ in ("VERB", "AUX") and lemma in verbs and node.i != tok.i and not _relay(node):
+        if (node.pos_ in ("VERB", "AUX") and lemma in verbs and node.i != tok.i and not _relay(node)
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in node.children)):
+            # ("the bombing claimed the lives of 33": an event, not a claim)
             agent = _agent(node)
             if child.dep_ in SUBJECTS or child.dep_ == "agent":
                 if agent is not None and child.dep_ != "agent":

@@ -166,6 +166,18 @@ def test_a_part_that_names_no_population_is_no_claim_of_the_whole_metric():
     assert sorted((c.metric, int(c.value)) for c in cs) == [("civilians-killed", 40)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said 5,050 lives were lost in the fighting.", [("people-killed", 5050, "ministry")]),
+    ("The bombing claimed the lives of 33 people, officials said.", [("people-killed", 33, "officials")]),
+    ("Rights groups documented the executions of 300 prisoners.", [("people-killed", 300, "Rights groups")]),
+    ("Police said 3 officers were killed and 11 hurt.",
+     [("combatants-killed", 3, "Police"), ("combatants-injured", 11, "Police")]),
+    ("Two dozen civilians were killed, residents said.", [("civilians-killed", 24, "residents")]),
+])
+def test_event_phrasings_issue_19_names(text, expected):
+    assert [(c.metric, int(c.value), c.asserter.label) for c in claims(text)] == expected
+
+
 def test_a_missing_model_is_one_line_naming_what_to_install(tmp_path, monkeypatch):
     _load.cache_clear()
     with pytest.raises(ModelMissing, match="python -m spacy download no_such_model"):
