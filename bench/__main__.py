@@ -6,7 +6,9 @@ Default: the 1k and 10k load tiers, extraction throughput, query latency at 10k
 claims beside rdflib (stopped after 6 s), export times, endpoint load at 10k claims
 (5 s of wrk per request) and input reading: under 15 minutes on the 2-core machine.
 --full adds the 100k-article load tier, the 1M-claim query tier and endpoint load at
-100k claims. Each part runs as its own process; its Markdown output goes into
+100k claims. The load and extract parts also time the revision ``--before`` (default: the
+extractor before the spaCy parse), checked out in a temporary git worktree, in the same run.
+Each part runs as its own process; its Markdown output goes into
 RESULTS.md under a heading, with the machine, date and command at the top.
 """
 
@@ -18,16 +20,24 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
 
-def parts(full: bool) -> dict[str, list[str]]:
+# The last revision before the extractor read sentences through spaCy's parse (issue 19): the load
+# and extraction parts time it beside the current code, in the same run.
+BEFORE_PARSE = "b10e5e3"
+
+
+def parts(full: bool, before: Path | None = None) -> dict[str, list[str]]:
     return {
-        "load": ["-m", "bench.bench_load", "--tiers", "1000,10000,100000" if full else "1000,10000"],
-        "extract": [str(HERE / "bench_extract.py"), "--articles", "1000"],
+        "load": ["-m", "bench.bench_load", "--tiers", "1000,10000,100000" if full else "1000,10000",
+                 *(["--before", str(before)] if before else [])],
+        "extract": [str(HERE / "bench_extract.py"), "--articles", "1000",
+                    *(["--baseline", str(before), "--rounds", "3"] if before else [])],
         "queries": ["-m", "bench.bench_queries", *(["--million"] if full else []), "--rdflib-timeout", "6",
                     "--out", "/dev/null"],
         "export": [str(HERE / "bench_export.py"), "--claims", "10000"],
@@ -52,8 +62,30 @@ def main() -> int:
     ap.add_argument("--full", action="store_true", help="add the 100k-article and 1M-claim tiers")
     ap.add_argument("--only", default="", help="comma-separated parts to run")
     ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    ap.add_argument("--before", default=BEFORE_PARSE,
+                    help="a git revision to time beside the current code in the load and extract parts ('' for none)")
     args = ap.parse_args()
-    chosen = parts(args.full)
+    with tempfile.TemporaryDirectory() as tmp:
+        before = _checkout(args.before, Path(tmp) / "before") if args.before else None
+        try:
+            return _run(args, parts(args.full, before), before)
+        finally:
+            if before:
+                subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=HERE.parent,
+                               capture_output=True)
+
+
+def _checkout(rev: str, where: Path) -> Path | None:
+    """A worktree of ``rev`` at ``where``, or None (with a note) when git or the revision is missing."""
+    proc = subprocess.run(["git", "worktree", "add", "--detach", str(where), rev], cwd=HERE.parent,
+                          capture_output=True, text=True)
+    if proc.returncode:
+        print(f"[bench] no before/after comparison: cannot check out {rev}: {proc.stderr.strip()}", file=sys.stderr)
+        return None
+    return where
+
+
+def _run(args, chosen: dict[str, list[str]], before: Path | None) -> int:
     if args.only:
         chosen = {k: v for k, v in chosen.items() if k in args.only.split(",")}
     sections = [
@@ -63,6 +95,8 @@ def main() -> int:
         f"- command: `python -m bench {' '.join(sys.argv[1:])}`".rstrip(),
         "", "Times are medians of several runs unless a section says otherwise; ratios compare "
         "against a baseline measured in the same run.", "",
+        *([f"- before/after: the load and extract parts also time revision `{args.before}` (the extractor "
+           "before the spaCy parse) in this run", ""] if before else []),
     ]
     status = 0
     for name, argv in chosen.items():

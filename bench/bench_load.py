@@ -29,9 +29,10 @@ def du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def timed_load(corpus: Path, store: Path, *extra: str) -> dict:
-    """Run `kg load` under /usr/bin/time-like accounting: wall seconds, peak RSS (MiB), summary line."""
-    code = ("import resource, runpy, sys, time, json\n"
+def timed_load(corpus: Path, store: Path, *extra: str, code: Path | None = None) -> dict:
+    """Run `kg load` under /usr/bin/time-like accounting: wall seconds, peak RSS (MiB) of the loader and of
+    its largest worker, summary line. ``code``: run the kg of that checkout instead (a baseline revision)."""
+    script = ("import resource, runpy, sys, time, json\n"
             "t = time.perf_counter()\n"
             "sys.argv = ['kg'] + sys.argv[1:]\n"
             "try:\n"
@@ -41,9 +42,11 @@ def timed_load(corpus: Path, store: Path, *extra: str) -> dict:
             "wall = time.perf_counter() - t\n"
             "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
             "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-            "print(json.dumps({'wall': wall, 'rss_mib': max(own, kids) / 1024, 'rss_self_mib': own / 1024}), file=sys.stderr)\n")
-    proc = subprocess.run([sys.executable, "-c", code, "load", str(corpus), "--store", str(store), "-q", *extra],
-                          capture_output=True, text=True)
+            "print(json.dumps({'wall': wall, 'rss_mib': max(own, kids) / 1024, 'rss_self_mib': own / 1024,\n"
+            "                  'rss_worker_mib': kids / 1024}), file=sys.stderr)\n")
+    env = {**os.environ, "PYTHONPATH": str(code)} if code else None
+    proc = subprocess.run([sys.executable, "-c", script, "load", str(corpus), "--store", str(store), "-q", *extra],
+                          capture_output=True, text=True, cwd=code, env=env)
     stats = json.loads(proc.stderr.strip().splitlines()[-1])
     stats["summary"] = proc.stdout.strip()
     return stats
@@ -55,7 +58,8 @@ def triple_count(store: Path) -> int:
     return {r["what"]: r["count"] for r in json.loads(out.stdout)}["triples"]
 
 
-def bench_tier(n: int, workdir: Path, repeat: int, workers: list[int]) -> list[dict]:
+def bench_tier(n: int, workdir: Path, repeat: int, workers: list[int], before: Path | None = None) -> list[dict]:
+    """Load the tier's corpus with each worker count; with ``before``, also once with that checkout's kg."""
     corpus = write_corpus(workdir / f"corpus-{n}", n, seed=7)
     corpus_mb = du(corpus) / 1e6
     rows = []
@@ -73,10 +77,19 @@ def bench_tier(n: int, workdir: Path, repeat: int, workers: list[int]) -> list[d
         rows.append({
             "articles": n, "workers": w, "corpus_mb": round(corpus_mb, 1), "wall_s": round(wall, 1),
             "articles_per_s": round(n / wall, 1), "triples_per_s": round(triples / wall),
-            "peak_rss_mib": round(max(r["rss_mib"] for r in runs)), "store_mib": round(du(store) / 2**20, 1),
+            "peak_rss_mib": round(max(r["rss_mib"] for r in runs)),
+            "worker_rss_mib": round(max(r["rss_worker_mib"] for r in runs)) if w > 1 else None,
+            "store_mib": round(du(store) / 2**20, 1),
             "triples": triples, "reload_s": round(reload, 2), "reload_speedup": round(wall / reload, 1),
             "summary": runs[-1]["summary"],
         })
+        shutil.rmtree(store)
+    if before is not None:
+        store = workdir / f"store-{n}-before"
+        run = timed_load(corpus, store, "--workers", str(workers[-1]), code=before)
+        rows.append({"articles": n, "workers": workers[-1], "before": str(before), "wall_s": round(run["wall"], 1),
+                     "articles_per_s": round(n / run["wall"], 1), "summary": run["summary"],
+                     "worker_rss_mib": round(run["rss_worker_mib"]) if workers[-1] > 1 else None})
         shutil.rmtree(store)
     shutil.rmtree(corpus)
     return rows
@@ -220,9 +233,20 @@ def markdown(tiers: list[dict], stages: dict, base: dict | None) -> str:
     lines = ["## Load", "",
              "| articles | workers | corpus MB | wall s | articles/s | triples/s | peak RSS MiB | store MiB | re-load s | re-load speed-up |",
              "|---|---|---|---|---|---|---|---|---|---|"]
-    for r in tiers:
+    for r in (r for r in tiers if "before" not in r):
         lines.append(f"| {r['articles']} | {r['workers']} | {r['corpus_mb']} | {r['wall_s']} | {r['articles_per_s']} | "
                      f"{r['triples_per_s']} | {r['peak_rss_mib']} | {r['store_mib']} | {r['reload_s']} | {r['reload_speedup']}x |")
+    workers = [r for r in tiers if "before" not in r and r["worker_rss_mib"]]
+    if workers:
+        lines += ["", "Peak RSS of one load worker (the extractor's spaCy model loaded): "
+                  + ", ".join(f"{r['worker_rss_mib']} MiB at {r['articles']} articles" for r in workers) + "."]
+    for old in (r for r in tiers if "before" in r):
+        now = next(r for r in tiers if "before" not in r and r["articles"] == old["articles"] and r["workers"] == old["workers"])
+        lines += ["", f"### Before and after, {old['articles']} articles, --workers {old['workers']}, this run", "",
+                  "| code | wall s | articles/s | worker peak RSS MiB |", "|---|---|---|---|",
+                  f"| before (`{old['before']}`) | {old['wall_s']} | {old['articles_per_s']} | {old['worker_rss_mib']} |",
+                  f"| now | {now['wall_s']} | {now['articles_per_s']} | {now['worker_rss_mib']} |",
+                  "", f"Now / before: {round(now['articles_per_s'] / old['articles_per_s'], 2)}x."]
     lines += ["", f"### Stage shares (CPU, one process, {stages['articles']} articles, {stages['claims']} claims)", "",
               "| stage | ms/article | share |", "|---|---|---|"]
     for k, v in stages["ms_per_article"].items():
@@ -254,6 +278,8 @@ def main(argv=None) -> str:
     ap.add_argument("--tiers", default="1000,10000")
     ap.add_argument("--workers", default="1,2", help="worker counts for the smallest tier; larger tiers use the last")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--before", type=Path, help="a checkout of an earlier revision: its load of the largest tier "
+                    "runs in this run too, for a before/after row")
     # rdflib's engine had not finished the claims query on 300 articles (3,000 claims) after
     # 20 minutes; the default keeps `make bench` within its time.
     ap.add_argument("--baseline-articles", type=int, default=40)
@@ -264,7 +290,9 @@ def main(argv=None) -> str:
         work = Path(tmp)
         rows = []
         for i, n in enumerate(sorted(tiers)):
-            rows += bench_tier(n, work, a.repeat if i == 0 else 1, workers if i == 0 else workers[-1:])
+            largest = i == len(tiers) - 1
+            rows += bench_tier(n, work, a.repeat if i == 0 else 1, workers if i == 0 else workers[-1:],
+                               before=a.before if largest else None)
         stages = stage_shares(work)
         base = baseline(work, a.baseline_articles) if a.baseline_articles else None
     text = markdown(rows, stages, base)
