@@ -34,6 +34,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from kg.stores.bounded import OOM_MARK
+
 log = logging.getLogger("kg.serve")
 _LEN = struct.Struct("!I")
 
@@ -144,21 +146,9 @@ def _write_frame(stream, payload: bytes) -> None:
     stream.flush()
 
 
-def limit_memory(mib: int | None) -> None:
-    """Cap this process's heap (RLIMIT_DATA: private writable memory, which is what a query's sorts,
-    joins and hash tables take; it follows the resident size within about 100 MiB, unlike
-    RLIMIT_AS, which thread stacks and RocksDB's reservations fill). Past it an allocation fails:
-    Python raises MemoryError, Rust (Oxigraph) prints "memory allocation of N bytes failed" and aborts."""
-    if mib:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_DATA, (mib * 2**20, mib * 2**20))
-
-
-OOM_MARK = b"memory allocation of "  # how Rust's default handler starts its line before it aborts
-
-
 def worker_main(allow_network: bool = False, memory_mib: int | None = None) -> None:
+    from kg.stores.bounded import limit_memory
+
     limit_memory(memory_mib)  # first: the imports and the store count against it like the query
     from kg.stores.sparqlparse import NotAQuery as UpdateText, SparqlRefused, SparqlSyntaxError
 

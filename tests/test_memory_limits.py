@@ -1,4 +1,5 @@
-"""A query that needs all the memory: a real `kg serve` stops it at the worker's limit and goes on serving."""
+"""A query that needs all the memory: a real `kg serve` stops it at the worker's limit and goes on serving;
+`kg query` stops it at its own limit with one line."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 from urllib.parse import urlencode
 
 import pytest
-from test_serve_support import build_store, http, start_server, stop_server
+from test_serve_support import KG, build_store, http, start_server, stop_server
 
 LIMIT_MIB = 250
 # A sort of every pair of triples: on this store (about 3,000 triples with the ontology) a worker
@@ -79,10 +80,25 @@ def test_a_query_over_the_memory_limit_gets_503_and_the_server_serves_on(served)
 
 def test_kg_serve_refuses_a_memory_limit_too_small_to_start_a_worker(tmp_path, vocab):
     store = build_store(tmp_path / "store", vocab, articles=[])
-    from test_serve_support import KG
-
     out = subprocess.run([str(KG), "serve", "--store", str(store), "--port", "0", "--worker-memory", "10"],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 2
     assert out.stderr.strip().splitlines() == ["kg: --worker-memory 10: a query worker needs at least 128 MiB "
                                                "to start (0: no limit)"]
+
+
+def test_kg_query_stops_at_its_memory_limit_with_one_line(tmp_path, vocab):
+    store = build_store(tmp_path / "store", vocab)
+    started = time.monotonic()
+    out = subprocess.run([str(KG), "query", "--store", str(store), "--memory", str(LIMIT_MIB), "--sparql", HUNGRY],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2
+    assert out.stderr.splitlines() == [f"kg: the query needed more than {LIMIT_MIB} MiB of memory and was stopped; "
+                                       "narrow it, or allow more with kg query --memory MIB (0: no limit)"]
+    assert out.stdout == ""
+    assert time.monotonic() - started < 30
+    # the same limit leaves an ordinary query alone
+    fine = subprocess.run([str(KG), "query", "--store", str(store), "--memory", str(LIMIT_MIB), "--sparql", COUNT,
+                           "--format", "csv"], capture_output=True, text=True, timeout=120)
+    assert fine.returncode == 0, fine.stderr
+    assert fine.stdout.splitlines()[0] == "n" and int(fine.stdout.splitlines()[1]) > 1000
