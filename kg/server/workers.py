@@ -11,7 +11,9 @@ server, see ``kg.server.snapshots``): a read-only Oxigraph handle on a store tha
 another process writes is undefined behaviour, a checkpoint never changes.
 Workers cannot open network sockets (``kg.server.sandbox``, a seccomp filter), nor take more
 than their memory limit (``RLIMIT_DATA``; a sort over a cross join would otherwise grow one
-worker by gigabytes a second until the machine runs out), and before a query runs, the worker reads it with a SPARQL parser (``kg.stores.sparqlparse``):
+worker by gigabytes a second until the machine runs out), and they end with the server even when
+it is killed (``kg.processes``). Before a query runs, the worker reads it with a SPARQL parser
+(``kg.stores.sparqlparse``):
 SERVICE is refused unless the server allows it, FROM / FROM NAMED choose the graphs. The parse
 happens here, not in the server, so that a query that is slow or deep to parse costs a worker
 that the time limit can kill, never the server.
@@ -146,9 +148,12 @@ def _write_frame(stream, payload: bytes) -> None:
     stream.flush()
 
 
-def worker_main(allow_network: bool = False, memory_mib: int | None = None) -> None:
+def worker_main(allow_network: bool = False, memory_mib: int | None = None, parent: int | None = None) -> None:
+    from kg.processes import die_with_parent
     from kg.stores.bounded import limit_memory
 
+    if parent is not None:
+        die_with_parent(parent)  # a killed server's workers must not run on (not ``kernel``: see there)
     limit_memory(memory_mib)  # first: the imports and the store count against it like the query
     from kg.stores.sparqlparse import NotAQuery as UpdateText, SparqlRefused, SparqlSyntaxError
 
@@ -192,7 +197,7 @@ class Worker:
     def __init__(self, allow_network: bool = False, memory_mib: int | None = None):
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.allow_network = allow_network
-        flags = ["--allow-network"] if allow_network else []
+        flags = ["--parent", str(os.getpid())] + (["--allow-network"] if allow_network else [])
         if memory_mib:
             flags += ["--memory", str(memory_mib)]
         self.proc = subprocess.Popen([sys.executable, "-m", "kg.server.workers", *flags], stdin=subprocess.PIPE,
@@ -343,4 +348,5 @@ class WorkerPool:
 if __name__ == "__main__":
     args = sys.argv[1:]
     worker_main(allow_network="--allow-network" in args,
-                memory_mib=int(args[args.index("--memory") + 1]) if "--memory" in args else None)
+                memory_mib=int(args[args.index("--memory") + 1]) if "--memory" in args else None,
+                parent=int(args[args.index("--parent") + 1]) if "--parent" in args else None)

@@ -7,7 +7,7 @@ In a child with ``RLIMIT_DATA`` set, an allocation past the cap fails instead: R
 the parent turns either into ``QueryMemoryError``, one line. The query server's workers
 (``kg.server.workers``) use the same cap.
 
-Child protocol: ``python -m kg.stores.bounded MIB`` reads a pickled (location, sparql,
+Child protocol: ``python -m kg.stores.bounded MIB PARENT_PID`` reads a pickled (location, sparql,
 user_query) on stdin and writes a pickled ("ok", QueryResult) or ("error", kind, message)
 on stdout.
 """
@@ -51,8 +51,8 @@ def query_bounded(location: str | None, sparql: str, user_query: bool, memory_mi
     """``open_store(location, read_only=True).query(sparql, user_query=…)`` in a child process
     whose heap is capped at ``memory_mib``; its errors are raised here as they were there."""
     request = pickle.dumps((location, sparql, user_query))
-    child = subprocess.run([sys.executable, "-m", "kg.stores.bounded", str(memory_mib)], input=request,
-                           capture_output=True)
+    child = subprocess.run([sys.executable, "-m", "kg.stores.bounded", str(memory_mib), str(os.getpid())],
+                           input=request, capture_output=True)
     reply = None
     if child.returncode == 0:
         try:
@@ -70,7 +70,10 @@ def query_bounded(location: str | None, sparql: str, user_query: bool, memory_mi
     raise StoreError(f"the query failed: {last[0]}")
 
 
-def _child(memory_mib: int) -> None:
+def _child(memory_mib: int, parent: int) -> None:
+    from kg.processes import die_with_parent
+
+    die_with_parent(parent, kernel=True)  # the parent's thread waits for this child: it cannot end first
     limit_memory(memory_mib)  # first: the imports and the store count against it like the query
     from kg.stores import open_store
 
@@ -92,4 +95,4 @@ def _child(memory_mib: int) -> None:
 
 
 if __name__ == "__main__":
-    _child(int(sys.argv[1]))
+    _child(int(sys.argv[1]), int(sys.argv[2]))
