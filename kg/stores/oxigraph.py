@@ -240,12 +240,17 @@ class OxigraphStore:
                                   ("graph and predicate", (q.predicate, q.graph_name)),
                                   ("graph and object", (q.object, q.graph_name))):
                     seen[key].add(part)
+            # Only the quads that match count: pyoxigraph 0.5 on disk answers the pattern with the
+            # object "255"^^xsd:integer with every later integer of the index too, which would read
+            # as an index holding more quads than the others on any store with an offset of 255.
             counts = {
-                "subject": sum(1 for s in seen["subject"] for _ in every(s, None, None, None)),
-                "predicate": sum(1 for p in seen["predicate"] for _ in every(None, p, None, None)),
-                "object": sum(1 for o in seen["object"] for _ in every(None, None, o, None)),
-                "graph and predicate": sum(1 for p, g in seen["graph and predicate"] for _ in every(None, p, None, g)),
-                "graph and object": sum(1 for o, g in seen["graph and object"] for _ in every(None, None, o, g)),
+                "subject": sum(1 for s in seen["subject"] for q in every(s, None, None, None) if q.subject == s),
+                "predicate": sum(1 for p in seen["predicate"] for q in every(None, p, None, None) if q.predicate == p),
+                "object": sum(1 for o in seen["object"] for q in every(None, None, o, None) if q.object == o),
+                "graph and predicate": sum(1 for p, g in seen["graph and predicate"] for q in every(None, p, None, g)
+                                           if q.predicate == p and q.graph_name == g),
+                "graph and object": sum(1 for o, g in seen["graph and object"] for q in every(None, None, o, g)
+                                        if q.object == o and q.graph_name == g),
             }
         except RuntimeError as exc:
             raise damaged(self.path, str(exc)) from exc
