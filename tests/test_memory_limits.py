@@ -9,7 +9,7 @@ import time
 from urllib.parse import urlencode
 
 import pytest
-from test_serve_support import KG, build_store, http, start_server, stop_server
+from test_serve_support import KG, build_store, children, http, start_server, stop_server
 
 LIMIT_MIB = 250
 # A sort of every pair of triples: on this store (about 3,000 triples with the ontology) a worker
@@ -26,11 +26,6 @@ def served(tmp_path_factory, vocab):
     server.log = stop_server(server)
 
 
-def _workers(server_pid: int) -> set[int]:
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(server_pid)], capture_output=True, text=True).stdout
-    return {int(p) for p in out.split()}
-
-
 def _rss_mib(pid: int) -> float:
     try:
         with open(f"/proc/{pid}/status") as fh:
@@ -43,12 +38,12 @@ def _rss_mib(pid: int) -> float:
 
 
 def test_a_query_over_the_memory_limit_gets_503_and_the_server_serves_on(served):
-    before = _workers(served.proc.pid)
+    before = children(served.proc.pid)
     peak, done = {"mib": 0.0}, threading.Event()
 
     def watch():  # the largest resident size any query worker reaches while the query runs
         while not done.is_set():
-            for pid in _workers(served.proc.pid):
+            for pid in children(served.proc.pid):
                 peak["mib"] = max(peak["mib"], _rss_mib(pid))
             time.sleep(0.02)
 
@@ -74,7 +69,7 @@ def test_a_query_over_the_memory_limit_gets_503_and_the_server_serves_on(served)
     assert answer.status == 200 and answer.text.splitlines()[1].isdigit()
     health = served.get("health").json()
     assert health["worker_memory_mib"] == LIMIT_MIB and health["stopped_queries"] >= 1
-    after = _workers(served.proc.pid)
+    after = children(served.proc.pid)
     assert len(after) == 2 and before - after, "the worker that ran out was not replaced"
 
 

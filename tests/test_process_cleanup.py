@@ -10,15 +10,10 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from test_serve_support import KG, build_store, http, start_server
+from test_serve_support import KG, build_store, children, http, start_server
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 HUNGRY = "SELECT ?o ?e WHERE { ?a ?b ?o . ?c ?d ?e } ORDER BY ?o ?e LIMIT 1"
-
-
-def _children(pid: int) -> set[int]:
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
-    return {int(p) for p in out.split()}
 
 
 def _running(pid: int) -> bool:
@@ -34,7 +29,7 @@ def _wait_for_children(proc: subprocess.Popen, count: int, timeout: float = 60) 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert proc.poll() is None, "the command ended before it could be killed"
-        kids = _children(proc.pid)
+        kids = children(proc.pid)
         if len(kids) >= count:
             return kids
         time.sleep(0.1)
@@ -69,7 +64,7 @@ def test_a_killed_parallel_load_leaves_no_worker_behind(tmp_path):
 def test_a_killed_server_leaves_no_query_worker_behind(tmp_path, vocab):
     served = start_server(build_store(tmp_path / "store", vocab), "--workers", "2", "--timeout", "60",
                           "--worker-memory", "0")
-    kids = _children(served.proc.pid)
+    kids = children(served.proc.pid)
     assert len(kids) == 2
     try:  # one worker busy with a query that would run for minutes
         http("GET", served.url + "?" + urlencode({"query": HUNGRY}), timeout=1)
