@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from kg.analysis import findings
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
 from kg.readers import InputError, InputWarning, RawArticle, find_files, read_inputs, read_manifest
 from kg.model import Article
+from kg.processes import die_with_parent
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
@@ -120,6 +122,11 @@ def process_batch(raws: list[RawArticle], vocab: Vocabulary) -> list[Outcome]:
                 outcomes.append(Outcome(item[0], error=f"{type(exc).__name__}: {exc}"))
     done = dict(zip((i for i, _ in prepared), outcomes))
     return [failed.get(i) or done[i] for i in range(len(raws))]
+
+
+def _pool_worker_start(parent_pid: int) -> None:
+    """The pool's workers end with this process, even when it is killed with SIGKILL (``kg.processes``)."""
+    die_with_parent(parent_pid, kernel=True)  # the pool starts its workers from the main thread
 
 
 def process_batch_for(raws: list[RawArticle], sources: tuple[Path, ...]) -> list[Outcome]:
@@ -233,7 +240,8 @@ class Loader:
         if self._own_pool is None:
             # spawn, not fork: a forked child would share the open store's file handles.
             ctx = multiprocessing.get_context("spawn")
-            self._own_pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
+            self._own_pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_pool_worker_start,
+                                                 initargs=(os.getpid(),))
         return self._own_pool
 
     def _record(self, outcomes: list[Outcome]) -> None:

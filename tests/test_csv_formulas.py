@@ -1,5 +1,6 @@
-"""Cells a spreadsheet would run as a formula get a leading ' in every CSV kg writes (issue 20, case 6):
-`kg claims --format csv`, `kg export -o x.csv` and the endpoint's text/csv answers."""
+"""Cells a spreadsheet would run as a formula get a leading ' in every CSV and TSV kg writes (issue 20,
+case 6): `kg claims --format csv`, `kg query -f tsv`, `kg export -o x.csv` and the endpoint's text/csv
+and text/tab-separated-values answers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import csv
 import io
 from decimal import Decimal
 
+import pyoxigraph as ox
 import pytest
 from test_serve_support import build_store, make_article, make_claim, start_server, stop_server
 from typer.testing import CliRunner
@@ -59,6 +61,30 @@ def test_the_endpoint_csv(store):
         reply = served.get("queries/claims?format=csv")
         assert reply.status == 200, reply.text
         assert_neutralised(cells(reply.text), {PUBLISHER, ASSERTER, QUOTE})
+    finally:
+        assert "Traceback" not in stop_server(served)
+
+
+def test_kg_query_tsv(store):
+    result = CliRunner().invoke(app, ["query", "claims", "--store", str(store), "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    found = {cell for row in csv.reader(io.StringIO(result.output), delimiter="\t") for cell in row}
+    assert_neutralised(found, {PUBLISHER, ASSERTER, QUOTE})
+
+
+def test_the_endpoint_tsv(store):
+    """SPARQL TSV writes literals in quotes; a spreadsheet takes them off, so the ' goes inside."""
+    served = start_server(store)
+    try:
+        reply = served.get("queries/claims?format=tsv")
+        assert reply.status == 200, reply.text
+        assert reply.headers["content-type"].startswith("text/tab-separated-values")
+        fields = {field for line in reply.text.splitlines() for field in line.split("\t")}
+        as_written = {str(ox.Literal(value)): value for value in HOSTILE}
+        assert not fields & as_written.keys(), f"formula cells written verbatim: {fields & as_written.keys()}"
+        assert {str(ox.Literal("'" + value)) for value in (PUBLISHER, ASSERTER, QUOTE)} <= fields
+        # numbers stay numbers
+        assert any(field.startswith('"5"^^') for field in fields)
     finally:
         assert "Traceback" not in stop_server(served)
 

@@ -143,6 +143,12 @@ def start_server(store: Path, *args: str, env: dict | None = None, wait: float =
     raise AssertionError("kg serve did not come up in time")
 
 
+def children(pid: int) -> set[int]:
+    """The PIDs of a process's children (a server's query workers, a load's pool)."""
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return {int(p) for p in out.split()}
+
+
 def stop_server(served: Served) -> str:
     if served.proc.poll() is None:
         served.proc.send_signal(signal.SIGINT)

@@ -43,6 +43,23 @@ def test_kg_check_passes_an_intact_store(intact):
     assert proc.stdout.startswith("ok: ") and "quads" in proc.stdout
 
 
+def test_kg_check_passes_a_store_with_the_integer_255(tmp_path):
+    """pyoxigraph's on-disk lookup of "255"^^xsd:integer also returns the larger integers after it;
+    quote offsets of 255 and more are in any real corpus, and that is no damage."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(tmp_path / "store"))
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    graph = ox.NamedNode("https://example.org/g")
+    store.extend(ox.Quad(ox.NamedNode(f"https://example.org/s{i}"), ox.NamedNode("http://www.w3.org/ns/oa#end"),
+                         ox.Literal(str(i), datatype=integer), graph) for i in range(250, 300))
+    store.flush()
+    del store
+    proc = kg(tmp_path / "store", "check")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("ok: 50 quads")
+
+
 def test_kg_check_finds_eight_overwritten_bytes(copy):
     sst = largest_sst(copy)
     with open(sst, "r+b") as fh:

@@ -9,7 +9,8 @@ import typer
 from kg.analysis.queries import catalog, prepare, resolve
 from kg.cli.options import FormatOpt, StoreOpt, fail, show
 from kg.output import FORMATS, claim_records, render, render_result
-from kg.stores import open_store
+from kg.stores import open_store, store_location
+from kg.stores.bounded import default_memory_mib, query_bounded
 
 CLAIM_COLUMNS = ["article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
                  "period_start", "period_end", "place", "incident", "quote"]
@@ -72,6 +73,9 @@ def query(
     store: Optional[str] = StoreOpt,
     fmt: str = FormatOpt,
     list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
+    memory: Optional[int] = typer.Option(None, "--memory", metavar="MIB",
+                                         help="Memory the query may take, in MiB (default: half of this "
+                                              "machine's; 0: no limit)."),
 ) -> None:
     """Run a named query, a .rq file or ad-hoc SPARQL over the union of all graphs."""
     if list_:
@@ -97,6 +101,13 @@ def query(
     # the user's own text (--sparql, a .rq file) is read first, so that its FROM / FROM NAMED count;
     # kg's named queries have none, and parsing the longest costs a second
     user_text = sparql is not None or name.endswith(".rq")
-    with open_store(store, read_only=True) as kg_store:
-        result = kg_store.query(text, user_query=user_text)
+    location = store_location(store)
+    if memory is None:
+        memory = default_memory_mib()
+    if memory and not location.startswith(("http://", "https://")):
+        # in a child process with its heap capped: a runaway query ends in one line, not the OOM killer
+        result = query_bounded(location, text, user_text, memory)
+    else:
+        with open_store(store, read_only=True) as kg_store:
+            result = kg_store.query(text, user_query=user_text)
     show(render_result(result, fmt))

@@ -13,6 +13,8 @@ from kg.cli.options import StoreOpt, fail
 from kg.stores import store_location
 from kg.stores.oxigraph import damaged
 
+MIN_WORKER_MEMORY = 128  # MiB: a worker with the store open and a small query answered holds about 100
+
 
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
@@ -26,6 +28,9 @@ def serve(
     allow_service: bool = typer.Option(False, "--allow-service",
                                        help="Allow SERVICE (federated queries: the server fetches other URLs)."),
     workers: int = typer.Option(3, help="Query worker processes (queries that run at once)."),
+    worker_memory: int = typer.Option(1024, "--worker-memory",
+                                      help="MiB of memory a query worker may take; a query needing more is "
+                                           "stopped with 503 (0: no limit)."),
     max_query_length: int = typer.Option(100_000, help="Longest query accepted, in characters."),
     max_body: int = typer.Option(1_000_000, help="Largest request body accepted without the token, in bytes."),
     log_level: str = typer.Option("warning", help="uvicorn log level (info shows each request)."),
@@ -46,6 +51,9 @@ def serve(
         fail("--allow-update needs a bearer token: --token TOKEN or $KG_SERVE_TOKEN")
     if workers < 1 or max_rows < 1:
         fail("--workers and --max-rows must be at least 1")
+    if worker_memory and worker_memory < MIN_WORKER_MEMORY:
+        fail(f"--worker-memory {worker_memory}: a query worker needs at least {MIN_WORKER_MEMORY} MiB to start "
+             "(0: no limit)")
     other = running_server(path)
     if other is not None:
         fail(f"{path}: already served by kg serve (PID {other.pid}) at {other.url}")
@@ -61,6 +69,7 @@ def serve(
     url = f"http://{local_host}:{bound_port}/sparql"
     config = ServeConfig(store=path, timeout=timeout or None, max_rows=max_rows, allow_update=allow_update,
                          token=token, allow_service=allow_service, workers=workers,
+                         worker_memory=worker_memory or None,
                          max_query_length=max_query_length, max_body=max_body, public_url=url)
     state = ServerState(config)
     try:

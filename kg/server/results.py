@@ -93,6 +93,10 @@ def _csv_value(term) -> str:
 def _tsv_value(term) -> str:
     if term is None:
         return ""
+    if isinstance(term, ox.Literal) and spreadsheet_safe(term.value) != term.value:
+        # A spreadsheet takes the quotes off "=cmd…" and runs what is left: the ' goes inside them.
+        safe = spreadsheet_safe(term.value)
+        term = ox.Literal(safe, language=term.language) if term.language else ox.Literal(safe, datatype=term.datatype)
     text = str(term)  # pyoxigraph's str() is the N-Triples/Turtle form
     return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 

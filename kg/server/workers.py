@@ -9,8 +9,11 @@ passes, then starts a fresh one. A small pool keeps workers warm.
 Workers read an immutable snapshot of the store (a RocksDB checkpoint made by the
 server, see ``kg.server.snapshots``): a read-only Oxigraph handle on a store that
 another process writes is undefined behaviour, a checkpoint never changes.
-Workers cannot open network sockets (``kg.server.sandbox``, a seccomp filter), and
-before a query runs, the worker reads it with a SPARQL parser (``kg.stores.sparqlparse``):
+Workers cannot open network sockets (``kg.server.sandbox``, a seccomp filter), nor take more
+than their memory limit (``RLIMIT_DATA``; a sort over a cross join would otherwise grow one
+worker by gigabytes a second until the machine runs out), and they end with the server even when
+it is killed (``kg.processes``). Before a query runs, the worker reads it with a SPARQL parser
+(``kg.stores.sparqlparse``):
 SERVICE is refused unless the server allows it, FROM / FROM NAMED choose the graphs. The parse
 happens here, not in the server, so that a query that is slow or deep to parse costs a worker
 that the time limit can kill, never the server.
@@ -32,6 +35,8 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+
+from kg.stores.bounded import OOM_MARK
 
 log = logging.getLogger("kg.serve")
 _LEN = struct.Struct("!I")
@@ -63,6 +68,10 @@ class ResultNotAcceptable(Exception):
 
 class WorkerFailed(Exception):
     pass
+
+
+class QueryOutOfMemory(Exception):
+    """The query needed more memory than a worker may take; the worker is gone, a fresh one replaces it."""
 
 
 @dataclass
@@ -139,7 +148,13 @@ def _write_frame(stream, payload: bytes) -> None:
     stream.flush()
 
 
-def worker_main(allow_network: bool = False) -> None:
+def worker_main(allow_network: bool = False, memory_mib: int | None = None, parent: int | None = None) -> None:
+    from kg.processes import die_with_parent
+    from kg.stores.bounded import limit_memory
+
+    if parent is not None:
+        die_with_parent(parent)  # a killed server's workers must not run on (not ``kernel``: see there)
+    limit_memory(memory_mib)  # first: the imports and the store count against it like the query
     from kg.stores.sparqlparse import NotAQuery as UpdateText, SparqlRefused, SparqlSyntaxError
 
     from kg.server.sandbox import deny_network
@@ -167,6 +182,10 @@ def worker_main(allow_network: bool = False) -> None:
             reply = ("refused", str(exc))
         except ResultNotAcceptable as exc:
             reply = ("not-acceptable", str(exc))
+        except MemoryError:
+            # what is left of the heap is not worth keeping: say why, then make way for a fresh worker
+            _write_frame(out, pickle.dumps(("memory", "")))
+            return
         except Exception as exc:  # noqa: BLE001 - reported to the server, which decides what the client sees
             reply = ("error", f"{type(exc).__name__}: {exc}")
         _write_frame(out, pickle.dumps(reply))
@@ -175,14 +194,34 @@ def worker_main(allow_network: bool = False) -> None:
 # ---------------------------------------------------------------- server side
 
 class Worker:
-    def __init__(self, allow_network: bool = False):
+    def __init__(self, allow_network: bool = False, memory_mib: int | None = None):
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.allow_network = allow_network
-        flags = ["--allow-network"] if allow_network else []
+        flags = ["--parent", str(os.getpid())] + (["--allow-network"] if allow_network else [])
+        if memory_mib:
+            flags += ["--memory", str(memory_mib)]
         self.proc = subprocess.Popen([sys.executable, "-m", "kg.server.workers", *flags], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, env=env, start_new_session=True)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                     start_new_session=True)
         self._ready = False
         self.sandboxed = False
+        # The worker's stderr goes to the server's log, read here so that the server knows when a
+        # worker died because an allocation failed (Rust says so there, then aborts) and not of a crash.
+        self.out_of_memory = False
+        self._stderr = threading.Thread(target=self._read_stderr, daemon=True)
+        self._stderr.start()
+
+    def _read_stderr(self) -> None:
+        for line in self.proc.stderr:
+            if line.startswith(OOM_MARK):
+                self.out_of_memory = True
+            log.warning("query worker %d: %s", self.proc.pid, line.decode("utf-8", "replace").rstrip())
+        self.proc.stderr.close()
+
+    def died_of_memory(self) -> bool:
+        """After ``kill``: whether the worker had said that an allocation failed."""
+        self._stderr.join(2)  # its stderr ends with it: the last lines are read by now or soon
+        return self.out_of_memory
 
     def _recv(self, deadline: float | None):
         fd = self.proc.stdout.fileno()
@@ -241,9 +280,11 @@ class WorkerPool:
     """``size`` warm worker processes; a query waits at most ``timeout`` for a free one, then for its answer.
     Workers cannot open network sockets unless ``allow_network`` (for kg serve --allow-service)."""
 
-    def __init__(self, size: int, timeout: float | None, allow_network: bool = False):
+    def __init__(self, size: int, timeout: float | None, allow_network: bool = False,
+                 memory_mib: int | None = None):
         self.timeout = timeout
         self.allow_network = allow_network
+        self.memory_mib = memory_mib
         self.size = size
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
@@ -253,7 +294,7 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
-        worker = Worker(self.allow_network)
+        worker = Worker(self.allow_network, self.memory_mib)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
@@ -280,7 +321,15 @@ class WorkerPool:
         except (WorkerFailed, OSError, EOFError, pickle.UnpicklingError) as exc:
             self._drop(worker)
             self._add()
+            if worker.died_of_memory():
+                self.kills += 1
+                raise QueryOutOfMemory() from exc
             raise WorkerFailed(str(exc)) from exc
+        if status == "memory":  # MemoryError in Python: the worker has exited
+            self.kills += 1
+            self._drop(worker)
+            self._add()
+            raise QueryOutOfMemory()
         self._idle.put(worker)
         if status == "ok":
             return value
@@ -297,4 +346,7 @@ class WorkerPool:
 
 
 if __name__ == "__main__":
-    worker_main(allow_network="--allow-network" in sys.argv[1:])
+    args = sys.argv[1:]
+    worker_main(allow_network="--allow-network" in args,
+                memory_mib=int(args[args.index("--memory") + 1]) if "--memory" in args else None,
+                parent=int(args[args.index("--parent") + 1]) if "--parent" in args else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 from pathlib import Path
@@ -25,6 +26,19 @@ def damaged(path: Path, what: str) -> StoreError:
     """The one-line error for a store that RocksDB finds damaged, with what to do about it."""
     first = " ".join(what.split())[:300]
     return StoreError(f"{path}: the store is damaged ({first}); {RECOVERY}")
+
+
+def _disk_full(exc: BaseException) -> bool:
+    return getattr(exc, "errno", None) == errno.ENOSPC or "No space left on device" in str(exc)
+
+
+def write_failed(path: Path, what: str, exc: BaseException) -> StoreError:
+    """The one-line error for a write that failed; ``what``: what became of the data ("nothing stored
+    for …"). A full disk is said in plain words: RocksDB's message runs over lines and names a log file."""
+    if _disk_full(exc):
+        return StoreError(f"{path}: the disk is full, {what}; free some space and run the command again "
+                          "(articles stored before are whole: `kg check` verifies the store)")
+    return StoreError(f"{path}: write failed, {what}: {' '.join(str(exc).split())}")
 
 
 def _missing_current(path: Path) -> bool:
@@ -153,17 +167,26 @@ class OxigraphStore:
     def close(self) -> None:
         # pyoxigraph closes RocksDB when the Store object is freed; drop our reference.
         store, self._store = getattr(self, "_store", None), None
-        if store is not None and not self.read_only:
-            store.flush()
-        del store
-        if self._lock is not None:
-            self._lock.release()
+        try:
+            if store is not None and not self.read_only:
+                store.flush()
+        except OSError as exc:
+            raise write_failed(self.path, "the last writes may not be stored", exc) from exc
+        finally:
+            del store
+            if self._lock is not None:
+                self._lock.release()
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:
+                raise
+            # the error already on its way (a full disk, say) is the one to report, not its echo here
 
     # -- reading
     def has_graph(self, name: URIRef) -> bool:
@@ -240,12 +263,17 @@ class OxigraphStore:
                                   ("graph and predicate", (q.predicate, q.graph_name)),
                                   ("graph and object", (q.object, q.graph_name))):
                     seen[key].add(part)
+            # Only the quads that match count: pyoxigraph 0.5 on disk answers the pattern with the
+            # object "255"^^xsd:integer with every later integer of the index too, which would read
+            # as an index holding more quads than the others on any store with an offset of 255.
             counts = {
-                "subject": sum(1 for s in seen["subject"] for _ in every(s, None, None, None)),
-                "predicate": sum(1 for p in seen["predicate"] for _ in every(None, p, None, None)),
-                "object": sum(1 for o in seen["object"] for _ in every(None, None, o, None)),
-                "graph and predicate": sum(1 for p, g in seen["graph and predicate"] for _ in every(None, p, None, g)),
-                "graph and object": sum(1 for o, g in seen["graph and object"] for _ in every(None, None, o, g)),
+                "subject": sum(1 for s in seen["subject"] for q in every(s, None, None, None) if q.subject == s),
+                "predicate": sum(1 for p in seen["predicate"] for q in every(None, p, None, None) if q.predicate == p),
+                "object": sum(1 for o in seen["object"] for q in every(None, None, o, None) if q.object == o),
+                "graph and predicate": sum(1 for p, g in seen["graph and predicate"] for q in every(None, p, None, g)
+                                           if q.predicate == p and q.graph_name == g),
+                "graph and object": sum(1 for o, g in seen["graph and object"] for q in every(None, None, o, g)
+                                        if q.object == o and q.graph_name == g),
             }
         except RuntimeError as exc:
             raise damaged(self.path, str(exc)) from exc
@@ -260,14 +288,14 @@ class OxigraphStore:
         try:
             self._store.extend(quads(graph, name))
         except OSError as exc:
-            raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
+            raise write_failed(self.path, f"nothing stored for {name}", exc) from exc
 
     def add_nquads(self, name: URIRef, data: bytes) -> None:
         """Store one graph given as N-Quads, atomically (the loader's fast path)."""
         try:
             self._store.load(data, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as exc:
-            raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
+            raise write_failed(self.path, f"nothing stored for {name}", exc) from exc
 
     def add_graphs_nquads(self, graphs: list[tuple[URIRef, bytes]]) -> None:
         """Store several graphs given as N-Quads, each whole or not at all, through Oxigraph's bulk
@@ -280,14 +308,21 @@ class OxigraphStore:
         try:
             self._store.bulk_load(b"".join(data for _, data in graphs), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as exc:
-            self._drop_unfinished_writes()
-            raise StoreError(f"{self.path}: write failed, nothing stored for {len(names)} graph(s): {exc}") from exc
+            try:
+                self._drop_unfinished_writes()
+            except (OSError, StoreError):
+                pass  # they stay listed in the journal: whoever opens the store next drops them
+            raise write_failed(self.path, f"nothing stored for {len(names)} graph(s)", exc) from exc
         self._journal(names, False)
 
     def _journal(self, names: list[URIRef], writing: bool) -> None:
         data = "".join(f"<{name}> <{KG.beingWritten}> true .\n" for name in names)
         op = "INSERT" if writing else "DELETE"
-        self._store.update(f"{op} DATA {{ GRAPH <{JOURNAL_GRAPH}> {{ {data} }} }}")
+        try:
+            self._store.update(f"{op} DATA {{ GRAPH <{JOURNAL_GRAPH}> {{ {data} }} }}")
+        except OSError as exc:
+            what = f"nothing stored for {len(names)} graph(s)" if writing else f"{len(names)} graph(s) stored"
+            raise write_failed(self.path, what, exc) from exc
 
     def _unfinished_writes(self) -> list[str]:
         journal = ox.NamedNode(str(JOURNAL_GRAPH))
@@ -307,7 +342,7 @@ class OxigraphStore:
         try:
             self._store.extend(list(quads(triples, name)))
         except OSError as exc:
-            raise StoreError(f"{self.path}: write failed, nothing stored for {name}: {exc}") from exc
+            raise write_failed(self.path, f"nothing stored for {name}", exc) from exc
 
     def add_ntriples(self, name: URIRef, text: str, atomic: bool = True) -> None:
         """Add N-Triples to a graph: in one transaction, or (``atomic=False``, for derived data the
@@ -319,7 +354,7 @@ class OxigraphStore:
             load(text.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
         except (OSError, SyntaxError) as exc:
             done = "nothing stored" if atomic else "part may be stored"
-            raise StoreError(f"{self.path}: write failed, {done} for {name}: {exc}") from exc
+            raise write_failed(self.path, f"{done} for {name}", exc) from exc
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update in one transaction."""
@@ -327,6 +362,8 @@ class OxigraphStore:
             self._store.update(sparql)
         except RuntimeError as exc:
             raise damaged(self.path, str(exc)) from exc
+        except OSError as exc:
+            raise write_failed(self.path, "nothing of this update stored", exc) from exc
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Swap a graph's content in one transaction (used for reference data)."""
@@ -341,7 +378,10 @@ class OxigraphStore:
         return True
 
     def flush(self) -> None:
-        self._store.flush()
+        try:
+            self._store.flush()
+        except OSError as exc:
+            raise write_failed(self.path, "the last writes may not be stored", exc) from exc
 
     def dump_nquads(self) -> bytes:
         return self._store.dump(format=ox.RdfFormat.N_QUADS)

@@ -1,0 +1,67 @@
+"""A disk that fills up mid-load (issue 20, case 5): one line saying so, no half-written article,
+and the same load finishes once there is room. On a real tmpfs, so it needs root to mount one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
+
+
+def kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def article_graphs(store: Path) -> dict[str, int]:
+    """Each article graph and its number of quads."""
+    s = ox.Store.read_only(str(store))
+    counts: dict[str, int] = {}
+    for q in s.quads_for_pattern(None, None, None, None):
+        if isinstance(q.graph_name, ox.NamedNode) and "/article/" in q.graph_name.value:
+            counts[q.graph_name.value] = counts.get(q.graph_name.value, 0) + 1
+    return counts
+
+
+def test_a_full_disk_mid_load_is_one_line_and_leaves_whole_articles(small_disk, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(80):
+        for seed in SEEDS.glob("*.txt"):
+            (corpus / f"{seed.stem}_{i}.txt").write_text(seed.read_text() + f"\nReference {i}.\n")
+    reference = tmp_path / "reference"
+    assert kg("load", str(corpus), "--store", str(reference), "-q").returncode in (0, 1)
+    whole = article_graphs(reference)
+
+    store = small_disk / "store"
+    full = kg("load", str(corpus), "--store", str(store))
+    assert full.returncode == 2, full.stderr[-2000:]
+    lines = full.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"kg: {store}: the disk is full"), full.stderr[-2000:]
+    assert "free some space" in lines[0] and "Traceback" not in full.stderr
+
+    subprocess.run(["mount", "-o", "remount,size=400m", str(small_disk)], check=True)
+    assert kg("check", "--store", str(store)).returncode == 0
+    stored = article_graphs(store)
+    assert 0 < len(stored) < len(whole)
+    assert {g: whole[g] for g in stored} == stored, "an article was stored in part"
+
+    again = kg("load", str(corpus), "--store", str(store))
+    assert again.returncode in (0, 1), again.stderr[-2000:]
+    assert article_graphs(store) == whole
+    assert kg("check", "--store", str(store)).returncode == 0
