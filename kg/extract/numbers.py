@@ -37,7 +37,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # the same matches as (?<![\w.,:$€£])(?<![A-Za-z]-)\d{1,3}(?:,\d{3})+... | (?<!...)(?<!...)\d+..., but a
 # position without a digit fails at once instead of after four look-behinds.
 _DIGITS = r"""(?P<digits>\d(?<![\w.,:$€£]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d*(?:\.\d+)?(?![\d,]\d)))
-      (?:\s*(?P<dscale>million|billion|thousand|m\b|bn\b))?"""
+      (?:\s*(?P<dscale>million|billion|trillion|thousand|m\b|bn\b))?"""
 
 _NUMBER = re.compile(
     rf"""
@@ -58,6 +58,10 @@ _AFTER_SKIP = re.compile(
         |(?:st|nd|rd|th)\b|:\d\d|\s*/\s*\d|\.\d+\.\d)""",
     re.VERBOSE | re.IGNORECASE,
 )
+# More digits than any count kg stores can have (the world's population has 10); longer runs are
+# identifiers or junk, and a 100,000-digit run would not even convert to an integer.
+_MAX_DIGITS = 12
+_TOO_LARGE = Decimal(10) ** _MAX_DIGITS
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
 
 
@@ -143,6 +147,8 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
         if m.group("vague"):
             continue
         if m.group("digits") is not None:
+            if len(m.group("digits").split(".")[0].replace(",", "")) > _MAX_DIGITS:
+                continue  # a serial, a hash or garbage: no count of people or strikes has 13 digits
             if _is_year(m, s):
                 continue
             # The end-anchored tests below search only the tail of ``before`` where a match can
@@ -173,6 +179,10 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
                 value *= 1_000_000_000
             elif scale == "thousand":
                 value *= 1000
+            elif scale == "trillion":
+                value *= 10 ** 12  # read as written, then refused below: no count is that large
+            if value >= _TOO_LARGE:
+                continue
             value = value.normalize() if value == value.to_integral_value() else value
             if value == value.to_integral_value():
                 value = Decimal(int(value))
