@@ -4,7 +4,8 @@
 
 Default: the 1k and 10k load tiers, extraction throughput, query latency at 10k
 claims beside rdflib (stopped after 6 s), export times, endpoint load at 10k claims
-(5 s of wrk per request) and input reading: under 15 minutes on the 2-core machine.
+(5 s of wrk per request) and input reading: about 20 minutes on the 2-core machine since the
+extractor parses (the load part alone took 482 s on 2026-12-05, bench/RESULTS-extract.md).
 --full adds the 100k-article load tier, the 1M-claim query tier and endpoint load at
 100k claims. The load and extract parts also time the revision ``--before`` (default: the
 extractor before the spaCy parse), checked out in a temporary git worktree, in the same run.

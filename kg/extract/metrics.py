@@ -70,7 +70,7 @@ class Lexicon:
                 notation,
                 int(prio) if prio is not None else 0,
                 tuple(n.lower() for n in term.names),
-                lits(KG.countNoun),
+                _with_singulars(lits(KG.countNoun)),
                 lits(KG.eventCue),
                 lits(KG.beforeCue),
                 lits(KG.phraseCue),
@@ -170,6 +170,13 @@ class Lexicon:
                 if c.label_any and c.label_any.search(before):
                     return c.cues.notation, "metric.subject"
         return None
+
+
+def _with_singulars(nouns: tuple[str, ...]) -> tuple[str, ...]:
+    """The count nouns and their singulars ("one army soldier", "a single civilian"): the vocabulary
+    lists plurals; a regular plural's last word loses its -s."""
+    singular = {n[:-1] for n in nouns if n.endswith("s") and not n.endswith(("ss", "ies", "us"))}
+    return tuple(sorted({*nouns, *singular}))
 
 
 def _union(patterns) -> re.Pattern | None:

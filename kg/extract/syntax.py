@@ -294,6 +294,12 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     # a number opening a sentence ("Thirty rebels were ...") is often parsed as a compound of its noun
     counts_head = tok.dep_ in ("nummod", "quantmod") or (tok.dep_ == "compound" and tok.pos_ == "NUM")
     noun = tok.head if counts_head and tok.head.pos_ in _NOMINAL else tok
+    # a shared noun left out of the first conjunct: "22 US and five Iraqi troops" (22 counts "troops")
+    if noun.i != tok.i and noun.pos_ == "PROPN":
+        noun = next((c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"), noun)
+    # ... or of the second: "two Israeli and three Palestinian civilians" (three counts "civilians")
+    if noun.i == tok.i and tok.dep_ == "conj" and tok.head.pos_ in ("NUM", "ADJ") and tok.head.head.pos_ == "NOUN":
+        noun = tok.head.head
     phrase = _noun_text(noun) if noun.i != tok.i else ""
     outcome = outcomes.get(noun.lemma_.lower(), "") if noun.i != tok.i else _partitive_outcome(tok, outcomes)
     node = noun

@@ -178,6 +178,13 @@ def test_event_phrasings_issue_19_names(text, expected):
     assert [(c.metric, int(c.value), c.asserter.label) for c in claims(text)] == expected
 
 
+def test_a_noun_left_out_of_one_conjunct_is_counted_for_both():
+    cs = claims("The army said 22 US and five Iraqi troops have been killed.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [("combatants-killed", 5), ("combatants-killed", 22)]
+    cs = claims("Thirty rebels and one army soldier were killed in the attack, the army said.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [("combatants-killed", 1), ("combatants-killed", 30)]
+
+
 def test_a_missing_model_is_one_line_naming_what_to_install(tmp_path, monkeypatch):
     _load.cache_clear()
     with pytest.raises(ModelMissing, match="python -m spacy download no_such_model"):
