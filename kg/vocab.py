@@ -50,25 +50,29 @@ class Vocabulary:
         return {n: term.extra["start"] for term in self.campaigns.values() if term.extra.get("start")
                 for n in term.names}
 
+    def lemmas(self, collection: URIRef) -> frozenset[str]:
+        """The kg:lemma words of a word collection of the ontology."""
+        return frozenset(str(o) for o in self.graph.objects(collection, KG.lemma))
+
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
         """Lemmas of verbs whose subject asserts the clause under them (ontology/attribution.ttl)."""
-        return frozenset(str(o) for o in self.graph.objects(KG.reportingVerbs, KG.lemma))
+        return self.lemmas(KG.reportingVerbs)
 
     @cached_property
     def report_nouns(self) -> frozenset[str]:
         """Lemmas of nouns for a statement of figures, whose owner asserts them (ontology/attribution.ttl)."""
-        return frozenset(str(o) for o in self.graph.objects(KG.reportNouns, KG.lemma))
+        return self.lemmas(KG.reportNouns)
 
     @cached_property
     def time_words(self) -> frozenset[str]:
         """Lower-case words that name a time ("night", "Friday", "May") (ontology/attribution.ttl)."""
-        return frozenset(str(o) for o in self.graph.objects(KG.timeWords, KG.lemma))
+        return self.lemmas(KG.timeWords)
 
     @cached_property
     def place_nouns(self) -> frozenset[str]:
         """Words that make the capitalised name before them a place ("North Kivu province") (ontology/places.ttl)."""
-        return frozenset(str(o) for o in self.graph.objects(KG.placeNouns, KG.lemma))
+        return self.lemmas(KG.placeNouns)
 
     @cached_property
     def outcome_lemmas(self) -> dict[str, str]:
