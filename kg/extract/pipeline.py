@@ -22,7 +22,8 @@ from kg.extract.periods import PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
-from kg.extract.syntax import counted, dates_a_statement, figure_token, governing_source, is_age, starts_a_period
+from kg.extract.syntax import (counted, dates_a_statement, figure_token, governing_source, is_age, names_an_event,
+                               starts_a_period)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -120,6 +121,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     inc = Incidents(vocab)
     raws: list[_Raw] = []
     all_periods: list[tuple[int, PeriodMention]] = []
+    named_days: set[PeriodMention] = set()
     prev_sentence_nps: list[str] = []
     last_para = -10  # paragraph of the last attribution, for carry-over
     article_places: dict[str, int] = {}
@@ -159,6 +161,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
                    if p.kind in ("day", "month") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
+            # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
+            named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
         all_periods.extend((si, p) for p in pms)
         places = find_places(s, vocab)
         for _, _, k in places:
@@ -288,7 +292,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             last_para = sent.para
         if nps:
             prev_sentence_nps = nps
-    _article_periods(raws, sents, all_periods, meta.published)
+    _article_periods(raws, sents, all_periods, meta.published, named_days)
     _snap_to_campaign(raws, text, vocab)
     _same_sentence_population(raws)
     inc.finish(raws)
@@ -512,7 +516,8 @@ def _snap_to_campaign(raws: list[_Raw], text: str, vocab: Vocabulary) -> None:
                 break
 
 
-def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None) -> None:
+def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None,
+                     named_days: set[PeriodMention]) -> None:
     """Periods that need the whole article: neighbouring statements, back references, the data's 'as of' end."""
     # 1. "The latest figure covers ... through November 2017" applies to the open figures just before it
     for si, p in all_periods:
@@ -554,7 +559,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         prev = r
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
     def latest(kinds):
-        ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish]
+        ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish and p not in named_days]
         if published:
             # the data's date is at most a few months before publication; an older date is background
             ends = [e for e in ends if (e[:len(published)] <= published or e[:7] <= published[:7])

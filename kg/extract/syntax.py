@@ -119,6 +119,18 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
     return False
 
 
+def names_an_event(doc, start: int, end: int, time_words: frozenset[str]) -> bool:
+    """Whether the date at characters [start, end) is part of an event's name ("Hamas' October 7
+    onslaught", "the 9/11 attacks"): a modifier of a noun without a preposition. Such a date is
+    background, not the date a later figure is counted to ("the strike on Sunday night" and
+    "Wednesday's incident" date the event the figures are about and stay)."""
+    tok = figure_token(doc, start, end)
+    if tok is None or tok.dep_ not in ("nmod", "compound"):
+        return False
+    head = tok.head
+    return head.pos_ == "NOUN" and not start <= head.idx < end and head.lemma_.lower() not in time_words
+
+
 def starts_a_period(doc, start: int, end: int) -> bool:
     """Whether "since" governs the date at characters [start, end): "killed since Haftar launched an
     offensive on April 4", "since the strike on Sunday" (the date starts a running total; it is not

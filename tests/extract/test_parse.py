@@ -116,6 +116,16 @@ def test_an_event_day_named_elsewhere_dates_the_figures_of_the_incident():
     assert [(c.metric, int(c.value), c.period.end) for c in cs] == [("civilians-killed", 23, "2021-03-08")]
 
 
+def test_a_day_in_an_events_name_does_not_date_a_later_toll():
+    # the March 1 raid is background; the toll is counted to publication (a day that dates the event stays)
+    cs = claims("The town was emptied after the rebels' March 1 raid on the barracks.\n\n"
+                "Since then 45 soldiers and 12 civilians have died in the fighting, the army said.")
+    assert {(c.metric, int(c.value), c.period.end) for c in cs} == {
+        ("combatants-killed", 45, "2021-03-10"), ("civilians-killed", 12, "2021-03-10")}
+    cs = claims("The raid on March 1 emptied the town.\n\n45 soldiers died in it, the army said.")
+    assert [(int(c.value), c.period.end) for c in cs] == [(45, "2021-03-01")]
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
