@@ -557,6 +557,18 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         elif r.pkind == "inherit" and prev is not None:
             r.pkind = prev.pkind
         prev = r
+    # a source's figures with no period of their own share the span (months, not an event's days) that
+    # the same source's report states elsewhere ("between January 2009 and December 2015, 473 strikes")
+    spans: dict[str, list[_Raw]] = {}
+    for r in raws:
+        if r.pkind == "range" and r.claim.asserter and r.claim.period.start and r.claim.period.end:
+            spans.setdefault(r.claim.asserter.key, []).append(r)
+    for r in raws:
+        own = spans.get(r.claim.asserter.key, ()) if r.claim.asserter else ()
+        near = {o.claim.period for o in own if _months(o.claim.period.end) - _months(o.claim.period.start) >= 2}
+        if r.pkind == "" and r.claim.incident is None and len(near) == 1:
+            r.claim.period = next(iter(near))
+            r.pkind = "range"
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
     def latest(kinds):
         ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish and p not in named_days]

@@ -126,6 +126,15 @@ def test_a_day_in_an_events_name_does_not_date_a_later_toll():
     assert [(int(c.value), c.period.end) for c in cs] == [(45, "2021-03-01")]
 
 
+def test_a_sources_undated_figures_share_the_span_its_report_states():
+    cs = claims("The monitor's annual report found that 310 civilians were killed.\n\n"
+                "Between January 2019 and December 2020, the monitor said, the air force carried out 95 strikes.\n\n"
+                "Separately, the health ministry said 12 people had died.")
+    got = {(c.asserter.label, int(c.value)): (c.period.start, c.period.end) for c in cs}
+    assert got[("monitor", 310)] == ("2019-01", "2020-12")
+    assert got[("health ministry", 12)][0] is None  # another source's figure does not take the span
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
