@@ -92,12 +92,18 @@ def _trailing_report(verb, tok, verbs: frozenset[str]):
     """The subject of a reporting verb the parser hung after ``verb`` as a coordinate clause, though it
     reports it: "... killed six civilians, a lawmaker said" parsed as "killed ... and said". Only without a
     conjunction between them (in "killed six and said ..." the killer speaks) and with a subject of its own."""
+    doc = verb.doc
     for c in verb.children:
-        if (c.dep_ in ("conj", "parataxis") and c.i > tok.i and c.lemma_.lower() in verbs
+        if c.lemma_.lower() not in verbs:
+            continue
+        subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i), None)
+        if subject is None:
+            continue
+        if (c.dep_ in ("conj", "parataxis") and c.i > tok.i and subject.i > tok.i
                 and not any(cc.dep_ in ("cc", "preconj") and tok.i < cc.i < c.i for cc in verb.children)):
-            subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i), None)
-            if subject is not None and subject.i > tok.i:
-                return subject
+            return subject
+        if c.dep_ == "parataxis" and c.i < tok.i and c.i + 1 < len(doc) and doc[c.i + 1].text == ",":
+            return subject  # set off before the clause: "In the north, officials said, 40 people were killed"
     return None
 
 

@@ -42,6 +42,7 @@ def speaker_of(text, figure):
     ("Twenty deaths were reported by the monitoring group.", "Twenty", ("group", "passive-agent", False)),
     ("According to the health office, 31 people died.", "31", ("office", "according-to", False)),
     ("The agency's count of 75 civilian deaths was disputed.", "75", ("agency", "possessive", False)),
+    ("In the valley, the monitor said, the air force carried out 95 strikes.", "95", ("monitor", "speech", False)),
     # a document speaks: the attributor looks for the named source inside its whole phrase
     ("Reports from outlets such as Al Jazeera listed 60 dead.", "60", ("Reports", "speech", True)),
     ("Preliminary data showed 900 people killed.", "900", ("data", "speech", True)),
