@@ -76,7 +76,10 @@ def _split_line(text: str, a: int, b: int) -> list[tuple[int, int]]:
             continue
         if m.group(2) == "":
             # no space after the stop: split only "word.Word" (Tajura.The), not "Military.com" or "3.5"
-            if not (re.search(r"[a-z]{2}$", text[max(a, dot - 2):dot]) and re.match(r"[A-Z][a-z]", text[m.end():m.end() + 2])) \
+            # ... or a year: "Nov. 14, 2004.US military said" (a dateline run into the first sentence)
+            glued = (re.search(r"[a-z]{2}$", text[max(a, dot - 2):dot]) and re.match(r"[A-Z][a-z]", text[m.end():m.end() + 2])) \
+                or (re.search(r"(?<!\d)(?:19|20)\d\d$", text[max(a, dot - 5):dot]) and re.match(r"[A-Z][A-Za-z]", text[m.end():m.end() + 2]))
+            if not glued \
                     and not (punct_end > dot + 1 and text[punct_end - 1] in "\"')]"):
                 continue
         if nxt and (nxt.islower()) and text[dot] != "?":
@@ -98,6 +101,26 @@ def title_case(s: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether the text is wrapped at a fixed width (plain-text wire copy, e-mail): most lines that
+    another line follows break off mid-sentence, at widths of a terminal's line."""
+    followed = [(a, b) for (a, b), (c, d) in zip(lines, lines[1:]) if b > a and d > c]
+    broken = [(a, b) for a, b in followed if 40 <= b - a <= 100 and text[b - 1] not in _LINE_END + ":,;"]
+    return len(broken) >= 3 and len(broken) >= 0.5 * len(followed)
+
+
+def _unwrap(text: str, lines: list[tuple[int, int]], skip_starts: set[int]) -> list[tuple[int, int]]:
+    """Consecutive non-blank lines as one paragraph (a line of page furniture stays on its own)."""
+    out: list[tuple[int, int]] = []
+    for a, b in lines:
+        joinable = out and b > a and a not in skip_starts and out[-1][1] > out[-1][0] and out[-1][0] not in skip_starts
+        if joinable and out[-1][1] + 1 == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence]:
     """Sentences of ``text`` outside the ``skip`` spans (default: the junk spans)."""
     if skip is None:
@@ -108,9 +131,14 @@ def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence
     para = -1
     first_line = True
     body_begun = False
+    lines = []
     for line in text.split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if _hard_wrapped(text, lines):
+        lines = _unwrap(text, lines, skip_starts)
+    for a, b in lines:
+        line = text[a:b]
         if not line.strip():
             first_line = first_line and not sentences
             continue

@@ -65,12 +65,33 @@ def test_junk_keeps_offsets():
         ("US Air Force Brigadier General Matthew C. Isler said 101 died. Next.", 2),
         ("40 migrants were killed in Tajura.The United Nations said more.", 2),
         ("Visit Military.com for 3.5 more.", 1),
+        ("The ruined town, May 2, 2019.Army officers said 12 died.", 2),
         ('"A total of 603 reports are still open." The report said.', 2),
     ],
 )
 def test_split(text, n):
     sents = split(normalise(text))
     assert len(sents) == n
+
+
+WRAPPED = """The provincial governor said on Saturday that more than 300 fighters were
+killed and 80 others captured in the week-long assault on the river town of
+Kessel, the largest operation of the campaign so far.
+The army said on Friday that 14 of its soldiers had been killed and that more
+than 60 were wounded in the fighting around the bridges.
+"""
+
+
+def test_text_wrapped_at_a_fixed_width_is_split_into_whole_sentences():
+    sents = split(normalise(WRAPPED))
+    assert [s.text.split()[:3] for s in sents] == [["The", "provincial", "governor"], ["The", "army", "said"]]
+    assert "300 fighters were\nkilled" in sents[0].text
+
+
+def test_a_paragraph_per_line_keeps_its_lines_apart():
+    text = normalise("Rebels Overrun River Town\nThe army said 14 soldiers died.\nThe governor said 300 fighters died.\n")
+    assert [s.text for s in split(text)] == [
+        "Rebels Overrun River Town", "The army said 14 soldiers died.", "The governor said 300 fighters died."]
 
 
 def test_quote_spanning_sentences():
