@@ -283,10 +283,23 @@ def speaker_label(head, time_words: frozenset[str]) -> str | None:
     if head.pos_ in ("PRON", "NUM") or head.like_num or head.lower_ in time_words or head.lemma_.lower() in time_words:
         return None
     toks = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= head.i - 4] + [head]
-    toks = [t for t in toks if t.pos_ not in ("DET", "NUM", "PUNCT")]
-    toks = _contiguous_run(sorted(toks, key=lambda t: t.i), head)
-    label = " ".join(t.text for t in toks).strip()
+    # a hyphenated modifier keeps its first part: "Houthi-run media", "rebel-controlled news agency"
+    toks += [h for t in toks if t.i != head.i for h in _hyphened_parts(t)]
+    toks = [t for t in toks if t.pos_ not in ("DET", "NUM") and (t.pos_ != "PUNCT" or t.text == "-")]
+    toks = _contiguous_run(sorted(set(toks), key=lambda t: t.i), head)
+    if toks and toks[0].text == "-":
+        toks = toks[1:]
+    label = head.doc.text[toks[0].idx:head.idx + len(head)].strip() if toks else ""
     return label or None
+
+
+def _hyphened_parts(tok):
+    """The tokens joined to ``tok`` by hyphens without spaces ("Houthi", "-" of "Houthi-run")."""
+    doc, out, i = tok.doc, [], tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        out += [doc[i - 1], doc[i - 2]]
+        i -= 2
+    return out
 
 
 _NOMINAL = frozenset(("NOUN", "PROPN", "ADJ"))
