@@ -70,6 +70,11 @@ class Vocabulary:
         return self.lemmas(KG.timeWords)
 
     @cached_property
+    def organisation_nouns(self) -> frozenset[str]:
+        """Last words of an organisation's name ("Party", "Command") (ontology/attribution.ttl)."""
+        return self.lemmas(KG.organisationNouns)
+
+    @cached_property
     def place_nouns(self) -> frozenset[str]:
         """Words that make the capitalised name before them a place ("North Kivu province") (ontology/places.ttl)."""
         return self.lemmas(KG.placeNouns)

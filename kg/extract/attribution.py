@@ -15,6 +15,7 @@ Sources not in the gazetteer become ``SourceRef(known=False)`` named from the te
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from kg.extract.fastre import guard
@@ -41,6 +42,7 @@ _ANAPHOR_NOUNS = frozenset(
     authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team
     governor mayor minister president commander official chief head director general""".split()
 )
+_DOCUMENT_NOUNS = frozenset(("figures", "estimates", "tallies", "counts", "statistics"))
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
 _GENERIC = guard(re.compile(
@@ -67,14 +69,16 @@ _ORG_WORDS = guard(re.compile(
 ))
 
 
-_ORG_WORD = (r"(?:Ministry|Network|Council|Committee|Organi[sz]ation|Association|Observatory|Project|Institute|Group|Agency|Service|"
-             r"Office|Cent(?:re|er)|Foundation|Union|Commission|Department|Forces|Army|Authority|Directorate|Society|Mission|Front|Movement|"
-             r"Monitor|Watch|Trust|University|School|Command|Crescent|Corps|Brigade|Police|Government|Administration|Tribunal|Court)")
-_ORG_NAME = guard(re.compile(
-    rf"(?:\b[Tt]he\s+)?(?<![\w-])(?:(?:(?:al|el|ad|ar|as|at|an|ash)-)?[A-Z][\w'&.-]*\s+(?:(?:of|for|on|and|&|in)\s+(?:the\s+)?)?){{0,5}}{_ORG_WORD}\b"
-    rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?(?:\s+\([A-Z][A-Za-z-]{{1,9}}\))?"
-))
-_ORG_HINT = re.compile(_ORG_WORD)
+@lru_cache(maxsize=4)
+def _org_patterns(organisation_nouns: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    """(a capitalised name ending in an organisation's word, a quick test for one of those words): the
+    words come from kg:organisationNouns in the ontology."""
+    word = "(?:" + "|".join(sorted((re.escape(w.capitalize()) for w in organisation_nouns), key=len, reverse=True)) + ")"
+    name = guard(re.compile(
+        rf"(?:\b[Tt]he\s+)?(?<![\w-])(?:(?:(?:al|el|ad|ar|as|at|an|ash)-)?[A-Z][\w'&.-]*\s+(?:(?:of|for|on|and|&|in)\s+(?:the\s+)?)?){{0,5}}{word}\b"
+        rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?(?:\s+\([A-Z][A-Za-z-]{{1,9}}\))?"
+    ))
+    return name, re.compile(rf"{word}\b")
 _PREP_BEFORE = guard(re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|than|like)\s+(?:the\s+)?$", re.I))
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
@@ -220,12 +224,14 @@ def _next_word(s: str, pos: int) -> str:
 _NEXT_WORD = re.compile(r"(?:'s)?\s+(\w+)")
 
 
-def _names_a_person(head) -> bool:
-    """A proper name of two or more capitalised words that are not an acronym ("Jane Doe said"):
-    what the parse alone can tell of a person, without an entity recogniser."""
+def _names_a_person(head, organisation_nouns: frozenset[str]) -> bool:
+    """A proper name of two or more capitalised words that are not an acronym ("Jane Doe said") and do
+    not end in an organisation's word ("Democratic Party"): what the parse alone can tell of a person,
+    without an entity recogniser."""
     given = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
     words = [*given, head]
     return (head.pos_ == "PROPN" and bool(given) and given[-1].i == head.i - 1
+            and head.lower_ not in organisation_nouns
             and all(w.text[:1].isupper() and not w.text.isupper() for w in words))
 
 
@@ -239,6 +245,8 @@ class Attributor:
         self.places = _matcher(vocab)
         self.time_words = vocab.time_words
         self.place_nouns = vocab.place_nouns
+        self.organisation_nouns = vocab.organisation_nouns
+        self._org_name, self._org_hint = _org_patterns(vocab.organisation_nouns)
         self.outlet = outlet
         self.last_person: SourceRef | None = None
         self.last_org: SourceRef | None = None  # last organisation that spoke or was cited
@@ -256,7 +264,7 @@ class Attributor:
         # In a headline written in title case every word is capitalised: capitalised runs are not
         # names there ("Civilians Killed in US-Led Operations", "Rights Group Challenges Army's Report").
         headline = title_case(s)
-        for m in (_ORG_NAME.finditer(s) if _ORG_HINT.search(s) and not headline else ()):
+        for m in (self._org_name.finditer(s) if self._org_hint.search(s) and not headline else ()):
             a, b = m.start(), m.end()
             if _overlaps(a, b, ms):
                 continue
@@ -273,9 +281,15 @@ class Attributor:
                 # "Russian officials", "US officials" are in the gazetteer; keep the gazetteer match
                 continue
             txt = m.group(0)
+            end = m.end()
+            mod_words = m.group("mod").split()
+            if m.group("n").lower() in _DOCUMENT_NOUNS and mod_words[-1].lower() in self.organisation_nouns:
+                # "US government figures" are the US government's: the owner speaks, not the document
+                end = m.start("mod") + len(m.group("mod").rstrip())
+                txt = s[m.start():end]
             label = _DETS.sub("", txt).strip()
             ref = SourceRef(slug(label), label, "Organization", known=False)
-            ms.append(Mention(m.start(), m.end(), ref, "generic", txt))
+            ms.append(Mention(m.start(), end, ref, "generic", txt))
         for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) and not headline else ()):
             name = m.group("name")
             a = m.start("name")
@@ -324,7 +338,7 @@ class Attributor:
         if am:
             orgs = [m for m in self.index.find(am.group("org")) if m.kind == "org"]
             if not orgs:
-                om = _ORG_NAME.search(am.group("org"))
+                om = self._org_name.search(am.group("org"))
                 if om and len(om.group(0).split()) >= 2:
                     label = re.sub(r"^[Tt]he\s+", "", om.group(0)).strip()
                     org = SourceRef(slug(label), label, "Organization", known=False)
@@ -547,7 +561,7 @@ class Attributor:
         label = speaker_label(head, self.time_words)
         if label is None or self._is_place(label):
             return None  # "North Kivu said" is a place, not a speaker
-        if _names_a_person(head):
+        if _names_a_person(head, self.organisation_nouns):
             person = self._person(head.text, s, head.idx + len(head.text), head.idx)
             self.last_person = person
             return (person.speaks_for or person), person

@@ -232,8 +232,9 @@ def _owner(noun):
         if c.dep_ == "poss":
             return c
     for c in noun.children:
-        if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN":
-            return c
+        if c.dep_ in ("compound", "nmod") and (
+                c.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in c.lefts if t.dep_ == "compound")):
+            return c  # "the UN report", "US government figures"
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             for p in c.children:
@@ -283,6 +284,9 @@ def speaker_label(head, time_words: frozenset[str]) -> str | None:
     if head.pos_ in ("PRON", "NUM") or head.like_num or head.lower_ in time_words or head.lemma_.lower() in time_words:
         return None
     toks = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= head.i - 4] + [head]
+    # a plural possessive inside a name: "Peoples' Democratic Party", "Workers' Union"
+    toks += [u for t in head.lefts if t.dep_ == "poss" and t.pos_ == "PROPN" and head.pos_ == "PROPN"
+             for u in (t, *t.children) if u.dep_ in ("poss", "case") and u.text in (t.text, "'")]
     # a hyphenated modifier keeps its first part: "Houthi-run media", "rebel-controlled news agency"
     toks += [h for t in toks if t.i != head.i for h in _hyphened_parts(t)]
     toks = [t for t in toks if t.pos_ not in ("DET", "NUM") and (t.pos_ != "PUNCT" or t.text == "-")]

@@ -136,6 +136,18 @@ def test_a_sources_undated_figures_share_the_span_its_report_states():
     assert got[("health ministry", 12)][0] is None  # another source's figure does not take the span
 
 
+@pytest.mark.parametrize("sentence, label, kind", [
+    ("According to rebel-run media, 68 migrants were killed.", "rebel-run media", "Organization"),
+    ("The Farmers' Democratic Party said 21 civilians were killed.", "Farmers' Democratic Party", "Organization"),
+    ("In the north, internal Ruritanian government figures record 2,050 people killed.", "Ruritanian government",
+     "Organization"),
+    ("Jane Doe said 21 civilians were killed.", "Jane Doe", "Person"),
+])
+def test_a_speakers_name_is_its_whole_name_not_a_fragment(sentence, label, kind):
+    cs = claims("Clashes went on in the north.\n\n" + sentence)
+    assert [(c.asserter.label, c.asserter.kind) for c in cs] == [(label, kind)]
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
