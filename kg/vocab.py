@@ -88,6 +88,16 @@ class Vocabulary:
             out.update((str(o), form) for o in self.graph.objects(coll, KG.lemma))
         return out
 
+    @cached_property
+    def description_types(self) -> dict[str, str]:
+        """Word -> source type for descriptions of a kind of body ("the army" -> military) (ontology/attribution.ttl)."""
+        out = {}
+        for coll in self.graph.subjects(KG.sourceType, None):
+            if (coll, KG.lemma, None) in self.graph:
+                kind = str(self.graph.value(coll, KG.sourceType))
+                out.update((str(o), kind) for o in self.graph.objects(coll, KG.lemma))
+        return out
+
     def place_within(self, key: str) -> str | None:
         """The key of the place that contains ``key`` (Mosul -> iraq), or None."""
         return self.places[key].extra.get("within") if key in self.places else None

@@ -42,6 +42,8 @@ _ANAPHOR_NOUNS = frozenset(
     authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team
     governor mayor minister president commander official chief head director general""".split()
 )
+# "the group", "the agency": descriptions that fit any body, so they refer to the last one that spoke
+_ANY_BODY = frozenset(("group", "organisation", "organization", "agency", "body", "network", "project", "office", "monitor"))
 _DOCUMENT_NOUNS = frozenset(("figures", "estimates", "tallies", "counts", "statistics"))
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
@@ -246,10 +248,11 @@ class Attributor:
         self.time_words = vocab.time_words
         self.place_nouns = vocab.place_nouns
         self.organisation_nouns = vocab.organisation_nouns
+        self.description_types = vocab.description_types
         self._org_name, self._org_hint = _org_patterns(vocab.organisation_nouns)
         self.outlet = outlet
         self.last_person: SourceRef | None = None
-        self.last_org: SourceRef | None = None  # last organisation that spoke or was cited
+        self._orgs: list[SourceRef] = []  # organisations that spoke or were cited, the last one last
         self.last_asserter: tuple[SourceRef, SourceRef | None] | None = None
         self.people: dict[str, SourceRef] = {}  # surname -> person (with speaks_for)
         self.last_report_org: SourceRef | None = None  # who issued the report / statement last named
@@ -376,6 +379,29 @@ class Attributor:
         return ref
 
     # ------------------------------------------------------------------ resolution
+    @property
+    def last_org(self) -> SourceRef | None:
+        """The last organisation that spoke or was cited."""
+        return self._orgs[-1] if self._orgs else None
+
+    @last_org.setter
+    def last_org(self, org: SourceRef | None) -> None:
+        if org is not None:
+            self._orgs.append(org)
+
+    def _described(self, word: str) -> SourceRef | None:
+        """The latest organisation met that ``word`` describes, by its names or its kind: "the
+        government" is the government named before, not the army that spoke last."""
+        kind = self.description_types.get(word)
+        for org in reversed(self._orgs):
+            term = self.index.vocab.sources.get(org.key)
+            names = term.names if term is not None else (org.label,)
+            if any(word in n.lower().replace("-", " ").split() for n in names):
+                return org
+            if kind and term is not None and term.extra.get("type") == kind:
+                return org
+        return None
+
     def resolve(self, m: Mention, s: str, local: list[Mention]) -> tuple[SourceRef, SourceRef | None] | None:
         """(asserter, speaker) for a mention; anaphors resolve in context."""
         if m.kind == "person":
@@ -392,6 +418,14 @@ class Attributor:
             # the report / the statement / the agency ...: the issuer of the last report named, else the last organisation that spoke
             if _REPORT_WORD.search(a) and self.last_report_org is not None:
                 return self.last_report_org, None
+            head = a.split()[-1]
+            if (head in self.organisation_nouns or head in self.description_types) and head not in _ANY_BODY:
+                # a description of a kind of body names one of that kind, or nobody known
+                described = self._described(head)
+                if described is None:  # none met: the body as written ("the government")
+                    label = _DETS.sub("", m.text).strip()
+                    described = SourceRef(slug(label), label, "Organization", known=False)
+                return described, None
             if self.last_org is not None:
                 return self.last_org, None
             if a.split()[-1] not in _PERSON_ROLES and a not in ("the coalition", "the military", "the group", "the agency", "the mission"):

@@ -148,6 +148,17 @@ def test_a_speakers_name_is_its_whole_name_not_a_fragment(sentence, label, kind)
     assert [(c.asserter.label, c.asserter.kind) for c in cs] == [(label, kind)]
 
 
+def test_a_description_of_a_kind_of_body_refers_to_a_body_of_that_kind():
+    # "the government" is not the army that spoke last; with no government named it stays as written
+    cs = claims("The army said 40 rebels were killed in the raid.\n\n"
+                "The government later said that 12 civilians had died.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("army", 40), ("government", 12)]
+    # ... and with a military named before, "the military" is that one (by its kind in the gazetteer)
+    cs = claims("The UN said 30 civilians were killed. CJTF-OIR said it had carried out 12 strikes.\n\n"
+                "Amnesty then said 50 civilians died. The military said 20 of its reports were still open.")
+    assert {c.asserter.label for c in cs if int(c.value) == 20} == {"CJTF-OIR"}
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
