@@ -224,8 +224,13 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if link is not None and link.predicate and not outcome and raws:
                 # "Of the verified cases, 1,486 are believed to be civilians": the outcome of the figures before
                 outcome = _outcome_of(raws[-1].claim.metric, vocab.outcome_lemmas)
-            if outcome and (res is None or link.predicate):
+            # the clause's subject decides only where the figure names nothing itself: "the government put
+            # the number of dead at 100" counts the dead, whoever "killing 50 civilians" counted before
+            context_only = res is not None and res[1] in ("metric.noun+subject", "metric.subject") and (not np or inherited)
+            if outcome and (res is None or link.predicate or (context_only and link.noun)):
                 parsed_res = lex.classify(link.noun or "people", outcome, "", "")
+                if parsed_res is None and link.noun.split(" ", 1)[0].lower().rstrip("s") in vocab.report_nouns:
+                    parsed_res = lex.classify("people", outcome, "", "")  # "the number of dead": people, unspecified
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)
                     res = (parsed_res[0], "metric.parse")
@@ -460,14 +465,16 @@ def _continue_population(raws: list[_Raw]) -> None:
 
 
 def _same_sentence_population(raws: list[_Raw]) -> None:
-    """'X civilians were killed ..., Y estimates the total death toll ...', '39 civilian casualties (30 deaths, five injured)':
-    a figure whose population is not stated counts the population of the figure before it in the sentence."""
+    """'X civilians were killed and the toll may rise to Y', '39 civilian casualties (30 deaths, five injured)':
+    a figure whose population is not stated counts the population of the same source's figure before it in
+    the sentence (another source's toll keeps its own: 'the army said 50 civilians ..., before the
+    government put the number of dead at 100')."""
     for i, r in enumerate(raws):
         if r.claim.metric not in ("people-killed", "people-injured") or r.explicit_people:
             continue
         outcome = r.claim.metric.split("-", 1)[1]
         for p in reversed(raws[:i]):
-            if p.sent != r.sent:
+            if p.sent != r.sent or (p.claim.asserter and r.claim.asserter and p.claim.asserter.key != r.claim.asserter.key):
                 continue
             pop = p.claim.metric.split("-", 1)[0]
             if pop in ("civilians", "combatants", "civilian"):

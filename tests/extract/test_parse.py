@@ -159,6 +159,13 @@ def test_a_description_of_a_kind_of_body_refers_to_a_body_of_that_kind():
     assert {c.asserter.label for c in cs if int(c.value) == 20} == {"CJTF-OIR"}
 
 
+def test_another_sources_toll_in_the_sentence_keeps_its_own_population():
+    cs = claims("Clashes went on in the north.\n\nThe army accused the rebels of killing at least 50 civilians, "
+                "before the government put the number of dead at more than 100.")
+    assert sorted((c.asserter.label, c.metric, int(c.value)) for c in cs) == [
+        ("army", "civilians-killed", 50), ("government", "people-killed", 100)]
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
