@@ -349,8 +349,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 if c.dep_ == "dobj" and c.i != noun.i and any(outcomes.get(t.lemma_.lower()) for t in c.subtree):
                     phrase = phrase or " ".join(t.text for t in c.subtree if t.dep_ != "det")
                     outcome = next(outcomes[t.lemma_.lower()] for t in c.subtree if t.lemma_.lower() in outcomes)
-            if node.pos_ == "VERB" and not outcome:
+            if node.pos_ == "VERB" and not outcome and node.dep_ != "prep":
                 break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
+                # ("including" is a preposition the tagger calls a verb)
     predicate = False
     if not phrase:
         pred = _predicate_noun(noun)
@@ -365,6 +366,19 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     part = (noun.i == tok.i and tok.dep_ in SUBJECTS and tok.head.lemma_ == "be"
             and bool(_partitive_outcome(tok, outcomes)))
     return Counted(phrase, outcome, predicate, part=part)
+
+
+def is_agent(doc, start: int, end: int, outcomes: dict[str, str]) -> bool:
+    """Whether the figure at [start, end) counts the doers of its clause, whose outcome verb has victims
+    of its own: "100 soldiers went door to door, killing 44 people" (the 100 killed; they were not killed)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return False
+    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() in outcomes:
+        return False
+    return any(t.lemma_.lower() in outcomes and t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
+               for t in noun.head.subtree if t.i != noun.i)
 
 
 def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:

@@ -166,6 +166,15 @@ def test_another_sources_toll_in_the_sentence_keeps_its_own_population():
         ("army", "civilians-killed", 50), ("government", "people-killed", 100)]
 
 
+def test_the_doers_of_a_killing_are_not_its_victims():
+    cs = claims("Clashes went on in the north.\n\nWitnesses said more than 80 gunmen stormed the market and "
+                "opened fire, killing 31 people, including 9 children, in Ebor, and 52 people in nearby Kettle.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [
+        ("children-killed", 9), ("people-killed", 31), ("people-killed", 52)]
+    cs = claims("Clashes went on in the north.\n\nTwelve soldiers lost their lives and 30 gunmen died.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [("combatants-killed", 12), ("combatants-killed", 30)]
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
