@@ -22,8 +22,8 @@ from kg.extract.periods import PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
-from kg.extract.syntax import (counted, dates_a_statement, figure_token, governing_source, is_age, is_agent, names_an_event,
-                               starts_a_period)
+from kg.extract.syntax import (counted, dates_a_count, dates_a_statement, figure_token, governing_source, is_age,
+                               is_agent, names_an_event, starts_a_period)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -157,6 +157,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         else:
             ms, acts = [], []
         # a day that dates a statement ("said on Friday") is not the period of any figure
+        if si in docs:  # "its 20 April fatality figure of 738": the day the count stands at
+            pms = [PeriodMention(p.start, p.end, None, p.finish, "until", p.text)
+                   if p.kind == "day" and dates_a_count(docs[si], p.start, p.end, vocab.report_nouns) else p for p in pms]
         pms = [p for p in pms if p.kind != "day" or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)

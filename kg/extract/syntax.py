@@ -125,6 +125,19 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
     return False
 
 
+def dates_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Whether the date at characters [start, end) names the day a count stands at, as a modifier of a
+    report noun: "its 20 April fatality figure of 738", "the May 5 update" (not "the report released
+    on 5 May", where a verb dates the statement)."""
+    tok = figure_token(doc, start, end)
+    if tok is None or tok.dep_ not in ("compound", "nmod", "npadvmod", "nummod"):
+        return False
+    head = tok.head
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and not start <= head.idx < end:
+        head = head.head  # "20 April fatality figure": through "fatality" to "figure"
+    return head.pos_ == "NOUN" and head.lemma_.lower() in nouns
+
+
 def names_an_event(doc, start: int, end: int, time_words: frozenset[str]) -> bool:
     """Whether the date at characters [start, end) is part of an event's name ("Hamas' October 7
     onslaught", "the 9/11 attacks"): a modifier of a noun without a preposition. Such a date is

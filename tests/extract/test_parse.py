@@ -175,6 +175,11 @@ def test_the_doers_of_a_killing_are_not_its_victims():
     assert sorted((c.metric, int(c.value)) for c in cs) == [("combatants-killed", 12), ("combatants-killed", 30)]
 
 
+def test_a_day_that_dates_a_count_is_where_the_count_stands():
+    cs = claims("Clashes went on in the north.\n\nThe monitor said its 2 March fatality figure of 400 was not inflated.")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(400, None, "2021-03-02")]
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
