@@ -257,6 +257,10 @@ class Attributor:
         self.people: dict[str, SourceRef] = {}  # surname -> person (with speaks_for)
         self.last_report_org: SourceRef | None = None  # who issued the report / statement last named
 
+    def _is_country(self, label: str) -> bool:
+        places = self.index.vocab.places
+        return any(a == 0 and b == len(label) and places[k].kind == "Country" for a, b, k in self.places.find(label))
+
     def _is_place(self, label: str) -> bool:
         """Whether the whole of ``label`` is a gazetteer place ("Democratic Republic of Congo")."""
         return any(a == 0 and b == len(label) for a, b, _ in self.places.find(label))
@@ -585,7 +589,12 @@ class Attributor:
                 return None
         at_head = [m for m in cands if m.start <= head.idx < m.end]
         named = sorted((m for m in cands if m.kind != "anaphor"), key=lambda m: (_SPEAKER_ORDER.get(m.kind, 9), m.start))
-        if at_head and (at_head[0].kind != "anaphor" or head.pos_ == "PRON" or not named):
+        # "the monitoring group ACLED", "the charity Save the Children": the name, not the description
+        # (the parser may hang the name beside the description, outside its phrase)
+        named_after = [m for m in ms if m.kind in ("person", "org") and m.start >= hi and not s[hi:m.start].strip()]
+        if at_head and at_head[0].kind == "generic" and (named_after or (named and named[0].kind in ("person", "org"))):
+            first = named_after[0] if named_after else named[0]
+        elif at_head and (at_head[0].kind != "anaphor" or head.pos_ == "PRON" or not named):
             first = at_head[0]
         else:
             first = named[0] if named else (cands[0] if cands else None)
@@ -593,8 +602,14 @@ class Attributor:
         if resolved is not None or head.pos_ == "PRON":
             return resolved
         label = speaker_label(head, self.time_words)
-        if label is None or self._is_place(label):
-            return None  # "North Kivu said" is a place, not a speaker
+        if label is None:
+            return None
+        if self._is_place(label):
+            # "Israel says", "Russia claimed": a state speaks through its government; "North Kivu said" is
+            # a misparse, not a speaker
+            if not self._is_country(label):
+                return None
+            return SourceRef(slug(label), label, "Organization", known=False), None
         if _names_a_person(head, self.organisation_nouns):
             person = self._person(head.text, s, head.idx + len(head.text), head.idx)
             self.last_person = person

@@ -142,6 +142,10 @@ def test_a_sources_undated_figures_share_the_span_its_report_states():
     ("In the north, internal Ruritanian government figures record 2,050 people killed.", "Ruritanian government",
      "Organization"),
     ("Jane Doe said 21 civilians were killed.", "Jane Doe", "Person"),
+    # a state speaks through its government; a province or a city does not speak
+    ("Israel says it has killed 170 fighters since the war began.", "Israel", "Organization"),
+    # a description followed by the name: the name
+    ("Since January, 1,350 people have been killed, the monitoring group ACLED said.", "ACLED", "Organization"),
 ])
 def test_a_speakers_name_is_its_whole_name_not_a_fragment(sentence, label, kind):
     cs = claims("Clashes went on in the north.\n\n" + sentence)
