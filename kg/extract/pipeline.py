@@ -232,8 +232,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             context_only = res is not None and res[1] in ("metric.noun+subject", "metric.subject") and (not np or inherited)
             if outcome and (res is None or link.predicate or (context_only and link.noun)):
                 parsed_res = lex.classify(link.noun or "people", outcome, "", "")
-                if parsed_res is None and link.noun.split(" ", 1)[0].lower().rstrip("s") in vocab.report_nouns:
-                    parsed_res = lex.classify("people", outcome, "", "")  # "the number of dead": people, unspecified
+                words = link.noun.lower().split()
+                if parsed_res is None and words and (
+                        {words[0], words[0][:-1]} & vocab.report_nouns
+                        or {words[-1], words[-1][:-1], words[-1][:-2]} & vocab.outcome_lemmas.keys()):
+                    # "the number of dead", "put its losses at": people, unspecified
+                    parsed_res = lex.classify("people", outcome, "", "")
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)
                     res = (parsed_res[0], "metric.parse")

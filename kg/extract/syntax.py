@@ -349,6 +349,14 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     if noun.i == tok.i and tok.dep_ == "conj" and tok.head.pos_ in ("NUM", "ADJ") and tok.head.head.pos_ == "NOUN":
         noun = tok.head.head
     phrase = _noun_text(noun) if noun.i != tok.i else ""
+    if noun.i != tok.i and noun.lemma_.lower() == "member":
+        # "17 members of one family", "100 members of other armed groups": whose members they are
+        # decides who they were ("family members", "armed group members")
+        whose = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if whose is not None:
+            mods = [t.lower_ for t in whose.lefts if t.dep_ in ("amod", "compound") and t.pos_ != "DET"][-1:]
+            phrase = " ".join([*mods, whose.lemma_.lower(), "members"])
     outcome = outcomes.get(noun.lemma_.lower(), "") if noun.i != tok.i else _partitive_outcome(tok, outcomes)
     node = noun
     for _ in range(5):

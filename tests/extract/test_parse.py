@@ -184,6 +184,17 @@ def test_a_day_that_dates_a_count_is_where_the_count_stands():
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(400, None, "2021-03-02")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The strike killed 17 members of one family, a relative said.", ("civilians-killed", 17)),
+    ("The army said 30 members of armed groups were killed in the raid.", ("combatants-killed", 30)),
+    ("Ruritania said 2,783 of its servicemen had been killed, while Freedonia put its own losses at 3,825.",
+     ("people-killed", 3825)),
+])
+def test_whose_members_and_losses_a_figure_counts(sentence, expected):
+    cs = claims("Clashes went on in the north.\n\n" + sentence)
+    assert expected in [(c.metric, int(c.value)) for c in cs]
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
