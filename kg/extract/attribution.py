@@ -44,6 +44,7 @@ _ANAPHOR_NOUNS = frozenset(
 )
 # "the group", "the agency": descriptions that fit any body, so they refer to the last one that spoke
 _ANY_BODY = frozenset(("group", "organisation", "organization", "agency", "body", "network", "project", "office", "monitor"))
+_UNTIL_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|announced|claimed)\b")
 _DOCUMENT_NOUNS = frozenset(("figures", "estimates", "tallies", "counts", "statistics"))
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
@@ -59,8 +60,13 @@ _GENERIC = guard(re.compile(
 ))
 
 _TITLES = r"(?:(?:Major|Maj|General|Gen|Brigadier|Brig|Colonel|Col|Lieutenant|Lt|Captain|Capt|Sergeant|Sgt|Admiral|Adm|Dr|Mr|Mrs|Ms|Prof|President|Former|Prime|Minister|Secretary|Spokesman|Spokeswoman|Army|Air|Force|Navy|U\.S\.|US|Interior|Foreign|Defence|Defense|Senator|Sen|Rep)\.?\s+)"
+# a name's word, hyphenated parts included ("Al-Amin", "Jean-Pierre", "Abdel-Rahman"), never a bare "Al-"
+_NAME_WORD = r"[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*"
+_PARTICLE = r"(?:al|el|ad|as|ash|bin|ibn|abu|van|von|de|der|den|di|da|le|la|Vanden|Van|Le|La)[\s-]"
+# after a title one word is a name ("Mr Al-Amin"); without one, two or three words are
 _PERSON = guard(re.compile(
-    rf"\b{_TITLES}*(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:al|el|ad|as|ash|bin|ibn|abu|van|von|de|der|den|di|da|le|la|Vanden|Van|Le|La)[\s-])?[A-Z][a-z'-]+){{1,2}})\b"
+    rf"\b(?:{_TITLES}+(?P<titled>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{0,2}})"
+    rf"|(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{1,2}}))(?![\w-])"
 ))
 _ORG_WORDS = guard(re.compile(
     r"\b(?:Department|Ministry|Forces?|Network|Council|Office|Group|Project|Mission|Command|Army|Agency|Service|Committee|Organi[sz]ation|"
@@ -92,7 +98,7 @@ _GENERIC_NOUNS = frozenset(
 )
 _LOWER = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
-_TWO_CAPS = re.compile(r"[A-Z][a-z]+\.?\s+[A-Z]")
+_TWO_CAPS = re.compile(rf"[A-Z][a-z]+\.?\s+(?:{_PARTICLE})?[A-Z]")
 
 
 class _Span:
@@ -127,7 +133,7 @@ _GENERIC_HINT = re.compile(
     r"militants|ministry|committee"
 )
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
-_CAPWORD = guard(re.compile(r"\b[A-Z][a-z'-]+\b"))
+_CAPWORD = guard(re.compile(rf"\b{_NAME_WORD}(?![\w-])"))
 _ACCORDING = guard(re.compile(r"\baccording\s+to\s+", re.I))
 _PASSIVE = guard(re.compile(rf"\b(?:{SPEECH})\s+by\s+", re.I))
 # used for every speech verb, mention or figure: compiled once here
@@ -298,15 +304,16 @@ class Attributor:
             ref = SourceRef(slug(label), label, "Organization", known=False)
             ms.append(Mention(m.start(), end, ref, "generic", txt))
         for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) and not headline else ()):
-            name = m.group("name")
-            a = m.start("name")
+            part = "titled" if m.group("titled") else "name"
+            name = m.group(part)
+            a = m.start(part)
             if _overlaps(m.start(), m.end(), ms) or _ORG_WORDS.search(name):
                 continue
             if a > 0 and s[a - 1] in "-\u2010\u2011":
                 continue  # the tail of a hyphenated word is not a name
             if self.places is not None and self.places.find(name):
                 continue  # "Gaza Strip", "Deir ez-Zor" are places, not people
-            if _next_word(s, m.end("name")) in self.place_nouns:
+            if _next_word(s, m.end(part)) in self.place_nouns:
                 continue  # "North Kivu province": a place the gazetteer does not know
             ref = self._person(name, s, m.end(), m.start())
             ms.append(Mention(m.start(), m.end(), ref, "person", m.group(0)))
@@ -343,9 +350,12 @@ class Attributor:
         after = s[end:end + 160]
         am = re.match(r"\s*,\s*(?:(?:a|an|the)\s+)?[^,;\"]{0,90}?\b(?:for|of|at|with|from|in\s+charge\s+of|who\s+leads|who\s+heads|head\s+of|director\s+of|chief\s+of)\s+(?P<org>[^,;\"]{2,90})", after)
         if am:
-            orgs = [m for m in self.index.find(am.group("org")) if m.kind == "org"]
+            # the body may be named in an appositive after a description: "a commander with the rebel
+            # group, the Sudan Liberation Army, said"
+            region = am.group("org") + _UNTIL_SPEECH.split(after[am.end():], 1)[0]
+            orgs = [m for m in self.index.find(region) if m.kind == "org"]
             if not orgs:
-                om = self._org_name.search(am.group("org"))
+                om = self._org_name.search(region)
                 if om and len(om.group(0).split()) >= 2:
                     label = re.sub(r"^[Tt]he\s+", "", om.group(0)).strip()
                     org = SourceRef(slug(label), label, "Organization", known=False)
@@ -375,6 +385,7 @@ class Attributor:
         if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b", after):
             org = self.last_org  # "X, the lead investigator, said": speaks for the body in context
         surname = name.split()[-1]
+        surname = surname[:1].upper() + surname[1:]  # "al-Aghbash" opens a sentence as "Al-Aghbash"
         prev = self.people.get(surname)
         if prev is not None and org is None:
             return prev

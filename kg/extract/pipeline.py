@@ -154,6 +154,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         if live and (figs or not words.isdisjoint(_SPEECH_WORDS)):
             ms = att.mentions(s)
             acts = att.speech_acts(s, ms)
+        elif live:
+            ms, acts = att.mentions(s), []  # the people it names are whom a later "he said" means
         else:
             ms, acts = [], []
         # a day that dates a statement ("said on Friday") is not the period of any figure
@@ -299,6 +301,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 raws[-1].more = True
             inc.attach(raws[-1], s, si, pm)
         before_acts = att.last_asserter
+        person = next((m.ref for m in ms if m.kind == "person"), None)
+        if person is not None:
+            att.last_person = person  # "Al-Aghbash described the clashes ... Thirty were killed, he said."
         att.note_acts(s, acts, ms, sent.in_quote)
         if att.last_asserter is not before_acts:
             last_para = sent.para

@@ -195,6 +195,26 @@ def test_whose_members_and_losses_a_figure_counts(sentence, expected):
     assert expected in [(c.metric, int(c.value)) for c in cs]
 
 
+@pytest.mark.parametrize("sentence, label", [
+    ("Mr Al-Amin told the radio that 50 people were killed.", "Al-Amin"),
+    ("Col. Abdel-Rahman Hassan said 50 people were killed.", "Abdel-Rahman Hassan"),
+    ("Jean-Pierre Lacroix said 50 people were killed.", "Jean-Pierre Lacroix"),
+])
+def test_hyphenated_names_are_whole(sentence, label):
+    cs = claims("Clashes went on in the north.\n\n" + sentence)
+    assert [c.speaker.label for c in cs] == [label]
+
+
+def test_he_is_the_person_named_last_even_in_a_sentence_without_figures():
+    cs = claims("Rebel commander Amos Kettleby, a leader with the rebel movement, the Northern Front, said four "
+                "of his fighters were killed.\n\n"
+                "Army spokesman Osman al-Tayeb described the clashes as an attack on his forces.\n\n"
+                "Thirty rebels and one soldier were killed in the attack, he said.")
+    got = {int(c.value): (c.asserter.label, c.speaker.label if c.speaker else None) for c in cs}
+    assert got[4] == ("Northern Front", "Amos Kettleby")  # the body named in the appositive
+    assert got[30][1] == "Osman al-Tayeb"
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
