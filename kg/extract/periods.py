@@ -24,7 +24,7 @@ _M = r"(?:January|February|March|April|May|June|July|August|September|October|No
 _Y = r"(?:19|20)\d\d"
 _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 # one date: "Dec. 31, 2015", "January 20, 2009", "3 July", "3 July 2019", "November 2017", "July", "2014"
-_DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})(?:\s+(?:this|last)\s+year)?"
+_DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|mid-?|(?:early|late)\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})(?:\s+(?:this|last)\s+year)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMW = "|".join([*UNITS, *TENS, r"\d+"])
 
@@ -153,7 +153,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
     ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
     ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?P<y>{_Y})", re.I)),
-    ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|to\s+the\s+end\s+of|(?:months|weeks|days|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
+    ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?:months|weeks|days|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:\s+in\s+(?P<a>{_DATE}))?", re.I)),
@@ -179,7 +179,7 @@ _GATES = {
     "campaign": frozenset("start beginning launch outset".split()),
     "range": frozenset("from between".split()),
     "first-months": frozenset("first second third fourth last".split()),
-    "until": frozenset("through till until up as end to".split()),
+    "until": frozenset("through till until up as end to by".split()),
     "since": frozenset(["since"]),
     "since-campaign": frozenset(["since"]),
     "relative": frozenset("year years date far today yesterday monday tuesday wednesday thursday friday saturday sunday".split()),

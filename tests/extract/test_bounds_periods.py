@@ -78,6 +78,9 @@ C = {"Operation Inherent Resolve": "2014-08", "the campaign against the Islamic 
         ("on 3 July", "2019-07", "2019-07-03", "2019-07-03"),
         ("on February 2, 2020", None, "2020-02-02", "2020-02-02"),
         ("between August 2014 and the end of September this year", "2018-10", "2014-08", "2018-09-30"),
+        ("by the end of March", "2024-04-13", None, "2024-03-31"),
+        ("by 5 March", "2024-04-13", None, "2024-03-05"),
+        ("since mid-April", "2024-09", "2024-04", None),
     ],
 )
 def test_periods(text, published, start, end):
