@@ -189,6 +189,7 @@ def test_a_day_that_dates_a_count_is_where_the_count_stands():
     ("The army said 30 members of armed groups were killed in the raid.", ("combatants-killed", 30)),
     ("Ruritania said 2,783 of its servicemen had been killed, while Freedonia put its own losses at 3,825.",
      ("people-killed", 3825)),
+    ("The rebels claimed they had killed 47 soldiers, while the army said it lost 9.", ("people-killed", 9)),
 ])
 def test_whose_members_and_losses_a_figure_counts(sentence, expected):
     cs = claims("Clashes went on in the north.\n\n" + sentence)
