@@ -46,6 +46,7 @@ def speaker_of(text, figure):
     # a document speaks: the attributor looks for the named source inside its whole phrase
     ("Reports from outlets such as Al Jazeera listed 60 dead.", "60", ("Reports", "speech", True)),
     ("Preliminary data showed 900 people killed.", "900", ("data", "speech", True)),
+    ("Survivors recall seeing more than 50 dead bodies.", "50", ("Survivors", "speech", False)),
 ])
 def test_the_parse_finds_who_speaks_for_a_figure(text, figure, expected):
     assert speaker_of(text, figure) == expected
