@@ -21,7 +21,7 @@ _CUES: list[tuple[str, str]] = [
     ("at-most", r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|at\s+the\s+most|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than"),
     ("more-than", r"(?:slightly\s+|well\s+|a\s+little\s+|just\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceeds?|surpass(?:ing|ed|es)?|north\s+of|beyond|tops?|topped|topping|pass(?:es|ed|ing)|crossed|crosses)"),
     ("less-than", r"(?:slightly\s+|just\s+)?(?:fewer\s+than|less\s+than|under|below|short\s+of)"),
-    ("approx", r"nearly|almost|about|around|approximately|roughly|some|an\s+estimated(?:\s+(?:total|number)\s+of)?|estimated|close\s+to|approx\.?|circa|an\s+approximate|approximate|just\s+under|just\s+over|~"),
+    ("approx", r"nearly|almost|about|around|approximately|roughly|some|an\s+estimated(?:\s+(?:total|number)\s+of)?|estimated|closer?\s+to|approx\.?|circa|an\s+approximate|approximate|just\s+under|just\s+over|~"),
 ]
 _CUE_RE = [(b, re.compile(rf"(?:^|[^\w])(?:{p})\s*$", re.I)) for b, p in _CUES]
 _AFTER_AT_LEAST = re.compile(r"^\s*(?:or\s+more|\+|plus\b)", re.I)

@@ -23,7 +23,7 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
 from kg.extract.syntax import (counted, dates_a_count, dates_a_statement, figure_token, governing_source, is_age,
-                               is_agent, names_an_event, starts_a_period)
+                               is_agent, is_ratio, names_an_event, starts_a_period)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -178,7 +178,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         nps: list[str] = []
         of_number_np: dict[int, tuple[str, str]] = {}
         for i, f in enumerate(figs):
-            if is_age(docs[si], f.start, f.end) or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas):
+            if (is_age(docs[si], f.start, f.end) or is_ratio(docs[si], f.start, f.end)
+                    or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas)):
                 continue
             after, before, near = _windows(s, figs, i)
             np, marker = noun_phrase(s, f.end)

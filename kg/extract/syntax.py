@@ -389,6 +389,16 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     return Counted(phrase, outcome, predicate, part=part)
 
 
+def is_ratio(doc, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is the whole of a ratio ("one Iraqi in 40", "one in five
+    children", "1 in 10"), not a count. The parser hangs these words in several ways; their order is
+    what they share."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].lower_ != "in":
+        return False
+    return any(t.lower_ in ("one", "1") for t in doc[max(0, span.start - 3):span.start - 1])
+
+
 def is_agent(doc, start: int, end: int, outcomes: dict[str, str]) -> bool:
     """Whether the figure at [start, end) counts the doers of its clause, whose outcome verb has victims
     of its own: "100 soldiers went door to door, killing 44 people" (the 100 killed; they were not killed)."""

@@ -217,6 +217,19 @@ def test_he_is_the_person_named_last_even_in_a_sentence_without_figures():
     assert got[30][1] == "Osman al-Tayeb"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The survey estimated that one resident in 40 had died since the war began.",
+    "The survey found that one in five children had died.",
+])
+def test_a_ratio_is_no_count(sentence):
+    assert claims("Clashes went on in the north.\n\n" + sentence) == []
+
+
+def test_closer_to_is_an_approximation():
+    cs = claims("Clashes went on in the north.\n\nThe president put the number of deaths closer to 30,000.")
+    assert [(int(c.value), c.bound) for c in cs] == [(30000, "approx")]
+
+
 def test_a_part_said_to_be_another_population_is_a_breakdown_not_the_whole():
     cs = claims("The health office said 40 people were killed. It said 15 of the dead were children.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("children-killed", 15), ("people-killed", 40)]
