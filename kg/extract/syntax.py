@@ -99,8 +99,11 @@ def _trailing_report(verb, tok, verbs: frozenset[str]):
         subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i), None)
         if subject is None:
             continue
+        # a conjunction right before the reporting clause joins it to the killing ("killed six and said");
+        # one earlier joins other clauses ("were killed and dozens wounded ..., an official said")
         if (c.dep_ in ("conj", "parataxis") and c.i > tok.i and subject.i > tok.i
-                and not any(cc.dep_ in ("cc", "preconj") and tok.i < cc.i < c.i for cc in verb.children)):
+                and not any(cc.dep_ in ("cc", "preconj") and max(tok.i, c.left_edge.i - 3) < cc.i < c.i
+                            for cc in verb.children)):
             return subject
         if c.dep_ == "parataxis" and c.i < tok.i and c.i + 1 < len(doc) and doc[c.i + 1].text == ",":
             return subject  # set off before the clause: "In the north, officials said, 40 people were killed"

@@ -47,6 +47,10 @@ def speaker_of(text, figure):
     ("Reports from outlets such as Al Jazeera listed 60 dead.", "60", ("Reports", "speech", True)),
     ("Preliminary data showed 900 people killed.", "900", ("data", "speech", True)),
     ("Survivors recall seeing more than 50 dead bodies.", "50", ("Survivors", "speech", False)),
+    # an "and" inside the reported clause does not make the speaker one of the actors
+    ("At least 42 people have been killed and dozens wounded in an air raid in southern Ruritania, an official said, "
+     "as the United-Nations recognised government blamed forces loyal to renegade general Amos Kettleby for the attack.",
+     "42", ("official", "speech", False)),
 ])
 def test_the_parse_finds_who_speaks_for_a_figure(text, figure, expected):
     assert speaker_of(text, figure) == expected
@@ -223,6 +227,16 @@ def test_he_is_the_person_named_last_even_in_a_sentence_without_figures():
 ])
 def test_a_ratio_is_no_count(sentence):
     assert claims("Clashes went on in the north.\n\n" + sentence) == []
+
+
+def test_an_indefinite_speaker_is_someone_new_not_the_last_body():
+    cs = claims("Local sources said the raid hit a building near a wedding.\n\n"
+                "At least 42 people have been killed and dozens wounded in an air raid in southern Ruritania, an "
+                "official said, as the United-Nations recognised government blamed forces loyal to renegade general "
+                "Amos Kettleby for the attack.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("official", 42)]
+    cs = claims("The army said 40 rebels were killed.\n\nAn official said 12 civilians died in the raid.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("army", 40), ("official", 12)]
 
 
 def test_closer_to_is_an_approximation():
