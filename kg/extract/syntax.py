@@ -121,6 +121,11 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
     for _ in range(4):  # through "on", "early", "night" to the word the date modifies
         in_date = start <= node.idx < end or node.lower_ in time_words or node.lemma_.lower() in time_words
         if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and node.i != tok.i and not in_date:
+            # "condemned the attack in a statement on Monday" (the parser may hang "in a statement" on "attack")
+            heads = [node, *(c for c in node.children if c.dep_ == "dobj")] if node.pos_ in ("VERB", "AUX") else []
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in nouns
+                   for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children):
+                return True
             return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
         if node.head.i == node.i:
             return False

@@ -49,6 +49,7 @@ _JUNK_LINE = re.compile(
       | By\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:,.*)?$
       | (?:Copyright|All\ rights\ reserved|Click\ here|Sign\ up|Advertisement|Image\ caption|Image\ source|Media\ caption)
       | FILE\ [-\u2013\u2014]\ 
+      | (?:Correction|Updated|Last\ updated|Published(?:\ on)?|First\ published|Posted(?:\ on)?)\s*:?\s*[\w\ ,:.]{0,30}(?:19|20)\d\d[\w\ ,:.]{0,20}$
     )""",
     re.VERBOSE,
 )

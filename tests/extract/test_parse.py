@@ -77,6 +77,8 @@ def test_two_speakers_in_one_sentence_get_one_figure_each():
     ("The report released on Tuesday lists 300 deaths.", "Tuesday", True),
     ("The strike on Sunday night killed 12 people.", "Sunday", False),
     ("The assault took place on Monday in the village.", "Monday", False),
+    ("The government condemned the attack in a statement on Monday.", "Monday", True),
+    ("Twelve people were killed in a raid on Monday.", "Monday", False),
 ])
 def test_a_day_dates_a_statement_or_an_event(text, day, states):
     start, end = span(text, day)
@@ -237,6 +239,13 @@ def test_an_indefinite_speaker_is_someone_new_not_the_last_body():
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("official", 42)]
     cs = claims("The army said 40 rebels were killed.\n\nAn official said 12 civilians died in the raid.")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("army", 40), ("official", 12)]
+
+
+def test_text_written_by_the_page_is_no_date_of_the_article():
+    # a correction note's date would otherwise be the latest day named, the 'as of' of undated tolls
+    cs = claims("Correction 12 March 2021\n\nAt least 42 people have been killed in a raid, an official said.\n\n"
+                "The government condemned the attack in a statement on Tuesday.\n\nMonday's raid hit a market.")
+    assert [(int(c.value), c.period.end) for c in cs] == [(42, "2021-03-08")]
 
 
 def test_closer_to_is_an_approximation():
