@@ -350,13 +350,15 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
     """A headline figure restates a figure of the body: it takes that figure's source ("Death toll rises
     to 42" -> the charity that says at least 42 died), even when the headline names someone, since a
     headline compresses ("GNA blames attack that killed 42": the GNA blames; the count is the body's)."""
+    standfirst = _standfirst(sents)
     for r in raws:
-        if not sents[r.sent].headline:
+        if not sents[r.sent].headline and r.sent != standfirst:
             continue
         v = float(r.claim.value)
         best = None
         for b in raws:
-            if sents[b.sent].headline or b.claim.metric != r.claim.metric or b.claim.asserter is None:
+            if (sents[b.sent].headline or b.sent <= r.sent or b.claim.metric != r.claim.metric
+                    or b.claim.asserter is None):
                 continue
             bv = float(b.claim.value_max if (b.claim.value_max is not None and r.claim.bound == "at-most") else b.claim.value)
             if v == bv or (v and abs(bv - v) / v <= 0.1 and v == _round_figure(v)):
@@ -366,6 +368,17 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
             r.claim.asserter, r.claim.speaker = best.claim.asserter, best.claim.speaker
             r.claim.period = best.claim.period
             r.claim.rule = r.claim.rule.rsplit("+attr.", 1)[0] + "+attr.headline-restates"
+
+
+def _standfirst(sents) -> int | None:
+    """The sentence under the headline that sums the story up before the body tells it (one short
+    sentence standing as its own paragraph): like the headline, it restates a figure of the body."""
+    body = [t for t in sents if not t.headline]
+    if len(body) < 3 or not any(t.headline for t in sents[:1]):
+        return None
+    first = body[0]
+    alone = body[1].para != first.para
+    return first.index if alone and len(first.text) < 200 else None
 
 
 def _round_figure(v: float) -> float:

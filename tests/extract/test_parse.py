@@ -248,6 +248,14 @@ def test_text_written_by_the_page_is_no_date_of_the_article():
     assert [(int(c.value), c.period.end) for c in cs] == [(42, "2021-03-08")]
 
 
+def test_a_standfirst_restates_the_body_and_takes_its_source():
+    cs = claims("Dozens killed in air raid on river town\n\n"
+                "Government blames rebels for raid that killed at least 42 people in the south.\n\n"
+                "At least 42 people have been killed in an air raid on the river town of Ebor, a local council "
+                "official said on Monday.\n\nThe raid hit a market where traders had gathered, he said.")
+    assert {(c.asserter.label, int(c.value)) for c in cs} == {("local council official", 42)}
+
+
 def test_closer_to_is_an_approximation():
     cs = claims("Clashes went on in the north.\n\nThe president put the number of deaths closer to 30,000.")
     assert [(int(c.value), c.bound) for c in cs] == [(30000, "approx")]
