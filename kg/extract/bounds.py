@@ -19,7 +19,7 @@ from kg.extract.numbers import Number
 _CUES: list[tuple[str, str]] = [
     ("at-least", r"at\s+least|at\s+a\s+minimum|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum"),
     ("at-most", r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|at\s+the\s+most|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than"),
-    ("more-than", r"(?:slightly\s+|well\s+|a\s+little\s+|just\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceeds?|surpass(?:ing|ed|es)?|north\s+of|beyond|tops?|topped|topping|pass(?:es|ed|ing)|crossed|crosses)"),
+    ("more-than", r"(?:slightly\s+|well\s+|a\s+little\s+|just\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded|exceeds?|surpass(?:ing|ed|es)?|north\s+of|beyond|tops?|topped|topping|pass(?:es|ed|ing)|crossed|crosses|(?:climb|ris|jump|soar|went)\w*\s+past)"),
     ("less-than", r"(?:slightly\s+|just\s+)?(?:fewer\s+than|less\s+than|under|below|short\s+of)"),
     ("approx", r"nearly|almost|about|around|approximately|roughly|some|an\s+estimated(?:\s+(?:total|number)\s+of)?|estimated|closer?\s+to|approx\.?|circa|an\s+approximate|approximate|just\s+under|just\s+over|~"),
 ]
@@ -29,7 +29,7 @@ _AFTER_AT_LEAST = re.compile(r"^\s*(?:or\s+more|\+|plus\b)", re.I)
 # before it is none of them has no cue, and the five end-anchored searches are skipped.
 _CUE_LAST_WORD = re.compile(
     r"least|minimum|maximum|of|than|to|as|most|over|above|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|beyond|tops?|topped|topping|"
-    r"pass(?:es|ed|ing)?|cross(?:ed|es)?|under|below|nearly|almost|about|around|approximately|roughly|some|estimated|approx|circa|approximate",
+    r"pass(?:es|ed|ing)?|past|cross(?:ed|es)?|under|below|nearly|almost|about|around|approximately|roughly|some|estimated|approx|circa|approximate",
     re.I,
 )
 _CARRIED_OVER = guard(re.compile(r"\b(?:carried|carry|carries|carrying|took|taken|handed|turned|passed|left|took)\s+over\s*$", re.I))

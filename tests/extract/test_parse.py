@@ -256,6 +256,15 @@ def test_a_standfirst_restates_the_body_and_takes_its_source():
     assert {(c.asserter.label, int(c.value)) for c in cs} == {("local council official", 42)}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The death toll from the floods has climbed past 11,000, the Red Crescent said.", (11000, "more-than", "people-killed")),
+    ('The army said it had "neutralised" 20 assailants.', (20, "exact", "combatants-killed")),
+])
+def test_wire_phrasings_of_tolls(sentence, expected):
+    cs = claims("Clashes went on in the north.\n\n" + sentence)
+    assert [(int(c.value), c.bound, c.metric) for c in cs] == [expected]
+
+
 def test_closer_to_is_an_approximation():
     cs = claims("Clashes went on in the north.\n\nThe president put the number of deaths closer to 30,000.")
     assert [(int(c.value), c.bound) for c in cs] == [(30000, "approx")]
