@@ -378,6 +378,12 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 if c.dep_ == "dobj" and c.i != noun.i and any(outcomes.get(t.lemma_.lower()) for t in c.subtree):
                     phrase = phrase or " ".join(t.text for t in c.subtree if t.dep_ != "det")
                     outcome = next(outcomes[t.lemma_.lower()] for t in c.subtree if t.lemma_.lower() in outcomes)
+            # ... or a number of the dead as its subject: "the number of martyrs has reached 27"
+            dead = [q for c in node.children if c.dep_ == "nsubj" and c.lemma_.lower() == "number"
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for q in p.children if q.dep_ == "pobj" and q.lemma_.lower() in outcomes]
+            if dead and not outcome:
+                phrase, outcome = phrase or f"number of {dead[0].text}", outcomes[dead[0].lemma_.lower()]
             if node.pos_ == "VERB" and not outcome and node.dep_ != "prep":
                 break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
                 # ("including" is a preposition the tagger calls a verb)
