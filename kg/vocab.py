@@ -60,6 +60,11 @@ class Vocabulary:
         return self.lemmas(KG.reportingVerbs)
 
     @cached_property
+    def denial_verbs(self) -> frozenset[str]:
+        """Lemmas of verbs that deny the clause under them ("denied that any civilians were killed")."""
+        return self.lemmas(KG.denialVerbs)
+
+    @cached_property
     def report_nouns(self) -> frozenset[str]:
         """Lemmas of nouns for a statement of figures, whose owner asserts them (ontology/attribution.ttl)."""
         return self.lemmas(KG.reportNouns)

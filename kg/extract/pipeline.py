@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from kg import __version__
 from kg.extract.attribution import SPEECH_WORDS, Attributor, slug
-from kg.extract.bounds import figures
+from kg.extract.bounds import Figure, figures
 from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
 from kg.extract.metrics import lexicon, noun_phrase
@@ -22,8 +23,8 @@ from kg.extract.periods import PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
-from kg.extract.syntax import (counted, dates_a_count, dates_a_statement, figure_token, governing_source, is_age,
-                               is_agent, is_ratio, names_an_event, starts_a_period)
+from kg.extract.syntax import (counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
+                               governing_source, is_age, is_agent, is_ratio, names_an_event, starts_a_period)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -54,6 +55,8 @@ _PERIOD_WORDS = frozenset(
 )
 _SPEECH_WORDS = SPEECH_WORDS | {"according", "report", "statement", "study", "investigation", "summary", "announcement", "probe",
                                 "survey", "analysis", "data", "estimate", "research"}
+# surface forms of kg:denialVerbs: a sentence without one is not parsed for a denied count
+_DENIAL_WORDS = frozenset("deny denied denies denying reject rejected rejects dismissed dismisses refuted refutes".split())
 _FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
 # run for every figure: compiled once here
 _NEAR_WORDS = re.compile(r"[\w'\"-]+")
@@ -138,14 +141,20 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         has_digit = _DIGIT.search(s) is not None
         nums = find_numbers(s, words) if (has_digit or words & _NUMBER_WORDS) else []
         figs = figures(s, nums) if nums else []
-        if figs:
-            last_fig = si
+        if figs or ("any" in words and not words.isdisjoint(_DENIAL_WORDS)):
+            last_fig = si  # figures, or perhaps a denied count ("denied that any civilians were killed")
         pms = find_periods(s, meta.published, camp, words) if (has_digit or words & _PERIOD_WORDS) else []
         found.append((words, has_digit, figs, pms))
     if last_fig < 0:
         return []
-    parsed = [si for si, (_, _, figs, pms) in enumerate(found) if figs or any(p.kind == "day" for p in pms)]
+    parsed = [si for si, (words, _, figs, pms) in enumerate(found)
+              if figs or any(p.kind == "day" for p in pms) or ("any" in words and not words.isdisjoint(_DENIAL_WORDS))]
     docs = dict(zip(parsed, parse_all([sents[si].text for si in parsed])))
+    for si in parsed:
+        for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
+            figs = found[si][2]
+            figs.append(Figure(Decimal(0), "exact", None, a, b, a, b, "zero"))
+            figs.sort(key=lambda f: f.start)
 
     for si, sent in enumerate(sents):
         s = sent.text

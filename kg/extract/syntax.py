@@ -403,6 +403,27 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     return Counted(phrase, outcome, predicate, part=part)
 
 
+def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of "any" in a clause a denial governs, whose noun an outcome befell: "the army
+    denied that any civilians had been killed" states a count of zero."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "any" or tok.dep_ != "det":
+            continue
+        noun, verb = tok.head, tok.head.head
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() not in outcomes:
+            continue
+        node = verb
+        for _ in range(3):  # denied -> (that) killed
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in denials:
+                out.append((tok.idx, tok.idx + len(tok.text)))
+                break
+    return out
+
+
 def is_ratio(doc, start: int, end: int) -> bool:
     """Whether the number at [start, end) is the whole of a ratio ("one Iraqi in 40", "one in five
     children", "1 in 10"), not a count. The parser hangs these words in several ways; their order is

@@ -266,6 +266,12 @@ def test_wire_phrasings_of_tolls(sentence, expected):
     assert [(int(c.value), c.bound, c.metric) for c in cs] == [expected]
 
 
+def test_a_denial_that_anyone_was_killed_is_a_count_of_zero():
+    cs = claims("Clashes went on in the north.\n\nThe army denied that any civilians had been killed in the raid.")
+    assert [(c.asserter.label, c.metric, int(c.value)) for c in cs] == [("army", "civilians-killed", 0)]
+    assert claims("Clashes went on in the north.\n\nThe army denied any wrongdoing in the raid.") == []
+
+
 def test_closer_to_is_an_approximation():
     cs = claims("Clashes went on in the north.\n\nThe president put the number of deaths closer to 30,000.")
     assert [(int(c.value), c.bound) for c in cs] == [(30000, "approx")]
