@@ -599,7 +599,10 @@ class Attributor:
             if not cands:
                 return None
         at_head = [m for m in cands if m.start <= head.idx < m.end]
-        named = sorted((m for m in cands if m.kind != "anaphor"), key=lambda m: (_SPEAKER_ORDER.get(m.kind, 9), m.start))
+        # joint speakers ("Lebanon's government and the Red Cross"): the first named, the head, speaks
+        conjoined = {t.idx for c in head.children if c.dep_ == "conj" for t in c.subtree}
+        named = sorted((m for m in cands if m.kind != "anaphor" and not any(m.start <= i < m.end for i in conjoined)),
+                       key=lambda m: (_SPEAKER_ORDER.get(m.kind, 9), m.start))
         # "the monitoring group ACLED", "the charity Save the Children": the name, not the description
         # (the parser may hang the name beside the description, outside its phrase)
         named_after = [m for m in ms if m.kind in ("person", "org") and m.start >= hi and not s[hi:m.start].strip()]
@@ -608,7 +611,7 @@ class Attributor:
         elif at_head and (at_head[0].kind != "anaphor" or head.pos_ == "PRON" or not named):
             first = at_head[0]
         else:
-            first = named[0] if named else (cands[0] if cands else None)
+            first = named[0] if named else (cands[0] if cands and not conjoined else None)
         resolved = self.resolve(first, s, ms) if first is not None else None
         if resolved is not None or head.pos_ == "PRON":
             return resolved

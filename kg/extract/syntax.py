@@ -59,6 +59,12 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         owner = _owner(tok)
         if owner is not None:
             return Speaker(owner, "possessive")
+    # a reporting clause on the figure itself: "not more than 50 as originally reported by the mayor"
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in verbs:
+            agent = _agent(c)
+            if agent is not None:
+                return _speaker(agent, "passive-agent", nouns)
     while True:
         according = _according_to(node, child)
         if according is not None:
@@ -378,10 +384,14 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 if c.dep_ == "dobj" and c.i != noun.i and any(outcomes.get(t.lemma_.lower()) for t in c.subtree):
                     phrase = phrase or " ".join(t.text for t in c.subtree if t.dep_ != "det")
                     outcome = next(outcomes[t.lemma_.lower()] for t in c.subtree if t.lemma_.lower() in outcomes)
-            # ... or a number of the dead as its subject: "the number of martyrs has reached 27"
-            dead = [q for c in node.children if c.dep_ == "nsubj" and c.lemma_.lower() == "number"
-                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for q in p.children if q.dep_ == "pobj" and q.lemma_.lower() in outcomes]
+            # ... or the dead, or a number of them, as its subject: "the dead included 7 soldiers and 3 police
+            # officers", "the number of martyrs has reached 27"
+            # (a copula's subject is left to the surface cues: "the toll was 71: 66 soldiers, ...")
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i != noun.i and node.pos_ == "VERB"]
+            dead = [c for c in subjects if c.lemma_.lower() in outcomes] or [
+                q for c in subjects if c.lemma_.lower() == "number"
+                for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for q in p.children if q.dep_ == "pobj" and q.lemma_.lower() in outcomes]
             if dead and not outcome:
                 phrase, outcome = phrase or f"number of {dead[0].text}", outcomes[dead[0].lemma_.lower()]
             if node.pos_ == "VERB" and not outcome and node.dep_ != "prep":

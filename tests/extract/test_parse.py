@@ -272,6 +272,19 @@ def test_a_denial_that_anyone_was_killed_is_a_count_of_zero():
     assert claims("Clashes went on in the north.\n\nThe army denied any wrongdoing in the raid.") == []
 
 
+def test_a_figure_as_reported_by_a_source_is_that_sources_and_joint_speakers_are_the_first_named():
+    cs = claims("Clashes went on in the north.\n\nThe death toll from the bombing of a house in the town stands at 28 "
+                "and not more than 50 as originally reported by the town's council and the Red Cross, according to a "
+                "report issued Wednesday.")
+    got = {int(c.value): c.asserter.label for c in cs}
+    assert got[50] == "council"  # not the Red Cross named second, nor the report's author
+
+
+def test_the_dead_as_subject_name_what_each_figure_counts():
+    cs = claims("Clashes went on in the north.\n\nThe dead included 7 soldiers and 3 police officers, the governor said.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [("combatants-killed", 3), ("combatants-killed", 7)]
+
+
 def test_closer_to_is_an_approximation():
     cs = claims("Clashes went on in the north.\n\nThe president put the number of deaths closer to 30,000.")
     assert [(int(c.value), c.bound) for c in cs] == [(30000, "approx")]
