@@ -594,8 +594,9 @@ class Attributor:
         head = found.head
         cands = [m for m in ms if m.start < hi and m.end > lo]
         if found.document:
-            # "Reports from outlets such as the BBC": the named source inside; a bare document gives nobody
-            cands = [m for m in cands if m.kind != "anaphor"]
+            # "Reports from outlets such as the BBC", "figures from the ministry": the source named or described
+            # inside; a bare document gives nobody
+            cands = [m for m in cands if m.kind != "anaphor" or m.text.lower().split()[-1] in self.description_types]
             if not cands:
                 return None
         at_head = [m for m in cands if m.start <= head.idx < m.end]

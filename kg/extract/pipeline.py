@@ -596,8 +596,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if r.pkind == "inherit" and prev is not None and prev.claim.period.end is not None:
             r.claim.period = prev.claim.period
             r.pkind = prev.pkind or "range"
-        elif r.pkind == "inherit" and prev is not None:
-            r.pkind = prev.pkind
+        elif r.pkind == "inherit":
+            r.pkind = prev.pkind if prev is not None else ""  # nothing before: a figure with no period stated
         prev = r
     # a source's figures with no period of their own share the span (months, not an event's days) that
     # the same source's report states elsewhere ("between January 2009 and December 2015, 473 strikes")

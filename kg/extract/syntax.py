@@ -70,7 +70,7 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         if according is not None:
             return _speaker(according, "according-to", nouns)
         lemma = node.lemma_.lower()
-        if (node.pos_ in ("VERB", "AUX") and lemma in verbs and node.i != tok.i and not _relay(node)
+        if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
                 and not any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in node.children)):
             # ("the bombing claimed the lives of 33": an event, not a claim)
             agent = _agent(node)
@@ -92,6 +92,12 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         if node.head.i == node.i:
             return None
         child, node = node, node.head
+
+
+def _predicate(node) -> bool:
+    """A verb, or a word the tagger took for a noun though it heads a clause with a subject ("Figures from
+    the ministry show that ...", "show" tagged as a noun)."""
+    return node.pos_ in ("VERB", "AUX") or (node.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in node.children))
 
 
 def _trailing_report(verb, tok, verbs: frozenset[str]):

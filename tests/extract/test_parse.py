@@ -285,6 +285,17 @@ def test_the_dead_as_subject_name_what_each_figure_counts():
     assert sorted((c.metric, int(c.value)) for c in cs) == [("combatants-killed", 3), ("combatants-killed", 7)]
 
 
+def test_figures_from_a_described_body_are_that_bodys():
+    cs = claims("Clashes went on in the north.\n\nFigures from the ministry show that 420 people have lost their "
+                "lives in the floods and fighting.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("ministry", 420)]
+
+
+def test_a_breakdown_of_those_killed_with_nothing_before_ends_at_publication():
+    cs = claims("Clashes went on in the north.\n\nOf those killed, 60 were children, the UN said.")
+    assert [(int(c.value), c.period.end) for c in cs] == [(60, "2021-03-10")]
+
+
 def test_closer_to_is_an_approximation():
     cs = claims("Clashes went on in the north.\n\nThe president put the number of deaths closer to 30,000.")
     assert [(int(c.value), c.bound) for c in cs] == [(30000, "approx")]
