@@ -229,6 +229,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if res is None and not np and (_BARE_AFTER.match(after) or _BARE_BEFORE.search(near)):
                 # "42 died", "The attack killed 19 and wounded 60": people, by default
                 res = lex.classify("people", after, before, near)
+            elif res is None and " " not in np and {np.lower(), np.lower()[:-1], np.lower()[:-2]} & vocab.outcome_lemmas.keys():
+                # "rose to 3,100 killed and 4,800 injured": the outcome after the figure, no noun it counts
+                res = lex.classify("people", f"{np} {after}", before, near)
             # what the parse links the figure to: "slaughtering 223 civilians", "killing three", "330 as combatants";
             # it decides where the surface cues found nothing, and for a part said to be of another
             # population ("14 of the dead were children": a breakdown of its own metric)

@@ -296,6 +296,11 @@ def test_a_breakdown_of_those_killed_with_nothing_before_ends_at_publication():
     assert [(int(c.value), c.period.end) for c in cs] == [(60, "2021-03-10")]
 
 
+def test_an_outcome_right_after_a_figure_is_what_it_counts():
+    cs = claims("Clashes went on in the north.\n\nCasualties rose to 3,100 killed and 4,800 injured, the monitor said.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [("people-injured", 4800), ("people-killed", 3100)]
+
+
 def test_closer_to_is_an_approximation():
     cs = claims("Clashes went on in the north.\n\nThe president put the number of deaths closer to 30,000.")
     assert [(int(c.value), c.bound) for c in cs] == [(30000, "approx")]
