@@ -127,6 +127,9 @@ _SIGN_BEFORE = re.compile(r"(?:\^|(?:^|[\s(])[-\u2212])$")
 _EXPONENT_AFTER = re.compile(r"\^|[eE][+-]?\d")
 _NOT_A_COUNT_BEFORE = re.compile(r"[$€£]\s*$|\b(?:US|USD|EUR|GBP|Rs\.?)\s*$|\b(?:aged|ages?|No\.|page|Resolution|flight|Route|Highway)\s+$")
 _MONTH_BEFORE = guard(re.compile(rf"\b{_MONTH}\s+$"))
+# the last day of a range of days: "between March 27 and 31, ..." (not "on March 2 and 3 people ...")
+_DAY_RANGE_BEFORE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|\u2013|to|and|through|until)\s*$", re.I)
+_DAY_RANGE_AFTER = re.compile(r"\s*(?:[,.;)]|$|,?\s*(?:19|20)\d\d)")
 _YEAR_AFTER = re.compile(r"\s*,\s*(?:19|20)\d\d\b")
 _AGE_BEFORE = guard(re.compile(r"\b(?:children|boys|girls|kids|babies|infants)\s+(?:under|over|aged|below|above)\s+$"))
 
@@ -162,6 +165,8 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
             if _NOT_A_COUNT_BEFORE.search(before, tail):
                 continue
             if _MONTH_BEFORE.search(before, tail) or _DATE_AFTER.match(after):
+                continue
+            if _DAY_RANGE_BEFORE.search(before[-30:]) and _DAY_RANGE_AFTER.match(after):
                 continue
             if _YEAR_AFTER.match(after) and int(float(m.group("digits").replace(",", ""))) <= 31:
                 continue  # "February 2, 2020"

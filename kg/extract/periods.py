@@ -100,8 +100,8 @@ def parse_date(text: str, published: str | None = None, edge: str = "start") -> 
         if not pub:
             return None
         year = pub[0]
-        if pub[1] and month and month > pub[1]:
-            year -= 1
+        if pub[1] and month and (month > pub[1] or (month == pub[1] and day and pub[2] and day > pub[2])):
+            year -= 1  # "on March 27" in an article of March 13: last year's
     if month is None:
         return f"{year:04d}"
     if day is None and which == "end":
@@ -152,6 +152,8 @@ def _num(w: str) -> int | None:
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
     ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
+    # days of one month: "between March 27 and 31", "27-31 March 2022", "from 3 to 5 May"
+    ("day-range", re.compile(rf"\b(?:(?:from|between)\s+)?(?:(?P<m1>{_M})\s+(?P<d1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<d2>{_D})(?!\s*(?:{_M}))|(?P<e1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<e2>{_D})\s+(?:of\s+)?(?P<m2>{_M}))(?:,?\s+(?P<y>{_Y}))?", re.I)),
     ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?P<y>{_Y})", re.I)),
     ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?:months|weeks|days|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
@@ -186,6 +188,7 @@ _GATES = {
     "month": _MONTH_WORDS,
     "recent": frozenset("last past this".split()),
     "day": _MONTH_WORDS,
+    "day-range": _MONTH_WORDS,
     "year": frozenset("in during".split()),
     "backref": frozenset("period time year month".split()),
 }
@@ -212,7 +215,7 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
         gate = _GATES.get(kind)
         if gate is not None and gate.isdisjoint(words):
             continue
-        if (kind == "year" or kind == "day") and not has_digit:
+        if kind in ("year", "day", "day-range") and not has_digit:
             continue  # both need a digit (a year, a day of the month)
         for m in rx.finditer(s):
             a, b = m.start(), m.end()
@@ -247,6 +250,14 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     if begin and finish and finish < begin[: len(finish)]:
                         # "from Sept. 28 to Oct. 13" with the year only on one side, or nonsense
                         continue
+                elif kind == "day-range":
+                    month, year = m.group("m1") or m.group("m2"), m.group("y") or ""
+                    d1, d2 = (m.group("d1"), m.group("d2")) if m.group("m1") else (m.group("e1"), m.group("e2"))
+                    begin = parse_date(f"{month} {d1} {year}", published)
+                    finish = parse_date(f"{month} {d2} {year}", published)
+                    if not begin or not finish or finish < begin:
+                        continue
+                    k = "range"
                 elif kind == "first-months":
                     y = int(m.group("y"))
                     if m.group("part"):  # "the second half of 2023", "the first quarter of 2024"

@@ -81,6 +81,9 @@ C = {"Operation Inherent Resolve": "2014-08", "the campaign against the Islamic 
         ("by the end of March", "2024-04-13", None, "2024-03-31"),
         ("by 5 March", "2024-04-13", None, "2024-03-05"),
         ("since mid-April", "2024-09", "2024-04", None),
+        ("between March 27 and 31", "2022-05-12", "2022-03-27", "2022-03-31"),
+        ("27-31 March 2022", None, "2022-03-27", "2022-03-31"),
+        ("on March 27", "2024-03-13", "2023-03-27", "2023-03-27"),  # later in the month than publication: last year's
     ],
 )
 def test_periods(text, published, start, end):

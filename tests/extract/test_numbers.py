@@ -138,3 +138,11 @@ def test_tail_searches_equal_whole_window_searches():
         assert bool(_SIGN_BEFORE.search(before, max(0, len(before) - 3))) == bool(_SIGN_BEFORE.search(before)), before
         assert bool(_NOT_A_COUNT_BEFORE.search(before, tail)) == bool(_NOT_A_COUNT_BEFORE.search(before)), before
         assert bool(_MONTH_BEFORE.search(before, tail)) == bool(_MONTH_BEFORE.search(before)), before
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Between March 27 and 31, soldiers killed 500 people.", [500]),
+    ("On March 2 and 3 people were killed.", [3]),
+])
+def test_the_last_day_of_a_range_of_days_is_no_count(text, values):
+    assert [int(n.value) for n in find_numbers(text)] == values
