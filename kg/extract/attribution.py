@@ -50,7 +50,7 @@ _PERSON_ROLES = frozenset("governor mayor minister president commander official 
 
 _GENERIC = guard(re.compile(
     r"\b(?:(?:a|an|the|some|local|senior|other|several|many|two|three|unnamed|anonymous)\s+)*"
-    r"(?P<mod>(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Some|Other|In|On|At|But|And|While|When|As)\b)(?:[A-Z][\w'-]+|[a-z]+-[a-z]+|local|senior|military|government|health|hospital|security|police|medical|humanitarian|"
+    r"(?P<mod>(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Some|Other|In|On|At|But|And|While|When|As|[A-Z][a-z]+ing)\b)(?:[A-Z][\w'-]+|[a-z]+-[a-z]+|local|senior|military|government|health|hospital|security|police|medical|humanitarian|"
     r"independent|rights|aid|tribal|provincial|district|city|regional|intelligence|defen[cs]e|activist|opposition|rebel|state|"
     r"monitoring|research|civil|emergency|rescue|village|community|Kurdish|Western|Arab|international)\s+){1,3})"
     r"(?P<n>officials?|spokes(?:man|woman|person)|eyewitnesses|witnesses|residents|organi[sz]ations|groups?|monitors|activists|medics|"

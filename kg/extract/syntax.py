@@ -73,6 +73,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
                 and not any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in node.children)):
             # ("the bombing claimed the lives of 33": an event, not a claim)
+            cited = _cited(node)
+            if cited is not None:
+                return _speaker(cited, "speech", nouns)  # "citing hospital sources, the agency reported ..."
             agent = _agent(node)
             if child.dep_ in SUBJECTS or child.dep_ == "agent":
                 if agent is not None and child.dep_ != "agent":
@@ -230,6 +233,15 @@ def _according_to(node, child):
             for t in c.subtree:
                 if t.dep_ == "pobj":
                     return t
+    return None
+
+
+def _cited(verb):
+    """Whom a reporter cites for what it reports: "citing hospital sources, the agency said", "quoting
+    the ministry, state TV reported" (the original source asserts the figure)."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("cite", "quote") and c.i < verb.i:
+            return next((o for o in c.children if o.dep_ == "dobj"), None)
     return None
 
 

@@ -47,6 +47,8 @@ def speaker_of(text, figure):
     ("Reports from outlets such as Al Jazeera listed 60 dead.", "60", ("Reports", "speech", True)),
     ("Preliminary data showed 900 people killed.", "900", ("data", "speech", True)),
     ("Survivors recall seeing more than 50 dead bodies.", "50", ("Survivors", "speech", False)),
+    # the source a reporter cites, not the reporter
+    ("Citing hospital sources, the agency reported that 14 people were killed.", "14", ("sources", "speech", False)),
     # an "and" inside the reported clause does not make the speaker one of the actors
     ("At least 42 people have been killed and dozens wounded in an air raid in southern Ruritania, an official said, "
      "as the United-Nations recognised government blamed forces loyal to renegade general Amos Kettleby for the attack.",
