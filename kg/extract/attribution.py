@@ -15,8 +15,8 @@ Sources not in the gazetteer become ``SourceRef(known=False)`` named from the te
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.fastre import guard
 from kg.extract.phrases import PhraseMatcher, lowered, tokens
@@ -87,6 +87,8 @@ def _org_patterns(organisation_nouns: frozenset[str]) -> tuple[re.Pattern, re.Pa
         rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?(?:\s+\([A-Z][A-Za-z-]{{1,9}}\))?"
     ))
     return name, re.compile(rf"{word}\b")
+
+
 _PREP_BEFORE = guard(re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|than|like)\s+(?:the\s+)?$", re.I))
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")

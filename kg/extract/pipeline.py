@@ -167,10 +167,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             ms, acts = att.mentions(s), []  # the people it names are whom a later "he said" means
         else:
             ms, acts = [], []
-        # a day that dates a statement ("said on Friday") is not the period of any figure
         if si in docs:  # "its 20 April fatality figure of 738": the day the count stands at
             pms = [PeriodMention(p.start, p.end, None, p.finish, "until", p.text)
                    if p.kind == "day" and dates_a_count(docs[si], p.start, p.end, vocab.report_nouns) else p for p in pms]
+        # a day that dates a statement ("said on Friday") is not the period of any figure
         pms = [p for p in pms if p.kind != "day" or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
@@ -610,9 +610,9 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             spans.setdefault(r.claim.asserter.key, []).append(r)
     for r in raws:
         own = spans.get(r.claim.asserter.key, ()) if r.claim.asserter else ()
-        near = {o.claim.period for o in own if _months(o.claim.period.end) - _months(o.claim.period.start) >= 2}
-        if r.pkind == "" and r.claim.incident is None and len(near) == 1:
-            r.claim.period = next(iter(near))
+        reported = {o.claim.period for o in own if _months(o.claim.period.end) - _months(o.claim.period.start) >= 2}
+        if r.pkind == "" and r.claim.incident is None and len(reported) == 1:
+            r.claim.period = next(iter(reported))
             r.pkind = "range"
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
     def latest(kinds):
