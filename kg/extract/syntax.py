@@ -471,8 +471,11 @@ def is_agent(doc, start: int, end: int, outcomes: dict[str, str]) -> bool:
     noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
     if noun.dep_ != "nsubj" or noun.head.lemma_.lower() in outcomes:
         return False
+    # a killing later in the sentence with victims but no subject of its own shares this subject (the
+    # parser may hang it off another clause: "went door to door, ordered people out and opened fire, killing 44")
     return any(t.lemma_.lower() in outcomes and t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
-               for t in noun.head.subtree if t.i != noun.i)
+               and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+               for t in doc[noun.i + 1:noun.sent.end])
 
 
 def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:

@@ -184,6 +184,9 @@ def test_the_doers_of_a_killing_are_not_its_victims():
                 "opened fire, killing 31 people, including 9 children, in Ebor, and 52 people in nearby Kettle.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [
         ("children-killed", 9), ("people-killed", 31), ("people-killed", 52)]
+    cs = claims("Clashes went on in the north.\n\nSurvivors told the aid group that on May 3, more than 80 soldiers "
+                "went door to door, ordered families out of their homes and opened fire, killing 31 people.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 31)]
     cs = claims("Clashes went on in the north.\n\nTwelve soldiers lost their lives and 30 gunmen died.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [("combatants-killed", 12), ("combatants-killed", 30)]
 
