@@ -87,7 +87,7 @@ def bench_tier(n: int, workdir: Path, repeat: int, workers: list[int], before: P
     if before is not None:
         store = workdir / f"store-{n}-before"
         run = timed_load(corpus, store, "--workers", str(workers[-1]), code=before)
-        rows.append({"articles": n, "workers": workers[-1], "before": str(before), "wall_s": round(run["wall"], 1),
+        rows.append({"articles": n, "workers": workers[-1], "before": _revision(before), "wall_s": round(run["wall"], 1),
                      "articles_per_s": round(n / run["wall"], 1), "summary": run["summary"],
                      "worker_rss_mib": round(run["rss_worker_mib"]) if workers[-1] > 1 else None})
         shutil.rmtree(store)
@@ -221,6 +221,12 @@ def baseline(workdir: Path, n: int) -> dict:
     out["pyshacl_whole_graph_s"] = round(time.perf_counter() - t, 2)
     shutil.rmtree(corpus)
     return out
+
+
+def _revision(checkout: Path) -> str:
+    """The commit a checkout holds (its short hash), or its path when git cannot tell."""
+    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=checkout, capture_output=True, text=True)
+    return proc.stdout.strip() or str(checkout)
 
 
 def _exists(name: str) -> bool:
