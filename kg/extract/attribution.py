@@ -403,7 +403,8 @@ class Attributor:
 
     @last_org.setter
     def last_org(self, org: SourceRef | None) -> None:
-        if org is not None:
+        # "a military official" is a person whose body is unnamed, not a body "the group" could refer to
+        if org is not None and org.label.lower().rsplit(" ", 1)[-1] not in _PERSON_ROLES:
             self._orgs.append(org)
 
     def _described(self, word: str) -> SourceRef | None:

@@ -306,6 +306,13 @@ def test_an_outcome_right_after_a_figure_is_what_it_counts():
     assert sorted((c.metric, int(c.value)) for c in cs) == [("people-injured", 4800), ("people-killed", 3100)]
 
 
+def test_an_unnamed_official_is_no_body_the_group_could_mean():
+    cs = claims("At least 13 soldiers died after the army attacked the Northern Front near the river, a military "
+                "official said.\n\n"
+                '"We killed 24 soldiers and the rest ran away," said Amos Kettleby, the group\'s spokesman.')
+    assert {int(c.value): c.asserter.label for c in cs}[24] == "Amos Kettleby"  # not the official who spoke before
+
+
 def test_closer_to_is_an_approximation():
     cs = claims("Clashes went on in the north.\n\nThe president put the number of deaths closer to 30,000.")
     assert [(int(c.value), c.bound) for c in cs] == [(30000, "approx")]
