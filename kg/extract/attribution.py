@@ -644,6 +644,9 @@ class Attributor:
 
     def note_acts(self, s: str, acts, ms, in_quote: bool = False) -> None:
         """Remember who spoke in a sentence (even one without figures), and who issued the reports named."""
+        person = next((m.ref for m in ms if m.kind == "person"), None)
+        if person is not None:
+            self.last_person = person  # "Al-Aghbash described the clashes ... Thirty were killed, he said."
         for m in ms:
             if m.kind not in ("org", "generic"):
                 continue

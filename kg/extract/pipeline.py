@@ -229,7 +229,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if res is None and not np and (_BARE_AFTER.match(after) or _BARE_BEFORE.search(near)):
                 # "42 died", "The attack killed 19 and wounded 60": people, by default
                 res = lex.classify("people", after, before, near)
-            elif res is None and " " not in np and {np.lower(), np.lower()[:-1], np.lower()[:-2]} & vocab.outcome_lemmas.keys():
+            elif res is None and " " not in np and _names_outcome(np, vocab.outcome_lemmas):
                 # "rose to 3,100 killed and 4,800 injured": the outcome after the figure, no noun it counts
                 res = lex.classify("people", f"{np} {after}", before, near)
             # what the parse links the figure to: "slaughtering 223 civilians", "killing three", "330 as combatants";
@@ -249,8 +249,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 parsed_res = lex.classify(link.noun or "people", outcome, "", "")
                 words = link.noun.lower().split()
                 if parsed_res is None and words and (
-                        {words[0], words[0][:-1]} & vocab.report_nouns
-                        or {words[-1], words[-1][:-1], words[-1][:-2]} & vocab.outcome_lemmas.keys()):
+                        {words[0], words[0][:-1]} & vocab.report_nouns or _names_outcome(words[-1], vocab.outcome_lemmas)):
                     # "the number of dead", "put its losses at": people, unspecified
                     parsed_res = lex.classify("people", outcome, "", "")
                 if parsed_res is not None:
@@ -314,9 +313,6 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 raws[-1].more = True
             inc.attach(raws[-1], s, si, pm)
         before_acts = att.last_asserter
-        person = next((m.ref for m in ms if m.kind == "person"), None)
-        if person is not None:
-            att.last_person = person  # "Al-Aghbash described the clashes ... Thirty were killed, he said."
         att.note_acts(s, acts, ms, sent.in_quote)
         if att.last_asserter is not before_acts:
             last_para = sent.para
@@ -380,6 +376,13 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
             r.claim.asserter, r.claim.speaker = best.claim.asserter, best.claim.speaker
             r.claim.period = best.claim.period
             r.claim.rule = r.claim.rule.rsplit("+attr.", 1)[0] + "+attr.headline-restates"
+
+
+def _names_outcome(word: str, outcomes: dict[str, str]) -> bool:
+    """Whether ``word`` is an outcome lemma or a plain inflection of one ("killed", "losses", "dead"): the
+    surface cues see words before the parse gives lemmas."""
+    w = word.lower()
+    return not {w, w[:-1], w[:-2]}.isdisjoint(outcomes)
 
 
 def _standfirst(sents) -> int | None:

@@ -405,7 +405,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             # ... or the dead, or a number of them, as its subject: "the dead included 7 soldiers and 3 police
             # officers", "the number of martyrs has reached 27"
             # (a copula's subject is left to the surface cues: "the toll was 71: 66 soldiers, ...")
-            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i != noun.i and node.pos_ == "VERB"]
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i != noun.i] if node.pos_ == "VERB" else []
             dead = [c for c in subjects if c.lemma_.lower() in outcomes] or [
                 q for c in subjects if c.lemma_.lower() == "number"
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
