@@ -24,7 +24,8 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
 from kg.extract.syntax import (counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
-                               governing_source, is_age, is_agent, is_ratio, names_an_event, starts_a_period)
+                               governing_source, is_age, is_agent, is_ratio, names_an_event, sets_a_count,
+                               starts_a_period)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -255,6 +256,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)
                     res = (parsed_res[0], "metric.parse")
+            if res is None and raws and raws[-1].sent >= si - 2 and sets_a_count(docs[si], f.start, f.end, vocab.report_nouns):
+                # "Hours later it raised the figure to 68": the count of the figure just before
+                res = (raws[-1].claim.metric, "metric.restated")
             if res is None:
                 continue
             if _RATE.match(s[f.end:f.end + 40]):

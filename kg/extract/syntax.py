@@ -192,6 +192,22 @@ def starts_a_period(doc, start: int, end: int) -> bool:
     return False
 
 
+def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Whether the figure at [start, end) is the new value of a count named only by a report noun:
+    "it raised the figure to 68", "the tally rose to 91", "put the total at 30". What the count
+    counts is said before ("the ministry put the death toll at 61. Hours later it raised the figure
+    to 68")."""
+    tok = figure_token(doc, start, end)
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at"):
+        return False
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    counts = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    # a count whose own words say what it counts ("the number of dead") is left to the metric cues
+    return any(c.lemma_.lower() in nouns and not any(t.dep_ == "prep" for t in c.children) for c in counts)
+
+
 def is_age(doc, start: int, end: int) -> bool:
     """Whether the number at [start, end) is an age ("under the age of 18", "a man aged 45",
     "children under five"), not a count."""

@@ -404,3 +404,12 @@ def test_a_missing_model_is_one_line_naming_what_to_install(tmp_path, monkeypatc
     env_proc = subprocess.run([sys.executable, "-m", "kg.cli", "load", str(article), "--store", str(store)],
                               capture_output=True, text=True, env={**__import__("os").environ, "KG_SPACY_MODEL": "no_such_model"})
     assert env_proc.returncode == 2 and "no_such_model" in env_proc.stderr
+
+
+def test_a_count_named_only_as_the_figure_counts_what_the_figure_before_counted():
+    cs = claims("Clashes went on in the north.\n\nIn a statement, the ministry put the death toll at 61. "
+                "Hours later it raised the figure to 68.")
+    assert [(c.asserter.label, c.metric, int(c.value)) for c in cs] == [
+        ("ministry", "people-killed", 61), ("ministry", "people-killed", 68)]
+    # with nothing counted before, a bare "figure" names no count
+    assert claims("Clashes went on in the north.\n\nThe ministry raised the figure to 68.") == []
