@@ -46,6 +46,11 @@ _ANAPHOR_NOUNS = frozenset(
 _ANY_BODY = frozenset(("group", "organisation", "organization", "agency", "body", "network", "project", "office", "monitor"))
 _UNTIL_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|announced|claimed)\b")
 _DOCUMENT_NOUNS = frozenset(("figures", "estimates", "tallies", "counts", "statistics"))
+# a role before a name that says whose it is only by context: "its spokesman, Colonel X", "a spokeswoman, X"
+_ROLE_BEFORE_NAME = re.compile(
+    r"\b(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|commander|director|head|chief|"
+    r"officer|representative)|(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person))\s*,?\s*(?:[A-Z][\w.]*\s+){0,3}$")
+_SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
 _GENERIC = guard(re.compile(
@@ -386,6 +391,8 @@ class Attributor:
                     org = orgs[0].ref
         if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b", after):
             org = self.last_org  # "X, the lead investigator, said": speaks for the body in context
+        if org is None and _ROLE_BEFORE_NAME.search(s, max(0, start - 80), start):
+            org = self.last_org  # "Its spokesman, Colonel X, said", "A spokeswoman, X, said": the body in context
         surname = name.split()[-1]
         surname = surname[:1].upper() + surname[1:]  # "al-Aghbash" opens a sentence as "Al-Aghbash"
         prev = self.people.get(surname)
@@ -622,6 +629,9 @@ class Attributor:
         label = speaker_label(head, self.time_words)
         if label is None:
             return None
+        if label.lower() in _SPOKESPEOPLE and self.last_org is not None:
+            # "A spokesman said": a spokesman of the body in context
+            return self.last_org, SourceRef(slug(label), label, "Person", known=False)
         if self._is_place(label):
             # "Israel says", "Russia claimed": a state speaks through its government; "North Kivu said" is
             # a misparse, not a speaker

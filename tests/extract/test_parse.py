@@ -413,3 +413,13 @@ def test_a_count_named_only_as_the_figure_counts_what_the_figure_before_counted(
         ("ministry", "people-killed", 61), ("ministry", "people-killed", 68)]
     # with nothing counted before, a bare "figure" names no count
     assert claims("Clashes went on in the north.\n\nThe ministry raised the figure to 68.") == []
+
+
+@pytest.mark.parametrize("second", [
+    "Its spokesman, Colonel Hans Berg, said 30 militants were killed.",
+    "A spokesman said 30 militants were killed.",
+    "A spokeswoman, Maria Lopez, said 30 militants were killed.",
+])
+def test_a_spokesperson_named_by_role_alone_speaks_for_the_body_in_context(second):
+    cs = claims("Clashes went on in the north.\n\nThe army said the raid targeted a weapons depot. " + second)
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("army", 30)]
