@@ -256,6 +256,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)
                     res = (parsed_res[0], "metric.parse")
+            if res is not None and link is not None and link.befell:
+                # "14 of them later died": the population of the whole, the outcome of the part
+                changed = res[0].replace(f"-{_outcome_of(res[0], vocab.outcome_lemmas)}", f"-{link.befell}")
+                res = (changed, "metric.parse") if changed in lex.notations else res
             if res is None and raws and raws[-1].sent >= si - 2 and sets_a_count(docs[si], f.start, f.end, vocab.report_nouns):
                 # "Hours later it raised the figure to 68": the count of the figure just before
                 res = (raws[-1].claim.metric, "metric.restated")

@@ -378,6 +378,7 @@ class Counted:
     outcome: str  # an outcome form ("killed", "injured"), "" when the parse shows none
     predicate: bool = False  # the noun is what the figure is said to be ("14 of the dead were children")
     part: bool = False  # a part of a count said to be something ("60 of the fatalities were under five")
+    befell: str = ""  # the outcome of the figure's own verb, with no noun of its own ("14 of the wounded later died")
 
 
 def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | None:
@@ -442,9 +443,11 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                                 if t.lemma_.lower() in outcomes), "")
     if not phrase and not outcome:
         return None
+    # a part of the wounded that died: its own verb says what the figure counts, not the whole it is part of
+    befell = outcomes.get(tok.head.lemma_.lower(), "") if noun.i == tok.i and tok.dep_ in SUBJECTS else ""
     part = (noun.i == tok.i and tok.dep_ in SUBJECTS and tok.head.lemma_ == "be"
             and bool(_partitive_outcome(tok, outcomes)))
-    return Counted(phrase, outcome, predicate, part=part)
+    return Counted(phrase, outcome, predicate, part=part, befell=befell)
 
 
 def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> list[tuple[int, int]]:

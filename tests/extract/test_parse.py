@@ -423,3 +423,9 @@ def test_a_count_named_only_as_the_figure_counts_what_the_figure_before_counted(
 def test_a_spokesperson_named_by_role_alone_speaks_for_the_body_in_context(second):
     cs = claims("Clashes went on in the north.\n\nThe army said the raid targeted a weapons depot. " + second)
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("army", 30)]
+
+
+@pytest.mark.parametrize("second", ["A doctor said 14 of them had died.", "A doctor said 14 of the wounded later died."])
+def test_a_part_of_the_wounded_that_died_counts_deaths(second):
+    cs = claims("Clashes went on in the north.\n\nThe hospital said it had treated 120 wounded. " + second)
+    assert sorted((c.metric.rsplit("-", 1)[1], int(c.value)) for c in cs) == [("injured", 120), ("killed", 14)]
