@@ -617,6 +617,11 @@ class Attributor:
         # "the monitoring group ACLED", "the charity Save the Children": the name, not the description
         # (the parser may hang the name beside the description, outside its phrase)
         named_after = [m for m in ms if m.kind in ("person", "org") and m.start >= hi and not s[hi:m.start].strip()]
+        # "Airwars, a UK-based monitor, estimates": the name, not its appositive description (which the parser
+        # may take for the head, and which may name some other body in the gazetteer)
+        opening = [m for m in cands if m.kind in ("person", "org") and m.start == lo and s[m.end:m.end + 1] == ","]
+        if opening and at_head and at_head[0].start > opening[0].start:
+            at_head = opening
         if at_head and at_head[0].kind == "generic" and (named_after or (named and named[0].kind in ("person", "org"))):
             first = named_after[0] if named_after else named[0]
         elif at_head and (at_head[0].kind != "anaphor" or head.pos_ == "PRON" or not named):

@@ -429,3 +429,10 @@ def test_a_spokesperson_named_by_role_alone_speaks_for_the_body_in_context(secon
 def test_a_part_of_the_wounded_that_died_counts_deaths(second):
     cs = claims("Clashes went on in the north.\n\nThe hospital said it had treated 120 wounded. " + second)
     assert sorted((c.metric.rsplit("-", 1)[1], int(c.value)) for c in cs) == [("injured", 120), ("killed", 14)]
+
+
+def test_a_name_and_its_appositive_description_credit_the_name():
+    # the description is also an alias of another monitor in the gazetteer; the parser takes it for the head
+    cs = claims("Clashes went on in the north.\n\nAirwars, a UK-based monitor, estimates that between 8,000 and "
+                "13,000 civilians died in coalition strikes.")
+    assert [(c.asserter.label, int(c.value), int(c.value_max)) for c in cs] == [("Airwars", 8000, 13000)]
