@@ -441,6 +441,12 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 # an elliptical figure ("330 as combatants") takes the outcome of its sentence
                 outcome = next((outcomes[t.lemma_.lower()] for t in reversed(list(doc[:tok.i]))
                                 if t.lemma_.lower() in outcomes), "")
+    if not phrase and noun.i == tok.i:
+        # "17 of our fighters were martyred": the part counts what the whole is made of
+        whole = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        if whole is not None and whole.lemma_.lower() not in outcomes:
+            phrase = _noun_text(whole)
     if not phrase and not outcome:
         return None
     # a part of the wounded that died: its own verb says what the figure counts, not the whole it is part of
