@@ -437,3 +437,9 @@ def test_a_name_and_its_appositive_description_credit_the_name():
     cs = claims("Clashes went on in the north.\n\nAirwars, a UK-based monitor, estimates that between 8,000 and "
                 "13,000 civilians died in coalition strikes.")
     assert [(c.asserter.label, int(c.value), int(c.value_max)) for c in cs] == [("Airwars", 8000, 13000)]
+
+
+def test_a_breakdown_in_a_later_sentence_shares_the_period_of_its_whole():
+    cs = claims("Clashes went on in the north.\n\nAt least 400 people were killed during the siege of the city in "
+                "October 2020, a rights group said. The group said 250 of the dead were civilians.", published="2020-11-20")
+    assert sorted((int(c.value), c.period.end) for c in cs) == [(250, "2020-10"), (400, "2020-10")]
