@@ -149,7 +149,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     if last_fig < 0:
         return []
     parsed = [si for si, (words, _, figs, pms) in enumerate(found)
-              if figs or any(p.kind == "day" for p in pms) or ("any" in words and not words.isdisjoint(_DENIAL_WORDS))]
+              if figs or any(p.kind in ("day", "todate") for p in pms) or ("any" in words and not words.isdisjoint(_DENIAL_WORDS))]
     docs = dict(zip(parsed, parse_all([sents[si].text for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
@@ -172,7 +172,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             pms = [PeriodMention(p.start, p.end, None, p.finish, "until", p.text)
                    if p.kind == "day" and dates_a_count(docs[si], p.start, p.end, vocab.report_nouns) else p for p in pms]
         # a day that dates a statement ("said on Friday") is not the period of any figure
-        pms = [p for p in pms if p.kind != "day" or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
+        pms = [p for p in pms if p.kind not in ("day", "todate") or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
                    if p.kind in ("day", "month") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]

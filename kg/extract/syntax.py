@@ -64,26 +64,26 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         if c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in verbs:
             agent = _agent(c)
             if agent is not None:
-                return _speaker(agent, "passive-agent", nouns)
+                return _speaker(agent, "passive-agent", nouns, verbs)
     while True:
         according = _according_to(node, child)
         if according is not None:
-            return _speaker(according, "according-to", nouns)
+            return _speaker(according, "according-to", nouns, verbs)
         lemma = node.lemma_.lower()
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
                 and not any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in node.children)):
             # ("the bombing claimed the lives of 33": an event, not a claim)
             cited = _cited(node)
             if cited is not None:
-                return _speaker(cited, "speech", nouns)  # "citing hospital sources, the agency reported ..."
+                return _speaker(cited, "speech", nouns, verbs)  # "citing hospital sources, the agency reported ..."
             agent = _agent(node)
             if child.dep_ in SUBJECTS or child.dep_ == "agent":
                 if agent is not None and child.dep_ != "agent":
-                    return _speaker(agent, "passive-agent", nouns)  # "20 deaths were reported by ACLED"
+                    return _speaker(agent, "passive-agent", nouns, verbs)  # "20 deaths were reported by ACLED"
             else:
                 subject = agent if agent is not None else _subject(node)
                 if subject is not None:
-                    return _speaker(subject, "speech", nouns)
+                    return _speaker(subject, "speech", nouns, verbs)
         elif node.pos_ in ("NOUN", "PROPN") and lemma in nouns and child.dep_ not in ("poss",):
             owner = _owner(node)
             if owner is not None:
@@ -91,7 +91,7 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
         elif node.pos_ in ("VERB", "AUX"):
             trailing = _trailing_report(node, tok, verbs)
             if trailing is not None:
-                return _speaker(trailing, "speech", nouns)
+                return _speaker(trailing, "speech", nouns, verbs)
         if node.head.i == node.i:
             return None
         child, node = node, node.head
@@ -230,11 +230,14 @@ def _small(text: str) -> bool:
     return text.lower() in words or (text.isdigit() and int(text) <= 18)
 
 
-def _speaker(head, rule: str, nouns: frozenset[str]) -> Speaker:
-    """A speaking phrase; a document ("the report", "preliminary data") speaks for its owner when it names one."""
+def _speaker(head, rule: str, nouns: frozenset[str], verbs: frozenset[str]) -> Speaker:
+    """A speaking phrase; a document ("the report", "preliminary data") speaks for its owner when it names one,
+    or for whoever published it ("Amnesty published an investigation which found ...")."""
     if head.lemma_.lower() not in nouns:
         return Speaker(head, rule)
     owner = _owner(head)
+    if owner is None and head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
+        owner = _subject(head.head)
     return Speaker(owner, rule) if owner is not None else Speaker(head, rule, document=True)
 
 

@@ -443,3 +443,15 @@ def test_a_breakdown_in_a_later_sentence_shares_the_period_of_its_whole():
     cs = claims("Clashes went on in the north.\n\nAt least 400 people were killed during the siege of the city in "
                 "October 2020, a rights group said. The group said 250 of the dead were civilians.", published="2020-11-20")
     assert sorted((int(c.value), c.period.end) for c in cs) == [(250, "2020-10"), (400, "2020-10")]
+
+
+def test_a_document_without_an_owner_speaks_for_whoever_published_it():
+    cs = claims("Clashes went on in the north.\n\nThe Ruritan Rights Watch published an investigation which found "
+                "that more than 1,600 civilians were killed by coalition strikes in Raqqa.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Ruritan Rights Watch", 1600)]
+
+
+def test_today_that_dates_a_statement_is_not_the_period_of_its_figures():
+    cs = claims("Clashes went on in the north.\n\nThe monitor today published a report which found that 1,600 "
+                "civilians were killed in the offensive in 2017.")
+    assert [(int(c.value), c.period.end) for c in cs] == [(1600, "2017")]
