@@ -577,11 +577,12 @@ class Attributor:
             if r:
                 return r[0], r[1], f"attr.{rule}-after"
         if is_headline:
-            hm = re.search(r":\s*([^:]+)$", s)
-            if hm:
-                tail = [m for m in ms if m.start >= hm.start(1)]
-                if tail:
-                    r = self.resolve(tail[0], s, ms)
+            # a headline names its source before or after a colon: "UN: toll passes 3,000", "3,000 dead: UN"
+            colon = s.find(":")
+            if colon > 0:
+                said = [m for m in ms if m.end <= colon] if colon < fig_start else [m for m in ms if m.start > colon]
+                if said:
+                    r = self.resolve(said[0], s, ms)
                     if r:
                         return r[0], r[1], "attr.headline"
         # the clause subject: "AFRICOM has carried out at least 189 airstrikes", "the military is yet to assess 184 reports"

@@ -455,3 +455,10 @@ def test_today_that_dates_a_statement_is_not_the_period_of_its_figures():
     cs = claims("Clashes went on in the north.\n\nThe monitor today published a report which found that 1,600 "
                 "civilians were killed in the offensive in 2017.")
     assert [(int(c.value), c.period.end) for c in cs] == [(1600, "2017")]
+
+
+@pytest.mark.parametrize("headline", ["UN: civilian toll in Ruritania passes 3,000", "Civilian toll in Ruritania passes 3,000: UN"])
+def test_a_headline_names_its_source_before_or_after_a_colon(headline):
+    cs = extract(normalise(headline + "\n\nFighting went on in the north."),
+                 ArticleMeta("x.txt", publisher="Example Wire", published="2022-05-10"), V)
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("United Nations", 3000)]
