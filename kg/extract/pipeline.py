@@ -640,6 +640,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     as_of = latest(("range", "until", "day")) or published  # figures with no period stated
     default_end = as_of
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
+    event_days = [(si, p.finish) for si, p in all_periods if p.kind == "day" and p.finish and p not in named_days]
     for r in raws:
         per = r.claim.period
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
@@ -647,7 +648,13 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             # recognises running totals from their start; the flag is left to it)
             r.claim.period = Period(per.start, as_of_open, per.text)
         elif r.pkind == "" and per.end is None and r.claim.incident is None:
-            r.claim.period = Period(None, default_end, None)
+            # the dead and wounded of an event dated before, however long ago ("a strike destroyed the house on
+            # 14 May 2017 ... Airwars estimates that 43 civilians were killed"), else counted to the "as of" date
+            before = [d for si, d in event_days if si <= r.sent]
+            if before and r.claim.metric.endswith(("-killed", "-injured")):
+                r.claim.period = Period(before[-1], before[-1], None)
+            else:
+                r.claim.period = Period(None, default_end, None)
         elif r.pkind == "backref" and per.end is None:
             r.claim.period = Period(None, default_end, per.text)
         # a month refined to the one day the article names in it ("in May 2019" ... "on 5 May")

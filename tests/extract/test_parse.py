@@ -462,3 +462,9 @@ def test_a_headline_names_its_source_before_or_after_a_colon(headline):
     cs = extract(normalise(headline + "\n\nFighting went on in the north."),
                  ArticleMeta("x.txt", publisher="Example Wire", published="2022-05-10"), V)
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("United Nations", 3000)]
+
+
+def test_the_dead_of_an_event_dated_long_before_publication_take_its_day():
+    cs = claims("A coalition jet destroyed the house on 14 May 2017.\n\nTwo years on, the coalition says four "
+                "civilians were killed. Airwars estimates that between 43 and 61 civilians died.", published="2019-05-20")
+    assert sorted((int(c.value), c.period.end) for c in cs) == [(4, "2017-05-14"), (43, "2017-05-14")]
