@@ -164,7 +164,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
     ("year", re.compile(rf"\b(?:in|during)\s+(?P<y>{_Y})\b(?!\s*[-,]?\s*\d)", re.I)),
-    ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b|"
+    ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+|reporting\s+|review\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b|"
                            r"\b(?:during|over|in|for)\s+(?:the\s+same|that|the)\s+(?:year|month)\b", re.I)),
 ]
 

@@ -594,16 +594,20 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     raws_by_sent: dict[int, list[_Raw]] = {}
     for r in ordered:
         raws_by_sent.setdefault(r.sent, []).append(r)
+    last_kind = "range"
     for si in range(len(sents)):
         for p in by_sent.get(si, []):
             if p.kind in ("range", "month", "year") and p.finish:
-                last = Period(p.begin, p.finish, p.text)
+                last, last_kind = Period(p.begin, p.finish, p.text), "range"
         for r in raws_by_sent.get(si, ()):
             if r.pkind == "backref" and last is not None:
                 r.claim.period = Period(last.start, last.end, r.claim.period.text)
-                r.pkind = "range"
+                r.pkind = last_kind
             elif r.pkind == "range" and r.claim.period.end:
-                last = r.claim.period
+                last, last_kind = r.claim.period, "range"
+            elif r.pkind in ("since", "campaign") and r.claim.period.start:
+                # "... since August 2014. ... over the same period": a running total, ended later at the "as of" date
+                last, last_kind = r.claim.period, r.pkind
     # those airstrikes / these reports: the period of the figure before
     prev: _Raw | None = None
     for r in ordered:

@@ -468,3 +468,16 @@ def test_the_dead_of_an_event_dated_long_before_publication_take_its_day():
     cs = claims("A coalition jet destroyed the house on 14 May 2017.\n\nTwo years on, the coalition says four "
                 "civilians were killed. Airwars estimates that between 43 and 61 civilians died.", published="2019-05-20")
     assert sorted((int(c.value), c.period.end) for c in cs) == [(4, "2017-05-14"), (43, "2017-05-14")]
+
+
+def test_the_same_period_after_a_running_total_is_that_running_total():
+    cs = claims("The coalition has received 2,734 reports of possible civilian casualties since August 2014. It assesses "
+                "that 1,268 civilians have been killed by its strikes over the same period.", published="2019-04-25")
+    assert sorted((int(c.value), c.period.start, c.period.end) for c in cs) == [
+        (1268, "2014-08", "2019-04-25"), (2734, "2014-08", "2019-04-25")]
+
+
+def test_the_reporting_period_is_the_period_the_report_covers():
+    cs = claims("The cell received 14 new reports of possible civilian casualties in March. It completed 31 assessments "
+                "during the reporting period, of which five were credible.", published="2019-04-25")
+    assert {(int(c.value), c.period.end) for c in cs} >= {(14, "2019-03"), (5, "2019-03")}
