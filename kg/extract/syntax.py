@@ -420,7 +420,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             # "put the number of dead at 100": the verb's object names what the figure is
             for c in node.children:
                 if c.dep_ == "dobj" and c.i != noun.i and any(outcomes.get(t.lemma_.lower()) for t in c.subtree):
-                    phrase = phrase or " ".join(t.text for t in c.subtree if t.dep_ != "det")
+                    whom = _counted_of(c, outcomes)
+                    phrase = phrase or (_noun_text(whom) if whom is not None else
+                                        " ".join(t.text for t in c.subtree if t.dep_ != "det"))
                     outcome = next(outcomes[t.lemma_.lower()] for t in c.subtree if t.lemma_.lower() in outcomes)
             # ... or the dead, or a number of them, as its subject: "the dead included 7 soldiers and 3 police
             # officers", "the number of martyrs has reached 27"
@@ -435,6 +437,10 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             if node.pos_ == "VERB" and not outcome and node.dep_ != "prep":
                 break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
                 # ("including" is a preposition the tagger calls a verb)
+    if not phrase and outcome and node.dep_ == "acl" and node.head.pos_ == "NOUN":
+        # "put the number of farmers killed at 19" (the figure hangs off "killed"): whom the count names
+        whom = _counted_of(node.head, outcomes)
+        phrase = _noun_text(whom) if whom is not None else ""
     predicate = False
     if not phrase:
         pred = _predicate_noun(noun)
@@ -504,6 +510,12 @@ def is_agent(doc, start: int, end: int, outcomes: dict[str, str]) -> bool:
     return any(t.lemma_.lower() in outcomes and t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                for t in doc[noun.i + 1:noun.sent.end])
+
+
+def _counted_of(count, outcomes: dict[str, str]):
+    """Who a count names: "the number of farmers (killed)" -> farmers; none for "the number of dead"."""
+    return next((p for x in count.children if x.dep_ == "prep" and x.lower_ == "of"
+                 for p in x.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() not in outcomes), None)
 
 
 def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:

@@ -481,3 +481,14 @@ def test_the_reporting_period_is_the_period_the_report_covers():
     cs = claims("The cell received 14 new reports of possible civilian casualties in March. It completed 31 assessments "
                 "during the reporting period, of which five were credible.", published="2019-04-25")
     assert {(int(c.value), c.period.end) for c in cs} >= {(14, "2019-03"), (5, "2019-03")}
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("At least 37 farmers were killed on Sunday, residents said.", 37),
+    ("The remaining 68 civilian victims were killed by other parties, the network said.", 68),
+    ("The police put the number of farmers killed at 19.", 19),
+    ("The attack brings to 58 the number of worshippers killed in the area in two weeks, the council said.", 58),
+])
+def test_whom_a_count_names_decides_its_population(sentence, value):
+    cs = claims("Clashes went on in the north.\n\n" + sentence)
+    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", value)]
