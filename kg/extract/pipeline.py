@@ -67,6 +67,8 @@ _ALL_BUT = re.compile(r"\ball\s+but\s*$")
 _BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties")
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b")
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
+_DATELINE = re.compile(r"[A-Z][\w .'-]{1,30},\s*")  # the place before a dateline's date
+_BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|additional)\s+$")
 
@@ -171,6 +173,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         if si in docs:  # "its 20 April fatality figure of 738": the day the count stands at
             pms = [PeriodMention(p.start, p.end, None, p.finish, "until", p.text)
                    if p.kind == "day" and dates_a_count(docs[si], p.start, p.end, vocab.report_nouns) else p for p in pms]
+        # a dateline's day ("ADDIS ABABA, Jan 14 (Wire) -") dates the article, not any figure
+        pms = [p for p in pms if p.kind != "day" or not _DATELINE.fullmatch(s[:p.start])]
         # a day that dates a statement ("said on Friday") is not the period of any figure
         pms = [p for p in pms if p.kind not in ("day", "todate") or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
@@ -644,7 +648,9 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     as_of = latest(("range", "until", "day")) or published  # figures with no period stated
     default_end = as_of
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
-    event_days = [(si, p.finish) for si, p in all_periods if p.kind == "day" and p.finish and p not in named_days]
+    # days an event happened on, not a count's "by Friday"
+    event_days = [(si, p.finish) for si, p in all_periods if p.kind == "day" and p.finish and p not in named_days
+                  and not _BY_DAY.search(sents[si].text[:p.start])]
     for r in raws:
         per = r.claim.period
         if r.pkind in ("campaign", "since", "todate") and per.end is None:

@@ -80,6 +80,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             if child.dep_ in SUBJECTS or child.dep_ == "agent":
                 if agent is not None and child.dep_ != "agent":
                     return _speaker(agent, "passive-agent", nouns, verbs)  # "20 deaths were reported by ACLED"
+                trailing = _misparsed_trailing_subject(node)
+                if trailing is not None:
+                    return _speaker(trailing, "speech", nouns, verbs)
             else:
                 subject = agent if agent is not None else _subject(node)
                 if subject is not None:
@@ -275,6 +278,9 @@ def _agent(verb):
 
 def _subject(verb):
     """The subject of ``verb``, or of the verb it is coordinated with or completes ("X said ... and added")."""
+    trailing = _misparsed_trailing_subject(verb)
+    if trailing is not None:
+        return trailing
     seen = 0
     while verb is not None and seen < 4:
         for c in verb.children:
@@ -288,6 +294,24 @@ def _subject(verb):
             continue
         return None
     return None
+
+
+def _misparsed_trailing_subject(verb):
+    """ "... killed at least 23 people, a doctor at the hospital said": the parser may take the speaker
+    for an apposition to the victims and leave the reporting verb without a subject; the apposition
+    ending right before the verb is its subject."""
+    if verb.i == 0:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subject is not None:
+        # ... or for the subject, apposition and all: "23 people, a doctor said" (a count speaks for nobody)
+        if not any(c.dep_ == "nummod" for c in subject.children):
+            return None
+        return next((c for c in subject.children if c.dep_ == "appos" and c.right_edge.i == verb.i - 1), None)
+    node = verb.doc[verb.i - 1]
+    while node.dep_ != "appos" and node.head.i != node.i and node.head.i < verb.i:
+        node = node.head
+    return node if node.dep_ == "appos" and node.right_edge.i == verb.i - 1 else None
 
 
 def _owner(noun):

@@ -492,3 +492,20 @@ def test_the_reporting_period_is_the_period_the_report_covers():
 def test_whom_a_count_names_decides_its_population(sentence, value):
     cs = claims("Clashes went on in the north.\n\n" + sentence)
     assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", value)]
+
+
+def test_a_datelines_day_and_a_counts_by_day_are_not_the_day_of_the_event():
+    cs = claims("CAPITAL CITY, March 10 (Example Wire) - A drone strike on a market on Monday killed at least 23 people, "
+                "a doctor said.\n\nThe doctor said 23 bodies had been brought to the hospital by Tuesday morning. "
+                "Residents said 30 people had been killed.\n\nA militia spokesman said 27 civilians had been killed.",
+                published="2021-03-10")
+    # the bodies counted by Tuesday stand at Tuesday; the later figures are still Monday's strike's
+    assert sorted((int(c.value), c.period.end) for c in cs) == [
+        (23, "2021-03-08"), (23, "2021-03-09"), (27, "2021-03-08"), (30, "2021-03-08")]
+
+
+@pytest.mark.parametrize("tail", ["", ", in one of the deadliest attacks this year"])
+def test_a_trailing_speaker_the_parser_takes_for_an_apposition_speaks(tail):
+    cs = claims("Clashes went on in the north.\n\nA drone strike on a crowded market on Monday killed at least 23 people, "
+                f"a doctor at the local hospital said{tail}.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("doctor", 23)]
