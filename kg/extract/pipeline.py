@@ -176,7 +176,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # a dateline's day ("ADDIS ABABA, Jan 14 (Wire) -") dates the article, not any figure
         pms = [p for p in pms if p.kind != "day" or not _DATELINE.fullmatch(s[:p.start])]
         # a day that dates a statement ("said on Friday") is not the period of any figure
-        pms = [p for p in pms if p.kind not in ("day", "todate") or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
+        pms = [p for p in pms if p.kind not in ("day", "todate", "month", "relative") or (si not in docs and p.kind != "day")
+               or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
                    if p.kind in ("day", "month") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]

@@ -509,3 +509,9 @@ def test_a_trailing_speaker_the_parser_takes_for_an_apposition_speaks(tail):
     cs = claims("Clashes went on in the north.\n\nA drone strike on a crowded market on Monday killed at least 23 people, "
                 f"a doctor at the local hospital said{tail}.")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("doctor", 23)]
+
+
+def test_a_month_that_dates_a_statement_is_not_the_period_of_its_figures():
+    cs = claims("Clashes went on in the north.\n\nThe commission said in a report last month that at least 146 civilians "
+                "had been killed in the region in November.", published="2024-01-14")
+    assert [(int(c.value), c.period.end) for c in cs] == [(146, "2023-11")]
