@@ -194,6 +194,10 @@ _GATES = {
 }
 
 
+# a sentence without a digit can hold a period only if it has one of these words (callers skip the rest)
+PERIOD_WORDS = frozenset().union(*_GATES.values())
+
+
 def find_periods(s: str, published: str | None = None, campaign_starts: dict[str, str] | None = None,
                  words: set[str] | None = None) -> list[PeriodMention]:
     """Period phrases in ``s``, earliest first, without overlaps. Never raises.

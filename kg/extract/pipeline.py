@@ -19,7 +19,7 @@ from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
 from kg.extract.metrics import lexicon, noun_phrase
 from kg.extract.numbers import find_numbers
-from kg.extract.periods import PeriodMention, find_periods
+from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split
@@ -48,11 +48,6 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
     nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen none no""".split()
-)
-_PERIOD_WORDS = frozenset(
-    """january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept
-    oct nov dec since year years date period today far month months monday tuesday wednesday thursday friday saturday sunday start
-    beginning launch outset time week weeks days hours last past""".split()
 )
 _SPEECH_WORDS = SPEECH_WORDS | {"according", "report", "statement", "study", "investigation", "summary", "announcement", "probe",
                                 "survey", "analysis", "data", "estimate", "research"}
@@ -146,7 +141,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         figs = figures(s, nums) if nums else []
         if figs or ("any" in words and not words.isdisjoint(_DENIAL_WORDS)):
             last_fig = si  # figures, or perhaps a denied count ("denied that any civilians were killed")
-        pms = find_periods(s, meta.published, camp, words) if (has_digit or words & _PERIOD_WORDS) else []
+        pms = find_periods(s, meta.published, camp, words) if (has_digit or words & PERIOD_WORDS) else []
         found.append((words, has_digit, figs, pms))
     if last_fig < 0:
         return []

@@ -515,3 +515,10 @@ def test_a_month_that_dates_a_statement_is_not_the_period_of_its_figures():
     cs = claims("Clashes went on in the north.\n\nThe commission said in a report last month that at least 146 civilians "
                 "had been killed in the region in November.", published="2024-01-14")
     assert [(int(c.value), c.period.end) for c in cs] == [(146, "2023-11")]
+
+
+@pytest.mark.parametrize("when, day", [("yesterday evening", "2024-03-12"), ("on Monday", "2024-03-11")])
+def test_a_sentence_without_digits_still_has_its_day(when, day):
+    cs = claims(f"Fighting went on.\n\nTwo civilians were killed {when} when rockets hit the town, a police source said.",
+                published="2024-03-13")
+    assert [(int(c.value), c.period.end) for c in cs] == [(2, day)]
