@@ -159,7 +159,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:\s+in\s+(?P<a>{_DATE}))?", re.I)),
-    ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
+    ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week)|(?:last|past)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
@@ -184,7 +184,7 @@ _GATES = {
     "until": frozenset("through till until up as end to by".split()),
     "since": frozenset(["since"]),
     "since-campaign": frozenset(["since"]),
-    "relative": frozenset("year years date far today yesterday monday tuesday wednesday thursday friday saturday sunday".split()),
+    "relative": frozenset("year years date far today yesterday overnight monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
     "recent": frozenset("last past this".split()),
     "day": _MONTH_WORDS,
@@ -312,6 +312,11 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         begin, finish = (_shift_years(pubiso, n), pubiso) if pub else (None, None)
                     elif rel == "yesterday":
                         begin = finish = _days_before(published, 1) if pub else None
+                        k = "day"
+                    elif rel == "overnight":  # the night before the article: its morning's date
+                        if not (pub and pub[2]):
+                            continue
+                        begin = finish = pubiso
                         k = "day"
                     elif rel in ("today",):
                         begin = finish = pubiso

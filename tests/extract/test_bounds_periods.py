@@ -188,3 +188,11 @@ def test_bound_before_equals_the_unfiltered_searches(text):
     s = text + "12 people"
     pos = len(text)
     assert bound_before(s, pos) == _bound_before_reference(s, pos)
+
+
+def test_overnight_is_the_night_before_the_article():
+    from kg.extract.periods import find_periods
+
+    assert [(p.kind, p.finish) for p in find_periods("12 people were killed in overnight strikes.", "2025-04-21")] == [
+        ("day", "2025-04-21")]
+    assert find_periods("12 people were killed in overnight strikes.", "2025-04") == []
