@@ -123,6 +123,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     raws: list[_Raw] = []
     all_periods: list[tuple[int, PeriodMention]] = []
     named_days: set[PeriodMention] = set()
+    stated_days: set[tuple[int, str]] = set()
     prev_sentence_nps: list[str] = []
     last_para = -10  # paragraph of the last attribution, for carry-over
     article_places: dict[str, int] = {}
@@ -171,8 +172,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # a dateline's day ("ADDIS ABABA, Jan 14 (Wire) -") dates the article, not any figure
         pms = [p for p in pms if p.kind != "day" or not _DATELINE.fullmatch(s[:p.start])]
         # a day that dates a statement ("said on Friday") is not the period of any figure
-        pms = [p for p in pms if p.kind not in ("day", "todate", "month", "relative") or (si not in docs and p.kind != "day")
-               or not dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
+        stated = [p for p in pms if p.kind in ("day", "todate", "month", "relative") and (si in docs or p.kind == "day")
+                  and dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
+        pms = [p for p in pms if p not in stated]
+        # ... though a running total stands on the day it is stated ("said on Sunday that 217 had been killed since
+        # March 15")
+        stated_days.update((si, p.finish) for p in stated if p.kind == "day" and p.finish)
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
                    if p.kind in ("day", "month") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
@@ -326,7 +331,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             last_para = sent.para
         if nps:
             prev_sentence_nps = nps
-    _article_periods(raws, sents, all_periods, meta.published, named_days)
+    _article_periods(raws, sents, all_periods, meta.published, named_days, dict(sorted(stated_days)))
     _snap_to_campaign(raws, text, vocab)
     _same_sentence_population(raws)
     inc.finish(raws)
@@ -573,7 +578,7 @@ def _snap_to_campaign(raws: list[_Raw], text: str, vocab: Vocabulary) -> None:
 
 
 def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None,
-                     named_days: set[PeriodMention]) -> None:
+                     named_days: set[PeriodMention], stated_days: dict[int, str]) -> None:
     """Periods that need the whole article: neighbouring statements, back references, the data's 'as of' end."""
     # 1. "The latest figure covers ... through November 2017" applies to the open figures just before it
     for si, p in all_periods:
@@ -652,7 +657,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
             # a running total: "since 2014", "since the start of the campaign", "to date" (kg.analysis.rules
             # recognises running totals from their start; the flag is left to it)
-            r.claim.period = Period(per.start, as_of_open, per.text)
+            r.claim.period = Period(per.start, stated_days.get(r.sent, as_of_open), per.text)
         elif r.pkind == "" and per.end is None and r.claim.incident is None:
             # the dead and wounded of an event dated before, however long ago ("a strike destroyed the house on
             # 14 May 2017 ... Airwars estimates that 43 civilians were killed"), else counted to the "as of" date

@@ -522,3 +522,9 @@ def test_a_sentence_without_digits_still_has_its_day(when, day):
     cs = claims(f"Fighting went on.\n\nTwo civilians were killed {when} when rockets hit the town, a police source said.",
                 published="2024-03-13")
     assert [(int(c.value), c.period.end) for c in cs] == [(2, day)]
+
+
+def test_a_running_total_stands_on_the_day_it_is_stated():
+    cs = claims("Clashes went on.\n\nThe ministry said on Sunday that US strikes had killed 217 people since March 15.",
+                published="2025-04-21")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(217, "2025-03-15", "2025-04-20")]
