@@ -177,6 +177,13 @@ def slug(name: str) -> str:
     return s[:60] or "unknown"
 
 
+_DOTTED_ACRONYM = re.compile(r"\b([A-Z]{2,3})\b")
+
+
+def _dotted(m: re.Match) -> str:
+    return "".join(f"{c}." for c in m.group(1))
+
+
 class SourceIndex:
     """Gazetteer sources as regexes (acronyms case-sensitive, names not)."""
 
@@ -188,16 +195,18 @@ class SourceIndex:
         for key, term in vocab.sources.items():
             kind = term.kind or "Organization"
             self.refs[key] = SourceRef(key, term.label, "Outlet" if kind == "Outlet" else ("Person" if kind == "Person" else "Organization"))
-            for n in term.names:
-                n = n.strip()
+            # "U.N. human rights office" is the "UN human rights office" of the gazetteer
+            names = {n.strip() for n in term.names} | {_DOTTED_ACRONYM.sub(_dotted, n.strip()) for n in term.names}
+            for n in sorted(names):
+                # names are registered without "the" (find puts it back): "the UN" must not take the
+                # first word of "the UN human rights office"
+                n = n[4:] if n.lower().startswith("the ") else n
                 if not n:
                     continue
-                if len(n) <= 5 or n.isupper() or re.fullmatch(r"[A-Z][\w-]*", n):
+                if len(n) <= 5 or n.isupper() or re.fullmatch(r"[A-Z][\w-]*", n) or re.fullmatch(r"(?:[A-Z]\.)+", n):
                     exact.setdefault(n, key)
                 else:
                     folded.setdefault(n.lower(), key)
-                    if n.lower().startswith("the "):
-                        folded.setdefault(n.lower()[4:], key)
         names = [(n, k) for n, k in exact.items()] + [(n, k) for n, k in folded.items()]
         self.matcher = PhraseMatcher(names)
 

@@ -528,3 +528,9 @@ def test_a_running_total_stands_on_the_day_it_is_stated():
     cs = claims("Clashes went on.\n\nThe ministry said on Sunday that US strikes had killed 217 people since March 15.",
                 published="2025-04-21")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(217, "2025-03-15", "2025-04-20")]
+
+
+@pytest.mark.parametrize("name", ["The U.N. human rights office", "The UN human rights office"])
+def test_dotted_acronyms_and_the_name_the_gazetteer_gives(name):
+    cs = claims(f"Clashes went on.\n\n{name} said at least 281 people had been killed in the region.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("OHCHR", 281)]
