@@ -73,6 +73,8 @@ _PERSON = guard(re.compile(
     rf"\b(?:{_TITLES}+(?P<titled>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{0,2}})"
     rf"|(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{1,2}}))(?![\w-])"
 ))
+_FUNCTION_WORD = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Some|Other|In|On|At|But|And|While|"
+                            r"When|As|After|Before|For|From|With|By|Of|If)\b")
 _ORG_WORDS = guard(re.compile(
     r"\b(?:Department|Ministry|Forces?|Network|Council|Office|Group|Project|Mission|Command|Army|Agency|Service|Committee|Organi[sz]ation|"
     r"Association|Observatory|Bureau|School|Coalition|Nations|Union|Front|Party|Government|Institute|University|News|Times|Post|Press|"
@@ -323,8 +325,8 @@ class Attributor:
             part = "titled" if m.group("titled") else "name"
             name = m.group(part)
             a = m.start(part)
-            if _overlaps(m.start(), m.end(), ms) or _ORG_WORDS.search(name):
-                continue
+            if _overlaps(m.start(), m.end(), ms) or _ORG_WORDS.search(name) or _FUNCTION_WORD.match(name):
+                continue  # "The London-based monitor" names no one
             if a > 0 and s[a - 1] in "-\u2010\u2011":
                 continue  # the tail of a hyphenated word is not a name
             if self.places is not None and self.places.find(name):

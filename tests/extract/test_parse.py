@@ -534,3 +534,8 @@ def test_a_running_total_stands_on_the_day_it_is_stated():
 def test_dotted_acronyms_and_the_name_the_gazetteer_gives(name):
     cs = claims(f"Clashes went on.\n\n{name} said at least 281 people had been killed in the region.")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("OHCHR", 281)]
+
+
+def test_a_capitalised_description_before_a_name_is_no_person():
+    cs = claims("Clashes went on.\n\nThe London-based monitor Airwars said it had tracked 158 civilian deaths.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Airwars", 158)]
