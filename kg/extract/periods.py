@@ -152,6 +152,8 @@ def _num(w: str) -> int | None:
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
     ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
+    # "killed in October to December 2023" ("in October and December" is two months, not a range)
+    ("range", re.compile(rf"\b(?:in|during|over)\s+(?P<a>{_DATE})\s+(?:to|through|until|till)\s+(?P<b>{_DATE})", re.I)),
     # days of one month: "between March 27 and 31", "27-31 March 2022", "from 3 to 5 May"
     ("day-range", re.compile(rf"\b(?:(?:from|between)\s+)?(?:(?P<m1>{_M})\s+(?P<d1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<d2>{_D})(?!\s*(?:{_M}))|(?P<e1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<e2>{_D})\s+(?:of\s+)?(?P<m2>{_M}))(?:,?\s+(?P<y>{_Y}))?", re.I)),
     ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?P<y>{_Y})", re.I)),
@@ -179,7 +181,7 @@ _MONTH_WORDS = frozenset(MONTHS)
 _GATES = {
     "campaign-range": frozenset("start beginning launch outset".split()),
     "campaign": frozenset("start beginning launch outset".split()),
-    "range": frozenset("from between".split()),
+    "range": frozenset("from between in during over".split()),
     "first-months": frozenset("first second third fourth last".split()),
     "until": frozenset("through till until up as end to by".split()),
     "since": frozenset(["since"]),

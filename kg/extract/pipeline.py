@@ -172,7 +172,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # a dateline's day ("ADDIS ABABA, Jan 14 (Wire) -") dates the article, not any figure
         pms = [p for p in pms if p.kind != "day" or not _DATELINE.fullmatch(s[:p.start])]
         # a day that dates a statement ("said on Friday") is not the period of any figure
-        stated = [p for p in pms if p.kind in ("day", "todate", "month", "relative") and (si in docs or p.kind == "day")
+        # (a point in time only: "estimates the toll in the last four years" is the data's span)
+        stated = [p for p in pms if p.kind in ("day", "todate", "month", "relative") and p.begin == p.finish
+                  and (si in docs or p.kind == "day")
                   and dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
         pms = [p for p in pms if p not in stated]
         # ... though a running total stands on the day it is stated ("said on Sunday that 217 had been killed since

@@ -539,3 +539,15 @@ def test_dotted_acronyms_and_the_name_the_gazetteer_gives(name):
 def test_a_capitalised_description_before_a_name_is_no_person():
     cs = claims("Clashes went on.\n\nThe London-based monitor Airwars said it had tracked 158 civilian deaths.")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Airwars", 158)]
+
+
+def test_a_span_on_a_reporting_verb_is_the_datas_span():
+    cs = claims("Clashes went on.\n\nAirwars estimates the total death toll in the last four years to be around "
+                "7,316 civilians.", published="2018-12-10")
+    assert [(int(c.value), c.period.start[:4], c.period.end[:7]) for c in cs] == [(7316, "2014", "2018-12")]
+
+
+def test_a_month_to_month_range_after_in():
+    cs = claims("Clashes went on.\n\nThat compares with 311 civilians killed in October to December 2023, the "
+                "brief noted.", published="2024-05-14")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(311, "2023-10", "2023-12")]
