@@ -141,6 +141,7 @@ _GENERIC_HINT = re.compile(
     r"investigators|analysts|experts|figures|estimates|tallies|counts|statistics|government|military|army|forces|police|rebels|"
     r"militants|ministry|committee"
 )
+_OPENING_THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
 _CAPWORD = guard(re.compile(rf"\b{_NAME_WORD}(?![\w-])"))
 _ACCORDING = guard(re.compile(r"\baccording\s+to\s+", re.I))
@@ -674,6 +675,10 @@ class Attributor:
         person = next((m.ref for m in ms if m.kind == "person"), None)
         if person is not None:
             self.last_person = person  # "Al-Aghbash described the clashes ... Thirty were killed, he said."
+        if not acts and ms and ms[0].kind in ("org", "generic") and _OPENING_THE.fullmatch(s[:ms[0].start]):
+            # the body a sentence is about, though it says nothing: "The ministry stopped publishing updates.
+            # Its most recent tally put the toll at 9,120."
+            self.last_org = ms[0].ref
         for m in ms:
             if m.kind not in ("org", "generic"):
                 continue

@@ -551,3 +551,9 @@ def test_a_month_to_month_range_after_in():
     cs = claims("Clashes went on.\n\nThat compares with 311 civilians killed in October to December 2023, the "
                 "brief noted.", published="2024-05-14")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(311, "2023-10", "2023-12")]
+
+
+def test_its_refers_to_the_body_a_sentence_without_figures_is_about():
+    cs = claims("Clashes went on.\n\nThe Ruritanian health ministry stopped publishing regular updates last year. "
+                "Its most recent tally put the toll at 9,120 killed as of 29 February.", published="2024-06-10")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Ruritanian health ministry", 9120)]
