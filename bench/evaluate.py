@@ -1,14 +1,15 @@
 """Score kg's extractor on gold-annotated articles, end to end through the CLI.
 
-    python bench/evaluate.py SEEDS_DIR DEV_DIR [--show-errors] [--held-out-from N] [--in-process]
+    python bench/evaluate.py SEEDS_DIR DEV_DIR [--show-errors] [--held-out-from N] [--in-process] [--madeup DIR]
 
 For each folder: write a manifest from the gold files' url/publisher/published,
 `kg load` the articles into a temporary store, `kg claims --format jsonl`, and
 score the result with the folder's ../score.py. Prints full and figure P/R/F1 for
 the seeds, the tuning part of the dev set (d01 .. d(N-1)), the held-out part
 (dN ..), and all dev articles; each article's own full F1; and the attribute
-accuracies. The articles are read where they are (never copied into the
-repository). ``--in-process`` runs the extractor without a store (faster while
+accuracies; and the made-up articles of bench/madeup (in the repository, written by
+a separate annotator), scored alike. The dev articles are read where they are (never
+copied into the repository). ``--in-process`` runs the extractor without a store (faster while
 working; the same claims as the CLI path but for the store's deduplication).
 """
 
@@ -25,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 HELD_OUT_FROM = 37  # d37..d48: the unseen part of the dev set; look at its score, not its errors
+MADEUP = Path(__file__).resolve().parent / "madeup"
 
 
 def _claims_via_cli(gold_dir: Path, workdir: Path) -> Path:
@@ -93,6 +95,7 @@ def main() -> int:
     ap.add_argument("--show-errors", action="store_true", help="list the errors of the seeds and the tuning part only")
     ap.add_argument("--held-out-from", type=int, default=HELD_OUT_FROM)
     ap.add_argument("--in-process", action="store_true")
+    ap.add_argument("--madeup", type=Path, default=MADEUP, help="made-up annotated articles (default bench/madeup)")
     args = ap.parse_args()
     for d in (args.seeds, args.dev):
         if not d.is_dir():
@@ -104,7 +107,8 @@ def main() -> int:
         work = Path(tmp)
         score = _scorer(args.dev)
         claim_lines = {}
-        for d in (args.seeds, args.dev):
+        sets = [args.seeds, args.dev, *([args.madeup] if args.madeup.is_dir() else [])]
+        for d in sets:
             path = make_claims(d, work)
             claim_lines[d] = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
         parts = [
@@ -112,11 +116,12 @@ def main() -> int:
             (f"dev d01-d{cut - 1:02d}", _subset(args.dev, work, "tune", lambda n: n is not None and n < cut), claim_lines[args.dev]),
             (f"dev d{cut:02d}- (unseen)", _subset(args.dev, work, "held", lambda n: n is not None and n >= cut), claim_lines[args.dev]),
             ("dev all", args.dev, claim_lines[args.dev]),
+            *([("made-up", args.madeup, claim_lines[args.madeup])] if args.madeup.is_dir() else []),
         ]
         results = {}
         for label, gold_dir, claims in parts:
             results[label], errors = score.score(gold_dir, claims)
-            if args.show_errors and "unseen" not in label and label != "dev all":
+            if args.show_errors and "unseen" not in label and label not in ("dev all", "made-up"):
                 print(f"== errors: {label}")
                 print("\n".join(errors))
         print("== each article's full F1")

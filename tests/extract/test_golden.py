@@ -1,4 +1,5 @@
-"""Golden-file test: the whole pipeline over the five seed articles, scored like eval/score.py."""
+"""Golden-file tests: the whole pipeline over annotated articles, scored like eval/score.py: the five seed
+articles (data/seeds) and the made-up articles of bench/madeup (written by a separate annotator)."""
 
 import json
 import re
@@ -11,6 +12,7 @@ from kg.vocab import vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path(__file__).parent / "gold"
+MADEUP = ROOT / "bench" / "madeup"
 CORE = {"civilians-killed", "civilians-injured", "combatants-killed", "people-killed", "strikes", "casualty-reports",
         "credible-reports", "non-credible-reports", "open-reports", "completed-reports", "new-reports"}
 
@@ -34,17 +36,22 @@ def _num(v):
     return None if v is None else float(v)
 
 
-def _score():
-    vocab = vocabulary()
+def _seed_meta():
     manifest = {}
     for line in (ROOT / "data" / "seeds" / "manifest.csv").read_text().splitlines()[1:]:
         f, title, url, publisher, published = line.split(",")
         manifest[f] = ArticleMeta(f, title or None, url or None, publisher or None, published or None)
+    return manifest
+
+
+def _score(gold_dir, text_dir, meta):
+    """Full F1 of the extractor on the articles of ``gold_dir`` (texts in ``text_dir``, metadata from ``meta``)."""
+    vocab = vocabulary()
     tp = full = fp = fn = 0
-    for g in sorted(GOLD.glob("*.gold.json")):
+    for g in sorted(gold_dir.glob("*.gold.json")):
         gold = json.loads(g.read_text())
-        text = normalise((ROOT / "data" / "seeds" / gold["article"]).read_text())
-        claims = [c for c in extract(text, manifest[gold["article"]], vocab) if c.metric in CORE]
+        text = normalise((text_dir / gold["article"]).read_text())
+        claims = [c for c in extract(text, meta(gold), vocab) if c.metric in CORE]
         for c in claims:
             assert text[c.start:c.end] == c.quote
         used = set()
@@ -75,4 +82,19 @@ def _score():
 
 
 def test_seed_full_f1():
-    assert _score() >= 0.90
+    manifest = _seed_meta()
+    assert _score(GOLD, ROOT / "data" / "seeds", lambda gold: manifest[gold["article"]]) >= 0.90
+
+
+def test_madeup_full_f1():
+    # 0.70 when this floor was set; 0.49 when the articles were first written, before any work on them
+    meta = lambda gold: ArticleMeta(gold["article"], gold.get("title"), gold.get("url"), gold.get("publisher"),  # noqa: E731
+                                    gold.get("published"))
+    assert _score(MADEUP, MADEUP, meta) >= 0.66
+
+
+def test_madeup_gold_quotes_are_in_their_articles():
+    for g in MADEUP.glob("*.gold.json"):
+        gold = json.loads(g.read_text())
+        text = (MADEUP / gold["article"]).read_text()
+        assert all(c["quote"] in text for c in gold["claims"]), g.name
