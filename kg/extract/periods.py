@@ -351,7 +351,10 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                 elif kind == "day":
                     begin = finish = parse_date(m.group("a"), published)
                 elif kind == "year":
-                    begin = finish = m.group("y")
+                    # "in 2023": January to December, or to the article's date in its own year
+                    y = int(m.group("y"))
+                    begin = f"{y:04d}-01"
+                    finish = published if pub and pub[0] == y else f"{y:04d}-12"
             except (ValueError, IndexError):
                 continue
             taken.append((a, b))

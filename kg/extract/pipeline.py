@@ -182,7 +182,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         stated_days.update((si, p.finish) for p in stated if p.kind == "day" and p.finish)
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
-                   if p.kind in ("day", "month") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
+                   if p.kind in ("day", "month", "year") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
         all_periods.extend((si, p) for p in pms)

@@ -454,7 +454,7 @@ def test_a_document_without_an_owner_speaks_for_whoever_published_it():
 def test_today_that_dates_a_statement_is_not_the_period_of_its_figures():
     cs = claims("Clashes went on in the north.\n\nThe monitor today published a report which found that 1,600 "
                 "civilians were killed in the offensive in 2017.")
-    assert [(int(c.value), c.period.end) for c in cs] == [(1600, "2017")]
+    assert [(int(c.value), c.period.end) for c in cs] == [(1600, "2017-12")]
 
 
 @pytest.mark.parametrize("headline", ["UN: civilian toll in Ruritania passes 3,000", "Civilian toll in Ruritania passes 3,000: UN"])
@@ -557,3 +557,11 @@ def test_its_refers_to_the_body_a_sentence_without_figures_is_about():
     cs = claims("Clashes went on.\n\nThe Ruritanian health ministry stopped publishing regular updates last year. "
                 "Its most recent tally put the toll at 9,120 killed as of 29 February.", published="2024-06-10")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Ruritanian health ministry", 9120)]
+
+
+def test_a_year_runs_to_december_or_to_the_article_and_since_a_year_starts_a_total():
+    cs = claims("Clashes went on.\n\nThe group has recorded more than 26,400 deaths in the country since the insurgency "
+                "spread from the north in 2016. Of these, 8,400 were recorded in 2023 alone. It has recorded 900 deaths "
+                "in 2024.", published="2024-05-20")
+    assert sorted((int(c.value), c.period.start, c.period.end) for c in cs) == [
+        (900, "2024-01", "2024-05-20"), (8400, "2023-01", "2023-12"), (26400, "2016-01", "2024-05-20")]
