@@ -482,8 +482,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             phrase = _noun_text(whole)
     if not phrase and not outcome:
         return None
-    # a part of the wounded that died: its own verb says what the figure counts, not the whole it is part of
-    befell = outcomes.get(tok.head.lemma_.lower(), "") if noun.i == tok.i and tok.dep_ in SUBJECTS else ""
+    # a part of the wounded that died, or "killed 41 people and wounded 137": the figure's own verb says what it
+    # counts, not the whole it is part of or words further on
+    befell = outcomes.get(tok.head.lemma_.lower(), "") if noun.i == tok.i and (tok.dep_ in SUBJECTS or tok.dep_ == "dobj") else ""
     part = (noun.i == tok.i and tok.dep_ in SUBJECTS and tok.head.lemma_ == "be"
             and bool(_partitive_outcome(tok, outcomes)))
     return Counted(phrase, outcome, predicate, part=part, befell=befell)

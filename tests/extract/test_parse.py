@@ -565,3 +565,10 @@ def test_a_year_runs_to_december_or_to_the_article_and_since_a_year_starts_a_tot
                 "in 2024.", published="2024-05-20")
     assert sorted((int(c.value), c.period.start, c.period.end) for c in cs) == [
         (900, "2024-01", "2024-05-20"), (8400, "2023-01", "2023-12"), (26400, "2016-01", "2024-05-20")]
+
+
+def test_an_elliptical_figure_takes_its_own_verbs_outcome_not_one_further_on():
+    cs = claims("Clashes went on.\n\nThe ministry says strikes killed 41 people and wounded 137 over the past day, bringing "
+                "the total number of people killed since October to 2,412.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [
+        ("people-injured", 137), ("people-killed", 41), ("people-killed", 2412)]
