@@ -14,9 +14,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from kg.formats import TABLES
 from kg.stores.base import QueryResult
 
-FORMATS = ("table", "csv", "tsv", "json", "jsonl", "md")
 # What makes a spreadsheet read a cell as a formula (OWASP's list), and a plain number, which it reads as a number.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -86,6 +86,8 @@ def spreadsheet_value(cell: str) -> str:
 
 
 def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, max_width: int | None = None) -> str:
+    """The rows in one of ``kg.formats.TABLES`` (by name or alias)."""
+    fmt = TABLES.named(fmt)
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     if fmt == "jsonl":
@@ -102,9 +104,7 @@ def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, max_width: 
         lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         lines += ["| " + " | ".join(esc(r.get(c)) for c in columns) + " |" for r in rows]
         return "\n".join(lines) + "\n"
-    if fmt == "table":
-        return table(rows, columns, max_width)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return table(rows, columns, max_width)
 
 
 def table(rows: list[dict[str, Any]], columns: list[str], max_width: int | None = None) -> str:

@@ -13,7 +13,7 @@ from kg.analysis import findings
 from kg.analysis.listing import conflict_rows, explain_row, load_figures, unlisted_pairs
 from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure
 from kg.cli.options import FormatOpt, StoreOpt, fail, show
-from kg.output import FORMATS, render
+from kg.output import render
 from kg.stores import open_store
 
 COLUMNS = ["kind", "metric", "period_start", "period_end", "place", "incident",
@@ -35,8 +35,6 @@ def conflicts_command(
 ) -> None:
     """Where sources disagree: contradictions, discrepancies, misreports, downward revisions and figures
     that look alike but are not comparable, each with both sides' asserter, outlet and quote."""
-    if fmt not in FORMATS + ("tsv",):
-        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if kind is not None and kind not in ALL_KINDS:
         fail(f"unknown kind {kind!r}; choose one of {', '.join(ALL_KINDS)}")
     t = parse_tolerance(tolerance)

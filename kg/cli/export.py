@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from kg.cli.options import StoreOpt, fail
+from kg.cli.options import StoreOpt, fail, format_option
+from kg.formats import CHARTS, EXPORTS
 from kg.stores import open_store
 
 ViewOpt = typer.Option("sources", "--view", help="Network to draw: sources (who disagrees with whom) or claims.")
@@ -17,19 +18,17 @@ AsserterFilter = typer.Option(None, "--asserter", help="Only this source's claim
 
 def export_command(
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f",
-                                      help="graphml, gexf, cytoscape, dot, turtle, nquads, jsonld, csv or html "
-                                           "(default: from the file suffix)."),
+    fmt: Optional[str] = format_option(EXPORTS, None, "Format (default: from the file suffix)"),
     view: str = ViewOpt,
     metric: Optional[str] = MetricFilter,
     asserter: Optional[str] = AsserterFilter,
     store: Optional[str] = StoreOpt,
 ) -> None:
-    """Export the graph for Gephi, Cytoscape, yEd or Graphviz, as RDF, as a CSV table or as an offline HTML page."""
-    from kg.export import export, format_for
+    """Export the graph for Gephi, Cytoscape, yEd or Graphviz, as RDF, as a table of claims or as an offline HTML page."""
+    from kg.export import export
 
     try:
-        chosen = format_for(output, fmt)
+        chosen = EXPORTS.pick(fmt, output)
         if output.parent and not output.parent.exists():
             fail(f"{output.parent}: no such folder")
         with open_store(store, read_only=True) as kg_store:
@@ -43,14 +42,14 @@ def export_command(
 PLOT_HELP = "Charts of the figures: timelines and comparisons (PNG or SVG by the -o suffix)."
 
 PlotOutput = typer.Option(..., "--output", "-o", help="Image file: .png or .svg.")
+PlotFormat = format_option(CHARTS, None, "Image format (default: from the file suffix)")
 
 
-def _plot(fn, output: Path, store: Optional[str], **kwargs) -> None:
-    if output.suffix.lower() not in (".png", ".svg"):
-        fail(f"{output.name}: the chart is written as PNG or SVG; name the file .png or .svg")
+def _plot(fn, output: Path, fmt: Optional[str], store: Optional[str], **kwargs) -> None:
+    fmt = CHARTS.pick(fmt, output)  # before the store is read: a wrong name costs nothing
     try:
         with open_store(store, read_only=True) as kg_store:
-            summary = fn(kg_store, output, **kwargs)
+            summary = fn(kg_store, output, fmt=fmt, **kwargs)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
     typer.echo(f"wrote {output} ({summary})")
@@ -59,13 +58,14 @@ def _plot(fn, output: Path, store: Optional[str], **kwargs) -> None:
 def plot_timeline(
     metric: str = typer.Option(..., "--metric", help="Metric notation, e.g. civilians-killed."),
     output: Path = PlotOutput,
+    fmt: Optional[str] = PlotFormat,
     asserter: Optional[str] = AsserterFilter,
     store: Optional[str] = StoreOpt,
 ) -> None:
     """Each source's figures against the end of their period; ranges as bars, open bounds as arrows, revisions joined."""
     from kg.export.plots import timeline
 
-    _plot(timeline, output, store, metric=metric, asserter=asserter)
+    _plot(timeline, output, fmt, store, metric=metric, asserter=asserter)
 
 
 def plot_compare(
@@ -73,9 +73,10 @@ def plot_compare(
     period: str = typer.Option(..., "--period", help="START/END, e.g. 2014-08/2018 (dates at any precision; "
                                                      "they match at the shared precision)."),
     output: Path = PlotOutput,
+    fmt: Optional[str] = PlotFormat,
     store: Optional[str] = StoreOpt,
 ) -> None:
     """One bar (or interval) per source for one comparable period."""
     from kg.export.plots import compare
 
-    _plot(compare, output, store, metric=metric, period=period)
+    _plot(compare, output, fmt, store, metric=metric, period=period)

@@ -9,11 +9,26 @@ from __future__ import annotations
 
 import typer
 
-from kg.output import FORMATS, terminal_safe
+from kg.formats import TABLES, FormatChoice, FormatError
+from kg.output import terminal_safe
 
 StoreOpt = typer.Option(None, "--store", envvar="KG_STORE",
                         help="Store folder (default ./kg-data) or http(s):// SPARQL endpoint.")
-FormatOpt = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+
+
+def format_option(choice: FormatChoice, default: str | None, help: str):
+    """``--format/-f`` for a command that writes ``choice``: the value comes to the command as the
+    format's name (an alias or any case is fine); anything else ends in one line before the command runs."""
+    def named(value: str | None) -> str | None:
+        try:
+            return None if value is None else choice.named(value)
+        except FormatError as exc:
+            fail(str(exc))
+
+    return typer.Option(default, "--format", "-f", callback=named, metavar="FORMAT", help=f"{help}: {choice.listing()}.")
+
+
+FormatOpt = format_option(TABLES, "table", "Output format")
 
 
 MAX_MESSAGE = 1_000  # characters of a problem message shown; a quote or value pasted whole could run to megabytes

@@ -8,7 +8,7 @@ import typer
 
 from kg.analysis.queries import catalog, prepare, resolve
 from kg.cli.options import FormatOpt, StoreOpt, fail, show
-from kg.output import FORMATS, claim_records, render, render_result
+from kg.output import claim_records, render, render_result
 from kg.stores import open_store, store_location
 from kg.stores.bounded import default_memory_mib, query_bounded
 
@@ -86,8 +86,6 @@ def query(
             for p in q.params:
                 typer.echo(f"    --param {p.name}=…  {'(optional) ' if p.optional else '(required) '}{p.doc}")
         return
-    if fmt not in FORMATS + ("tsv",):
-        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     params = parse_params(param)
     if sparql is not None:
         from kg.analysis.queries import param_variable

@@ -52,7 +52,7 @@ def cytoscape_elements(g: nx.MultiDiGraph) -> dict:
             "elements": {"nodes": nodes, "edges": edges}}
 
 
-def write_cytoscape(g: nx.MultiDiGraph, out: Path) -> None:
+def write_cyjs(g: nx.MultiDiGraph, out: Path) -> None:
     out.write_text(json.dumps(cytoscape_elements(g), ensure_ascii=False, indent=1), encoding="utf-8")
 
 

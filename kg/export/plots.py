@@ -1,4 +1,4 @@
-"""Charts of the figures with matplotlib (Agg backend, no display needed): PNG or SVG by suffix.
+"""Charts of the figures with matplotlib (Agg backend, no display needed): PNG or SVG (``kg.formats.CHARTS``).
 
 ``timeline``: each source's figures against the end of their period.  Exact figures are
 filled markers, approximations hollow markers with a ±10 % bar, ranges vertical bars,
@@ -27,6 +27,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from kg.export.data import ClaimRow, fetch_claims  # noqa: E402
+from kg.formats import CHARTS  # noqa: E402
 
 COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]  # Okabe-Ito
 MARKERS = ["o", "s", "D", "P", "X", "h", "*", "p"]
@@ -78,9 +79,8 @@ def _metric_label(claims: list[ClaimRow], metric: str) -> str:
     return next((c.metric_label for c in claims if c.metric_label), metric.replace("-", " "))
 
 
-def _save(fig, out: Path) -> None:
-    out = Path(out)
-    fig.savefig(out, format=out.suffix.lower().lstrip(".") or "png", dpi=150, bbox_inches="tight")
+def _save(fig, out: Path, fmt: str | None) -> None:
+    fig.savefig(out, format=CHARTS.pick(fmt, out), dpi=150, bbox_inches="tight")
     plt.close(fig)
 
 
@@ -116,7 +116,7 @@ def revision_lines(claims: list[ClaimRow]) -> list[tuple[str, list[ClaimRow]]]:
     return lines
 
 
-def timeline(store, out: Path, metric: str, asserter: str | None = None) -> str:
+def timeline(store, out: Path, metric: str, asserter: str | None = None, fmt: str | None = None) -> str:
     claims = _claims(store, metric, asserter)
     dated = [c for c in claims if c.period_end]
     if not dated:
@@ -173,7 +173,7 @@ def timeline(store, out: Path, metric: str, asserter: str | None = None) -> str:
                 Line2D([], [], color="#555555", marker="o", markerfacecolor="white", linestyle="none",
                        label="approximately (±10 %)")]
     ax.legend(handles=handles, loc="upper left", fontsize=8, framealpha=0.9)
-    _save(fig, out)
+    _save(fig, out, fmt)
     skipped = len(claims) - len(dated)
     return f"{len(dated)} figures from {len(sources)} sources" + (f"; {skipped} without a period left out" if skipped else "")
 
@@ -193,7 +193,7 @@ def parse_period(text: str) -> tuple[str | None, str | None]:
     return start, end
 
 
-def compare(store, out: Path, metric: str, period: str) -> str:
+def compare(store, out: Path, metric: str, period: str, fmt: str | None = None) -> str:
     start, end = parse_period(period)
     claims = _claims(store, metric)
     chosen = [c for c in claims
@@ -239,5 +239,5 @@ def compare(store, out: Path, metric: str, period: str) -> str:
     ax.legend(handles=[matplotlib.patches.Patch(facecolor=style(s)["color"], alpha=0.75, edgecolor="black",
                                                 hatch=style(s)["hatch"], label=s) for s in sources],
               fontsize=8, loc="upper left")
-    _save(fig, out)
+    _save(fig, out, fmt)
     return f"{len(sources)} sources for {start or '…'}/{end or '…'}"

@@ -1,4 +1,5 @@
-"""The RDF itself: Turtle (the union of all graphs), N-Quads and JSON-LD (one named graph per article).
+"""The RDF itself: Turtle, N-Triples and RDF/XML (the union of all graphs); N-Quads, TriG and JSON-LD
+(one named graph per article).
 
 Graphs are read one at a time through ``store.graph_quads``, named by a SPARQL query, so the
 export runs against a remote endpoint as against the embedded store, and Oxigraph writes each
@@ -32,19 +33,23 @@ def graph_quads(store) -> Iterator[ox.Quad]:
         yield from store.graph_quads(name)
 
 
-def write_turtle(store, out: Path) -> None:
-    """The union of all graphs (a source described in many articles appears once), sorted.
-
-    Written by Oxigraph, which keeps every literal's lexical form ("817"^^xsd:decimal
-    stays "817", where rdflib's Turtle writer would print 817.0).
-    """
-    union = {ox.Triple(q.subject, q.predicate, q.object) for q in graph_quads(store)}
-    ox.serialize(sorted(union, key=str), str(out), format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+# Graph-less formats get the union of all graphs (a source described in many articles appears
+# once), sorted; the others one graph after another, each quad naming its graph (an article, the
+# ontology, the reference data). Oxigraph writes each and keeps every literal's lexical form
+# ("817"^^xsd:decimal stays "817", where rdflib's Turtle writer would print 817.0).
+UNION_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}
+QUAD_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 
 
-def write_nquads(store, out: Path) -> None:
-    """One graph at a time, each quad naming its graph (an article, the ontology, the reference data)."""
-    ox.serialize(graph_quads(store), str(out), format=ox.RdfFormat.N_QUADS)
+def write_rdf(store, fmt: str, out: Path) -> None:
+    """The store in the RDF format ``fmt``, one of ``UNION_FORMATS``, ``QUAD_FORMATS`` or jsonld."""
+    if fmt == "jsonld":
+        write_jsonld(store, out)
+    elif fmt in UNION_FORMATS:
+        union = {ox.Triple(q.subject, q.predicate, q.object) for q in graph_quads(store)}
+        ox.serialize(sorted(union, key=str), str(out), format=UNION_FORMATS[fmt], prefixes=dict(PREFIXES))
+    else:
+        ox.serialize(graph_quads(store), str(out), format=QUAD_FORMATS[fmt], prefixes=dict(PREFIXES))
 
 
 def jsonld_context() -> dict:

@@ -1,4 +1,4 @@
-"""The claims table as CSV, for spreadsheets."""
+"""The claims table as CSV or TSV for spreadsheets, as JSON, JSON Lines or Markdown."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def claim_table(data: ExportData) -> list[dict]:
     return rows
 
 
-def write_csv(data: ExportData, out: Path) -> None:
-    # utf-8-sig: spreadsheet programs then read the en dashes and quotes right.
-    out.write_text(render(claim_table(data), CSV_COLUMNS, "csv"), encoding="utf-8-sig")
+def write_table(data: ExportData, fmt: str, out: Path) -> None:
+    # utf-8-sig for spreadsheets: they then read the en dashes and quotes right
+    encoding = "utf-8-sig" if fmt in ("csv", "tsv") else "utf-8"
+    out.write_text(render(claim_table(data), CSV_COLUMNS, fmt), encoding=encoding)

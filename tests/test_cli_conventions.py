@@ -1,0 +1,130 @@
+"""What every command does alike, as a new user meets it (issue 22): one registry of formats behind
+every --format/-f and -o FILE."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from conftest import SEEDS
+from kg.cli import app
+from kg.formats import EXPORTS, REGISTRY
+
+runner = CliRunner()
+TABLE_FORMATS = "choose one of table, csv, tsv, json, jsonl, md"
+
+
+def kg(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    """A store folder with the seed articles, loaded by `kg load` (the real extractor)."""
+    store = tmp_path_factory.mktemp("seeds") / "store"
+    r = kg("load", SEEDS, "--store", store, "-q")
+    assert r.exit_code == 0, r.output
+    return store
+
+
+def refusal(r) -> str:
+    """The one line a refused command prints (exit 2, no traceback)."""
+    assert r.exit_code == 2, (r.exception, r.output)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: "), r.stderr
+    return lines[0]
+
+
+# ---------------------------------------------------------------- formats
+
+TABLE_COMMANDS = [["claims"], ["stats"], ["conflicts"], ["query", "--sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"]]
+
+
+@pytest.mark.parametrize("command", TABLE_COMMANDS, ids=lambda c: c[0])
+def test_an_unknown_format_is_one_line_with_the_formats_the_command_writes(seeds, command):
+    line = refusal(kg(*command, "-f", "xlsx", "--store", seeds))
+    assert line == f"kg: unknown format 'xlsx'; {TABLE_FORMATS}"
+
+
+@pytest.mark.parametrize("command", TABLE_COMMANDS, ids=lambda c: c[0])
+def test_format_names_are_read_in_any_case_and_by_their_aliases(seeds, command):
+    csv_out = kg(*command, "-f", "csv", "--store", seeds)
+    assert csv_out.exit_code == 0, csv_out.output
+    assert kg(*command, "-f", "CSV", "--store", seeds).stdout == csv_out.stdout
+    md_out = kg(*command, "-f", "md", "--store", seeds).stdout
+    assert kg(*command, "--format", "Markdown", "--store", seeds).stdout == md_out and md_out.startswith("| ")
+
+
+def test_a_misspelt_format_gets_the_nearest_name(seeds):
+    assert refusal(kg("claims", "-f", "cvs", "--store", seeds)).endswith("; did you mean csv?")
+    assert refusal(kg("export", "-f", "graphlm", "-o", "x", "--store", seeds)).endswith("; did you mean graphml?")
+
+
+def test_a_format_the_command_does_not_write_is_refused_with_those_it_does(seeds, tmp_path):
+    assert refusal(kg("claims", "-f", "ttl", "--store", seeds)) == f"kg: ttl is not a format for tables; {TABLE_FORMATS}"
+    line = refusal(kg("export", "-o", tmp_path / "x.png", "--store", seeds))
+    assert line.startswith("kg: png is not a format for exports; choose one of graphml, gexf, cyjs, dot, ttl, nt")
+    line = refusal(kg("plot", "timeline", "--metric", "civilians-killed", "-f", "csv", "-o", tmp_path / "x",
+                      "--store", seeds))
+    assert line == "kg: csv is not a format for charts; choose one of png, svg"
+    assert not list(tmp_path.iterdir())
+
+
+def export(seeds, path, *args):
+    r = kg("export", "-o", path, *args, "--store", seeds)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith(f"wrote {path} (")
+    return path
+
+
+def test_export_writes_every_rdf_suffix_and_they_read_back_alike(seeds, tmp_path):
+    union = {suffix: Graph().parse(export(seeds, tmp_path / f"all{suffix}"), format=parser)
+             for suffix, parser in ((".ttl", "turtle"), (".nt", "nt"), (".rdf", "xml"))}
+    assert isomorphic(union[".ttl"], union[".nt"]) and isomorphic(union[".ttl"], union[".rdf"])
+    quads = {}
+    for suffix, parser in ((".nq", "nquads"), (".trig", "trig"), (".jsonld", "json-ld")):
+        dataset = Dataset()
+        dataset.parse(export(seeds, tmp_path / f"all{suffix}"), format=parser)
+        quads[suffix] = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
+    assert quads[".nq"] == quads[".trig"] == quads[".jsonld"] and len(quads[".nq"]) == 8  # 5 articles, 3 of kg's
+    assert sum(quads[".nq"].values()) >= len(union[".ttl"])
+
+
+def test_export_writes_the_claims_table_in_every_table_suffix(seeds, tmp_path):
+    def read(suffix: str) -> list[dict]:
+        text = export(seeds, tmp_path / f"claims{suffix}").read_text(encoding="utf-8-sig")
+        if suffix in (".csv", ".tsv"):
+            return list(csv.DictReader(io.StringIO(text), delimiter="," if suffix == ".csv" else "\t"))
+        if suffix == ".json":
+            return json.loads(text)
+        if suffix == ".jsonl":
+            return [json.loads(line) for line in text.splitlines()]
+        return [{"claim": line.split(" | ")[0].strip("| ")} for line in text.splitlines()[2:]]  # .md
+
+    tables = {suffix: read(suffix) for suffix in (".csv", ".tsv", ".json", ".jsonl", ".md")}
+    claims = [row["claim"] for row in tables[".csv"]]
+    assert len(claims) > 20
+    for suffix, rows in tables.items():
+        assert [row["claim"] for row in rows] == claims, suffix
+
+
+def test_every_suffix_and_name_the_registry_gives_an_export_is_taken(seeds, tmp_path):
+    """The names the README uses (ttl, nq, cyjs) among them, as --format and as a suffix in any case."""
+    for name in EXPORTS.names:
+        for spelling in (name, *REGISTRY[name].aliases):
+            assert kg("export", "-f", spelling.upper(), "-o", tmp_path / "x", "--store", seeds).exit_code == 0, spelling
+        for suffix in REGISTRY[name].suffixes:
+            r = kg("export", "-o", tmp_path / f"x{suffix.upper()}", "--store", seeds)
+            assert r.exit_code == 0 and f"({name}: " in r.stdout, (suffix, r.output)
+
+
+def test_plot_takes_its_format_by_name_too(seeds, tmp_path):
+    r = kg("plot", "timeline", "--metric", "civilians-killed", "-f", "SVG", "-o", tmp_path / "chart", "--store", seeds)
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "chart").read_text().lstrip().startswith("<?xml")
