@@ -1,5 +1,5 @@
 """What every command does alike, as a new user meets it (issue 22): one registry of formats behind
-every --format/-f and -o FILE."""
+every --format/-f and -o FILE, filter names refused with the nearest name the store has."""
 
 from __future__ import annotations
 
@@ -128,3 +128,40 @@ def test_plot_takes_its_format_by_name_too(seeds, tmp_path):
     r = kg("plot", "timeline", "--metric", "civilians-killed", "-f", "SVG", "-o", tmp_path / "chart", "--store", seeds)
     assert r.exit_code == 0, r.output
     assert (tmp_path / "chart").read_text().lstrip().startswith("<?xml")
+
+
+# ---------------------------------------------------------------- names of metrics, sources, incidents, articles
+
+FILTERED = [["conflicts"], ["claims"], ["export", "-o", "x.gexf"], ["plot", "timeline", "-o", "x.png"]]
+
+
+@pytest.mark.parametrize("command", FILTERED, ids=lambda c: c[0])
+def test_a_misspelt_metric_is_refused_with_the_nearest_metric(seeds, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    line = refusal(kg(*command, "--metric", "civilian-killed", "--store", seeds))
+    assert line == "kg: no metric 'civilian-killed' in the store; did you mean civilians-killed?"
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("command", FILTERED, ids=lambda c: c[0])
+def test_a_misspelt_source_is_refused_with_the_nearest_source(seeds, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    line = refusal(kg(*command, "--metric", "civilians-killed", "--asserter", "Airwar", "--store", seeds))
+    assert line == "kg: no source 'Airwar' in the store; did you mean Airwars?"
+
+
+def test_an_unknown_incident_or_article_is_refused_with_names_the_store_has(seeds):
+    line = refusal(kg("conflicts", "--incident", "mosul", "--store", seeds))
+    assert line.startswith("kg: no incident 'mosul' in the store; did you mean ") and "airstrike in Mosul" in line
+    line = refusal(kg("claims", "--article", "001_bf04cfafd866ef6d", "--store", seeds))
+    assert line == "kg: no article '001_bf04cfafd866ef6d' in the store; did you mean 001_bf04cfafd866ef6d.txt?"
+
+
+def test_names_the_store_has_filter_in_any_case_or_by_alias(seeds):
+    rows = json.loads(kg("claims", "--asserter", "AIRWARS", "-f", "json", "--store", seeds).stdout)
+    assert rows and {r["asserter"] for r in rows} == {"Airwars"}
+    rows = json.loads(kg("claims", "--asserter", "the coalition", "-f", "json", "--store", seeds).stdout)
+    assert rows and {r["asserter"] for r in rows} == {"CJTF-OIR"}
+    # a metric of the vocabulary that no seed article counts: known, so an empty answer, not a refusal
+    r = kg("conflicts", "--metric", "prisoners-captured", "--store", seeds)
+    assert r.exit_code == 0 and r.stdout == "No conflicts found.\n"

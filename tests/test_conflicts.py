@@ -394,7 +394,7 @@ def test_conflicts_of_one_incident_match_the_full_listing(seed_claims_store):
                                     "--asserter", name])
             assert json.loads(r.stdout) == kept, name
     none = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--incident", "no such strike"])
-    assert none.exit_code == 0 and json.loads(none.stdout) == []
+    assert none.exit_code == 2 and none.stderr == "kg: no incident 'no such strike' in the store\n"
 
 
 def test_conflicts_of_one_source_match_the_filtered_listing(seed_claims_store):
@@ -406,7 +406,10 @@ def test_conflicts_of_one_source_match_the_filtered_listing(seed_claims_store):
         every = run_named(s, "conflicts", {"kind": None})
         names = sorted({r["asserter_a"] for r in every} | {r["asserter_b"] for r in every})
         assert len(names) >= 3
-        for name in [*names, "air wars", "nobody at all"]:
+        # the name of no source in the store is refused, not answered with an empty list
+        r = runner.invoke(app, ["conflicts", "--store", str(path), "--asserter", "nobody at all"])
+        assert r.exit_code == 2 and r.stderr.startswith("kg: no source 'nobody at all' in the store"), r.output
+        for name in [*names, "air wars"]:
             for kind in (None, "corroboration"):
                 expected = run_named(s, "conflicts", {"asserter": name, "kind": kind})
                 r = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json", "--asserter", name,

@@ -225,7 +225,7 @@ def test_cli_exports_by_suffix_and_reports_what_it_wrote(seedlike, tmp_path):
     (["-o", "x.graphml", "--view", "people"], "unknown view 'people'"),
     (["-o", "x.ttl", "--metric", "strikes"], "exports the whole store"),
     (["-o", "no/such/folder/x.gexf"], "no such folder"),
-    (["-o", "x.gexf", "--asserter", "Nobody At All"], "no claims asserted by 'Nobody At All'"),
+    (["-o", "x.gexf", "--asserter", "Nobody At All"], "no source 'Nobody At All' in the store"),
 ])
 def test_cli_bad_input_gets_a_one_line_error(seedlike, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

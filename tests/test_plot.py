@@ -108,7 +108,7 @@ def test_periods_match_at_their_shared_precision():
 
 @pytest.mark.parametrize("args, message", [
     (["timeline", "--metric", "civilians-killed", "-o", "x.pdf"], "name the file .png or .svg"),
-    (["timeline", "--metric", "unicorns-seen", "-o", "x.png"], "no claims for metric 'unicorns-seen'"),
+    (["timeline", "--metric", "unicorns-seen", "-o", "x.png"], "no metric 'unicorns-seen' in the store"),
     (["compare", "--metric", "civilians-killed", "--period", "2018", "-o", "x.png"], "expected START/END"),
     (["compare", "--metric", "civilians-killed", "--period", "2019-01/2019-02", "-o", "x.png"],
      "no civilians-killed figure for the period 2019-01/2019-02; periods with figures:"),

@@ -9,24 +9,22 @@ on the same metric and place that are not listed, with the reason.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
-from rdflib import RDFS, URIRef
-
 from kg.analysis import findings
+from kg.analysis.names import check_names, incident_labels, source_iri
 from kg.analysis.queries import run_named
 from kg.analysis.rules import Figure, classify, comparable
 from kg.model import resolve_source
-from kg.namespaces import INCIDENT, KG, SOURCE
-from kg.stores.sparqlterms import string_literal
 from kg.vocab import vocabulary
 
 
 def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple[list[dict[str, Any]], str | None]:
     """The conflicts, read from the stored findings when they were worked out with ``tolerance``;
-    otherwise computed live (slower), with a note saying why."""
+    otherwise computed live (slower), with a note saying why. A metric, source or incident the
+    store does not have is refused (``UnknownName``)."""
+    check_names(kg_store, metric=params.get("metric"), asserter=params.get("asserter"), incident=params.get("incident"))
     stored = findings.tolerance_of(kg_store)
     unfinished = len(findings.awaiting(kg_store)) if stored == tolerance else 0
     if stored == tolerance and not unfinished:
@@ -82,26 +80,6 @@ def _listing_order(row: dict[str, Any]) -> tuple:
     number = lambda k: Decimal(str(row.get(k) or 0))  # noqa: E731
     return (text("metric"), text("period_end"), text("kind"), text("asserter_a"), text("asserter_b"),
             number("value_a"), number("value_b"), text("article_a"), text("article_b"))
-
-
-def incident_labels(kg_store, text: str) -> list[str]:
-    """The labels of the incidents ``text`` names: a label as stored, an incident key, or a label in
-    another case (the last reads every incident's label, so it is tried last)."""
-    if kg_store.query(f"ASK {{ ?i <{RDFS.label}> {string_literal(text)} ; a <{KG.Incident}> }}").boolean:
-        return [text]
-    if re.fullmatch(r"[\w.-]+", text):  # incident keys are IRI-safe: 2017-05_mosul_airstrike
-        keyed = [str(r[0]) for r in kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ <{INCIDENT[text]}> <{RDFS.label}> ?l }}")]
-        if keyed:
-            return keyed
-    wanted = text.casefold()
-    every = kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ ?i a <{KG.Incident}> ; <{RDFS.label}> ?l }}")
-    return sorted({str(r[0]) for r in every if str(r[0]).casefold() == wanted})
-
-
-def source_iri(kg_store, name: str) -> URIRef | None:
-    """The source a name or alias means (any case), as the loader names it; None when no claim has it."""
-    iri = SOURCE[resolve_source(name, vocabulary()).key]
-    return iri if kg_store.query(f"ASK {{ ?c <{KG.assertedBy}> <{iri}> }}").boolean else None
 
 
 def figure_from(record: dict[str, Any]) -> Figure:

@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from kg.analysis.names import check_names
 from kg.analysis.queries import catalog, prepare, resolve
 from kg.cli.options import FormatOpt, StoreOpt, fail, show
 from kg.output import claim_records, render, render_result
@@ -36,11 +37,10 @@ def claims(
     article: Optional[str] = typer.Option(None, help="Only claims of this article (file name)."),
 ) -> None:
     """List stored claims: figure, asserter, outlet, period, places, incident and quote."""
-    # one article's claims are looked up from the article (claims-of-article, SPARQL 1.2 LATERAL);
-    # a remote store without LATERAL gets the claims listing filtered by article
-    rows = _run_named("claims-of-article" if article else "claims",
-                      {"metric": metric, "asserter": asserter, "article": article}, store, claims_shape=True,
-                      without_lateral="claims")
+    params = {k: v for k, v in {"metric": metric, "asserter": asserter, "article": article}.items() if v is not None}
+    with open_store(store, read_only=True) as kg_store:
+        check_names(kg_store, **params)
+        rows = claim_records(_claims_result(kg_store, params))
     columns = CLAIM_COLUMNS if fmt in ("table", "md") else CLAIM_FIELDS
     if fmt in ("csv", "tsv"):  # ready for curation: edit status to wrong, or add rows marked added (docs/inputs.md)
         columns = [*columns, "status"]
@@ -50,20 +50,16 @@ def claims(
     show(render(rows, columns, fmt))
 
 
-def _run_named(name: str, params: dict, store: Optional[str], claims_shape: bool = False,
-               without_lateral: Optional[str] = None):
-    """Run a named query; ``without_lateral``: the query to run instead on a store that refuses SPARQL 1.2 LATERAL."""
-    from kg.output import records
-
-    params = {k: v for k, v in params.items() if v is not None}
-    with open_store(store, read_only=True) as kg_store:
+def _claims_result(kg_store, params: dict):
+    """One article's claims are looked up from the article (claims-of-article, SPARQL 1.2 LATERAL);
+    a remote store without LATERAL gets the claims listing filtered by article."""
+    if "article" in params:
         try:
-            result = kg_store.query(prepare(resolve(name), params))
+            return kg_store.query(prepare(resolve("claims-of-article"), params))
         except ValueError as exc:
-            if without_lateral is None or "LATERAL" not in str(exc):
+            if "LATERAL" not in str(exc):
                 raise
-            result = kg_store.query(prepare(resolve(without_lateral), params))
-    return claim_records(result) if claims_shape else records(result)
+    return kg_store.query(prepare(resolve("claims"), params))
 
 
 def query(

@@ -26,6 +26,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
+from kg.analysis.names import check_names  # noqa: E402
 from kg.export.data import ClaimRow, fetch_claims  # noqa: E402
 from kg.formats import CHARTS  # noqa: E402
 
@@ -85,6 +86,7 @@ def _save(fig, out: Path, fmt: str | None) -> None:
 
 
 def _claims(store, metric: str, asserter: str | None = None) -> list[ClaimRow]:
+    check_names(store, metric=metric, asserter=asserter)
     claims = list(fetch_claims(store, metric=metric, asserter=asserter).values())
     if not claims:
         raise PlotError(f"no claims for metric {metric!r}" + (f" asserted by {asserter!r}" if asserter else ""))

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable
 
-from kg.analysis.queries import catalog
-
-from kg.analysis.queries import run_named
+from kg.analysis.names import check_names
+from kg.analysis.queries import catalog, run_named
 from kg.export.data import ClaimRow, ExportData, ExportError, Relation, fetch_claims, fetch_sources
 
 DEFAULT_TOLERANCE = 0.10
@@ -51,7 +50,9 @@ def load_export_data(store, metric: str | None = None, asserter: str | None = No
 
     With ``asserter``, the claims of that source are kept together with every claim that
     agrees with, differs from or revises one of them, so the export shows who disagrees with it.
+    A metric or source the store does not have is refused (``UnknownName``).
     """
+    check_names(store, metric=metric, asserter=asserter)
     all_claims = fetch_claims(store, metric=metric)
     if asserter:
         wanted = fetch_claims(store, metric=metric, asserter=asserter)

@@ -1,0 +1,75 @@
+"""What the names a listing is filtered by mean in a store: metrics, sources, incidents, articles.
+
+A name the store does not have is refused (``UnknownName``) with the nearest one it has, so a
+typo (``civilian-killed``) is never taken for "nothing found". A name the store has but that no
+claim matches is fine: the answer is empty. The checks are index lookups; only a refusal reads
+every name of its kind, for the suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rdflib import RDFS, URIRef
+from rdflib.namespace import SKOS
+
+from kg.model import resolve_source
+from kg.namespaces import INCIDENT, KG, SOURCE
+from kg.stores.sparqlterms import string_literal
+from kg.suggest import did_you_mean
+from kg.vocab import vocabulary
+
+SOURCE_CLASSES = " ".join(f"<{KG[kind]}>" for kind in ("Organization", "Person", "Outlet"))
+
+
+class UnknownName(ValueError):
+    """A filter names a metric, source, incident or article that is not in the store."""
+
+
+def check_names(kg_store, metric: str | None = None, asserter: str | None = None, incident: str | None = None,
+                article: str | None = None) -> None:
+    """Refuse a filter value that names nothing in the store, with the nearest name it has (None or "": no filter)."""
+    metrics = f"?m <{SKOS.inScheme}> <{KG.metrics}> ; <{SKOS.notation}>"
+    if metric and metric not in vocabulary().metrics and not _ask(kg_store, f"{metrics} {string_literal(metric)}"):
+        _refuse("metric", metric, [*vocabulary().metrics, *_strings(kg_store, f"{metrics} ?n")])
+    if asserter and not _ask(kg_store, f"<{SOURCE[resolve_source(asserter, vocabulary()).key]}> a ?kind"):
+        _refuse("source", asserter, _strings(kg_store, f"?s a ?kind ; <{SKOS.prefLabel}>|<{SKOS.altLabel}> ?n "
+                                                       f"VALUES ?kind {{ {SOURCE_CLASSES} }}"))
+    if incident and not incident_labels(kg_store, incident):
+        _refuse("incident", incident, _strings(kg_store, f"?i a <{KG.Incident}> ; <{RDFS.label}> ?n"))
+    if article and not _ask(kg_store, f"?a <{KG.fileName}> {string_literal(article)}"):
+        _refuse("article", article, _strings(kg_store, f"?a <{KG.fileName}> ?n"))
+
+
+def incident_labels(kg_store, text: str) -> list[str]:
+    """The labels of the incidents ``text`` names: a label as stored, an incident key, or a label in
+    another case (the last reads every incident's label, so it is tried last)."""
+    if _ask(kg_store, f"?i <{RDFS.label}> {string_literal(text)} ; a <{KG.Incident}>"):
+        return [text]
+    if re.fullmatch(r"[\w.-]+", text):  # incident keys are IRI-safe: 2017-05_mosul_airstrike
+        keyed = [str(r[0]) for r in kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ <{INCIDENT[text]}> <{RDFS.label}> ?l }}")]
+        if keyed:
+            return keyed
+    wanted = text.casefold()
+    every = kg_store.rows(f"SELECT DISTINCT ?l WHERE {{ ?i a <{KG.Incident}> ; <{RDFS.label}> ?l }}")
+    return sorted({str(r[0]) for r in every if str(r[0]).casefold() == wanted})
+
+
+def source_iri(kg_store, name: str) -> URIRef | None:
+    """The source a name or alias means (any case), as the loader names it; None when no claim has it."""
+    iri = SOURCE[resolve_source(name, vocabulary()).key]
+    return iri if _ask(kg_store, f"?c <{KG.assertedBy}> <{iri}>") else None
+
+
+def _ask(kg_store, pattern: str) -> bool:
+    return bool(kg_store.query(f"ASK {{ {pattern} }}").boolean)
+
+
+def _strings(kg_store, pattern: str) -> list[str]:
+    """The distinct values of ``?n`` in ``pattern``, as plain strings."""
+    return [str(r[0]) for r in kg_store.rows(f"SELECT DISTINCT ?n WHERE {{ {pattern} }}")]
+
+
+def _refuse(kind: str, text: str, names: Iterable[str]) -> None:
+    raise UnknownName(f"no {kind} {text!r} in the store" + did_you_mean(text, names))
