@@ -1,5 +1,5 @@
 """What every command does alike, as a new user meets it (issue 22): one registry of formats behind
-every --format/-f and -o FILE, filter names refused with the nearest name the store has."""
+every --format/-f and -o FILE, filter names refused with the nearest name the store has, -h for help."""
 
 from __future__ import annotations
 
@@ -165,3 +165,19 @@ def test_names_the_store_has_filter_in_any_case_or_by_alias(seeds):
     # a metric of the vocabulary that no seed article counts: known, so an empty answer, not a refusal
     r = kg("conflicts", "--metric", "prisoners-captured", "--store", seeds)
     assert r.exit_code == 0 and r.stdout == "No conflicts found.\n"
+
+
+# ---------------------------------------------------------------- help
+
+COMMANDS = [[], ["load"], ["extract"], ["claims"], ["query"], ["remove"], ["analyse"], ["stats"], ["check"],
+            ["conflicts"], ["export"], ["serve"], ["plot"], ["plot", "timeline"], ["plot", "compare"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "kg")
+def test_h_is_help_everywhere_and_help_shows_no_python_types(command):
+    long = kg(*command, "--help")
+    short = kg(*command, "-h")
+    assert short.exit_code == long.exit_code == 0, short.output
+    assert short.stdout == long.stdout and "Usage: " in short.stdout
+    options = short.stdout.split("Options")[1]
+    assert "<str>" not in options and "<bool>" not in options and "<int>" not in options

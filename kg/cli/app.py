@@ -8,7 +8,11 @@ Error mapping: this is the one place where library exceptions become the one-lin
 ``kg: <message>`` and exit code 2 (``options.fail``). Each command is registered with
 the exceptions it maps: ``StoreError`` (a store that cannot be opened, read or written)
 and, for most, ``ValueError``, the base of kg's typed library errors (``QueryError``,
-``ExportError``, ``PlotError``, ``CurationError``, ``MetadataError``) and of bad SPARQL.
+``ExportError``, ``PlotError``, ``CurationError``, ``MetadataError``, ``FormatError``,
+``UnknownName``) and of bad SPARQL.
+
+Help: ``-h`` as well as ``--help`` on every command, and option values named as click names
+them (``ClickStyleHelp``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import functools
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from kg import __version__
 from kg.cli import admin, conflicts, export, load, query, serve
@@ -23,7 +28,32 @@ from kg.cli.options import fail
 from kg.extract.parse import ModelMissing
 from kg.stores import StoreError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+class ClickStyleHelp:
+    """Help that says what an option takes as click does (TEXT, INTEGER, PATH) and nothing for a flag,
+    where typer prints Python's type names (``<str>``, ``<bool>``)."""
+
+    VALUE_WORDS = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "Path": "PATH"}
+
+    def get_params(self, ctx: typer.Context) -> list:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.param_type_name == "option" and param.metavar is None:
+                python_type = param.bare_type().removeprefix("list[").removesuffix("]")  # repeatable: one value's
+                param.metavar = "" if param.is_flag else self.VALUE_WORDS.get(python_type, "VALUE")
+        return params
+
+
+class Command(ClickStyleHelp, TyperCommand):
+    pass
+
+
+class Group(ClickStyleHelp, TyperGroup):
+    pass
+
+
+HELP = {"help_option_names": ["-h", "--help"]}  # commands inherit it from the group they are in
+app = typer.Typer(cls=Group, context_settings=HELP, add_completion=False, no_args_is_help=True,
                   help="kg: casualty figures from news articles as a knowledge graph of claims; "
                        "who asserted what, and where sources disagree.")
 
@@ -57,20 +87,24 @@ def main(version: bool = typer.Option(False, "--version", callback=version_callb
     pass
 
 
-app.command("load")(one_line_errors(load.load, (*LIBRARY_ERRORS, ModelMissing)))
-app.command("extract")(one_line_errors(load.extract, (ModelMissing,)))
-app.command("claims")(one_line_errors(query.claims))
-app.command("query")(one_line_errors(query.query))
-app.command("remove")(one_line_errors(admin.remove, (StoreError,)))
-app.command("analyse")(one_line_errors(conflicts.analyse, (StoreError,)))
-app.command("stats")(one_line_errors(admin.stats, (StoreError,)))
-app.command("check")(one_line_errors(admin.check, (StoreError,)))
-app.command("conflicts")(one_line_errors(conflicts.conflicts_command))
-app.command("export")(one_line_errors(export.export_command))
+def register(group: typer.Typer, name: str, command, errors: tuple[type[BaseException], ...] = LIBRARY_ERRORS) -> None:
+    group.command(name, cls=Command)(one_line_errors(command, errors))
 
-plot_app = typer.Typer(no_args_is_help=True, help=export.PLOT_HELP)
-plot_app.command("timeline")(one_line_errors(export.plot_timeline))
-plot_app.command("compare")(one_line_errors(export.plot_compare))
+
+register(app, "load", load.load, (*LIBRARY_ERRORS, ModelMissing))
+register(app, "extract", load.extract, (ModelMissing,))
+register(app, "claims", query.claims)
+register(app, "query", query.query)
+register(app, "remove", admin.remove, (StoreError,))
+register(app, "analyse", conflicts.analyse, (StoreError,))
+register(app, "stats", admin.stats, (StoreError,))
+register(app, "check", admin.check, (StoreError,))
+register(app, "conflicts", conflicts.conflicts_command)
+register(app, "export", export.export_command)
+
+plot_app = typer.Typer(cls=Group, no_args_is_help=True, help=export.PLOT_HELP)
+register(plot_app, "timeline", export.plot_timeline)
+register(plot_app, "compare", export.plot_compare)
 app.add_typer(plot_app, name="plot")
 
-app.command("serve")(one_line_errors(serve.serve, ()))
+register(app, "serve", serve.serve, ())
