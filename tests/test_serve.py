@@ -7,11 +7,11 @@ import json
 from urllib.parse import quote, urlencode
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
-from SPARQLWrapper import JSON, SPARQLWrapper
+from SPARQLWrapper import JSON, JSONLD, RDFXML, TSV, SPARQLWrapper
 from test_serve_support import SEED_TEXT, XSS, build_store, http, start_server, stop_server
 
 from kg.load import content_hash
@@ -35,9 +35,10 @@ def served(tmp_path_factory, vocab):
     assert "Traceback" not in log, log
 
 
-def sparql_get(served, query: str, accept: str = "application/sparql-results+json", **params):
+def sparql_get(served, query: str, accept: str = "application/sparql-results+json", headers: dict | None = None,
+               **params):
     return http("GET", served.url + "?" + urlencode({"query": query, **params}, doseq=True),
-                headers={"Accept": accept})
+                headers={"Accept": accept, **(headers or {})})
 
 
 def values_of(reply) -> list[int]:
@@ -184,6 +185,62 @@ def test_graph_store_get_returns_one_article_graph(served):
     missing = http("GET", served.base + "graph-store?graph=" + quote("https://example.org/none", safe=""))
     assert missing.status == 404
     assert http("PUT", served.base + "graph-store?graph=x", b"").status == 405
+
+
+def test_sparqlwrapper_gets_json_ld_rdf_xml_and_tsv_though_it_sends_format_twice(served):
+    # it sends format=json-ld&format=application/ld+json,application/x-json+ld: one format, twice
+    client = SPARQLWrapper(served.url)
+    client.setQuery(CONSTRUCT)
+    for fmt in (JSONLD, RDFXML):
+        client.setReturnFormat(fmt)
+        graph = client.queryAndConvert()
+        assert sorted(int(v) for v in graph.objects(None, KG.value)) == EXPECTED_VALUES, fmt
+    client.setQuery(VALUES_QUERY)
+    client.setReturnFormat(TSV)
+    rows = client.queryAndConvert().decode().split("\n")[1:-1]
+    assert [int(Literal(row.split('"')[1])) for row in rows] == EXPECTED_VALUES  # "12"^^xsd:decimal
+
+
+def test_format_given_twice_with_different_values_is_400(served):
+    reply = sparql_get(served, VALUES_QUERY, format=["json", "xml"])
+    assert reply.status == 400 and "give format once" in reply.text
+    assert sparql_get(served, VALUES_QUERY, format=["csv", "CSV", "text/csv"]).headers["content-type"].startswith("text/csv")
+
+
+def folder_token(served) -> dict:
+    """The header kg's own commands send: whole answers, not cut at --max-rows."""
+    return {"Authorization": "Bearer " + json.loads((served.store / "kg-serve.json").read_text())["token"]}
+
+
+def test_graph_store_default_is_the_union_of_all_graphs(served):
+    reply = http("GET", served.base + "graph-store?default", headers={"Accept": "text/turtle", **folder_token(served)})
+    assert reply.status == 200 and reply.headers["content-type"].startswith("text/turtle")
+    union = Graph().parse(data=reply.body, format="turtle")
+    constructed = sparql_get(served, "CONSTRUCT WHERE { ?s ?p ?o }", accept="text/turtle", headers=folder_token(served))
+    assert len(union) == len(Graph().parse(data=constructed.body, format="turtle")) > 1000
+    assert sorted(int(v) for v in union.objects(None, KG.value)) == EXPECTED_VALUES  # every article's claims
+    assert http("GET", served.base + "graph-store?default&graph=urn:x").status == 400
+
+
+@pytest.mark.parametrize("media, parse_as", [("application/n-quads", "nquads"), ("application/trig", "trig")])
+def test_graph_store_get_without_a_graph_is_the_whole_dataset(served, media, parse_as):
+    reply = http("GET", served.base + "graph-store", headers={"Accept": media, **folder_token(served)})
+    assert reply.status == 200 and reply.headers["content-type"].startswith(media)
+    dataset = Dataset()
+    dataset.parse(data=reply.body, format=parse_as)
+    graphs = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
+    counts = sparql_get(served, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                        headers=folder_token(served)).json()["results"]["bindings"]
+    assert graphs == {b["g"]["value"]: int(b["n"]["value"]) for b in counts}
+    assert str(article_iri(content_hash(SEED_TEXT))) in graphs
+
+
+def test_graph_store_dataset_is_capped_and_says_so_and_offers_quads_only(served):
+    reply = http("GET", served.base + "graph-store", headers={"Accept": "application/n-quads"})
+    assert reply.headers["x-kg-truncated"].startswith("true") and reply.text.startswith("# result truncated")
+    assert len(reply.text.splitlines()) == 101
+    refused = http("GET", served.base + "graph-store", headers={"Accept": "text/turtle"})
+    assert refused.status == 406 and "application/n-quads, application/trig" in refused.text
 
 
 def test_health(served):

@@ -5,7 +5,8 @@ Routes::
     GET|POST /sparql          query (GET ?query=, POST form, POST application/sparql-query),
                               update (POST form update=, POST application/sparql-update; token needed),
                               the Service Description when GET carries no query
-    GET /graph-store?graph=I  one graph (SPARQL 1.1 Graph Store Protocol, read side)
+    GET /graph-store?graph=I  one graph (SPARQL 1.1 Graph Store Protocol, read side); ?default the
+                              default graph (the union); neither: the whole dataset (N-Quads, TriG)
     GET /queries              the named queries (JSON)
     GET /queries/NAME?p=v     run a named query, parameters bound as literals
     GET /health               liveness and store generation
@@ -33,8 +34,8 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from kg.namespaces import PREFIXES
-from kg.server.negotiation import NotAcceptable, negotiate
-from kg.server.results import GRAPH_TYPES, RESULT_TYPES, serialise_triples
+from kg.server.negotiation import DATASET, GRAPH, NotAcceptable, negotiate, same_format
+from kg.server.results import GRAPH_TYPES, RESULT_TYPES, serialise_rdf
 from kg.server.snapshots import Snapshots
 from kg.server.updates import Updater, UpdateRejected
 from kg.server.workers import (Job, NotAQuery, QueryOutOfMemory, QueryRefused, QuerySyntaxError, QueryTimeout,
@@ -148,6 +149,22 @@ def one(params: dict[str, list[str]], name: str) -> str | None:
     return values[0]
 
 
+def one_format(params: dict[str, list[str]]) -> str | None:
+    """The ``?format=`` value; repeats that name the same format count once (SPARQLWrapper sends
+    ``format=json-ld&format=application/ld+json,application/x-json+ld``), different ones are a 400."""
+    values = params.get("format") or []
+    if not same_format(values):
+        raise HTTPProblem(400, f"give format once: {', '.join(values)[:200]} name different formats")
+    return values[0] if values else None
+
+
+def negotiated(request: Request, offer, format_name: str | None) -> str:
+    try:
+        return negotiate(request.headers.get("accept"), offer, format_name)
+    except NotAcceptable as exc:
+        raise HTTPProblem(406, str(exc)) from exc
+
+
 def result_headers(out, max_rows: int, generation: int) -> dict:
     cap = "none" if max_rows >= UNCAPPED else str(max_rows)
     headers = {"X-KG-Rows": str(out.count), "X-KG-Row-Cap": cap, "X-KG-Generation": str(generation)}
@@ -174,7 +191,7 @@ async def run_query(state: ServerState, request: Request, sparql: str, params: d
                 raise HTTPProblem(400, f"{name}: not an IRI: {iri[:200]!r}") from None
     # Token holders (kg's own commands on a served folder, update clients) get whole answers.
     max_rows = UNCAPPED if cfg.token_ok(bearer(request)) else cfg.max_rows
-    job = Job(snapshot="", query=sparql, accept=request.headers.get("accept"), format=one(params, "format"),
+    job = Job(snapshot="", query=sparql, accept=request.headers.get("accept"), format=one_format(params),
               max_rows=max_rows, allow_service=cfg.allow_service, vetted=vetted,
               default_graphs=params.get("default-graph-uri", []), named_graphs=params.get("named-graph-uri", []),
               prefixes=PREFIXES)
@@ -278,10 +295,7 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
         return problem(200, "\n".join(lines))
 
     def service_description(request: Request) -> Response:
-        try:
-            media = negotiate(request.headers.get("accept"), True, request.query_params.get("format"))
-        except NotAcceptable as exc:
-            raise HTTPProblem(406, str(exc)) from exc
+        media = negotiated(request, GRAPH, one_format(multi(request.query_params.multi_items())))
         g = Graph()
         g.bind("sd", SD)
         service = BNode()
@@ -310,20 +324,24 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
         return Response(g.serialize(format=rdflib_format, encoding="utf-8"), media_type=media)
 
     async def graph_store(request: Request) -> Response:
+        """Graph Store Protocol, read side: ?graph=IRI one graph; ?default the default graph, which is
+        the union of all graphs as for queries; neither: the whole dataset, each quad naming its graph."""
         if request.method not in ("GET", "HEAD"):
             raise HTTPProblem(405, "this Graph Store is read-only; write through SPARQL Update",
                               {"Allow": "GET, HEAD"})
-        name = request.query_params.get("graph")
-        if "default" in request.query_params:
-            raise HTTPProblem(400, "the default graph is the union of all graphs; ask for one graph with ?graph=IRI")
-        if not name:
-            raise HTTPProblem(400, "give ?graph=IRI (an article's IRI, see kg:Article)")
-        try:
-            media = negotiate(request.headers.get("accept"), True, request.query_params.get("format"))
-        except NotAcceptable as exc:
-            raise HTTPProblem(406, str(exc)) from exc
+        params = multi(request.query_params.multi_items())
+        name = one(params, "graph")
+        if "default" in params:
+            if name is not None:
+                raise HTTPProblem(400, "give ?graph=IRI or ?default, not both")
+            # a query, so that the union is read by a worker, under the time and memory limits
+            return await run_query(state, request, "CONSTRUCT WHERE { ?s ?p ?o }", params, vetted=True)
+        media = negotiated(request, GRAPH if name is not None else DATASET, one_format(params))
+        max_rows = UNCAPPED if cfg.token_ok(bearer(request)) else cfg.max_rows  # as for queries
 
         def read():
+            if name is None:
+                return serialise_rdf(state.store.quads_for_pattern(None, None, None, None), media, max_rows, PREFIXES)
             try:
                 node = ox.NamedNode(name)
             except ValueError as exc:
@@ -332,10 +350,10 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
                 raise HTTPProblem(404, f"no graph <{name}> in this store")
             triples = (ox.Triple(q.subject, q.predicate, q.object)
                        for q in state.store.quads_for_pattern(None, None, None, node))
-            return serialise_triples(triples, media, cfg.max_rows, PREFIXES)
+            return serialise_rdf(triples, media, max_rows, PREFIXES)
 
         out = await run_in_threadpool(read)
-        return Response(out.body, media_type=media, headers=result_headers(out, cfg.max_rows, state.snapshots.generation))
+        return Response(out.body, media_type=media, headers=result_headers(out, max_rows, state.snapshots.generation))
 
     async def list_queries(request: Request) -> Response:
         from kg.analysis.queries import catalog

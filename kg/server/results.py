@@ -32,6 +32,12 @@ GRAPH_TYPES = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
+DATASET_TYPES = {  # every graph, each quad naming its own
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+}
+WITH_PREFIXES = (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML, ox.RdfFormat.TRIG)
+WITH_COMMENTS = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
 
 
 @dataclass
@@ -158,19 +164,20 @@ def serialise_boolean(value: bool, fmt: str) -> Serialised:
 
 # ---------------------------------------------------------------- graphs
 
-def serialise_triples(triples, media_type: str, max_rows: int, prefixes: dict | None = None) -> Serialised:
+def serialise_rdf(statements, media_type: str, max_rows: int, prefixes: dict | None = None) -> Serialised:
+    """Triples in a ``GRAPH_TYPES`` syntax, or quads in a ``DATASET_TYPES`` one, cut at ``max_rows``."""
     kept, truncated = [], False
-    for triple in triples:
+    for statement in statements:
         if len(kept) >= max_rows:
             truncated = True
             break
-        kept.append(triple)
-    fmt = GRAPH_TYPES[media_type]
-    kwargs = {"prefixes": prefixes} if prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else {}
+        kept.append(statement)
+    fmt = {**GRAPH_TYPES, **DATASET_TYPES}[media_type]
+    kwargs = {"prefixes": prefixes} if prefixes and fmt in WITH_PREFIXES else {}
     body = ox.serialize(kept, format=fmt, **kwargs) or b""
     if truncated:
         note = truncation_note(max_rows).replace("rows", "triples")
-        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
+        if fmt in WITH_COMMENTS:
             body = f"# {note}\n".encode() + body
         elif fmt == ox.RdfFormat.RDF_XML:
             head, sep, rest = body.partition(b"?>")

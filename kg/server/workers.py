@@ -111,8 +111,8 @@ def _dataset(job: Job, facts) -> dict:
 def _execute(job: Job, stores: dict):
     import pyoxigraph as ox
 
-    from kg.server.negotiation import NotAcceptable, negotiate
-    from kg.server.results import RESULT_TYPES, serialise_boolean, serialise_solutions, serialise_triples
+    from kg.server.negotiation import GRAPH, RESULTS, NotAcceptable, negotiate
+    from kg.server.results import RESULT_TYPES, serialise_boolean, serialise_rdf, serialise_solutions
     from kg.stores.sparqlparse import read_query, refuse_service
 
     facts = None
@@ -126,14 +126,15 @@ def _execute(job: Job, stores: dict):
         store = stores[job.snapshot] = ox.Store.read_only(job.snapshot)
     result = store.query(job.query, **_dataset(job, facts))
     try:
-        media = negotiate(job.accept, not isinstance(result, (ox.QueryBoolean, ox.QuerySolutions)), job.format)
+        media = negotiate(job.accept, RESULTS if isinstance(result, (ox.QueryBoolean, ox.QuerySolutions)) else GRAPH,
+                          job.format)
     except NotAcceptable as exc:
         raise ResultNotAcceptable(str(exc)) from None
     if isinstance(result, ox.QueryBoolean):
         return serialise_boolean(bool(result), RESULT_TYPES[media])
     if isinstance(result, ox.QuerySolutions):
         return serialise_solutions(result, RESULT_TYPES[media], job.max_rows)
-    return serialise_triples(result, media, job.max_rows, job.prefixes)
+    return serialise_rdf(result, media, job.max_rows, job.prefixes)
 
 
 def _read_frame(stream) -> bytes | None:
