@@ -136,7 +136,23 @@ def test_cytoscape_json_has_cytoscapejs_element_shape(store, tmp_path):
     assert len(set(edge_ids) | set(ids)) == len(ids) + len(edges)  # ids unique across all elements
     assert all(e["data"]["source"] in set(ids) and e["data"]["target"] in set(ids) for e in edges)
     claim = next(n["data"] for n in nodes if n["data"].get("value_max"))
-    assert claim["value"] == 7316 and isinstance(claim["value"], (int, float)) and claim["type"] == "claim"
+    assert claim["figure_value"] == 7316 and isinstance(claim["figure_value"], (int, float)) and claim["type"] == "claim"
+
+
+@pytest.mark.parametrize("view", ["sources", "claims"])
+def test_cytoscape_json_reads_back_with_networkx(store, tmp_path, view):
+    out = tmp_path / "g.cyjs"
+    g = build_view(export(store, "cyjs", out, view=view), view)
+    back = nx.cytoscape_graph(json.loads(out.read_text()))
+    assert back.is_directed() and back.is_multigraph()
+    assert set(back.nodes) == set(g.nodes) and back.number_of_edges() == g.number_of_edges()
+    for n, attrs in g.nodes(data=True):
+        read = back.nodes[n]
+        assert read["name"] == attrs["label"] and read.get("figure_value") == attrs.get("value")
+        assert {k: v for k, v in read.items() if k not in ("id", "name", "value", "figure_value")} == \
+            {k: v for k, v in attrs.items() if k != "value"}
+    assert sorted((u, v, d["kind"]) for u, v, d in back.edges(data=True) if "kind" in d) == \
+        sorted((u, v, d["kind"]) for u, v, d in g.edges(data=True) if "kind" in d)
 
 
 def test_dot_parses_back_and_graphviz_renders_it(store, tmp_path):

@@ -43,13 +43,22 @@ def write_gexf(g: nx.MultiDiGraph, out: Path) -> None:
 
 
 def cytoscape_elements(g: nx.MultiDiGraph) -> dict:
-    """Cytoscape.js's JSON: ``{"elements": {"nodes": [{"data": {id, …}}], "edges": [{"data": {id, source, target, …}}]}}``."""
-    nodes = [{"data": {**data, "id": str(n), "label": data.get("label", str(n))}} for n, data in g.nodes(data=True)]
-    edges = [{"data": {**data, "id": f"e{i}", "source": str(u), "target": str(v)}}
+    """Cytoscape.js's JSON as Cytoscape and ``networkx.cytoscape_graph`` read it: ``{"elements": {"nodes":
+    [{"data": {id, value, name, …}}], "edges": [{"data": {id, key, source, target, …}}]}}``.
+
+    networkx takes a node's ``value`` for its key, so ``value`` is the node's id, and a claim's
+    figure as a number is ``figure_value`` (next to ``figure``, its text)."""
+    def node(n, data: dict) -> dict:
+        attrs = {("figure_value" if k == "value" else k): v for k, v in data.items()}
+        return {"data": {**attrs, "id": str(n), "value": str(n), "name": data.get("label", str(n)),
+                         "label": data.get("label", str(n))}}
+
+    nodes = [node(n, data) for n, data in g.nodes(data=True)]
+    edges = [{"data": {**data, "id": f"e{i}", "key": f"e{i}", "source": str(u), "target": str(v)}}
              for i, (u, v, data) in enumerate(g.edges(data=True))]
     return {"format_version": "1.0", "generated_by": "kg", "target_cytoscapejs_version": "~3.30",
             "data": {"name": f"kg {g.graph.get('view', '')} network".strip(), **g.graph},
-            "elements": {"nodes": nodes, "edges": edges}}
+            "directed": True, "multigraph": True, "elements": {"nodes": nodes, "edges": edges}}
 
 
 def write_cyjs(g: nx.MultiDiGraph, out: Path) -> None:
