@@ -69,7 +69,7 @@ class Lexicon:
             cues = MetricCues(
                 notation,
                 int(prio) if prio is not None else 0,
-                tuple(n.lower() for n in term.names),
+                _with_singulars(tuple(n.lower() for n in term.names)),  # "one civilian death"
                 _with_singulars(lits(KG.countNoun)),
                 lits(KG.eventCue),
                 lits(KG.beforeCue),

@@ -572,3 +572,13 @@ def test_an_elliptical_figure_takes_its_own_verbs_outcome_not_one_further_on():
                 "the total number of people killed since October to 2,412.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [
         ("people-injured", 137), ("people-killed", 41), ("people-killed", 2412)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The cell completed 31 assessments during the month.", ("completed-reports", 31)),
+    ("Assessments of 115 reports remain under way.", ("open-reports", 115)),
+    ("The remaining report, involving one civilian death, concerns a strike near the town.", ("civilians-killed", 1)),
+])
+def test_report_counts_and_a_singular_label(sentence, expected):
+    cs = claims("The coalition released its monthly report.\n\n" + sentence)
+    assert (expected[0], expected[1]) in {(c.metric, int(c.value)) for c in cs}
