@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from kg.analysis import findings
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
-from kg.readers import InputError, InputWarning, RawArticle, find_files, read_inputs, read_manifest
+from kg.readers import InputError, InputWarning, RawArticle, SkippedFile, find_files, read_inputs, read_manifest
 from kg.model import Article
 from kg.processes import die_with_parent
 import pyoxigraph as ox
@@ -39,14 +39,25 @@ class LoadReport:
     claims: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files in folders left out as not articles
 
     @property
     def ok(self) -> bool:
         return self.rejected == 0
 
     def summary(self) -> str:
-        return (f"{self.new} new, {self.unchanged} unchanged, {self.rejected} rejected article(s); "
+        line = (f"{self.new} new, {self.unchanged} unchanged, {self.rejected} rejected article(s); "
                 f"{self.claims} claim(s) stored; {len(self.warnings)} warning(s)")
+        if self.skipped:
+            line += f"; {skipped_note(self.skipped)}"
+        return line
+
+
+def skipped_note(paths: list[str], named: int = 3) -> str:
+    """'2 files skipped as not articles (README.md, SOURCES.md)': one line, at most ``named`` names."""
+    names = [Path(p).name for p in paths[:named]] + (["…"] if len(paths) > named else [])
+    what = "1 file skipped as not an article" if len(paths) == 1 else f"{len(paths)} files skipped as not articles"
+    return f"{what} ({', '.join(names)})"
 
 
 class RejectedArticle(Exception):
@@ -322,21 +333,26 @@ class Loader:
             self._own_pool = None
 
     def load_paths(self, paths: Iterable[Path], overrides: dict | None = None, manifest: Path | None = None,
-                   progress: Callable[[Path | None], None] | None = None) -> LoadReport:
+                   progress: Callable[[Path | None], None] | None = None, include: Iterable[str] = (),
+                   exclude: Iterable[str] = ()) -> LoadReport:
+        """Load every article under ``paths``; ``include``/``exclude``: globs that change which files
+        of a folder are read (kg.readers.find_files)."""
         # URLs and '-' (standard input) stay strings; Path() would mangle 'https://'.
         paths = [p if isinstance(p, str) and (p == "-" or "://" in p) else Path(p) for p in paths]
         rows = read_manifest(manifest) if manifest else None
         if rows is None:  # a folder's own manifest.csv applies to the files in it
             found = [p / "manifest.csv" for p in paths if isinstance(p, Path) and (p / "manifest.csv").is_file()]
             rows = {k: v for m in found for k, v in read_manifest(m).items()} or None
-        for item in find_files(paths):
+        for item in find_files(paths, include, exclude):
             if isinstance(item, InputWarning):
                 self.report.warnings.append(str(item))
+            elif isinstance(item, SkippedFile):
+                self.report.skipped.append(str(item.path))
             else:
                 for raw in ([item] if isinstance(item, InputError) else read_inputs(item, overrides, rows)):
                     self.load_raw(raw)
             if progress:
-                progress(item.path if isinstance(item, (InputError, InputWarning)) else item)
+                progress(item.path if isinstance(item, (InputError, InputWarning, SkippedFile)) else item)
         try:
             self.flush()
         finally:

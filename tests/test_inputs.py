@@ -2,7 +2,8 @@
 
 import pytest
 
-from kg.readers import InputError, MetadataError, RawArticle, check_date, find_files, loose_date, read_article, read_manifest
+from kg.readers import (InputError, MetadataError, RawArticle, SkippedFile, check_date, find_files, loose_date,
+                        read_article, read_manifest)
 
 
 def test_front_matter_gives_metadata_and_is_not_article_text(tmp_path):
@@ -95,7 +96,13 @@ def test_missing_path_and_folder_walk(tmp_path):
     (d / "rows.jsonl.gz").write_bytes(b"")
     (d / "photo.png").write_bytes(b"\x89PNG")
     (d / ".hidden.txt").write_text("x")
+    (d / ".git").mkdir()
+    (d / ".git" / "notes.txt").write_text("x")
+    (d / "README.md").write_text("x")
     found = list(find_files([d, tmp_path / "nope.txt", "https://example.test/a", "-"]))
+    skipped = [f for f in found if isinstance(f, SkippedFile)]
+    assert [s.path for s in skipped] == [d / ".hidden.txt", d / "README.md"]  # hidden folders are not walked
+    found = [f for f in found if f not in skipped]
     assert found[:4] == [d / "feed.csv", d / "page.HTML", d / "rows.jsonl.gz", d / "sub" / "x.txt"]
     assert isinstance(found[4], InputError) and "no such file" in found[4].message
     assert found[5:] == ["https://example.test/a", "-"]

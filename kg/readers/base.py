@@ -2,7 +2,8 @@
 
 ``RawArticle`` is an article as read (text and metadata, before extraction); ``InputError``
 names an input and what is wrong with it (one bad file never stops the others);
-``InputWarning`` is something odd that rejects nothing (a symlink loop skipped).
+``InputWarning`` is something odd that rejects nothing (a symlink loop skipped);
+``SkippedFile`` a file in a folder left out as not an article (a README, a licence).
 ``MetadataError`` is raised inside readers and becomes an ``InputError`` at their edge.
 
 Every article, whatever its kind, passes through ``finish``: language check (a
@@ -66,6 +67,11 @@ class InputError(InputNote):
 @dataclass
 class InputWarning(InputNote):
     """Something odd about the inputs that rejects no article (a symlink loop skipped)."""
+
+
+@dataclass
+class SkippedFile(InputNote):
+    """A file found in a folder and left out as not an article (a README, a licence, a hidden file)."""
 
 
 class MetadataError(ValueError):

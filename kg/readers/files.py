@@ -1,6 +1,7 @@
 """Article files and folders: .txt/.md (with optional YAML front matter), .html/.htm, manifests.
 
-``find_files`` walks the inputs (folders in name order, symlinked folders once each);
+``find_files`` walks the inputs (folders in name order, symlinked folders once each, notes
+files and hidden files left out: ``NOT_ARTICLES``);
 ``read_article`` reads one article file; ``read_manifest`` reads the CSV of metadata
 for many files.
 """
@@ -9,13 +10,23 @@ from __future__ import annotations
 
 import csv
 import os
-from pathlib import Path
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePath
 from typing import Iterable, Iterator
 
 import yaml
 
 from kg.readers.base import (_FRONT_MATTER, META_KEYS, STDIN, InputError, InputWarning, MetadataError, RawArticle,
-                             decode_text, finish, input_kind, is_url, manifest_row, merge_meta, read_bytes_capped)
+                             SkippedFile, decode_text, finish, input_kind, is_url, manifest_row, merge_meta,
+                             read_bytes_capped)
+
+# Files a folder of articles often holds beside them that are not articles: a folder's notes, its
+# list of sources, licences and change logs are prose about the articles, and read as articles they
+# gave dozens of bogus claims and junk conflicts (one SOURCES.md: 36 claims, issue 21). Hidden files
+# (".name") belong to editors and tools. Matched against the file name, case-insensitively, when
+# a folder is walked (a file named on the command line is always read); ``--include`` overrides.
+# SOURCES and NOTES only with a dot after them: "sources-say-12-killed.txt" is an article's slug.
+NOT_ARTICLES = ("README*", "LICENSE*", "LICENCE*", "COPYING*", "CHANGELOG*", "SOURCES.*", "NOTES.*", ".*")
 
 
 def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
@@ -73,14 +84,13 @@ def _walk(root: Path) -> Iterator[Path | InputWarning]:
             return
         for entry in entries:
             sub = Path(entry.path)
-            if entry.name.startswith("."):
-                continue
             try:
                 is_dir = entry.is_dir()  # follows symlinks
             except OSError:
                 is_dir = False
             if is_dir:
-                yield from visit(sub)
+                if not entry.name.startswith("."):  # .git, .obsidian, .venv: a tool's, never articles
+                    yield from visit(sub)
             else:
                 yield sub
 
@@ -95,8 +105,23 @@ def _is_feed_csv(path: Path) -> bool:
     return header is not None and bool({"text", "html"} & {h.strip().lower() for h in header})
 
 
-def find_files(paths: Iterable[Path | str]) -> Iterator[Path | str | InputError | InputWarning]:
-    """Inputs under the given paths: article and feed files (folders walked in name order), URLs, '-'."""
+def _matches(relative: PurePath, patterns: Iterable[str]) -> bool:
+    """Whether a glob matches the file's name or its path within the folder walked (case-insensitively)."""
+    names = (relative.name.lower(), relative.as_posix().lower())
+    return any(fnmatchcase(name, pattern.lower()) for pattern in patterns for name in names)
+
+
+def is_article_file(relative: PurePath, include: Iterable[str] = (), exclude: Iterable[str] = ()) -> bool:
+    """Whether a file found in a folder is read: not when it matches ``NOT_ARTICLES`` or an ``exclude``
+    glob, unless it matches an ``include`` glob (an explicit include beats every skip)."""
+    return _matches(relative, include) or not _matches(relative, (*NOT_ARTICLES, *exclude))
+
+
+def find_files(paths: Iterable[Path | str], include: Iterable[str] = (), exclude: Iterable[str] = ()
+               ) -> Iterator[Path | str | InputError | InputWarning | SkippedFile]:
+    """Inputs under the given paths: article and feed files (folders walked in name order), URLs, '-'.
+    Files in folders that are not articles (``is_article_file``) come as ``SkippedFile``."""
+    include, exclude = tuple(include), tuple(exclude)
     for item in paths:
         if is_url(item) or item == STDIN or str(item) == STDIN:
             yield str(item)
@@ -111,6 +136,9 @@ def find_files(paths: Iterable[Path | str]) -> Iterator[Path | str | InputError 
                 kind = input_kind(sub)
                 if kind is None or (kind == "feed" and sub.name.lower().endswith((".csv", ".csv.gz"))
                                     and not _is_feed_csv(sub)):
+                    continue
+                if not is_article_file(sub.relative_to(path), include, exclude):
+                    yield SkippedFile(sub, "not an article")
                     continue
                 if sub.is_symlink() and not sub.exists():
                     yield InputError(sub, "broken symbolic link")
