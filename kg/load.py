@@ -3,6 +3,12 @@
 Every article is validated on its own and committed whole or not at all (one
 journaled bulk write per batch, kg.stores), so a rejected article leaves nothing
 behind and never stops the others.
+
+An article is known by its text (the graph's IRI is its content hash). Loading a stored
+text again with other metadata (a manifest that now gives its publisher or date) corrects
+it: the article is extracted again with the corrected metadata, since its outlet-voice
+claims and relative periods follow from them, and its graph is swapped for the new one in
+one transaction (``corrected_meta``).
 """
 
 from __future__ import annotations
@@ -12,21 +18,21 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.analysis import findings
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
 from kg.readers import InputError, InputWarning, RawArticle, SkippedFile, find_files, read_inputs, read_manifest
-from kg.model import Article
+from kg.model import Article, ArticleMeta, resolve_source
 from kg.processes import die_with_parent
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.rdf import article_iri, article_triples, to_nquads
 from kg.resources import ontology_files
-from kg.stores.base import from_ox, quads, sync_reference
+from kg.stores.base import from_ox, prefix_header, quads, sync_reference
 from kg.validate import validate_graphs
 from kg.vocab import Vocabulary, vocabulary
 
@@ -34,6 +40,7 @@ from kg.vocab import Vocabulary, vocabulary
 @dataclass
 class LoadReport:
     new: int = 0
+    updated: int = 0  # stored texts whose metadata this load corrected
     unchanged: int = 0
     rejected: int = 0
     claims: int = 0
@@ -46,7 +53,8 @@ class LoadReport:
         return self.rejected == 0
 
     def summary(self) -> str:
-        line = (f"{self.new} new, {self.unchanged} unchanged, {self.rejected} rejected article(s); "
+        updated = f"{self.updated} updated, " if self.updated else ""
+        line = (f"{self.new} new, {updated}{self.unchanged} unchanged, {self.rejected} rejected article(s); "
                 f"{self.claims} claim(s) stored; {len(self.warnings)} warning(s)")
         if self.skipped:
             line += f"; {skipped_note(self.skipped)}"
@@ -66,6 +74,40 @@ class RejectedArticle(Exception):
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stored_meta(store, iri: URIRef) -> ArticleMeta | None:
+    """An article's metadata as stored (its publisher by label); None when the graph holds no article."""
+    rows = store.query(prefix_header() + f"""
+        SELECT ?file ?title ?url ?publisher ?published ?inferred ?author WHERE {{ GRAPH <{iri}> {{
+          <{iri}> kg:fileName ?file
+          OPTIONAL {{ <{iri}> schema:headline ?title }} OPTIONAL {{ <{iri}> schema:url ?url }}
+          OPTIONAL {{ <{iri}> schema:publisher/skos:prefLabel ?publisher }}
+          OPTIONAL {{ <{iri}> schema:datePublished ?published }} OPTIONAL {{ <{iri}> kg:dateInferred ?inferred }}
+          OPTIONAL {{ <{iri}> schema:author ?author }} }} }} LIMIT 1""").rows
+    if not rows:
+        return None
+    file, title, url, publisher, published, inferred, author = (None if v is None else str(v) for v in rows[0])
+    return ArticleMeta(file, title, url, publisher, published, inferred in ("true", "1"), author)
+
+
+def corrected_meta(stored: ArticleMeta, given: ArticleMeta, vocab: Vocabulary) -> ArticleMeta | None:
+    """The stored metadata of an article corrected by what a new load of the same text gives; None
+    when that changes nothing. A field the load does not give keeps its stored value (loading one
+    file without its folder's manifest forgets nothing), and so does a stored date against an
+    inferred one; the file name stays the stored one. Publishers compare as sources: an alias of
+    the stored publisher is no correction."""
+    keep_date = given.published is None or (given.date_inferred and stored.published is not None)
+    given_fields = {name: getattr(given, name) for name in ("title", "url", "publisher", "author")}
+    corrected = replace(stored, **{name: value for name, value in given_fields.items() if value is not None})
+    if not keep_date:
+        corrected = replace(corrected, published=given.published, date_inferred=given.date_inferred)
+
+    def identity(meta: ArticleMeta) -> tuple:
+        publisher = resolve_source(meta.publisher, vocab, "Outlet").key if meta.publisher else None
+        return meta.title, meta.url, publisher, meta.published, meta.date_inferred, meta.author
+
+    return None if identity(corrected) == identity(stored) else corrected
 
 
 def prepare(raw: RawArticle, vocab: Vocabulary) -> Article:
@@ -145,16 +187,20 @@ def process_batch_for(raws: list[RawArticle], sources: tuple[Path, ...]) -> list
     return process_batch(raws, vocabulary(sources))
 
 
-def commit(store, outcome: Outcome) -> None:
-    """Store one article's graph in one transaction."""
+def commit(store, outcome: Outcome, in_place: bool = False) -> None:
+    """Store one article's graph in one transaction; ``in_place``: in place of the stored graph of that
+    name, in the same transaction (a reader, or a crash, finds the old graph or the new, never half)."""
     name = URIRef(outcome.iri)
-    if hasattr(store, "add_nquads"):
+    if hasattr(store, "add_nquads") and not in_place:
         store.add_nquads(name, outcome.nquads)
         return
-    graph = Graph()  # stores without an N-Quads fast path (remote SPARQL) take a graph
+    graph = Graph()  # stores without an N-Quads fast path (remote SPARQL) and replacements take a graph
     for quad in ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS):
         graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
-    store.add_graph(name, graph)
+    if in_place:
+        store.replace_graph(name, graph)
+    else:
+        store.add_graph(name, graph)
 
 
 def store_article(store, article: Article, vocab: Vocabulary) -> list[str]:
@@ -177,7 +223,8 @@ class Loader:
     """Loads articles into one store, keeping a running report.
 
     Articles flow in batches: the main process reads, normalises and skips unchanged
-    texts (by content hash); extraction, graph building and validation run in the
+    texts (by content hash; a stored text with corrected metadata goes on, to replace its
+    graph: ``corrected_meta``); extraction, graph building and validation run in the
     main process or, with ``workers > 1``, in a process pool; one writer (this
     process) commits each batch's accepted articles, each whole or not at all.
     """
@@ -202,6 +249,7 @@ class Loader:
         self._in_flight: deque = deque()
         self._pending: list[RawArticle] = []
         self._seen: set[str] = set()
+        self._replacing: set[str] = set()  # IRIs of stored articles this load corrects
         self.on_outcomes = self._commit_outcomes
         self.commit_batch = max(1, commit_batch)
         self._uncommitted: list[Outcome] = []
@@ -222,9 +270,18 @@ class Loader:
             report.errors.append(str(raw))
             return
         digest = content_hash(normalise(raw.text))
-        if digest in self._seen or (self.store is not None and self.store.has_graph(article_iri(digest))):
+        iri = article_iri(digest)
+        if digest in self._seen:  # a second copy in one load corrects nothing: the first one counts
             report.unchanged += 1
             return
+        if self.store is not None and self.store.has_graph(iri):
+            stored = stored_meta(self.store, iri)
+            corrected = corrected_meta(stored, raw.meta, self.vocab) if stored is not None else None
+            if corrected is None:
+                report.unchanged += 1
+                return
+            raw.meta = corrected
+            self._replacing.add(str(iri))
         self._seen.add(digest)
         self._pending.append(raw)
         if len(self._pending) >= self.batch_size:
@@ -268,6 +325,10 @@ class Loader:
         # Listed as awaiting analysis before they are stored: a crash before their findings are
         # worked out leaves them for the next writer (kg.analysis.findings).
         graphs = findings.begin(self.store, [URIRef(o.iri) for o in outcomes if not o.error], self._analysis_cache)
+        if any(o.iri in self._replacing for o in outcomes):
+            # a replacement that fails keeps the old graph, whose claims the outcomes do not describe:
+            # the analysis reads the claims from the store
+            self._awaiting_facts = None
         for stored in self._commit_each(outcomes):
             if stored.facts is None or self._awaiting_facts is None:
                 self._awaiting_facts = None
@@ -286,21 +347,27 @@ class Loader:
     def _commit_each(self, outcomes: list[Outcome]) -> list[Outcome]:
         """Store the accepted outcomes, report every outcome; returns those stored."""
         report, stored = self.report, []
-        written = self._commit_together([o for o in outcomes if not o.error])
+        # Corrections never go through the bulk write: a write cut short drops its graphs, and the
+        # old graph of a corrected article must survive that.
+        written = self._commit_together([o for o in outcomes if not o.error and o.iri not in self._replacing])
         for outcome in outcomes:
             if outcome.error:
                 report.rejected += 1
                 report.errors.append(f"{outcome.path}: {outcome.error}")
                 continue
+            correction = outcome.iri in self._replacing
             try:
-                if not written:
-                    commit(self.store, outcome)
+                if correction or not written:
+                    commit(self.store, outcome, in_place=correction)
             except Exception as exc:  # noqa: BLE001 - a failed write is reported, the rest go on
                 report.rejected += 1
                 report.errors.append(f"{outcome.path}: {exc}")
                 continue
             stored.append(outcome)
-            report.new += 1
+            if correction:
+                report.updated += 1
+            else:
+                report.new += 1
             report.claims += outcome.claims
             report.warnings.extend(f"{outcome.path}: {w}" for w in outcome.warnings)
         return stored

@@ -366,9 +366,12 @@ class OxigraphStore:
             raise write_failed(self.path, "nothing of this update stored", exc) from exc
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Swap a graph's content in one transaction (used for reference data)."""
+        """Swap a graph's content in one transaction (reference data, curated and corrected articles)."""
         body = graph.serialize(format="nt")
-        self._store.update(f"DROP SILENT GRAPH <{name}> ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }}")
+        try:
+            self._store.update(f"DROP SILENT GRAPH <{name}> ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }}")
+        except OSError as exc:
+            raise write_failed(self.path, f"{name} is as it was", exc) from exc
 
     def remove_graph(self, name: URIRef) -> bool:
         node = ox.NamedNode(str(name))

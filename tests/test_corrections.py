@@ -1,0 +1,72 @@
+"""Loading a stored article again with corrected metadata (a manifest that now gives its publisher
+and date) updates the article and everything that follows from it: outlet-voice asserters,
+relative periods and the conflicts found at load time."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+from test_crash_safety import findings_of, graphs
+
+runner = CliRunner()
+
+# Made-up articles. The first states one figure in its own voice and two relative periods
+# ("last week", "so far this year"): all three need the publisher and date a manifest gives.
+KHARKIV = ("Shelling of Kharkiv killed 14 civilians last week, the deadliest week of the year.\n\n"
+           "The regional health ministry said 230 civilians had been killed in the city so far this year.\n")
+HERALD = ("---\npublisher: Kharkiv Herald\npublished: 2022-05-10\n---\n"
+          "Shelling of Kharkiv killed 40 civilians last week, the city council said.\n")
+MANIFEST = "file,title,url,publisher,published\nkharkiv.txt,Kharkiv toll rises,,The Kyiv Ledger,2022-05-10\n"
+
+
+def kg(*args):
+    r = runner.invoke(app, [str(a) for a in args])
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def kharkiv_claims(store) -> dict[int, dict]:
+    rows = [json.loads(line) for line in kg("claims", "--store", store, "--format", "jsonl").splitlines()]
+    return {c["value"]: c for c in rows if c["article"] == "kharkiv.txt"}
+
+
+def test_a_manifest_corrects_a_stored_article_and_what_follows_from_its_metadata(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kharkiv.txt").write_text(KHARKIV)
+    (corpus / "herald.md").write_text(HERALD)
+    manifest = tmp_path / "meta.csv"
+    manifest.write_text(MANIFEST)
+    store = tmp_path / "store"
+
+    assert "2 new, 0 unchanged" in kg("load", corpus, "--store", store)
+    before = kharkiv_claims(store)
+    assert before[14]["asserter"] == "unknown" and before[14]["period_end"] is None
+    assert before[14]["reported_by"] is None and before[230]["period_start"] is None
+    assert "No conflicts found" in kg("conflicts", "--store", store)
+
+    assert "0 new, 1 updated, 1 unchanged, 0 rejected article(s); 2 claim(s) stored" in kg(
+        "load", corpus, "--manifest", manifest, "--store", store)
+    after = kharkiv_claims(store)
+    assert after[14]["reported_by"] == after[230]["reported_by"] == "The Kyiv Ledger"
+    assert after[14]["asserter"] == "The Kyiv Ledger"  # the outlet's own voice
+    assert (after[14]["period_start"], after[14]["period_end"]) == ("2022-05-03", "2022-05-10")  # last week
+    assert (after[230]["period_start"], after[230]["period_end"]) == ("2022-01", "2022-05-10")  # so far this year
+    conflicts = kg("conflicts", "--kind", "contradiction", "--store", store)
+    assert "The Kyiv Ledger: 14" in conflicts and "city council: 40" in conflicts
+
+    # the corrected store is the one a first load with the right metadata makes, findings included
+    fresh = tmp_path / "fresh"
+    kg("load", corpus, "--manifest", manifest, "--store", fresh)
+    assert graphs(store) == graphs(fresh)
+    assert findings_of(store) == findings_of(fresh)
+
+    # the same metadata again costs nothing; a load without the manifest forgets none of it
+    assert "0 new, 2 unchanged, 0 rejected article(s); 0 claim(s) stored" in kg(
+        "load", corpus, "--manifest", manifest, "--store", store)
+    assert "0 new, 2 unchanged, 0 rejected article(s); 0 claim(s) stored" in kg("load", corpus, "--store", store)
+    assert kharkiv_claims(store) == after
