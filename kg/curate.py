@@ -34,7 +34,7 @@ from kg.analysis import findings
 from kg.extract import normalise
 from kg.readers import MetadataError, check_date
 from kg.model import BOUNDS, Claim, Incident, Period, SourceRef, resolve_source, slug
-from kg.namespaces import ACTIVITY, CLAIM, KG
+from kg.namespaces import ACTIVITY, CLAIM, KG, OA
 from kg.output import spreadsheet_value
 from kg.rdf import GraphBuilder, add_claim
 from kg.stores.base import prefix_header
@@ -318,6 +318,41 @@ def _same_number(text: str, value: Decimal) -> bool:
         return False
 
 
+def keep_curation(stored: Graph, extracted: Graph, art: URIRef) -> Graph:
+    """An article's graph extracted again (kg.load, when its metadata are corrected) with the
+    analysts' edits of its stored graph kept: the claims they added, with their curation, are
+    carried over; a claim they removed as wrong stays out. Removals leave no trace but the missing
+    claim, so a claim counts as removed when the extractor that made the stored graph (same version)
+    makes it again from the same words and the stored graph lacks it."""
+    added = list(stored.subjects(KG.method, Literal("manual")))  # added claims and curation activities
+    carried, seen, queue = Graph(), set(added), deque(added)
+    while queue:  # everything they use but the article itself, which comes corrected from the extractor
+        node = queue.popleft()
+        for p, o in stored.predicate_objects(node):
+            carried.add((node, p, o))
+            if isinstance(o, (URIRef, BNode)) and o != art and o not in seen:
+                seen.add(o)
+                queue.append(o)
+    removed: set[URIRef] = set()
+    if set(stored.objects(None, KG.extractorVersion)) == set(extracted.objects(None, KG.extractorVersion)):
+        kept = {_words(stored, claim) for claim in stored.subjects(RDF.type, KG.Claim)}
+        removed = {claim for claim in extracted.subjects(RDF.type, KG.Claim) if _words(extracted, claim) not in kept}
+    graph = Graph()
+    for s, p, o in extracted:
+        if s not in removed and str(s).split("#", 1)[0] not in removed:
+            graph.add((s, p, o))
+    graph += carried
+    return _reachable(graph, art)
+
+
+def _words(g: Graph, claim: URIRef) -> tuple:
+    """What a claim takes from the article's words alone (its figure and where it stands), which a
+    correction of the article's metadata leaves as it was."""
+    position = URIRef(f"{claim}#position")
+    return tuple(g.value(s, p) for s, p in ((claim, KG.metric), (claim, KG.value), (claim, KG.valueMax),
+                                            (claim, KG.bound), (position, OA.start), (position, OA.end)))
+
+
 def _reachable(g: Graph, art: URIRef) -> Graph:
     """Only what the article still uses: sources, periods, places of removed claims go with them."""
     roots = {art, *g.subjects(KG.reportedIn, art), *g.subjects(PROV.used, art)}
@@ -340,4 +375,5 @@ def apply_claims_table(store, vocab: Vocabulary, path: Path, curator: str) -> Cu
     return Curator(store, vocab, curator).apply(path)
 
 
-__all__ = ["CurationError", "CurationReport", "Curator", "apply_claims_table", "curator_ref", "read_rows"]
+__all__ = ["CurationError", "CurationReport", "Curator", "apply_claims_table", "curator_ref", "keep_curation",
+           "read_rows"]

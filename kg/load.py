@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.analysis import findings
+from kg.curate import keep_curation
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
 from kg.readers import InputError, InputWarning, RawArticle, SkippedFile, find_files, read_inputs, read_manifest
 from kg.model import Article, ArticleMeta, resolve_source
@@ -189,7 +190,8 @@ def process_batch_for(raws: list[RawArticle], sources: tuple[Path, ...]) -> list
 
 def commit(store, outcome: Outcome, in_place: bool = False) -> None:
     """Store one article's graph in one transaction; ``in_place``: in place of the stored graph of that
-    name, in the same transaction (a reader, or a crash, finds the old graph or the new, never half)."""
+    name, keeping its analysts' edits (kg.curate.keep_curation), in the same transaction (a reader,
+    or a crash, finds the old graph or the new, never half)."""
     name = URIRef(outcome.iri)
     if hasattr(store, "add_nquads") and not in_place:
         store.add_nquads(name, outcome.nquads)
@@ -198,7 +200,7 @@ def commit(store, outcome: Outcome, in_place: bool = False) -> None:
     for quad in ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS):
         graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
     if in_place:
-        store.replace_graph(name, graph)
+        store.replace_graph(name, keep_curation(store.graph(name), graph, name))
     else:
         store.add_graph(name, graph)
 

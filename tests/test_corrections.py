@@ -9,6 +9,8 @@ import json
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.stores import open_store
+from kg.validate import validate_graph
 
 from test_crash_safety import findings_of, graphs
 
@@ -70,3 +72,32 @@ def test_a_manifest_corrects_a_stored_article_and_what_follows_from_its_metadata
         "load", corpus, "--manifest", manifest, "--store", store)
     assert "0 new, 2 unchanged, 0 rejected article(s); 0 claim(s) stored" in kg("load", corpus, "--store", store)
     assert kharkiv_claims(store) == after
+
+
+def test_a_correction_keeps_what_an_analyst_curated(tmp_path, vocab):
+    from test_curate import export, write
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kharkiv.txt").write_text(KHARKIV)
+    manifest = tmp_path / "meta.csv"
+    manifest.write_text(MANIFEST)
+    store = tmp_path / "store"
+    kg("load", corpus, "--store", store)
+    rows = export(store)
+    for row in rows:  # the analyst takes the 230 for wrong and adds a figure by hand
+        row["status"] = "wrong" if row["value"] == "230" else "ok"
+    rows.append({"status": "added", "article": "kharkiv.txt", "metric": "civilians-killed", "value": "14",
+                 "bound": "at-least", "asserter": "Kharkiv regional administration",
+                 "quote": "Shelling of Kharkiv killed 14 civilians last week"})
+    assert "1 claim(s) removed as wrong, 1 added by Jane Analyst" in kg(
+        "load", "--claims", write(tmp_path / "edited.csv", rows), "--curator", "Jane Analyst", "--store", store)
+
+    assert "0 new, 1 updated, 0 unchanged" in kg("load", corpus, "--manifest", manifest, "--store", store)
+    claims = [json.loads(line) for line in kg("claims", "--store", store, "--format", "jsonl").splitlines()]
+    assert sorted((c["asserter"], c["value"], c["method"], c["reported_by"]) for c in claims) == [
+        ("Kharkiv regional administration", 14, "manual", "The Kyiv Ledger"),
+        ("The Kyiv Ledger", 14, "automatic", "The Kyiv Ledger")]
+    with open_store(store, read_only=True) as s:  # the merged graph passes the shapes, as curation's does
+        graph = s.graph(s.article_graphs()[0])
+    assert not [f for f in validate_graph(graph, vocab) if f.severity == "violation"]
