@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.analysis import findings
-from kg.curate import keep_curation
+from kg.curate import replace_keeping_curation
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
 from kg.readers import InputError, InputWarning, RawArticle, SkippedFile, find_files, read_inputs, read_manifest
 from kg.model import Article, ArticleMeta, resolve_source
@@ -188,21 +188,16 @@ def process_batch_for(raws: list[RawArticle], sources: tuple[Path, ...]) -> list
     return process_batch(raws, vocabulary(sources))
 
 
-def commit(store, outcome: Outcome, in_place: bool = False) -> None:
-    """Store one article's graph in one transaction; ``in_place``: in place of the stored graph of that
-    name, keeping its analysts' edits (kg.curate.keep_curation), in the same transaction (a reader,
-    or a crash, finds the old graph or the new, never half)."""
+def commit(store, outcome: Outcome) -> None:
+    """Store one article's graph in one transaction."""
     name = URIRef(outcome.iri)
-    if hasattr(store, "add_nquads") and not in_place:
+    if hasattr(store, "add_nquads"):
         store.add_nquads(name, outcome.nquads)
         return
-    graph = Graph()  # stores without an N-Quads fast path (remote SPARQL) and replacements take a graph
+    graph = Graph()  # stores without an N-Quads fast path (remote SPARQL) take a graph
     for quad in ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS):
         graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
-    if in_place:
-        store.replace_graph(name, keep_curation(store.graph(name), graph, name))
-    else:
-        store.add_graph(name, graph)
+    store.add_graph(name, graph)
 
 
 def store_article(store, article: Article, vocab: Vocabulary) -> list[str]:
@@ -327,10 +322,6 @@ class Loader:
         # Listed as awaiting analysis before they are stored: a crash before their findings are
         # worked out leaves them for the next writer (kg.analysis.findings).
         graphs = findings.begin(self.store, [URIRef(o.iri) for o in outcomes if not o.error], self._analysis_cache)
-        if any(o.iri in self._replacing for o in outcomes):
-            # a replacement that fails keeps the old graph, whose claims the outcomes do not describe:
-            # the analysis reads the claims from the store
-            self._awaiting_facts = None
         for stored in self._commit_each(outcomes):
             if stored.facts is None or self._awaiting_facts is None:
                 self._awaiting_facts = None
@@ -359,11 +350,16 @@ class Loader:
                 continue
             correction = outcome.iri in self._replacing
             try:
-                if correction or not written:
-                    commit(self.store, outcome, in_place=correction)
+                if correction:
+                    if replace_keeping_curation(self.store, URIRef(outcome.iri), outcome.nquads):
+                        outcome.facts = None  # analysts' edits merged in: the analysis reads the stored graph
+                elif not written:
+                    commit(self.store, outcome)
             except Exception as exc:  # noqa: BLE001 - a failed write is reported, the rest go on
                 report.rejected += 1
                 report.errors.append(f"{outcome.path}: {exc}")
+                if correction:  # the old graph stays, and its claims are not the outcome's: read them
+                    self._awaiting_facts = None
                 continue
             stored.append(outcome)
             if correction:

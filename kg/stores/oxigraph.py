@@ -366,10 +366,13 @@ class OxigraphStore:
             raise write_failed(self.path, "nothing of this update stored", exc) from exc
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Swap a graph's content in one transaction (reference data, curated and corrected articles)."""
-        body = graph.serialize(format="nt")
+        """Swap a graph's content in one transaction (reference data, curated articles)."""
+        self.replace_ntriples(name, graph.serialize(format="nt"))
+
+    def replace_ntriples(self, name: URIRef, text: str) -> None:
+        """Swap a graph's content for N-Triples in one transaction (corrected articles)."""
         try:
-            self._store.update(f"DROP SILENT GRAPH <{name}> ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }}")
+            self._store.update(f"DROP SILENT GRAPH <{name}> ; INSERT DATA {{ GRAPH <{name}> {{ {text} }} }}")
         except OSError as exc:
             raise write_failed(self.path, f"{name} is as it was", exc) from exc
 

@@ -272,6 +272,10 @@ class RemoteStore:
         drop = f"DROP SILENT GRAPH <{name}>"
         self.update(f"{drop} ;\n{_insert(name, graph)}" if len(graph) else drop)
 
+    def replace_ntriples(self, name: URIRef, text: str) -> None:
+        """N-Triples (no blank nodes) in place of a graph's content, in one update request."""
+        self.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{text}\n}} }}")
+
     def remove_graph(self, name: URIRef) -> bool:
         if not self.has_graph(name):
             return False
