@@ -316,3 +316,24 @@ def test_conflicts_of_one_incident_or_source_on_virtuoso_fall_back_to_the_filter
         here = stored_conflicts(embedded, params)
         assert here, params
         assert stored_conflicts(remote, params) == here, params
+
+
+def test_a_metadata_correction_replaces_the_article_on_virtuoso(virtuoso, tmp_path):
+    article = tmp_path / "kharkiv.txt"  # made up; its figures share no key with the other tests' articles
+    article.write_text("Shelling of Kharkiv killed 14 civilians last week, the deadliest week of the year.\n")
+
+    def kg(*args):
+        run = subprocess.run([str(KG), *map(str, args), "--store", virtuoso["auth"]],
+                             capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    assert "1 new, 0 unchanged" in kg("load", article, "--quiet")
+    try:
+        assert "0 new, 1 updated, 0 unchanged" in kg("load", article, "--publisher", "The Kyiv Ledger",
+                                                      "--published", "2022-05-10", "--quiet")
+        claims = [c for c in json.loads(kg("claims", "--format", "json")) if c["article"] == "kharkiv.txt"]
+        assert [(c["asserter"], c["reported_by"], c["period_end"]) for c in claims] == [
+            ("The Kyiv Ledger", "The Kyiv Ledger", "2022-05-10")]
+    finally:  # the module's other tests compare Virtuoso with a store without this article
+        kg("remove", "kharkiv.txt")
