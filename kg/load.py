@@ -88,8 +88,8 @@ def stored_meta(store, iri: URIRef) -> ArticleMeta | None:
           OPTIONAL {{ <{iri}> schema:author ?author }} }} }} LIMIT 1""").rows
     if not rows:
         return None
-    file, title, url, publisher, published, inferred, author = (None if v is None else str(v) for v in rows[0])
-    return ArticleMeta(file, title, url, publisher, published, inferred in ("true", "1"), author)
+    file_name, title, url, publisher, published, inferred, author = (None if v is None else str(v) for v in rows[0])
+    return ArticleMeta(file_name, title, url, publisher, published, inferred in ("true", "1"), author)
 
 
 def corrected_meta(stored: ArticleMeta, given: ArticleMeta, vocab: Vocabulary) -> ArticleMeta | None:
