@@ -1,6 +1,6 @@
 """Loading beyond one process: N-Quads files for bulk loaders, and Dask clusters.
 
-``kg extract --out DIR`` runs the same extraction and validation as ``kg load`` but
+``kg extract --output DIR`` runs the same extraction and validation as ``kg load`` but
 writes each batch's accepted articles to ``DIR/batch-NNNNNN.nq`` (plus the ontology
 and reference data in ``DIR/reference.nq``), ready for the bulk loaders of Oxigraph,
 Virtuoso, QLever or Neptune. ``--dask ADDRESS`` maps the batches over a Dask

@@ -206,7 +206,7 @@ def test_a_store_without_findings_is_analysed_live_until_kg_analyse(tmp_path, vo
     with open_store(path) as s:
         Loader(s, vocab)
         store_seed_claims(s, vocab)
-        s.update(f"DROP GRAPH {FINDINGS}")  # as after a bulk load of `kg extract --out` files
+        s.update(f"DROP GRAPH {FINDINGS}")  # as after a bulk load of `kg extract --output` files
     before = runner.invoke(app, ["conflicts", "--store", str(path), "--format", "json"])
     assert "the store has no findings" in before.stderr
     assert runner.invoke(app, ["analyse", "--store", str(path)]).exit_code == 0

@@ -19,7 +19,7 @@ def article_quads(path) -> set[bytes]:
 def test_extract_writes_nquads_a_bulk_loader_takes(tmp_path, seed_dir):
     r = runner.invoke(app, ["load", str(seed_dir), "--store", str(tmp_path / "s"), "-q"])
     assert r.exit_code == 0, r.output
-    r = runner.invoke(app, ["extract", str(seed_dir), "--out", str(tmp_path / "nq"), "--batch-size", "2", "-q"])
+    r = runner.invoke(app, ["extract", str(seed_dir), "--output", str(tmp_path / "nq"), "--batch-size", "2", "-q"])
     assert r.exit_code == 0, r.output
     assert "5 new, 0 unchanged, 0 rejected" in r.stdout
     files = sorted(p.name for p in (tmp_path / "nq").iterdir())
@@ -48,3 +48,11 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, seed_dir):
     r = runner.invoke(app, ["load", str(seed_dir), "--store", str(tmp_path / "s"), "--dask", "tcp://127.0.0.1:9"])
     assert r.exit_code == 2
     assert "--dask tcp://127.0.0.1:9: cannot reach the cluster" in r.stderr
+
+
+def test_extract_takes_output_like_every_command_and_still_takes_out(seed_dir, tmp_path):
+    for option in ("--output", "-o", "--out"):
+        out = tmp_path / option.strip("-")
+        r = runner.invoke(app, ["extract", str(seed_dir), option, str(out), "-q"])
+        assert r.exit_code == 0, r.output
+        assert list(out.glob("*.nq"))

@@ -62,7 +62,7 @@ def analyse(
                                                               "discrepancies (0.10 = 10 %)."),
 ) -> None:
     """Work out every finding (conflicts, revisions, corroborations) again: after a bulk load of
-    `kg extract --out` files, changes made with SPARQL Update, or to store another tolerance.
+    `kg extract --output` files, changes made with SPARQL Update, or to store another tolerance.
     `kg load` keeps them up to date by itself."""
     t = parse_tolerance(tolerance)
     with open_store(store) as kg_store:

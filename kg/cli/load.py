@@ -118,7 +118,7 @@ def _executor(dask: Optional[str], workers: int):
 
 def extract(
     paths: List[str] = typer.Argument(..., help="Article files, feeds or folders, as for `kg load`."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for the N-Quads files (one per batch)."),
+    out: Path = typer.Option(..., "--output", "-o", "--out", help="Folder for the N-Quads files (one per batch); --out is the old name."),
     manifest: Optional[Path] = typer.Option(None, help="CSV with columns file,title,url,publisher,published."),
     sources: List[Path] = typer.Option([], "--sources", help="Extra Turtle file of known sources (repeatable)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for extraction and validation."),
