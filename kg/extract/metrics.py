@@ -69,7 +69,7 @@ class Lexicon:
             cues = MetricCues(
                 notation,
                 int(prio) if prio is not None else 0,
-                _with_singulars(tuple(n.lower() for n in term.names)),  # "one civilian death"
+                _with_singulars(tuple(n.lower() for n in term.names), words=2),  # "one civilian death"
                 _with_singulars(lits(KG.countNoun)),
                 lits(KG.eventCue),
                 lits(KG.beforeCue),
@@ -172,10 +172,11 @@ class Lexicon:
         return None
 
 
-def _with_singulars(nouns: tuple[str, ...]) -> tuple[str, ...]:
+def _with_singulars(nouns: tuple[str, ...], words: int = 1) -> tuple[str, ...]:
     """The count nouns and their singulars ("one army soldier", "a single civilian"): the vocabulary
-    lists plurals; a regular plural's last word loses its -s."""
-    singular = {n[:-1] for n in nouns if n.endswith("s") and not n.endswith(("ss", "ies", "us"))}
+    lists plurals; a regular plural's last word loses its -s. ``words``: only phrases of at least this
+    many words get a singular (a metric's label "strikes" must not make "a strike killed 19" a strike count)."""
+    singular = {n[:-1] for n in nouns if n.endswith("s") and not n.endswith(("ss", "ies", "us")) and len(n.split()) >= words}
     return tuple(sorted({*nouns, *singular}))
 
 

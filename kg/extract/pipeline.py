@@ -263,7 +263,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)
                     res = (parsed_res[0], "metric.parse")
-            if res is not None and link is not None and link.befell:
+            if res is not None and link is not None and link.befell and _outcome_of(res[0], vocab.outcome_lemmas):
                 # "14 of them later died": the population of the whole, the outcome of the part
                 changed = res[0].replace(f"-{_outcome_of(res[0], vocab.outcome_lemmas)}", f"-{link.befell}")
                 res = (changed, "metric.parse") if changed in lex.notations else res
