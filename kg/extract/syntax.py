@@ -71,8 +71,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             return _speaker(according, "according-to", nouns, verbs)
         lemma = node.lemma_.lower()
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
-                and not any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in node.children)):
-            # ("the bombing claimed the lives of 33": an event, not a claim)
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "responsibility") for c in node.children)):
+            # ("the bombing claimed the lives of 33", "claimed responsibility for the attack, which killed 12":
+            # an event or a deed, not a claim)
             cited = _cited(node)
             if cited is not None:
                 return _speaker(cited, "speech", nouns, verbs)  # "citing hospital sources, the agency reported ..."

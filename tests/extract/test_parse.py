@@ -583,3 +583,14 @@ def test_an_elliptical_figure_takes_its_own_verbs_outcome_not_one_further_on():
 def test_report_counts_and_a_singular_label(sentence, expected):
     cs = claims("The coalition released its monthly report.\n\n" + sentence)
     assert (expected[0], expected[1]) in {(c.metric, int(c.value)) for c in cs}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fighting has claimed more than 3,000 lives since January, the UN said.", ("United Nations", 3000)),
+    ("The war has cost at least 500,000 lives, the researchers said.", ("researchers", 500000)),
+    ("The group claimed responsibility for the attack, which killed 12.", ("Example Wire", 12)),
+])
+def test_lives_claimed_or_cost_and_responsibility_claimed(sentence, expected):
+    cs = claims("Clashes went on.\n\n" + sentence)
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [expected]
+    assert cs[0].metric == "people-killed"
