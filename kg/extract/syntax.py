@@ -71,9 +71,11 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             return _speaker(according, "according-to", nouns, verbs)
         lemma = node.lemma_.lower()
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
-                and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "responsibility") for c in node.children)):
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "responsibility") for c in node.children)
+                and not (node.i > tok.i and any(t.text == ";" for t in tok.doc[tok.i:node.i]))):
             # ("the bombing claimed the lives of 33", "claimed responsibility for the attack, which killed 12":
-            # an event or a deed, not a claim)
+            # an event or a deed, not a claim; "100 have been killed; the government puts the toll at 40": the
+            # parser may hang the first clause under the second's verb)
             cited = _cited(node)
             if cited is not None:
                 return _speaker(cited, "speech", nouns, verbs)  # "citing hospital sources, the agency reported ..."

@@ -594,3 +594,14 @@ def test_lives_claimed_or_cost_and_responsibility_claimed(sentence, expected):
     cs = claims("Clashes went on.\n\n" + sentence)
     assert [(c.asserter.label, int(c.value)) for c in cs] == [expected]
     assert cs[0].metric == "people-killed"
+
+
+def test_a_speaker_after_a_semicolon_speaks_only_for_its_own_clause():
+    cs = claims("Clashes went on.\n\nRights groups say at least 100 protesters have been killed; the government puts "
+                "the toll at 40.")
+    assert sorted((c.asserter.label, int(c.value)) for c in cs) == [("Rights groups", 100), ("government", 40)]
+
+
+def test_the_buried_are_dead():
+    cs = claims('Clashes went on.\n\n"We buried 30 people today," said Ali Hassan, a gravedigger.')
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 30)]
