@@ -196,3 +196,10 @@ def test_overnight_is_the_night_before_the_article():
     assert [(p.kind, p.finish) for p in find_periods("12 people were killed in overnight strikes.", "2025-04-21")] == [
         ("day", "2025-04-21")]
     assert find_periods("12 people were killed in overnight strikes.", "2025-04") == []
+
+
+def test_the_weekend_is_the_last_saturday_and_sunday():
+    from kg.extract.periods import find_periods
+
+    for text in ("Over the weekend, 30 people were killed.", "30 were killed last weekend."):
+        assert [(p.begin, p.finish) for p in find_periods(text, "2024-03-13")] == [("2024-03-09", "2024-03-10")]
