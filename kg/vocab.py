@@ -60,6 +60,12 @@ class Vocabulary:
         return self.lemmas(KG.reportingVerbs)
 
     @cached_property
+    def utterance_verbs(self) -> frozenset[str]:
+        """Lemmas of verbs of saying, not counting: a month or week on them dates the statement ("said in
+        October that ..."), where on "recorded 110 deaths in April" it dates the data (ontology/attribution.ttl)."""
+        return self.lemmas(KG.utteranceVerbs)
+
+    @cached_property
     def denial_verbs(self) -> frozenset[str]:
         """Lemmas of verbs that deny the clause under them ("denied that any civilians were killed")."""
         return self.lemmas(KG.denialVerbs)

@@ -175,7 +175,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # (a point in time only: "estimates the toll in the last four years" is the data's span)
         stated = [p for p in pms if p.kind in ("day", "todate", "month", "relative") and p.begin == p.finish
                   and (si in docs or p.kind == "day")
-                  and dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs, vocab.report_nouns, vocab.time_words)]
+                  and dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs if p.kind == "day" else
+                                        vocab.utterance_verbs, vocab.report_nouns, vocab.time_words)]
         pms = [p for p in pms if p not in stated]
         # ... though a running total stands on the day it is stated ("said on Sunday that 217 had been killed since
         # March 15")

@@ -605,3 +605,8 @@ def test_a_speaker_after_a_semicolon_speaks_only_for_its_own_clause():
 def test_the_buried_are_dead():
     cs = claims('Clashes went on.\n\n"We buried 30 people today," said Ali Hassan, a gravedigger.')
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 30)]
+
+
+def test_a_month_on_a_counting_verb_dates_the_data():
+    cs = claims("Clashes went on.\n\nIn April, the group had recorded 110 civilian deaths.", published="2023-06-01")
+    assert [(int(c.value), c.period.end) for c in cs] == [(110, "2023-04")]
