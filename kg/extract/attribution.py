@@ -50,6 +50,7 @@ _DOCUMENT_NOUNS = frozenset(("figures", "estimates", "tallies", "counts", "stati
 _ROLE_BEFORE_NAME = re.compile(
     r"\b(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|commander|director|head|chief|"
     r"officer|representative)|(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person))\s*,?\s*(?:[A-Z][\w.]*\s+){0,3}$")
+_SPEAKS_NEXT = re.compile(rf"(?:'s)?(?:\s+\S+){{0,3}}?\s+(?:{SPEECH}|published|released|issued)\b")
 _SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
@@ -469,8 +470,11 @@ class Attributor:
                 # "officials said", "the ministry said" with no organisation met before: an earlier name in the
                 # sentence is more often the actor ("ADF rebels killed 50 ..., officials said") than the speaker
                 return None
-        # it / they: an organisation named earlier in the sentence, else the last one that spoke
-        for o in reversed([x for x in local if x.end <= m.start and x.kind in ("org", "generic")]):
+        # it / they: an organisation named earlier in the sentence that speaks or publishes there ("Amnesty
+        # published a report in which it said"), else the last one that spoke ("Government forces were
+        # responsible for 28 of the deaths, it said": the network that spoke before)
+        for o in reversed([x for x in local if x.end <= m.start and x.kind in ("org", "generic")
+                           and _SPEAKS_NEXT.match(s, x.end)]):
             return o.ref, None
         if self.last_org is not None:
             return self.last_org, None

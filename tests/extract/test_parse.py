@@ -610,3 +610,9 @@ def test_the_buried_are_dead():
 def test_a_month_on_a_counting_verb_dates_the_data():
     cs = claims("Clashes went on.\n\nIn April, the group had recorded 110 civilian deaths.", published="2023-06-01")
     assert [(int(c.value), c.period.end) for c in cs] == [(110, "2023-04")]
+
+
+def test_it_said_after_a_clause_about_another_body_is_the_body_that_spoke():
+    cs = claims("Clashes went on.\n\nThe network said 96 civilians were killed in May. Government forces were "
+                "responsible for 28 of the deaths, it said.", published="2023-06-01")
+    assert {c.asserter.label for c in cs} == {"network"}
