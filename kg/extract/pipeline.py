@@ -325,7 +325,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if pm is None and (_THOSE_EVENTS.search(s) or (link is not None and link.predicate)):
                 pkind = "inherit"  # "those strikes", "250 of the dead were civilians": the period of the figure before
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after))
-            if marker == "more" or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]):
+            if marker in ("more", "ante") or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]):
                 raws[-1].more = True
             inc.attach(raws[-1], s, si, pm)
         before_acts = att.last_asserter

@@ -427,7 +427,8 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     # ... or of the second: "two Israeli and three Palestinian civilians" (three counts "civilians")
     if noun.i == tok.i and tok.dep_ == "conj" and tok.head.pos_ in ("NUM", "ADJ") and tok.head.head.pos_ == "NOUN":
         noun = tok.head.head
-    phrase = _noun_text(noun) if noun.i != tok.i else ""
+    # "40 others were wounded", "12 more died": no noun of their own (the figures before give the population)
+    phrase = _noun_text(noun) if noun.i != tok.i and noun.lemma_.lower() not in ("other", "more") else ""
     if noun.i != tok.i and noun.lemma_.lower() == "member":
         # "17 members of one family", "100 members of other armed groups": whose members they are
         # decides who they were ("family members", "armed group members")

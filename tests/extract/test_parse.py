@@ -616,3 +616,9 @@ def test_it_said_after_a_clause_about_another_body_is_the_body_that_spoke():
     cs = claims("Clashes went on.\n\nThe network said 96 civilians were killed in May. Government forces were "
                 "responsible for 28 of the deaths, it said.", published="2023-06-01")
     assert {c.asserter.label for c in cs} == {"network"}
+
+
+def test_others_are_counted_by_their_own_verb():
+    cs = claims('Clashes went on.\n\n"We have counted 17 bodies," said Jean Mutombo, the council\'s president. He said '
+                '40 others were wounded.')
+    assert sorted((c.metric, int(c.value)) for c in cs) == [("people-injured", 40), ("people-killed", 17)]
