@@ -645,6 +645,12 @@ class Attributor:
             first = at_head[0]
         else:
             first = named[0] if named else (cands[0] if cands and not conjoined else None)
+        if first is not None:
+            # "the UN Mission in the country, UNMISS": the acronym set off after a description names it exactly
+            acronym = next((m for m in ms if m.kind == "org" and m.ref.known and m.text.isupper() and first.end < m.start
+                            and s[first.end:m.start].endswith(", ") and "," not in s[first.end:m.start - 2]
+                            and m.start - first.end < 40), None)
+            first = acronym or first
         resolved = self.resolve(first, s, ms) if first is not None else None
         if resolved is not None or head.pos_ == "PRON":
             return resolved

@@ -622,3 +622,8 @@ def test_others_are_counted_by_their_own_verb():
     cs = claims('Clashes went on.\n\n"We have counted 17 bodies," said Jean Mutombo, the council\'s president. He said '
                 '40 others were wounded.')
     assert sorted((c.metric, int(c.value)) for c in cs) == [("people-injured", 40), ("people-killed", 17)]
+
+
+def test_an_acronym_set_off_after_a_description_names_the_body():
+    cs = claims("Clashes went on.\n\nThe UN humanitarian office, OCHA, said at least 12 civilians had been killed.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("OCHA", 12)]
