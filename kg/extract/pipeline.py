@@ -637,6 +637,13 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if r.pkind == "" and r.claim.incident is None and len(reported) == 1:
             r.claim.period = next(iter(reported))
             r.pkind = "range"
+    # ... and a running total it gives runs on through the rest of its paragraph ("the coalition had acknowledged
+    # killing 1,302 civilians since August 2014 ... It had reviewed 2,960 reports")
+    for r in raws:
+        running = [o for o in raws if o.pkind in ("since", "campaign") and o.claim.period.start and o.para == r.para
+                   and o.sent < r.sent and o.claim.asserter == r.claim.asserter]
+        if r.pkind == "" and r.claim.incident is None and running:
+            r.claim.period, r.pkind = running[-1].claim.period, running[-1].pkind
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
     def latest(kinds):
         ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish and p not in named_days]

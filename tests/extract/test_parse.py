@@ -627,3 +627,10 @@ def test_others_are_counted_by_their_own_verb():
 def test_an_acronym_set_off_after_a_description_names_the_body():
     cs = claims("Clashes went on.\n\nThe UN humanitarian office, OCHA, said at least 12 civilians had been killed.")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("OCHA", 12)]
+
+
+def test_a_running_total_runs_on_through_its_paragraph_for_its_source():
+    cs = claims("Clashes went on.\n\nBy the end of April 2019, the coalition had acknowledged killing 1,302 civilians "
+                "since its campaign began in August 2014. It had reviewed 2,960 reports of civilian casualties.",
+                published="2019-05-16")
+    assert {(int(c.value), c.period.start) for c in cs} == {(1302, "2014-08"), (2960, "2014-08")}
