@@ -63,6 +63,7 @@ _BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b")
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 _DATELINE = re.compile(r"[A-Z][\w .'-]{1,30},\s*")  # the place before a dateline's date
+_ONLY_A_DATE = re.compile(r"[\W\d]*")
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|additional)\s+$")
@@ -170,7 +171,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             pms = [PeriodMention(p.start, p.end, None, p.finish, "until", p.text)
                    if p.kind == "day" and dates_a_count(docs[si], p.start, p.end, vocab.report_nouns) else p for p in pms]
         # a dateline's day ("ADDIS ABABA, Jan 14 (Wire) -") dates the article, not any figure
-        pms = [p for p in pms if p.kind != "day" or not _DATELINE.fullmatch(s[:p.start])]
+        # (or a line that is nothing but a date: "April 25, 2019" under a release's title)
+        pms = [p for p in pms if p.kind != "day" or not (_DATELINE.fullmatch(s[:p.start]) or _ONLY_A_DATE.fullmatch(
+            s[:p.start] + s[p.end:]))]
         # a day that dates a statement ("said on Friday") is not the period of any figure
         # (a point in time only: "estimates the toll in the last four years" is the data's span)
         stated = [p for p in pms if p.kind in ("day", "todate", "month", "relative") and p.begin == p.finish
@@ -322,8 +325,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 rule=f"{mrule}+{arule}",
             )
             pkind = pm.kind if pm else ""
-            if pm is None and (_THOSE_EVENTS.search(s) or (link is not None and link.predicate)):
-                pkind = "inherit"  # "those strikes", "250 of the dead were civilians": the period of the figure before
+            if pm is None and (_THOSE_EVENTS.search(s) or (link is not None and link.predicate)
+                               or _OF_THESE.match(s[:f.start].lstrip())):
+                pkind = "inherit"  # "those strikes", "250 of the dead were civilians", "Of these, five ...": the period of the figure before
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after))
             if marker in ("more", "ante") or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]):
                 raws[-1].more = True

@@ -634,3 +634,9 @@ def test_a_running_total_runs_on_through_its_paragraph_for_its_source():
                 "since its campaign began in August 2014. It had reviewed 2,960 reports of civilian casualties.",
                 published="2019-05-16")
     assert {(int(c.value), c.period.start) for c in cs} == {(1302, "2014-08"), (2960, "2014-08")}
+
+
+def test_a_date_line_is_no_event_and_of_these_shares_the_period_before():
+    cs = claims("Monthly civilian casualty report\n\nApril 25, 2019\n\nThe cell completed 31 assessments in March. "
+                "Of these, five were determined to be credible, resulting in 11 civilian deaths.", published="2019-04-25")
+    assert {(int(c.value), c.period.end) for c in cs} == {(31, "2019-03"), (5, "2019-03"), (11, "2019-03")}
