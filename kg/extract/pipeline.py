@@ -63,6 +63,7 @@ _BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b")
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 _DATELINE = re.compile(r"[A-Z][\w .'-]{1,30},\s*")  # the place before a dateline's date
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
@@ -141,9 +142,13 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         has_digit = _DIGIT.search(s) is not None
         nums = find_numbers(s, words) if (has_digit or words & _NUMBER_WORDS) else []
         figs = figures(s, nums) if nums else []
+        pms = find_periods(s, meta.published, camp, words) if (has_digit or words & PERIOD_WORDS) else []
+        # a number inside a date is no count ("between 27 and 31 March", "from 3 to 5 May"; but "between 2000 and
+        # 3000 people" may be years or counts, and is left to the figure stage)
+        figs = [f for f in figs if not any(p.start <= f.start and f.end <= p.end and _MONTH_NAME.search(p.text)
+                                           for p in pms)]
         if figs or ("any" in words and not words.isdisjoint(_DENIAL_WORDS)):
             last_fig = si  # figures, or perhaps a denied count ("denied that any civilians were killed")
-        pms = find_periods(s, meta.published, camp, words) if (has_digit or words & PERIOD_WORDS) else []
         found.append((words, has_digit, figs, pms))
     if last_fig < 0:
         return []

@@ -640,3 +640,9 @@ def test_a_date_line_is_no_event_and_of_these_shares_the_period_before():
     cs = claims("Monthly civilian casualty report\n\nApril 25, 2019\n\nThe cell completed 31 assessments in March. "
                 "Of these, five were determined to be credible, resulting in 11 civilian deaths.", published="2019-04-25")
     assert {(int(c.value), c.period.end) for c in cs} == {(31, "2019-03"), (5, "2019-03"), (11, "2019-03")}
+
+
+@pytest.mark.parametrize("when", ["between 27 and 31 March 2022", "between March 27 and 31", "from 3 to 5 May"])
+def test_the_days_of_a_date_range_are_no_counts(when):
+    cs = claims(f"Clashes went on.\n\nThe office said at least 500 people were killed {when} in the town.")
+    assert [int(c.value) for c in cs] == [500]
