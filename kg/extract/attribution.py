@@ -142,6 +142,7 @@ _GENERIC_HINT = re.compile(
     r"investigators|analysts|experts|figures|estimates|tallies|counts|statistics|government|military|army|forces|police|rebels|"
     r"militants|ministry|committee"
 )
+_POSSESSIVE_LEAD = re.compile(r"(?:Its|Their|His|Her|Our)\s+")
 _OPENING_THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
 _CAPWORD = guard(re.compile(rf"\b{_NAME_WORD}(?![\w-])"))
@@ -303,7 +304,10 @@ class Attributor:
                 continue
             if a > 0 and s[a - 1] in "-\u2010\u2011":
                 continue  # the tail of a hyphenated word ("US-Led Operations") is not a name
-            txt = m.group(0)
+            lead = _POSSESSIVE_LEAD.match(m.group(0))  # "Its Foreign Ministry": the name starts after "Its"
+            if lead:
+                a += lead.end()
+            txt = s[a:b]
             label = re.sub(r"^[Tt]he\s+", "", txt).strip()
             if len(label.split()) < 2 and not re.search(r"\(", label):
                 continue  # a bare "Ministry" or "Army" is not a name

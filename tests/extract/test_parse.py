@@ -646,3 +646,8 @@ def test_a_date_line_is_no_event_and_of_these_shares_the_period_before():
 def test_the_days_of_a_date_range_are_no_counts(when):
     cs = claims(f"Clashes went on.\n\nThe office said at least 500 people were killed {when} in the town.")
     assert [int(c.value) for c in cs] == [500]
+
+
+def test_a_possessive_pronoun_is_no_part_of_a_name():
+    cs = claims("Clashes went on.\n\nThe government condemned the attack. Its Foreign Ministry put the death toll at 104.")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Foreign Ministry", 104)]
