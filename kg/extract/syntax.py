@@ -52,6 +52,9 @@ def figure_token(doc, start: int, end: int):
     return toks[-1]
 
 
+_OPENING_QUOTES = frozenset('"\u201c\'\u2018')
+
+
 def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speaker | None:
     """The nearest reporting predicate above ``tok`` and the phrase that speaks through it."""
     child, node = tok, tok.head
@@ -88,7 +91,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                     return _speaker(trailing, "speech", nouns, verbs)
             else:
                 subject = agent if agent is not None else _subject(node)
-                if subject is not None:
+                # '"We counted 47 bodies," the commander said': "we" and "I" in a quote that opens the sentence
+                # are whoever says it after
+                if subject is not None and not (subject.lower_ in ("we", "i") and node.doc[0].text in _OPENING_QUOTES):
                     return _speaker(subject, "speech", nouns, verbs)
         elif node.pos_ in ("NOUN", "PROPN") and lemma in nouns and child.dep_ not in ("poss",):
             owner = _owner(node)
@@ -438,6 +443,10 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             mods = [t.lower_ for t in whose.lefts if t.dep_ in ("amod", "compound") and t.pos_ != "DET"][-1:]
             phrase = " ".join([*mods, whose.lemma_.lower(), "members"])
     outcome = outcomes.get(noun.lemma_.lower(), "") if noun.i != tok.i else _partitive_outcome(tok, outcomes)
+    if outcome and noun.i != tok.i:
+        # "47 bodies of the enemy", "12 deaths of children": whose the dead are
+        whom = _counted_of(noun, outcomes)
+        phrase = _noun_text(whom) if whom is not None else phrase
     node = noun
     for _ in range(5):
         if outcome or node.head.i == node.i:

@@ -651,3 +651,8 @@ def test_the_days_of_a_date_range_are_no_counts(when):
 def test_a_possessive_pronoun_is_no_part_of_a_name():
     cs = claims("Clashes went on.\n\nThe government condemned the attack. Its Foreign Ministry put the death toll at 104.")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Foreign Ministry", 104)]
+
+
+def test_we_in_an_opening_quote_is_its_speaker_and_bodies_of_the_enemy_are_combatants():
+    cs = claims('Clashes went on.\n\n"We counted 47 bodies of the enemy inside the perimeter," the commander said.')
+    assert [(c.asserter.label, c.metric, int(c.value)) for c in cs] == [("commander", "combatants-killed", 47)]
