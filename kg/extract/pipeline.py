@@ -22,7 +22,7 @@ from kg.extract.numbers import find_numbers
 from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
-from kg.extract.sentences import split
+from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
                                governing_source, is_age, is_agent, is_ratio, names_an_event, sets_a_count,
                                starts_a_period)
@@ -292,7 +292,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             explicit_people = bool(_PEOPLE.search(np))
             # who
             quoted = sent.in_quote != _in_quote(s, f.start)
-            r = _parsed_source(att, docs[si], s, f, ms, vocab) if not sent.headline else None
+            # a headline in title case parses badly ("Civilians Killed in US-Led Operations"); in sentence case it
+            # is read like any sentence ("Ukraine says Russian strike killed 14 in Kharkiv")
+            r = _parsed_source(att, docs[si], s, f, ms, vocab) if not (sent.headline and title_case(s)) else None
             if r is None:
                 r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
             if r is None and quoted:

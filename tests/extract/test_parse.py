@@ -656,3 +656,9 @@ def test_a_possessive_pronoun_is_no_part_of_a_name():
 def test_we_in_an_opening_quote_is_its_speaker_and_bodies_of_the_enemy_are_combatants():
     cs = claims('Clashes went on.\n\n"We counted 47 bodies of the enemy inside the perimeter," the commander said.')
     assert [(c.asserter.label, c.metric, int(c.value)) for c in cs] == [("commander", "combatants-killed", 47)]
+
+
+def test_a_headline_in_sentence_case_is_parsed_for_its_speaker():
+    cs = extract(normalise("Ruritania says enemy strike killed 14 in the capital\n\nFighting went on."),
+                 ArticleMeta("x.txt", publisher="Example Wire", published="2024-03-13"), V)
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Ruritania", 14)]
