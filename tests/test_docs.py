@@ -249,7 +249,7 @@ def test_every_doc_with_commands_has_examples_that_run():
     for example in RUN:
         counts[example.doc] = counts.get(example.doc, 0) + sum(step.is_kg for step in example.steps)
     assert counts["README.md"] >= 20
-    assert {"docs/inputs.md", "docs/scale.md", "docs/security.md"} <= set(counts)
+    assert {"docs/conflicts.md", "docs/inputs.md", "docs/scale.md", "docs/security.md"} <= set(counts)
 
 
 def test_a_shown_line_missing_from_the_output_fails():
