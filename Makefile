@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 STORE  ?= kg-data
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench clean venv system-deps
+.PHONY: demo test eval bench clean venv system-deps docs-images
 
 venv: $(STAMP)
 
@@ -26,6 +26,11 @@ demo: $(STAMP)
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q -n 2
+
+# The README's pictures (docs/img), from `kg load data/seeds` and Debian's chromium; a test fails
+# when they are older than the code that draws them or the claims they show.
+docs-images: $(STAMP)
+	$(BIN)/python -m kg.devtools.docs_images
 
 # Debian packages for the tests' real servers and browsers (.ci/debian-packages).
 system-deps:

@@ -25,6 +25,7 @@ How the Markdown is read (README.md, "Examples in the docs are tests", says the 
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -34,6 +35,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.devtools import docs_images
 from kg.load import store_article
 from kg.resources import ontology_files
 from kg.stores import open_store, sync_reference
@@ -267,3 +269,15 @@ def test_markers_and_prompts_are_read_from_the_markdown(tmp_path):
     assert example.store == "gold claims"
     assert example.not_run == [("kg serve", "a server")]
     assert [(s.command, s.shown) for s in example.steps] == [("kg stats -f csv", ["what,count", "articles,5"])]
+
+
+def test_the_readme_pictures_are_newer_than_the_code_and_the_claims_they_draw(doc_stores):
+    """`make docs-images` records what it drew from; the same hashes now mean the pictures are current."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\((docs/img/[^)]+)\)", readme)
+    assert sorted(pictures) == sorted(f"docs/img/{name}" for name in docs_images.PICTURES)
+    assert all((REPO / picture).stat().st_size > 10_000 for picture in pictures)
+    recorded = json.loads((docs_images.OUT / docs_images.RECORD).read_text(encoding="utf-8"))
+    now = docs_images.fingerprint(doc_stores["seeds"])
+    assert recorded["code"] == now["code"], "the code that draws the README pictures changed: run make docs-images"
+    assert recorded["data"] == now["data"], "the seeds' claims changed since the README pictures: run make docs-images"
