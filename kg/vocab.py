@@ -66,6 +66,11 @@ class Vocabulary:
         return self.lemmas(KG.utteranceVerbs)
 
     @cached_property
+    def per_period_metrics(self) -> frozenset[str]:
+        """Notations of metrics counted afresh for each reporting period (kg:countedPerPeriod in ontology/metrics.ttl)."""
+        return frozenset(n for n, t in self.metrics.items() if self.graph.value(URIRef(t.iri), KG.countedPerPeriod))
+
+    @cached_property
     def denial_verbs(self) -> frozenset[str]:
         """Lemmas of verbs that deny the clause under them ("denied that any civilians were killed")."""
         return self.lemmas(KG.denialVerbs)

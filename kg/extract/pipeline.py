@@ -345,7 +345,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             last_para = sent.para
         if nps:
             prev_sentence_nps = nps
-    _article_periods(raws, sents, all_periods, meta.published, named_days, dict(sorted(stated_days)))
+    _article_periods(raws, sents, all_periods, meta.published, named_days, dict(sorted(stated_days)), vocab.per_period_metrics)
     _snap_to_campaign(raws, text, vocab)
     _same_sentence_population(raws)
     inc.finish(raws)
@@ -592,7 +592,7 @@ def _snap_to_campaign(raws: list[_Raw], text: str, vocab: Vocabulary) -> None:
 
 
 def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None,
-                     named_days: set[PeriodMention], stated_days: dict[int, str]) -> None:
+                     named_days: set[PeriodMention], stated_days: dict[int, str], per_period: frozenset[str]) -> None:
     """Periods that need the whole article: neighbouring statements, back references, the data's 'as of' end."""
     # 1. "The latest figure covers ... through November 2017" applies to the open figures just before it
     for si, p in all_periods:
@@ -638,6 +638,16 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         prev = r
     # a source's figures with no period of their own share the span (months, not an event's days) that
     # the same source's report states elsewhere ("between January 2009 and December 2015, 473 strikes")
+    # the reports a source received, completed or found credible are counted per report: undated, they and the
+    # figures of their sentence belong to the one month the article names ("In the month of September, ..."),
+    # not to a campaign's span
+    months = {p.finish for _, p in all_periods if p.kind == "month" and p.finish}
+    if len(months) == 1:
+        month = next(iter(months))
+        undated_sents = {r.sent for r in raws if r.claim.metric in per_period and r.pkind == ""}
+        for r in raws:
+            if r.pkind == "" and r.sent in undated_sents and r.claim.incident is None:
+                r.claim.period, r.pkind = Period(month, month, None), "month"
     spans: dict[str, list[_Raw]] = {}
     for r in raws:
         if r.pkind == "range" and r.claim.asserter and r.claim.period.start and r.claim.period.end:

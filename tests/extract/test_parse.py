@@ -662,3 +662,12 @@ def test_a_headline_in_sentence_case_is_parsed_for_its_speaker():
     cs = extract(normalise("Ruritania says enemy strike killed 14 in the capital\n\nFighting went on."),
                  ArticleMeta("x.txt", publisher="Example Wire", published="2024-03-13"), V)
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Ruritania", 14)]
+
+
+def test_reports_counted_per_period_belong_to_the_reports_month_not_the_campaigns_span():
+    cs = claims("The coalition conducted 30,000 strikes between August 2014 and the end of September this year.\n\n"
+                "The statement said the coalition completed 104 casualty reports.\n\n"
+                "In the month of September, the coalition received one new report.", published="2018-10-05")
+    got = {(c.metric, int(c.value)): (c.period.start, c.period.end) for c in cs}
+    assert got[("completed-reports", 104)] == ("2018-09", "2018-09")
+    assert got[("strikes", 30000)][0] == "2014-08"
