@@ -71,6 +71,11 @@ class Vocabulary:
         return frozenset(n for n, t in self.metrics.items() if self.graph.value(URIRef(t.iri), KG.countedPerPeriod))
 
     @cached_property
+    def stock_metrics(self) -> frozenset[str]:
+        """Notations of metrics that count what stands at a moment (kg:stock in ontology/metrics.ttl)."""
+        return frozenset(n for n, t in self.metrics.items() if self.graph.value(URIRef(t.iri), KG.stock))
+
+    @cached_property
     def denial_verbs(self) -> frozenset[str]:
         """Lemmas of verbs that deny the clause under them ("denied that any civilians were killed")."""
         return self.lemmas(KG.denialVerbs)

@@ -358,8 +358,13 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     seen = set()
     for r in raws:
         c = r.claim
-        if not c.places and default_places:
-            c.places = default_places
+        if c.metric in vocab.stock_metrics and c.period.start:
+            c.period = Period(None, c.period.end, c.period.text)  # "207 reports are still open": as of its end only
+        if not c.places:
+            # a figure of the campaign its source conducts, where the text names no place, covers the campaign's
+            # places (the coalition's totals and monthly counts are Iraq and Syria's, though the article talks
+            # most of Syria)
+            c.places = _campaign_places(c, vocab) or default_places
         key = (c.asserter.key if c.asserter else None, c.metric, c.value, c.value_max, c.bound, c.period.start, c.period.end,
                c.incident.key if c.incident else None)
         if key in seen:
@@ -710,6 +715,18 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                     r.claim.incident = refine_incident(inc, inmonth[0])
         if _FROM_PREVIOUS.search(r.after) and r.claim.period.end and len(r.claim.period.end) >= 7:
             r.claim.period = Period(None, _shift_month(r.claim.period.end, -1), r.claim.period.text)
+
+
+def _campaign_places(c: Claim, vocab: Vocabulary) -> tuple[str, ...]:
+    """The places of the campaign the claim's source conducts, when the claim's period is within it."""
+    if not c.asserter:
+        return ()
+    for term in vocab.campaigns.values():
+        extra = term.extra
+        if (extra.get("conducted_by") == c.asserter.key and extra.get("start") and extra.get("places")
+                and (c.period.end or "9999") >= extra["start"]):
+            return with_containers(list(extra["places"]), vocab)
+    return ()
 
 
 def _default_places(counts: dict[str, int], vocab: Vocabulary) -> tuple[str, ...]:

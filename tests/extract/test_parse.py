@@ -671,3 +671,12 @@ def test_reports_counted_per_period_belong_to_the_reports_month_not_the_campaign
     got = {(c.metric, int(c.value)): (c.period.start, c.period.end) for c in cs}
     assert got[("completed-reports", 104)] == ("2018-09", "2018-09")
     assert got[("strikes", 30000)][0] == "2014-08"
+
+
+def test_a_campaigns_figures_cover_its_places_and_open_reports_stand_at_a_moment():
+    cs = extract(normalise("The coalition said it has conducted 30,000 strikes since August 2014. A total of 207 "
+                           "reports are still open.\n\nMost strikes were in Raqqa, Syria. Syria's war goes on."),
+                 ArticleMeta("x.txt", publisher="Example Wire", published="2018-10-05"), V)
+    got = {c.metric: c for c in cs}
+    assert set(got["strikes"].places) >= {"iraq", "syria"}
+    assert got["open-reports"].period.start is None and set(got["open-reports"].places) >= {"iraq", "syria"}
