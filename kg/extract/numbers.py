@@ -32,11 +32,14 @@ MONTHS = {
 _WORD_NUM = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
-# A count in digits: "2,292", "1061", "1.2" (not after a letter, a separator or a currency sign).
+# thousands separators: commas, and the spaces of French-style and ISO grouping ("3 000", "12\u202f500")
+_GROUPING = re.compile(r"[,\u00a0\u202f\u2009 ]")
+
+# A count in digits: "2,292", "3 000", "1061", "1.2" (not after a letter, a separator or a currency sign).
 # The first digit is taken before the look-behinds (which then look one character further back):
 # the same matches as (?<![\w.,:$€£])(?<![A-Za-z]-)\d{1,3}(?:,\d{3})+... | (?<!...)(?<!...)\d+..., but a
 # position without a digit fails at once instead of after four look-behinds.
-_DIGITS = r"""(?P<digits>\d(?<![\w.,:$€£]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d*(?:\.\d+)?(?![\d,]\d)))
+_DIGITS = r"""(?P<digits>\d(?<![\w.,:$€£]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{0,2}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d*(?:\.\d+)?(?![\d,]\d)))
       (?:\s*(?P<dscale>million|billion|trillion|thousand|m\b|bn\b))?"""
 
 _NUMBER = re.compile(
@@ -110,7 +113,7 @@ def _words_value(s: str) -> int | None:
 
 def _is_year(m: re.Match, s: str) -> bool:
     d = m.group("digits")
-    if d is None or "," in d or "." in d or m.group("dscale"):
+    if d is None or not d.isdigit() or m.group("dscale"):  # grouped ("2,023", "3 000") or a decimal: no year
         return False
     v = int(d)
     if not (1900 <= v <= 2100):
@@ -150,7 +153,7 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
         if m.group("vague"):
             continue
         if m.group("digits") is not None:
-            if len(m.group("digits").split(".")[0].replace(",", "")) > _MAX_DIGITS:
+            if len(_GROUPING.sub("", m.group("digits").split(".")[0])) > _MAX_DIGITS:
                 continue  # a serial, a hash or garbage: no count of people or strikes has 13 digits
             if _is_year(m, s):
                 continue
@@ -168,11 +171,11 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
                 continue
             if _DAY_RANGE_BEFORE.search(before[-30:]) and _DAY_RANGE_AFTER.match(after):
                 continue
-            if _YEAR_AFTER.match(after) and int(float(m.group("digits").replace(",", ""))) <= 31:
+            if _YEAR_AFTER.match(after) and int(float(_GROUPING.sub("", m.group("digits")))) <= 31:
                 continue  # "February 2, 2020"
             if _AGE_BEFORE.search(before):
                 continue  # an age
-            raw = m.group("digits").replace(",", "")
+            raw = _GROUPING.sub("", m.group("digits"))
             try:
                 value = Decimal(raw)
             except InvalidOperation:  # pragma: no cover - the regex only lets numbers through

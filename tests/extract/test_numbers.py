@@ -146,3 +146,11 @@ def test_tail_searches_equal_whole_window_searches():
 ])
 def test_the_last_day_of_a_range_of_days_is_no_count(text, values):
     assert [int(n.value) for n in find_numbers(text)] == values
+
+
+def test_thousands_grouped_with_spaces():
+    from kg.extract.numbers import find_numbers
+
+    assert [int(n.value) for n in find_numbers("At least 3\u00a0000 people and 12\u202f500 others died")] == [3000, 12500]
+    assert [int(n.value) for n in find_numbers("At least 3 000 people died in 2022, and 40 000 more fled.")] == [3000, 40000]
+    assert [int(n.value) for n in find_numbers("On March 12, 100 people died.")] == [100]
