@@ -69,7 +69,10 @@ class Lexicon:
             cues = MetricCues(
                 notation,
                 int(prio) if prio is not None else 0,
-                _with_singulars(tuple(n.lower() for n in term.names), words=2),  # "one civilian death"
+                # "one civilian death": a death's labels in the singular too (not a strike's: "a drone strike
+                # killed 23" counts the dead)
+                _with_singulars(tuple(n.lower() for n in term.names), words=2) if notation.endswith(("-killed", "-injured"))
+                else tuple(n.lower() for n in term.names),
                 _with_singulars(lits(KG.countNoun)),
                 lits(KG.eventCue),
                 lits(KG.beforeCue),

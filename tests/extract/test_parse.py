@@ -579,6 +579,7 @@ def test_an_elliptical_figure_takes_its_own_verbs_outcome_not_one_further_on():
     ("Assessments of 115 reports remain under way.", ("open-reports", 115)),
     ("The remaining report, involving one civilian death, concerns a strike near the town.", ("civilians-killed", 1)),
     ("A missile strike on an apartment block killed 19, officials said.", ("people-killed", 19)),
+    ("A drone strike on the market killed at least 23, a doctor said.", ("people-killed", 23)),
 ])
 def test_report_counts_and_a_singular_label(sentence, expected):
     cs = claims("The coalition released its monthly report.\n\n" + sentence)
