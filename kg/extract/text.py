@@ -50,6 +50,7 @@ _JUNK_LINE = re.compile(
       | (?:Copyright|All\ rights\ reserved|Click\ here|Sign\ up|Advertisement|Image\ caption|Image\ source|Media\ caption)
       | FILE\ [-\u2013\u2014]\ 
       | (?:Correction|Updated|Last\ updated|Published(?:\ on)?|First\ published|Posted(?:\ on)?)\s*:?\s*[\w\ ,:.]{0,30}(?:19|20)\d\d[\w\ ,:.]{0,20}$
+      | (?:Correction|Clarification)\s*:.*\b(?:earlier|previous|original)\ version\b.*
     )""",
     re.VERBOSE,
 )

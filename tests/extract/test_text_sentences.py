@@ -149,3 +149,14 @@ def test_fold_equals_translate():
     for _ in range(2000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert _FOLD_CHARS.sub(lambda m: _FOLD_STR[m.group()], s) == s.translate(_FOLD), s
+
+
+def test_a_correction_notice_is_page_furniture():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    text = ("Live: strikes go on\n\nCorrection: An earlier version of this post gave the ministry's toll as 2,421. "
+            "The correct figure is 2,412. We regret the error.\n\nThe health ministry says 2,412 people have been killed.")
+    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2024-10-16"), vocabulary())
+    assert sorted(int(c.value) for c in cs) == [2412]
