@@ -334,7 +334,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             pkind = pm.kind if pm else ""
             if pm is None and (_THOSE_EVENTS.search(s) or (link is not None and link.predicate)
                                or _OF_THESE.match(s[:f.start].lstrip())):
-                pkind = "inherit"  # "those strikes", "250 of the dead were civilians", "Of these, five ...": the period of the figure before
+                # "those strikes", "250 of the dead were civilians", "Of these, five ...": the period of the figure before
+                pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after))
             if marker in ("more", "ante") or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]):
                 raws[-1].more = True
