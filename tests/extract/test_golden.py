@@ -87,10 +87,11 @@ def test_seed_full_f1():
 
 
 def test_madeup_full_f1():
-    # 0.70 when this floor was set; 0.49 when the articles were first written, before any work on them
+    # 0.77 by this scorer when the floor was last raised (0.80 by eval/score.py); 0.49 when the articles were first
+    # written, before any work on them
     meta = lambda gold: ArticleMeta(gold["article"], gold.get("title"), gold.get("url"), gold.get("publisher"),  # noqa: E731
                                     gold.get("published"))
-    assert _score(MADEUP, MADEUP, meta) >= 0.66
+    assert _score(MADEUP, MADEUP, meta) >= 0.74
 
 
 def test_madeup_gold_quotes_are_in_their_articles():
