@@ -681,3 +681,12 @@ def test_a_campaigns_figures_cover_its_places_and_open_reports_stand_at_a_moment
     got = {c.metric: c for c in cs}
     assert set(got["strikes"].places) >= {"iraq", "syria"}
     assert got["open-reports"].period.start is None and set(got["open-reports"].places) >= {"iraq", "syria"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Of the 1,166 dead, the army said that 709 were involved in hostilities.", [("combatants-killed", 709), ("people-killed", 1166)]),
+    ("The group said 300 of those killed were not involved in hostilities.", []),
+])
+def test_taking_part_in_hostilities_makes_a_combatant(sentence, expected):
+    cs = claims("Clashes went on.\n\n" + sentence)
+    assert sorted((c.metric, int(c.value)) for c in cs) == expected
