@@ -89,7 +89,7 @@ def _original_number():
 
     return _re.compile(
         rf"""
-    (?P<digits>(?<![\w.,:$€£])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\w.,:$€£])(?<![A-Za-z]-)\d+(?:\.\d+)?(?![\d,]\d))
+    (?P<digits>(?<![\w.,:$€£])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\w.,:$€£])(?<![A-Za-z]-)\d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d,.])|(?<![\w.,:$€£])(?<![A-Za-z]-)\d+(?:\.\d+)?(?![\d,]\d))
       (?:\s*(?P<dscale>million|billion|trillion|thousand|m\b|bn\b))?
     | (?P<dozen>\b(?:[Aa]|(?P<dozens>{_WORD_NUM}))\s+dozen\b)
     | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)
@@ -108,7 +108,7 @@ def _original_digits():
     )
 
 
-_PIECES = list("0123456789٣,.:$€£-aZ m\nbillion") + [" million", " thousand", " bn", "m ", "one", "Twenty", "-five", " hundred", " a dozen", "two dozen",
+_PIECES = list("0123456789٣,.:$€£-aZ m\nbillion\u00a0") + [" million", " thousand", " bn", "m ", "one", "Twenty", "-five", " hundred", " a dozen", "two dozen",
                                                       "None of", "no ", "reports", "dozens", " and ", "A "]
 
 
