@@ -1,10 +1,11 @@
-"""Store housekeeping: find an article by name, hash or IRI; count what is stored."""
+"""Store housekeeping: find an article by name, hash or IRI; count what is stored (copies too)."""
 
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
 from kg.analysis import findings
+from kg.copies import copies_and_stories
 from kg.stores.base import prefix_header
 
 
@@ -34,5 +35,17 @@ def store_stats(store) -> list[dict]:
         WHERE { { ?a a kg:Article } UNION { ?c a kg:Claim ; kg:assertedBy ?s } }""")
     row = dict(zip(res.variables, res.rows[0]))
     out = [{"what": k, "count": int(row[k])} for k in ("articles", "claims", "sources")]
+    copies, stories = copies_and_stories(store)
+    out += [{"what": "copies", "count": copies}, {"what": "stories copied", "count": stories}]
     out.append({"what": "triples", "count": store.triple_count()})
     return out
+
+
+def copies_line(stats: list[dict]) -> str | None:
+    """'18 copies of 17 stories, not counted again in findings', from ``store_stats``; None without copies."""
+    counts = {row["what"]: row["count"] for row in stats}
+    copies, stories = counts.get("copies", 0), counts.get("stories copied", 0)
+    if not copies:
+        return None
+    return (f"{copies} cop{'y' if copies == 1 else 'ies'} of {stories} stor{'y' if stories == 1 else 'ies'}, "
+            "not counted again in findings")

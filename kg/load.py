@@ -9,6 +9,10 @@ text again with other metadata (a manifest that now gives its publisher or date)
 it: the article is extracted again with the corrected metadata, since its outlet-voice
 claims and relative periods follow from them, and its graph is swapped for the new one in
 one transaction (``corrected_meta``).
+
+A text that copies a story already stored or loaded before it (kg.copies: near-duplicate by
+MinHash/LSH, or the same text under another name) is stored as an appearance of that story: its
+own article node, linked to the story, without claims, so findings do not count it again.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.analysis import findings
+from kg.copies import DEFAULT_THRESHOLD, CopyIndex, encode, signature
 from kg.curate import replace_keeping_curation
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
 from kg.readers import InputError, InputWarning, RawArticle, SkippedFile, find_files, read_inputs, read_manifest
-from kg.model import Article, ArticleMeta, resolve_source
+from kg.model import Article, ArticleMeta, Sighting, resolve_source
 from kg.processes import die_with_parent
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -48,15 +53,31 @@ class LoadReport:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files in folders left out as not articles
+    copies: int = 0  # new articles stored as copies of a story (kg.copies)
+    copied: set[str] = field(default_factory=set)  # the stories they copy
 
     @property
     def ok(self) -> bool:
         return self.rejected == 0
 
+    def count(self, outcome: "Outcome", correction: bool = False) -> None:
+        """An article stored (or written out): new or updated, a copy or not, its claims and warnings."""
+        if correction:
+            self.updated += 1
+        else:
+            self.new += 1
+            if outcome.original:
+                self.copies += 1
+                self.copied.add(outcome.original)
+        self.claims += outcome.claims
+        self.warnings.extend(f"{outcome.path}: {w}" for w in outcome.warnings)
+
     def summary(self) -> str:
         updated = f"{self.updated} updated, " if self.updated else ""
         line = (f"{self.new} new, {updated}{self.unchanged} unchanged, {self.rejected} rejected article(s); "
                 f"{self.claims} claim(s) stored; {len(self.warnings)} warning(s)")
+        if self.copies:
+            line += f"; {self.copies} of the new are copies of {len(self.copied)} stor{'y' if len(self.copied) == 1 else 'ies'}"
         if self.skipped:
             line += f"; {skipped_note(self.skipped)}"
         return line
@@ -92,6 +113,23 @@ def stored_meta(store, iri: URIRef) -> ArticleMeta | None:
     return ArticleMeta(file_name, title, url, publisher, published, inferred in ("true", "1"), author)
 
 
+def stored_sighting(store, iri: URIRef) -> Sighting | None:
+    """A stored copy's link to its story, as copy detection made it; None for a story."""
+    rows = store.query(prefix_header() + f"""
+        SELECT ?story ?similarity WHERE {{ GRAPH <{iri}> {{ <{iri}> prov:wasDerivedFrom ?story
+          OPTIONAL {{ <{iri}> kg:copySimilarity ?similarity }} }} }} LIMIT 1""").rows
+    if not rows:
+        return None
+    story, similarity = rows[0]
+    return Sighting(original=str(story), similarity=None if similarity is None else float(similarity.toPython()))
+
+
+def same_article(stored: ArticleMeta, given: ArticleMeta) -> bool:
+    """Whether a text loaded again is the stored article (then its metadata may be corrected) rather
+    than the same text published elsewhere: it comes under the same file name or URL."""
+    return given.file_name == stored.file_name or (given.url is not None and given.url == stored.url)
+
+
 def corrected_meta(stored: ArticleMeta, given: ArticleMeta, vocab: Vocabulary) -> ArticleMeta | None:
     """The stored metadata of an article corrected by what a new load of the same text gives; None
     when that changes nothing. A field the load does not give keeps its stored value (loading one
@@ -111,12 +149,13 @@ def corrected_meta(stored: ArticleMeta, given: ArticleMeta, vocab: Vocabulary) -
     return None if identity(corrected) == identity(stored) else corrected
 
 
-def prepare(raw: RawArticle, vocab: Vocabulary) -> Article:
+def prepare(raw: RawArticle, vocab: Vocabulary, sighting: Sighting | None = None) -> Article:
     """Normalise and extract: everything short of storing."""
     text = normalise(raw.text)
-    article = Article(raw.meta, text, content_hash(text), warnings=list(raw.warnings))
-    # A non-English article is kept without claims: the extractor reads English only.
-    article.claims = extract(text, raw.meta, vocab) if raw.language is None else []
+    article = Article(raw.meta, text, content_hash(text), warnings=list(raw.warnings), sighting=sighting)
+    # A non-English article is kept without claims: the extractor reads English only. A copy's
+    # claims are its story's: extracted again, they would count each figure once more.
+    article.claims = extract(text, raw.meta, vocab) if raw.language is None and article.original is None else []
     return article
 
 
@@ -131,6 +170,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     facts: tuple | None = None  # its claims' keys and figures (kg.analysis.findings.claim_facts), for the writer's analysis
+    original: str | None = None  # the story it copies, for a copy
 
 
 def _rejection(violations) -> str:
@@ -140,7 +180,7 @@ def _rejection(violations) -> str:
 
 def process_articles(items: list[tuple[str, Article]], vocab: Vocabulary) -> list[Outcome]:
     """Build and validate the graphs of prepared articles (validation runs once for the whole batch)."""
-    graphs = [(article_iri(a.content_hash), article_triples(a, vocab, EXTRACTOR_VERSION)) for _, a in items]
+    graphs = [(article_iri(a.key), article_triples(a, vocab, EXTRACTOR_VERSION)) for _, a in items]
     # converted to Oxigraph terms once: validated, then serialised
     made = {str(iri): list(quads(triples, iri)) for iri, triples in graphs}
     reports = validate_graphs(graphs, vocab, made)
@@ -152,16 +192,19 @@ def process_articles(items: list[tuple[str, Article]], vocab: Vocabulary) -> lis
             outcomes.append(Outcome(path, error=f"rejected: {_rejection(violations)}"))
             continue
         outcomes.append(Outcome(path, str(iri), to_nquads(triples, iri, made[str(iri)]), len(article.claims),
-                                [*article.warnings, *(str(f) for f in found)], facts=findings.claim_facts(triples)))
+                                [*article.warnings, *(str(f) for f in found)], facts=findings.claim_facts(triples),
+                                original=article.original))
     return outcomes
 
 
-def process_batch(raws: list[RawArticle], vocab: Vocabulary) -> list[Outcome]:
-    """Extract, build and validate a batch of articles; one bad article never spoils the others."""
+def process_batch(raws: list[RawArticle], vocab: Vocabulary, sightings: list[Sighting | None] | None = None
+                  ) -> list[Outcome]:
+    """Extract, build and validate a batch of articles; one bad article never spoils the others.
+    ``sightings``: what copy detection said of each (kg.copies), when it ran."""
     prepared, failed = [], {}
-    for i, raw in enumerate(raws):
+    for i, (raw, sighting) in enumerate(zip(raws, sightings or [None] * len(raws))):
         try:
-            prepared.append((i, (str(raw.path), prepare(raw, vocab))))
+            prepared.append((i, (str(raw.path), prepare(raw, vocab, sighting))))
         except Exception as exc:  # noqa: BLE001 - reported per article
             failed[i] = Outcome(str(raw.path), error=f"{type(exc).__name__}: {exc}")
     items = [item for _, item in prepared]
@@ -183,9 +226,10 @@ def _pool_worker_start(parent_pid: int) -> None:
     die_with_parent(parent_pid, kernel=True)  # the pool starts its workers from the main thread
 
 
-def process_batch_for(raws: list[RawArticle], sources: tuple[Path, ...]) -> list[Outcome]:
+def process_batch_for(raws: list[RawArticle], sources: tuple[Path, ...],
+                      sightings: list[Sighting | None] | None = None) -> list[Outcome]:
     """``process_batch`` in a worker process or on a Dask worker: the vocabulary is built once per process."""
-    return process_batch(raws, vocabulary(sources))
+    return process_batch(raws, vocabulary(sources), sightings)
 
 
 def commit(store, outcome: Outcome) -> None:
@@ -228,7 +272,7 @@ class Loader:
 
     def __init__(self, store, vocab: Vocabulary | None = None, sources: Iterable[Path] = (),
                  workers: int = 1, batch_size: int = 32, executor=None, analysis_batch: int = 512,
-                 commit_batch: int = COMMIT_BATCH):
+                 commit_batch: int = COMMIT_BATCH, copy_threshold: float | None = DEFAULT_THRESHOLD):
         self.store = store
         self.sources = tuple(Path(p) for p in sources)
         self.vocab = vocab or vocabulary(self.sources)
@@ -244,8 +288,11 @@ class Loader:
         self.executor = executor
         self._own_pool = None
         self._in_flight: deque = deque()
-        self._pending: list[RawArticle] = []
-        self._seen: set[str] = set()
+        self._pending: list[tuple[RawArticle, Sighting | None]] = []
+        self._seen: set[str] = set()  # the keys (kg.model.Article.key) of the articles this load queued
+        # Copy detection (kg.copies); None when off. The index is read from the store when first needed.
+        self.copies = CopyIndex(copy_threshold, store) if copy_threshold is not None else None
+        self._texts: dict[str, tuple[ArticleMeta, Sighting | None]] = {}  # each text queued: its first metadata
         self._replacing: set[str] = set()  # IRIs of stored articles this load corrects
         self.on_outcomes = self._commit_outcomes
         self.commit_batch = max(1, commit_batch)
@@ -266,9 +313,12 @@ class Loader:
             report.rejected += 1
             report.errors.append(str(raw))
             return
-        digest = content_hash(normalise(raw.text))
-        iri = article_iri(digest)
-        if digest in self._seen:  # a second copy in one load corrects nothing: the first one counts
+        text = normalise(raw.text)
+        digest = content_hash(text)
+        sighting = self._exact_copy(digest, raw.meta) if self.copies is not None else None
+        key = sighting.key if sighting is not None else digest
+        iri = article_iri(key)
+        if key in self._seen:  # a second copy in one load corrects nothing: the first one counts
             report.unchanged += 1
             return
         if self.store is not None and self.store.has_graph(iri):
@@ -279,20 +329,40 @@ class Loader:
                 return
             raw.meta = corrected
             self._replacing.add(str(iri))
-        self._seen.add(digest)
-        self._pending.append(raw)
+            if self.copies is not None and sighting is None:  # a correction keeps what the article was
+                sighting = stored_sighting(self.store, iri) or Sighting(encode(signature(text)))
+        elif self.copies is not None and sighting is None:
+            sighting = self.copies.sight(str(iri), text)
+        self._seen.add(key)
+        self._texts.setdefault(digest, (raw.meta, sighting))
+        self._pending.append((raw, sighting))
         if len(self._pending) >= self.batch_size:
             self._dispatch()
 
+    def _exact_copy(self, digest: str, meta: ArticleMeta) -> Sighting | None:
+        """The sighting of a text stored or queued before under another file name and URL: a copy of
+        the first appearance's story, stored under an IRI of its own. None for a new text or the same
+        article loaded again."""
+        first = self._texts.get(digest)
+        iri = article_iri(digest)
+        if first is None and self.store is not None and self.store.has_graph(iri):
+            stored = stored_meta(self.store, iri)
+            first = (stored, stored_sighting(self.store, iri)) if stored is not None else None
+        if first is None or same_article(first[0], meta):
+            return None
+        story = first[1].original if first[1] is not None and first[1].original else str(iri)
+        return Sighting(original=story, similarity=1.0, key=content_hash(f"{digest}|{meta.url or meta.file_name}"))
+
     def _dispatch(self) -> None:
-        batch, self._pending = self._pending, []
-        if not batch:
+        queued, self._pending = self._pending, []
+        if not queued:
             return
+        batch, sightings = [raw for raw, _ in queued], [sighting for _, sighting in queued]
         executor = self._executor()
         if executor is None:
-            self._record(process_batch(batch, self.vocab))
+            self._record(process_batch(batch, self.vocab, sightings))
             return
-        self._in_flight.append(executor.submit(process_batch_for, batch, self.sources))
+        self._in_flight.append(executor.submit(process_batch_for, batch, self.sources, sightings))
         # Bounded: never more than two batches per worker in flight, so memory stays flat.
         while len(self._in_flight) > 2 * self.workers:
             self._record(self._in_flight.popleft().result())
@@ -362,12 +432,7 @@ class Loader:
                     self._awaiting_facts = None
                 continue
             stored.append(outcome)
-            if correction:
-                report.updated += 1
-            else:
-                report.new += 1
-            report.claims += outcome.claims
-            report.warnings.extend(f"{outcome.path}: {w}" for w in outcome.warnings)
+            report.count(outcome, correction)
         return stored
 
     def _commit_together(self, accepted: list[Outcome]) -> bool:

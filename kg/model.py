@@ -89,6 +89,20 @@ class ArticleMeta:
     author: str | None = None  # byline, when the input gives one (HTML pages, feeds)
 
 
+@dataclass(frozen=True)
+class Sighting:
+    """What copy detection (kg.copies) says of a text before it is stored: its MinHash signature
+    (encoded; kept with a story so later texts are checked against it), and for a copy the IRI of
+    the story it copies with their estimated similarity. ``key``: the hash the article's IRI
+    derives from when it is not its text's (the same text under another name is an appearance of
+    its own)."""
+
+    signature: str | None = None
+    original: str | None = None
+    similarity: float | None = None
+    key: str | None = None
+
+
 @dataclass
 class Article:
     """An article ready to store: normalised text, metadata and extracted claims."""
@@ -98,6 +112,17 @@ class Article:
     content_hash: str
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sighting: Sighting | None = None
+
+    @property
+    def key(self) -> str:
+        """The hash its IRI derives from: its text's, except for an exact copy under another name."""
+        return self.sighting.key if self.sighting is not None and self.sighting.key else self.content_hash
+
+    @property
+    def original(self) -> str | None:
+        """The IRI of the story this article copies; None for a story."""
+        return self.sighting.original if self.sighting is not None else None
 
 
 def slug(text: str) -> str:

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, TIME, XSD
 
-from kg.model import Article, Claim, Period, SourceRef, resolve_source, slug
+from kg.model import Article, Claim, Period, Sighting, SourceRef, resolve_source, slug
 from kg.stores.base import quads
 from kg.namespaces import (ACTIVITY, ARTICLE, BASE, CLAIM, INCIDENT, KG, OA, PERIOD, PLACE, SCHEMA,
                            SOURCE)
@@ -182,7 +182,7 @@ def article_triples(article: Article, vocab: Vocabulary, extractor_version: str)
     """All triples of one article: the article, its publisher, the extraction and every claim."""
     b = GraphBuilder(vocab)
     meta = article.meta
-    art = article_iri(article.content_hash)
+    art = article_iri(article.key)
     b.add(art, RDF.type, KG.Article)
     b.add(art, RDF.type, SCHEMA.NewsArticle)
     b.add(art, KG.contentHash, Literal(article.content_hash))
@@ -203,8 +203,9 @@ def article_triples(article: Article, vocab: Vocabulary, extractor_version: str)
         b.add(art, SCHEMA.publisher, publisher)
         # Whoever publishes an article is an outlet for it, an NGO's press release included.
         b.add(publisher, RDF.type, KG.Outlet)
+    add_sighting(b, art, article.sighting)
 
-    activity = ACTIVITY[article.content_hash[:16]]
+    activity = ACTIVITY[article.key[:16]]
     b.add(activity, RDF.type, KG.Extraction)
     b.add(activity, PROV.used, art)
     b.add(activity, PROV.wasAssociatedWith, SOFTWARE)
@@ -213,8 +214,22 @@ def article_triples(article: Article, vocab: Vocabulary, extractor_version: str)
     b.add(SOFTWARE, RDFS.label, Literal("kg extractor", lang="en"))
 
     for index, claim in enumerate(article.claims):
-        add_claim(b, claim, CLAIM[f"{article.content_hash[:16]}-{index:03d}"], art, activity)
+        add_claim(b, claim, CLAIM[f"{article.key[:16]}-{index:03d}"], art, activity)
     return b.triples
+
+
+def add_sighting(b: GraphBuilder, art: URIRef, sighting: Sighting | None) -> None:
+    """A copy's link to the story it copies (kg.copies), or a story's signature for finding its copies."""
+    if sighting is None:
+        return
+    if sighting.original:
+        story = URIRef(sighting.original)
+        b.add(art, PROV.wasDerivedFrom, story)
+        b.add(art, SCHEMA.isBasedOn, story)
+        if sighting.similarity is not None:
+            b.add(art, KG.copySimilarity, Literal(Decimal(f"{sighting.similarity:.3f}"), datatype=XSD.decimal))
+    elif sighting.signature:
+        b.add(art, KG.textSignature, Literal(sighting.signature))
 
 
 def add_claim(b: GraphBuilder, claim: Claim, node: URIRef, art: URIRef, activity: URIRef) -> None:

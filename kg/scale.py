@@ -50,9 +50,7 @@ class NQuadsFolder:
                 fh.write(o.nquads)
         partial.rename(target)
         for o in accepted:
-            report.new += 1
-            report.claims += o.claims
-            report.warnings.extend(f"{o.path}: {w}" for w in o.warnings)
+            report.count(o)
 
 
 def extract_loader(out: Path, **loader_args) -> Loader:

@@ -31,12 +31,15 @@ def remove(
 
 
 def stats(store: Optional[str] = StoreOpt, fmt: str = FormatOpt) -> None:
-    """Counts of articles, claims, sources and triples in the store."""
-    from kg.admin import store_stats
+    """Counts of articles, claims, sources, copies and triples in the store."""
+    from kg.admin import copies_line, store_stats
 
     with open_store(store, read_only=True) as kg_store:
         rows = store_stats(kg_store)
     typer.echo(render(rows, ["what", "count"], fmt), nl=False)
+    line = copies_line(rows) if fmt == "table" else None
+    if line:
+        typer.echo(f"\n{line}")
 
 
 def check(store: Optional[str] = StoreOpt) -> None:

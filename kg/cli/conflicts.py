@@ -130,8 +130,10 @@ def readable(rows: list[dict[str, Any]], explain: bool = False) -> str:
             if side == "b" and (row.get("period_end_b"), row.get("period_start_b"), row.get("place_b")) != \
                     (row.get("period_end"), row.get("period_start"), row.get("place")):
                 period = f"  [{_period(row.get('period_start_b'), row.get('period_end_b'))} · {row.get('place_b') or 'no place'}]"
+            copies = row.get(f"copies_{side}") or 0
+            also = f" and {copies} cop{'y' if copies == 1 else 'ies'}" if copies else ""
             out.append(f"    {row.get(f'asserter_{side}')}: {fig.stated}{period}  — reported by {outlet}, "
-                       f"{row.get(f'article_{side}')}")
+                       f"{row.get(f'article_{side}')}{also}")
             out.append(_wrap(f"“{row.get(f'quote_{side}')}”", 6))
         if explain and row.get("why"):
             out.append(_wrap(f"why: {row['why']}", 4))

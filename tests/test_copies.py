@@ -1,0 +1,132 @@
+"""Copies of a story (the same text under another name, a new headline and boilerplate, the text cut
+short) are stored as appearances of the story and do not multiply its findings; other stories about
+the same event are not merged. Real store, real `kg load` and `kg conflicts`, made-up articles
+(bench/copies_corpus.py)."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from typer.testing import CliRunner
+
+from bench.copies_corpus import SAME_EVENT, CorpusFile, copy_of, originals, write
+from kg.cli import app
+
+runner = CliRunner()
+
+
+def kg(*args) -> str:
+    r = runner.invoke(app, [str(a) for a in args])
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def counts(store) -> dict[str, int]:
+    return {row["what"]: row["count"] for row in json.loads(kg("stats", "--store", store, "--format", "json"))}
+
+
+def conflicts(store, kind: str | None = None) -> list[tuple]:
+    """Every conflict (or finding of one kind) as both sides' claim, article and figure."""
+    args = ["conflicts", "--store", store, "--format", "json", *(["--kind", kind] if kind else [])]
+    rows = json.loads(kg(*args))
+    return sorted((r["kind"], r["claim_a"], r["article_a"], r["value_a"], r["claim_b"], r["article_b"], r["value_b"])
+                  for r in rows)
+
+
+def stories(n: int) -> list[CorpusFile]:
+    """The five seed articles first, then made-up ones: ``n`` stories."""
+    found = originals()
+    return (found[-5:] + found[:-5])[:n]
+
+
+# Copies found at the default threshold whatever the draw: a copy both cut short and given boilerplate
+# is found 8 times in 10 there (bench/RESULTS-copies.md).
+SURE_KINDS = ("exact", "boilerplate", "cut")
+
+
+def copies(of: list[CorpusFile], extra: int = 0, seed: int = 3, kinds: tuple[str, ...] = SURE_KINDS) -> list[CorpusFile]:
+    """One copy of each story, kinds taken in turn, and ``extra`` more of the first stories."""
+    rng = random.Random(seed)
+    chosen = of + of[:extra]
+    return [copy_of(story, kinds[i % len(kinds)], rng, i) for i, story in enumerate(chosen)]
+
+
+def test_18_copies_of_17_stories_give_the_findings_of_the_17_with_18_appearances(tmp_path):
+    originals_17 = stories(17)
+    copies_18 = copies(originals_17, extra=1)
+    write(originals_17, tmp_path / "alone")
+    write(originals_17 + copies_18, tmp_path / "with")
+
+    kg("load", tmp_path / "alone" / "originals", "--store", tmp_path / "alone-store", "-q")
+    out = kg("load", tmp_path / "with" / "originals", tmp_path / "with" / "copies", "--store", tmp_path / "store", "-q")
+    assert "35 new, 0 unchanged, 0 rejected article(s)" in out
+    assert "18 of the new are copies of 17 stories" in out
+
+    alone, both = counts(tmp_path / "alone-store"), counts(tmp_path / "store")
+    assert (both["articles"], both["copies"], both["stories copied"]) == (35, 18, 17)
+    assert both["claims"] == alone["claims"] and both["sources"] == alone["sources"]
+    assert "18 copies of 17 stories, not counted again in findings" in kg("stats", "--store", tmp_path / "store")
+    found = conflicts(tmp_path / "store")
+    assert found and found == conflicts(tmp_path / "alone-store")
+    assert conflicts(tmp_path / "store", "corroboration") == conflicts(tmp_path / "alone-store", "corroboration")
+
+    # each listed side says how many copies its story has: two for the story copied twice, one for the others
+    rows = json.loads(kg("conflicts", "--store", tmp_path / "store", "--format", "json"))
+    twice = copies_18[-1].story
+    assert any(twice in (r["article_a"], r["article_b"]) for r in rows)
+    for r in rows:
+        assert (r["copies_a"], r["copies_b"]) == (2 if r["article_a"] == twice else 1, 2 if r["article_b"] == twice else 1)
+    assert f"{twice} and 2 copies" in kg("conflicts", "--store", tmp_path / "store")
+
+
+def test_copies_loaded_in_a_later_run_are_found_from_the_stored_stories(tmp_path):
+    three = stories(8)[5:]  # made-up articles
+    write(three + copies(three, seed=5), tmp_path / "corpus")
+    store = tmp_path / "store"
+
+    assert "3 new, 0 unchanged" in kg("load", tmp_path / "corpus" / "originals", "--store", store, "-q")
+    before = conflicts(store)
+    out = kg("load", tmp_path / "corpus" / "copies", "--store", store, "-q")
+    assert "3 new, 0 unchanged, 0 rejected article(s); 0 claim(s) stored" in out
+    assert "3 of the new are copies of 3 stories" in out
+    assert (counts(store)["articles"], counts(store)["copies"]) == (6, 3)
+    assert conflicts(store) == before
+
+    # loading the copies again changes nothing: each is known by its own text and name
+    assert "0 new, 3 unchanged" in kg("load", tmp_path / "corpus" / "copies", "--store", store, "-q")
+
+
+def test_other_stories_about_the_same_events_are_not_merged_with_them(tmp_path):
+    """Same event, same figures, other words (and one piece quoting a paragraph word for word): each
+    is a story of its own with its own claims; a copy loaded with them is still found."""
+    made_up = {s.name: s for s in originals()}
+    told = [made_up[name] for name in SAME_EVENT]
+    others = [CorpusFile("same-event", f"other_{s.name}", SAME_EVENT[s.name], "Valley Times", s.published,
+                         "same-event", s.name) for s in told]
+    write(told + others + copies(told[:1], seed=9), tmp_path / "corpus")
+    store = tmp_path / "store"
+
+    kg("load", tmp_path / "corpus" / "originals", "--store", store, "-q")
+    alone = counts(store)["claims"]
+    out = kg("load", tmp_path / "corpus" / "same-event", tmp_path / "corpus" / "copies", "--store", store, "-q")
+    assert f"{len(others) + 1} new, 0 unchanged" in out
+    assert "1 of the new are copies of 1 story" in out
+    assert counts(store)["copies"] == 1
+    assert counts(store)["claims"] > alone  # the other stories' figures are stored: theirs to count
+
+
+def test_the_full_story_loaded_after_a_copy_cut_short_is_a_story_of_its_own(tmp_path):
+    story = stories(6)[5]
+    short = copy_of(story, "cut", random.Random(1), 0)
+    write([story, short], tmp_path / "corpus")
+    store = tmp_path / "store"
+
+    kg("load", tmp_path / "corpus" / "copies", "--store", store, "-q")  # the short one first
+    out = kg("load", tmp_path / "corpus" / "originals", "--store", store, "-q")
+    assert "1 new, 0 unchanged" in out and "copies of" not in out
+    assert counts(store)["copies"] == 0
+    # and the other way round, the short one is a copy of the full story
+    kg("load", tmp_path / "corpus" / "originals", "--store", tmp_path / "other", "-q")
+    assert "1 of the new are copies of 1 story" in kg("load", tmp_path / "corpus" / "copies", "--store",
+                                                       tmp_path / "other", "-q")
