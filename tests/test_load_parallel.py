@@ -1,11 +1,14 @@
 """Loading in batches and in a process pool gives exactly the triples of a plain load."""
 
 import shutil
+from pathlib import Path
 
 from kg.load import Loader
 from kg.stores import open_store
 
 from bench.corpus import write_corpus
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
 
 def dump(path):
@@ -28,11 +31,13 @@ def test_workers_and_batches_store_the_same_triples(tmp_path, seed_dir):
     assert dump(tmp_path / "plain") == dump(tmp_path / "batched") == dump(tmp_path / "pool")
 
 
-def test_the_same_text_twice_in_one_run_is_stored_once(tmp_path, seed_dir):
+def test_the_same_text_twice_in_one_run_is_extracted_once_and_the_second_name_is_a_copy(tmp_path, seed_dir):
     (seed_dir / "copy.txt").write_bytes((seed_dir / "001_bf04cfafd866ef6d.txt").read_bytes())
     with open_store(tmp_path / "s") as store:
         report = Loader(store, batch_size=16).load_paths([seed_dir])
-    assert (report.new, report.unchanged) == (5, 1)
+    with open_store(tmp_path / "alone") as store:
+        alone = Loader(store, batch_size=16, copy_threshold=None).load_paths([SEEDS])
+    assert (report.new, report.unchanged, report.copies, report.claims) == (6, 0, 1, alone.claims)
 
 
 def test_a_rejected_article_in_a_batch_spares_the_others(tmp_path, seed_dir, monkeypatch):

@@ -4,8 +4,8 @@ Read from the stored findings (``kg.analysis.findings``) when they were worked o
 tolerance asked for; otherwise computed live by the ``conflicts-live`` query, with a note
 saying why. Given an incident or a source, a keyed query starts from it. For ``--explain``:
 each listed pair's reason from the rules (``kg.analysis.rules``), and the pairs of sources
-on the same metric and place that are not listed, with the reason. Each row says how many copies
-(kg.copies) each side's article has.
+on the same metric and place that are not listed, with the reason; how many copies (kg.copies)
+each side's article has.
 """
 
 from __future__ import annotations
@@ -26,21 +26,6 @@ def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple
     """The conflicts, read from the stored findings when they were worked out with ``tolerance``;
     otherwise computed live (slower), with a note saying why. A metric, source or incident the
     store does not have is refused (``UnknownName``)."""
-    rows, note = _conflict_rows(kg_store, params, tolerance)
-    return with_copies(kg_store, rows), note
-
-
-def with_copies(kg_store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each row with how many copies each side's article has (``copies_a``, ``copies_b``: kg.copies):
-    a story's copies are not listed, their claims being the story's."""
-    counts = copy_counts(kg_store) if rows else {}
-    for row in rows:
-        row["copies_a"] = counts.get(row.get("article_a"), 0)
-        row["copies_b"] = counts.get(row.get("article_b"), 0)
-    return rows
-
-
-def _conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple[list[dict[str, Any]], str | None]:
     check_names(kg_store, metric=params.get("metric"), asserter=params.get("asserter"), incident=params.get("incident"))
     stored = findings.tolerance_of(kg_store)
     unfinished = len(findings.awaiting(kg_store)) if stored == tolerance else 0
@@ -55,6 +40,16 @@ def _conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tupl
     rows = run_named(kg_store, "conflicts-live", {**live, "tolerance": str(tolerance)})
     incident = params.get("incident")
     return about_incidents(rows, incident_labels(kg_store, incident) if incident else None), note
+
+
+def with_copies(kg_store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row with how many copies each side's article has (``copies_a``, ``copies_b``: kg.copies):
+    a story's copies are not listed, their claims being the story's."""
+    counts = copy_counts(kg_store) if rows else {}
+    for row in rows:
+        row["copies_a"] = counts.get(row.get("article_a"), 0)
+        row["copies_b"] = counts.get(row.get("article_b"), 0)
+    return rows
 
 
 def stored_conflicts(kg_store, params: dict[str, Any]) -> list[dict[str, Any]]:

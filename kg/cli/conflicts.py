@@ -10,7 +10,7 @@ from typing import Any, Optional
 import typer
 
 from kg.analysis import findings
-from kg.analysis.listing import conflict_rows, explain_row, load_figures, unlisted_pairs
+from kg.analysis.listing import conflict_rows, explain_row, load_figures, unlisted_pairs, with_copies
 from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure
 from kg.cli.options import FormatOpt, StoreOpt, fail, show
 from kg.output import render
@@ -41,6 +41,7 @@ def conflicts_command(
     params = {"metric": metric, "kind": kind, "asserter": asserter, "incident": incident}
     with open_store(store, read_only=True) as kg_store:
         rows, note = conflict_rows(kg_store, params, t)
+        rows = with_copies(kg_store, rows)
         figures = load_figures(kg_store, metric) if explain else {}
     if note:
         typer.echo(f"kg: {note}", err=True)
