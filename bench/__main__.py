@@ -1,13 +1,14 @@
 """Run kg's benchmark suite and write bench/RESULTS.md (`make bench`).
 
-    python -m bench [--full] [--only load,extract,queries,export,serve,inputs]
+    python -m bench [--full] [--only load,extract,queries,export,serve,inputs,copies]
 
 Default: the 1k and 10k load tiers, extraction throughput, query latency at 10k
 claims beside rdflib (stopped after 6 s), export times, endpoint load at 10k claims
-(5 s of wrk per request) and input reading: about 20 minutes on the 2-core machine since the
-extractor parses (the load part alone took 482 s on 2026-12-05, bench/RESULTS-extract.md).
---full adds the 100k-article load tier, the 1M-claim query tier and endpoint load at
-100k claims. The load and extract parts also time the revision ``--before`` (default: the
+(5 s of wrk per request), input reading and copy detection (precision and recall by threshold;
+load throughput with it and without it on 3,000 articles, a third of them copies): about 30
+minutes on the 2-core machine since the extractor parses (the load part alone took 482 s on
+2026-12-05, bench/RESULTS-extract.md). --full adds the 100k-article load tier, 10k articles for
+copy detection, the 1M-claim query tier and endpoint load at 100k claims. The load and extract parts also time the revision ``--before`` (default: the
 extractor before the spaCy parse), checked out in a temporary git worktree, in the same run.
 Each part runs as its own process; its Markdown output goes into
 RESULTS.md under a heading, with the machine, date and command at the top.
@@ -45,6 +46,9 @@ def parts(full: bool, before: Path | None = None) -> dict[str, list[str]]:
         "serve": ["-m", "bench.bench_serve", "--claims", "100000" if full else "10000", "--duration", "5",
                   "--out", "/dev/null"],
         "inputs": [str(HERE / "bench_inputs.py")],
+        # bench/RESULTS-copies.md: 10,000 articles (--full); 3,000 by default to keep `make bench` near 20 minutes
+        "copies": ["-m", "bench.bench_copies", "--articles", "10000" if full else "3000",
+                   "--templated", "3000" if full else "1000"],
     }
 
 

@@ -108,6 +108,16 @@ def rebuild_times(n: int, workdir: Path) -> dict:
     return out
 
 
+def print_rebuild(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        times = rebuild_times(n, Path(tmp))
+    print(f"\n## Index rebuilt from the store at the start of a load, {n} stories\n")
+    print("| stories stored | seconds | stories indexed |\n|---|---|---|")
+    for what, (seconds, stories) in times.items():
+        label = "with their signatures" if what == "signed" else "without signatures (signed from their text)"
+        print(f"| {label} | {seconds:.2f} | {stories} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10000)
@@ -161,13 +171,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-
-
-def print_rebuild(n: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        times = rebuild_times(n, Path(tmp))
-    print(f"\n## Index rebuilt from the store at the start of a load, {n} stories\n")
-    print("| stories stored | seconds | stories indexed |\n|---|---|---|")
-    for what, (seconds, stories) in times.items():
-        label = "with their signatures" if what == "signed" else "without signatures (signed from their text)"
-        print(f"| {label} | {seconds:.2f} | {stories} |")
