@@ -80,6 +80,7 @@ class _Raw:
     explicit_people: bool = False
     after: str = ""
     more: bool = False
+    at: int = 0  # where the figure starts in its sentence
 
 
 _OUTLETS: dict[int, tuple[Vocabulary, dict[str, SourceRef]]] = {}
@@ -336,7 +337,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                                or _OF_THESE.match(s[:f.start].lstrip())):
                 # "those strikes", "250 of the dead were civilians", "Of these, five ...": the period of the figure before
                 pkind = "inherit"
-            raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after))
+            raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start))
             if marker in ("more", "ante") or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]):
                 raws[-1].more = True
             inc.attach(raws[-1], s, si, pm)
@@ -354,6 +355,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         if r.more:
             _continue_population(raws[: i + 1])
     _headline_sources(raws, sents)
+    raws = _without_restated_parts(raws, {si: figs for si, (_, _, figs, _) in enumerate(found)})
     default_places = _default_places(article_places, vocab)
     out: list[Claim] = []
     seen = set()
@@ -716,6 +718,27 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                     r.claim.incident = refine_incident(inc, inmonth[0])
         if _FROM_PREVIOUS.search(r.after) and r.claim.period.end and len(r.claim.period.end) >= 7:
             r.claim.period = Period(None, _shift_month(r.claim.period.end, -1), r.claim.period.text)
+
+
+def _without_restated_parts(raws: list[_Raw], figures_of: dict[int, list]) -> list[_Raw]:
+    """Drop the parts of a total that restate its metric: in "put its dead at 32 -- 12 soldiers and 20
+    auxiliaries" the figures after 32 add up to it, and "12 soldiers" is a part, not a second count of
+    combatants killed (parts of another metric, "773 civilians" of 1,387 dead, stay)."""
+    parts: set[int] = set()
+    for total in raws:
+        if total.claim.value_max is not None:
+            continue
+        run, acc = [], 0
+        for f in figures_of.get(total.sent, ()):
+            if f.start <= total.at or f.value_max is not None:
+                continue
+            run.append(f.start)
+            acc += f.value
+            if acc >= total.claim.value:
+                break
+        if len(run) >= 2 and acc == total.claim.value:
+            parts.update(id(r) for r in raws if r.sent == total.sent and r.at in run and r.claim.metric == total.claim.metric)
+    return [r for r in raws if id(r) not in parts]
 
 
 def _campaign_places(c: Claim, vocab: Vocabulary) -> tuple[str, ...]:

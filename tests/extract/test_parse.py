@@ -690,3 +690,13 @@ def test_a_campaigns_figures_cover_its_places_and_open_reports_stand_at_a_moment
 def test_taking_part_in_hostilities_makes_a_combatant(sentence, expected):
     cs = claims("Clashes went on.\n\n" + sentence)
     assert sorted((c.metric, int(c.value)) for c in cs) == expected
+
+
+def test_parts_that_add_up_to_a_total_of_their_own_metric_are_not_counted_again():
+    cs = claims("Clashes went on.\n\nThe army put its own dead in that ambush at 32 - 12 soldiers and 20 auxiliaries "
+                "of the volunteer force.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("combatants-killed", 32)]
+    # parts of other metrics stay
+    cs = claims("Clashes went on.\n\nThe group found that 1,387 people were killed: 773 civilians and 614 combatants.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [
+        ("civilians-killed", 773), ("combatants-killed", 614), ("people-killed", 1387)]
