@@ -65,15 +65,18 @@ class Vocabulary:
         October that ..."), where on "recorded 110 deaths in April" it dates the data (ontology/attribution.ttl)."""
         return self.lemmas(KG.utteranceVerbs)
 
+    def _metrics_flagged(self, flag: URIRef) -> frozenset[str]:
+        return frozenset(n for n, t in self.metrics.items() if self.graph.value(URIRef(t.iri), flag))
+
     @cached_property
     def per_period_metrics(self) -> frozenset[str]:
         """Notations of metrics counted afresh for each reporting period (kg:countedPerPeriod in ontology/metrics.ttl)."""
-        return frozenset(n for n, t in self.metrics.items() if self.graph.value(URIRef(t.iri), KG.countedPerPeriod))
+        return self._metrics_flagged(KG.countedPerPeriod)
 
     @cached_property
     def stock_metrics(self) -> frozenset[str]:
         """Notations of metrics that count what stands at a moment (kg:stock in ontology/metrics.ttl)."""
-        return frozenset(n for n, t in self.metrics.items() if self.graph.value(URIRef(t.iri), KG.stock))
+        return self._metrics_flagged(KG.stock)
 
     @cached_property
     def denial_verbs(self) -> frozenset[str]:

@@ -18,7 +18,7 @@ from kg.extract.bounds import Figure, figures
 from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
 from kg.extract.metrics import lexicon, noun_phrase
-from kg.extract.numbers import find_numbers
+from kg.extract.numbers import MONTHS, find_numbers
 from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
@@ -63,7 +63,6 @@ _BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b")
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 _DATELINE = re.compile(r"[A-Z][\w .'-]{1,30},\s*")  # the place before a dateline's date
-_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
@@ -146,8 +145,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         pms = find_periods(s, meta.published, camp, words) if (has_digit or words & PERIOD_WORDS) else []
         # a number inside a date is no count ("between 27 and 31 March", "from 3 to 5 May"; but "between 2000 and
         # 3000 people" may be years or counts, and is left to the figure stage)
-        figs = [f for f in figs if not any(p.start <= f.start and f.end <= p.end and _MONTH_NAME.search(p.text)
-                                           for p in pms)]
+        figs = [f for f in figs if not any(p.start <= f.start and f.end <= p.end
+                                           and not MONTHS.keys().isdisjoint(_WORDS.findall(p.text.lower())) for p in pms)]
         if figs or ("any" in words and not words.isdisjoint(_DENIAL_WORDS)):
             last_fig = si  # figures, or perhaps a denied count ("denied that any civilians were killed")
         found.append((words, has_digit, figs, pms))
@@ -669,9 +668,11 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     # ... and a running total it gives runs on through the rest of its paragraph ("the coalition had acknowledged
     # killing 1,302 civilians since August 2014 ... It had reviewed 2,960 reports")
     for r in raws:
+        if r.pkind != "" or r.claim.incident is not None:
+            continue
         running = [o for o in raws if o.pkind in ("since", "campaign") and o.claim.period.start and o.para == r.para
                    and o.sent < r.sent and o.claim.asserter == r.claim.asserter]
-        if r.pkind == "" and r.claim.incident is None and running:
+        if running:
             r.claim.period, r.pkind = running[-1].claim.period, running[-1].pkind
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
     def latest(kinds):
