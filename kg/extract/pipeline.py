@@ -294,11 +294,18 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             quoted = sent.in_quote != _in_quote(s, f.start)
             # a headline in title case parses badly ("Civilians Killed in US-Led Operations"); in sentence case it
             # is read like any sentence ("Ukraine says Russian strike killed 14 in Kharkiv")
-            r = _parsed_source(att, docs[si], s, f, ms, vocab) if not (sent.headline and title_case(s)) else None
-            if r is None:
+            r = _parsed_source(att, docs[si], s, f, ms, vocab, _in_quote(s, f.start) or sent.in_quote) if not (sent.headline and title_case(s)) else None
+            impersonal = r is _IMPERSONAL
+            if r is None or impersonal:
                 r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
             if r is None and quoted:
                 r = _quote_speaker(att, sents, si)
+            if impersonal and r is not None and r[2] == "attr.subject":
+                r = None  # the surface subject of "It is estimated" is no one
+            if r is None and impersonal:
+                # "It is estimated that up to 2,000 people have been killed": the writer's own hedge, not the
+                # source before going on
+                r = outlet, None, "attr.impersonal"
             if r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1:
                 # the source of the figures just before (same or previous paragraph) goes on speaking
                 asserter, speaker = att.last_asserter
@@ -376,7 +383,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     return out
 
 
-def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary):
+_IMPERSONAL = (None, None, "attr.impersonal")  # a passive report with no one reporting it
+
+
+def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary, quoted: bool):
     """(asserter, speaker, rule) from the reporting predicate that governs the figure in the parse."""
     tok = figure_token(doc, f.start, f.end)
     if tok is None:
@@ -384,6 +394,8 @@ def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary):
     found = governing_source(tok, vocab.reporting_verbs, vocab.report_nouns)
     if found is None:
         return None
+    if found.rule == "impersonal":
+        return _IMPERSONAL if not quoted else None  # in a quotation, "it is estimated" is the speaker's
     r = att.from_parse(s, found, ms)
     return (r[0], r[1], f"attr.{found.rule}") if r else None
 

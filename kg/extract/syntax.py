@@ -56,8 +56,10 @@ _OPENING_QUOTES = frozenset('"\u201c\'\u2018')
 
 
 def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speaker | None:
-    """The nearest reporting predicate above ``tok`` and the phrase that speaks through it."""
+    """The nearest reporting predicate above ``tok`` and the phrase that speaks through it; with none, an
+    impersonal passive above it ("It is estimated that ...": rule ``impersonal``, the writer's own voice)."""
     child, node = tok, tok.head
+    impersonal = None
     if tok.lemma_.lower() in nouns:
         owner = _owner(tok)
         if owner is not None:
@@ -89,6 +91,10 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                 trailing = _misparsed_trailing_subject(node)
                 if trailing is not None:
                     return _speaker(trailing, "speech", nouns, verbs)
+            elif agent is None and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in node.children):
+                # "It is estimated that up to 2,000 people have been killed": a passive with no one saying it
+                # is the writer's own hedge, not the last source going on, unless a speaker above says it
+                impersonal = impersonal or Speaker(node, "impersonal")
             else:
                 subject = agent if agent is not None else _subject(node)
                 # '"We counted 47 bodies," the commander said': "we" and "I" in a quote that opens the sentence
@@ -104,7 +110,7 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             if trailing is not None:
                 return _speaker(trailing, "speech", nouns, verbs)
         if node.head.i == node.i:
-            return None
+            return impersonal
         child, node = node, node.head
 
 

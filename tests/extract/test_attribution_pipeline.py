@@ -280,3 +280,18 @@ def test_a_quoted_restatement_is_not_a_new_claim():
     cs = run("The coalition said its strikes caused zero civilian deaths in September.\n\n"
              "\"The coalition boasts of 'zero civilian deaths' this month,\" Airwars said.")
     assert [(c.asserter.key, int(c.value)) for c in cs] == [("cjtf-oir", 0)]
+
+
+def test_it_is_estimated_is_the_writers_voice_not_the_last_source():
+    # a passive report with no one reporting it does not carry the previous source over; in a quote it is
+    # the quoted speaker's, and a figure the source's data goes on to count stays the source's
+    cs = run("The provincial health office said 14 civilians were killed in the shelling on Monday.\n\n"
+             "It is estimated that more than 3,000 people have died in the region since the fighting began.",
+             publisher="Example Wire")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(14, "provincial health office"), (3000, "Example Wire")]
+    cs = run('The provincial health office said 14 civilians were killed.\n\n'
+             '"It is thought that 40 fighters were killed in the raid," the office added.', publisher="Example Wire")
+    assert {c.asserter.label for c in cs} == {"provincial health office"}
+    cs = run("The monitor counted 900 deaths in 2018. Of these, 280 were recorded in the first month.",
+             publisher="Example Wire")
+    assert {c.asserter.label for c in cs} == {"monitor"}
