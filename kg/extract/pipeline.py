@@ -299,7 +299,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if r is None or impersonal:
                 r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
             if r is None and quoted:
-                r = _quote_speaker(att, sents, si)
+                r = _quote_speaker(att, sents, si, vocab)
             if impersonal and r is not None and r[2] == "attr.subject":
                 r = None  # the surface subject of "It is estimated" is no one
             if r is None and impersonal:
@@ -476,7 +476,7 @@ def _in_quote(s: str, pos: int) -> bool:
     return s[:pos].count('"') % 2 == 1
 
 
-def _quote_speaker(att: Attributor, sents, si: int):
+def _quote_speaker(att: Attributor, sents, si: int, vocab: Vocabulary):
     """The speaker of the quotation around sentence ``si``: a tag later in the quote's paragraph, or before it."""
     para = sents[si].para
     for sj in range(si, min(len(sents), si + 4)):
@@ -500,6 +500,22 @@ def _quote_speaker(att: Attributor, sents, si: int):
         acts = att.speech_acts(t.text, ms)
         if acts:
             r = att.resolve(acts[-1][2], t.text, ms)
+            if r:
+                return r[0], r[1], "attr.quote-speaker"
+    # a paragraph that is all quotation, with no tag of its own, goes on quoting the speaker of the quotation
+    # that ended the paragraph before ('"...," said an officer.' / '"We counted 20 bodies."')
+    first = next((t for t in sents if t.para == para), None)
+    if si > 0 and first is not None and first.text[:1] == '"' and first.index > 0:
+        t = sents[first.index - 1]
+        if t.para == para - 1 and t.text.count('"') >= 2 and t.text.rfind('"') < len(t.text) - 1:
+            ms = att.mentions(t.text)
+            acts = [a for a in att.speech_acts(t.text, ms) if a[0] > t.text.rfind('"')]
+            r = att.resolve(acts[-1][2], t.text, ms) if acts else None
+            if r is None:
+                doc = parse_all([t.text])[0]
+                opening = next((tok for tok in doc if tok.is_alpha and tok.idx > t.text.find('"')), None)
+                found = governing_source(opening, vocab.reporting_verbs, vocab.report_nouns) if opening is not None else None
+                r = att.from_parse(t.text, found, ms) if found is not None and found.rule == "speech" else None
             if r:
                 return r[0], r[1], "attr.quote-speaker"
     return None

@@ -298,6 +298,8 @@ def _subject(verb):
     seen = 0
     while verb is not None and seen < 4:
         for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj") and c.lower_ == "it" and seen and any(a.dep_ == "acomp" for a in verb.children):
+                return None  # "It was possible to count 20 bodies": an extraposed "it" stands for no one
             if c.dep_ in ("nsubj", "csubj") and c.lower_ != "there":
                 if c.tag_ == "WDT" or c.lower_ in ("which", "who", "that"):
                     return verb.head if verb.dep_ == "relcl" else None  # "outlets, which put the toll at ..."

@@ -295,3 +295,15 @@ def test_it_is_estimated_is_the_writers_voice_not_the_last_source():
     cs = run("The monitor counted 900 deaths in 2018. Of these, 280 were recorded in the first month.",
              publisher="Example Wire")
     assert {c.asserter.label for c in cs} == {"monitor"}
+
+
+@pytest.mark.parametrize("tag, speaker", [
+    ("said police commander John Mabota.", "John Mabota"),
+    ("said an officer in the neighbouring district who asked not to be named.", "officer"),
+    ("a local doctor told reporters.", "local doctor"),
+])
+def test_a_quotation_paragraph_goes_on_quoting_the_speaker_before(tag, speaker):
+    cs = run(f'The army said it had retaken the town.\n\n"We found them in the woods," {tag}\n\n'
+             '"It was possible to count 20 bodies spread over a wide area. They were young people."',
+             publisher="Example Wire")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(20, speaker)]
