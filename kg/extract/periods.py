@@ -1,11 +1,11 @@
 """Period stage: the time a figure covers, from the words of its sentence.
 
-Explicit dates and months ("in November 2017", "on 3 July", "February 2, 2020"),
+Explicit dates and months ("in November 2017", "in mid-February", "on 3 July", "February 2, 2020"),
 ranges ("from August 2014 to July 2017", "between August 2014 and end of November 2018",
 "from Sept. 28 to Oct. 13"), ends ("through November 2017"), starts ("since 2014",
 "since the start of Operation Inherent Resolve" via campaign start dates), relative
 phrases ("this year", "last year", "last four years", "in the last year", "to date",
-"today", "on Wednesday") resolved against the publication date, and back references
+"today", "on Wednesday", "two days ago") resolved against the publication date, and back references
 ("during the period"). Dates keep the text's precision: '2017', '2017-11', '2017-11-30'.
 """
 
@@ -163,7 +163,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:\s+in\s+(?P<a>{_DATE}))?", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week)|(?:last|past)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?:mid-?|early\s+|late\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
     ("year", re.compile(rf"\b(?:in|during)\s+(?P<y>{_Y})\b(?!\s*[-,]?\s*\d)", re.I)),
     ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+|reporting\s+|review\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b|"
@@ -189,6 +190,7 @@ _GATES = {
     "relative": frozenset("year years date far today yesterday overnight weekend monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
     "recent": frozenset("last past this".split()),
+    "ago": frozenset(["ago"]),
     "day": _MONTH_WORDS,
     "day-range": _MONTH_WORDS,
     "year": frozenset("in during".split()),
@@ -349,6 +351,12 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         days = {"hours": n / 24, "days": n, "weeks": 7 * n, "months": 30 * n}[unit]
                         begin, finish = _days_before(published, max(1, int(days))) if unit != "hours" else published, published
                     k = "relative"
+                elif kind == "ago":  # "two days ago": that day, counted back from the article's
+                    n = 1 if m.group("n").lower() == "a" else _num(m.group("n"))
+                    if not (pub and pub[2]) or not n or n > 31:
+                        continue
+                    begin = finish = _days_before(published, n)
+                    k = "day"
                 elif kind == "month":
                     begin = finish = parse_date(m.group("a"), published)
                     if begin is None and not pub:

@@ -139,6 +139,11 @@ def test_figures_never_raise(text):
         ("last month", "2024-01-05", "2023-12", "2023-12"),
         ("this month", "2024-03-10", "2024-03", "2024-03"),
         ("during the year", "2021-06", None, None),
+        ("killed in a strike two days ago", "2024-03-13", "2024-03-11", "2024-03-11"),
+        ("a day ago", "2024-03-01", "2024-02-29", "2024-02-29"),
+        ("in mid-February", "2024-03-13", "2024-02", "2024-02"),
+        ("in early January", "2024-03-13", "2024-01", "2024-01"),
+        ("in late May 2022", "2024-03-13", "2022-05", "2022-05"),
     ],
 )
 def test_recent_periods(text, published, start, end):
@@ -188,6 +193,10 @@ def test_bound_before_equals_the_unfiltered_searches(text):
     s = text + "12 people"
     pos = len(text)
     assert bound_before(s, pos) == _bound_before_reference(s, pos)
+
+
+def test_days_ago_need_the_articles_day():
+    assert find_periods("two days ago", "2024-03") == []
 
 
 def test_overnight_is_the_night_before_the_article():
