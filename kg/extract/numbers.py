@@ -169,9 +169,10 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
                 continue
             if _MONTH_BEFORE.search(before, tail) or _DATE_AFTER.match(after):
                 continue
-            if _DAY_RANGE_BEFORE.search(before[-30:]) and _DAY_RANGE_AFTER.match(after):
+            day_like = float(_GROUPING.sub("", m.group("digits"))) <= 31  # not "since October 7 to 31,184"
+            if day_like and _DAY_RANGE_BEFORE.search(before[-30:]) and _DAY_RANGE_AFTER.match(after):
                 continue
-            if _YEAR_AFTER.match(after) and int(float(_GROUPING.sub("", m.group("digits")))) <= 31:
+            if day_like and _YEAR_AFTER.match(after):
                 continue  # "February 2, 2020"
             if _AGE_BEFORE.search(before):
                 continue  # an age

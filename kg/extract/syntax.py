@@ -342,7 +342,10 @@ def _owner(noun):
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             for p in c.children:
-                if p.dep_ == "pobj" and p.pos_ == "PROPN":
+                # "a statement from the governor's office", "a report by rights groups" (not "a report of deaths",
+                # "allegations from 11 incidents")
+                if p.dep_ == "pobj" and (p.pos_ == "PROPN" or (p.pos_ == "NOUN" and c.lower_ != "of" and not any(
+                        n.dep_ == "nummod" for n in p.children))):
                     return p
     return None
 
@@ -391,6 +394,9 @@ def speaker_label(head, time_words: frozenset[str]) -> str | None:
     # a plural possessive inside a name: "Peoples' Democratic Party", "Workers' Union"
     toks += [u for t in head.lefts if t.dep_ == "poss" and t.pos_ == "PROPN" and head.pos_ == "PROPN"
              for u in (t, *t.children) if u.dep_ in ("poss", "case") and u.text in (t.text, "'")]
+    # an office named by its holder: "the local governor's office", "the army's press office"
+    toks += [u for t in head.lefts if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN") and head.pos_ == "NOUN"
+             for u in t.subtree if u.dep_ in ("poss", "case", "amod", "compound") and u.i >= head.i - 5]
     # a hyphenated modifier keeps its first part: "Houthi-run media", "rebel-controlled news agency"
     toks += [h for t in toks if t.i != head.i for h in _hyphened_parts(t)]
     toks = [t for t in toks if t.pos_ not in ("DET", "NUM") and (t.pos_ != "PUNCT" or t.text == "-")]

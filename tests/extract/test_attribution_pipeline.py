@@ -307,3 +307,15 @@ def test_a_quotation_paragraph_goes_on_quoting_the_speaker_before(tag, speaker):
              '"It was possible to count 20 bodies spread over a wide area. They were young people."',
              publisher="Example Wire")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(20, speaker)]
+
+
+def test_a_daily_count_and_the_running_total_it_brings_the_toll_to():
+    cs = run("Gaza's health ministry says 34 people were killed in the past day, bringing the toll since "
+             "October 7 to 31,184.", published="2024-03-13")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (34, "2024-03-13", "2024-03-13"), (31184, "2023-10-07", "2024-03-13")]
+
+
+def test_a_statement_from_an_office_is_the_offices():
+    c = one("The death toll from the attack has risen to 53, according to a statement from the local governor's office.")
+    assert c.asserter.label == "local governor's office"
