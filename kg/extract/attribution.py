@@ -623,7 +623,9 @@ class Attributor:
         named one inside it, else a new source named by the phrase itself."""
         lo, hi = found.whole
         head = found.head
-        cands = [m for m in ms if m.start < hi and m.end > lo]
+        # not a body named in a clause about the speaker ("The health bureau, which is run by the TPLF, said")
+        aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "relcl"]
+        cands = [m for m in ms if m.start < hi and m.end > lo and not any(a <= m.start < b for a, b in aside)]
         if found.document:
             # "Reports from outlets such as the BBC", "figures from the ministry": the source named or described
             # inside; a bare document gives nobody

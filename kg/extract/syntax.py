@@ -297,10 +297,15 @@ def _subject(verb):
         return trailing
     seen = 0
     while verb is not None and seen < 4:
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj") and c.lower_ == "it" and seen and any(a.dep_ == "acomp" for a in verb.children):
+        # "an attack, which an aid worker said killed 10": the parser may give "said" two subjects; the relative
+        # pronoun is the clause's object then, and the other one speaks
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:
+            subjects = [c for c in subjects if not (c.tag_ == "WDT" or c.lower_ in ("which", "who", "that"))]
+        for c in subjects:
+            if c.lower_ == "it" and seen and any(a.dep_ == "acomp" for a in verb.children):
                 return None  # "It was possible to count 20 bodies": an extraposed "it" stands for no one
-            if c.dep_ in ("nsubj", "csubj") and c.lower_ != "there":
+            if c.lower_ != "there":
                 if c.tag_ == "WDT" or c.lower_ in ("which", "who", "that"):
                     return verb.head if verb.dep_ == "relcl" else None  # "outlets, which put the toll at ..."
                 return c
@@ -327,7 +332,21 @@ def _misparsed_trailing_subject(verb):
     node = verb.doc[verb.i - 1]
     while node.dep_ != "appos" and node.head.i != node.i and node.head.i < verb.i:
         node = node.head
-    return node if node.dep_ == "appos" and node.right_edge.i == verb.i - 1 else None
+    if node.dep_ == "appos" and node.right_edge.i == verb.i - 1:
+        return node
+    # ... or for one more conjunct of them: "wounded more than 80 others, health workers and a witness said"
+    doc = verb.doc
+    comma = next((t.i for t in reversed(doc[max(0, verb.i - 10):verb.i]) if t.text == ","), None)
+    if comma is None or comma == verb.i - 1:
+        return None
+    tail = doc[comma + 1:verb.i]
+    if not all(t.pos_ in _NOMINAL_PHRASE for t in tail):
+        return None
+    heads = [t for t in tail if not comma < t.head.i < verb.i]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") else None
+
+
+_NOMINAL_PHRASE = frozenset(("DET", "ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "PART"))
 
 
 def _owner(noun):

@@ -319,3 +319,17 @@ def test_a_daily_count_and_the_running_total_it_brings_the_toll_to():
 def test_a_statement_from_an_office_is_the_offices():
     c = one("The death toll from the attack has risen to 53, according to a statement from the local governor's office.")
     assert c.asserter.label == "local governor's office"
+
+
+def test_speakers_the_parser_hangs_elsewhere():
+    # a trailing speaker taken for one more object; a relative pronoun taken for a second subject; a body named
+    # in a clause about the speaker
+    cs = run("A shell hit the bus station in the town on Friday, killing at least 19 civilians and wounding more "
+             "than 40 others, medics and a police officer said.")
+    assert {c.asserter.label for c in cs} == {"medics"}
+    c = one("The blast was the worst since a raid on a clinic in the village of Kato Bere in May, which a nurse "
+            "said killed 12 people.")
+    assert c.asserter.label == "nurse"
+    cs = run("The provincial health department, which is run by the Northern Alliance (NA), said on Monday that "
+             "31 people had died.")
+    assert [c.asserter.label for c in cs] == ["provincial health department"]
