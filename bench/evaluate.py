@@ -7,8 +7,9 @@ For each folder: write a manifest from the gold files' url/publisher/published,
 score the result with the folder's ../score.py. Prints full and figure P/R/F1 for
 the seeds, the tuning part of the dev set (d01 .. d(N-1)), the held-out part
 (dN ..), and all dev articles; each article's own full F1; and the attribute
-accuracies; and the made-up articles of bench/madeup (in the repository, written by
-a separate annotator), scored alike. The dev articles are read where they are (never
+accuracies; and the made-up articles of bench/madeup and bench/madeup2 (in the
+repository, each written by a separate annotator from FORMAT.md alone), scored alike;
+bench/madeup2's second half (s09..) is held back too. The dev articles are read where they are (never
 copied into the repository). ``--in-process`` runs the extractor without a store (faster while
 working; the same claims as the CLI path but for the store's deduplication).
 """
@@ -27,6 +28,10 @@ from pathlib import Path
 
 HELD_OUT_FROM = 37  # d37..d48: the unseen part of the dev set; look at its score, not its errors
 MADEUP = Path(__file__).resolve().parent / "madeup"
+# a second made-up set, written later by another annotator from FORMAT.md alone; its first half is for
+# development, s09.. is held back like d37.. (look at its score, not its errors)
+MADEUP2 = Path(__file__).resolve().parent / "madeup2"
+MADEUP2_HELD_OUT_FROM = 9
 
 
 def _claims_via_cli(gold_dir: Path, workdir: Path) -> Path:
@@ -62,12 +67,12 @@ def _scorer(gold_dir: Path):
     return module
 
 
-def _subset(gold_dir: Path, workdir: Path, name: str, keep) -> Path:
+def _subset(gold_dir: Path, workdir: Path, name: str, keep, prefix: str = "d") -> Path:
     """A folder of links to the gold files whose article number ``keep`` accepts."""
     sub = workdir / name
     sub.mkdir()
     for g in gold_dir.glob("*.gold.json"):
-        m = re.match(r"d(\d+)_", g.name)
+        m = re.match(rf"{prefix}(\d+)_", g.name)
         if keep(int(m.group(1)) if m else None):
             (sub / g.name).symlink_to(g.resolve())
     return sub
@@ -76,7 +81,7 @@ def _subset(gold_dir: Path, workdir: Path, name: str, keep) -> Path:
 def _line(label: str, result: dict) -> str:
     fig, full = result["figure"], result["full"]
     attrs = " ".join(f"{k}={v:.2f}" for k, v in result["attribute_accuracy_on_matches"].items())
-    return (f"{label:<22} articles={result['articles']:<3} gold={result['gold_core_claims']:<4} "
+    return (f"{label:<24} articles={result['articles']:<3} gold={result['gold_core_claims']:<4} "
             f"full P/R/F1={full['precision']:.2f}/{full['recall']:.2f}/{full['f1']:.2f}  "
             f"figure P/R/F1={fig['precision']:.2f}/{fig['recall']:.2f}/{fig['f1']:.2f}  {attrs}")
 
@@ -107,7 +112,7 @@ def main() -> int:
         work = Path(tmp)
         score = _scorer(args.dev)
         claim_lines = {}
-        sets = [args.seeds, args.dev, *([args.madeup] if args.madeup.is_dir() else [])]
+        sets = [args.seeds, args.dev, *(d for d in (args.madeup, MADEUP2) if d.is_dir())]
         for d in sets:
             path = make_claims(d, work)
             claim_lines[d] = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
@@ -118,10 +123,18 @@ def main() -> int:
             ("dev all", args.dev, claim_lines[args.dev]),
             *([("made-up", args.madeup, claim_lines[args.madeup])] if args.madeup.is_dir() else []),
         ]
+        if MADEUP2.is_dir():
+            cut2 = MADEUP2_HELD_OUT_FROM
+            parts += [
+                (f"made-up 2 s01-s{cut2 - 1:02d}", _subset(MADEUP2, work, "m2-tune", lambda n: n is not None and n < cut2, "s"),
+                 claim_lines[MADEUP2]),
+                (f"made-up 2 s{cut2:02d}- (unseen)", _subset(MADEUP2, work, "m2-held", lambda n: n is not None and n >= cut2, "s"),
+                 claim_lines[MADEUP2]),
+            ]
         results = {}
         for label, gold_dir, claims in parts:
             results[label], errors = score.score(gold_dir, claims)
-            if args.show_errors and "unseen" not in label and label not in ("dev all", "made-up"):
+            if args.show_errors and "unseen" not in label and label not in ("dev all", "made-up") and "made-up 2" not in label:
                 print(f"== errors: {label}")
                 print("\n".join(errors))
         print("== each article's full F1")

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from kg.extract import extract, normalise
 from kg.model import ArticleMeta
 from kg.vocab import vocabulary
@@ -94,8 +96,11 @@ def test_madeup_full_f1():
     assert _score(MADEUP, MADEUP, meta) >= 0.74
 
 
-def test_madeup_gold_quotes_are_in_their_articles():
-    for g in MADEUP.glob("*.gold.json"):
+@pytest.mark.parametrize("folder", [MADEUP, MADEUP.with_name("madeup2")], ids=["madeup", "madeup2"])
+def test_madeup_gold_quotes_are_in_their_articles(folder):
+    golds = list(folder.glob("*.gold.json"))
+    assert len(golds) == 16
+    for g in golds:
         gold = json.loads(g.read_text())
-        text = (MADEUP / gold["article"]).read_text()
+        text = (folder / gold["article"]).read_text()
         assert all(c["quote"] in text for c in gold["claims"]), g.name
