@@ -718,8 +718,9 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     default_end = as_of
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
     # days an event happened on, not a count's "by Friday"
+    by_days = {(si, p.finish) for si, p in all_periods if p.kind == "day" and _BY_DAY.search(sents[si].text[:p.start])}
     event_days = [(si, p.finish) for si, p in all_periods if p.kind == "day" and p.finish and p not in named_days
-                  and not _BY_DAY.search(sents[si].text[:p.start])]
+                  and (si, p.finish) not in by_days]
     for r in raws:
         per = r.claim.period
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
@@ -729,7 +730,13 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         elif r.pkind == "" and per.end is None and r.claim.incident is None:
             # the dead and wounded of an event dated before, however long ago ("a strike destroyed the house on
             # 14 May 2017 ... Airwars estimates that 43 civilians were killed"), else counted to the "as of" date
-            before = [d for si, d in event_days if si <= r.sent]
+            # (the day of the casualty figures before, when they have one: the toll is being revised; a later
+            # day in the text may be when bodies were recovered)
+            toll_days = [o.claim.period.end for o in raws if o.sent < r.sent and o.pkind == "day"
+                         and o.claim.period.start == o.claim.period.end and len(o.claim.period.end or "") == 10
+                         and (o.sent, o.claim.period.end) not in by_days
+                         and o.claim.metric.endswith(("-killed", "-injured"))]
+            before = toll_days or [d for si, d in event_days if si <= r.sent]
             if before and r.claim.metric.endswith(("-killed", "-injured")):
                 r.claim.period = Period(before[-1], before[-1], None)
             else:

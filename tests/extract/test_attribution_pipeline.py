@@ -333,3 +333,13 @@ def test_speakers_the_parser_hangs_elsewhere():
     cs = run("The provincial health department, which is run by the Northern Alliance (NA), said on Monday that "
              "31 people had died.")
     assert [c.asserter.label for c in cs] == ["provincial health department"]
+
+
+def test_an_earlier_toll_of_the_same_strike_keeps_the_strikes_day():
+    # the toll is being revised: its earlier figures are of Sunday's strike, not of the night the last bodies
+    # were recovered in
+    cs = run("The number of civilians killed in Sunday's shelling of the market has risen to 16, the rescue service "
+             "said on Wednesday, after rescuers recovered more bodies overnight.\n\n"
+             "The service had put the toll on Sunday evening at nine civilians killed. By Monday afternoon it said "
+             "13 civilians had been killed.", published="2024-03-13")
+    assert [(int(c.value), c.period.end) for c in cs] == [(16, "2024-03-10"), (9, "2024-03-10"), (13, "2024-03-10")]
