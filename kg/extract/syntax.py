@@ -251,11 +251,23 @@ def _speaker(head, rule: str, nouns: frozenset[str], verbs: frozenset[str]) -> S
     """A speaking phrase; a document ("the report", "preliminary data") speaks for its owner when it names one,
     or for whoever published it ("Amnesty published an investigation which found ...")."""
     if head.lemma_.lower() not in nouns:
-        return Speaker(head, rule)
+        return Speaker(_antecedent_speaker(head, verbs) or head, rule)
     owner = _owner(head)
     if owner is None and head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
         owner = _subject(head.head)
     return Speaker(owner, rule) if owner is not None else Speaker(head, rule, document=True)
+
+
+def _antecedent_speaker(pronoun, verbs: frozenset[str]):
+    """The speaker a pronoun subject stands for when its clause is what that speaker says: "The Civil Defence
+    says it has documented 2,300 strikes" (it = the Civil Defence, not the body named in the sentence before)."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "they", "he", "she", "we"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in verbs:
+        return None
+    upper = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return upper if upper is not None and upper.pos_ in ("NOUN", "PROPN") else None
 
 
 def _relay(verb) -> bool:

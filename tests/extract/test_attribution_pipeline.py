@@ -343,3 +343,10 @@ def test_an_earlier_toll_of_the_same_strike_keeps_the_strikes_day():
              "The service had put the toll on Sunday evening at nine civilians killed. By Monday afternoon it said "
              "13 civilians had been killed.", published="2024-03-13")
     assert [(int(c.value), c.period.end) for c in cs] == [(16, "2024-03-10"), (9, "2024-03-10"), (13, "2024-03-10")]
+
+
+def test_it_in_what_a_source_says_is_that_source():
+    cs = run("The army said it had carried out four strikes on Sunday.\n\n"
+             "The rescue service says it has documented more than 2,300 air strikes since the start of the year, "
+             "which have killed 194 civilians.")
+    assert [(int(c.value), c.asserter.label) for c in cs][1:] == [(2300, "rescue service"), (194, "rescue service")]
