@@ -60,6 +60,7 @@ _YEAR = re.compile(rf"\b({_Y})\b")
 _THIS_YEAR = re.compile(r"\bthis year\b")
 _LAST_YEAR = re.compile(r"\blast year\b")
 _LETTERS = re.compile(r"[a-z]+")
+_THE_YEAR = re.compile(r"(?:the|this)\s+year\b")
 _DAY_NUMBER = guard(re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?!\d)"))
 
 
@@ -247,9 +248,14 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         inner = re.search(rf"\bin\s+({_DATE})", m.group("what"))
                         if inner:
                             begin = parse_date(inner.group(1), published) or begin
-                        if begin is None and not re.search(r"campaign|operation|war|conflict|offensive|invasion|intervention|coup", what):
+                        if _THE_YEAR.match(what):  # "since the start of the year": January of the article's year
+                            if not pub:
+                                continue
+                            begin, k = f"{pub[0]:04d}-01", "since"
+                        elif begin is None and not re.search(r"campaign|operation|war|conflict|offensive|invasion|intervention|coup", what):
                             continue
-                        k = "campaign"
+                        else:
+                            k = "campaign"
                 elif kind == "range":
                     begin = parse_date(m.group("a"), published)
                     finish = parse_date(m.group("b"), published, "end")

@@ -144,6 +144,8 @@ def test_figures_never_raise(text):
         ("in mid-February", "2024-03-13", "2024-02", "2024-02"),
         ("in early January", "2024-03-13", "2024-01", "2024-01"),
         ("in late May 2022", "2024-03-13", "2022-05", "2022-05"),
+        ("since the start of the year", "2024-10-21", "2024-01", None),
+        ("since the beginning of this year", "2024-10-21", "2024-01", None),
     ],
 )
 def test_recent_periods(text, published, start, end):
