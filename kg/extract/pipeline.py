@@ -745,7 +745,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             r.claim.period = Period(None, default_end, per.text)
         # a month refined to the one day the article names in it ("in May 2019" ... "on 5 May")
         per = r.claim.period
-        if r.pkind in ("month", "day") and per.start and per.end and per.start == per.end and len(per.end) == 7:
+        if r.pkind in ("month", "day") and per.start and per.end and per.start == per.end and len(per.end) == 7 and r.claim.incident is not None:
             inmonth = [d for d in days if d.startswith(per.end)]
             if len(inmonth) == 1:
                 r.claim.period = Period(inmonth[0], inmonth[0], per.text)

@@ -350,3 +350,10 @@ def test_it_in_what_a_source_says_is_that_source():
              "The rescue service says it has documented more than 2,300 air strikes since the start of the year, "
              "which have killed 194 civilians.")
     assert [(int(c.value), c.asserter.label) for c in cs][1:] == [(2300, "rescue service"), (194, "rescue service")]
+
+
+def test_a_months_total_is_not_narrowed_to_a_day_of_an_incident_in_it():
+    cs = run("According to the monitor, 31 civilians were killed across the country in September.\n\n"
+             "On 12 September, shelling struck a market in the town, killing five civilians, the monitor reported.",
+             published="2024-10-21")
+    assert [(int(c.value), c.period.end) for c in cs] == [(31, "2024-09"), (5, "2024-09-12")]
