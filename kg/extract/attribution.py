@@ -182,6 +182,7 @@ def slug(name: str) -> str:
     return s[:60] or "unknown"
 
 
+_INTRODUCED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)$")
 _DOTTED_ACRONYM = re.compile(r"\b([A-Z]{2,3})\b")
 
 
@@ -282,6 +283,7 @@ class Attributor:
         self._orgs: list[SourceRef] = []  # organisations that spoke or were cited, the last one last
         self.last_asserter: tuple[SourceRef, SourceRef | None] | None = None
         self.people: dict[str, SourceRef] = {}  # surname -> person (with speaks_for)
+        self.acronyms: dict[str, SourceRef] = {}  # "CIMP" -> the body the article introduced as "... (CIMP)"
         self.last_report_org: SourceRef | None = None  # who issued the report / statement last named
 
     def _is_country(self, label: str) -> bool:
@@ -313,6 +315,14 @@ class Attributor:
                 continue  # a bare "Ministry" or "Army" is not a name
             ref = SourceRef(slug(label), label, "Organization", known=False)
             ms.append(Mention(a, b, ref, "org", txt))
+            introduced = _INTRODUCED_ACRONYM.search(label)
+            if introduced:
+                self.acronyms[introduced.group(1)] = ref
+        # an acronym the article introduced before: "CIMP reported" after "the Civilian Impact Monitoring Project (CIMP)"
+        for acronym in [x for x in self.acronyms if x in s]:
+            for m in re.finditer(rf"\b{re.escape(acronym)}\b", s):
+                if not _overlaps(m.start(), m.end(), ms):
+                    ms.append(Mention(m.start(), m.end(), self.acronyms[acronym], "org", acronym))
         for m in (_GENERIC.finditer(s) if not _GENERIC_NOUNS.isdisjoint(_LOWER.findall(s)) else ()):
             if _overlaps(m.start(), m.end(), ms):
                 # "Russian officials", "US officials" are in the gazetteer; keep the gazetteer match
@@ -337,8 +347,8 @@ class Attributor:
                 continue  # the tail of a hyphenated word is not a name
             if self.places is not None and self.places.find(name):
                 continue  # "Gaza Strip", "Deir ez-Zor" are places, not people
-            if _next_word(s, m.end(part)) in self.place_nouns:
-                continue  # "North Kivu province": a place the gazetteer does not know
+            if _next_word(s, m.end(part)) in self.place_nouns or name.rsplit(None, 1)[-1].lower() in self.place_nouns:
+                continue  # "North Kivu province", "Munabbih District": a place the gazetteer does not know
             ref = self._person(name, s, m.end(), m.start())
             ms.append(Mention(m.start(), m.end(), ref, "person", m.group(0)))
         # bare surnames of people met before

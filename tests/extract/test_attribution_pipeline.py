@@ -357,3 +357,16 @@ def test_a_months_total_is_not_narrowed_to_a_day_of_an_incident_in_it():
              "On 12 September, shelling struck a market in the town, killing five civilians, the monitor reported.",
              published="2024-10-21")
     assert [(int(c.value), c.period.end) for c in cs] == [(31, "2024-09"), (5, "2024-09-12")]
+
+
+def test_places_named_by_a_facility_or_district_are_no_speakers_and_an_introduced_acronym_speaks():
+    att = Attributor(V, None)
+    ms = att.mentions("Shells struck people near Al Qarn market in Wadi Sulh District, the monitor reported.")
+    assert [m.ref.label for m in ms if m.kind == "person"] == []
+    cs = run("According to the Rural Casualty Recording Network (RCRN), 31 civilians were killed in September.\n\n"
+             "The Mayor of the town said the shelling was the worst in years.\n\n"
+             "On 12 September, shells struck people near Al Qarn market in Wadi Sulh District, Hajjah Governorate, "
+             "killing five civilians, all of them farmers, and injuring 11, RCRN reported.", published="2024-10-21")
+    assert {c.asserter.label for c in cs} == {"Rural Casualty Recording Network (RCRN)"}
+    att.mentions("The Rural Casualty Recording Network (RCRN) counts the dead.")
+    assert [m.ref.label for m in att.mentions("RCRN reported.")] == ["Rural Casualty Recording Network (RCRN)"]
