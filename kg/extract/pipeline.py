@@ -23,7 +23,7 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
-from kg.extract.syntax import (counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
+from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
                                governing_source, is_age, is_agent, is_ratio, names_an_event, sets_a_count,
                                starts_a_period)
 from kg.extract.text import junk_spans
@@ -320,7 +320,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 att.note(asserter, speaker)
                 last_para = sent.para
             # when
-            pm = _pick_period(pms, f.start, f.end, s)
+            pm = _pick_period(pms, f.start, f.end, s, docs.get(si))
             period = Period(pm.begin, pm.finish, pm.text) if pm else Period()
             # where
             # the places of the figure's own clause: from its speech act (or the figure before) to the next figure
@@ -524,10 +524,14 @@ def _quote_speaker(att: Attributor, sents, si: int, vocab: Vocabulary):
 _AS_OF_MONTHS = 3
 
 
-def _pick_period(pms: list[PeriodMention], a: int, b: int, s: str) -> PeriodMention | None:
+def _pick_period(pms: list[PeriodMention], a: int, b: int, s: str, doc=None) -> PeriodMention | None:
+    """The period nearest the figure, among those of its own clause when it has any."""
     if not pms:
         return None
-    usable = [p for p in pms if p.kind != "backref" or True]
+    usable = pms
+    if doc is not None and len(pms) > 1:
+        own = clause_of(doc, a, b)
+        usable = [p for p in pms if clause_of(doc, p.start, p.end) == own] or pms
 
     def dist(p: PeriodMention) -> int:
         if p.end <= a:

@@ -370,3 +370,9 @@ def test_places_named_by_a_facility_or_district_are_no_speakers_and_an_introduce
     assert {c.asserter.label for c in cs} == {"Rural Casualty Recording Network (RCRN)"}
     att.mentions("The Rural Casualty Recording Network (RCRN) counts the dead.")
     assert [m.ref.label for m in att.mentions("RCRN reported.")] == ["Rural Casualty Recording Network (RCRN)"]
+
+
+def test_a_compared_figure_takes_the_period_of_its_own_clause():
+    cs = run("According to the monitor, 31 civilians were killed and 66 injured across the country in September, "
+             "compared with 24 killed and 58 injured in August.", published="2024-10-21")
+    assert [(int(c.value), c.period.end) for c in cs] == [(31, "2024-09"), (66, "2024-09"), (24, "2024-08"), (58, "2024-08")]
