@@ -284,6 +284,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if _RATE.match(s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res
+            if f.kind == "zero" and metric == "civilian-casualties":
+                metric = "civilians-killed"  # "no civilians were injured or killed" says none died
             if _in_single_quotes(s, f.start) and any(r.claim.metric == metric and r.claim.value == f.value for r in raws):
                 continue  # "... boasts of 'zero unintentional civilian deaths'": a quoted restatement of a figure already claimed
             if marker == "subset" and not lex_has_event(lex, metric):

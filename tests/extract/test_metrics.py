@@ -169,3 +169,16 @@ def test_head_searches_run_once_per_head():
     assert lex.classify("civilians", "were killed", "", "") == first
     assert lex._heads["civilians"] is hits
     assert len(hits) == len(lex.items)
+
+
+def test_killed_or_injured_counts_casualties_and_none_killed_or_injured_is_no_death():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    def metrics(text):
+        return [(c.metric, int(c.value)) for c in extract(normalise(text), ArticleMeta("x.txt", publisher="Wire"), vocabulary())]
+
+    assert metrics("97 civilians were killed or injured in armed violence in September.") == [("civilian-casualties", 97)]
+    assert metrics("At least 40 civilians were killed and 12 injured.") == [("civilians-killed", 40), ("civilians-injured", 12)]
+    assert metrics("The army said no civilians were injured or killed in the raid.") == [("civilians-killed", 0)]
