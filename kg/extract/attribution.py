@@ -40,7 +40,7 @@ _ANAPHOR_NOUNS = frozenset(
     """report statement study research summary document announcement analysis agency group organization organisation mission command
     council investigation probe survey assessment findings researchers military regime ministry government office monitor charity
     authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team
-    governor mayor minister president commander official chief head director general""".split()
+    governor mayor minister president commander official chief head director general communique communiqué bulletin""".split()
 )
 # "the group", "the agency": descriptions that fit any body, so they refer to the last one that spoke
 _ANY_BODY = frozenset(("group", "organisation", "organization", "agency", "body", "network", "project", "office", "monitor"))

@@ -743,8 +743,14 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                          and (o.sent, o.claim.period.end) not in by_days
                          and o.claim.metric.endswith(("-killed", "-injured"))]
             before = toll_days or [d for si, d in event_days if si <= r.sent]
+            # strikes told right after a dated attack, in its paragraph, are part of it ("gunmen attacked the market
+            # on Thursday ... The air force carried out three strikes against the fleeing assailants")
+            attack = [o for o in raws if o.para == r.para and r.sent - 1 <= o.sent < r.sent and o.pkind == "day"
+                      and len(o.claim.period.end or "") == 10 and o.claim.period.start == o.claim.period.end]
             if before and r.claim.metric.endswith(("-killed", "-injured")):
                 r.claim.period = Period(before[-1], before[-1], None)
+            elif attack and r.claim.metric == "strikes":
+                r.claim.period = attack[-1].claim.period
             else:
                 r.claim.period = Period(None, default_end, None)
         elif r.pkind == "backref" and per.end is None:

@@ -376,3 +376,15 @@ def test_a_compared_figure_takes_the_period_of_its_own_clause():
     cs = run("According to the monitor, 31 civilians were killed and 66 injured across the country in September, "
              "compared with 24 killed and 58 injured in August.", published="2024-10-21")
     assert [(int(c.value), c.period.end) for c in cs] == [(31, "2024-09"), (66, "2024-09"), (24, "2024-08"), (58, "2024-08")]
+
+
+def test_a_communique_speaks_for_its_issuer_soldiers_who_fell_died_and_strikes_after_an_attack_share_its_day():
+    cs = run("The army killed 39 militants on Saturday, the Ministry of Defence announced in a communiqué read on "
+             "television.\n\n\"Unfortunately, six of our valiant soldiers fell on the field of honour and 14 others were "
+             "wounded,\" the communiqué said.\n\nIn a separate incident on Thursday, gunmen attacked a market in the "
+             "village, killing 12 civilians, according to the communiqué. The air force carried out three strikes "
+             "against the fleeing assailants.", published="2024-03-13")
+    assert {c.asserter.label for c in cs} == {"Ministry of Defence"}
+    assert [(c.metric, int(c.value), c.period.end) for c in cs] == [
+        ("combatants-killed", 39, "2024-03-09"), ("combatants-killed", 6, "2024-03-09"),
+        ("combatants-injured", 14, "2024-03-09"), ("civilians-killed", 12, "2024-03-07"), ("strikes", 3, "2024-03-07")]
