@@ -413,14 +413,17 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
         v = float(r.claim.value)
         best = None
         for b in raws:
-            if (sents[b.sent].headline or b.sent <= r.sent or b.claim.metric != r.claim.metric
-                    or b.claim.asserter is None):
+            # ("kills 43" over "killed at least 43 civilians": the headline's unspecified dead are the body's civilians)
+            same_metric = b.claim.metric == r.claim.metric or (
+                r.claim.metric.startswith("people-") and b.claim.metric.endswith(r.claim.metric.removeprefix("people")))
+            if sents[b.sent].headline or b.sent <= r.sent or not same_metric or b.claim.asserter is None:
                 continue
             bv = float(b.claim.value_max if (b.claim.value_max is not None and r.claim.bound == "at-most") else b.claim.value)
             if v == bv or (v and abs(bv - v) / v <= 0.1 and v == _round_figure(v)):
                 best = b
                 break
         if best is not None:
+            r.claim.metric = best.claim.metric
             r.claim.asserter, r.claim.speaker = best.claim.asserter, best.claim.speaker
             r.claim.period = best.claim.period
             r.claim.rule = r.claim.rule.rsplit("+attr.", 1)[0] + "+attr.headline-restates"

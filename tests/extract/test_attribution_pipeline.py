@@ -388,3 +388,9 @@ def test_a_communique_speaks_for_its_issuer_soldiers_who_fell_died_and_strikes_a
     assert [(c.metric, int(c.value), c.period.end) for c in cs] == [
         ("combatants-killed", 39, "2024-03-09"), ("combatants-killed", 6, "2024-03-09"),
         ("combatants-injured", 14, "2024-03-09"), ("civilians-killed", 12, "2024-03-07"), ("strikes", 3, "2024-03-07")]
+
+
+def test_a_headlines_dead_are_the_bodys_civilians_when_the_body_says_so():
+    cs = run("Drone strike on market kills at least 43, medics say\n\nA drone strike on a market on Tuesday killed at "
+             "least 43 civilians, medics said.")
+    assert {(c.metric, int(c.value), c.asserter.label) for c in cs} == {("civilians-killed", 43, "medics")}
