@@ -208,8 +208,11 @@ def _clean(s: str) -> str:
 
 
 def _head(np: str) -> str:
-    """The noun phrase up to its head (drops an "of ..." complement)."""
-    return _OF.split(np, maxsplit=1)[0] if not np.lower().startswith("of ") else np
+    """The noun phrase up to its head (drops an "of ..." complement; "members of the same family" are family members)."""
+    if np.lower().startswith("of "):
+        return np
+    head, *complement = _OF.split(np, maxsplit=1)
+    return "family members" if head.lower() == "members" and complement and "family" in complement[0].lower() else head
 
 
 _CACHE: dict[int, tuple[Vocabulary, Lexicon]] = {}
@@ -268,6 +271,9 @@ def noun_phrase(s: str, pos: int) -> tuple[str, str]:
         if low in _STOP:
             if low == "of" and words and len(words) < 6:
                 words.append("of")
+                continue
+            if words and words[-1] == "of" and "family" in (x.lower() for x in tokens[i + 1:i + 3]):
+                words.append(low)  # "members of the same family", "members of one family"
                 continue
             break
         if words and t[0].isupper() and words[-1].endswith("s") and words[-1][0].islower():

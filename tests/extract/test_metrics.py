@@ -182,3 +182,16 @@ def test_killed_or_injured_counts_casualties_and_none_killed_or_injured_is_no_de
     assert metrics("97 civilians were killed or injured in armed violence in September.") == [("civilian-casualties", 97)]
     assert metrics("At least 40 civilians were killed and 12 injured.") == [("civilians-killed", 40), ("civilians-injured", 12)]
     assert metrics("The army said no civilians were injured or killed in the raid.") == [("civilians-killed", 0)]
+
+
+def test_members_of_an_armed_group_are_combatants_and_of_a_family_civilians():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    def metrics(text):
+        return [(c.metric, int(c.value)) for c in extract(normalise(text), ArticleMeta("x.txt", publisher="Wire"), vocabulary())]
+
+    assert metrics("The air force struck a training camp on Monday, killing 21 members of the group.") == [("combatants-killed", 21)]
+    assert metrics("A spokesperson for the rebels said none of its members had been killed.") == [("combatants-killed", 0)]
+    assert metrics("Six members of the same family were killed when a shell hit their home.") == [("civilians-killed", 6)]
