@@ -162,6 +162,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:\s+in\s+(?P<a>{_DATE}))?", re.I)),
+    # "since the coup", "since the war": the start the article gave that event before (kg.extract.pipeline), or a campaign's
+    ("since-event", re.compile(r"\bsince\s+the\s+(?P<what>(?:[\w'-]+\s+){0,2}?(?:coup|war|invasion|offensive|conflict|uprising|revolution|escalation|takeover|ceasefire|truce))\b", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
@@ -188,6 +190,7 @@ _GATES = {
     "until": frozenset("through till until up as end to by".split()),
     "since": frozenset(["since"]),
     "since-campaign": frozenset(["since"]),
+    "since-event": frozenset(["since"]),
     "relative": frozenset("year years date far today yesterday overnight weekend monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
     "recent": frozenset("last past this".split()),
@@ -296,6 +299,11 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                                 break
                     if begin is None and not re.search(r"war|invasion|conflict|offensive|campaign|fighting|coup|operation|intervention", what):
                         continue
+                    k = "since"
+                elif kind == "since-event":
+                    what = m.group("what").lower()
+                    begin = next((start for name, start in campaign_starts.items()
+                                  if name.lower().removeprefix("the ") in what), None)
                     k = "since"
                 elif kind == "since":
                     begin = parse_date(m.group("a"), published)

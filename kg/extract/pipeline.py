@@ -194,6 +194,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                    if p.kind in ("day", "month", "year") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
+        pms = [_started_before(p, all_periods, sents) for p in pms]
         all_periods.extend((si, p) for p in pms)
         places = find_places(s, vocab)
         for _, _, k in places:
@@ -479,6 +480,17 @@ def _in_single_quotes(s: str, pos: int) -> bool:
 
 def _in_quote(s: str, pos: int) -> bool:
     return s[:pos].count('"') % 2 == 1
+
+
+def _started_before(p: PeriodMention, all_periods, sents) -> PeriodMention:
+    """"since the coup" starts where the article dated that event before ("since the February 2021 coup")."""
+    if p.kind != "since" or p.begin is not None:
+        return p
+    event = p.text.lower().split()[-1]
+    for sj, q in reversed(all_periods):
+        if q.kind in ("since", "campaign") and q.begin and event in f"{q.text} {sents[sj].text[q.end:q.end + 25]}".lower():
+            return PeriodMention(p.start, p.end, q.begin, p.finish, p.kind, p.text)
+    return p
 
 
 def _quote_speaker(att: Attributor, sents, si: int, vocab: Vocabulary):

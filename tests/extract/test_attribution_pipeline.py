@@ -394,3 +394,10 @@ def test_a_headlines_dead_are_the_bodys_civilians_when_the_body_says_so():
     cs = run("Drone strike on market kills at least 43, medics say\n\nA drone strike on a market on Tuesday killed at "
              "least 43 civilians, medics said.")
     assert {(c.metric, int(c.value), c.asserter.label) for c in cs} == {("civilians-killed", 43, "medics")}
+
+
+def test_since_the_coup_starts_where_the_article_dated_the_coup():
+    cs = run("The council says air strikes have killed at least 312 civilians since the February 2021 coup. "
+             "A rights group says security forces have killed at least 5,516 people nationwide since the coup.",
+             published="2024-08-15")
+    assert [(int(c.value), c.period.start) for c in cs] == [(312, "2021-02"), (5516, "2021-02")]
