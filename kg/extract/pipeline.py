@@ -24,7 +24,7 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
-                               governing_source, is_age, is_agent, is_ratio, names_an_event, sets_a_count,
+                               governing_source, is_age, is_agent, is_ratio, names_an_event, own_predicate, sets_a_count,
                                starts_a_period)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
@@ -263,6 +263,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # the clause's subject decides only where the figure names nothing itself: "the government put
             # the number of dead at 100" counts the dead, whoever "killing 50 civilians" counted before
             context_only = res is not None and res[1] in ("metric.noun+subject", "metric.subject") and (not np or inherited)
+            if res is not None and res[1] == "metric.noun+subject" and si in docs:
+                # "54 of the dead were children and 196 people had been kidnapped": a figure with a verb of its own
+                # tells what befell it; the dead before it do not
+                verb = own_predicate(docs[si], f.start, f.end)
+                if verb is not None and verb not in vocab.outcome_lemmas and verb not in ("be", "have"):
+                    res = None
             if outcome and (res is None or link.predicate or (context_only and link.noun)):
                 parsed_res = lex.classify(link.noun or "people", outcome, "", "")
                 words = link.noun.lower().split()

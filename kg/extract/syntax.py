@@ -656,3 +656,14 @@ def clause_of(doc, start: int, end: int) -> int | None:
 
 _TIME_MARKS = frozenset(("since", "after", "before", "until", "till", "when", "while", "as"))
 
+
+def own_predicate(doc, start: int, end: int) -> str | None:
+    """The lemma of the verb whose subject the figure (or the noun it counts) is: "196 people had been
+    kidnapped" -> "kidnap"; None when the figure is no verb's subject."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return noun.head.lemma_.lower()

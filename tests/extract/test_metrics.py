@@ -195,3 +195,13 @@ def test_members_of_an_armed_group_are_combatants_and_of_a_family_civilians():
     assert metrics("The air force struck a training camp on Monday, killing 21 members of the group.") == [("combatants-killed", 21)]
     assert metrics("A spokesperson for the rebels said none of its members had been killed.") == [("combatants-killed", 0)]
     assert metrics("Six members of the same family were killed when a shell hit their home.") == [("civilians-killed", 6)]
+
+
+def test_a_figure_with_a_verb_of_its_own_is_not_the_dead_before_it():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    cs = extract(normalise("She said 54 of the dead were children and that 196 people had been kidnapped over the "
+                           "same period."), ArticleMeta("x.txt", publisher="Wire"), vocabulary())
+    assert 196 not in [int(c.value) for c in cs]
