@@ -78,7 +78,8 @@ class _Raw:
     np: str
     explicit_people: bool = False
     after: str = ""
-    more: bool = False
+    more: bool = False  # "11 others", "another 20", "15 more": the population of the figure before
+    increment: bool = False  # "another 20", "15 more": added to a count, not a running total of its own
     at: int = 0  # where the figure starts in its sentence
 
 
@@ -353,8 +354,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "those strikes", "250 of the dead were civilians", "Of these, five ...": the period of the figure before
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start))
-            if marker in ("more", "ante") or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]):
-                raws[-1].more = True
+            increment = marker == "more" or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]) is not None
+            if marker == "ante" or increment:
+                raws[-1].more, raws[-1].increment = True, increment
             inc.attach(raws[-1], s, si, pm)
         before_acts = att.last_asserter
         att.note_acts(s, acts, ms, sent.in_quote)
@@ -717,14 +719,14 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for r in raws:
         own = spans.get(r.claim.asserter.key, ()) if r.claim.asserter else ()
         reported = {o.claim.period for o in own if _months(o.claim.period.end) - _months(o.claim.period.start) >= 2}
-        if r.pkind == "" and r.claim.incident is None and len(reported) == 1:
+        if r.pkind == "" and r.claim.incident is None and len(reported) == 1 and not r.increment:
             r.claim.period = next(iter(reported))
             r.pkind = "range"
     # ... and a running total it gives runs on through the rest of its paragraph ("the coalition had acknowledged
     # killing 1,302 civilians since August 2014 ... It had reviewed 2,960 reports")
     for r in raws:
-        if r.pkind != "" or r.claim.incident is not None:
-            continue
+        if r.pkind != "" or r.claim.incident is not None or r.increment:
+            continue  # ("added 15 more deaths": an increment, not the running total)
         running = [o for o in raws if o.pkind in ("since", "campaign") and o.claim.period.start and o.para == r.para
                    and o.sent < r.sent and o.claim.asserter == r.claim.asserter]
         if running:

@@ -401,3 +401,9 @@ def test_since_the_coup_starts_where_the_article_dated_the_coup():
              "A rights group says security forces have killed at least 5,516 people nationwide since the coup.",
              published="2024-08-15")
     assert [(int(c.value), c.period.start) for c in cs] == [(312, "2021-02"), (5516, "2021-02")]
+
+
+def test_an_increment_is_not_the_running_total_of_its_paragraph():
+    cs = run("The coalition said it had killed 1,139 civilians since August 2014. In fact, its monthly report only "
+             "added 15 more deaths since its November tally.", published="2018-12-20")
+    assert [(int(c.value), c.period.start) for c in cs] == [(1139, "2014-08"), (15, None)]
