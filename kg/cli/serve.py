@@ -35,7 +35,7 @@ def serve(
     max_body: int = typer.Option(1_000_000, help="Largest request body accepted without the token, in bytes."),
     log_level: str = typer.Option("warning", help="uvicorn log level (info shows each request)."),
 ) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint at /sparql, with a query page at /."""
+    """Serve the store as a SPARQL 1.1 endpoint at /sparql, with a query workbench (YASGUI) at /."""
     import uvicorn
 
     from kg.server.app import ServeConfig, ServerState, make_app
@@ -92,7 +92,7 @@ def serve(
 
     try:
         config.local_token = announce(path, url).token
-        typer.echo(f"kg serve: SPARQL endpoint at {url} (query page at {url[:-len('sparql')]})", err=True)
+        typer.echo(f"kg serve: SPARQL endpoint at {url} (query workbench at {url[:-len('sparql')]})", err=True)
         server = uvicorn.Server(uvicorn.Config(make_app(state, shut_down), log_level=log_level,
                                                access_log=log_level == "info", lifespan="on",
                                                timeout_graceful_shutdown=5))

@@ -1,4 +1,4 @@
-"""The HTTP side of `kg serve`: SPARQL 1.1 Protocol, Graph Store GET, named queries, the query page.
+"""The HTTP side of `kg serve`: SPARQL 1.1 Protocol, Graph Store GET, named queries, the query workbench.
 
 Routes::
 
@@ -9,13 +9,16 @@ Routes::
                               default graph (the union); neither: the whole dataset (N-Quads, TriG)
     GET /queries              the named queries (JSON)
     GET /queries/NAME?p=v     run a named query, parameters bound as literals
+    GET /prefixes             the prefixes kg's queries and outputs use (JSON)
     GET /health               liveness and store generation
-    GET /                     the query page (static files from kg/server/static, no network)
+    GET /                     the query workbench: YASGUI, vendored in kg/server/static/yasgui, no network
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import gzip
 import hmac
 import logging
 from dataclasses import dataclass, field
@@ -44,10 +47,18 @@ from kg.server.workers import (Job, NotAQuery, QueryOutOfMemory, QueryRefused, Q
 log = logging.getLogger("kg.serve")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-# The page's files, by name: a lookup table, so no request path ever reaches the file system.
-STATIC_FILES = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8",
-                "style.css": "text/css; charset=utf-8"}
-PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+# The workbench's files, by name: a lookup table, so no request path ever reaches the file system.
+# yasgui/ is the vendored @zazuko/yasgui build (its README says which and why).
+STATIC_FILES = {"index.html": "text/html; charset=utf-8",
+                "workbench.js": "text/javascript; charset=utf-8",
+                "workbench.css": "text/css; charset=utf-8",
+                "yasgui/yasgui.min.js": "text/javascript; charset=utf-8",
+                "yasgui/yasgui.min.css": "text/css; charset=utf-8",
+                "yasgui/LICENSE": "text/plain; charset=utf-8",
+                "yasgui/THIRD-PARTY-LICENSES.txt": "text/plain; charset=utf-8"}
+# Scripts only from this server. Styles may be inline: YASGUI's table sets style attributes and adds
+# <style> elements (column widths); a style cannot run code.
+PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
                "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 UNCAPPED = 10**12
 EXPOSED = ["X-KG-Rows", "X-KG-Row-Cap", "X-KG-Truncated", "X-KG-Generation"]
@@ -389,10 +400,15 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
         media = STATIC_FILES.get(name)
         if media is None:
             raise HTTPProblem(404, "not found")
-        body = (STATIC_DIR / name).read_bytes()
-        return Response(body, media_type=media, headers={"Content-Security-Policy": PAGE_POLICY,
-                                                         "X-Content-Type-Options": "nosniff",
-                                                         "Referrer-Policy": "no-referrer"})
+        headers = {"Content-Security-Policy": PAGE_POLICY, "X-Content-Type-Options": "nosniff",
+                   "Referrer-Policy": "no-referrer", "Vary": "Accept-Encoding"}
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            headers["Content-Encoding"] = "gzip"
+            return Response(static_file(name, True), media_type=media, headers=headers)
+        return Response(static_file(name, False), media_type=media, headers=headers)
+
+    async def prefixes(request: Request) -> Response:
+        return JSONResponse(PREFIXES)
 
     async def on_problem(request: Request, exc: HTTPProblem) -> Response:
         return problem(exc.status, exc.message, exc.headers)
@@ -409,7 +425,8 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
 
     routes = [
         Route("/", static, methods=["GET", "HEAD"]),
-        Route("/static/{name}", static, methods=["GET", "HEAD"]),
+        Route("/static/{name:path}", static, methods=["GET", "HEAD"]),
+        Route("/prefixes", prefixes, methods=["GET"]),
         Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
         Route("/graph-store", graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
         Route("/queries", list_queries, methods=["GET"]),
@@ -421,6 +438,13 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
                              max_age=3600)]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                      exception_handlers={HTTPProblem: on_problem, HTTPException: on_http, Exception: on_error})
+
+
+@functools.lru_cache(maxsize=len(STATIC_FILES) * 2)
+def static_file(name: str, gzipped: bool) -> bytes:
+    """A page file's bytes, read once; gzipped, YASGUI's 1 MB script is 280 kB on the wire."""
+    body = (STATIC_DIR / name).read_bytes()
+    return gzip.compress(body, mtime=0) if gzipped else body
 
 
 def _format_iri(media_type: str) -> str:
