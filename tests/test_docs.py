@@ -272,12 +272,17 @@ def test_markers_and_prompts_are_read_from_the_markdown(tmp_path):
 
 
 def test_the_readme_pictures_are_newer_than_the_code_and_the_claims_they_draw(doc_stores):
-    """`make docs-images` records what it drew from; the same hashes now mean the pictures are current."""
+    """`make docs-images` records what it drew from; the same hashes now mean the pictures are current.
+    The workbench pictures in docs/endpoint.md are made and recorded with them."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     pictures = re.findall(r"!\[[^\]]*\]\((docs/img/[^)]+)\)", readme)
     assert sorted(pictures) == sorted(f"docs/img/{name}" for name in docs_images.PICTURES)
     assert all((REPO / picture).stat().st_size > 10_000 for picture in pictures)
+    endpoint = (REPO / "docs" / "endpoint.md").read_text(encoding="utf-8")
+    workbench = re.findall(r"!\[[^\]]*\]\(img/(workbench-[^)]+)\)", endpoint)
+    assert sorted(workbench) == sorted(docs_images.WORKBENCH_PICTURES)
+    assert all((docs_images.OUT / name).stat().st_size > 10_000 for name in workbench)
     recorded = json.loads((docs_images.OUT / docs_images.RECORD).read_text(encoding="utf-8"))
     now = docs_images.fingerprint(doc_stores["seeds"])
-    assert recorded["code"] == now["code"], "the code that draws the README pictures changed: run make docs-images"
+    assert recorded["code"] == now["code"], "the code that draws the pictures (README, docs/endpoint.md) changed: run make docs-images"
     assert recorded["data"] == now["data"], "the seeds' claims changed since the README pictures: run make docs-images"

@@ -5,10 +5,14 @@
 It runs the commands a reader would, in a scratch folder: ``kg load data/seeds`` (with the
 folder's manifest), ``kg plot timeline --metric civilians-killed -o seed-timeline.png``, and
 ``kg export -o seeds.html``, whose page it opens in headless Chromium (Debian's, offline) to
-click the Mosul contradiction and take ``seed-network.png``.
+click the Mosul contradiction and take ``seed-network.png``. Then ``kg serve`` on that store, and
+the query workbench at / in Chromium with every request to another host refused: the workbench
+as it opens (``workbench-empty.png``, docs/endpoint.md shows these three), a SELECT over the
+claims on pages of 10 (``workbench-select.png``) and a CONSTRUCT's Turtle (``workbench-construct.png``).
 
 Beside the pictures it writes ``seed-images.json``: a hash of the code that draws them (the
-``kg.export`` package and this script) and a hash of what they draw (the claims table
+``kg.export`` package, the workbench's files in kg/server/static and this script) and a hash of
+what they draw (the claims table
 ``kg export -o claims.csv`` writes for the seed store: claims, sources, outlets, conflicts).
 ``tests/test_docs.py`` computes both again and fails when either differs: the pictures are
 older than their code or their data (a change to the extractor that changes the seeds' claims
@@ -19,16 +23,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "data" / "seeds"
 OUT = REPO / "docs" / "img"
 RECORD = "seed-images.json"
-PICTURES = ("seed-network.png", "seed-timeline.png")
+PICTURES = ("seed-network.png", "seed-timeline.png")  # in README.md
+WORKBENCH_PICTURES = ("workbench-empty.png", "workbench-select.png", "workbench-construct.png")  # docs/endpoint.md
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -37,7 +44,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 def drawing_code() -> list[Path]:
     """The files whose change can change a picture without changing the claims."""
     export = REPO / "kg" / "export"
-    return sorted(p for p in export.rglob("*") if p.is_file() and p.suffix in (".py", ".html")) + [Path(__file__).resolve()]
+    static = REPO / "kg" / "server" / "static"
+    return (sorted(p for p in export.rglob("*") if p.is_file() and p.suffix in (".py", ".html"))
+            + sorted(p for p in static.rglob("*") if p.is_file()) + [Path(__file__).resolve()])
 
 
 def code_hash() -> str:
@@ -79,6 +88,71 @@ def screenshot_network(page_file: Path, out: Path) -> None:
         browser.close()
 
 
+# What the workbench pictures show: the seeds' claims, ten to a page, and a CONSTRUCT of the Mosul
+# incident's claims as Turtle.
+SELECT_CLAIMS = """PREFIX kg: <https://w3id.org/kg-claims/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+# a source's label is in the reference graph and in each article that names it: DISTINCT, per claim
+SELECT DISTINCT (STRAFTER(STR(?c), "/claim/") AS ?claim) ?asserter ?metric ?value ?bound WHERE {
+  ?c a kg:Claim ; kg:value ?value ; kg:bound ?bound ;
+     kg:metric/skos:notation ?metric ; kg:assertedBy/skos:prefLabel ?asserter .
+} ORDER BY ?asserter DESC(?value) ?claim"""
+CONSTRUCT_INCIDENT = """PREFIX kg: <https://w3id.org/kg-claims/ns#>
+CONSTRUCT { ?claim kg:assertedBy ?source ; kg:metric ?metric ; kg:value ?value ; kg:bound ?bound ; kg:incident ?incident }
+WHERE { ?claim kg:incident ?incident ; kg:assertedBy ?source ; kg:metric ?metric ; kg:value ?value ; kg:bound ?bound }"""
+
+
+def serve(store: Path, cwd: Path) -> tuple[subprocess.Popen, str]:
+    """``kg serve`` on a free port; its address from the discovery file it writes in the store."""
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", "0"],
+                            cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"kg serve: exit status {proc.returncode}\n{proc.stderr.read().decode()}")
+        try:
+            info = json.loads((store / "kg-serve.json").read_text())
+        except (OSError, ValueError):
+            info = {}
+        if info.get("pid") == proc.pid:
+            return proc, info["url"][: -len("sparql")]
+        time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("kg serve did not start in 60 s")
+
+
+def screenshot_workbench(base: str, out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    def run(page, query: str) -> None:
+        page.evaluate("q => document.querySelector('.tabPanel.active .CodeMirror').CodeMirror.setValue(q)", query)
+        page.evaluate("() => { window.__drawn = new Promise(d => kgWorkbench.getTab().getYasr().once('drawn', d)); }")
+        page.click(".tabPanel.active .yasqe_queryButton")
+        page.evaluate("window.__drawn.then(() => true)")
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 960})
+        outside = []
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((base, "data:"))
+                      else (outside.append(route.request.url), route.abort()))
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+        page.screenshot(path=str(out / "workbench-empty.png"))
+        run(page, SELECT_CLAIMS)
+        page.select_option(".tabPanel.active select.tableSizer", "10")  # the table's page size
+        page.click(".tabPanel.active .dt-paging-button.next")
+        page.screenshot(path=str(out / "workbench-select.png"), full_page=True)
+        run(page, CONSTRUCT_INCIDENT)
+        page.click(".tabPanel.active .select_response")
+        page.wait_for_selector(".tabPanel.active .yasr .CodeMirror")
+        page.screenshot(path=str(out / "workbench-construct.png"))
+        browser.close()
+    if outside:
+        raise SystemExit(f"the workbench asked for {outside}: it must need no network")
+
+
 def make(out: Path = OUT) -> dict[str, str]:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,6 +163,12 @@ def make(out: Path = OUT) -> dict[str, str]:
         kg("export", "-o", work / "seeds.html", "--store", store, cwd=work)
         screenshot_network(work / "seeds.html", out / "seed-network.png")
         record = {**fingerprint(store), "made_by": "make docs-images (python -m kg.devtools.docs_images)"}
+        server, base = serve(store, work)
+        try:
+            screenshot_workbench(base, out)
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=30)
     (out / RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     return record
 
@@ -96,4 +176,5 @@ def make(out: Path = OUT) -> dict[str, str]:
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
     made = make(target)
-    print(f"wrote {', '.join(PICTURES)} and {RECORD} in {target} (code {made['code'][:12]}, data {made['data'][:12]})")
+    print(f"wrote {', '.join(PICTURES + WORKBENCH_PICTURES)} and {RECORD} in {target} "
+          f"(code {made['code'][:12]}, data {made['data'][:12]})")
