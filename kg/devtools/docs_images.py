@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -102,9 +103,20 @@ CONSTRUCT { ?claim kg:assertedBy ?source ; kg:metric ?metric ; kg:value ?value ;
 WHERE { ?claim kg:incident ?incident ; kg:assertedBy ?source ; kg:metric ?metric ; kg:value ?value ; kg:bound ?bound }"""
 
 
+def free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def serve(store: Path, cwd: Path) -> tuple[subprocess.Popen, str]:
-    """``kg serve`` on a free port; its address from the discovery file it writes in the store."""
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", "0"],
+    """``kg serve`` on port 8000 as docs/endpoint.md says (another if it is taken); its address from
+    the discovery file it writes in the store."""
+    port = "8000" if free(8000) else "0"
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", port],
                             cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -139,7 +151,8 @@ def screenshot_workbench(base: str, out: Path) -> None:
         page = context.new_page()
         page.goto(base)
         page.wait_for_selector("body[data-ready=true]", timeout=20_000)
-        page.screenshot(path=str(out / "workbench-empty.png"))
+        height = page.evaluate("Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom) + 12")
+        page.screenshot(path=str(out / "workbench-empty.png"), clip={"x": 0, "y": 0, "width": 1280, "height": height})
         run(page, SELECT_CLAIMS)
         page.select_option(".tabPanel.active select.tableSizer", "10")  # the table's page size
         page.click(".tabPanel.active .dt-paging-button.next")
