@@ -84,7 +84,13 @@ def screenshot_network(page_file: Path, out: Path) -> None:
         page = context.new_page()
         page.goto(page_file.resolve().as_uri())
         page.wait_for_selector("body[data-ready=true]", timeout=10_000)
-        page.locator('#edges .edge-group:has(path[data-kind="contradiction"]) .edge-hit').first.click()
+        # the README describes the Mosul strike's contradiction (the coalition's 12, the BBC's "over 100"),
+        # not whichever contradiction comes first: the one whose panel names the BBC, else the first
+        contradictions = page.locator('#edges .edge-group:has(path[data-kind="contradiction"]) .edge-hit')
+        for i in [*range(contradictions.count()), 0]:
+            contradictions.nth(i).click()
+            if "BBC" in page.inner_text("#panel h2"):
+                break
         page.screenshot(path=str(out))
         browser.close()
 
