@@ -92,7 +92,7 @@ def test_export_writes_every_rdf_suffix_and_they_read_back_alike(seeds, tmp_path
         dataset = Dataset()
         dataset.parse(export(seeds, tmp_path / f"all{suffix}"), format=parser)
         quads[suffix] = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
-    assert quads[".nq"] == quads[".trig"] == quads[".jsonld"] and len(quads[".nq"]) == 8  # 5 articles, 3 of kg's
+    assert quads[".nq"] == quads[".trig"] == quads[".jsonld"] and len(quads[".nq"]) == 9  # 5 articles, 4 of kg's (ontology, reference, findings, sources)
     assert sum(quads[".nq"].values()) >= len(union[".ttl"])
 
 

@@ -187,7 +187,7 @@ def test_quad_formats_read_back_isomorphic_to_the_store(store, tmp_path, fmt, pa
     back = Dataset()
     back.parse(out, format=parse_as)
     want, got = _graphs(_store_dataset(store)), _graphs(back)
-    assert set(got) == set(want) and len(want) == 8  # 5 articles, the ontology, the reference data, the findings
+    assert set(got) == set(want) and len(want) == 9  # 5 articles, the ontology, the reference data, the findings, the sources
     for name, graph in want.items():
         assert isomorphic(graph, got[name]), name
 

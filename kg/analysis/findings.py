@@ -46,6 +46,7 @@ from typing import Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from kg import sources
 from kg.analysis.queries import parse_query_file
 from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, pair_findings, rounded
 from kg.namespaces import BASE, GRAPH, KG, TIME
@@ -86,16 +87,22 @@ def _group(p: str, key: str, asserter: str) -> tuple:
     return (p, key, asserter) if p == _SERIES else (p, key)
 
 
-def keys_of(store, var: str, terms: list[str]) -> dict[str, list[tuple]]:
-    """Each claim's candidate groups, for the claims of some article graphs (``var`` "g") or metrics ("metric_iri")."""
+def _canonical(asserter: str, identity: "sources.Identity | None") -> str:
+    return identity.of(asserter)[0] if identity is not None else asserter
+
+
+def keys_of(store, var: str, terms: list[str], identity: "sources.Identity | None" = None) -> dict[str, list[tuple]]:
+    """Each claim's candidate groups, for the claims of some article graphs (``var`` "g") or metrics ("metric_iri");
+    a series is one source's: the canonical source of ``identity`` (kg.sources), when given."""
     out: dict[str, list[tuple]] = {}
     for chunk in _chunks(terms):
         for claim, p, key, asserter in store.rows(_with_values(_internal("claim-keys"), var, chunk)):
-            out.setdefault(claim, []).append(_group(p, key, asserter))
+            out.setdefault(claim, []).append(_group(p, key, _canonical(asserter, identity)))
     return out
 
 
-def members_of(store, groups: Iterable[tuple], cache: "AnalysisCache | None" = None) -> dict[tuple, dict[str, str]]:
+def members_of(store, groups: Iterable[tuple], cache: "AnalysisCache | None" = None,
+               identity: "sources.Identity | None" = None) -> dict[tuple, dict[str, str]]:
     """The figures stored in each candidate group, each with one claim stating it (groups the cache
     holds are not read again). Claims not yet analysed have no figure and are not members."""
     wanted = set(groups)
@@ -105,28 +112,45 @@ def members_of(store, groups: Iterable[tuple], cache: "AnalysisCache | None" = N
     for chunk in _chunks(sorted({g[1] for g in missing})):
         for claim, p, key, asserter, figure in store.rows(
                 _with_values(_internal("key-members"), "key", chunk, literal=True)):
-            group = _group(p, key, asserter)
+            group = _group(p, key, _canonical(asserter, identity))
             if group in missing:
                 out[group].setdefault(figure, claim)
     return out
 
 
-def _figure(row: tuple) -> tuple[Figure, str]:
+def _figure(row: tuple, identity: "sources.Identity | None" = None) -> tuple[Figure, str]:
     (claim, metric, value, value_max, bound, asserter, article, start, end, running, key, incident, metric_iri) = row
     places = tuple(p for p in key.split("|")[2].split(",") if p)  # key: metric|incident|places|end
+    canonical, voice = identity.of(asserter) if identity is not None else (asserter, "")
     return Figure(claim=claim, metric=intern(metric), value=Decimal(value), bound=intern(bound),
                   value_max=Decimal(value_max) if value_max is not None else None,
-                  asserter=intern(asserter), article=article, period_start=start or None, period_end=end or None,
-                  running=running in ("true", "1"), places=places, incident=incident), metric_iri
+                  asserter=intern(canonical), article=article, period_start=start or None, period_end=end or None,
+                  running=running in ("true", "1"), places=places, incident=incident,
+                  voice=intern(voice) if voice != canonical else ""), metric_iri
 
 
-def figures_of(store, var: str, terms: Iterable[str]) -> dict[str, tuple[Figure, str]]:
+def with_identity(facts: tuple, identity: "sources.Identity") -> tuple:
+    """``claim_facts`` (raw asserters, as the article graph names them) with each asserter's canonical
+    source and voice (kg.sources)."""
+    keys, figures = facts
+    keys = {claim: [(*g[:2], _canonical(g[2], identity)) if len(g) == 3 else g for g in groups]
+            for claim, groups in keys.items()}
+    out = {}
+    for claim, (figure, metric) in figures.items():
+        canonical, voice = identity.of(figure.asserter)
+        out[claim] = (replace(figure, asserter=canonical, voice=voice if voice != canonical else ""), metric)
+    return keys, out
+
+
+def figures_of(store, var: str, terms: Iterable[str], identity: "sources.Identity | None" = None
+               ) -> dict[str, tuple[Figure, str]]:
     """Each claim's Figure (asserter and article as IRIs) and its metric's IRI, for the given claims
-    (``var`` "claim") or every claim of the given metrics ("metric_iri")."""
+    (``var`` "claim") or every claim of the given metrics ("metric_iri"); with ``identity`` (kg.sources)
+    the asserter is the canonical source and the figure has its voice."""
     out = {}
     for chunk in _chunks(sorted(set(terms))):
         for row in store.rows(_with_values(_internal("analysis-figures"), var, chunk)):
-            out[row[0]] = _figure(row)
+            out[row[0]] = _figure(row, identity)
     return out
 
 
@@ -188,6 +212,8 @@ def figure_iri(f: Figure) -> str:
     key = "|".join((f.asserter, f.metric, _plain(f.value), f.bound, _plain(f.value_max), f.period_start or "",
                     f.period_end or "", "running" if f.running else "", ",".join(sorted(set(f.places))),
                     f.incident or ""))
+    if f.voice and f.voice != f.asserter:  # a source of a family: the outcome depends on the family too
+        key += "|" + f.voice
     return FIGURE + hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
@@ -197,11 +223,11 @@ def as_figure(f: Figure) -> Figure:
     return replace(f, claim=iri, article=iri)
 
 
-def figures_by_iri(store, claims: dict[str, str], cache: "AnalysisCache | None" = None
-                   ) -> dict[str, tuple[Figure, str]]:
+def figures_by_iri(store, claims: dict[str, str], cache: "AnalysisCache | None" = None,
+                   identity: "sources.Identity | None" = None) -> dict[str, tuple[Figure, str]]:
     """Each figure (by IRI, read through one claim stating it: ``claims`` maps figure to claim) and its metric's IRI."""
     out = cache.pick(claims.keys()) if cache is not None else {}
-    read = figures_of(store, "claim", [claims[fig] for fig in claims.keys() - out.keys()])
+    read = figures_of(store, "claim", [claims[fig] for fig in claims.keys() - out.keys()], identity)
     for figure, metric in read.values():
         out[figure_iri(figure)] = (as_figure(figure), metric)
     if cache is not None:
@@ -348,20 +374,27 @@ def _figures_of_claims(keys: dict[str, list[tuple]], figures: dict[str, tuple[Fi
     return figure_of, described, groups_of, stated
 
 
-def update(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None, facts: tuple | None = None) -> int:
+def update(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None, facts: tuple | None = None,
+           identity: "sources.Identity | None" = None) -> int:
     """Work out and store the findings of the claims in ``graphs``: each claim's figure, and each
     figure not stored before against every stored figure sharing a key with it. ``facts``: the
-    graphs' claim keys and figures (``claim_facts``), when known; else they are read from the store."""
+    graphs' claim keys and figures (``claim_facts``), when known; else they are read from the store.
+    Asserters are compared as ``identity`` (kg.sources; the stored one when not given) says: one
+    canonical source for the names of one source, one voice for a family."""
     if not graphs:
         return 0
+    if identity is None:
+        identity = sources.read_identity(store)
     tolerance = tolerance_of(store)
     if tolerance is None:
         tolerance = _record_tolerance(store, DEFAULT_TOLERANCE)
     if facts is None:
-        own = keys_of(store, "g", [str(g) for g in graphs])
-        facts = own, figures_of(store, "claim", own)
+        own = keys_of(store, "g", [str(g) for g in graphs], identity)
+        facts = own, figures_of(store, "claim", own, identity)
+    else:
+        facts = with_identity(facts, identity)
     figure_of, described, groups_of, stated = _figures_of_claims(*facts)
-    members = members_of(store, {group for groups in groups_of.values() for group in groups}, cache)
+    members = members_of(store, {group for groups in groups_of.values() for group in groups}, cache, identity)
     # a figure is stored already when any of its groups holds it (a figure's groups follow from what it states)
     known = {figure for figure, groups in groups_of.items() if figure in members[groups[0]]}
     claims = {figure: claim for claim, figure in figure_of.items()}
@@ -377,7 +410,7 @@ def update(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None, fa
     pairs |= {(figure, figure) for figure in groups_of if figure in known or stated[figure] > 1}
     stating = {f: claim for group in {g for gs in groups_of.values() for g in gs} for f, claim in members[group].items()}
     wanted = {f for pair in pairs for f in pair if f not in described}
-    figures = {**figures_by_iri(store, {f: stating[f] for f in wanted}, cache), **described}
+    figures = {**figures_by_iri(store, {f: stating[f] for f in wanted}, cache, identity), **described}
     if cache is not None:
         cache.keep(described)
     return _write(store, findings_for(sorted(pairs), figures, tolerance), figure_of)
@@ -436,12 +469,44 @@ def begin(store, graphs: Iterable[URIRef], cache: "AnalysisCache | None" = None)
 
 def finish(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None, facts: tuple | None = None) -> int:
     """After ``graphs`` changed (or went: a removed graph has no claims, so no pairs): work out
-    their findings and strike them off the awaiting list. Returns how many findings."""
+    their findings and strike them off the awaiting list. Returns how many findings.
+
+    First the source identity (kg.sources) learns the sources and acronyms of ``graphs``; when that
+    changes another source's canonical source or voice (an alias learnt now joins a source stored
+    long ago), the graphs with claims by it are listed as awaiting analysis too, before the new
+    identity is stored, and worked out again with these."""
     if not graphs:
         return 0
-    count = update(store, graphs, cache, facts)
+    change = sources.observe(store, [str(g) for g in graphs])
+    graphs, facts = _with_changed(store, graphs, change, cache, facts)
+    change.save(store)
+    count = update(store, graphs, cache, facts, change.identity)
     _unmark(store, graphs)
     return count
+
+
+def _with_changed(store, graphs: list[URIRef], change: "sources.Change", cache, facts):
+    """``graphs`` and the other graphs whose claims' sources ``change`` affects (listed as awaiting
+    analysis, their findings forgotten); the facts of ``graphs`` are no use for the others."""
+    others = [URIRef(g) for g in sources.graphs_asserting(store, change.changed)] if change.changed else []
+    known = set(graphs)
+    others = [g for g in others if g not in known]
+    if not others:
+        return graphs, facts
+    begin(store, others, cache)
+    return [*graphs, *others], None
+
+
+def reidentify(store, cache: "AnalysisCache | None" = None) -> int:
+    """Work the source identity out again (after an analyst's merge or split, kg.curate) and the
+    findings of the claims whose source or voice it changed; returns how many graphs were analysed again."""
+    change = sources.observe(store)
+    graphs, _ = _with_changed(store, [], change, cache, None)
+    change.save(store)
+    if graphs:
+        update(store, graphs, cache, None, change.identity)
+        _unmark(store, graphs)
+    return len(graphs)
 
 
 @contextmanager
@@ -477,11 +542,15 @@ def rebuild(store, tolerance=DEFAULT_TOLERANCE) -> int:
     store.update(f"DROP SILENT GRAPH <{FINDINGS_GRAPH}>")
     _record_tolerance(store, tolerance)
     _mark(store, graphs)
+    change = sources.observe(store)  # every graph's sources when the store has no registry yet
+    change.save(store)
+    identity = change.identity
     metrics = [row[0] for row in store.rows(f"SELECT DISTINCT ?m WHERE {{ ?c a <{KG.Claim}> ; <{KG.metric}> ?m }}")]
     total = 0
     for metric in sorted(metrics):
-        keys = keys_of(store, "metric_iri", [metric])
-        figure_of, figures, groups_of, stated = _figures_of_claims(keys, figures_of(store, "metric_iri", [metric]))
+        keys = keys_of(store, "metric_iri", [metric], identity)
+        figure_of, figures, groups_of, stated = _figures_of_claims(keys, figures_of(store, "metric_iri", [metric],
+                                                                                    identity))
         pairs = [*_pairs_within(groups_of), *((figure, figure) for figure, n in stated.items() if n > 1)]
         total += _write(store, findings_for(pairs, figures, tolerance), figure_of)
     _unmark(store, graphs)

@@ -101,7 +101,8 @@ def figure_from(record: dict[str, Any]) -> Figure:
                   asserter=record["asserter"], article=record["article"],
                   period_start=record.get("period_start") or None, period_end=record.get("period_end") or None,
                   running=bool(record.get("running")), places=tuple(p for p in (record.get("places") or "").split(",") if p),
-                  incident=record.get("incident") or None, quote=record.get("quote") or "", outlet=record.get("outlet") or None)
+                  incident=record.get("incident") or None, quote=record.get("quote") or "", outlet=record.get("outlet") or None,
+                  voice=record.get("voice") or "")
 
 
 def load_figures(kg_store, metric: str | None) -> dict[str, Figure]:

@@ -16,6 +16,7 @@ from rdflib.namespace import SKOS
 
 from kg.model import resolve_source
 from kg.namespaces import INCIDENT, KG, SOURCE
+from kg.sources import SOURCES_GRAPH, name_key
 from kg.stores.sparqlterms import string_literal
 from kg.suggest import did_you_mean
 from kg.vocab import vocabulary
@@ -33,9 +34,11 @@ def check_names(kg_store, metric: str | None = None, asserter: str | None = None
     metrics = f"?m <{SKOS.inScheme}> <{KG.metrics}> ; <{SKOS.notation}>"
     if metric and metric not in vocabulary().metrics and not _ask(kg_store, f"{metrics} {string_literal(metric)}"):
         _refuse("metric", metric, [*vocabulary().metrics, *_strings(kg_store, f"{metrics} ?n")])
-    if asserter and not _ask(kg_store, f"<{SOURCE[resolve_source(asserter, vocabulary()).key]}> a ?kind"):
-        _refuse("source", asserter, _strings(kg_store, f"?s a ?kind ; <{SKOS.prefLabel}>|<{SKOS.altLabel}> ?n "
-                                                       f"VALUES ?kind {{ {SOURCE_CLASSES} }}"))
+    if asserter and not _ask(kg_store, f"<{SOURCE[resolve_source(asserter, vocabulary()).key]}> a ?kind") \
+            and canonical_source(kg_store, asserter) is None:
+        _refuse("source", asserter, [*_strings(kg_store, f"?s a ?kind ; <{SKOS.prefLabel}>|<{SKOS.altLabel}> ?n "
+                                                        f"VALUES ?kind {{ {SOURCE_CLASSES} }}"),
+                                     *_strings(kg_store, f"GRAPH <{SOURCES_GRAPH}> {{ ?s <{KG.canonicalLabel}>|<{KG.alias}> ?n }}")])
     if incident and not incident_labels(kg_store, incident):
         _refuse("incident", incident, _strings(kg_store, f"?i a <{KG.Incident}> ; <{RDFS.label}> ?n"))
     if article and not _ask(kg_store, f"?a <{KG.fileName}> {string_literal(article)}"):
@@ -57,9 +60,26 @@ def incident_labels(kg_store, text: str) -> list[str]:
 
 
 def source_iri(kg_store, name: str) -> URIRef | None:
-    """The source a name or alias means (any case), as the loader names it; None when no claim has it."""
+    """The source a name or alias means (any case): its canonical source (kg.sources), which the findings
+    name, or the source as the loader names it; None when no claim has it."""
+    canonical = canonical_source(kg_store, name)
+    if canonical is not None:
+        return canonical
     iri = SOURCE[resolve_source(name, vocabulary()).key]
     return iri if _ask(kg_store, f"?c <{KG.assertedBy}> <{iri}>") else None
+
+
+def canonical_source(kg_store, name: str) -> URIRef | None:
+    """The canonical source (kg.sources) a name means: the one a source IRI so named stands for, or
+    one with that name or alias in any case; None when the store's sources graph has none."""
+    raw = SOURCE[resolve_source(name, vocabulary()).key]
+    rows = kg_store.rows(f"SELECT ?c WHERE {{ GRAPH <{SOURCES_GRAPH}> {{ <{raw}> <{KG.canonical}> ?c }} }}")
+    found = [r[0] for r in rows]
+    if not found:
+        wanted = name_key(name)
+        every = kg_store.rows(f"SELECT ?c ?n WHERE {{ GRAPH <{SOURCES_GRAPH}> {{ ?c <{KG.canonicalLabel}>|<{KG.alias}> ?n }} }}")
+        found = sorted({c for c, n in every if name_key(n) == wanted})
+    return URIRef(found[0]) if found else None
 
 
 def _ask(kg_store, pattern: str) -> bool:

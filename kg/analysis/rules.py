@@ -206,6 +206,7 @@ class Figure:
     incident: str | None = None
     quote: str = ""
     outlet: str | None = None
+    voice: str = ""  # the root of the asserter's family (kg.sources): figures of one voice are not independent
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def interval(self, tolerance=DEFAULT_TOLERANCE) -> Interval:
@@ -224,6 +225,18 @@ class Figure:
         if self.period_start in (None, self.period_end):
             return self.period_end if self.period_start else f"to {self.period_end}"
         return f"{self.period_start}..{self.period_end}"
+
+
+def voice(f: Figure) -> str:
+    """Who speaks through a figure: its asserter's family (UNAMA speaks as the UN), else the asserter."""
+    return f.voice or f.asserter
+
+
+def _one_voice(a: Figure, b: Figure) -> str:
+    """How two figures of one voice are one: the same asserter, or two asserters of one family."""
+    if a.asserter == b.asserter:
+        return "the same asserter"
+    return f"one voice ({a.asserter} and {b.asserter} are of the {voice(a)} family)"
 
 
 def comparable(a: Figure, b: Figure) -> tuple[bool, str]:
@@ -284,23 +297,25 @@ def classify(a: Figure, b: Figure, tolerance=DEFAULT_TOLERANCE) -> list[tuple[st
 def _compare(a: Figure, b: Figure, tolerance) -> tuple[str | None, Decimal | None, str]:
     ok, why = comparable(a, b)
     if not ok:
-        if (a.metric == b.metric and not a.incident and not b.incident and a.asserter != b.asserter
+        if (a.metric == b.metric and not a.incident and not b.incident and voice(a) != voice(b)
                 and set(a.places) & set(b.places) and set(a.places) != set(b.places)
                 and a.period_end and b.period_end and ends_within_a_month(a.period_end, b.period_end)
                 and _periods_overlap(a, b)):
             return "not-comparable", None, f"not compared: {why}, though the periods overlap"
         return None, None, f"not compared: {why}"
     rel, ratio, how = relation(a, b, tolerance)
-    if rel == "same" and (a.asserter != b.asserter or a.article != b.article):
-        who = "different asserters" if a.asserter != b.asserter else "the same asserter in two articles"
+    # sources of one family (UNAMA and the UN) are one voice: not independent of each other
+    independent = voice(a) != voice(b)
+    if rel == "same" and (independent or a.article != b.article):
+        who = "different asserters" if independent else f"{_one_voice(a, b)} in two articles"
         return "corroboration", ratio, f"{why}; {who}; {how}"
-    if a.asserter != b.asserter:  # "same" figures of different asserters were corroboration above
+    if independent:  # "same" figures of different asserters were corroboration above
         return rel, ratio, f"{why}; different asserters; {how}"
     if a.article == b.article:
-        return None, ratio, f"{why}; the same asserter in the same article; {how}"
+        return None, ratio, f"{why}; {_one_voice(a, b)} in the same article; {how}"
     if rel in ("contradiction", "discrepancy"):
-        return "misreport", ratio, f"{why}; the same asserter in two articles ({rel}); {how}"
-    return None, ratio, f"{why}; the same asserter in two articles; {how}"
+        return "misreport", ratio, f"{why}; {_one_voice(a, b)} in two articles ({rel}); {how}"
+    return None, ratio, f"{why}; {_one_voice(a, b)} in two articles; {how}"
 
 
 def _periods_overlap(a: Figure, b: Figure) -> bool:
