@@ -23,22 +23,26 @@ import csv
 import hashlib
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import PROV, RDF, SKOS, XSD
 
+from kg import sources
 from kg.admin import find_article
 from kg.analysis import findings
+from kg.analysis.names import UnknownName
 from kg.extract import normalise
 from kg.readers import MetadataError, check_date
 from kg.model import BOUNDS, Claim, Incident, Period, SourceRef, resolve_source, slug
-from kg.namespaces import ACTIVITY, CLAIM, KG, OA
+from kg.namespaces import ACTIVITY, BASE, CLAIM, KG, OA, SOURCE
 from kg.output import spreadsheet_value
 from kg.rdf import GraphBuilder, add_claim
 from kg.stores.base import from_ox, prefix_header
+from kg.suggest import did_you_mean
 from kg.validate import validate_graph
 from kg.vocab import Vocabulary
 
@@ -397,3 +401,99 @@ def apply_claims_table(store, vocab: Vocabulary, path: Path, curator: str) -> Cu
 
 __all__ = ["CurationError", "CurationReport", "Curator", "apply_claims_table", "curator_ref", "keep_curation",
            "read_rows", "replace_keeping_curation"]
+
+
+# ---------------------------------------------------------------- sources: an analyst's merges and splits
+
+def _source_named(identity: "sources.Identity", name: str) -> "sources.Source":
+    source = identity.find(name)
+    if source is None:
+        raise UnknownName(f"no source {name!r} in the store" + did_you_mean(name, identity.names()))
+    return source
+
+
+def _statement_triples(kind: str, name: str, other: str, curator: str) -> list[tuple]:
+    """A merge or split statement, attributed to the analyst as curated claims are (``curator_ref``)."""
+    when = datetime.now(timezone.utc).replace(microsecond=0)
+    node = URIRef(f"{BASE}curation/source-{kind}-"
+                  + hashlib.sha256(f"{kind}|{name}|{other}|{curator}|{when.isoformat()}".encode()).hexdigest()[:16])
+    analyst = curator_ref(curator)
+    agent = URIRef(SOURCE[analyst.key])
+    return [(node, RDF.type, KG.SourceMerge if kind == "merge" else KG.SourceSplit),
+            (node, KG.sourceName, Literal(name)), (node, KG.otherSourceName, Literal(other)),
+            (node, KG.method, Literal("manual")),
+            (node, PROV.wasAttributedTo, agent), (node, PROV.generatedAtTime, Literal(when, datatype=XSD.dateTime)),
+            (agent, RDF.type, KG.Person), (agent, RDF.type, PROV.Person), (agent, SKOS.prefLabel, Literal(analyst.label))]
+
+
+def _drop_statements(store, statements: list["sources.Statement"]) -> str:
+    return " ;\n".join(f"DELETE WHERE {{ GRAPH <{sources.SOURCE_CURATION_GRAPH}> {{ <{s.iri}> ?p ?o }} }}"
+                       for s in statements)
+
+
+def _change_statements(store, drop: list["sources.Statement"], add: list[tuple]) -> None:
+    """Drop and add analysts' statements in one update, then work the identity and the findings it
+    changes out again (a crash in between leaves the statements stored: the next analysis catches up)."""
+    parts = [_drop_statements(store, drop)] if drop else []
+    if add:
+        lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in add)
+        parts.append(f"INSERT DATA {{ GRAPH <{sources.SOURCE_CURATION_GRAPH}> {{ {lines} }} }}")
+    if parts:
+        store.update(" ;\n".join(p for p in parts if p))
+    findings.reidentify(store)
+
+
+def _between(statements, kind: str, names_a: set[str], names_b: set[str]) -> list["sources.Statement"]:
+    keys_a = {sources.name_key(n) for n in names_a}
+    keys_b = {sources.name_key(n) for n in names_b}
+    return [s for s in statements if s.kind == kind
+            and {sources.name_key(s.a), sources.name_key(s.b)} & keys_a and {sources.name_key(s.a), sources.name_key(s.b)} & keys_b]
+
+
+def merge_sources(store, name: str, into: str, curator: str) -> str:
+    """Make the source ``name`` means one with the source ``into`` means (whose name it takes), as an
+    analyst's statement attributed to ``curator``; lifts any split between them. Returns what was done."""
+    if not curator.strip():
+        raise ValueError("--curator needs the analyst's name")
+    identity = sources.current(store)
+    a, b = _source_named(identity, name), _source_named(identity, into)
+    if a.iri == b.iri:
+        return f"{a.label} and {b.label} are one source already; nothing to merge"
+    statements = sources.read_statements(store)
+    drop = _between(statements, "split", {a.label, *a.aliases}, {b.label, *b.aliases})
+    kept = [s for s in statements if s not in drop]
+    registry, _ = sources.read_registry(store)
+    still_apart = True
+    if drop:
+        if not registry.raw:
+            registry = sources.sources_in(store, [str(g) for g in store.article_graphs()])
+        after = sources.compute(sources.read_gazetteer(store), registry, kept)
+        still_apart = after.canonical.get(a.members[0]) != after.canonical.get(b.members[0])
+    add = _statement_triples("merge", a.label, b.label, curator) if still_apart else []
+    _change_statements(store, drop, add)
+    return f"merged {a.label} into {b.label} (by {curator.strip()}); `kg sources unmerge` undoes it"
+
+
+def unmerge_sources(store, name: str, other: str, curator: str) -> str:
+    """Keep the names ``name`` and ``other`` apart: drop an analyst's merge between them, and when the
+    names still meet (same name rules, kg.sources), store a split attributed to ``curator``."""
+    if not curator.strip():
+        raise ValueError("--curator needs the analyst's name")
+    identity = sources.current(store)
+    a, b = _source_named(identity, name), _source_named(identity, other)
+    if a.iri != b.iri:
+        return f"{a.label} and {b.label} are two sources already; nothing to unmerge"
+    if sources.name_key(name) == sources.name_key(other):
+        raise ValueError(f"{name!r} and {other!r} are one name; give two names of the source (`kg sources` lists them)")
+    statements = sources.read_statements(store)
+    keys = {sources.name_key(name), sources.name_key(other)}
+    drop = [s for s in statements if s.kind == "merge" and {sources.name_key(s.a), sources.name_key(s.b)} == keys]
+    kept = [s for s in statements if s not in drop]
+    registry, present = sources.read_registry(store)
+    if not present:
+        registry = sources.sources_in(store, [str(g) for g in store.article_graphs()])
+    after = sources.compute(sources.read_gazetteer(store), registry, kept)
+    split = after.find(name) is not None and after.find(name) is after.find(other)
+    add = _statement_triples("split", name, other, curator) if split else []
+    _change_statements(store, drop, add)
+    return f"{name} and {other} are two sources now (by {curator.strip()}); `kg sources merge` joins them again"

@@ -23,7 +23,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from kg import __version__
-from kg.cli import admin, conflicts, export, load, query, serve
+from kg.cli import admin, conflicts, export, load, query, serve, sources
 from kg.cli.options import fail
 from kg.extract.parse import ModelMissing
 from kg.stores import StoreError
@@ -106,5 +106,11 @@ plot_app = typer.Typer(cls=Group, no_args_is_help=True, help=export.PLOT_HELP)
 register(plot_app, "timeline", export.plot_timeline)
 register(plot_app, "compare", export.plot_compare)
 app.add_typer(plot_app, name="plot")
+
+sources_app = typer.Typer(cls=Group, invoke_without_command=True, help=sources.HELP)
+sources_app.callback()(one_line_errors(sources.list_sources))
+register(sources_app, "merge", sources.merge)
+register(sources_app, "unmerge", sources.unmerge)
+app.add_typer(sources_app, name="sources")
 
 register(app, "serve", serve.serve, ())
