@@ -417,10 +417,12 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
     headline compresses ("GNA blames attack that killed 42": the GNA blames; the count is the body's)."""
     standfirst = _standfirst(sents)
     for r in raws:
-        if not sents[r.sent].headline and r.sent != standfirst:
+        # (a sub-headline or bullet restates too, unless it names its own source: "Witnesses recall seeing 50 bodies")
+        if not (sents[r.sent].headline or r.sent == standfirst
+                or (_line_like(sents[r.sent]) and r.claim.rule.endswith(("+attr.outlet", "+attr.carry-over")))):
             continue
         v = float(r.claim.value)
-        best = None
+        found = []
         for b in raws:
             # ("kills 43" over "killed at least 43 civilians": the headline's unspecified dead are the body's civilians)
             same_metric = b.claim.metric == r.claim.metric or (
@@ -429,13 +431,21 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
                 continue
             bv = float(b.claim.value_max if (b.claim.value_max is not None and r.claim.bound == "at-most") else b.claim.value)
             if v == bv or (v and abs(bv - v) / v <= 0.1 and v == _round_figure(v)):
-                best = b
-                break
+                found.append(b)
+        # the first body figure stated in a sentence, past lines that only restate it (a liveblog's "Key events"
+        # bullets, its entries' sub-headlines: no full stop)
+        best = next((b for b in found if not _line_like(sents[b.sent])), found[0] if found else None)
         if best is not None:
             r.claim.metric = best.claim.metric
             r.claim.asserter, r.claim.speaker = best.claim.asserter, best.claim.speaker
             r.claim.period = best.claim.period
             r.claim.rule = r.claim.rule.rsplit("+attr.", 1)[0] + "+attr.headline-restates"
+
+
+def _line_like(sent) -> bool:
+    """A line that is no sentence: a sub-headline or a bullet of "Key events" (short, no full stop)."""
+    text = sent.text.rstrip()
+    return len(text) < 150 and text[-1:] not in '.!?"\u201d:'
 
 
 def _names_outcome(word: str, outcomes: dict[str, str]) -> bool:

@@ -407,3 +407,11 @@ def test_an_increment_is_not_the_running_total_of_its_paragraph():
     cs = run("The coalition said it had killed 1,139 civilians since August 2014. In fact, its monthly report only "
              "added 15 more deaths since its November tally.", published="2018-12-20")
     assert [(int(c.value), c.period.start) for c in cs] == [(1139, "2014-08"), (15, None)]
+
+
+def test_a_liveblogs_headline_bullets_and_subheads_restate_the_source_not_each_other():
+    cs = run("War live: Kharkiv death toll rises to 11 after bomb hits depot\n\nKey events\n"
+             "\u2022 Kharkiv toll rises to 11 after bomb hits depot\n\n17:48\nKharkiv death toll rises to 11\n"
+             "The number of people killed in the attack on the depot has risen to 11, the regional governor, "
+             "Oleh Petrenko, said on Telegram.", publisher="Example Wire", published="2024-09-10")
+    assert {(c.metric, int(c.value), c.asserter.label) for c in cs} == {("people-killed", 11, "Oleh Petrenko")}
