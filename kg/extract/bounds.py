@@ -80,6 +80,12 @@ def bound_before(s: str, pos: int) -> tuple[str, int]:
     return "exact", pos
 
 
+_SHARED_BOUNDS = frozenset(("at-least", "more-than", "approx"))
+# the rest of the first count's clause up to "and" ("civilians were killed and "), then the second count's outcome
+_ELLIPTIC_AND = re.compile(r"(?:\s+[a-z-]+){1,4}\s+and\s+", re.I)
+_OUTCOME_AFTER = re.compile(r"\s+(?:others\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injured|wounded|hurt|killed|dead|died|missing)\b", re.I)
+
+
 def figures(s: str, numbers: list[Number]) -> list[Figure]:
     """Combine numbers into figures with bounds; ranges take two numbers."""
     out: list[Figure] = []
@@ -113,6 +119,10 @@ def figures(s: str, numbers: list[Number]) -> list[Figure]:
                     continue
         if bound == "exact" and _AFTER_AT_LEAST.match(s[n.end:n.end + 10]):
             bound = "at-least"
+        if (bound == "exact" and n.kind != "zero" and out and out[-1].bound in _SHARED_BOUNDS
+                and _ELLIPTIC_AND.fullmatch(s[out[-1].end:n.start]) and _OUTCOME_AFTER.match(s, n.end)):
+            # "at least 171 civilians were killed and 812 injured": the second count of one clause shares the bound
+            bound = out[-1].bound
         out.append(Figure(n.value, bound, None, bstart, n.end, n.start, n.end, n.kind))
         i += 1
     return out

@@ -214,3 +214,13 @@ def test_the_weekend_is_the_last_saturday_and_sunday():
 
     for text in ("Over the weekend, 30 people were killed.", "30 were killed last weekend."):
         assert [(p.begin, p.finish) for p in find_periods(text, "2024-03-13")] == [("2024-03-09", "2024-03-10")]
+
+
+def test_the_second_count_of_one_clause_shares_the_bound():
+    def bounds(text):
+        return [(int(f.value), f.bound) for f in figures(text, find_numbers(text))]
+
+    assert bounds("at least 171 civilians were killed and 812 injured in August") == [(171, "at-least"), (812, "at-least")]
+    # a count with a clause of its own keeps its own bound
+    assert bounds("At least 30 people were killed in the north and 12 injured in the south") == [(30, "at-least"), (12, "exact")]
+    assert bounds("Around 20 were killed, and the army said 12 were injured") == [(20, "approx"), (12, "exact")]
