@@ -62,6 +62,8 @@ _ALL_BUT = re.compile(r"\ball\s+but\s*$")
 _BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties")
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b")
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
+# a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
+_CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()]{2,60}\)\s*[-\u2013\u2014]+\s*")
 _DATELINE = re.compile(r"[A-Z][\w .'-]{1,30},\s*")  # the place before a dateline's date
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
@@ -168,6 +170,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         live = si <= last_fig
         if live and (figs or not words.isdisjoint(_SPEECH_WORDS)):
             ms = att.mentions(s)
+            credit = _CREDIT_LINE.match(s)  # "JERUSALEM (The Global Courier) -": no one there speaks
+            if credit:
+                ms = [m for m in ms if m.start >= credit.end()]
             acts = att.speech_acts(s, ms)
         elif live:
             ms, acts = att.mentions(s), []  # the people it names are whom a later "he said" means
@@ -407,6 +412,9 @@ def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary, quote
         return None
     if found.rule == "impersonal":
         return _IMPERSONAL if not quoted else None  # in a quotation, "it is estimated" is the speaker's
+    credit = _CREDIT_LINE.match(s)
+    if credit and found.head.idx < credit.end():
+        return None  # the parser took a dateline's place for a speaker
     r = att.from_parse(s, found, ms)
     return (r[0], r[1], f"attr.{found.rule}") if r else None
 

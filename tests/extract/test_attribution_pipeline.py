@@ -415,3 +415,9 @@ def test_a_liveblogs_headline_bullets_and_subheads_restate_the_source_not_each_o
              "The number of people killed in the attack on the depot has risen to 11, the regional governor, "
              "Oleh Petrenko, said on Telegram.", publisher="Example Wire", published="2024-09-10")
     assert {(c.metric, int(c.value), c.asserter.label) for c in cs} == {("people-killed", 11, "Oleh Petrenko")}
+
+
+def test_a_datelines_place_and_credit_speak_for_no_one():
+    c = one("JERUSALEM (The Evening Courier) \u2014 The health ministry said on Tuesday that 31,184 Palestinians had "
+            "been killed.", publisher="The Evening Courier")
+    assert c.asserter.label == "health ministry"
