@@ -122,6 +122,11 @@ class Vocabulary:
                 out.update((str(o), kind) for o in self.graph.objects(coll, KG.lemma))
         return out
 
+    @cached_property
+    def narrow_descriptions(self) -> frozenset[str]:
+        """Descriptions naming one sort of body within their kind ("ministry"; ontology/attribution.ttl)."""
+        return frozenset(str(o) for o in self.graph.objects(None, KG.narrowLemma))
+
     def place_within(self, key: str) -> str | None:
         """The key of the place that contains ``key`` (Mosul -> iraq), or None."""
         return self.places[key].extra.get("within") if key in self.places else None

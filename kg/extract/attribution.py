@@ -445,13 +445,17 @@ class Attributor:
         """The latest organisation met that ``word`` describes, by its names or its kind: "the
         government" is the government named before, not the army that spoke last."""
         kind = self.description_types.get(word)
-        for org in reversed(self._orgs):
-            term = self.index.vocab.sources.get(org.key)
-            names = term.names if term is not None else (org.label,)
-            if any(word in n.lower().replace("-", " ").split() for n in names):
-                return org
-            if kind and term is not None and term.extra.get("type") == kind:
-                return org
+        # a word naming one sort of body refers first to a body it names ("the ministry" is the health ministry met
+        # before, not the government that spoke since); a word for the kind, to the latest body of it
+        narrow = word in self.index.vocab.narrow_descriptions
+        for by_kind in ((False, True) if narrow else (None,)):
+            for org in reversed(self._orgs):
+                term = self.index.vocab.sources.get(org.key)
+                names = term.names if term is not None else (org.label,)
+                if by_kind is not True and any(word in n.lower().replace("-", " ").split() for n in names):
+                    return org
+                if by_kind is not False and kind and term is not None and term.extra.get("type") == kind:
+                    return org
         return None
 
     def resolve(self, m: Mention, s: str, local: list[Mention]) -> tuple[SourceRef, SourceRef | None] | None:

@@ -421,3 +421,11 @@ def test_a_datelines_place_and_credit_speak_for_no_one():
     c = one("JERUSALEM (The Evening Courier) \u2014 The health ministry said on Tuesday that 31,184 Palestinians had "
             "been killed.", publisher="The Evening Courier")
     assert c.asserter.label == "health ministry"
+
+
+def test_the_ministry_is_the_ministry_named_before_not_the_latest_government():
+    cs = run("The Gaza Health Ministry said 31,184 Palestinians had been killed since October 7.\n\n"
+             "The Israeli government's spokesman said 13,000 of the dead were militants.\n\n"
+             "In the latest incident, the ministry said a strike on a house in Rafah killed 14 people.",
+             published="2024-03-12")
+    assert [(int(c.value), c.asserter.label) for c in cs][-1] == (14, "Gaza Health Ministry")
