@@ -234,7 +234,8 @@ toward towards like about every each due only alone lost died remain remained in
 while whereas found deemed believed thought known seen held left taken given""".split())
 
 
-_OF_ANTE = re.compile(r"\s+of\s+(?:(which|whom|them|these|those)\b(?!\s+[a-z]+s\b)|(?:the|their|its|her|his|our|those|these|all|them)\s+)?")
+# "208 of which", "30 of them" point back; "71 of them children" names its own population
+_OF_ANTE = re.compile(r"\s+of\s+(?:(which|whom|them|these|those)\b(?!\s+(?:[a-z]+s|children|women|men|people)\b)|(?:the|their|its|her|his|our|those|these|all|them)\s+)?")
 _NP_TOKENS = re.compile(r"[A-Za-z][\w'-]*|[,;:.!?\"\u2013\u2014]")
 
 

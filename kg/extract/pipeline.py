@@ -276,7 +276,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 if verb is not None and verb not in vocab.outcome_lemmas and verb not in ("be", "have"):
                     res = None
             if outcome and (res is None or link.predicate or (context_only and link.noun)):
-                parsed_res = lex.classify(link.noun or "people", outcome, "", "")
+                # (the noun the parse links, else the one written after the figure: "71 of them children")
+                own = np if np and not inherited and not any(_names_outcome(w, vocab.outcome_lemmas) for w in np.split()) else ""
+                parsed_res = lex.classify(link.noun or own or "people", outcome, "", "")
                 words = link.noun.lower().split()
                 if parsed_res is None and words and (
                         {words[0], words[0][:-1]} & vocab.report_nouns or _names_outcome(words[-1], vocab.outcome_lemmas)):

@@ -205,3 +205,13 @@ def test_a_figure_with_a_verb_of_its_own_is_not_the_dead_before_it():
     cs = extract(normalise("She said 54 of the dead were children and that 196 people had been kidnapped over the "
                            "same period."), ArticleMeta("x.txt", publisher="Wire"), vocabulary())
     assert 196 not in [int(c.value) for c in cs]
+
+
+def test_n_of_them_children_is_a_count_of_children():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    cs = extract(normalise("The council says air strikes have killed at least 312 civilians in the state since the "
+                           "February 2021 coup, 71 of them children."), ArticleMeta("x.txt", publisher="Wire"), vocabulary())
+    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 312), ("children-killed", 71)]
