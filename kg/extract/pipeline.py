@@ -56,6 +56,7 @@ _DENIAL_WORDS = frozenset("deny denied denies denying reject rejected rejects di
 _FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
 # run for every figure: compiled once here
 _NEAR_WORDS = re.compile(r"[\w'\"-]+")
+_LETTER_WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
 _ALL_BEFORE = re.compile(r"\ball\s+$")
 _OF_THESE = guard(re.compile(r"\bof\s+(?:these|them|those|which)\b", re.I))
 _ALL_BUT = re.compile(r"\ball\s+but\s*$")
@@ -235,6 +236,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 inherited = True
                 if nps and marker != "of-number":
                     np = nps[-1]
+                elif marker == "ante" and (antecedent := next(
+                        (w for w in reversed(_LETTER_WORDS.findall(s[max(0, f.start - 120):f.start]))
+                         if (lex.classify(w, after, before, near) or ("",))[0].endswith(("-killed", "-injured"))), "")):
+                    np = antecedent  # "struck a gathering of fighters, killing about 30 of them": the people named before
                 elif _OF_THESE.search(before + s[f.end:f.end + 15]) and prev_sentence_nps:
                     np = prev_sentence_nps[-1]
             wm = _WERE_NOUN.match(after) if not np or inherited else None

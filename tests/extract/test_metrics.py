@@ -215,3 +215,14 @@ def test_n_of_them_children_is_a_count_of_children():
     cs = extract(normalise("The council says air strikes have killed at least 312 civilians in the state since the "
                            "February 2021 coup, 71 of them children."), ArticleMeta("x.txt", publisher="Wire"), vocabulary())
     assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 312), ("children-killed", 71)]
+
+
+def test_n_of_them_counts_the_people_named_before_in_its_sentence():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    cs = extract(normalise("The clinic said 56 people had died.\n\nThe spokesman said the raid had struck \"a gathering "
+                           "of rebel fighters\", killing \"about 30 of them\"."), ArticleMeta("x.txt", publisher="Wire"),
+                 vocabulary())
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 56), ("combatants-killed", 30)]
