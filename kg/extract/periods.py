@@ -35,7 +35,7 @@ class PeriodMention:
     end: int
     begin: str | None  # ISO at the text's precision
     finish: str | None
-    kind: str  # range | month | day | year | since | until | relative | todate | backref | campaign
+    kind: str  # range | month | day | year | since | until | relative | todate | backref | campaign | previous-UNIT
     text: str
 
     @property
@@ -157,13 +157,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"\b(?:in|during|over)\s+(?P<a>{_DATE})\s+(?:to|through|until|till)\s+(?P<b>{_DATE})", re.I)),
     # days of one month: "between March 27 and 31", "27-31 March 2022", "from 3 to 5 May"
     ("day-range", re.compile(rf"\b(?:(?:from|between)\s+)?(?:(?P<m1>{_M})\s+(?P<d1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<d2>{_D})(?!\s*(?:{_M}))|(?P<e1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<e2>{_D})\s+(?:of\s+)?(?P<m2>{_M}))(?:,?\s+(?P<y>{_Y}))?", re.I)),
-    ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?P<y>{_Y})", re.I)),
+    ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?:(?P<y>{_Y})|(?P<rel>the\s+year|this\s+year|last\s+year))", re.I)),
     ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?:months|weeks|days|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:\s+in\s+(?P<a>{_DATE}))?", re.I)),
     # "since the coup", "since the war": the start the article gave that event before (kg.extract.pipeline), or a campaign's
     ("since-event", re.compile(r"\bsince\s+the\s+(?P<what>(?:[\w'-]+\s+){0,2}?(?:coup|war|invasion|offensive|conflict|uprising|revolution|escalation|takeover|ceasefire|truce))\b", re.I)),
+    # "in the previous quarter": the span before the period the article named last (kg.extract.pipeline)
+    ("previous", re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:previous|preceding|prior)\s+(?P<unit>quarter|month|year|week)\b", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
@@ -191,6 +193,7 @@ _GATES = {
     "since": frozenset(["since"]),
     "since-campaign": frozenset(["since"]),
     "since-event": frozenset(["since"]),
+    "previous": frozenset(["previous", "preceding", "prior"]),
     "relative": frozenset("year years date far today yesterday overnight weekend monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
     "recent": frozenset("last past this".split()),
@@ -276,7 +279,12 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         continue
                     k = "range"
                 elif kind == "first-months":
-                    y = int(m.group("y"))
+                    if m.group("rel"):  # "the first half of the year": the article's year (or the one before)
+                        if not pub:
+                            continue
+                        y = pub[0] - (1 if m.group("rel").lower().startswith("last") else 0)
+                    else:
+                        y = int(m.group("y"))
                     if m.group("part"):  # "the second half of 2023", "the first quarter of 2024"
                         size = 6 if m.group("part").lower() == "half" else 3
                         last = 12 // size
@@ -300,6 +308,9 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     if begin is None and not re.search(r"war|invasion|conflict|offensive|campaign|fighting|coup|operation|intervention", what):
                         continue
                     k = "since"
+                elif kind == "previous":
+                    begin = finish = None  # resolved against the article's periods before it
+                    k = "previous-" + m.group("unit").lower()
                 elif kind == "since-event":
                     what = m.group("what").lower()
                     begin = next((start for name, start in campaign_starts.items()

@@ -201,7 +201,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                    if p.kind in ("day", "month", "year") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
-        pms = [_started_before(p, all_periods, sents) for p in pms]
+        pms = [_previous_span(_started_before(p, all_periods, sents), all_periods, meta.published) for p in pms]
         all_periods.extend((si, p) for p in pms)
         places = find_places(s, vocab)
         for _, _, k in places:
@@ -513,6 +513,26 @@ def _in_single_quotes(s: str, pos: int) -> bool:
 
 def _in_quote(s: str, pos: int) -> bool:
     return s[:pos].count('"') % 2 == 1
+
+
+_UNIT_MONTHS = {"quarter": 3, "month": 1, "year": 12}
+
+
+def _previous_span(p: PeriodMention, all_periods, published: str | None) -> PeriodMention:
+    """"In the previous quarter" after "Between July and September": April to June; no period before, none."""
+    if not p.kind.startswith("previous-"):
+        return p
+    months = _UNIT_MONTHS.get(p.kind.removeprefix("previous-"))
+    last = next((q for _, q in reversed(all_periods) if q.kind in ("range", "month", "year") and q.begin and q.finish), None)
+    if months is None or (last is None and not (published and len(published) >= 7)):
+        return PeriodMention(p.start, p.end, None, None, "relative", p.text)
+    if last is None:  # none named before: the span before the article's own month, quarter or year
+        month = int(published[5:7])
+        start = f"{published[:4]}-{(month - 1) // months * months + 1:02d}" if months < 12 else f"{published[:4]}-01"
+        last = PeriodMention(p.start, p.end, start, start, "month", p.text)
+    begin = _shift_month(last.begin[:7], -months) if len(last.begin) >= 7 else str(int(last.begin[:4]) - 1)
+    finish = _shift_month(begin, months - 1) if len(begin) >= 7 else begin
+    return PeriodMention(p.start, p.end, begin, finish, "range", p.text)
 
 
 def _started_before(p: PeriodMention, all_periods, sents) -> PeriodMention:

@@ -429,3 +429,11 @@ def test_the_ministry_is_the_ministry_named_before_not_the_latest_government():
              "In the latest incident, the ministry said a strike on a house in Rafah killed 14 people.",
              published="2024-03-12")
     assert [(int(c.value), c.asserter.label) for c in cs][-1] == (14, "Gaza Health Ministry")
+
+
+def test_the_previous_quarter_is_the_one_before_the_quarter_named_last():
+    cs = run("Between July and September, 1,174 civilians were killed, the mission said. In the previous quarter, "
+             "785 civilians were killed, it said.\n\nIn September, 50 civilians died in the north. In the previous "
+             "month, 12 civilians were killed there, the mission said.", published="2019-10-18")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (1174, "2019-07", "2019-09"), (785, "2019-04", "2019-06"), (50, "2019-09", "2019-09"), (12, "2019-08", "2019-08")]

@@ -145,6 +145,8 @@ def test_figures_never_raise(text):
         ("in early January", "2024-03-13", "2024-01", "2024-01"),
         ("in late May 2022", "2024-03-13", "2022-05", "2022-05"),
         ("since the start of the year", "2024-10-21", "2024-01", None),
+        ("during the first half of the year", "2012-08-19", "2012-01", "2012-06"),
+        ("in the first quarter of last year", "2012-08-19", "2011-01", "2011-03"),
         ("since the beginning of this year", "2024-10-21", "2024-01", None),
     ],
 )
