@@ -163,6 +163,7 @@ _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,3}(?:count|tally|figure|figures
 _STOP_OR_DIGIT = re.compile(r"[;.]|\d")
 _SEMI_COLON = re.compile(r"[;:]")
 _APOSTROPHE_S = re.compile(r"\s*'s\b")
+_ONE_NAME_ROLE = re.compile(rf"\b({_NAME_WORD}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(sorted(_PERSON_ROLES))})\b")
 _SPEAKER_ORDER = {"person": 0, "org": 1, "generic": 2, "outlet": 3}
 # tokens that may start an anaphor ("it", "the report", "this statement")
 _ANAPHOR_STARTS = _PRONOUNS | {"the", "this", "that"}
@@ -351,6 +352,13 @@ class Attributor:
                 continue  # "North Kivu province", "Munabbih District": a place the gazetteer does not know
             ref = self._person(name, s, m.end(), m.start())
             ms.append(Mention(m.start(), m.end(), ref, "person", m.group(0)))
+        # one name set off by a role: "Najibullah, the police chief of the district," (a person known by one name)
+        for m in (_ONE_NAME_ROLE.finditer(s) if "," in s and not headline else ()):
+            name = m.group(1)
+            if _overlaps(m.start(1), m.end(1), ms) or _FUNCTION_WORD.match(name) or (self.places is not None and self.places.find(name)):
+                continue
+            ref = self._person(name, s, m.end(1), m.start(1))
+            ms.append(Mention(m.start(1), m.end(1), ref, "person", name))
         # bare surnames of people met before
         if self.people:
             for m in _CAPWORD.finditer(s):
@@ -416,8 +424,10 @@ class Attributor:
                 orgs = [m for m in self.index.find(pm.group("org")) if m.kind == "org"]
                 if orgs:
                     org = orgs[0].ref
-        if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b", after):
-            org = self.last_org  # "X, the lead investigator, said": speaks for the body in context
+        if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b(?!\s+(?:of|for|at|in)\b)", after):
+            # "X, the lead investigator, said": speaks for the body in context (not "X, the police chief of the
+            # district": a body of the place's own)
+            org = self.last_org
         if org is None and _ROLE_BEFORE_NAME.search(s, max(0, start - 80), start):
             org = self.last_org  # "Its spokesman, Colonel X, said", "A spokeswoman, X, said": the body in context
         surname = name.split()[-1]

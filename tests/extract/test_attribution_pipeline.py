@@ -437,3 +437,10 @@ def test_the_previous_quarter_is_the_one_before_the_quarter_named_last():
              "month, 12 civilians were killed there, the mission said.", published="2019-10-18")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (1174, "2019-07", "2019-09"), (785, "2019-04", "2019-06"), (50, "2019-09", "2019-09"), (12, "2019-08", "2019-08")]
+
+
+def test_a_person_known_by_one_name_and_a_local_role_speaks_for_no_body_in_context():
+    cs = run("The coalition said 24 insurgents were killed.\n\nAccording to local residents and Najibullah, the police "
+             "chief of the district, the fighters had gathered for a trial. The Taliban planned to punish the "
+             "offenders, Najibullah said. He estimated that more than 50 insurgents were killed in the air strike.")
+    assert [(int(c.value), c.asserter.label) for c in cs][-1] == (50, "Najibullah")
