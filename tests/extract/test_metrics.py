@@ -226,3 +226,18 @@ def test_n_of_them_counts_the_people_named_before_in_its_sentence():
                            "of rebel fighters\", killing \"about 30 of them\"."), ArticleMeta("x.txt", publisher="Wire"),
                  vocabulary())
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 56), ("combatants-killed", 30)]
+
+
+def test_outlaws_eliminated_and_enemy_forces_are_combatants_and_a_count_speaks_for_no_one():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    def claims(text):
+        return [(c.metric, int(c.value), c.asserter.label) for c in
+                extract(normalise(text), ArticleMeta("x.txt", publisher="Wire"), vocabulary())]
+
+    assert claims("The army said 934 outlaws were eliminated.") == [("combatants-killed", 934, "army")]
+    assert claims("The army said 10 enemy forces had died in the raid.") == [("combatants-killed", 10, "army")]
+    assert claims("Worse were the losses of civilians and police: 1,612 fatalities, accounting for most deaths.") == [
+        ("people-killed", 1612, "Wire")]
