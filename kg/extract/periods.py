@@ -133,8 +133,10 @@ def _days_before(published: str | None, days: int) -> str | None:
 
 def _weekday(published: str | None, name: str) -> str | None:
     pub = _pub(published)
-    if not pub or not pub[1] or not pub[2]:
+    if not pub or not pub[1]:
         return None
+    if not pub[2]:
+        return published[:7]  # "on Monday" in an article dated only by its month: that month
     try:
         d = date(pub[0], pub[1], pub[2])
     except ValueError:

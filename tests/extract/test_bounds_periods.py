@@ -226,3 +226,8 @@ def test_the_second_count_of_one_clause_shares_the_bound():
     # a count with a clause of its own keeps its own bound
     assert bounds("At least 30 people were killed in the north and 12 injured in the south") == [(30, "at-least"), (12, "exact")]
     assert bounds("Around 20 were killed, and the army said 12 were injured") == [(20, "approx"), (12, "exact")]
+
+
+def test_a_weekday_in_an_article_dated_by_its_month_is_that_month():
+    assert [(p.begin, p.finish) for p in find_periods("killed on Monday", "2023-10")] == [("2023-10", "2023-10")]
+    assert [p.finish for p in find_periods("killed on Monday", "2023")] == [None]  # no month to go by
