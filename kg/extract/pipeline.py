@@ -24,7 +24,8 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
-                               governing_source, is_age, is_agent, is_ratio, names_an_event, own_predicate, sets_a_count,
+                               governing_source, is_age, is_agent, is_ratio, names_an_event, own_predicate, revises_a_count,
+                               sets_a_count,
                                starts_a_period)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
@@ -298,6 +299,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 res = (changed, "metric.parse") if changed in lex.notations else res
             if res is None and raws and raws[-1].sent >= si - 2 and sets_a_count(docs[si], f.start, f.end, vocab.report_nouns):
                 # "Hours later it raised the figure to 68": the count of the figure just before
+                res = (raws[-1].claim.metric, "metric.restated")
+            elif (res is not None and res[0].startswith("people-") and raws and raws[-1].sent >= si - 2
+                  and raws[-1].claim.metric.endswith(res[0].removeprefix("people"))
+                  and revises_a_count(docs[si], f.start, f.end, vocab.report_nouns)):
+                # "He later revised the number of dead to twelve": the dead counted before (ten members of the group)
                 res = (raws[-1].claim.metric, "metric.restated")
             if res is None:
                 continue

@@ -225,6 +225,23 @@ def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in nouns and not any(t.dep_ == "prep" for t in c.children) for c in counts)
 
 
+_REVISE = frozenset(("revise", "raise", "lower", "update", "correct", "increase", "reduce", "adjust", "bring"))
+
+
+def revises_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Whether the figure at [start, end) is a count revised to a new value ("He later revised the number of dead
+    to twelve", "raised the toll to 68"): the same count as the one given before, population and all."""
+    tok = figure_token(doc, start, end)
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at"):
+        verb = tok.head.head
+    elif tok is not None and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        verb = tok.head  # "to twelve" misparsed as an infinitive
+    else:
+        return False
+    return verb.lemma_.lower() in _REVISE and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in verb.children)
+
+
 def is_age(doc, start: int, end: int) -> bool:
     """Whether the number at [start, end) is an age ("under the age of 18", "a man aged 45",
     "children under five"), not a count."""

@@ -241,3 +241,14 @@ def test_outlaws_eliminated_and_enemy_forces_are_combatants_and_a_count_speaks_f
     assert claims("The army said 10 enemy forces had died in the raid.") == [("combatants-killed", 10, "army")]
     assert claims("Worse were the losses of civilians and police: 1,612 fatalities, accounting for most deaths.") == [
         ("people-killed", 1612, "Wire")]
+
+
+def test_a_count_revised_to_a_new_value_keeps_its_population():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    cs = extract(normalise("The defence minister said the operation had killed ten members of the armed group. He later "
+                           "revised the number of dead to twelve, with five captured."), ArticleMeta("x.txt", publisher="Wire"),
+                 vocabulary())
+    assert [(c.metric, int(c.value)) for c in cs] == [("combatants-killed", 10), ("combatants-killed", 12)]
