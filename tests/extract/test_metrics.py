@@ -252,3 +252,13 @@ def test_a_count_revised_to_a_new_value_keeps_its_population():
                            "revised the number of dead to twelve, with five captured."), ArticleMeta("x.txt", publisher="Wire"),
                  vocabulary())
     assert [(c.metric, int(c.value)) for c in cs] == [("combatants-killed", 10), ("combatants-killed", 12)]
+
+
+def test_civilian_bodies_recovered_are_civilians_killed():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    cs = extract(normalise("The commissioner said that over 1,000 civilian bodies were recovered around the capital."),
+                 ArticleMeta("x.txt", publisher="Wire"), vocabulary())
+    assert [(c.metric, int(c.value), c.bound) for c in cs] == [("civilians-killed", 1000, "more-than")]
