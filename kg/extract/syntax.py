@@ -395,6 +395,11 @@ def _owner(noun):
                 if p.dep_ == "pobj" and (p.pos_ == "PROPN" or (p.pos_ == "NOUN" and c.lower_ != "of" and not any(
                         n.dep_ == "nummod" for n in p.children))):
                     return p
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = _agent(c)  # "estimates given by human rights groups", "figures compiled by the UN"
+            if agent is not None:
+                return agent
     return None
 
 

@@ -444,3 +444,9 @@ def test_a_person_known_by_one_name_and_a_local_role_speaks_for_no_body_in_conte
              "chief of the district, the fighters had gathered for a trial. The Taliban planned to punish the "
              "offenders, Najibullah said. He estimated that more than 50 insurgents were killed in the air strike.")
     assert [(int(c.value), c.asserter.label) for c in cs][-1] == (50, "Najibullah")
+
+
+def test_estimates_given_by_a_body_are_that_bodys():
+    cs = run("The spokesman, Juan Cruz, said the official toll of 5,050 was accurate.\n\nThe official toll falls well "
+             "short of estimates given by rights groups and campaigners, which vary from 12,000 to 20,000.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(5050, "Juan Cruz"), (12000, "rights groups")]
