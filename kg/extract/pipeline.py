@@ -152,13 +152,13 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # 3000 people" may be years or counts, and is left to the figure stage)
         figs = [f for f in figs if not any(p.start <= f.start and f.end <= p.end
                                            and not MONTHS.keys().isdisjoint(_WORDS.findall(p.text.lower())) for p in pms)]
-        if figs or ("any" in words and not words.isdisjoint(_DENIAL_WORDS)):
+        if figs or not words.isdisjoint(_DENIAL_WORDS):
             last_fig = si  # figures, or perhaps a denied count ("denied that any civilians were killed")
         found.append((words, has_digit, figs, pms))
     if last_fig < 0:
         return []
     parsed = [si for si, (words, _, figs, pms) in enumerate(found)
-              if figs or any(p.kind in ("day", "todate") for p in pms) or ("any" in words and not words.isdisjoint(_DENIAL_WORDS))]
+              if figs or any(p.kind in ("day", "todate") for p in pms) or not words.isdisjoint(_DENIAL_WORDS)]
     docs = dict(zip(parsed, parse_all([sents[si].text for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):

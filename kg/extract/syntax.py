@@ -41,7 +41,8 @@ class Speaker:
 
 def figure_token(doc, start: int, end: int):
     """The token of the figure at characters [start, end): the one of its tokens whose head lies outside it."""
-    span = doc.char_span(start, end, alignment_mode="expand")  # an index lookup, not a walk over the doc
+    # an index lookup, not a walk over the doc (a stated zero before a bare noun has no characters: the noun's token)
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     toks = list(span) if span is not None else []
     if not toks:
         return None
@@ -577,9 +578,14 @@ def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> lis
     denied that any civilians had been killed" states a count of zero."""
     out = []
     for tok in doc:
-        if tok.lower_ != "any" or tok.dep_ != "det":
+        if tok.lower_ == "any" and tok.dep_ == "det":
+            noun = tok.head
+        elif (tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("det", "nummod", "amod", "poss")
+                                                                                  for c in tok.children)):
+            noun = tok  # "denied that civilians had been killed": a bare plural, none of them
+        else:
             continue
-        noun, verb = tok.head, tok.head.head
+        verb = noun.head
         if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() not in outcomes:
             continue
         node = verb
@@ -588,7 +594,7 @@ def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> lis
                 break
             node = node.head
             if node.lemma_.lower() in denials:
-                out.append((tok.idx, tok.idx + len(tok.text)))
+                out.append((tok.idx, tok.idx + len(tok.text)) if tok is not noun else (tok.idx, tok.idx))
                 break
     return out
 

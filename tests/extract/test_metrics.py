@@ -262,3 +262,17 @@ def test_civilian_bodies_recovered_are_civilians_killed():
     cs = extract(normalise("The commissioner said that over 1,000 civilian bodies were recovered around the capital."),
                  ArticleMeta("x.txt", publisher="Wire"), vocabulary())
     assert [(c.metric, int(c.value), c.bound) for c in cs] == [("civilians-killed", 1000, "more-than")]
+
+
+def test_denying_that_civilians_were_killed_is_a_count_of_none():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    def claims(text):
+        return [(c.metric, int(c.value), c.asserter.label) for c in
+                extract(normalise(text), ArticleMeta("x.txt", publisher="Wire"), vocabulary())]
+
+    assert claims("The alliance denied that civilians had been killed, saying 10 enemy forces had died.") == [
+        ("civilians-killed", 0, "alliance"), ("combatants-killed", 10, "alliance")]
+    assert claims("The ministry rejected claims that 30 civilians had been killed.") == [("civilians-killed", 30, "ministry")]
