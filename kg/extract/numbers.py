@@ -124,6 +124,7 @@ def _is_year(m: re.Match, s: str) -> bool:
     return not _COUNTED_AFTER.match(after)
 
 
+_SAID_THAT = re.compile(r"\b(?:said|says|say|reported|reports|added|stated|announced|confirmed|claimed|noted|told\s+\w+)\s+that\s*$", re.I)
 _YEAR_BEFORE = guard(re.compile(rf"(?:{_MONTH}|\b(?:in|since|of|by|from|to|until|through|between|and|year|early|late|mid)),?\s+(?:\d{{1,2}},?\s+)?$", re.I))
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:people|civilians|deaths|strikes|airstrikes|reports|troops|soldiers|militants|fighters|children|killed|dead)\b")
 _SIGN_BEFORE = re.compile(r"(?:\^|(?:^|[\s(])[-\u2212])$")
@@ -205,8 +206,9 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
             low = txt.lower()
             if low.startswith("one") and re.match(r"\s+of\s+the\b|\s+another\b|\s*-\s*(?:third|half|quarter)", after):
                 continue  # "one of the highest"
-            if low == "one" and re.search(r"\b(?:no|any|every|each|some|the|this|that|which|no-)\s*$", before, re.I):
-                continue
+            if low == "one" and re.search(r"\b(?:no|any|every|each|some|the|this|that|which|no-)\s*$", before, re.I) \
+                    and not _SAID_THAT.search(before):
+                continue  # "no one", "the one" (but "said that one civilian died": a count)
             if re.match(r"\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times|decades?|percent|per\s+cent|km|miles?|kilomet\w*)\b", after, re.I):
                 continue
             if re.match(r"-(?:year|month|day|week)", after):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from kg import __version__
@@ -667,6 +668,16 @@ def _same_sentence_population(raws: list[_Raw]) -> None:
                 break
 
 
+def _days_long(p: Period) -> int | None:
+    """How many days a period given to the day spans (1 for one day), else None."""
+    if not p.start or not p.end or len(p.start) != 10 or len(p.end) != 10:
+        return None
+    try:
+        return (date.fromisoformat(p.end) - date.fromisoformat(p.start)).days + 1
+    except ValueError:
+        return None
+
+
 def _shift_month(iso: str, months: int) -> str:
     y, m = int(iso[:4]), int(iso[5:7])
     m += months
@@ -812,17 +823,19 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             # 14 May 2017 ... Airwars estimates that 43 civilians were killed"), else counted to the "as of" date
             # (the day of the casualty figures before, when they have one: the toll is being revised; a later
             # day in the text may be when bodies were recovered)
-            toll_days = [o.claim.period.end for o in raws if o.sent < r.sent and o.pkind == "day"
-                         and o.claim.period.start == o.claim.period.end and len(o.claim.period.end or "") == 10
+            # (or of the days an offensive lasted: "killed during the offensive on September 19-20 ... one civilian died
+            # in the hostilities")
+            toll_days = [o.claim.period for o in raws if o.sent < r.sent and o.pkind in ("day", "range")
+                         and _days_long(o.claim.period) is not None and _days_long(o.claim.period) <= 7
                          and (o.sent, o.claim.period.end) not in by_days
                          and o.claim.metric.endswith(("-killed", "-injured"))]
-            before = toll_days or [d for si, d in event_days if si <= r.sent]
+            before = toll_days or [Period(d, d, None) for si, d in event_days if si <= r.sent]
             # strikes told right after a dated attack, in its paragraph, are part of it ("gunmen attacked the market
             # on Thursday ... The air force carried out three strikes against the fleeing assailants")
             attack = [o for o in raws if o.para == r.para and r.sent - 1 <= o.sent < r.sent and o.pkind == "day"
                       and len(o.claim.period.end or "") == 10 and o.claim.period.start == o.claim.period.end]
             if before and r.claim.metric.endswith(("-killed", "-injured")):
-                r.claim.period = Period(before[-1], before[-1], None)
+                r.claim.period = Period(before[-1].start, before[-1].end, None)
             elif attack and r.claim.metric == "strikes":
                 r.claim.period = attack[-1].claim.period
             else:

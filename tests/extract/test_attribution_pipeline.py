@@ -450,3 +450,10 @@ def test_estimates_given_by_a_body_are_that_bodys():
     cs = run("The spokesman, Juan Cruz, said the official toll of 5,050 was accurate.\n\nThe official toll falls well "
              "short of estimates given by rights groups and campaigners, which vary from 12,000 to 20,000.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(5050, "Juan Cruz"), (12000, "rights groups")]
+
+
+def test_figures_after_a_dated_offensive_share_its_days_and_said_that_one_is_a_count():
+    cs = run("A total of 192 troops were killed during the offensive on September 19-20, the ministry announced on "
+             "Wednesday.\n\nIt also said that one civilian died in the hostilities.", published="2023-09-27")
+    assert [(c.metric, int(c.value), c.period.start, c.period.end) for c in cs] == [
+        ("combatants-killed", 192, "2023-09-19", "2023-09-20"), ("civilians-killed", 1, "2023-09-19", "2023-09-20")]
