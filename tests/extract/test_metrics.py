@@ -276,3 +276,13 @@ def test_denying_that_civilians_were_killed_is_a_count_of_none():
     assert claims("The alliance denied that civilians had been killed, saying 10 enemy forces had died.") == [
         ("civilians-killed", 0, "alliance"), ("combatants-killed", 10, "alliance")]
     assert claims("The ministry rejected claims that 30 civilians had been killed.") == [("civilians-killed", 30, "ministry")]
+
+
+def test_rocket_and_missile_attacks_are_strikes():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    cs = extract(normalise("The governor said Russian forces had launched seven rocket attacks on the city."),
+                 ArticleMeta("x.txt", publisher="Wire"), vocabulary())
+    assert [(c.metric, int(c.value)) for c in cs] == [("strikes", 7)]
