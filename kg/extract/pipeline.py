@@ -313,6 +313,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             metric, mrule = res
             if f.kind == "zero" and metric == "civilian-casualties":
                 metric = "civilians-killed"  # "no civilians were injured or killed" says none died
+            if metric not in vocab.metrics:
+                continue  # a population and outcome the metric scheme has no concept for: no claim, not a rejected article
             if _in_single_quotes(s, f.start) and any(r.claim.metric == metric and r.claim.value == f.value for r in raws):
                 continue  # "... boasts of 'zero unintentional civilian deaths'": a quoted restatement of a figure already claimed
             if marker == "subset" and not lex_has_event(lex, metric):
@@ -642,9 +644,11 @@ def _continue_population(raws: list[_Raw]) -> None:
         pm = prev.claim.metric
         if pm.endswith("-killed") or pm.endswith("-injured"):
             pop = pm.split("-")[0]
-            out = cur.claim.metric.split("-")[1]
-            cand = f"{pop}-{out}"
-            cur.claim.metric = cand
+            if pop == "people":
+                return
+            if pop not in ("civilians", "combatants"):
+                continue  # the whole's population, not a part's ("19 dead, four of them children ... 32 more hurt")
+            cur.claim.metric = f"{pop}-{cur.claim.metric.split('-')[1]}"
             return
 
 

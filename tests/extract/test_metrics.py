@@ -286,3 +286,17 @@ def test_rocket_and_missile_attacks_are_strikes():
     cs = extract(normalise("The governor said Russian forces had launched seven rocket attacks on the city."),
                  ArticleMeta("x.txt", publisher="Wire"), vocabulary())
     assert [(c.metric, int(c.value)) for c in cs] == [("strikes", 7)]
+
+
+def test_more_hurt_after_a_breakdown_count_the_whole_and_no_metric_outside_the_scheme_is_made():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    v = vocabulary()
+    cs = extract(normalise("A missile hit a block of flats in the town on Tuesday. Local officials put the dead at 19, "
+                           "four of them children, and said 32 more were hurt when the missile hit.\n\n"
+                           "The governor wrote that six of the injured were in a serious condition and that 11 of them "
+                           "were children."), ArticleMeta("x.txt", publisher="Wire"), v)
+    assert all(c.metric in v.metrics for c in cs)
+    assert ("people-injured", 32) in [(c.metric, int(c.value)) for c in cs]
