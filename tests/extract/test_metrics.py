@@ -300,3 +300,13 @@ def test_more_hurt_after_a_breakdown_count_the_whole_and_no_metric_outside_the_s
                            "were children."), ArticleMeta("x.txt", publisher="Wire"), v)
     assert all(c.metric in v.metrics for c in cs)
     assert ("people-injured", 32) in [(c.metric, int(c.value)) for c in cs]
+
+
+def test_fatally_shot_and_shot_dead_are_killed():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    cs = extract(normalise("At least five people, including a police officer, were fatally shot and two others were "
+                           "injured, the prosecutor said."), ArticleMeta("x.txt", publisher="Wire"), vocabulary())
+    assert [(c.metric, int(c.value), c.bound) for c in cs] == [("people-killed", 5, "at-least"), ("people-injured", 2, "exact")]
