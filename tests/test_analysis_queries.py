@@ -33,8 +33,9 @@ def test_every_analysis_query_is_named_and_documented():
     queries = catalog()
     for name in ANALYSIS_QUERIES:
         assert queries[name].title and queries[name].description, name
-    assert {p.name for p in queries["conflicts"].params} == {"metric", "kind", "asserter"}
-    assert {p.name for p in queries["conflicts-live"].params} == {"metric", "kind", "asserter", "tolerance"}
+    assert {p.name for p in queries["conflicts"].params} == {"metric", "kind", "asserter", "place", "since", "until"}
+    assert {p.name for p in queries["conflicts-live"].params} == {"metric", "kind", "asserter", "tolerance",
+                                                                 "place", "since", "until"}
 
 
 def test_source_matrix_counts_what_the_live_rules_say(store, vocab):

@@ -22,24 +22,32 @@ from kg.model import resolve_source
 from kg.vocab import vocabulary
 
 
-def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal) -> tuple[list[dict[str, Any]], str | None]:
+def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal,
+                  limit: int | None = None) -> tuple[list[dict[str, Any]], str | None]:
     """The conflicts, read from the stored findings when they were worked out with ``tolerance``;
-    otherwise computed live (slower), with a note saying why. A metric, source or incident the
-    store does not have is refused (``UnknownName``)."""
+    otherwise computed live (slower), with a note saying why. A metric, source, incident or place the
+    store does not have is refused (``UnknownName``). ``params``: metric, kind, asserter, incident,
+    and ``place``, ``since``, ``until`` as ``kg.analysis.filters.listing_params`` makes them (a pair
+    matches when either claim does); ``limit``: the first that many rows."""
     check_names(kg_store, metric=params.get("metric"), asserter=params.get("asserter"), incident=params.get("incident"))
     stored = findings.tolerance_of(kg_store)
     unfinished = len(findings.awaiting(kg_store)) if stored == tolerance else 0
     if stored == tolerance and not unfinished:
-        return stored_conflicts(kg_store, params), None
+        return stored_conflicts(kg_store, params, limit), None
     why = (f"{unfinished} article(s) still await analysis (a load or kg analyse was interrupted; the next "
            "kg load finishes them)" if unfinished
            else f"the stored findings use tolerance {stored}" if stored is not None
            else "the store has no findings (loaded by other means?)")
     note = f"computing conflicts live, which is slow on a large store: {why}; `kg analyse --tolerance {tolerance}` stores them"
     live = {k: v for k, v in params.items() if k != "incident"}
-    rows = run_named(kg_store, "conflicts-live", {**live, "tolerance": str(tolerance)})
     incident = params.get("incident")
-    return about_incidents(rows, incident_labels(kg_store, incident) if incident else None), note
+    # with an incident, the rows are picked after the query: the limit too
+    rows = run_named(kg_store, "conflicts-live", {**live, "tolerance": str(tolerance)}, None if incident else limit)
+    return _first(about_incidents(rows, incident_labels(kg_store, incident) if incident else None), limit), note
+
+
+def _first(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
+    return rows if limit is None else rows[:limit]
 
 
 def with_copies(kg_store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -52,30 +60,33 @@ def with_copies(kg_store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def stored_conflicts(kg_store, params: dict[str, Any]) -> list[dict[str, Any]]:
+def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None) -> list[dict[str, Any]]:
     """The stored findings' conflicts. Given an incident or a source, a keyed query starts from it
     (index lookups: its time grows with its own findings, not with the store) instead of filtering
     every finding. The keyed queries use SPARQL 1.2 LATERAL; an endpoint without it gets the
-    filtered listing."""
+    filtered listing. ``limit``: in the query where its rows are the listing, else after the pick."""
     incident, asserter = params.get("incident"), params.get("asserter")
-    rest = {k: params.get(k) for k in ("metric", "kind")}
+    rest = {k: params.get(k) for k in ("metric", "kind", "place", "since", "until")}
     labels = incident_labels(kg_store, incident) if incident else None
     try:
         if labels is not None:
+            alone = len(labels) == 1 and not asserter  # the query's rows are the listing
             rows = [r for label in labels
-                    for r in run_named(kg_store, "conflicts-of-incident", {**rest, "incident": label})]
+                    for r in run_named(kg_store, "conflicts-of-incident", {**rest, "incident": label},
+                                       limit if alone else None)]
             if asserter:
                 name = resolve_source(asserter, vocabulary()).label.casefold()
                 rows = [r for r in rows if name in ((r.get("asserter_a") or "").casefold(),
                                                     (r.get("asserter_b") or "").casefold())]
-            return sorted(rows, key=_listing_order) if len(labels) > 1 else rows
+            return _first(sorted(rows, key=_listing_order) if len(labels) > 1 else rows, limit)
         source = source_iri(kg_store, asserter) if asserter else None
         if source is not None:
-            return run_named(kg_store, "conflicts-of-source", {**rest, "source": source})
+            return run_named(kg_store, "conflicts-of-source", {**rest, "source": source}, limit)
     except ValueError as exc:  # the remote store's "invalid SPARQL": no LATERAL there
         if "LATERAL" not in str(exc):
             raise
-    return about_incidents(run_named(kg_store, "conflicts", {**rest, "asserter": asserter}), labels)
+    rows = run_named(kg_store, "conflicts", {**rest, "asserter": asserter}, None if labels else limit)
+    return _first(about_incidents(rows, labels), limit)
 
 
 def about_incidents(rows: list[dict[str, Any]], labels: list[str] | None) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""What the names a listing is filtered by mean in a store: metrics, sources, incidents, articles.
+"""What the names a listing is filtered by mean in a store: metrics, sources, incidents, articles, places.
 
 A name the store does not have is refused (``UnknownName``) with the nearest one it has, so a
 typo (``civilian-killed``) is never taken for "nothing found". A name the store has but that no
@@ -15,7 +15,7 @@ from rdflib import RDFS, URIRef
 from rdflib.namespace import SKOS
 
 from kg.model import resolve_source
-from kg.namespaces import INCIDENT, KG, SOURCE
+from kg.namespaces import INCIDENT, KG, PLACE, SCHEMA, SOURCE
 from kg.sources import SOURCES_GRAPH, name_key
 from kg.stores.sparqlterms import string_literal
 from kg.suggest import did_you_mean
@@ -25,11 +25,11 @@ SOURCE_CLASSES = " ".join(f"<{KG[kind]}>" for kind in ("Organization", "Person",
 
 
 class UnknownName(ValueError):
-    """A filter names a metric, source, incident or article that is not in the store."""
+    """A filter names a metric, source, incident, article or place that is not in the store."""
 
 
 def check_names(kg_store, metric: str | None = None, asserter: str | None = None, incident: str | None = None,
-                article: str | None = None) -> None:
+                article: str | None = None, place: str | None = None) -> None:
     """Refuse a filter value that names nothing in the store, with the nearest name it has (None or "": no filter)."""
     metrics = f"?m <{SKOS.inScheme}> <{KG.metrics}> ; <{SKOS.notation}>"
     if metric and metric not in vocabulary().metrics and not _ask(kg_store, f"{metrics} {string_literal(metric)}"):
@@ -43,6 +43,27 @@ def check_names(kg_store, metric: str | None = None, asserter: str | None = None
         _refuse("incident", incident, _strings(kg_store, f"?i a <{KG.Incident}> ; <{RDFS.label}> ?n"))
     if article and not _ask(kg_store, f"?a <{KG.fileName}> {string_literal(article)}"):
         _refuse("article", article, _strings(kg_store, f"?a <{KG.fileName}> ?n"))
+    if place:
+        place_iri(kg_store, place)
+
+
+def place_iri(kg_store, text: str) -> URIRef:
+    """The place ``text`` names: its key (``iraq``), its name or another spelling of it (``Raqqah``), in
+    any case; a place of the gazetteer (ontology/places.ttl) or one the store's claims name. A name of
+    neither is refused (``UnknownName``) with the nearest the store has."""
+    wanted = text.strip().casefold()
+    for term in vocabulary().places.values():
+        if wanted == term.key or wanted in (n.casefold() for n in term.names):
+            return URIRef(term.iri)
+    if re.fullmatch(r"[\w.-]+", text) and _ask(kg_store, f"<{PLACE[text]}> <{SKOS.prefLabel}> ?n"):
+        return PLACE[text]
+    # the places only articles name (not in the gazetteer): read every one, as a refusal does
+    stored = kg_store.rows(f"SELECT DISTINCT ?p ?n WHERE {{ ?p a <{SCHEMA.Place}> ; <{SKOS.prefLabel}> ?n }}")
+    names = [(URIRef(str(p)), str(n)) for p, n in stored]
+    for iri, name in names:
+        if name.casefold() == wanted:
+            return iri
+    _refuse("place", text, [n for term in vocabulary().places.values() for n in term.names] + [n for _, n in names])
 
 
 def incident_labels(kg_store, text: str) -> list[str]:

@@ -115,8 +115,9 @@ def resolve(name_or_file: str) -> NamedQuery:
     raise QueryError(f"no named query {name_or_file!r}; `kg query --list` shows them")
 
 
-def prepare(query: NamedQuery, params: dict[str, str]) -> str:
-    """The query text with its declared parameters bound; unknown or missing ones are an error."""
+def prepare(query: NamedQuery, params: dict[str, str], limit: int | None = None) -> str:
+    """The query text with its declared parameters bound; unknown or missing ones are an error.
+    ``limit``: at most that many rows (a ``LIMIT`` after the query's own ``ORDER BY``)."""
     declared = {p.name for p in query.params}
     unknown = sorted(set(params) - declared)
     if unknown:
@@ -125,12 +126,28 @@ def prepare(query: NamedQuery, params: dict[str, str]) -> str:
     missing = [p.name for p in query.params if not p.optional and not params.get(p.name)]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
-    return bind(query.text, {param_variable(k): v for k, v in params.items()})
+    return limited(bind(query.text, {param_variable(k): v for k, v in params.items()}), limit)
 
 
-def run_named(kg_store, name: str, params: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
-    """A named query's rows as plain values; parameters given as None or "" are left unbound."""
-    query = prepare(resolve(name), {k: v for k, v in (params or {}).items() if v not in (None, "")})
+_LIMIT = re.compile(r"\bLIMIT\s+(\d+)\s*$", re.I)
+
+
+def limited(text: str, limit: int | None) -> str:
+    """A SELECT query's text that returns at most ``limit`` rows (None: as it is); a query that has a
+    ``LIMIT`` of its own at the end keeps the smaller of the two."""
+    if limit is None:
+        return text
+    limit = max(int(limit), 0)
+    own = _LIMIT.search(text.rstrip())
+    if own:
+        return text.rstrip()[:own.start()] + f"LIMIT {min(limit, int(own.group(1)))}\n"
+    return text.rstrip() + f"\nLIMIT {limit}\n"
+
+
+def run_named(kg_store, name: str, params: dict[str, Any] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """A named query's rows as plain values; parameters given as None or "" are left unbound.
+    ``limit``: at most that many rows, the first in the query's order."""
+    query = prepare(resolve(name), {k: v for k, v in (params or {}).items() if v not in (None, "")}, limit)
     return records(kg_store.query(query))
 
 

@@ -12,7 +12,8 @@ import typer
 from kg.analysis import findings
 from kg.analysis.listing import conflict_rows, explain_row, load_figures, unlisted_pairs, with_copies
 from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure
-from kg.cli.options import FormatOpt, StoreOpt, fail, show
+from kg.analysis.filters import listing_params
+from kg.cli.options import FormatOpt, PairSinceOpt, PairUntilOpt, StoreOpt, fail, limit_option, place_option, show, window
 from kg.output import render
 from kg.stores import open_store
 
@@ -32,15 +33,21 @@ def conflicts_command(
                                                               "discrepancies (0.10 = 10 %)."),
     explain: bool = typer.Option(False, "--explain", help="Say why each pair is listed, and why other pairs of "
                                                           "sources on the same metric are not."),
+    place: Optional[str] = place_option("pairs with either claim at this place or at a place within it"),
+    since: Optional[str] = PairSinceOpt,
+    until: Optional[str] = PairUntilOpt,
+    limit: Optional[int] = limit_option("pairs"),
 ) -> None:
     """Where sources disagree: contradictions, discrepancies, misreports, downward revisions and figures
     that look alike but are not comparable, each with both sides' asserter, outlet and quote."""
     if kind is not None and kind not in ALL_KINDS:
         fail(f"unknown kind {kind!r}; choose one of {', '.join(ALL_KINDS)}")
     t = parse_tolerance(tolerance)
+    window(since, until)
     params = {"metric": metric, "kind": kind, "asserter": asserter, "incident": incident}
     with open_store(store, read_only=True) as kg_store:
-        rows, note = conflict_rows(kg_store, params, t)
+        params.update(listing_params(kg_store, place, since, until))
+        rows, note = conflict_rows(kg_store, params, t, limit)
         rows = with_copies(kg_store, rows)
         figures = load_figures(kg_store, metric) if explain else {}
     if note:

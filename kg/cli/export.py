@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from kg.cli.options import StoreOpt, fail, format_option
+from kg.analysis.filters import listing_params
+from kg.cli.options import SinceOpt, StoreOpt, UntilOpt, fail, format_option, limit_option, place_option, window
 from kg.formats import CHARTS, EXPORTS
 from kg.stores import open_store
 
@@ -22,17 +23,24 @@ def export_command(
     view: str = ViewOpt,
     metric: Optional[str] = MetricFilter,
     asserter: Optional[str] = AsserterFilter,
+    place: Optional[str] = place_option("claims at this place or at a place within it, and those related to them"),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    limit: Optional[int] = limit_option("claims (and those related to them)"),
     store: Optional[str] = StoreOpt,
 ) -> None:
     """Export the graph for Gephi, Cytoscape, yEd or Graphviz, as RDF, as a table of claims or as an offline HTML page."""
     from kg.export import export
 
+    window(since, until)
     try:
         chosen = EXPORTS.pick(fmt, output)
         if output.parent and not output.parent.exists():
             fail(f"{output.parent}: no such folder")
         with open_store(store, read_only=True) as kg_store:
-            data = export(kg_store, chosen, output, view=view, metric=metric, asserter=asserter)
+            filters = listing_params(kg_store, place, since, until)
+            data = export(kg_store, chosen, output, view=view, metric=metric, asserter=asserter, filters=filters,
+                          limit=limit)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
     what = "the whole store" if data is None else f"{len(data.claims)} claims, {len(data.sources)} sources, {len(data.relations)} relations"
@@ -45,11 +53,13 @@ PlotOutput = typer.Option(..., "--output", "-o", help="Image file: .png or .svg.
 PlotFormat = format_option(CHARTS, None, "Image format (default: from the file suffix)")
 
 
-def _plot(fn, output: Path, fmt: Optional[str], store: Optional[str], **kwargs) -> None:
+def _plot(fn, output: Path, fmt: Optional[str], store: Optional[str], place: Optional[str], since: Optional[str],
+          until: Optional[str], **kwargs) -> None:
     fmt = CHARTS.pick(fmt, output)  # before the store is read: a wrong name costs nothing
+    window(since, until)
     try:
         with open_store(store, read_only=True) as kg_store:
-            summary = fn(kg_store, output, fmt=fmt, **kwargs)
+            summary = fn(kg_store, output, fmt=fmt, filters=listing_params(kg_store, place, since, until), **kwargs)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
     typer.echo(f"wrote {output} ({summary})")
@@ -60,12 +70,16 @@ def plot_timeline(
     output: Path = PlotOutput,
     fmt: Optional[str] = PlotFormat,
     asserter: Optional[str] = AsserterFilter,
+    place: Optional[str] = place_option(),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    limit: Optional[int] = limit_option("figures"),
     store: Optional[str] = StoreOpt,
 ) -> None:
     """Each source's figures against the end of their period; ranges as bars, open bounds as arrows, revisions joined."""
     from kg.export.plots import timeline
 
-    _plot(timeline, output, fmt, store, metric=metric, asserter=asserter)
+    _plot(timeline, output, fmt, store, place, since, until, metric=metric, asserter=asserter, limit=limit)
 
 
 def plot_compare(
@@ -74,9 +88,13 @@ def plot_compare(
                                                      "they match at the shared precision)."),
     output: Path = PlotOutput,
     fmt: Optional[str] = PlotFormat,
+    place: Optional[str] = place_option(),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    limit: Optional[int] = limit_option("figures read (before the latest of each source is picked)"),
     store: Optional[str] = StoreOpt,
 ) -> None:
     """One bar (or interval) per source for one comparable period."""
     from kg.export.plots import compare
 
-    _plot(compare, output, fmt, store, metric=metric, period=period)
+    _plot(compare, output, fmt, store, place, since, until, metric=metric, period=period, limit=limit)

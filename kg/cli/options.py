@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import typer
 
+from kg.analysis.filters import check_date, check_limit, check_window
 from kg.formats import TABLES, FormatChoice, FormatError
 from kg.output import terminal_safe
 
@@ -53,3 +54,48 @@ def show(text: str) -> None:
     """Print text made from data (tables, explanations, results): its control characters come out
     as visible escapes, so an article cannot clear the screen or retitle the terminal."""
     typer.echo(terminal_safe(text), nl=False)
+
+
+# ---------------------------------------------------------------- the filters of the listings (kg.analysis.filters)
+
+def _checked(check):
+    def callback(ctx: typer.Context, param: typer.CallbackParam, value):
+        try:
+            return check(f"--{param.name}", value)
+        except ValueError as exc:
+            fail(str(exc))
+    return callback
+
+
+def _limit(option: str, value: int | None) -> int | None:
+    return check_limit(value)
+
+
+def limit_option(what: str = "rows"):
+    return typer.Option(None, "--limit", metavar="N", callback=_checked(_limit),
+                        help=f"At most N {what}, the first in the listing's order.")
+
+
+def place_option(what: str = "claims at this place or at a place within it"):
+    return typer.Option(None, "--place", metavar="NAME", help=f"Only {what} (a name in any case or a key, e.g. Mosul).")
+
+
+def date_options(what: str = "claims whose period overlaps"):
+    """--since and --until: each checked as the command line is read (one line for a date that is not one)."""
+    since = typer.Option(None, "--since", metavar="DATE", callback=_checked(check_date),
+                         help=f"Only {what} the time from DATE on (YYYY, YYYY-MM or YYYY-MM-DD).")
+    until = typer.Option(None, "--until", metavar="DATE", callback=_checked(check_date),
+                         help=f"Only {what} the time up to DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+    return since, until
+
+
+def window(since: str | None, until: str | None) -> None:
+    """Refuse a window that ends before it starts, before any store is opened."""
+    try:
+        check_window(since, until)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+SinceOpt, UntilOpt = date_options()
+PairSinceOpt, PairUntilOpt = date_options("pairs with either claim's period overlapping")

@@ -6,9 +6,10 @@ from typing import List, Optional
 
 import typer
 
+from kg.analysis.filters import listing_params
 from kg.analysis.names import check_names
 from kg.analysis.queries import catalog, prepare, resolve
-from kg.cli.options import FormatOpt, StoreOpt, fail, show
+from kg.cli.options import FormatOpt, SinceOpt, StoreOpt, UntilOpt, fail, limit_option, place_option, show, window
 from kg.output import claim_records, render, render_result
 from kg.stores import open_store, store_location
 from kg.stores.bounded import default_memory_mib, query_bounded
@@ -35,12 +36,18 @@ def claims(
     metric: Optional[str] = typer.Option(None, help="Only this metric (notation, e.g. civilians-killed)."),
     asserter: Optional[str] = typer.Option(None, help="Only claims by this source (name or alias)."),
     article: Optional[str] = typer.Option(None, help="Only claims of this article (file name)."),
+    place: Optional[str] = place_option(),
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    limit: Optional[int] = limit_option("claims"),
 ) -> None:
     """List stored claims: figure, asserter, outlet, period, places, incident and quote."""
+    window(since, until)
     params = {k: v for k, v in {"metric": metric, "asserter": asserter, "article": article}.items() if v is not None}
     with open_store(store, read_only=True) as kg_store:
         check_names(kg_store, **params)
-        rows = claim_records(_claims_result(kg_store, params))
+        params.update(listing_params(kg_store, place, since, until))
+        rows = claim_records(_claims_result(kg_store, params, limit))
     columns = CLAIM_COLUMNS if fmt in ("table", "md") else CLAIM_FIELDS
     if fmt in ("csv", "tsv"):  # ready for curation: edit status to wrong, or add rows marked added (docs/inputs.md)
         columns = [*columns, "status"]
@@ -50,16 +57,16 @@ def claims(
     show(render(rows, columns, fmt))
 
 
-def _claims_result(kg_store, params: dict):
+def _claims_result(kg_store, params: dict, limit: int | None = None):
     """One article's claims are looked up from the article (claims-of-article, SPARQL 1.2 LATERAL);
     a remote store without LATERAL gets the claims listing filtered by article."""
     if "article" in params:
         try:
-            return kg_store.query(prepare(resolve("claims-of-article"), params))
+            return kg_store.query(prepare(resolve("claims-of-article"), params, limit))
         except ValueError as exc:
             if "LATERAL" not in str(exc):
                 raise
-    return kg_store.query(prepare(resolve("claims"), params))
+    return kg_store.query(prepare(resolve("claims"), params, limit))
 
 
 def query(

@@ -17,21 +17,24 @@ from kg.formats import EXPORTS, RDF, TABLES
 
 
 def export(store, fmt: str | None, out: Path, view: str = "sources", metric: str | None = None,
-           asserter: str | None = None) -> ExportData | None:
+           asserter: str | None = None, filters: dict | None = None, limit: int | None = None) -> ExportData | None:
     """Write the store (or the filtered part of it) to ``out`` in format ``fmt`` (a name or alias of
-    ``kg.formats.EXPORTS``; None: the one ``out``'s suffix names)."""
+    ``kg.formats.EXPORTS``; None: the one ``out``'s suffix names). ``filters``: a place and a time
+    window as kg.analysis.filters.listing_params gives them; ``limit``: the first that many claims
+    (with the claims related to them, as for ``asserter``)."""
     out = Path(out)
     fmt = EXPORTS.pick(fmt, out)
     if view not in VIEWS:
         raise ExportError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     if fmt in RDF:
-        if metric or asserter:
-            raise ExportError(f"--metric and --asserter filter the networks and tables; {fmt} exports the whole store")
+        if metric or asserter or filters or limit is not None:
+            raise ExportError(f"--metric, --asserter, --place, --since, --until and --limit filter the networks "
+                              f"and tables; {fmt} exports the whole store")
         from kg.export.rdf_formats import write_rdf
 
         write_rdf(store, fmt, out)
         return None
-    data = load_export_data(store, metric=metric, asserter=asserter)
+    data = load_export_data(store, metric=metric, asserter=asserter, filters=filters, limit=limit)
     if fmt in TABLES.names:
         from kg.export.tables import write_table
 

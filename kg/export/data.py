@@ -120,16 +120,17 @@ def format_figure(value: float, bound: str, value_max: float | None = None) -> s
     return _BOUND_SIGN.get(bound, "") + low
 
 
-def _prepared(name: str, params: dict[str, str | None] | None) -> str:
+def _prepared(name: str, params: dict[str, Any] | None, limit: int | None = None) -> str:
     query = resolve(name)
     declared = {p.name for p in query.params}
-    return prepare(query, {k: v for k, v in (params or {}).items() if v not in (None, "") and k in declared})
+    return prepare(query, {k: v for k, v in (params or {}).items() if v not in (None, "") and k in declared}, limit)
 
 
-def string_records(store, name: str, params: dict[str, str | None] | None = None) -> Iterator[dict[str, str | None]]:
+def string_records(store, name: str, params: dict[str, Any] | None = None,
+                   limit: int | None = None) -> Iterator[dict[str, str | None]]:
     """A named query's rows with every value as a string: for the large reads, where making rdflib
     terms of 240,000 values took longer than the query itself (10k claims: 3.4 s of 12.6 s)."""
-    rows = store.rows(_prepared(name, params), with_names=True)
+    rows = store.rows(_prepared(name, params, limit), with_names=True)
     names = next(rows)
     for values in rows:
         yield dict(zip(names, values))
@@ -143,9 +144,12 @@ def _number(value: str | None, kind=float) -> float | int | None:
     return None if value is None else kind(value)
 
 
-def fetch_claims(store, metric: str | None = None, asserter: str | None = None) -> dict[str, ClaimRow]:
+def fetch_claims(store, metric: str | None = None, asserter: str | None = None, filters: dict[str, Any] | None = None,
+                 limit: int | None = None) -> dict[str, ClaimRow]:
+    """The claims of a metric, a source, and the place and time window ``filters`` (the named queries'
+    parameters ``kg.analysis.filters.listing_params`` makes); ``limit``: the first that many."""
     claims = {}
-    for r in string_records(store, "export-claims", {"metric": metric, "asserter": asserter}):
+    for r in string_records(store, "export-claims", {"metric": metric, "asserter": asserter, **(filters or {})}, limit):
         claims[r["claim"]] = ClaimRow(
             iri=r["claim"], article=r["article"], file=r["file"], asserter=r["asserter"],
             asserter_label=r["asserter_label"], metric=r["metric"], value=float(r["value"]),

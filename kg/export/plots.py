@@ -85,11 +85,17 @@ def _save(fig, out: Path, fmt: str | None) -> None:
     plt.close(fig)
 
 
-def _claims(store, metric: str, asserter: str | None = None) -> list[ClaimRow]:
+def _claims(store, metric: str, asserter: str | None = None, filters: dict | None = None,
+            limit: int | None = None) -> list[ClaimRow]:
+    """The figures to draw: a metric's, a source's, at a place and in a time window (``filters``:
+    kg.analysis.filters.listing_params), the first ``limit``."""
     check_names(store, metric=metric, asserter=asserter)
-    claims = list(fetch_claims(store, metric=metric, asserter=asserter).values())
+    claims = list(fetch_claims(store, metric=metric, asserter=asserter, filters=filters, limit=limit).values())
     if not claims:
-        raise PlotError(f"no claims for metric {metric!r}" + (f" asserted by {asserter!r}" if asserter else ""))
+        chosen = "".join(f" {k} {v}" for k, v in (filters or {}).items() if k != "place")
+        place = f" at {str((filters or {})['place']).rsplit('/', 1)[-1]}" if (filters or {}).get("place") else ""
+        raise PlotError(f"no claims for metric {metric!r}" + (f" asserted by {asserter!r}" if asserter else "")
+                        + place + (f" with{chosen}" if chosen else ""))
     return claims
 
 
@@ -118,8 +124,9 @@ def revision_lines(claims: list[ClaimRow]) -> list[tuple[str, list[ClaimRow]]]:
     return lines
 
 
-def timeline(store, out: Path, metric: str, asserter: str | None = None, fmt: str | None = None) -> str:
-    claims = _claims(store, metric, asserter)
+def timeline(store, out: Path, metric: str, asserter: str | None = None, fmt: str | None = None,
+             filters: dict | None = None, limit: int | None = None) -> str:
+    claims = _claims(store, metric, asserter, filters, limit)
     dated = [c for c in claims if c.period_end]
     if not dated:
         raise PlotError(f"none of the {len(claims)} claims for {metric!r} has a resolved period to place on a timeline")
@@ -195,9 +202,10 @@ def parse_period(text: str) -> tuple[str | None, str | None]:
     return start, end
 
 
-def compare(store, out: Path, metric: str, period: str, fmt: str | None = None) -> str:
+def compare(store, out: Path, metric: str, period: str, fmt: str | None = None, filters: dict | None = None,
+            limit: int | None = None) -> str:
     start, end = parse_period(period)
-    claims = _claims(store, metric)
+    claims = _claims(store, metric, filters=filters, limit=limit)
     chosen = [c for c in claims
               if (start is None or same_at_shared_precision(start, c.period_start))
               and (end is None or same_at_shared_precision(end, c.period_end))]

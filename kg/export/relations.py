@@ -45,18 +45,21 @@ def claim_relations(store, claims: dict[str, ClaimRow], metric: str | None = Non
     return sorted((r for r in found if r.kind in EDGE_KINDS), key=_order)
 
 
-def load_export_data(store, metric: str | None = None, asserter: str | None = None) -> ExportData:
+def load_export_data(store, metric: str | None = None, asserter: str | None = None,
+                     filters: dict[str, Any] | None = None, limit: int | None = None) -> ExportData:
     """Claims (filtered), the sources they involve, and the relations between them.
 
-    With ``asserter``, the claims of that source are kept together with every claim that
-    agrees with, differs from or revises one of them, so the export shows who disagrees with it.
-    A metric or source the store does not have is refused (``UnknownName``).
+    With ``asserter``, a place or a time window (``filters``: kg.analysis.filters.listing_params) or a
+    ``limit``, the claims chosen (the first ``limit`` of them) are kept together with every claim that
+    agrees with, differs from or revises one of them, so the export shows who disagrees with them, as
+    `kg conflicts` lists a pair when either claim matches. A metric or source the store does not have
+    is refused (``UnknownName``).
     """
     check_names(store, metric=metric, asserter=asserter)
     all_claims = fetch_claims(store, metric=metric)
-    if asserter:
-        wanted = fetch_claims(store, metric=metric, asserter=asserter)
-        if not wanted:
+    if asserter or filters or limit is not None:
+        wanted = fetch_claims(store, metric=metric, asserter=asserter, filters=filters, limit=limit)
+        if not wanted and asserter:
             raise ExportError(f"no claims asserted by {asserter!r}" + (f" for metric {metric!r}" if metric else ""))
     else:
         wanted = all_claims
