@@ -37,7 +37,7 @@ from kg.analysis import findings
 from kg.analysis.names import UnknownName
 from kg.extract import normalise
 from kg.readers import MetadataError, check_date
-from kg.model import BOUNDS, Claim, Incident, Period, SourceRef, resolve_source, slug
+from kg.model import BOUNDS, Claim, Incident, LoadWarning, Period, SourceRef, resolve_source, slug
 from kg.namespaces import ACTIVITY, BASE, CLAIM, KG, OA, SOURCE
 from kg.output import spreadsheet_value
 from kg.rdf import GraphBuilder, add_claim
@@ -62,7 +62,7 @@ class CurationReport:
     kept: int = 0
     rejected: int = 0  # articles whose edits were refused
     errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -206,7 +206,7 @@ class Curator:
         remove: set[URIRef] = set()
         additions: list[tuple[URIRef, Claim]] = []
         kept = 0
-        warnings: list[str] = []
+        warnings: list[LoadWarning] = []
         errors: list[str] = []
         for row in rows:
             where = f"{source} row {row.number}"
@@ -223,7 +223,8 @@ class Curator:
                     raise CurationError(f"a row marked {status} needs the claim column (its IRI)")
                 if node not in claims_here:
                     if status == "wrong":
-                        warnings.append(f"{where}: claim {node} is not in the article (already removed?)")
+                        warnings.append(LoadWarning(where, f"claim {node} is not in the article (already removed?)",
+                                                    "a claim marked wrong is not in the article (already removed?)"))
                     else:
                         raise CurationError(f"claim {node} is not in the article")
                     continue
@@ -237,8 +238,9 @@ class Curator:
                               and str(stored[k]) != row.get(k)
                               and not (k in ("value", "value_max") and _same_number(row.get(k), stored[k]))]
                     if edited:
-                        warnings.append(f"{where}: edits to {', '.join(edited)} of a claim marked ok are ignored; "
-                                        "mark it wrong and add the corrected claim as added")
+                        warnings.append(LoadWarning(where, f"edits to {', '.join(edited)} of a claim marked ok are "
+                                                    "ignored; mark it wrong and add the corrected claim as added",
+                                                    "edits to a claim marked ok are ignored"))
             except CurationError as exc:
                 errors.append(f"{where}: {exc}")
         if errors:  # all of an article's edits or none

@@ -31,7 +31,7 @@ from kg.copies import DEFAULT_THRESHOLD, CopyIndex, encode, signature
 from kg.curate import replace_keeping_curation
 from kg.extract import EXTRACTOR_VERSION, extract, normalise
 from kg.readers import InputError, InputWarning, RawArticle, SkippedFile, find_files, read_inputs, read_manifest
-from kg.model import Article, ArticleMeta, Sighting, resolve_source
+from kg.model import Article, ArticleMeta, LoadWarning, Sighting, resolve_source
 from kg.processes import die_with_parent
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -50,7 +50,7 @@ class LoadReport:
     unchanged: int = 0
     rejected: int = 0
     claims: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)  # kg.model.by_kind counts them by kind
     errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files in folders left out as not articles
     copies: int = 0  # new articles stored as copies of a story (kg.copies)
@@ -70,7 +70,7 @@ class LoadReport:
                 self.copies += 1
                 self.copied.add(outcome.original)
         self.claims += outcome.claims
-        self.warnings.extend(f"{outcome.path}: {w}" for w in outcome.warnings)
+        self.warnings.extend(outcome.warnings)
 
     def summary(self) -> str:
         updated = f"{self.updated} updated, " if self.updated else ""
@@ -167,7 +167,7 @@ class Outcome:
     iri: str | None = None
     nquads: bytes | None = None
     claims: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
     error: str | None = None
     facts: tuple | None = None  # its claims' keys and figures (kg.analysis.findings.claim_facts), for the writer's analysis
     original: str | None = None  # the story it copies, for a copy
@@ -191,8 +191,10 @@ def process_articles(items: list[tuple[str, Article]], vocab: Vocabulary) -> lis
         if violations:
             outcomes.append(Outcome(path, error=f"rejected: {_rejection(violations)}"))
             continue
+        warnings = [*(LoadWarning(path, w) for w in article.warnings),
+                    *(LoadWarning(path, f"{f.message}{f.about}", f.message) for f in found)]
         outcomes.append(Outcome(path, str(iri), to_nquads(triples, iri, made[str(iri)]), len(article.claims),
-                                [*article.warnings, *(str(f) for f in found)], facts=findings.claim_facts(triples),
+                                warnings, facts=findings.claim_facts(triples),
                                 original=article.original))
     return outcomes
 
@@ -244,7 +246,7 @@ def commit(store, outcome: Outcome) -> None:
     store.add_graph(name, graph)
 
 
-def store_article(store, article: Article, vocab: Vocabulary) -> list[str]:
+def store_article(store, article: Article, vocab: Vocabulary) -> list[LoadWarning]:
     """Validate and commit one article's graph; returns warnings, raises RejectedArticle on a violation."""
     outcome = process_articles([(article.meta.file_name, article)], vocab)[0]
     if outcome.error:
@@ -475,7 +477,7 @@ class Loader:
             rows = {k: v for m in found for k, v in read_manifest(m).items()} or None
         for item in find_files(paths, include, exclude):
             if isinstance(item, InputWarning):
-                self.report.warnings.append(str(item))
+                self.report.warnings.append(LoadWarning(str(item.path), item.message))
             elif isinstance(item, SkippedFile):
                 self.report.skipped.append(str(item.path))
             else:

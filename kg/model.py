@@ -125,6 +125,37 @@ class Article:
         return self.sighting.original if self.sighting is not None else None
 
 
+# What varies between warnings of one kind: a quoted value, a number, a date
+_VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\d[\d:.,/-]*")
+
+
+@dataclass(frozen=True)
+class LoadWarning:
+    """A warning of a load: ``where`` (a file, a CSV row), ``text`` (what is odd, as printed with its place)
+    and ``kind``, its text without what varies (a claim's quote, a date, a key): the summary of a load
+    counts warnings by kind. A warning made without a kind has its text with the values masked."""
+
+    where: str
+    text: str
+    kind: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.text}" if self.where else self.text
+
+    @property
+    def group(self) -> str:
+        return self.kind or _VALUES.sub("…", self.text)
+
+
+def by_kind(warnings) -> list[tuple[str, int]]:
+    """(kind, count) of ``warnings`` (LoadWarning, or plain text), the most frequent first."""
+    counts: dict[str, int] = {}
+    for w in warnings:
+        kind = w.group if isinstance(w, LoadWarning) else LoadWarning("", str(w)).group
+        counts[kind] = counts.get(kind, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def slug(text: str) -> str:
     """A readable IRI-safe key: 'Syrian Network for Human Rights' -> 'syrian-network-for-human-rights'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -70,10 +70,10 @@ def error_line(stderr: str, name: str) -> str | None:
 
 def test_every_bad_input_gets_its_outcome_and_the_good_ones_are_stored(tmp_path, corpus):
     store = tmp_path / "store"
-    r = kg("load", corpus, tmp_path / "missing.txt", "--store", store)
+    r = kg("load", corpus, tmp_path / "missing.txt", "--store", store, "--verbose")
     assert r.exit_code == 1, r.output
-    # Every message is one line: no tracebacks, nothing but errors and warnings on stderr.
-    assert all(l.startswith(("error: ", "warning: ")) for l in r.stderr.splitlines()), r.stderr
+    # Every message is one line: no tracebacks, nothing but errors, warnings and progress on stderr.
+    assert all(l.startswith(("error: ", "warning: ", "loading: ")) for l in r.stderr.splitlines()), r.stderr
     stored = stored_files(store)
     undecided = 0
     for case in expected():
@@ -111,7 +111,7 @@ def test_every_bad_input_gets_its_outcome_and_the_good_ones_are_stored(tmp_path,
 
 def test_latin1_text_is_decoded_with_a_warning_and_keeps_its_accents(tmp_path):
     store = tmp_path / "store"
-    r = kg("load", CORPUS / "latin1.txt", "--store", store)
+    r = kg("load", CORPUS / "latin1.txt", "--store", store, "--verbose")
     assert r.exit_code == 0, r.output
     assert "latin1.txt: not valid UTF-8 (byte 10); decoded as Windows-1252" in r.stderr
     with open_store(store, read_only=True) as s:
@@ -125,7 +125,7 @@ def test_a_symlink_loop_is_walked_once_and_rejects_nothing(tmp_path):
     (folder / "a.txt").write_text("Airwars said at least 7 civilians were killed in Raqqa in June 2017.\n")
     (folder / "deep" / "back").symlink_to(folder, target_is_directory=True)
     (folder / "dangling.txt").symlink_to(tmp_path / "gone.txt")
-    r = kg("load", folder, "--store", tmp_path / "store")
+    r = kg("load", folder, "--store", tmp_path / "store", "--verbose")
     assert r.exit_code == 1  # the dangling link is a rejected article
     assert "dangling.txt: broken symbolic link" in r.stderr
     assert "back: symlink to a folder already walked" in r.stderr

@@ -227,7 +227,7 @@ def test_edits_to_a_row_marked_ok_are_ignored_with_a_warning(tmp_path):
     seed(store, make_article(TEXT, [CORRECT]))
     rows = export(store)
     rows[0]["value"] = "900"
-    r = kg("load", "--claims", write(tmp_path / "e.csv", rows), "--curator", "J", "--store", store)
+    r = kg("load", "--claims", write(tmp_path / "e.csv", rows), "--curator", "J", "--store", store, "--verbose")
     assert r.exit_code == 0, r.output
     assert "e.csv row 2: edits to value of a claim marked ok are ignored" in r.stderr
     assert [c["value"] for c in claims_json(store)] == [817]

