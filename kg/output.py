@@ -7,6 +7,7 @@ import io
 import json
 import re
 import shutil
+import textwrap
 from decimal import Decimal
 from typing import Any
 
@@ -108,23 +109,76 @@ def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, max_width: 
 
 
 def table(rows: list[dict[str, Any]], columns: list[str], max_width: int | None = None) -> str:
-    """A plain aligned text table; long cells are cut to fit the terminal."""
+    """A plain aligned text table as wide as the terminal (``max_width``, else ``$COLUMNS`` or the
+    terminal's width, 160 when there is none). Nothing is cut: when the rows are wider, the widest
+    columns wrap at spaces, a row taking several lines, and no word (a metric name, a date, a file
+    name) is split. When even their longest words do not fit side by side, each row is shown as a
+    record instead, one column a line (``records_text``)."""
     width = max_width or shutil.get_terminal_size((160, 24)).columns
     cells = [[_text(r.get(c)).replace("\n", " ") for c in columns] for r in rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    budget = max(width - 2 * (len(columns) - 1), 10 * len(columns))
-    while sum(widths) > budget and max(widths) > 12:
-        widest = widths.index(max(widths))
-        widths[widest] -= 1
+    widths = column_widths(columns, cells, width - 2 * (len(columns) - 1))
+    if widths is None:
+        return records_text(columns, cells, width)
 
-    def fit(s: str, w: int) -> str:
-        return s if len(s) <= w else s[: max(w - 1, 0)] + "…"
+    def lines_of(values: list[str], header: bool = False) -> list[str]:
+        wrapped = [_wrap_cell(v, w, header) for v, w in zip(values, widths)]
+        height = max((len(w) for w in wrapped), default=1)
+        return ["  ".join((w[i] if i < len(w) else "").ljust(n) for w, n in zip(wrapped, widths)).rstrip()
+                for i in range(height)]
 
-    out = ["  ".join(fit(c, w).ljust(w) for c, w in zip(columns, widths)).rstrip(),
-           "  ".join("-" * w for w in widths)]
-    out += ["  ".join(fit(v, w).ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    out = lines_of(columns, header=True) + ["  ".join("-" * w for w in widths)]
+    for row in cells:
+        out += lines_of(row)
+    out.append(_row_count(rows))
     return "\n".join(out) + "\n"
+
+
+def _row_count(rows: list) -> str:
+    return f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
+
+
+def _longest_word(text: str, header: bool = False) -> int:
+    """The longest word of a value; a header's words end at underscores too (``period_start``)."""
+    return max((len(w) for w in re.split(r"[\s_]+" if header else r"\s+", text)), default=0)
+
+
+def column_widths(columns: list[str], cells: list[list[str]], budget: int) -> list[int] | None:
+    """Each column's width: its longest value's when the table fits ``budget``; otherwise the widest
+    columns narrowed in turn, none below its longest word. None when the longest words alone do not fit."""
+    natural = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    floor = [max([_longest_word(c, header=True)] + [_longest_word(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    if sum(floor) > budget:
+        return None
+    widths = list(natural)
+    while sum(widths) > budget:
+        # narrow the widest column that has room, to the width of the next widest (at least by one)
+        widest = max((i for i, (w, f) in enumerate(zip(widths, floor)) if w > f), key=lambda i: widths[i])
+        below = max([w for i, w in enumerate(widths) if i != widest and w < widths[widest]] + [floor[widest]])
+        widths[widest] -= max(1, min(sum(widths) - budget, widths[widest] - below))
+    return widths
+
+
+def records_text(columns: list[str], cells: list[list[str]], width: int) -> str:
+    """Each row as a record, one column a line (``name  value``), its value wrapped to the width left."""
+    label = max(len(c) for c in columns) + 2
+    room = max(width - label, 20)
+    out: list[str] = []
+    for row in cells:
+        for name, value in zip(columns, row):
+            lines = textwrap.wrap(value, width=room, break_on_hyphens=False) or [""]
+            out.append(f"{name.ljust(label)}{lines[0]}".rstrip())
+            out += [" " * label + line for line in lines[1:]]
+        out.append("")
+    out.append(_row_count(cells))
+    return "\n".join(out) + "\n"
+
+
+def _wrap_cell(text: str, width: int, header: bool = False) -> list[str]:
+    if len(text) <= width:
+        return [text]
+    if header:  # "period_start" over "period_" and "start"
+        return textwrap.wrap(text.replace("_", "_ "), width=width + 1, break_on_hyphens=False) or [""]
+    return textwrap.wrap(text, width=width, break_on_hyphens=False, break_long_words=False) or [""]
 
 
 def render_result(result: QueryResult, fmt: str) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import subprocess
 import sys
@@ -75,3 +76,105 @@ def test_a_huge_value_in_a_curated_row_is_one_short_error_line(store, tmp_path):
     lines = [line for line in proc.stderr.splitlines() if "row 2: value" in line]
     assert len(lines) == 1 and len(lines[0]) < 1_200, proc.stderr[:2000]
     assert "characters cut" in lines[0] and lines[0].endswith("is not a number")
+
+
+# ---------------------------------------------------------------- width (issue 22)
+
+from typer.testing import CliRunner  # noqa: E402
+
+from conftest import SEEDS  # noqa: E402
+from kg.cli import app  # noqa: E402
+from kg.output import table  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    store = tmp_path_factory.mktemp("seeds") / "store"
+    r = runner.invoke(app, ["load", str(SEEDS), "--store", str(store), "-q"])
+    assert r.exit_code == 0, r.output
+    return store
+
+
+def at_width(columns: int, *args) -> str:
+    r = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": str(columns)})
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+@pytest.mark.parametrize("columns", [80, 120, 160, 240])
+def test_the_claims_table_fits_the_terminal_and_cuts_nothing(seeds, columns):
+    out = at_width(columns, "claims", "--store", seeds)
+    assert max(len(line) for line in out.splitlines()) <= columns
+    assert "…" not in out
+    rows = json.loads(at_width(columns, "claims", "-f", "json", "--store", seeds))
+    every = words(out)
+    for row in rows:  # each value whole, each quote's words in order
+        assert row["metric"] in every and row["article"] in every
+        assert " ".join(words(row["quote"])) in " ".join(every) or _spread(row["quote"], every)
+
+
+def _spread(quote: str, every: list[str]) -> bool:
+    """The quote's words appear in order in the output (a wrapped cell interleaves its lines with other columns')."""
+    position = 0
+    for word in words(quote):
+        try:
+            position = every.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def test_a_wide_terminal_gets_one_line_a_row():
+    rows = [{"metric": "civilians-killed", "quote": "Monitors said 40 civilians were killed"}]
+    assert table(rows, ["metric", "quote"], 200).splitlines()[2] == "civilians-killed  Monitors said 40 civilians were killed"
+
+
+def test_long_values_wrap_at_spaces_and_names_stay_whole():
+    rows = [{"metric": "civilians-killed", "value": 12, "quote": "one two three four five six seven eight nine ten"}]
+    lines = table(rows, ["metric", "value", "quote"], 40).splitlines()
+    assert lines[0] == "metric            value  quote" and max(map(len, lines)) <= 40
+    assert lines[2].startswith("civilians-killed  12     one two")
+    assert " ".join(l[25:] for l in lines[2:-1]).split() == rows[0]["quote"].split()
+    assert lines[-1] == "(1 row)"
+
+
+def test_too_narrow_for_a_table_gives_one_record_a_row():
+    rows = [{"article": "001_bf04cfafd866ef6d.txt", "metric": "civilians-killed", "period_start": "2014-08",
+             "quote": "During this period CJTF-OIR assesses at least 1,139 civilians have been killed"}]
+    out = table(rows, ["article", "metric", "period_start", "quote"], 44)
+    assert out.splitlines()[:4] == ["article       001_bf04cfafd866ef6d.txt", "metric        civilians-killed",
+                                    "period_start  2014-08", "quote         During this period CJTF-OIR"]
+    assert max(map(len, out.splitlines())) <= 44 and "…" not in out
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_conflicts_listing_fits_the_terminal(seeds, columns):
+    out = at_width(columns, "conflicts", "--store", seeds)
+    assert max(len(line) for line in out.splitlines()) <= columns
+    # who said what, and where it was reported: on one line when it fits, else on the next
+    assert "    CJTF-OIR: ≥1139  — reported by International Business Times, 001_bf04cfafd866ef6d.txt" in out \
+        or "    CJTF-OIR: ≥1139\n      — reported by International Business Times, 001_bf04cfafd866ef6d.txt" in out
+    assert ("— reported by" in out.split("CJTF-OIR: ≥1139")[1].splitlines()[0]) == (columns >= 120)
+
+
+def test_explain_is_a_few_lines_a_pair_and_verbose_says_all(seeds):
+    pairs = json.loads(at_width(100, "conflicts", "-f", "json", "--store", seeds))
+    concise = at_width(100, "conflicts", "--explain", "--store", seeds)
+    full = at_width(100, "conflicts", "--explain", "--verbose", "--store", seeds)
+    listing, _, unlisted = concise.partition("Not listed (other sources on the same metric and place): ")
+    assert len(listing.splitlines()) <= 7 * len(pairs)  # heading, the pair, why (wrapped), blank
+    assert "“" not in listing and "why: same metric and incident" in listing
+    assert "CONTRADICTION ×8.33: CJTF-OIR 12 vs BBC >100" in listing
+    counted = [int(line.split("×")[0]) for line in unlisted.splitlines()[1:] if "×" in line]
+    assert unlisted.startswith(f"{sum(counted)} pairs, by why (--explain --verbose lists each)")
+    assert "different places" in unlisted and len(unlisted.splitlines()) < 10
+    # verbose: the quotes and every pair not listed with its own reason
+    assert full.count("“") >= 2 * len(pairs) and full.count("why: ") == len(pairs)
+    assert len(full.split("Not listed (other sources on the same metric and place):")[1].strip().splitlines()) >= 2 * sum(counted)
+    assert len(concise.splitlines()) * 3 < len(full.splitlines())

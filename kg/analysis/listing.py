@@ -10,6 +10,7 @@ each side's article has.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -147,3 +148,18 @@ def unlisted_pairs(rows, figures: dict[str, Figure], tolerance: Decimal, asserte
                 why = results[0][2] if results else why
             found.append((a, b, ("compared, not a conflict: " if ok else "") + why))
     return found
+
+
+# What varies between reasons of one kind: what a parenthesis names, a date or a number
+_REASON_VALUES = re.compile(r"\s*\([^)]*\)|\b\d[\d.:,-]*\b")
+
+
+def reason_kinds(pairs) -> list[tuple[str, int]]:
+    """(reason, count) of the pairs ``unlisted_pairs`` gives, their reasons without the values they name
+    ("periods start differently", "running totals ending … and …, more than a month apart"), the most
+    frequent first."""
+    counts: dict[str, int] = {}
+    for _a, _b, why in pairs:
+        reason = _REASON_VALUES.sub(lambda m: "" if m.group(0).lstrip().startswith("(") else "…", why).strip()
+        counts[reason] = counts.get(reason, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

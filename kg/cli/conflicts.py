@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from decimal import Decimal, InvalidOperation
 from typing import Any, Optional
@@ -10,7 +11,7 @@ from typing import Any, Optional
 import typer
 
 from kg.analysis import findings
-from kg.analysis.listing import conflict_rows, explain_row, load_figures, unlisted_pairs, with_copies
+from kg.analysis.listing import conflict_rows, explain_row, load_figures, reason_kinds, unlisted_pairs, with_copies
 from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure
 from kg.analysis.filters import listing_params
 from kg.cli.options import FormatOpt, PairSinceOpt, PairUntilOpt, StoreOpt, fail, limit_option, place_option, show, window
@@ -31,8 +32,11 @@ def conflicts_command(
     incident: Optional[str] = typer.Option(None, help="Only pairs about this incident (its label in any case, or its key)."),
     tolerance: str = typer.Option(str(DEFAULT_TOLERANCE), help="Relative tolerance for approximate figures and "
                                                               "discrepancies (0.10 = 10 %)."),
-    explain: bool = typer.Option(False, "--explain", help="Say why each pair is listed, and why other pairs of "
-                                                          "sources on the same metric are not."),
+    explain: bool = typer.Option(False, "--explain", help="Say why each pair is listed (a few lines a pair), and "
+                                                          "count the other pairs of sources on the same metric and "
+                                                          "place by why they are not."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="With --explain: each pair with its quotes and "
+                                                                "reason, and every pair not listed with its own."),
     place: Optional[str] = place_option("pairs with either claim at this place or at a place within it"),
     since: Optional[str] = PairSinceOpt,
     until: Optional[str] = PairUntilOpt,
@@ -56,9 +60,14 @@ def conflicts_command(
         for row in rows:
             row["why"] = explain_row(row, figures, t)
     if fmt == "table":
-        show(readable(rows, explain))
+        width = terminal_width()
+        if explain and not verbose:
+            show(concise(rows, width))
+        else:
+            show(readable(rows, explain, width))
         if explain:
-            show(readable_unlisted(unlisted_pairs(rows, figures, t, asserter)))
+            unlisted = [] if limit is not None else unlisted_pairs(rows, figures, t, asserter)
+            show(readable_unlisted(unlisted, width) if verbose else unlisted_summary(unlisted))
         return
     columns = COLUMNS + [c for c in (rows[0] if rows else {}) if c not in COLUMNS]
     show(render(rows, columns, fmt))
@@ -107,28 +116,76 @@ def _period(start: str | None, end: str | None) -> str:
     return end if start == end else f"{start}..{end}"
 
 
-def _wrap(text: str, indent: int) -> str:
-    return textwrap.fill(text, width=100, initial_indent=" " * indent, subsequent_indent=" " * indent)
+def terminal_width() -> int:
+    """The terminal's width ($COLUMNS, else the terminal's; 100 when there is none), for text that wraps."""
+    return shutil.get_terminal_size((100, 24)).columns
 
 
-def readable(rows: list[dict[str, Any]], explain: bool = False) -> str:
-    """Rows grouped by metric and period; each pair with both sides' figure, asserter, outlet, article and quote."""
-    if not rows:
-        return "No conflicts found.\n"
-    out: list[str] = []
-    group = None
-    # real disagreements first; figures that only look alike come last, in a section of their own
+def _wrap(text: str, indent: int, width: int = 100, more: int = 2) -> str:
+    """A paragraph at ``indent``, wrapped at ``width`` (not below 40 characters), its next lines ``more`` further in."""
+    return textwrap.fill(text, width=max(width, 40), initial_indent=" " * indent,
+                         subsequent_indent=" " * (indent + more), break_on_hyphens=False)
+
+
+def _heads(rows: list[dict[str, Any]]):
+    """The rows in listing order (disagreements first, then figures that only look alike), each with the
+    group heading to print before it (None within a group) and whether it opens the look-alike section."""
     ordered = [r for r in rows if r["kind"] != "not-comparable"] + [r for r in rows if r["kind"] == "not-comparable"]
+    group = None
     for index, row in enumerate(ordered):
-        if row["kind"] == "not-comparable" and (index == 0 or ordered[index - 1]["kind"] != "not-comparable"):
-            out.append("\n== Not comparable: the same metric over overlapping periods, but other places ==")
+        section = row["kind"] == "not-comparable" and (index == 0 or ordered[index - 1]["kind"] != "not-comparable")
+        if section:
             group = None
         head = (row.get("metric"), row.get("period_start"), row.get("period_end"), row.get("place"), row.get("incident"))
+        heading = None
         if head != group:
             group = head
             where = row.get("place") or "no place"
             about = f" · {row['incident']}" if row.get("incident") else ""
-            out.append(f"\n{row.get('metric')} · {_period(row.get('period_start'), row.get('period_end'))} · {where}{about}")
+            heading = f"{row.get('metric')} · {_period(row.get('period_start'), row.get('period_end'))} · {where}{about}"
+        yield row, heading, section
+
+
+NOT_COMPARABLE = "\n== Not comparable: the same metric over overlapping periods, but other places =="
+
+
+def _counts(rows: list[dict[str, Any]]) -> str:
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["kind"]] = counts.get(row["kind"], 0) + 1
+    return ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+
+
+def concise(rows: list[dict[str, Any]], width: int = 100) -> str:
+    """`--explain` as a few lines a pair: the pair's figures on one line, then why it is listed."""
+    if not rows:
+        return "No conflicts found.\n"
+    out: list[str] = []
+    for row, heading, section in _heads(rows):
+        if section:
+            out.append(NOT_COMPARABLE)
+        if heading:
+            out.append("\n" + heading)
+        ratio = f" ×{row['ratio']}" if row.get("ratio") not in (None, "") and row["kind"] != "not-comparable" else ""
+        sides = " vs ".join(f"{row.get(f'asserter_{s}')} {_side(row, s).stated}" for s in ("a", "b"))
+        out.append(_wrap(f"{row['kind'].upper()}{ratio}: {sides}", 2, width, 4))
+        if row.get("why"):
+            out.append(_wrap(f"why: {row['why']}", 4, width))
+    out.append("\n" + _counts(rows) + " (kg conflicts --explain --verbose shows each side's quote)")
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
+def readable(rows: list[dict[str, Any]], explain: bool = False, width: int = 100) -> str:
+    """Rows grouped by metric and period; each pair with both sides' figure, asserter, outlet, article and quote."""
+    if not rows:
+        return "No conflicts found.\n"
+    out: list[str] = []
+    # real disagreements first; figures that only look alike come last, in a section of their own
+    for row, heading, section in _heads(rows):
+        if section:
+            out.append(NOT_COMPARABLE)
+        if heading:
+            out.append("\n" + heading)
         ratio = f" ×{row['ratio']}" if row.get("ratio") not in (None, "") and row["kind"] != "not-comparable" else ""
         out.append(f"  {row['kind'].upper()}{ratio}")
         for side in ("a", "b"):
@@ -140,23 +197,40 @@ def readable(rows: list[dict[str, Any]], explain: bool = False) -> str:
                 period = f"  [{_period(row.get('period_start_b'), row.get('period_end_b'))} · {row.get('place_b') or 'no place'}]"
             copies = row.get(f"copies_{side}") or 0
             also = f" and {copies} cop{'y' if copies == 1 else 'ies'}" if copies else ""
-            out.append(f"    {row.get(f'asserter_{side}')}: {fig.stated}{period}  — reported by {outlet}, "
-                       f"{row.get(f'article_{side}')}{also}")
-            out.append(_wrap(f"“{row.get(f'quote_{side}')}”", 6))
+            said = f"{row.get(f'asserter_{side}')}: {fig.stated}{period}"
+            reported = f"— reported by {outlet}, {row.get(f'article_{side}')}{also}"
+            if 4 + len(said) + 2 + len(reported) <= width:
+                out.append(f"    {said}  {reported}")
+            else:  # who said what on one line, where it was reported on the next
+                out += [_wrap(said, 4, width, 4), _wrap(reported, 6, width, 2)]
+            out.append(_wrap(f"“{row.get(f'quote_{side}')}”", 6, width, 0))
         if explain and row.get("why"):
-            out.append(_wrap(f"why: {row['why']}", 4))
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row["kind"]] = counts.get(row["kind"], 0) + 1
-    out.append("\n" + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+            out.append(_wrap(f"why: {row['why']}", 4, width))
+    out.append("\n" + _counts(rows))
     return "\n".join(out).lstrip("\n") + "\n"
 
 
-def readable_unlisted(pairs) -> str:
+UNLISTED = "Not listed (other sources on the same metric and place):"
+
+
+def readable_unlisted(pairs, width: int = 100) -> str:
     if not pairs:
         return ""
-    out = ["", "Not listed (other sources on the same metric and place):"]
+    out = ["", UNLISTED]
     for a, b, why in pairs:
-        out.append(f"  {a.metric}: {a.asserter} {a.stated} ({a.period}) vs {b.asserter} {b.stated} ({b.period})")
-        out.append(_wrap(why, 4))
+        out.append(_wrap(f"{a.metric}: {a.asserter} {a.stated} ({a.period}) vs {b.asserter} {b.stated} ({b.period})",
+                         2, width, 4))
+        out.append(_wrap(why, 4, width))
+    return "\n".join(out) + "\n"
+
+
+def unlisted_summary(pairs) -> str:
+    """The pairs not listed, counted by why (kg.analysis.listing.reason_kinds)."""
+    if not pairs:
+        return ""
+    out = ["", f"{UNLISTED} {len(pairs)} pair{'s' if len(pairs) != 1 else ''}, by why "
+               "(--explain --verbose lists each)"]
+    kinds = reason_kinds(pairs)
+    size = len(str(kinds[0][1]))
+    out += [f"  {count:>{size}} × {reason}" for reason, count in kinds]
     return "\n".join(out) + "\n"
