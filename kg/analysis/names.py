@@ -9,7 +9,7 @@ every name of its kind, for the suggestion.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, NoReturn
 
 from rdflib import RDFS, URIRef
 from rdflib.namespace import SKOS
@@ -112,5 +112,5 @@ def _strings(kg_store, pattern: str) -> list[str]:
     return [str(r[0]) for r in kg_store.rows(f"SELECT DISTINCT ?n WHERE {{ {pattern} }}")]
 
 
-def _refuse(kind: str, text: str, names: Iterable[str]) -> None:
+def _refuse(kind: str, text: str, names: Iterable[str]) -> NoReturn:
     raise UnknownName(f"no {kind} {text!r} in the store" + did_you_mean(text, names))
