@@ -326,7 +326,8 @@ def seed_claims_store(tmp_path, vocab):
 
 def test_kg_conflicts_prints_each_disagreement_with_asserter_outlet_and_quote(seed_claims_store):
     path = seed_claims_store
-    r = runner.invoke(app, ["conflicts", "--store", str(path)])
+    # a terminal wide enough for each side's line (narrower, "— reported by" goes on a line of its own)
+    r = runner.invoke(app, ["conflicts", "--store", str(path)], env={"COLUMNS": "120"})
     assert r.exit_code == 0, r.output
     out = r.stdout
     assert "civilians-killed · 2014-08..2018-11 · iraq,syria" in out
@@ -340,7 +341,8 @@ def test_kg_conflicts_prints_each_disagreement_with_asserter_outlet_and_quote(se
     rows = json.loads(r.stdout)
     assert sorted(row["value_a"] for row in rows) == [1000, 1139]
 
-    r = runner.invoke(app, ["conflicts", "--store", str(path), "--explain", "--metric", "civilians-killed"])
+    r = runner.invoke(app, ["conflicts", "--store", str(path), "--explain", "--metric", "civilians-killed"],
+                      env={"COLUMNS": "120"})
     assert "why: both running totals for iraq,syria ending 2018-11 and 2018-12 (within a month)" in r.stdout
     assert "Not listed (other sources on the same metric and place):" in r.stdout
     assert "compared, not a conflict" not in r.stdout or "overlap" in r.stdout
