@@ -17,7 +17,8 @@ runner = CliRunner()
 
 
 def kg(*args) -> str:
-    r = runner.invoke(app, [str(a) for a in args])
+    # wide enough that a conflict's "reported by OUTLET, ARTICLE and 2 copies" stays on one line
+    r = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.output
     return r.stdout
 
