@@ -121,7 +121,7 @@ def main() -> int:
         parts = [
             ("seeds", args.seeds, claim_lines[args.seeds]),
             (f"dev d01-d{cut - 1:02d}", _subset(args.dev, work, "tune", lambda n: n is not None and n < cut), claim_lines[args.dev]),
-            (f"dev d{cut:02d}- (held back)", _subset(args.dev, work, "held", lambda n: n is not None and n >= cut), claim_lines[args.dev]),
+            (f"dev d{cut:02d}- (once held back)", _subset(args.dev, work, "held", lambda n: n is not None and n >= cut), claim_lines[args.dev]),
             ("dev all", args.dev, claim_lines[args.dev]),
             *([("made-up", args.madeup, claim_lines[args.madeup])] if args.madeup.is_dir() else []),
         ]
@@ -136,7 +136,7 @@ def main() -> int:
         results = {}
         for label, gold_dir, claims in parts:
             results[label], errors = score.score(gold_dir, claims)
-            if args.show_errors and "held back" not in label and "unseen" not in label and label not in ("dev all", "made-up") \
+            if args.show_errors and "once held back" not in label and "unseen" not in label and label not in ("dev all", "made-up") \
                     and "made-up 2" not in label:
                 print(f"== errors: {label}")
                 print("\n".join(errors))
