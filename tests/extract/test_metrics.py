@@ -171,142 +171,94 @@ def test_head_searches_run_once_per_head():
     assert len(hits) == len(lex.items)
 
 
-def test_killed_or_injured_counts_casualties_and_none_killed_or_injured_is_no_death():
+def pipeline(text):
+    """The whole extractor's claims for a made-up article by the outlet 'Wire'."""
     from kg.extract import extract, normalise
     from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
 
-    def metrics(text):
-        return [(c.metric, int(c.value)) for c in extract(normalise(text), ArticleMeta("x.txt", publisher="Wire"), vocabulary())]
+    return extract(normalise(text), ArticleMeta("x.txt", publisher="Wire"), vocabulary())
 
-    assert metrics("97 civilians were killed or injured in armed violence in September.") == [("civilian-casualties", 97)]
-    assert metrics("At least 40 civilians were killed and 12 injured.") == [("civilians-killed", 40), ("civilians-injured", 12)]
-    assert metrics("The army said no civilians were injured or killed in the raid.") == [("civilians-killed", 0)]
+
+def pipeline_metrics(text):
+    return [(c.metric, int(c.value)) for c in pipeline(text)]
+
+
+def pipeline_claims(text):
+    return [(c.metric, int(c.value), c.asserter.label) for c in pipeline(text)]
+
+
+def test_killed_or_injured_counts_casualties_and_none_killed_or_injured_is_no_death():
+    assert pipeline_metrics("97 civilians were killed or injured in armed violence in September.") == [
+        ("civilian-casualties", 97)]
+    assert pipeline_metrics("At least 40 civilians were killed and 12 injured.") == [
+        ("civilians-killed", 40), ("civilians-injured", 12)]
+    assert pipeline_metrics("The army said no civilians were injured or killed in the raid.") == [("civilians-killed", 0)]
 
 
 def test_members_of_an_armed_group_are_combatants_and_of_a_family_civilians():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    def metrics(text):
-        return [(c.metric, int(c.value)) for c in extract(normalise(text), ArticleMeta("x.txt", publisher="Wire"), vocabulary())]
-
-    assert metrics("The air force struck a training camp on Monday, killing 21 members of the group.") == [("combatants-killed", 21)]
-    assert metrics("A spokesperson for the rebels said none of its members had been killed.") == [("combatants-killed", 0)]
-    assert metrics("Six members of the same family were killed when a shell hit their home.") == [("civilians-killed", 6)]
+    assert pipeline_metrics("The air force struck a training camp on Monday, killing 21 members of the group.") == [
+        ("combatants-killed", 21)]
+    assert pipeline_metrics("A spokesperson for the rebels said none of its members had been killed.") == [
+        ("combatants-killed", 0)]
+    assert pipeline_metrics("Six members of the same family were killed when a shell hit their home.") == [
+        ("civilians-killed", 6)]
 
 
 def test_a_figure_with_a_verb_of_its_own_is_not_the_dead_before_it():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    cs = extract(normalise("She said 54 of the dead were children and that 196 people had been kidnapped over the "
-                           "same period."), ArticleMeta("x.txt", publisher="Wire"), vocabulary())
+    cs = pipeline("She said 54 of the dead were children and that 196 people had been kidnapped over the same period.")
     assert 196 not in [int(c.value) for c in cs]
 
 
 def test_n_of_them_children_is_a_count_of_children():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    cs = extract(normalise("The council says air strikes have killed at least 312 civilians in the state since the "
-                           "February 2021 coup, 71 of them children."), ArticleMeta("x.txt", publisher="Wire"), vocabulary())
-    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 312), ("children-killed", 71)]
+    assert pipeline_metrics("The council says air strikes have killed at least 312 civilians in the state since the "
+                            "February 2021 coup, 71 of them children.") == [("civilians-killed", 312), ("children-killed", 71)]
 
 
 def test_n_of_them_counts_the_people_named_before_in_its_sentence():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    cs = extract(normalise("The clinic said 56 people had died.\n\nThe spokesman said the raid had struck \"a gathering "
-                           "of rebel fighters\", killing \"about 30 of them\"."), ArticleMeta("x.txt", publisher="Wire"),
-                 vocabulary())
-    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 56), ("combatants-killed", 30)]
+    assert pipeline_metrics("The clinic said 56 people had died.\n\nThe spokesman said the raid had struck \"a "
+                            "gathering of rebel fighters\", killing \"about 30 of them\".") == [
+        ("people-killed", 56), ("combatants-killed", 30)]
 
 
 def test_outlaws_eliminated_and_enemy_forces_are_combatants_and_a_count_speaks_for_no_one():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    def claims(text):
-        return [(c.metric, int(c.value), c.asserter.label) for c in
-                extract(normalise(text), ArticleMeta("x.txt", publisher="Wire"), vocabulary())]
-
-    assert claims("The army said 934 outlaws were eliminated.") == [("combatants-killed", 934, "army")]
-    assert claims("The army said 10 enemy forces had died in the raid.") == [("combatants-killed", 10, "army")]
-    assert claims("Worse were the losses of civilians and police: 1,612 fatalities, accounting for most deaths.") == [
+    assert pipeline_claims("The army said 934 outlaws were eliminated.") == [("combatants-killed", 934, "army")]
+    assert pipeline_claims("The army said 10 enemy forces had died in the raid.") == [("combatants-killed", 10, "army")]
+    assert pipeline_claims("Worse were the losses of civilians and police: 1,612 fatalities, accounting for most deaths.") == [
         ("people-killed", 1612, "Wire")]
 
 
 def test_a_count_revised_to_a_new_value_keeps_its_population():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    cs = extract(normalise("The defence minister said the operation had killed ten members of the armed group. He later "
-                           "revised the number of dead to twelve, with five captured."), ArticleMeta("x.txt", publisher="Wire"),
-                 vocabulary())
-    assert [(c.metric, int(c.value)) for c in cs] == [("combatants-killed", 10), ("combatants-killed", 12)]
+    assert pipeline_metrics("The defence minister said the operation had killed ten members of the armed group. He "
+                            "later revised the number of dead to twelve, with five captured.") == [
+        ("combatants-killed", 10), ("combatants-killed", 12)]
 
 
 def test_civilian_bodies_recovered_are_civilians_killed():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    cs = extract(normalise("The commissioner said that over 1,000 civilian bodies were recovered around the capital."),
-                 ArticleMeta("x.txt", publisher="Wire"), vocabulary())
+    cs = pipeline("The commissioner said that over 1,000 civilian bodies were recovered around the capital.")
     assert [(c.metric, int(c.value), c.bound) for c in cs] == [("civilians-killed", 1000, "more-than")]
 
 
 def test_denying_that_civilians_were_killed_is_a_count_of_none():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    def claims(text):
-        return [(c.metric, int(c.value), c.asserter.label) for c in
-                extract(normalise(text), ArticleMeta("x.txt", publisher="Wire"), vocabulary())]
-
-    assert claims("The alliance denied that civilians had been killed, saying 10 enemy forces had died.") == [
+    assert pipeline_claims("The alliance denied that civilians had been killed, saying 10 enemy forces had died.") == [
         ("civilians-killed", 0, "alliance"), ("combatants-killed", 10, "alliance")]
-    assert claims("The ministry rejected claims that 30 civilians had been killed.") == [("civilians-killed", 30, "ministry")]
+    assert pipeline_claims("The ministry rejected claims that 30 civilians had been killed.") == [
+        ("civilians-killed", 30, "ministry")]
 
 
 def test_rocket_and_missile_attacks_are_strikes():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    cs = extract(normalise("The governor said Russian forces had launched seven rocket attacks on the city."),
-                 ArticleMeta("x.txt", publisher="Wire"), vocabulary())
-    assert [(c.metric, int(c.value)) for c in cs] == [("strikes", 7)]
+    assert pipeline_metrics("The governor said Russian forces had launched seven rocket attacks on the city.") == [
+        ("strikes", 7)]
 
 
 def test_more_hurt_after_a_breakdown_count_the_whole_and_no_metric_outside_the_scheme_is_made():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    v = vocabulary()
-    cs = extract(normalise("A missile hit a block of flats in the town on Tuesday. Local officials put the dead at 19, "
-                           "four of them children, and said 32 more were hurt when the missile hit.\n\n"
-                           "The governor wrote that six of the injured were in a serious condition and that 11 of them "
-                           "were children."), ArticleMeta("x.txt", publisher="Wire"), v)
-    assert all(c.metric in v.metrics for c in cs)
+    cs = pipeline("A missile hit a block of flats in the town on Tuesday. Local officials put the dead at 19, four of "
+                  "them children, and said 32 more were hurt when the missile hit.\n\nThe governor wrote that six of "
+                  "the injured were in a serious condition and that 11 of them were children.")
+    assert all(c.metric in vocabulary().metrics for c in cs)
     assert ("people-injured", 32) in [(c.metric, int(c.value)) for c in cs]
 
 
 def test_fatally_shot_and_shot_dead_are_killed():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
-
-    cs = extract(normalise("At least five people, including a police officer, were fatally shot and two others were "
-                           "injured, the prosecutor said."), ArticleMeta("x.txt", publisher="Wire"), vocabulary())
+    cs = pipeline("At least five people, including a police officer, were fatally shot and two others were injured, "
+                  "the prosecutor said.")
     assert [(c.metric, int(c.value), c.bound) for c in cs] == [("people-killed", 5, "at-least"), ("people-injured", 2, "exact")]
