@@ -56,3 +56,25 @@ def make_article(text: str = "CJTF-OIR assesses at least 817 civilians have been
                  name: str = "hand.txt", publisher: str | None = "Sputnik", published: str | None = "2017-12") -> Article:
     meta = ArticleMeta(file_name=name, publisher=publisher, published=published)
     return Article(meta, text, content_hash(text), list(claims))
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    """A store folder with the seed articles, loaded by `kg load` (the real extractor), once per test module."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    store = tmp_path_factory.mktemp("seeds") / "store"
+    r = CliRunner().invoke(app, ["load", str(SEEDS), "--store", str(store), "-q"])
+    assert r.exit_code == 0, r.output
+    return store
+
+
+def refusal(r) -> str:
+    """The one line a refused command prints (exit 2, no traceback)."""
+    assert r.exit_code == 2, (r.exception, r.output)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: "), r.stderr
+    return lines[0]
+

@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import SEEDS, refusal
 from kg.cli import app
 from kg.formats import EXPORTS, REGISTRY
 
@@ -22,23 +22,6 @@ TABLE_FORMATS = "choose one of table, csv, tsv, json, jsonl, md"
 
 def kg(*args):
     return runner.invoke(app, [str(a) for a in args])
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    """A store folder with the seed articles, loaded by `kg load` (the real extractor)."""
-    store = tmp_path_factory.mktemp("seeds") / "store"
-    r = kg("load", SEEDS, "--store", store, "-q")
-    assert r.exit_code == 0, r.output
-    return store
-
-
-def refusal(r) -> str:
-    """The one line a refused command prints (exit 2, no traceback)."""
-    assert r.exit_code == 2, (r.exception, r.output)
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("kg: "), r.stderr
-    return lines[0]
 
 
 # ---------------------------------------------------------------- formats

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import SEEDS, refusal
 from kg.analysis.filters import FilterError, check_window, listing_params
 from kg.analysis.queries import prepare, resolve, run_named
 from kg.cli import app
@@ -21,21 +21,6 @@ runner = CliRunner()
 
 def kg(*args):
     return runner.invoke(app, [str(a) for a in args])
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    store = tmp_path_factory.mktemp("seeds") / "store"
-    r = kg("load", SEEDS, "--store", store, "-q")
-    assert r.exit_code == 0, r.output
-    return store
-
-
-def refusal(r) -> str:
-    assert r.exit_code == 2, (r.exception, r.output)
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("kg: "), r.stderr
-    return lines[0]
 
 
 def claims(seeds, *args) -> list[dict]:

@@ -89,14 +89,6 @@ from kg.output import table  # noqa: E402
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    store = tmp_path_factory.mktemp("seeds") / "store"
-    r = runner.invoke(app, ["load", str(SEEDS), "--store", str(store), "-q"])
-    assert r.exit_code == 0, r.output
-    return store
-
-
 def at_width(columns: int, *args) -> str:
     r = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": str(columns)})
     assert r.exit_code == 0, r.output
