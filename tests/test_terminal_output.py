@@ -82,7 +82,6 @@ def test_a_huge_value_in_a_curated_row_is_one_short_error_line(store, tmp_path):
 
 from typer.testing import CliRunner  # noqa: E402
 
-from conftest import SEEDS  # noqa: E402
 from kg.cli import app  # noqa: E402
 from kg.output import table  # noqa: E402
 

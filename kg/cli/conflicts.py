@@ -156,17 +156,23 @@ def _counts(rows: list[dict[str, Any]]) -> str:
     return ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
 
 
-def concise(rows: list[dict[str, Any]], width: int = 100) -> str:
-    """`--explain` as a few lines a pair: the pair's figures on one line, then why it is listed."""
-    if not rows:
-        return "No conflicts found.\n"
-    out: list[str] = []
+def _listed(rows: list[dict[str, Any]], out: list[str]):
+    """Each row with its ratio text, after appending to ``out`` the headings it opens: real disagreements first,
+    figures that only look alike last, in a section of their own."""
     for row, heading, section in _heads(rows):
         if section:
             out.append(NOT_COMPARABLE)
         if heading:
             out.append("\n" + heading)
-        ratio = f" ×{row['ratio']}" if row.get("ratio") not in (None, "") and row["kind"] != "not-comparable" else ""
+        yield row, (f" ×{row['ratio']}" if row.get("ratio") not in (None, "") and row["kind"] != "not-comparable" else "")
+
+
+def concise(rows: list[dict[str, Any]], width: int = 100) -> str:
+    """`--explain` as a few lines a pair: the pair's figures on one line, then why it is listed."""
+    if not rows:
+        return "No conflicts found.\n"
+    out: list[str] = []
+    for row, ratio in _listed(rows, out):
         sides = " vs ".join(f"{row.get(f'asserter_{s}')} {_side(row, s).stated}" for s in ("a", "b"))
         out.append(_wrap(f"{row['kind'].upper()}{ratio}: {sides}", 2, width, 4))
         if row.get("why"):
@@ -180,13 +186,7 @@ def readable(rows: list[dict[str, Any]], explain: bool = False, width: int = 100
     if not rows:
         return "No conflicts found.\n"
     out: list[str] = []
-    # real disagreements first; figures that only look alike come last, in a section of their own
-    for row, heading, section in _heads(rows):
-        if section:
-            out.append(NOT_COMPARABLE)
-        if heading:
-            out.append("\n" + heading)
-        ratio = f" ×{row['ratio']}" if row.get("ratio") not in (None, "") and row["kind"] != "not-comparable" else ""
+    for row, ratio in _listed(rows, out):
         out.append(f"  {row['kind'].upper()}{ratio}")
         for side in ("a", "b"):
             fig = _side(row, side)
