@@ -25,9 +25,8 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
-                               governing_source, is_age, is_agent, is_ratio, names_an_event, own_predicate, revises_a_count,
-                               sets_a_count,
-                               starts_a_period)
+                               governing_source, is_age, is_agent, is_ratio, names_an_event, own_predicate,
+                               revises_a_count, sets_a_count, starts_a_period)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -325,7 +324,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             quoted = sent.in_quote != _in_quote(s, f.start)
             # a headline in title case parses badly ("Civilians Killed in US-Led Operations"); in sentence case it
             # is read like any sentence ("Ukraine says Russian strike killed 14 in Kharkiv")
-            r = _parsed_source(att, docs[si], s, f, ms, vocab, _in_quote(s, f.start) or sent.in_quote) if not (sent.headline and title_case(s)) else None
+            r = (_parsed_source(att, docs[si], s, f, ms, vocab, _in_quote(s, f.start) or sent.in_quote)
+                 if not (sent.headline and title_case(s)) else None)
             impersonal = r is _IMPERSONAL
             if r is None or impersonal:
                 r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
