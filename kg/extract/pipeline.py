@@ -528,7 +528,8 @@ _UNIT_MONTHS = {"quarter": 3, "month": 1, "year": 12}
 
 
 def _previous_span(p: PeriodMention, all_periods, published: str | None) -> PeriodMention:
-    """"In the previous quarter" after "Between July and September": April to June; no period before, none."""
+    """"In the previous quarter" after "Between July and September": April to June; with no period named before, the
+    span before the article's own month, quarter or year."""
     if not p.kind.startswith("previous-"):
         return p
     months = _UNIT_MONTHS.get(p.kind.removeprefix("previous-"))
@@ -825,10 +826,9 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         elif r.pkind == "" and per.end is None and r.claim.incident is None:
             # the dead and wounded of an event dated before, however long ago ("a strike destroyed the house on
             # 14 May 2017 ... Airwars estimates that 43 civilians were killed"), else counted to the "as of" date
-            # (the day of the casualty figures before, when they have one: the toll is being revised; a later
-            # day in the text may be when bodies were recovered)
-            # (or of the days an offensive lasted: "killed during the offensive on September 19-20 ... one civilian died
-            # in the hostilities")
+            # (the day or few days of the casualty figures before, when they have them: the toll is being revised, or
+            # is of the same offensive, "September 19-20 ... one civilian died in the hostilities"; a later day in the
+            # text may be when bodies were recovered)
             toll_days = [o.claim.period for o in raws if o.sent < r.sent and o.pkind in ("day", "range")
                          and _days_long(o.claim.period) is not None and _days_long(o.claim.period) <= 7
                          and (o.sent, o.claim.period.end) not in by_days
@@ -848,7 +848,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             r.claim.period = Period(None, default_end, per.text)
         # a month refined to the one day the article names in it ("in May 2019" ... "on 5 May")
         per = r.claim.period
-        if r.pkind in ("month", "day") and per.start and per.end and per.start == per.end and len(per.end) == 7 and r.claim.incident is not None:
+        if (r.pkind in ("month", "day") and per.start and per.end and per.start == per.end and len(per.end) == 7
+                and r.claim.incident is not None):
             inmonth = [d for d in days if d.startswith(per.end)]
             if len(inmonth) == 1:
                 r.claim.period = Period(inmonth[0], inmonth[0], per.text)
