@@ -34,7 +34,7 @@ def stats(store: Optional[str] = StoreOpt, fmt: str = FormatOpt) -> None:
     """Counts of articles, claims, sources, copies and triples in the store."""
     from kg.admin import copies_line, store_stats
 
-    with open_store(store, read_only=True) as kg_store:
+    with open_store(store, read_only=True, bounded=True) as kg_store:
         rows = store_stats(kg_store)
     typer.echo(render(rows, ["what", "count"], fmt), nl=False)
     line = copies_line(rows) if fmt == "table" else None
@@ -44,7 +44,7 @@ def stats(store: Optional[str] = StoreOpt, fmt: str = FormatOpt) -> None:
 
 def check(store: Optional[str] = StoreOpt) -> None:
     """Read the whole store, every index, and say whether it is intact (exit 2 and what to do if not)."""
-    with open_store(store, read_only=True) as kg_store:
+    with open_store(store, read_only=True, bounded=True) as kg_store:
         if kg_store.remote:
             raise StoreError(f"{kg_store.location}: kg check verifies a store folder; ask the server's admin")
         quads = kg_store.verify()

@@ -49,7 +49,7 @@ def conflicts_command(
     t = parse_tolerance(tolerance)
     window(since, until)
     params = {"metric": metric, "kind": kind, "asserter": asserter, "incident": incident}
-    with open_store(store, read_only=True) as kg_store:
+    with open_store(store, read_only=True, bounded=True) as kg_store:
         params.update(listing_params(kg_store, place, since, until))
         rows, note = conflict_rows(kg_store, params, t, limit)
         rows = with_copies(kg_store, rows)

@@ -12,7 +12,7 @@ from kg.analysis.queries import catalog, prepare, resolve
 from kg.cli.options import FormatOpt, SinceOpt, StoreOpt, UntilOpt, fail, limit_option, place_option, show, window
 from kg.output import claim_records, render, render_result
 from kg.stores import open_store, store_location
-from kg.stores.bounded import default_memory_mib, query_bounded
+from kg.stores.bounded import default_memory_mib, memory_setting, query_bounded
 
 CLAIM_COLUMNS = ["article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
                  "period_start", "period_end", "place", "incident", "quote"]
@@ -44,7 +44,7 @@ def claims(
     """List stored claims: figure, asserter, outlet, period, places, incident and quote."""
     window(since, until)
     params = {k: v for k, v in {"metric": metric, "asserter": asserter, "article": article}.items() if v is not None}
-    with open_store(store, read_only=True) as kg_store:
+    with open_store(store, read_only=True, bounded=True) as kg_store:
         check_names(kg_store, **params)
         params.update(listing_params(kg_store, place, since, until))
         rows = claim_records(_claims_result(kg_store, params, limit))
@@ -103,6 +103,8 @@ def query(
     # kg's named queries have none, and parsing the longest costs a second
     user_text = sparql is not None or name.endswith(".rq")
     location = store_location(store)
+    if memory is None:
+        memory = memory_setting()
     if memory is None:
         memory = default_memory_mib()
     if memory and not location.startswith(("http://", "https://")):

@@ -29,7 +29,7 @@ def list_sources(
         return
     from kg.sources import source_rows
 
-    with open_store(store, read_only=True) as kg_store:
+    with open_store(store, read_only=True, bounded=True) as kg_store:
         rows = source_rows(kg_store)
     if fmt in ("table", "csv", "tsv", "md"):
         rows = [{**r, "aliases": "; ".join(r["aliases"]), "same_as": " ".join(r["same_as"])} for r in rows]

@@ -23,7 +23,11 @@ __all__ = ["open_store", "store_location", "Store", "StoreError", "QueryResult",
            "DEFAULT_STORE", "prefix_header", "quads", "sync_reference", "write_triples"]
 
 
-def open_store(location: str | os.PathLike | None = None, read_only: bool = False) -> "OxigraphStore":
+def open_store(location: str | os.PathLike | None = None, read_only: bool = False,
+               bounded: bool = False) -> "OxigraphStore":
+    """The store at ``location``. ``bounded`` (with ``read_only``): a folder is read in a child process
+    whose heap is capped ($KG_MEMORY MiB, by default twice the store's size, 1 GiB at least; ``bounded``),
+    so that a damaged store cannot take all the memory; the commands that only read use it."""
     loc = store_location(location)
     if loc.startswith(("http://", "https://")):
         from kg.stores.remote import RemoteStore  # imported lazily: only remote users need SPARQLWrapper
@@ -37,4 +41,10 @@ def open_store(location: str | os.PathLike | None = None, read_only: bool = Fals
         from kg.stores.remote import RemoteStore
 
         return RemoteStore(served.url, token=served.token)
+    if read_only and bounded:
+        from kg.stores.bounded import BoundedReader, read_memory_mib
+
+        memory = read_memory_mib(Path(loc))
+        if memory:
+            return BoundedReader(Path(loc), memory)
     return OxigraphStore(Path(loc), read_only=read_only)
