@@ -38,7 +38,8 @@ from rdflib import Graph, URIRef
 
 from kg.rdf import article_iri, article_triples, to_nquads
 from kg.resources import ontology_files
-from kg.stores.base import from_ox, prefix_header, quads, sync_reference
+from kg.stores.base import StoreError, from_ox, prefix_header, quads, sync_reference
+from kg.stores.oxigraph import DiskFull
 from kg.validate import validate_graphs
 from kg.vocab import Vocabulary, vocabulary
 
@@ -55,6 +56,14 @@ class LoadReport:
     skipped: list[str] = field(default_factory=list)  # files in folders left out as not articles
     copies: int = 0  # new articles stored as copies of a story (kg.copies)
     copied: set[str] = field(default_factory=set)  # the stories they copy
+    read: int = 0  # articles read (and input errors): each ends new, updated, unchanged, rejected or not stored
+    analysis_left: int = 0  # after a load stopped: stored articles whose findings the next writer works out
+    inputs_read: int = 0  # files, feeds and URLs read or being read (find_files' items)
+
+    @property
+    def not_stored(self) -> int:
+        """Articles read but neither stored, found unchanged nor rejected: those of a load that stopped."""
+        return max(0, self.read - self.new - self.updated - self.unchanged - self.rejected)
 
     @property
     def ok(self) -> bool:
@@ -81,6 +90,15 @@ class LoadReport:
         if self.skipped:
             line += f"; {skipped_note(self.skipped)}"
         return line
+
+
+class LoadStopped(StoreError):
+    """A load stopped by a write that cannot succeed (a full disk); ``report``: what it stored before,
+    every article of it whole, and how many it read but did not store."""
+
+    def __init__(self, message: str, report: LoadReport):
+        super().__init__(message)
+        self.report = report
 
 
 def skipped_note(paths: list[str], named: int = 3) -> str:
@@ -311,6 +329,7 @@ class Loader:
     def load_raw(self, raw: RawArticle | InputError) -> None:
         """Queue one article (or record an input error); call ``flush()`` to finish."""
         report = self.report
+        report.read += 1
         if isinstance(raw, InputError):
             report.rejected += 1
             report.errors.append(str(raw))
@@ -427,6 +446,8 @@ class Loader:
                         outcome.facts = None  # analysts' edits merged in: the analysis reads the stored graph
                 elif not written:
                     commit(self.store, outcome)
+            except DiskFull:
+                raise  # nothing more will fit: the load stops (load_paths), the article is not stored
             except Exception as exc:  # noqa: BLE001 - a failed write is reported, the rest go on
                 report.rejected += 1
                 report.errors.append(f"{outcome.path}: {exc}")
@@ -475,18 +496,27 @@ class Loader:
         if rows is None:  # a folder's own manifest.csv applies to the files in it
             found = [p / "manifest.csv" for p in paths if isinstance(p, Path) and (p / "manifest.csv").is_file()]
             rows = {k: v for m in found for k, v in read_manifest(m).items()} or None
-        for item in find_files(paths, include, exclude):
-            if isinstance(item, InputWarning):
-                self.report.warnings.append(LoadWarning(str(item.path), item.message))
-            elif isinstance(item, SkippedFile):
-                self.report.skipped.append(str(item.path))
-            else:
-                for raw in ([item] if isinstance(item, InputError) else read_inputs(item, overrides, rows)):
-                    self.load_raw(raw)
-            if progress:
-                progress(item.path if isinstance(item, (InputError, InputWarning, SkippedFile)) else item)
         try:
+            for item in find_files(paths, include, exclude):
+                self.report.inputs_read += 1
+                if isinstance(item, InputWarning):
+                    self.report.warnings.append(LoadWarning(str(item.path), item.message))
+                elif isinstance(item, SkippedFile):
+                    self.report.skipped.append(str(item.path))
+                else:
+                    for raw in ([item] if isinstance(item, InputError) else read_inputs(item, overrides, rows)):
+                        self.load_raw(raw)
+                if progress:
+                    progress(item.path if isinstance(item, (InputError, InputWarning, SkippedFile)) else item)
             self.flush()
+        except DiskFull as exc:
+            # Each article's graph is written whole or not at all: those counted in the report are stored,
+            # the rest are not; the stored ones whose findings were not worked out stay listed for the next writer.
+            try:  # the graphs of the batch that failed are listed too, before they were written
+                self.report.analysis_left = sum(1 for g in findings.awaiting(self.store) if self.store.has_graph(g))
+            except StoreError:
+                pass
+            raise LoadStopped(str(exc), self.report) from exc
         finally:
             self.close()
         return self.report

@@ -63,7 +63,7 @@ def load(
 ) -> None:
     """Load articles: extract claims, validate them with SHACL, store one graph per article."""
     from kg.readers import find_files
-    from kg.load import COMMIT_BATCH, Loader
+    from kg.load import COMMIT_BATCH, Loader, LoadStopped
 
     paths = paths or []
     if not paths and claims_table is None:
@@ -80,20 +80,25 @@ def load(
     if manifest is not None and not manifest.is_file():
         fail(f"{manifest}: manifest not found")
     _use_model(spacy_model)
-    with open_store(store) as kg_store, _executor(dask, workers) as executor:
-        loader = Loader(kg_store, sources=sources, workers=workers, batch_size=batch_size, executor=executor,
-                        commit_batch=commit_size or COMMIT_BATCH, copy_threshold=copy_threshold if copies else None)
-        reports = []
-        if paths:
-            total = sum(1 for _ in find_files(paths, include, exclude))
-            with progress_shown(total, "loading") as step:
-                report = loader.load_paths(paths, overrides, manifest, progress=step, include=include, exclude=exclude)
-            reports.append((report, report.summary()))
-        if claims_table is not None:
-            from kg.curate import apply_claims_table
+    reports, stopped, total = [], None, 0
+    try:
+        with open_store(store) as kg_store, _executor(dask, workers) as executor:
+            loader = Loader(kg_store, sources=sources, workers=workers, batch_size=batch_size, executor=executor,
+                            commit_batch=commit_size or COMMIT_BATCH, copy_threshold=copy_threshold if copies else None)
+            if paths:
+                total = sum(1 for _ in find_files(paths, include, exclude))
+                with progress_shown(total, "loading") as step:
+                    report = loader.load_paths(paths, overrides, manifest, progress=step, include=include,
+                                               exclude=exclude)
+                reports.append((report, report.summary()))
+            if claims_table is not None:
+                from kg.curate import apply_claims_table
 
-            curated = apply_claims_table(kg_store, loader.vocab, claims_table, curator)
-            reports.append((curated, curated.summary(curator.strip())))
+                curated = apply_claims_table(kg_store, loader.vocab, claims_table, curator)
+                reports.append((curated, curated.summary(curator.strip())))
+    except LoadStopped as exc:  # a full disk: what was stored, and what not, before the one-line error
+        stopped = exc
+        reports.append((exc.report, f"{exc.report.summary()}\n{stopped_note(exc.report, total - exc.report.inputs_read)}"))
     for report, _ in reports:
         for err in report.errors:
             typer.echo(f"error: {message_line(str(err))}", err=True)
@@ -101,7 +106,19 @@ def load(
         show_warnings([w for report, _ in reports for w in report.warnings], verbose, "kg load")
     for _, summary in reports:
         typer.echo(summary)
+    if stopped is not None:
+        fail(str(stopped))
     raise typer.Exit(0 if all(r.ok for r, _ in reports) else 1)
+
+
+def stopped_note(report, unread_files: int) -> str:
+    """What a load that stopped did not store: 'stopped: 35 article(s) read but not stored and 120 input(s)
+    not read; every article stored is whole …'."""
+    unread = f" and {unread_files} input(s) not read" if unread_files > 0 else ""
+    left = (f"; the findings of {report.analysis_left} stored article(s) are worked out then"
+            if report.analysis_left else "")
+    return (f"stopped: {report.not_stored} article(s) read but not stored{unread}; every article stored is "
+            f"whole and none is half-written: the same kg load stores the rest once there is room{left}")
 
 
 def show_warnings(warnings: list, verbose: bool, command: str) -> None:

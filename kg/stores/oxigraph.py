@@ -32,11 +32,15 @@ def _disk_full(exc: BaseException) -> bool:
     return getattr(exc, "errno", None) == errno.ENOSPC or "No space left on device" in str(exc)
 
 
+class DiskFull(StoreError):
+    """A write failed for want of disk space: nothing of it is stored, and nothing more will fit."""
+
+
 def write_failed(path: Path, what: str, exc: BaseException) -> StoreError:
     """The one-line error for a write that failed; ``what``: what became of the data ("nothing stored
     for …"). A full disk is said in plain words: RocksDB's message runs over lines and names a log file."""
     if _disk_full(exc):
-        return StoreError(f"{path}: the disk is full, {what}; free some space and run the command again "
+        return DiskFull(f"{path}: the disk is full, {what}; free some space and run the command again "
                           "(articles stored before are whole: `kg check` verifies the store)")
     return StoreError(f"{path}: write failed, {what}: {' '.join(str(exc).split())}")
 
