@@ -336,11 +336,14 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
 
     async def graph_store(request: Request) -> Response:
         """Graph Store Protocol, read side: ?graph=IRI one graph; ?default the default graph, which is
-        the union of all graphs as for queries; neither: the whole dataset, each quad naming its graph."""
-        if request.method not in ("GET", "HEAD"):
-            raise HTTPProblem(405, "this Graph Store is read-only; write through SPARQL Update",
-                              {"Allow": "GET, HEAD"})
+        the union of all graphs as for queries; neither: the whole dataset, each quad naming its graph.
+        Write side: POST of N-Quads to the dataset (no ?graph), with the token (``post_dataset``)."""
         params = multi(request.query_params.multi_items())
+        if request.method == "POST" and set(params) <= {"graph"}:
+            return await post_data(request, one(params, "graph"))
+        if request.method not in ("GET", "HEAD"):
+            raise HTTPProblem(405, "this Graph Store takes GET, HEAD, and POST (N-Quads to the dataset, "
+                              "N-Triples to ?graph=IRI) with the token", {"Allow": "GET, HEAD, POST"})
         name = one(params, "graph")
         if "default" in params:
             if name is not None:
@@ -365,6 +368,30 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
 
         out = await run_in_threadpool(read)
         return Response(out.body, media_type=media, headers=result_headers(out, max_rows, state.snapshots.generation))
+
+    async def post_data(request: Request, graph: str | None) -> Response:
+        """Graph Store POST: N-Quads merged into the named graphs they name, or N-Triples into ?graph=IRI;
+        each graph validated as an update's, all in one transaction (kg load's batches and findings
+        through the server: ``Updater.add_data``)."""
+        if not cfg.token_ok(bearer(request)):
+            if not cfg.allow_update:
+                raise HTTPProblem(403, "this endpoint is read-only (start kg serve with --allow-update and a token)")
+            raise HTTPProblem(401, "writes need the bearer token given to kg serve",
+                              {"WWW-Authenticate": 'Bearer realm="kg"'})
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        expected = "application/n-quads" if graph is None else "application/n-triples"
+        if media != expected:
+            raise HTTPProblem(415, f"POST {'the dataset' if graph is None else 'a graph'} as {expected}")
+        body = await read_body(request, cfg.max_update_body)
+        try:
+            outcome = await run_in_threadpool(state.updater.add_data, body, graph)
+        except UpdateRejected as exc:
+            raise HTTPProblem(400, str(exc)) from exc
+        if outcome.changed:
+            state.snapshots.mark_changed()
+        lines = [f"ok: {len(outcome.changed)} graph(s) changed, {outcome.triples} triple(s) written"]
+        lines += [f"warning: {w}" for w in outcome.warnings]
+        return problem(200, "\n".join(lines))
 
     async def list_queries(request: Request) -> Response:
         from kg.analysis.queries import catalog

@@ -41,10 +41,15 @@ class UpdateOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
+def _stored_triples(store: ox.Store, name: str) -> set[tuple]:
+    return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))}
+
+
 def _stored_graph(store: ox.Store, name: str) -> Graph:
     g = Graph()
-    for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
-        g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    for triple in _stored_triples(store, name):
+        g.add(triple)
     return g
 
 
@@ -61,37 +66,27 @@ class Updater:
             self._vocab = self._vocab_loader()
         return self._vocab
 
-    def _with_context(self, name: str, after: dict[str, Graph], depth: int = 3) -> Graph:
+    def _with_context(self, name: str, after: dict, lookup: "_Context", depth: int = 3) -> set[tuple]:
         """The graph plus what the rest of the store says about the IRIs it points to but does not
         describe (shared periods, their instants, sources and places may live in a graph of their
         own), a few hops deep, taking this update's own new graphs over their stored versions."""
         graph = after[name]
-        out = Graph()
-        for triple in graph:
-            out.add(triple)
-        seen = set(graph.subjects(RDF.type, None))
+        out = set(graph)  # triples: the validator takes sets, and rdflib's Graph.add was half a batch's time
+        seen = {s for s, p, _ in graph if p == RDF.type}
         # classes (objects of rdf:type) are the ontology's business, not context to validate with
         frontier = {o for _, p, o in graph if isinstance(o, URIRef) and p != RDF.type} - seen
         for _ in range(depth):
             found = []
             for node in frontier:
                 seen.add(node)
-                for other, other_graph in after.items():
-                    if other != name:
-                        found += other_graph.triples((node, None, None))
-                for q in self.store.quads_for_pattern(ox.NamedNode(str(node)), None, None, None):
-                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in after:
-                        found.append((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-            for triple in found:
-                out.add(triple)
+                found += lookup.about(node, name)
+            out.update(found)
             frontier = {t[2] for t in found if isinstance(t[2], URIRef) and t[1] != RDF.type} - seen
             if not frontier:
                 break
         return out
 
     def apply(self, update: str) -> UpdateOutcome:
-        from kg.validate import validate_graph
-
         try:
             checked = check_update(update)
         except (SparqlRefused, SparqlSyntaxError) as exc:
@@ -124,18 +119,7 @@ class Updater:
                 raise UpdateRejected(f"update writes graph <{sorted(stray)[0]}> it does not name")
             outcome = UpdateOutcome()
             after = {name: scratch.graph(URIRef(name)) for name in graphs}
-            for name in graphs:
-                if set(after[name]) == set(before[name]):
-                    continue
-                outcome.changed.append(name)
-                if len(after[name]):
-                    findings = validate_graph(self._with_context(name, after), self.vocab)
-                    violations = [f for f in findings if f.severity == "violation"]
-                    if violations:
-                        more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
-                        raise UpdateRejected(f"graph <{name}> rejected by SHACL validation: {violations[0]}{more}; "
-                                             "nothing was written")
-                    outcome.warnings += [f"<{name}>: {f}" for f in findings]
+            self._validate(before, after, outcome)
             if not outcome.changed:
                 return outcome
             parts = []
@@ -146,6 +130,93 @@ class Updater:
                     outcome.triples += len(after[name])
             self.store.update(" ;\n".join(parts))  # one transaction for all graphs
             return outcome
+
+    def _validate(self, before: dict, after: dict, outcome: UpdateOutcome) -> None:
+        """Each graph that changes, validated as it would be after the write, all in one pass of the
+        validator (as kg load validates its batches); the first violation rejects the whole request."""
+        from kg.validate import validate_graphs
+
+        lookup = _Context(self.store, after)
+        outcome.changed += [name for name in after if set(after[name]) != set(before[name])]
+        checked = [(URIRef(name), self._with_context(name, after, lookup)) for name in outcome.changed
+                   if len(after[name])]
+        reports = validate_graphs(checked, self.vocab) if checked else {}
+        for name, _ in checked:
+            findings = reports[name]
+            violations = [f for f in findings if f.severity == "violation"]
+            if violations:
+                more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
+                raise UpdateRejected(f"graph <{name}> rejected by SHACL validation: {violations[0]}{more}; "
+                                     "nothing was written")
+            outcome.warnings += [f"<{name}>: {f}" for f in findings]
+
+    def add_data(self, data: bytes, graph: str | None = None) -> UpdateOutcome:
+        """The Graph Store's POST: N-Quads merged into the named graphs they name (kg load's batches
+        through a server: hundreds of articles in one request), or N-Triples into ``graph``. Read by
+        Oxigraph's parsers, which read data and nothing else: no update text to vet, none of its cost
+        (rdflib's parse of one article's INSERT DATA took 0.5 s). Each graph is validated as an
+        update's, and all are written in one transaction, or nothing when one is rejected. Blank
+        nodes are this request's own, as in INSERT DATA."""
+        try:
+            if graph is None:
+                parsed = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+            else:
+                target = ox.NamedNode(graph)
+                parsed = [ox.Quad(t.subject, t.predicate, t.object, target)
+                          for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+        except ValueError as exc:  # SyntaxError, and a graph name that is not an IRI
+            raise UpdateRejected(f"invalid {'N-Quads' if graph is None else 'N-Triples'}: {_one_line(exc)}") from exc
+        fresh: dict[str, ox.BlankNode] = {}
+
+        def own(term):
+            if isinstance(term, ox.BlankNode):
+                return fresh.setdefault(term.value, ox.BlankNode())
+            return term
+
+        added: dict[str, list[ox.Quad]] = {}
+        for q in parsed:
+            if not isinstance(q.graph_name, ox.NamedNode):
+                raise UpdateRejected("every quad names its graph: " + _DEFAULT_GRAPH)
+            added.setdefault(q.graph_name.value, []).append(ox.Quad(own(q.subject), q.predicate, own(q.object),
+                                                                     q.graph_name))
+        with self._lock:
+            before = {name: _stored_triples(self.store, name) for name in added}
+            after = {name: before[name] | {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads}
+                     for name, quads in added.items()}
+            outcome = UpdateOutcome()
+            self._validate(before, after, outcome)
+            if outcome.changed:
+                self.store.extend([q for name in outcome.changed for q in added[name]])  # one transaction
+                outcome.triples = sum(len(added[name]) for name in outcome.changed)
+            return outcome
+
+
+class _Context:
+    """What a request's graphs and the store say about a node, for ``Updater._with_context``: the
+    request's graphs indexed by subject once, the store's answers kept, so that validating a batch
+    of N articles that share sources, places and metrics costs N lookups, not N x N scans (a batch of
+    200 articles: 12 s of its 26 s went to those scans)."""
+
+    def __init__(self, store: ox.Store, after: dict):
+        self.store = store
+        self.after = after
+        self._subjects: dict = {}
+        for graph_name, graph in after.items():
+            for triple in graph:
+                self._subjects.setdefault(triple[0], []).append((graph_name, triple))
+        self._stored: dict = {}
+
+    def about(self, node, name: str) -> list[tuple]:
+        """Triples about ``node`` in the request's graphs other than ``name`` and in the store's graphs
+        the request does not change."""
+        found = [triple for graph_name, triple in self._subjects.get(node, ()) if graph_name != name]
+        stored = self._stored.get(node)
+        if stored is None:
+            stored = self._stored[node] = [
+                (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+                for q in self.store.quads_for_pattern(ox.NamedNode(str(node)), None, None, None)
+                if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in self.after]
+        return found + stored
 
 
 def _one_line(exc: Exception) -> str:

@@ -38,9 +38,9 @@ def open_store(location: str | os.PathLike | None = None, read_only: bool = Fals
 
     served = running_server(loc)
     if served is not None:
-        from kg.stores.remote import RemoteStore
+        from kg.stores.remote import ServedStore
 
-        return RemoteStore(served.url, token=served.token)
+        return ServedStore(served.url, token=served.token)
     if read_only and bounded:
         from kg.stores.bounded import BoundedReader, read_memory_mib
 
