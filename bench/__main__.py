@@ -1,6 +1,6 @@
 """Run kg's benchmark suite and write bench/RESULTS.md (`make bench`).
 
-    python -m bench [--full] [--only load,extract,queries,export,serve,inputs,copies]
+    python -m bench [--full] [--only load,extract,queries,export,serve,serve-load,inputs,copies]
 
 Default: the 1k and 10k load tiers, extraction throughput, query latency at 10k
 claims beside rdflib (stopped after 6 s), export times, endpoint load at 10k claims
@@ -46,6 +46,8 @@ def parts(full: bool, before: Path | None = None) -> dict[str, list[str]]:
         "serve": ["-m", "bench.bench_serve", "--claims", "100000" if full else "10000", "--duration", "5",
                   "--out", "/dev/null"],
         "inputs": [str(HERE / "bench_inputs.py")],
+        # kg load through a running kg serve beside a direct load, one run (bench/RESULTS-serve.md: 600 articles)
+        "serve-load": ["-m", "bench.bench_serve_load", "--articles", "600" if full else "300"],
         # bench/RESULTS-copies.md: 10,000 articles (--full); 3,000 by default to keep `make bench` near 20 minutes
         "copies": ["-m", "bench.bench_copies", "--articles", "10000" if full else "3000",
                    "--templated", "3000" if full else "1000"],
