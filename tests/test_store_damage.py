@@ -4,12 +4,11 @@ an .sst file (found by `kg check`; a read that meets them stays within its memor
 
 from __future__ import annotations
 
+import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -55,22 +54,31 @@ def seeds_store(tmp_path_factory) -> Path:
     return store
 
 
+# Started from a small launcher: a process forked from the test runner (hundreds of MiB by now) would
+# count the runner's resident pages in its own peak, exec or not.
+LAUNCHER = """
+import json, os, resource, subprocess, sys
+cap = int(sys.argv[1]) * 2**20
+out, err = open(sys.argv[2], "wb"), open(sys.argv[3], "wb")
+child = subprocess.Popen(sys.argv[4:], stdout=out, stderr=err,
+                         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_DATA, (cap, cap)))
+_, status, usage = os.wait4(child.pid, 0)
+print(json.dumps({"rc": os.waitstatus_to_exitcode(status), "peak_mib": usage.ru_maxrss / 1024}))
+"""
+
+
 def kg_measured(store: Path, *args: str, tmp: Path) -> tuple[subprocess.CompletedProcess, float]:
-    """``kg ARGS --store STORE`` with KG_MEMORY=READ_MIB, and the largest resident size it or any process
-    it started reached (MiB, from wait4)."""
+    """``kg ARGS --store STORE`` with KG_MEMORY=READ_MIB and its heap capped at SAFETY_MIB, and the largest
+    resident size it or any process it started reached (MiB, from wait4)."""
     out, err = tmp / "out", tmp / "err"
-    with open(out, "wb") as o, open(err, "wb") as e:
-        child = subprocess.Popen([sys.executable, "-m", "kg.cli", *args, "--store", str(store)], stdout=o, stderr=e,
-                                 env={**os.environ, "KG_MEMORY": str(READ_MIB)},
-                                 preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_DATA, (SAFETY_MIB * 2**20,) * 2))
-        timer = threading.Timer(300, child.kill)
-        timer.start()
-        _, status, usage = os.wait4(child.pid, 0)
-        timer.cancel()
-        child.returncode = os.waitstatus_to_exitcode(status)
-    proc = subprocess.CompletedProcess(args, child.returncode, out.read_text(errors="replace"),
+    launched = subprocess.run([sys.executable, "-c", LAUNCHER, str(SAFETY_MIB), str(out), str(err), sys.executable,
+                               "-m", "kg.cli", *args, "--store", str(store)], capture_output=True, text=True,
+                              env={**os.environ, "KG_MEMORY": str(READ_MIB)}, timeout=300)
+    assert launched.returncode == 0, launched.stderr
+    measured = json.loads(launched.stdout)
+    proc = subprocess.CompletedProcess(args, measured["rc"], out.read_text(errors="replace"),
                                        err.read_text(errors="replace"))
-    return proc, usage.ru_maxrss / 1024
+    return proc, measured["peak_mib"]
 
 
 @pytest.mark.parametrize("command", ["stats", "claims"])

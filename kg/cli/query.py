@@ -12,7 +12,8 @@ from kg.analysis.queries import catalog, prepare, resolve
 from kg.cli.options import FormatOpt, SinceOpt, StoreOpt, UntilOpt, fail, limit_option, place_option, show, window
 from kg.output import claim_records, render, render_result
 from kg.stores import open_store, store_location
-from kg.stores.bounded import default_memory_mib, memory_setting, query_bounded
+from kg.stores.bounded import query_bounded
+from kg.stores.reader import default_memory_mib, memory_setting
 
 CLAIM_COLUMNS = ["article", "asserter", "reported_by", "metric", "value", "value_max", "bound",
                  "period_start", "period_end", "place", "incident", "quote"]

@@ -36,7 +36,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from kg.stores.bounded import OOM_MARK
+from kg.stores.reader import OOM_MARK
 
 log = logging.getLogger("kg.serve")
 _LEN = struct.Struct("!I")
@@ -151,7 +151,7 @@ def _write_frame(stream, payload: bytes) -> None:
 
 def worker_main(allow_network: bool = False, memory_mib: int | None = None, parent: int | None = None) -> None:
     from kg.processes import die_with_parent
-    from kg.stores.bounded import limit_memory
+    from kg.stores.reader import limit_memory
 
     if parent is not None:
         die_with_parent(parent)  # a killed server's workers must not run on (not ``kernel``: see there)

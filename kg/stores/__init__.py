@@ -26,7 +26,7 @@ __all__ = ["open_store", "store_location", "Store", "StoreError", "QueryResult",
 def open_store(location: str | os.PathLike | None = None, read_only: bool = False,
                bounded: bool = False) -> "OxigraphStore":
     """The store at ``location``. ``bounded`` (with ``read_only``): a folder is read in a child process
-    whose heap is capped ($KG_MEMORY MiB, by default twice the store's size, 1 GiB at least; ``bounded``),
+    whose heap is capped ($KG_MEMORY MiB, by default twice the store's size, 1 GiB at least; ``reader``),
     so that a damaged store cannot take all the memory; the commands that only read use it."""
     loc = store_location(location)
     if loc.startswith(("http://", "https://")):
@@ -42,7 +42,7 @@ def open_store(location: str | os.PathLike | None = None, read_only: bool = Fals
 
         return ServedStore(served.url, token=served.token)
     if read_only and bounded:
-        from kg.stores.bounded import BoundedReader, read_memory_mib
+        from kg.stores.reader import BoundedReader, read_memory_mib
 
         memory = read_memory_mib(Path(loc))
         if memory:
