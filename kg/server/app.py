@@ -289,14 +289,18 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
             return service_description(request)
         raise HTTPProblem(400, "no query: give query=… (or update=…)")
 
-    async def run_update(request: Request, update: str) -> Response:
+    def require_writer(request: Request, what: str) -> None:
+        """403 on a read-only endpoint, 401 without the bearer token: ``what`` (updates, writes) needs it."""
         if not cfg.token_ok(bearer(request)):
             if not cfg.allow_update:
                 raise HTTPProblem(403, "this endpoint is read-only (start kg serve with --allow-update and a token)")
-            raise HTTPProblem(401, "updates need the bearer token given to kg serve",
+            raise HTTPProblem(401, f"{what} need the bearer token given to kg serve",
                               {"WWW-Authenticate": 'Bearer realm="kg"'})
+
+    async def write(change, *args) -> Response:
+        """Run an updater call off the event loop; its outcome as the one answer every write gives."""
         try:
-            outcome = await run_in_threadpool(state.updater.apply, update)
+            outcome = await run_in_threadpool(change, *args)
         except UpdateRejected as exc:
             raise HTTPProblem(400, str(exc)) from exc
         if outcome.changed:
@@ -304,6 +308,10 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
         lines = [f"ok: {len(outcome.changed)} graph(s) changed, {outcome.triples} triple(s) written"]
         lines += [f"warning: {w}" for w in outcome.warnings]
         return problem(200, "\n".join(lines))
+
+    async def run_update(request: Request, update: str) -> Response:
+        require_writer(request, "updates")
+        return await write(state.updater.apply, update)
 
     def service_description(request: Request) -> Response:
         media = negotiated(request, GRAPH, one_format(multi(request.query_params.multi_items())))
@@ -373,25 +381,13 @@ def make_app(state: ServerState, on_shutdown=None) -> Starlette:
         """Graph Store POST: N-Quads merged into the named graphs they name, or N-Triples into ?graph=IRI;
         each graph validated as an update's, all in one transaction (kg load's batches and findings
         through the server: ``Updater.add_data``)."""
-        if not cfg.token_ok(bearer(request)):
-            if not cfg.allow_update:
-                raise HTTPProblem(403, "this endpoint is read-only (start kg serve with --allow-update and a token)")
-            raise HTTPProblem(401, "writes need the bearer token given to kg serve",
-                              {"WWW-Authenticate": 'Bearer realm="kg"'})
+        require_writer(request, "writes")
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         expected = "application/n-quads" if graph is None else "application/n-triples"
         if media != expected:
             raise HTTPProblem(415, f"POST {'the dataset' if graph is None else 'a graph'} as {expected}")
         body = await read_body(request, cfg.max_update_body)
-        try:
-            outcome = await run_in_threadpool(state.updater.add_data, body, graph)
-        except UpdateRejected as exc:
-            raise HTTPProblem(400, str(exc)) from exc
-        if outcome.changed:
-            state.snapshots.mark_changed()
-        lines = [f"ok: {len(outcome.changed)} graph(s) changed, {outcome.triples} triple(s) written"]
-        lines += [f"warning: {w}" for w in outcome.warnings]
-        return problem(200, "\n".join(lines))
+        return await write(state.updater.add_data, body, graph)
 
     async def list_queries(request: Request) -> Response:
         from kg.analysis.queries import catalog
