@@ -20,7 +20,7 @@ import subprocess
 import sys
 
 from kg.stores.base import QueryResult, StoreError
-from kg.stores.reader import OOM_MARK, limit_memory
+from kg.stores.reader import OOM_MARK, child_reply, limit_memory
 
 
 class QueryMemoryError(StoreError):
@@ -58,15 +58,12 @@ def _child(memory_mib: int, parent: int) -> None:
     from kg.stores import open_store
 
     location, sparql, user_query = pickle.loads(sys.stdin.buffer.read())
-    try:
+
+    def call():
         with open_store(location, read_only=True) as store:
-            reply = ("ok", store.query(sparql, user_query=user_query))
-    except MemoryError:
-        reply = ("error", "memory", "")
-    except StoreError as exc:
-        reply = ("error", "store", str(exc))
-    except ValueError as exc:
-        reply = ("error", "value", str(exc))
+            return store.query(sparql, user_query=user_query)
+
+    reply = child_reply(call)
     try:
         payload = pickle.dumps(reply)
     except MemoryError:

@@ -236,6 +236,19 @@ class ReadMemoryError(StoreError):
     """A read of the store needed more memory than the cap, on a store found intact."""
 
 
+def child_reply(call) -> tuple:
+    """A capped child's answer to one call: ("ok", result), or ("error", kind, message) with kind memory, store or
+    value, which the parent raises again as its own errors."""
+    try:
+        return ("ok", call())
+    except MemoryError:
+        return ("error", "memory", "")
+    except StoreError as exc:
+        return ("error", "store", str(exc))
+    except ValueError as exc:
+        return ("error", "value", str(exc))
+
+
 def _reader(memory_mib: int, parent: int) -> None:
     """The child of ``BoundedReader``: open the store, answer calls until stdin closes."""
     from kg.processes import die_with_parent
@@ -253,25 +266,21 @@ def _reader(memory_mib: int, parent: int) -> None:
             if request is None:
                 return
             method, args, kwargs = request
-            try:
+
+            def call():
+                nonlocal store
                 if method == "open":
                     store = OxigraphStore(Path(args[0]), read_only=True)
-                    result = None
-                elif method not in READER_METHODS:
+                    return None
+                if method not in READER_METHODS:
                     raise StoreError(f"{method}: not a read")
-                elif method == "rows":
-                    result = list(store.rows(*args, **kwargs))
-                elif method == "graph":
-                    result = list(store.graph(*args))
-                else:
-                    result = getattr(store, method)(*args, **kwargs)
-                reply = ("ok", result)
-            except MemoryError:
-                reply = ("error", "memory", "")
-            except StoreError as exc:
-                reply = ("error", "store", str(exc))
-            except ValueError as exc:
-                reply = ("error", "value", str(exc))
+                if method == "rows":
+                    return list(store.rows(*args, **kwargs))
+                if method == "graph":
+                    return list(store.graph(*args))
+                return getattr(store, method)(*args, **kwargs)
+
+            reply = child_reply(call)
             try:
                 _send(out, reply)
             except MemoryError:
