@@ -595,8 +595,10 @@ class Attributor:
                 return m
         return None
 
-    def attribute(self, s: str, fig_start: int, fig_end: int, ms: list[Mention], acts, is_headline: bool = False, in_quote: bool = False):
-        """(asserter, speaker, rule) for the figure at [fig_start, fig_end) of sentence ``s``."""
+    def attribute(self, s: str, fig_start: int, fig_end: int, ms: list[Mention], acts, is_headline: bool = False, in_quote: bool = False,
+                  subject: tuple[int, int] | None = None):
+        """(asserter, speaker, rule) for the figure at [fig_start, fig_end) of sentence ``s``; ``subject``: the
+        characters of the subject of the figure's clause, where the parse found one."""
         pm = self.possessive(s, fig_start, ms)
         if pm is not None:
             r = self.resolve(pm, s, ms)
@@ -631,7 +633,9 @@ class Attributor:
                         return r[0], r[1], "attr.headline"
         # the clause subject: "AFRICOM has carried out at least 189 airstrikes", "the military is yet to assess 184 reports"
         subj = [m for m in ms if m.end <= fig_start and m.kind in ("org", "generic", "anaphor", "person")
-                and not _PREP_BEFORE.search(s, max(0, m.start - 14), m.start)]
+                and not _PREP_BEFORE.search(s, max(0, m.start - 14), m.start)
+                # a name in another clause is not this one's subject ("Before they were repelled, the terrorists killed 5")
+                and (subject is None or (subject[0] <= m.start and m.end <= subject[1]))]
         if in_quote:
             subj = [m for m in subj if m.kind == "org" and m.ref.known]  # inside a quote only a named organisation
         if subj and not _SEMI_COLON.search(s[subj[0].end:fig_start]) and subj[0].start < 40:

@@ -26,7 +26,7 @@ from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
                                governing_source, is_age, is_agent, is_ratio, names_an_event, own_predicate,
-                               revises_a_count, sets_a_count, starts_a_period)
+                               revises_a_count, sets_a_count, starts_a_period, subject_span)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -328,7 +328,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                  if not (sent.headline and title_case(s)) else None)
             impersonal = r is _IMPERSONAL
             if r is None or impersonal:
-                r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted)
+                r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted,
+                                  subject_span(docs[si], f.start, f.end) if si in docs else None)
             if r is None and quoted:
                 r = _quote_speaker(att, sents, si, vocab)
             if impersonal and r is not None and r[2] == "attr.subject":

@@ -687,6 +687,19 @@ def clause_of(doc, start: int, end: int) -> int | None:
 _TIME_MARKS = frozenset(("since", "after", "before", "until", "till", "when", "while", "as"))
 
 
+def subject_span(doc, start: int, end: int) -> tuple[int, int] | None:
+    """Characters of the subject of the clause the figure at [start, end) belongs to ("AFRICOM has carried
+    out 189 strikes": AFRICOM; "Before they were repelled, the terrorists killed 5": the terrorists); None
+    when the parse gives the clause no subject."""
+    verb = figure_token(doc, start, end)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head if verb.head.i != verb.i else None
+    subject = _subject(verb) if verb is not None else None
+    if subject is None:
+        return None
+    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+
+
 def own_predicate(doc, start: int, end: int) -> str | None:
     """The lemma of the verb whose subject the figure (or the noun it counts) is: "196 people had been
     kidnapped" -> "kidnap"; None when the figure is no verb's subject."""

@@ -457,3 +457,9 @@ def test_figures_after_a_dated_offensive_share_its_days_and_said_that_one_is_a_c
              "Wednesday.\n\nIt also said that one civilian died in the hostilities.", published="2023-09-27")
     assert [(c.metric, int(c.value), c.period.start, c.period.end) for c in cs] == [
         ("combatants-killed", 192, "2023-09-19", "2023-09-20"), ("civilians-killed", 1, "2023-09-19", "2023-09-20")]
+
+
+def test_a_name_in_another_clause_is_not_the_subject_of_the_figures_clause():
+    cs = run("In the North East, troops neutralised 17 fighters on Sunday.\n\nBefore they were repelled, the gunmen "
+             "killed 5 civilians and burned 12 houses.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(17, "Reuters"), (5, "Reuters")]
