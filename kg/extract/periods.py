@@ -12,6 +12,7 @@ phrases ("this year", "last year", "last four years", "in the last year", "to da
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,6 +27,7 @@ _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d]|,\d)"  # not the start of "31,184"
 # one date: "Dec. 31, 2015", "January 20, 2009", "3 July", "3 July 2019", "November 2017", "July", "2014"
 _DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|mid-?|(?:early|late)\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})(?:\s+(?:this|last)\s+year)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WD = "(?:" + "|".join(_WEEKDAYS) + ")"
 _NUMW = "|".join([*UNITS, *TENS, r"\d+"])
 
 
@@ -159,6 +161,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"\b(?:in|during|over)\s+(?P<a>{_DATE})\s+(?:to|through|until|till)\s+(?P<b>{_DATE})", re.I)),
     # days of one month: "between March 27 and 31", "27-31 March 2022", "from 3 to 5 May"
     ("day-range", re.compile(rf"\b(?:(?:from|between)\s+)?(?:(?P<m1>{_M})\s+(?P<d1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<d2>{_D})(?!\s*(?:{_M}))|(?P<e1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<e2>{_D})\s+(?:of\s+)?(?P<m2>{_M}))(?:,?\s+(?P<y>{_Y}))?", re.I)),
+    # "between Friday and Sunday": the days of the week before the article's (or the statement's) day
+    ("weekday-range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_WD})\s+(?:and|to|through|until|-)\s+(?P<b>{_WD})\b", re.I)),
     ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?:(?P<y>{_Y})|(?P<rel>the\s+year|this\s+year|last\s+year))", re.I)),
     ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?:months|weeks|days|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
@@ -169,7 +173,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "in the previous quarter": the span before the period the article named last (kg.extract.pipeline)
     ("previous", re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:previous|preceding|prior)\s+(?P<unit>quarter|month|year|week)\b", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
-    ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
+    ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past|previous|preceding)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?:mid-?|early\s+|late\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
@@ -198,7 +202,8 @@ _GATES = {
     "previous": frozenset(["previous", "preceding", "prior"]),
     "relative": frozenset("year years date far today yesterday overnight weekend monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
-    "recent": frozenset("last past this".split()),
+    "recent": frozenset("last past this previous preceding".split()),
+    "weekday-range": frozenset(_WEEKDAYS),
     "ago": frozenset(["ago"]),
     "day": _MONTH_WORDS,
     "day-range": _MONTH_WORDS,
@@ -279,6 +284,13 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     finish = parse_date(f"{month} {d2} {year}", published)
                     if not begin or not finish or finish < begin:
                         continue
+                    k = "range"
+                elif kind == "weekday-range":
+                    begin, finish = _weekday(published, m.group("a").lower()), _weekday(published, m.group("b").lower())
+                    if not begin or not finish:
+                        continue
+                    if begin > finish:  # "from Saturday to Monday" in an article of Tuesday
+                        begin = _days_before(begin, 7)
                     k = "range"
                 elif kind == "first-months":
                     if m.group("rel"):  # "the first half of the year": the article's year (or the one before)
@@ -378,7 +390,8 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         n = _num(m.group("n")) or 1
                         unit = m.group("unit").lower()
                         days = {"hours": n / 24, "days": n, "weeks": 7 * n, "months": 30 * n}[unit]
-                        begin, finish = _days_before(published, max(1, int(days))) if unit != "hours" else published, published
+                        # "in the past 24 hours": from the day before to the day
+                        begin, finish = _days_before(published, max(1, math.ceil(days))), published
                     k = "relative"
                 elif kind == "ago":  # "two days ago": that day, counted back from the article's
                     n = 1 if m.group("n").lower() == "a" else _num(m.group("n"))

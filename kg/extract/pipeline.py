@@ -194,6 +194,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                   and dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs if p.kind == "day" else
                                         vocab.utterance_verbs, vocab.report_nouns, vocab.time_words)]
         pms = [p for p in pms if p not in stated]
+        # "said on Sunday that 262 were killed over the previous 24 hours": days counted back from the statement's
+        # day, not the article's
+        said_on = max((p.finish for p in stated if p.kind == "day" and p.finish and len(p.finish) == 10), default=None)
+        if pms and said_on and meta.published and said_on < meta.published:
+            again = {(p.start, p.end): p for p in find_periods(s, said_on, camp, words)}
+            pms = [again.get((p.start, p.end), p) if p.finish and len(p.finish) == 10 else p for p in pms]
         # ... though a running total stands on the day it is stated ("said on Sunday that 217 had been killed since
         # March 15")
         stated_days.update((si, p.finish) for p in stated if p.kind == "day" and p.finish)
@@ -748,7 +754,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     last_kind = "range"
     for si in range(len(sents)):
         for p in by_sent.get(si, []):
-            if p.kind in ("range", "month", "year") and p.finish:
+            # (a span counted back, "over the previous 24 hours", is a period too; "yesterday" is a day)
+            if (p.kind in ("range", "month", "year") or (p.kind == "relative" and p.begin and p.begin != p.finish)) and p.finish:
                 last, last_kind = Period(p.begin, p.finish, p.text), "range"
         for r in raws_by_sent.get(si, ()):
             if r.pkind == "backref" and last is not None:

@@ -463,3 +463,11 @@ def test_a_name_in_another_clause_is_not_the_subject_of_the_figures_clause():
     cs = run("In the North East, troops neutralised 17 fighters on Sunday.\n\nBefore they were repelled, the gunmen "
              "killed 5 civilians and burned 12 houses.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(17, "Reuters"), (5, "Reuters")]
+
+
+def test_a_span_counted_back_in_a_dated_statement_ends_on_the_statements_day():
+    cs = run("The defence ministry said on Sunday that 262 fighters had been killed over the previous 24 hours. The "
+             "rebels said they had killed 57 soldiers in the same period.\n\nA spokesman said on Thursday that aircraft "
+             "had carried out six air strikes in the previous seven days.", published="2021-07-26")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (262, "2021-07-24", "2021-07-25"), (57, "2021-07-24", "2021-07-25"), (6, "2021-07-15", "2021-07-22")]
