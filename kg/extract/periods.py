@@ -412,6 +412,12 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     finish = published if pub and pub[0] == y else f"{y:04d}-12"
             except (ValueError, IndexError):
                 continue
+            # a bare year is its months: "between 2014 and the end of 2021" runs from January to December (or
+            # to the article's month, in its own year)
+            if begin and len(begin) == 4:
+                begin += "-01"
+            if finish and len(finish) == 4:
+                finish = published[:7] if pub and pub[1] and pub[0] == int(finish) else finish + "-12"
             taken.append((a, b))
             out.append(PeriodMention(a, b, begin, finish, k, s[a:b]))
     out.sort(key=lambda p: p.start)

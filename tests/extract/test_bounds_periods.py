@@ -135,6 +135,8 @@ def test_figures_never_raise(text):
     [
         ("over the past 24 hours", "2024-03-01", "2024-02-29", "2024-03-01"),
         ("over the previous 48 hours", "2024-03-01", "2024-02-28", "2024-03-01"),
+        ("between August 2014 and the end of 2021", "2022-06-03", "2014-08", "2021-12"),
+        ("from 2015 to 2022", "2022-06-03", "2015-01", "2022-06"),
         ("in the preceding seven days", "2024-03-10", "2024-03-03", "2024-03-10"),
         ("between Friday and Sunday", "2021-07-26", "2021-07-23", "2021-07-25"),
         ("from Saturday to Monday", "2021-07-25", "2021-07-17", "2021-07-19"),
