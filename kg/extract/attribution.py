@@ -668,6 +668,9 @@ class Attributor:
         # "the monitoring group ACLED", "the charity Save the Children": the name, not the description
         # (the parser may hang the name beside the description, outside its phrase)
         named_after = [m for m in ms if m.kind in ("person", "org") and m.start >= hi and not s[hi:m.start].strip()]
+        # ... or before it, when the parser took the appositive for the subject: "Airwars, a UK-based monitoring
+        # group, recorded ..."
+        named_after += [m for m in ms if m.kind in ("person", "org") and m.end <= lo and s[m.end:lo].strip() == ","]
         # "Airwars, a UK-based monitor, estimates": the name, not its appositive description (which the parser
         # may take for the head, and which may name some other body in the gazetteer)
         opening = [m for m in cands if m.kind in ("person", "org") and m.start == lo and s[m.end:m.end + 1] == ","]
