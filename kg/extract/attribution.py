@@ -282,6 +282,7 @@ class Attributor:
         self.outlet = outlet
         self.last_person: SourceRef | None = None
         self._orgs: list[SourceRef] = []  # organisations that spoke or were cited, the last one last
+        self._met: list[SourceRef] = []  # known organisations named, speaking or not, the last one last
         self.last_asserter: tuple[SourceRef, SourceRef | None] | None = None
         self.people: dict[str, SourceRef] = {}  # surname -> person (with speaks_for)
         self.acronyms: dict[str, SourceRef] = {}  # "CIMP" -> the body the article introduced as "... (CIMP)"
@@ -450,6 +451,7 @@ class Attributor:
         # "a military official" is a person whose body is unnamed, not a body "the group" could refer to
         if org is not None and org.label.lower().rsplit(" ", 1)[-1] not in _PERSON_ROLES:
             self._orgs.append(org)
+            self._met = [o for o in self._met if o.key != org.key] + [org]
 
     def _described(self, word: str) -> SourceRef | None:
         """The latest organisation met that ``word`` describes, by its names or its kind: "the
@@ -459,7 +461,9 @@ class Attributor:
         # before, not the government that spoke since); a word for the kind, to the latest body of it
         narrow = word in self.index.vocab.narrow_descriptions
         for by_kind in ((False, True) if narrow else (None,)):
-            for org in reversed(self._orgs):
+            # by its kind, a description may refer to a body named without speaking ("33 strikes that Amnesty
+            # International has investigated ... the organisation found")
+            for org in reversed(self._orgs if by_kind is False else self._met):
                 term = self.index.vocab.sources.get(org.key)
                 names = term.names if term is not None else (org.label,)
                 if by_kind is not True and any(word in n.lower().replace("-", " ").split() for n in names):
@@ -492,8 +496,10 @@ class Attributor:
                     label = _DETS.sub("", m.text).strip()
                     described = SourceRef(slug(label), label, "Organization", known=False)
                 return described, None
-            if self.last_org is not None:
-                return self.last_org, None
+            # "the organisation", "the charity": the latest body of that kind, else the body in context
+            described = self._described(head) if head in self.description_types else None
+            if described is not None or self.last_org is not None:
+                return described or self.last_org, None
             if a.split()[-1] not in _PERSON_ROLES and a not in ("the coalition", "the military", "the group", "the agency", "the mission"):
                 # "officials said", "the ministry said" with no organisation met before: an earlier name in the
                 # sentence is more often the actor ("ADF rebels killed 50 ..., officials said") than the speaker
@@ -727,6 +733,8 @@ class Attributor:
             # Its most recent tally put the toll at 9,120."
             self.last_org = ms[0].ref
         for m in ms:
+            if m.kind == "org" and m.ref.known:
+                self._met = [o for o in self._met if o.key != m.ref.key] + [m.ref]
             if m.kind not in ("org", "generic"):
                 continue
             if _REPORT_AFTER.match(s[m.end:m.end + 50]) or _REPORT_BEFORE.search(s[max(0, m.start - 50):m.start]):

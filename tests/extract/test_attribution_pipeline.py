@@ -471,3 +471,16 @@ def test_a_span_counted_back_in_a_dated_statement_ends_on_the_statements_day():
              "had carried out six air strikes in the previous seven days.", published="2021-07-26")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (262, "2021-07-24", "2021-07-25"), (57, "2021-07-24", "2021-07-25"), (6, "2021-07-15", "2021-07-22")]
+
+
+def test_the_organisation_is_the_latest_ngo_named_though_it_did_not_speak():
+    cs = run("The health ministry said that eight people had been killed.\n\nThe strike is one of many that Amnesty "
+             "International has investigated since the offensive began. Together, those strikes killed at least 72 "
+             "civilians, the organisation found.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(8, "health ministry"), (72, "Amnesty International")]
+
+
+def test_the_junta_is_the_military_of_the_article_not_a_gazetteer_entry():
+    cs = run("How Burkina Faso's junta lost count\n\nThe army said 32 soldiers were killed in the ambush.",
+             published="2024-06-01")
+    assert [(int(c.value), c.asserter.key) for c in cs] == [(32, "army")]
