@@ -52,6 +52,7 @@ _ROLE_BEFORE_NAME = re.compile(
     r"officer|representative)|(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person))\s*,?\s*(?:[A-Z][\w.]*\s+){0,3}$")
 _SPEAKS_NEXT = re.compile(rf"(?:'s)?(?:\s+\S+){{0,3}}?\s+(?:{SPEECH}|published|released|issued)\b")
 _SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
+_PORTFOLIO = re.compile(r"(?:the|a|an)\s+([a-z]+)\s+minister")  # "the defence minister", lower-cased
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
 _GENERIC = guard(re.compile(
@@ -480,6 +481,12 @@ class Attributor:
         if m.kind in ("org", "outlet", "generic"):
             return m.ref, None
         a = m.text.lower()
+        portfolio = _PORTFOLIO.fullmatch(a)
+        if portfolio:
+            # "the defence minister told parliament": a minister's figure is the ministry's (a prime minister's,
+            # the government's)
+            label = "government" if portfolio.group(1) == "prime" else f"Ministry of {portfolio.group(1).capitalize()}"
+            return SourceRef(slug(label), label, "Organization", known=False), None
         if a in ("he", "she", "his", "her") or (a.split()[-1] in _PERSON_ROLES and self.last_person is not None):
             if self.last_person:
                 return (self.last_person.speaks_for or self.last_person), self.last_person

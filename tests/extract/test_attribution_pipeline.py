@@ -484,3 +484,9 @@ def test_the_junta_is_the_military_of_the_article_not_a_gazetteer_entry():
     cs = run("How Burkina Faso's junta lost count\n\nThe army said 32 soldiers were killed in the ambush.",
              published="2024-06-01")
     assert [(int(c.value), c.asserter.key) for c in cs] == [(32, "army")]
+
+
+def test_an_unnamed_ministers_figure_is_the_ministrys():
+    cs = run("The rebels said they had killed 20 soldiers.\n\nIn April, the defence minister told parliament that 14 "
+             "soldiers had been killed in the first three months of the year.", published="2024-07-18")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(20, "rebels"), (14, "Ministry of Defence")]
