@@ -154,6 +154,9 @@ def _num(w: str) -> int | None:
     return UNITS.get(w) or TENS.get(w)
 
 
+# where an event began, between it and its date: "erupted in El Fasher, North Darfur, on 10 May"
+_AT_PLACE = r"(?:\s+in\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*(?:,\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*,?)?"
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
     ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
@@ -167,11 +170,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?:months|weeks|days|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
-    ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:\s+in\s+(?P<a>{_DATE}))?", re.I)),
+    ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:{_AT_PLACE}\s+(?:in|on)\s+(?P<a>{_DATE}))?", re.I)),
     # "since the coup", "since the war": the start the article gave that event before (kg.extract.pipeline), or a campaign's
     ("since-event", re.compile(r"\bsince\s+the\s+(?P<what>(?:[\w'-]+\s+){0,2}?(?:coup|war|invasion|offensive|conflict|uprising|revolution|escalation|takeover|ceasefire|truce))\b", re.I)),
     # "in the previous quarter": the span before the period the article named last (kg.extract.pipeline)
     ("previous", re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:previous|preceding|prior)\s+(?P<unit>quarter|month|year|week)\b", re.I)),
+    # "in August last year": before "last year" alone is taken
+    ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:mid-?|early\s+|late\s+)?(?P<a>{_M})\s+(?:of\s+)?(?P<rely>last|this)\s+year\b", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past|previous|preceding)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
@@ -401,6 +406,9 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     k = "day"
                 elif kind == "month":
                     begin = finish = parse_date(m.group("a"), published)
+                    rely = m.groupdict().get("rely")
+                    if rely and pub and begin:  # "in August last year", "in March this year"
+                        begin = finish = f"{pub[0] - (rely.lower() == 'last'):04d}{begin[4:]}"
                     if begin is None and not pub:
                         pass
                 elif kind == "day":
