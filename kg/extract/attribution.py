@@ -135,7 +135,10 @@ def _speech_verbs(s: str) -> list[_Span]:
     if SPEECH_WORDS.isdisjoint(low):
         return []
     toks = tokens(s)
-    return [_Span(*toks[i]) for i, t in enumerate(low) if t in SPEECH_WORDS]
+    # a capital inside a sentence in sentence case is a name's word ("the United States"), not a verb
+    names_only = not title_case(s)
+    return [_Span(*toks[i]) for i, t in enumerate(low) if t in SPEECH_WORDS
+            and not (names_only and i > 0 and s[toks[i][0]].isupper() and s[toks[i - 1][0]].isupper())]
 
 
 _GENERIC_HINT = re.compile(

@@ -490,3 +490,10 @@ def test_an_unnamed_ministers_figure_is_the_ministrys():
     cs = run("The rebels said they had killed 20 soldiers.\n\nIn April, the defence minister told parliament that 14 "
              "soldiers had been killed in the first three months of the year.", published="2024-07-18")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(20, "rebels"), (14, "Ministry of Defence")]
+
+
+def test_a_capitalised_word_of_a_name_is_no_reporting_verb():
+    cs = run("The police said 19 people were killed.\n\nThe African Union mission condemned the attack, as did the "
+             "United Nations and the United States.\n\nIn August last year, a siege of another hotel killed 21 people.",
+             published="2023-11-17")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(19, "police"), (21, "Reuters")]
