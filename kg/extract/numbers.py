@@ -55,7 +55,7 @@ _NUMBER = re.compile(
 )
 
 _AFTER_SKIP = re.compile(
-    r"""^(?:\s*(?:%|percent\b|per\s*cent\b)
+    r"""^(?:\s*(?:%|percent\b|per\s*cent\b|pc\b|pct\b)
         |\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?
             |feet|ft|yards?|pounds?|lbs?|kg|kilograms?|tons?|tonnes?|dollars?|euros?|USD|am|pm|a\.m\.|p\.m\.|GMT|o'clock|times|-year-old|-month-old)\b
         |(?:st|nd|rd|th)\b|:\d\d|\s*/\s*\d|\.\d+\.\d)""",

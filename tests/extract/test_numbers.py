@@ -39,7 +39,7 @@ def test_counts(text, values):
     "text",
     [
         "no one will ever know", "in 2014", "since August 2014", "Nov. 1", "February 2, 2020", "on 3 July", "20 April",
-        "13 years of air strikes", "55 kilometers", "a 500-pound bomb", "1 percent", "a 68 percent increase", "children under five",
+        "13 years of air strikes", "55 kilometers", "a 500-pound bomb", "1 percent", "73pc more losses", "12 pct of them", "a 68 percent increase", "children under five",
         "one of the highest", "$5 million", "over a thousand", "dozens of sites", "hundreds of people", "at 10:30", "the 3rd day",
     ],
 )
