@@ -183,6 +183,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?:mid-?|early\s+|late\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
     ("year", re.compile(rf"\b(?:in|during)\s+(?P<y>{_Y})\b(?!\s*[-,]?\s*\d)", re.I)),
+    # "2024 turned out to be the deadliest year": the year a sentence is about
+    ("year", re.compile(rf"\b(?P<y>{_Y})\s+(?:was|turned\s+out\s+to\s+be|became|proved|has\s+been)\s+(?:the|a|an)\b", re.I)),
     ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+|reporting\s+|review\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b|"
                            r"\b(?:during|over|in|for)\s+(?:the\s+same|that|the)\s+(?:year|month)\b", re.I)),
 ]
@@ -212,7 +214,7 @@ _GATES = {
     "ago": frozenset(["ago"]),
     "day": _MONTH_WORDS,
     "day-range": _MONTH_WORDS,
-    "year": frozenset("in during".split()),
+    "year": frozenset("in during was turned became proved been".split()),
     "backref": frozenset("period time year month".split()),
 }
 
