@@ -49,7 +49,8 @@ _NUMBER = re.compile(
     | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)
     | (?P<words>\b(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)?)?\b)
     | (?P<none>\b[Nn]one\s+of\b)
-    | (?P<no>\b[Nn]o\s+(?=["']?[a-z-]+s\b))
+    | (?P<no>\b[Nn]o\s+(?=["']?[a-z-]+s\b|[a-z-]+\s+(?:was|has\s+been|had\s+been)\s))
+    | (?P<single>\b[Nn]ot\s+(?:a\s+single|one)\s+(?=["']?[a-z-]+\b))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -73,11 +74,12 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
 _NUMBER_DIGITS = re.compile(
     rf"""
     {_DIGITS}
-    (?:(?P<dozen>(?!))|(?P<dozens>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!)))?
+    (?:(?P<dozen>(?!))|(?P<dozens>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!))|(?P<single>(?!)))?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_WORD_TRIGGERS = frozenset([*UNITS, *TENS, "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "millions", "scores", "none", "no", "tens"])
+# words that can start a number written in words (a sentence without a digit or one of these has no number)
+NUMBER_WORDS = frozenset([*UNITS, *TENS, "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "millions", "scores", "none", "no", "not", "tens"])
 _LOWER_WORDS = re.compile(r"[a-z]+")
 
 
@@ -146,7 +148,7 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
     out: list[Number] = []
     if words is None:
         words = _LOWER_WORDS.findall(s.lower())
-    rx = _NUMBER if not _WORD_TRIGGERS.isdisjoint(words) else _NUMBER_DIGITS
+    rx = _NUMBER if not NUMBER_WORDS.isdisjoint(words) else _NUMBER_DIGITS
     for m in rx.finditer(s):
         a, b = m.start(), m.end()
         before = s[max(0, a - 40):a]
@@ -223,6 +225,10 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
             out.append(Number(Decimal(v), a, b, txt, "zero" if v == 0 else "words"))
         elif m.group("none"):
             out.append(Number(Decimal(0), a, a + 4, s[a:a + 4], "zero"))
+        elif m.group("single"):  # "not a single civilian was killed", "not one soldier died"
+            # the words the noun hangs on ("a single", "one"), as it hangs on "no"
+            word = re.search(r"\b(?:a\s+single|one)\b", s[a:b])
+            out.append(Number(Decimal(0), a + word.start(), a + word.end(), word.group(0), "zero"))
         elif m.group("no"):
             if re.match(r"\s*(?:longer|more|one|way|possible|matter|doubt|less|fewer|sign|evidence|reason)\b", s[a + 2:a + 20]):
                 continue

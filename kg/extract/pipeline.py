@@ -19,7 +19,7 @@ from kg.extract.bounds import Figure, figures
 from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
 from kg.extract.metrics import lexicon, noun_phrase
-from kg.extract.numbers import MONTHS, find_numbers
+from kg.extract.numbers import MONTHS, NUMBER_WORDS, find_numbers
 from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
@@ -46,10 +46,6 @@ _FIGURE_COVERS = guard(re.compile(
 # cheap tests that let a sentence skip a stage that could find nothing in it
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
-    nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen none no""".split()
-)
 _SPEECH_WORDS = SPEECH_WORDS | {"according", "report", "statement", "study", "investigation", "summary", "announcement", "probe",
                                 "survey", "analysis", "data", "estimate", "research"}
 # surface forms of kg:denialVerbs: a sentence without one is not parsed for a denied count
@@ -145,7 +141,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         s = sent.text
         words = set(_WORDS.findall(s.lower()))
         has_digit = _DIGIT.search(s) is not None
-        nums = find_numbers(s, words) if (has_digit or words & _NUMBER_WORDS) else []
+        nums = find_numbers(s, words) if (has_digit or words & NUMBER_WORDS) else []
         figs = figures(s, nums) if nums else []
         pms = find_periods(s, meta.published, camp, words) if (has_digit or words & PERIOD_WORDS) else []
         # a number inside a date is no count ("between 27 and 31 March", "from 3 to 5 May"; but "between 2000 and

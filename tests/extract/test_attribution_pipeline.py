@@ -497,3 +497,24 @@ def test_a_capitalised_word_of_a_name_is_no_reporting_verb():
              "United Nations and the United States.\n\nIn August last year, a siege of another hotel killed 21 people.",
              published="2023-11-17")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(19, "police"), (21, "Reuters")]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("Gunmen shot dead five men at a billiard hall on Sunday.", "people-killed", 5),
+    ("The army said it had killed 112 \"extremists\" in operations across the region.", "combatants-killed", 112),
+    ("The strike killed at least nine Turkish mercenaries, the army said.", "combatants-killed", 9),
+    ("Regrettably, 2 soldiers paid the supreme price in the attack, the army said.", "combatants-killed", 2),
+])
+def test_counted_nouns_and_death_idioms_of_the_vocabulary(text, metric, value):
+    c = one(text)
+    assert (c.metric, int(c.value)) == (metric, value)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The army said that not a single civilian was killed.", "civilians-killed"),
+    ("No civilian was killed in the raid, the police said.", "civilians-killed"),
+    ("Not one soldier died in the attack, the army said.", "combatants-killed"),
+])
+def test_a_denied_single_victim_is_a_count_of_zero(text, metric):
+    c = one(text)
+    assert (c.metric, c.value) == (metric, 0)

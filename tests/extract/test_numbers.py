@@ -95,7 +95,8 @@ def _original_number():
     | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)
     | (?P<words>\b(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)?)?\b)
     | (?P<none>\b[Nn]one\s+of\b)
-    | (?P<no>\b[Nn]o\s+(?=["']?[a-z-]+s\b))
+    | (?P<no>\b[Nn]o\s+(?=["']?[a-z-]+s\b|[a-z-]+\s+(?:was|has\s+been|had\s+been)\s))
+    | (?P<single>\b[Nn]ot\s+(?:a\s+single|one)\s+(?=["']?[a-z-]+\b))
     """,
         _re.VERBOSE | _re.IGNORECASE,
     )
@@ -103,13 +104,14 @@ def _original_number():
 
 def _original_digits():
     return _re.compile(
-        _original_number().pattern.split("\n    | (?P<dozen>")[0] + "|(?P<dozen>(?!))|(?P<dozens>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!))",
+        _original_number().pattern.split("\n    | (?P<dozen>")[0] + "|(?P<dozen>(?!))|(?P<dozens>(?!))|(?P<vague>(?!))|(?P<words>(?!))|(?P<none>(?!))|(?P<no>(?!))|(?P<single>(?!))",
         _re.VERBOSE | _re.IGNORECASE,
     )
 
 
 _PIECES = list("0123456789٣,.:$€£-aZ m\nbillion\u00a0") + [" million", " thousand", " bn", "m ", "one", "Twenty", "-five", " hundred", " a dozen", "two dozen",
-                                                      "None of", "no ", "reports", "dozens", " and ", "A "]
+                                                      "None of", "no ", "reports", "dozens", " and ", "A ",
+                                                      "not a single ", "Not one ", " was ", "civilian"]
 
 
 @settings(max_examples=800, deadline=None)
