@@ -518,3 +518,9 @@ def test_counted_nouns_and_death_idioms_of_the_vocabulary(text, metric, value):
 def test_a_denied_single_victim_is_a_count_of_zero(text, metric):
     c = one(text)
     assert (c.metric, c.value) == (metric, 0)
+
+
+def test_a_ministry_is_its_own_source_within_its_governments_family():
+    cs = run("The Afghan defence ministry said on Sunday that 262 Taliban fighters had been killed.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(262, "Afghan Ministry of Defence")]
+    assert V.sources[cs[0].asserter.key].extra["part_of"] == "afghan-government"
