@@ -40,7 +40,8 @@ _ANAPHOR_NOUNS = frozenset(
     """report statement study research summary document announcement analysis agency group organization organisation mission command
     council investigation probe survey assessment findings researchers military regime ministry government office monitor charity
     authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team
-    governor mayor minister president commander official chief head director general communique communiqué bulletin""".split()
+    governor mayor minister president commander official chief head director general communique communiqué bulletin brief briefing
+    update""".split()
 )
 # "the group", "the agency": descriptions that fit any body, so they refer to the last one that spoke
 _ANY_BODY = frozenset(("group", "organisation", "organization", "agency", "body", "network", "project", "office", "monitor"))
@@ -160,7 +161,7 @@ _OUTLET_RELAYS = re.compile(r"\s*[.!?\"]*\s*$")
 _INVERTED = re.compile(r"[,\"]\s*$")
 _AND_ALSO = re.compile(r"\band\s+(?:also\s+)?$")
 _CLAUSE_LEAD = re.compile(r"\s*(?:,|the\s+\w+\s+said)")
-_REPORT_WORD = re.compile(r"report|statement|study|research|summary|document|announcement|analysis|investigation|probe|survey|assessment|findings|release|review|data|figures")
+_REPORT_WORD = re.compile(r"report|statement|study|research|summary|document|announcement|analysis|investigation|probe|survey|assessment|findings|release|review|data|figures|brief|bulletin|update")
 _REPORT_AFTER = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|data|estimate)s?\b", re.I)
 _REPORT_BEFORE = guard(re.compile(r"\b(?:report|statement|study|investigation|summary|announcement|probe|survey|analysis|research)\s+(?:released\s+|issued\s+|published\s+)?(?:by|from|of)\s+(?:the\s+)?(?:office\s+of\s+)?$", re.I))
 _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,3}(?:count|tally|figure|figures|estimate|toll|data|analysis|numbers|assessment|survey|findings|list|record|database)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$", re.I)

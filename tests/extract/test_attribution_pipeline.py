@@ -524,3 +524,9 @@ def test_a_ministry_is_its_own_source_within_its_governments_family():
     cs = run("The Afghan defence ministry said on Sunday that 262 Taliban fighters had been killed.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(262, "Afghan Ministry of Defence")]
     assert V.sources[cs[0].asserter.key].extra["part_of"] == "afghan-government"
+
+
+def test_a_brief_is_a_report_whose_issuer_speaks():
+    cs = run("A total of 413 civilians were killed between January and March, according to a new report by UNMISS.\n\n"
+             "That compares with 311 civilians killed in October to December 2023, the brief noted.", published="2024-05-14")
+    assert [(int(c.value), c.asserter.key) for c in cs] == [(413, "unmiss"), (311, "unmiss")]
