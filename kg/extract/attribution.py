@@ -268,6 +268,7 @@ def _names_a_person(head, organisation_nouns: frozenset[str]) -> bool:
     words = [*given, head]
     return (head.pos_ == "PROPN" and bool(given) and given[-1].i == head.i - 1
             and head.lower_ not in organisation_nouns
+            and not any(c.dep_ == "det" for c in head.children)  # "the Civil Defence": a body, not a person
             and all(w.text[:1].isupper() and not w.text.isupper() for w in words))
 
 
@@ -678,6 +679,8 @@ class Attributor:
             if not cands:
                 return None
         at_head = [m for m in cands if m.start <= head.idx < m.end]
+        if found.pronoun is not None and not any(m.kind in ("org", "generic", "person") for m in at_head):
+            return None  # "The strike killed 12, it said": "it" is not the strike; the context tells who
         # joint speakers ("Lebanon's government and the Red Cross"): the first named, the head, speaks
         conjoined = {t.idx for c in head.children if c.dep_ == "conj" for t in c.subtree}
         named = sorted((m for m in cands if m.kind != "anaphor" and not any(m.start <= i < m.end for i in conjoined)),

@@ -25,6 +25,9 @@ class Speaker:
     head: object  # spacy Token
     rule: str  # speech | passive-agent | according-to | possessive
     document: bool = False  # the phrase names a document ("reports", "the data"), not who wrote it
+    # the pronoun that said it, when the head is the pronoun's antecedent in the clause it reports ("The coalition
+    # conducted 14 strikes, it said"): a head that names no source leaves the pronoun to the context
+    pronoun: object = None
 
     @property
     def whole(self) -> tuple[int, int]:
@@ -269,7 +272,11 @@ def _speaker(head, rule: str, nouns: frozenset[str], verbs: frozenset[str]) -> S
     """A speaking phrase; a document ("the report", "preliminary data") speaks for its owner when it names one,
     or for whoever published it ("Amnesty published an investigation which found ...")."""
     if head.lemma_.lower() not in nouns:
-        return Speaker(_antecedent_speaker(head, verbs) or head, rule)
+        antecedent = _antecedent_speaker(head, verbs)
+        if antecedent is not None:
+            return Speaker(antecedent, rule)
+        antecedent = _reported_subject(head, verbs)
+        return Speaker(antecedent, rule, pronoun=head) if antecedent is not None else Speaker(head, rule)
     owner = _owner(head)
     if owner is None and head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
         owner = _subject(head.head)
@@ -286,6 +293,29 @@ def _antecedent_speaker(pronoun, verbs: frozenset[str]):
         return None
     upper = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     return upper if upper is not None and upper.pos_ in ("NOUN", "PROPN") else None
+
+
+def _reported_subject(pronoun, verbs: frozenset[str]):
+    """The subject of the clause a trailing "it said" reports: "The coalition conducted 14 strikes last week, it
+    said" (it = the coalition). Whether that subject names a source is for the caller to check ("The strike
+    killed 12, it said")."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "they"):
+        return None
+    said = pronoun.head
+    if said.lemma_.lower() not in verbs:
+        return None
+    if said.dep_ in ("parataxis", "ccomp", "conj") and said.head.i < pronoun.i:
+        reported = said.head
+    else:
+        reported = next((c for c in said.children if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i), None)
+    if reported is None or reported.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < reported.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # in number with the pronoun: "Government forces were responsible for 28 of the deaths, it said" is not the forces
+    plural = subject.tag_ in ("NNS", "NNPS")
+    return subject if plural == (pronoun.lower_ == "they") else None
 
 
 def _relay(verb) -> bool:

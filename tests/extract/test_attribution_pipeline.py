@@ -530,3 +530,14 @@ def test_a_brief_is_a_report_whose_issuer_speaks():
     cs = run("A total of 413 civilians were killed between January and March, according to a new report by UNMISS.\n\n"
              "That compares with 311 civilians killed in October to December 2023, the brief noted.", published="2024-05-14")
     assert [(int(c.value), c.asserter.key) for c in cs] == [(413, "unmiss"), (311, "unmiss")]
+
+
+def test_a_trailing_it_said_is_the_subject_of_the_clause_it_reports():
+    cs = run("The health ministry said 40 people were killed.\n\nThe coalition conducted 14 strikes near Raqqa last "
+             "week, it said.\n\nThe strike killed 12 people, it said.")
+    assert [(int(c.value), c.asserter.key) for c in cs] == [(40, "health-ministry"), (14, "cjtf-oir"), (12, "cjtf-oir")]
+
+
+def test_a_capitalised_name_after_the_is_a_body_not_a_person():
+    c = one("The Civil Defence says it has documented 2,300 strikes.")
+    assert (c.asserter.label, c.asserter.kind, c.speaker) == ("Civil Defence", "Organization", None)
