@@ -571,6 +571,11 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 for q in p.children if q.dep_ == "pobj" and q.lemma_.lower() in outcomes]
             if dead and not outcome:
                 phrase, outcome = phrase or f"number of {dead[0].text}", outcomes[dead[0].lemma_.lower()]
+            if not outcome and node.lemma_ == "be":
+                # "11 civilians, including four women, were among the dead / among those killed"
+                among = [t for p in node.children if p.dep_ == "prep" and p.lower_ == "among"
+                         for t in p.subtree if t.lemma_.lower() in outcomes]
+                outcome = outcomes[among[0].lemma_.lower()] if among else ""
             if node.pos_ == "VERB" and not outcome and node.dep_ != "prep":
                 break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
                 # ("including" is a preposition the tagger calls a verb)

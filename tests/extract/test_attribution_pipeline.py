@@ -541,3 +541,9 @@ def test_a_trailing_it_said_is_the_subject_of_the_clause_it_reports():
 def test_a_capitalised_name_after_the_is_a_body_not_a_person():
     c = one("The Civil Defence says it has documented 2,300 strikes.")
     assert (c.asserter.label, c.asserter.kind, c.speaker) == ("Civil Defence", "Organization", None)
+
+
+def test_a_whole_among_the_dead_with_a_breakdown_between_is_counted():
+    cs = run("Clashes went on.\n\nEleven civilians, including four women and three children, were among the dead, the "
+             "UN said.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 11), ("children-killed", 3)]
