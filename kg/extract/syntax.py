@@ -476,7 +476,9 @@ def speaker_label(head, time_words: frozenset[str]) -> str | None:
         return None
     if any(c.dep_ == "nummod" for c in head.children):
         return None  # "1,612 fatalities, accounting for ...": a count, not a speaker
-    toks = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= head.i - 4] + [head]
+    mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= head.i - 4]
+    # and the modifiers' own: "civil" of "Gaza's civil defence agency"
+    toks = mods + [c for t in mods for c in t.lefts if c.dep_ in ("compound", "amod") and c.i >= head.i - 4] + [head]
     # a plural possessive inside a name: "Peoples' Democratic Party", "Workers' Union"
     toks += [u for t in head.lefts if t.dep_ == "poss" and t.pos_ == "PROPN" and head.pos_ == "PROPN"
              for u in (t, *t.children) if u.dep_ in ("poss", "case") and u.text in (t.text, "'")]

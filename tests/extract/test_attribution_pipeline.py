@@ -547,3 +547,8 @@ def test_a_whole_among_the_dead_with_a_breakdown_between_is_counted():
     cs = run("Clashes went on.\n\nEleven civilians, including four women and three children, were among the dead, the "
              "UN said.")
     assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 11), ("children-killed", 3)]
+
+
+def test_a_speakers_name_keeps_the_modifiers_of_its_modifiers():
+    c = one("Israeli strikes killed 23 Palestinians overnight, the civil defence agency said.")
+    assert c.asserter.label == "civil defence agency"
