@@ -204,11 +204,17 @@ class SourceIndex:
         self.refs: dict[str, SourceRef] = {}
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
+        # an acronym a body goes by, and its full name: "UN" -> "United Nations"
+        spelled = {n: t.label for t in vocab.sources.values() for n in t.names
+                   if n.isupper() and len(n) <= 5 and " " in t.label and not t.label.isupper()}
         for key, term in vocab.sources.items():
             kind = term.kind or "Organization"
             self.refs[key] = SourceRef(key, term.label, "Outlet" if kind == "Outlet" else ("Person" if kind == "Person" else "Organization"))
             # "U.N. human rights office" is the "UN human rights office" of the gazetteer
             names = {n.strip() for n in term.names} | {_DOTTED_ACRONYM.sub(_dotted, n.strip()) for n in term.names}
+            # ... and so is "United Nations human rights office"
+            names |= {f"{spelled[n.split(' ', 1)[0]]} {n.split(' ', 1)[1]}" for n in list(names)
+                      if " " in n and n.split(" ", 1)[0] in spelled}
             for n in sorted(names):
                 # names are registered without "the" (find puts it back): "the UN" must not take the
                 # first word of "the UN human rights office"

@@ -552,3 +552,8 @@ def test_a_whole_among_the_dead_with_a_breakdown_between_is_counted():
 def test_a_speakers_name_keeps_the_modifiers_of_its_modifiers():
     c = one("Israeli strikes killed 23 Palestinians overnight, the civil defence agency said.")
     assert c.asserter.label == "civil defence agency"
+
+
+def test_a_gazetteer_name_with_its_acronym_spelled_out_is_the_same_body():
+    c = one("The United Nations human rights office said 41 civilians were killed.")
+    assert c.asserter.key == "ohchr"
