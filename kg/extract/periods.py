@@ -177,6 +177,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("previous", re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:previous|preceding|prior)\s+(?P<unit>quarter|month|year|week)\b", re.I)),
     # "in August last year": before "last year" alone is taken
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:mid-?|early\s+|late\s+)?(?P<a>{_M})\s+(?:of\s+)?(?P<rely>last|this)\s+year\b", re.I)),
+    # "up from 900 a year earlier": the period named before, a year back (kg.extract.pipeline)
+    ("earlier", re.compile(r"\b(?:a|one)\s+(?P<unit>year|month|quarter)\s+(?:earlier|before)\b|\bthe\s+(?P<unit2>year|month|quarter)\s+before\b|\b(?:in\s+)?the\s+same\s+(?P<unit3>period|month|quarter)\s+(?:last|a)\s+year\b", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past|previous|preceding)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
@@ -207,6 +209,7 @@ _GATES = {
     "since-campaign": frozenset(["since"]),
     "since-event": frozenset(["since"]),
     "previous": frozenset(["previous", "preceding", "prior"]),
+    "earlier": frozenset(["earlier", "before", "same"]),
     "relative": frozenset("year years date far today yesterday overnight weekend monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
     "recent": frozenset("last past this previous preceding".split()),
@@ -329,6 +332,10 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     if begin is None and not re.search(r"war|invasion|conflict|offensive|campaign|fighting|coup|operation|intervention", what):
                         continue
                     k = "since"
+                elif kind == "earlier":
+                    begin = finish = None  # resolved against the article's periods before it
+                    unit = m.group("unit") or m.group("unit2")
+                    k = "earlier-" + (unit.lower() if unit else "year")
                 elif kind == "previous":
                     begin = finish = None  # resolved against the article's periods before it
                     k = "previous-" + m.group("unit").lower()

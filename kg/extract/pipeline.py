@@ -26,7 +26,7 @@ from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
                                governing_source, is_age, is_agent, is_ratio, names_an_event, own_predicate,
-                               revises_a_count, sets_a_count, starts_a_period, subject_span)
+                               revises_a_count, sets_a_count, starts_a_period, subject_span, compares_with_a_count)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -58,7 +58,7 @@ _ALL_BEFORE = re.compile(r"\ball\s+$")
 _OF_THESE = guard(re.compile(r"\bof\s+(?:these|them|those|which)\b", re.I))
 _ALL_BUT = re.compile(r"\ball\s+but\s*$")
 _BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties")
-_RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b")
+_RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b(?!\s+(?:earlier|before|ago|later))")
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 # a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
 _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()]{2,60}\)\s*[-\u2013\u2014]+\s*")
@@ -204,7 +204,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                    if p.kind in ("day", "month", "year") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
-        pms = [_previous_span(_started_before(p, all_periods, sents), all_periods, meta.published) for p in pms]
+        # (a span named earlier in the sentence comes before: "in 2023, up from 900 a year earlier")
+        pms = [_previous_span(_started_before(p, all_periods, sents), all_periods + [(si, q) for q in pms if q.end <= p.start],
+                              meta.published) for p in pms]
         all_periods.extend((si, p) for p in pms)
         places = find_places(s, vocab)
         for _, _, k in places:
@@ -299,7 +301,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "14 of them later died": the population of the whole, the outcome of the part
                 changed = res[0].replace(f"-{_outcome_of(res[0], vocab.outcome_lemmas)}", f"-{link.befell}")
                 res = (changed, "metric.parse") if changed in lex.notations else res
-            if res is None and raws and raws[-1].sent >= si - 2 and sets_a_count(docs[si], f.start, f.end, vocab.report_nouns):
+            if res is None and raws and raws[-1].sent == si and compares_with_a_count(docs[si], f.start, f.end):
+                # "1,300 killings in 2023, up from 900 a year earlier": the count just given, at another time
+                res = (raws[-1].claim.metric, "metric.compared")
+            elif res is None and raws and raws[-1].sent >= si - 2 and sets_a_count(docs[si], f.start, f.end, vocab.report_nouns):
                 # "Hours later it raised the figure to 68": the count of the figure just before
                 res = (raws[-1].claim.metric, "metric.restated")
             elif (res is not None and res[0].startswith("people-") and raws and raws[-1].sent >= si - 2
@@ -533,6 +538,15 @@ _UNIT_MONTHS = {"quarter": 3, "month": 1, "year": 12}
 def _previous_span(p: PeriodMention, all_periods, published: str | None) -> PeriodMention:
     """"In the previous quarter" after "Between July and September": April to June; with no period named before, the
     span before the article's own month, quarter or year."""
+    if p.kind.startswith("earlier-"):
+        # "1,300 killings in 2023, up from 900 a year earlier": the span named before, moved back a year (or month)
+        months = _UNIT_MONTHS[p.kind.removeprefix("earlier-")]
+        last = next((q for _, q in reversed(all_periods) if q.kind in ("range", "month", "year") and q.begin and q.finish
+                     and len(q.begin) >= 7 and len(q.finish) >= 7), None)
+        if last is None:
+            return PeriodMention(p.start, p.end, None, None, "relative", p.text)
+        return PeriodMention(p.start, p.end, _shift_month(last.begin[:7], -months), _shift_month(last.finish[:7], -months),
+                             "range", p.text)
     if not p.kind.startswith("previous-"):
         return p
     months = _UNIT_MONTHS.get(p.kind.removeprefix("previous-"))

@@ -229,6 +229,19 @@ def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in nouns and not any(t.dep_ == "prep" for t in c.children) for c in counts)
 
 
+def compares_with_a_count(doc, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is a bare number a count just given is compared with: "1,300 killings
+    in 2023, up from 900 a year earlier", "311 deaths, compared with 240 in the previous quarter" (the same count
+    at another time)."""
+    tok = figure_token(doc, start, end)
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("from", "with", "to", "against"):
+        return False
+    if any(c.dep_ in ("prep",) and c.lower_ == "of" for c in tok.children):
+        return False  # "up from 900 of them": a noun of its own
+    pivot = tok.head.head
+    return tok.head.lower_ == "against" or pivot.lower_ in ("up", "down", "compared", "compare", "comparison", "versus")
+
+
 _REVISE = frozenset(("revise", "raise", "lower", "update", "correct", "increase", "reduce", "adjust", "bring"))
 
 

@@ -557,3 +557,11 @@ def test_a_speakers_name_keeps_the_modifiers_of_its_modifiers():
 def test_a_gazetteer_name_with_its_acronym_spelled_out_is_the_same_body():
     c = one("The United Nations human rights office said 41 civilians were killed.")
     assert c.asserter.key == "ohchr"
+
+
+def test_a_count_compared_with_an_earlier_one_is_the_same_count_a_period_back():
+    cs = run("The rights group documented 1,300 killings in 2023, up from 900 a year earlier.\n\nThe ministry said 120 "
+             "people were killed in March, against 60 a month earlier.", published="2024-06-13")
+    assert [(c.metric, int(c.value), c.period.start, c.period.end) for c in cs] == [
+        ("people-killed", 1300, "2023-01", "2023-12"), ("people-killed", 900, "2022-01", "2022-12"),
+        ("people-killed", 120, "2024-03", "2024-03"), ("people-killed", 60, "2024-02", "2024-02")]
