@@ -828,6 +828,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     # a running total ends at the date the text gives ("through", "as of", a closed range), else at
     # publication; a month named for an event ("in September") is not the data's date
     as_of_open = latest(("range", "until")) or published  # "since 2014", "to date"
+    if published and as_of_open and as_of_open[:7] == published[:7] and len(as_of_open) < len(published):
+        as_of_open = published  # the article's own month says less than its day
     as_of = latest(("range", "until", "day")) or published  # figures with no period stated
     default_end = as_of
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})

@@ -565,3 +565,10 @@ def test_a_count_compared_with_an_earlier_one_is_the_same_count_a_period_back():
     assert [(c.metric, int(c.value), c.period.start, c.period.end) for c in cs] == [
         ("people-killed", 1300, "2023-01", "2023-12"), ("people-killed", 900, "2022-01", "2022-12"),
         ("people-killed", 120, "2024-03", "2024-03"), ("people-killed", 60, "2024-02", "2024-02")]
+
+
+def test_a_running_total_ends_on_the_articles_day_not_on_its_month():
+    cs = run("Fighting has killed at least 150 people since Friday, the WHO said.\n\nAttacks killed more than 600 "
+             "civilians in the first three months of the year, Human Rights Watch said.", published="2024-03-13")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (150, "2024-03-08", "2024-03-13"), (600, "2024-01", "2024-03")]
