@@ -53,6 +53,7 @@ _ROLE_BEFORE_NAME = re.compile(
     r"officer|representative)|(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person))\s*,?\s*(?:[A-Z][\w.]*\s+){0,3}$")
 _SPEAKS_NEXT = re.compile(rf"(?:'s)?(?:\s+\S+){{0,3}}?\s+(?:{SPEECH}|published|released|issued)\b")
 _SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
+_GROUP_TYPES = frozenset(("ngo", "research", "armed-group"))
 _PORTFOLIO = re.compile(r"(?:the|a|an)\s+([a-z]+)\s+minister")  # "the defence minister", lower-cased
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
@@ -514,8 +515,12 @@ class Attributor:
                     label = _DETS.sub("", m.text).strip()
                     described = SourceRef(slug(label), label, "Organization", known=False)
                 return described, None
-            # "the organisation", "the charity": the latest body of that kind, else the body in context
+            # "the organisation", "the charity": the latest body of that kind, else the body in context; "the
+            # group" is a rights group, a research group or an armed group, never an army or a ministry
             described = self._described(head) if head in self.description_types else None
+            if head == "group":
+                described = next((o for o in reversed(self._met) if (t := self.index.vocab.sources.get(o.key)) is not None
+                                  and t.extra.get("type") in _GROUP_TYPES), None)
             if described is not None or self.last_org is not None:
                 return described or self.last_org, None
             if a.split()[-1] not in _PERSON_ROLES and a not in ("the coalition", "the military", "the group", "the agency", "the mission"):

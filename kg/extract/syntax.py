@@ -438,6 +438,9 @@ def _owner(noun):
                 # "allegations from 11 incidents")
                 if p.dep_ == "pobj" and (p.pos_ == "PROPN" or (p.pos_ == "NOUN" and c.lower_ != "of" and not any(
                         n.dep_ == "nummod" for n in p.children))):
+                    # ... nor the people counted: "the toll of Palestinians killed", "the number of Iraqis"
+                    if c.lower_ == "of" and (p.tag_ == "NNPS" or any(n.dep_ == "acl" for n in p.children)):
+                        continue
                     return p
     for c in noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":

@@ -572,3 +572,10 @@ def test_a_running_total_ends_on_the_articles_day_not_on_its_month():
              "civilians in the first three months of the year, Human Rights Watch said.", published="2024-03-13")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (150, "2024-03-08", "2024-03-13"), (600, "2024-01", "2024-03")]
+
+
+def test_the_people_a_toll_counts_do_not_own_it_and_the_group_is_no_army():
+    cs = run("The new data differ sharply from the official figures released by the Israel Defense Forces (IDF) in "
+             "March, which put the toll of Palestinians killed in the operation at less than 1,200.\n\nB'Tselem "
+             "published its own figures. According to the group's findings, a total of 1,387 Palestinians were killed.")
+    assert [(int(c.value), c.asserter.key) for c in cs] == [(1200, "idf"), (1387, "btselem")]
