@@ -312,6 +312,12 @@ class Attributor:
     # ------------------------------------------------------------------ mentions
     def mentions(self, s: str) -> list[Mention]:
         ms = self.index.find(s)
+        # the publisher by its own name, which the gazetteer may not know ("according to a log seen by Example Wire")
+        if self.outlet is not None and not self.outlet.known and len(self.outlet.label) > 3 and self.outlet.label in s:
+            for m in re.finditer(rf"(?:\b[Tt]he\s+)?{re.escape(self.outlet.label)}\b", s):
+                if not _overlaps(m.start(), m.end(), ms):
+                    ms.append(Mention(m.start(), m.end(), self.outlet, "outlet", m.group(0)))
+            ms.sort(key=lambda x: x.start)
         # In a headline written in title case every word is capitalised: capitalised runs are not
         # names there ("Civilians Killed in US-Led Operations", "Rights Group Challenges Army's Report").
         headline = title_case(s)
@@ -680,6 +686,8 @@ class Attributor:
         named one inside it, else a new source named by the phrase itself."""
         lo, hi = found.whole
         head = found.head
+        if head.dep_ == "ROOT":
+            lo, hi = found.span  # a subject the parser made the root: its phrase, not the whole sentence
         # not a body named in a clause about the speaker ("The health bureau, which is run by the TPLF, said")
         aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "relcl"]
         cands = [m for m in ms if m.start < hi and m.end > lo and not any(a <= m.start < b for a, b in aside)]

@@ -77,6 +77,13 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
     while True:
         according = _according_to(node, child)
         if according is not None:
+            # "X recorded 19 bodies, according to (a copy of) its log": X's own record
+            own = any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in according.subtree)
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+            if subject is None and node.dep_ == "ROOT" and node.pos_ in ("NOUN", "PROPN"):
+                subject = node  # the parser made the subject the root and its verb a modifier ("X, ..., recorded ...")
+            if own and subject is not None and subject.i < according.i:
+                return _speaker(subject, "according-to", nouns, verbs)
             return _speaker(according, "according-to", nouns, verbs)
         lemma = node.lemma_.lower()
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)

@@ -579,3 +579,10 @@ def test_the_people_a_toll_counts_do_not_own_it_and_the_group_is_no_army():
              "March, which put the toll of Palestinians killed in the operation at less than 1,200.\n\nB'Tselem "
              "published its own figures. According to the group's findings, a total of 1,387 Palestinians were killed.")
     assert [(int(c.value), c.asserter.key) for c in cs] == [(1200, "idf"), (1387, "btselem")]
+
+
+def test_a_record_according_to_its_own_log_is_its_keepers_and_the_publisher_is_an_outlet():
+    cs = run("The provincial rescue directorate, whose crews worked for weeks, recorded recovering 19 bodies from the "
+             "site in July, according to a copy of its log seen by Example Wire.", publisher="Example Wire",
+             published="2017-09-01")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(19, "provincial rescue directorate")]
