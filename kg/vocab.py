@@ -173,8 +173,9 @@ def build_vocabulary(graph: Graph) -> Vocabulary:
             if key in places:
                 continue
             label, aliases = _labels(graph, s)
-            within = graph.value(s, KG.within)
-            extra = {"within": _local(str(within), str(PLACE)) if within else None}
+            within, capital_of = graph.value(s, KG.within), graph.value(s, KG.capitalOf)
+            extra = {"within": _local(str(within), str(PLACE)) if within else None,
+                     "capital_of": _local(str(capital_of), str(PLACE)) if capital_of else None}
             places[key] = Term(key, str(s), label, aliases, _local(str(cls), str(SCHEMA)), extra)
 
     campaigns: dict[str, Term] = {}

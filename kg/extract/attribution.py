@@ -302,8 +302,10 @@ class Attributor:
         self.last_report_org: SourceRef | None = None  # who issued the report / statement last named
 
     def _is_country(self, label: str) -> bool:
+        """A country, or a capital that stands for its government ("Kyiv said")."""
         places = self.index.vocab.places
-        return any(a == 0 and b == len(label) and places[k].kind == "Country" for a, b, k in self.places.find(label))
+        return any(a == 0 and b == len(label) and (places[k].kind == "Country" or places[k].extra.get("capital_of"))
+                   for a, b, k in self.places.find(label))
 
     def _is_place(self, label: str) -> bool:
         """Whether the whole of ``label`` is a gazetteer place ("Democratic Republic of Congo")."""

@@ -586,3 +586,9 @@ def test_a_record_according_to_its_own_log_is_its_keepers_and_the_publisher_is_a
              "site in July, according to a copy of its log seen by Example Wire.", publisher="Example Wire",
              published="2017-09-01")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(19, "provincial rescue directorate")]
+
+
+def test_a_capital_speaks_for_its_government_but_a_datelines_place_speaks_for_no_one():
+    cs = run("Kyiv said at least 3 civilians were killed in the attack.\n\nBaghdad, Oct 30: The government on Wednesday "
+             "accused the militia of killing more than 200 civilians.", published="2024-10-30")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(3, "Kyiv"), (200, "government")]
