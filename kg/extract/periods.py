@@ -167,7 +167,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "between Friday and Sunday": the days of the week before the article's (or the statement's) day
     ("weekday-range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_WD})\s+(?:and|to|through|until|-)\s+(?P<b>{_WD})\b", re.I)),
     ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?:(?P<y>{_Y})|(?P<rel>the\s+year|this\s+year|last\s+year))", re.I)),
-    ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?:months|weeks|days|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
+    ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?P<span>months?|weeks?|days?|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:{_AT_PLACE}\s+(?:in|on)\s+(?P<a>{_DATE}))?", re.I)),
@@ -321,6 +321,8 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     begin, finish, k = f"{y:04d}-{first_month:02d}", f"{y:04d}-{last_month:02d}", "range"
                 elif kind == "until":
                     finish = parse_date(m.group("b"), published, "end")
+                    if (m.group("span") or "").lower() == "week" and finish and len(finish) == 10:
+                        begin, k = _days_before(finish, 6), "range"  # "in the week to March 10": March 4 to 10
                 elif kind == "since-campaign":
                     what = m.group("what").lower()
                     begin = parse_date(m.group("a"), published) if m.group("a") else None

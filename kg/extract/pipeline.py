@@ -844,7 +844,10 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
             # a running total: "since 2014", "since the start of the campaign", "to date" (kg.analysis.rules
             # recognises running totals from their start; the flag is left to it)
-            r.claim.period = Period(per.start, stated_days.get(r.sent, as_of_open), per.text)
+            end = stated_days.get(r.sent, as_of_open)
+            if end and per.start and end[:len(per.start)] < per.start[:len(end)]:
+                end = published  # another figure's end before this total began ("since Monday") is not its date
+            r.claim.period = Period(per.start, end, per.text)
         elif r.pkind == "" and per.end is None and r.claim.incident is None:
             # the dead and wounded of an event dated before, however long ago ("a strike destroyed the house on
             # 14 May 2017 ... Airwars estimates that 43 civilians were killed"), else counted to the "as of" date

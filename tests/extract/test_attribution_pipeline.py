@@ -592,3 +592,10 @@ def test_a_capital_speaks_for_its_government_but_a_datelines_place_speaks_for_no
     cs = run("Kyiv said at least 3 civilians were killed in the attack.\n\nBaghdad, Oct 30: The government on Wednesday "
              "accused the militia of killing more than 200 civilians.", published="2024-10-30")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(3, "Kyiv"), (200, "government")]
+
+
+def test_a_running_total_never_ends_before_it_began():
+    cs = run("Between 1 and 7 March, 33 civilians were killed, OCHA said.\n\nAt least 70 people have died since Monday, "
+             "the Red Crescent said.", published="2024-03-13")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (33, "2024-03-01", "2024-03-07"), (70, "2024-03-11", "2024-03-13")]
