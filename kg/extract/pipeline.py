@@ -9,7 +9,7 @@ periods ending at the data's "as of" date, incidents shared across sentences).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -254,7 +254,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "Of those killed, 927 were children": the noun after the copula, the verb before
                 np, after, inherited = wm.group(1), f"{after} {before}", False
             head_low = np.lower()
-            if _BARE_CASUALTIES.fullmatch(head_low):
+            bare_casualties = _BARE_CASUALTIES.fullmatch(head_low) is not None
+            if bare_casualties:
                 # bare "casualties" in casualty reporting means civilian casualties; a kill verb anywhere before makes them deaths
                 np = "civilian casualties"
                 after = f"{after} {s[:f.start]}"
@@ -319,8 +320,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if _RATE.match(s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res
-            if f.kind == "zero" and metric == "civilian-casualties":
-                metric = "civilians-killed"  # "no civilians were injured or killed" says none died
+            # "no civilians were injured or killed" says none died and none was hurt: two counts of zero
+            # ("there had been no casualties": no one, civilian or not)
+            no_casualties = f.kind == "zero" and metric == "civilian-casualties"
+            if no_casualties:
+                metric = "people-killed" if bare_casualties else "civilians-killed"
             if metric not in vocab.metrics:
                 continue  # a population and outcome the metric scheme has no concept for: no claim, not a rejected article
             if _in_single_quotes(s, f.start) and any(r.claim.metric == metric and r.claim.value == f.value for r in raws):
@@ -389,6 +393,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if marker == "ante" or increment:
                 raws[-1].more, raws[-1].increment = True, increment
             inc.attach(raws[-1], s, si, pm)
+            if no_casualties:
+                hurt = replace(raws[-1], claim=replace(raws[-1].claim, metric=metric.replace("-killed", "-injured")))
+                raws.append(hurt)
         before_acts = att.last_asserter
         att.note_acts(s, acts, ms, sent.in_quote)
         if att.last_asserter is not before_acts:

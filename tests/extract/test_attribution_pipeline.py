@@ -599,3 +599,4 @@ def test_a_running_total_never_ends_before_it_began():
              "the Red Crescent said.", published="2024-03-13")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (33, "2024-03-01", "2024-03-07"), (70, "2024-03-11", "2024-03-13")]
+

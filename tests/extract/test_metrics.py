@@ -192,7 +192,10 @@ def test_killed_or_injured_counts_casualties_and_none_killed_or_injured_is_no_de
         ("civilian-casualties", 97)]
     assert pipeline_metrics("At least 40 civilians were killed and 12 injured.") == [
         ("civilians-killed", 40), ("civilians-injured", 12)]
-    assert pipeline_metrics("The army said no civilians were injured or killed in the raid.") == [("civilians-killed", 0)]
+    assert pipeline_metrics("The army said no civilians were injured or killed in the raid.") == [
+        ("civilians-killed", 0), ("civilians-injured", 0)]
+    assert pipeline_metrics("The governor said a garage had been damaged and that there had been no casualties.") == [
+        ("people-killed", 0), ("people-injured", 0)]
 
 
 def test_members_of_an_armed_group_are_combatants_and_of_a_family_civilians():
