@@ -275,6 +275,19 @@ def test_add_and_remove_one_article_graph(virtuoso, vocab):
     assert remote.remove_graph(name) and not remote.has_graph(name)
 
 
+def test_a_graph_larger_than_one_virtuoso_statement_is_replaced_whole(virtuoso):
+    # Virtuoso refuses an INSERT DATA that compiles to more than 10,000 lines of SQL (~3,000 triples)
+    remote = RemoteStore(virtuoso["auth"])
+    name = URIRef("https://example.org/graph/large")
+    graph = Graph()
+    for i in range(8000):
+        graph.add((URIRef(f"https://example.org/s{i}"), URIRef("https://example.org/p"), Literal(i)))
+    remote.replace_graph(name, graph)
+    count = remote.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    assert [int(row[0]) for row in count.rows] == [8000]
+    assert remote.remove_graph(name)
+
+
 def test_without_credentials_virtuoso_refuses_writes_with_a_clear_error(virtuoso):
     g = Graph()
     g.add((URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal("o")))

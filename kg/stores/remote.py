@@ -269,7 +269,16 @@ class RemoteStore:
             self.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{text}\n}} }}")
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """One update request (the old graph or the new, never half), except for a graph too large for one
+        Virtuoso request (more than _INSERT_CHUNK triples, no blank nodes: the reference data), written in
+        several."""
         drop = f"DROP SILENT GRAPH <{name}>"
+        if len(graph) > _INSERT_CHUNK and not any(isinstance(t, BNode) for triple in graph for t in triple):
+            first, *rest = _insert_chunks(name, graph)
+            self.update(f"{drop} ;\n{first}")
+            for statement in rest:
+                self.update(statement)
+            return
         self.update(f"{drop} ;\n{_insert(name, graph)}" if len(graph) else drop)
 
     def replace_ntriples(self, name: URIRef, text: str) -> None:
@@ -330,6 +339,11 @@ def _ntriples(graph: Graph) -> str:
     return graph.serialize(format="nt")
 
 
+# triples per request: Virtuoso compiles a request to one SQL code vector and refuses one over 32 KB or
+# 10,000 lines (the reference data, ~3,000 triples, passed that limit as one INSERT DATA)
+_INSERT_CHUNK = 1000
+
+
 def _insert(name: URIRef, graph: Graph) -> str:
     """INSERT DATA, or INSERT … WHERE {} when the graph has blank nodes (the ontology's OWL lists):
     Virtuoso refuses blank nodes in INSERT DATA ("not allowed in a constant clause")."""
@@ -337,6 +351,15 @@ def _insert(name: URIRef, graph: Graph) -> str:
     if any(isinstance(t, BNode) for triple in graph for t in triple):
         return f"INSERT {{ GRAPH <{name}> {{\n{body}}} }} WHERE {{}}"
     return f"INSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}"
+
+
+def _insert_chunks(name: URIRef, graph: Graph) -> list[str]:
+    """INSERT DATA statements of at most _INSERT_CHUNK triples each, for a graph without blank nodes too
+    large for one request; the reference graphs' content hash comes last, so that a sync cut short is
+    redone (kg.stores.base.sync_reference)."""
+    lines = sorted(_ntriples(graph).splitlines(keepends=True), key=lambda line: "contentHash" in line)
+    return [f"INSERT DATA {{ GRAPH <{name}> {{\n{''.join(lines[i:i + _INSERT_CHUNK])}}} }}"
+            for i in range(0, len(lines), _INSERT_CHUNK)]
 
 
 def _server_message(exc: Exception) -> str:
