@@ -55,6 +55,11 @@ class Vocabulary:
         return frozenset(str(o) for o in self.graph.objects(collection, KG.lemma))
 
     @cached_property
+    def incident_nouns(self) -> frozenset[str]:
+        """Nouns that count events with victims, not victims ("one massacre"; ontology/metrics.ttl)."""
+        return self.lemmas(KG.incidentNouns)
+
+    @cached_property
     def reporting_verbs(self) -> frozenset[str]:
         """Lemmas of verbs whose subject asserts the clause under them (ontology/attribution.ttl)."""
         return self.lemmas(KG.reportingVerbs)

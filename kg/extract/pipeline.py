@@ -315,8 +315,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                   and revises_a_count(docs[si], f.start, f.end, vocab.report_nouns)):
                 # "He later revised the number of dead to twelve": the dead counted before (ten members of the group)
                 res = (raws[-1].claim.metric, "metric.restated")
-            if res is None:
-                continue
+            if res is None or np.lower() in vocab.incident_nouns:
+                continue  # (nothing counted, or events: "the report documents one massacre")
             if _RATE.match(s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res

@@ -600,3 +600,9 @@ def test_a_running_total_never_ends_before_it_began():
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (33, "2024-03-01", "2024-03-07"), (70, "2024-03-11", "2024-03-13")]
 
+
+
+def test_a_count_of_massacres_counts_events_not_the_dead():
+    cs = run("The report documents one massacre in May and 4 massacres in April, in which 30 people were massacred.",
+             published="2023-06-10")
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 30)]
