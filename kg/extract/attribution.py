@@ -190,6 +190,8 @@ def slug(name: str) -> str:
 
 
 _INTRODUCED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)$")
+_ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\b[^,;:\"]*(?:,[^,;:\"]*)?,\s*$")
+_BRACKETED_ACRONYM = re.compile(r"(?<=[\w'\u2019]) \(([A-Z][A-Z0-9&-]{1,9})\)")
 _DOTTED_ACRONYM = re.compile(r"\b([A-Z]{2,3})\b")
 
 
@@ -341,6 +343,15 @@ class Attributor:
             introduced = _INTRODUCED_ACRONYM.search(label)
             if introduced:
                 self.acronyms[introduced.group(1)] = ref
+        # an acronym set off after a name the name patterns did not take ("Jama'at Nusrat al-Islam wal-Muslimin
+        # (JNIM)"): the body goes by it from here on
+        for m in (_BRACKETED_ACRONYM.finditer(s) if "(" in s and not headline else ()):
+            a, b = m.start(1), m.end(1)
+            if _overlaps(a, b, ms) or m.group(1) in self.acronyms or (self.places is not None and self.places.find(m.group(1))):
+                continue
+            ref = SourceRef(slug(m.group(1)), m.group(1), "Organization", known=False)
+            ms.append(Mention(a, b, ref, "org", m.group(1)))
+            self.acronyms[m.group(1)] = ref
         # an acronym the article introduced before: "CIMP reported" after "the Civilian Impact Monitoring Project (CIMP)"
         for acronym in [x for x in self.acronyms if x in s]:
             for m in re.finditer(rf"\b{re.escape(acronym)}\b", s):
@@ -368,6 +379,8 @@ class Attributor:
                 continue  # "The London-based monitor" names no one
             if a > 0 and s[a - 1] in "-\u2010\u2011":
                 continue  # the tail of a hyphenated word is not a name
+            if s[max(0, a - 4):a].lower() == "the ":
+                continue  # "the Katiba Sud": a body, not a person
             if self.places is not None and self.places.find(name):
                 continue  # "Gaza Strip", "Deir ez-Zor" are places, not people
             if _next_word(s, m.end(part)) in self.place_nouns or name.rsplit(None, 1)[-1].lower() in self.place_nouns:
@@ -550,6 +563,12 @@ class Attributor:
     def subject_before(self, s: str, pos: int, ms: list[Mention]) -> Mention | None:
         """The source in subject position right before ``pos`` (a verb)."""
         lo = max(0, pos - 140)
+        # a relative clause set off by commas before the verb is an aside ("JNIM, which presents itself as a
+        # protector of communities targeted by the army, claimed ..."): the subject is before it
+        aside = _ASIDE_BEFORE.search(s, max(0, pos - 200), pos)
+        if aside is not None:
+            pos = aside.start()
+            lo = max(0, pos - 140)
         seg = s[lo:pos]
         cut = max(seg.rfind(";"), seg.rfind(":"), seg.rfind('"'))
         for w in (" that ", " which ", " while ", " but ", " when ", " after ", " as "):
@@ -614,7 +633,9 @@ class Attributor:
             subj = self.subject_before(s, m.start(), ms)
             if subj is not None and subj.kind == "outlet" and (verb in ("reported", "reports", "reporting") or _OUTLET_RELAYS.match(s[m.end():])):
                 continue  # '..., Business Insider reported.': the outlet relays, it does not assert
-            if subj is not None and subj.kind != "person" and (_DIGIT.search(s, subj.end, m.start()) or len(s[subj.end:m.start()].split()) > 12):
+            gap = s[subj.end:m.start()] if subj is not None else ""
+            gap = gap[:aside.start()] if (aside := _ASIDE_BEFORE.search(gap)) else gap  # (an aside between is no distance)
+            if subj is not None and subj.kind != "person" and (_DIGIT.search(gap) or len(gap.split()) > 12):
                 subj = None  # "Air strikes by X caused 536 deaths, the highest ever recorded": X is not who speaks
             if subj is not None and subj.end <= m.start() and not _SENTENCE_END.search(s[subj.end:m.start()]):
                 acts.append((m.start(), m.end(), subj, "speech"))

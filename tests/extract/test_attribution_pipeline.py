@@ -606,3 +606,9 @@ def test_a_count_of_massacres_counts_events_not_the_dead():
     cs = run("The report documents one massacre in May and 4 massacres in April, in which 30 people were massacred.",
              published="2023-06-10")
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 30)]
+
+
+def test_a_bracketed_acronym_names_a_body_and_an_aside_before_the_verb_is_not_its_subject():
+    cs = run("The army said 32 soldiers were killed.\n\nA week later, the Katiba Sud wal-Ansar (KSA), which presents itself "
+             "as a protector of villages raided by the army, claimed in a video to have killed 73 soldiers in an ambush.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(32, "army"), (73, "KSA")]
