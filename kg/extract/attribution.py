@@ -439,11 +439,17 @@ class Attributor:
             if orgs:
                 org = orgs[0].ref
         if org is None:
-            bm = re.search(r"(?P<org>[\w&.' -]{2,80})'s\s+(?:[\w-]+\s+){0,4}$", s[max(0, start - 120):start].rstrip(", "))
+            # "the army's spokesman, Brig. Gen. John Smith": the owner of the role before the name
+            bm = re.search(r"(?P<org>[\w&.' -]{2,80})'s\s+(?:[\w-]+\s+){0,3}?[\w-]+(?:,(?:\s+[A-Z][\w.]*){0,3})?\s*$",
+                           s[max(0, start - 120):start].rstrip(", "))
             if bm:
                 orgs = [m for m in self.index.find(bm.group("org")) if m.kind == "org"]
+                owner = _DETS.sub("", bm.group("org").strip().split(",")[-1].strip())
                 if orgs:
                     org = orgs[-1].ref
+                elif owner.lower().split()[-1:] and owner.lower().split()[-1] in self.description_types:
+                    # "the army's spokesman": the army met before, else the army as written
+                    org = self._described(owner.lower().split()[-1]) or SourceRef(slug(owner), owner, "Organization", known=False)
         if org is None:
             am2 = re.match(r"\s*,\s*(?:the\s+)?(?P<org>[^,;\"]{2,60}?)'s\s+", after)
             if am2:
@@ -519,6 +525,11 @@ class Attributor:
             # "the defence minister told parliament": a minister's figure is the ministry's (a prime minister's,
             # the government's)
             label = "government" if portfolio.group(1) == "prime" else f"Ministry of {portfolio.group(1).capitalize()}"
+            return SourceRef(slug(label), label, "Organization", known=False), None
+        described_role = len(_DETS.sub("", a).split()) >= 2 and a.split()[-1] in _PERSON_ROLES
+        if described_role and a.split()[0] in ("the", "a", "an") and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
+            # "the regional governor": someone described, not the spokesman met before (a bare "the spokesman" is)
+            label = _DETS.sub("", m.text).strip()
             return SourceRef(slug(label), label, "Organization", known=False), None
         if a in ("he", "she", "his", "her") or (a.split()[-1] in _PERSON_ROLES and self.last_person is not None):
             if self.last_person:

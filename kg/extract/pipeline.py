@@ -511,7 +511,7 @@ def _round_figure(v: float) -> float:
     """v if it looks rounded (600,000; 60,000; 1,000), else something else."""
     if v < 10:
         return -1
-    mag = 10 ** (len(str(int(v))) - 2)
+    mag = 10 ** max(1, len(str(int(v))) - 2)  # (two digits: a multiple of ten; 11 is exact, not "about 12")
     return round(v / mag) * mag
 
 

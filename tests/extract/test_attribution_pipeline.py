@@ -612,3 +612,13 @@ def test_a_bracketed_acronym_names_a_body_and_an_aside_before_the_verb_is_not_it
     cs = run("The army said 32 soldiers were killed.\n\nA week later, the Katiba Sud wal-Ansar (KSA), which presents itself "
              "as a protector of villages raided by the army, claimed in a video to have killed 73 soldiers in an ambush.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(32, "army"), (73, "KSA")]
+
+
+def test_a_described_official_is_not_the_last_person_and_eleven_is_not_about_twelve():
+    cs = run("Clashes went on.\n\nTwo police officers were among 11 people killed when gunmen stormed a checkpoint, a "
+             "security official said.\n\nThe army's spokesman, Brig. Gen. John Smith, said 9 soldiers had died.\n\nAt "
+             "least 8 people were killed when a shell hit a school, according to the regional governor.\n\n"
+             "\"Twelve of our fighters were martyred,\" the rebels said.")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs if c.metric != "combatants-killed" or c.value > 2] == [
+        ("people-killed", 11, "security official"), ("combatants-killed", 9, "army"),
+        ("people-killed", 8, "regional governor"), ("combatants-killed", 12, "rebels")]
