@@ -404,6 +404,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             prev_sentence_nps = nps
     _article_periods(raws, sents, all_periods, meta.published, named_days, dict(sorted(stated_days)), vocab.per_period_metrics)
     _snap_to_campaign(raws, text, vocab)
+    _since_the_war(raws, article_places, vocab, meta.published)
     _same_sentence_population(raws)
     inc.finish(raws)
     for i, r in enumerate(raws):
@@ -746,6 +747,29 @@ def _snap_to_campaign(raws: list[_Raw], text: str, vocab: Vocabulary) -> None:
             if 0 <= _months(per.start) - _months(start) <= 6:
                 r.claim.period = Period(start, per.end, per.text)
                 break
+
+
+def _since_the_war(raws: list[_Raw], article_places: dict[str, int], vocab: Vocabulary, published: str | None) -> None:
+    """"Since the war began", with no date for it in the text: the start of the campaign (ontology/campaigns.ttl)
+    in the places the article names most, if it had begun by the article's date."""
+    open_totals = [r for r in raws if r.pkind == "since" and r.claim.period.start is None]
+    if not open_totals:
+        return
+    weight: dict[str, int] = {}
+    for key, n in article_places.items():
+        seen = set()
+        while key and key not in seen:  # a city counts for its country ("Kharkiv" for Ukraine)
+            seen.add(key)
+            weight[key] = weight.get(key, 0) + n
+            key = vocab.place_within(key)
+    scored = [(sum(weight.get(p, 0) for p in term.extra["places"]), term.extra["start"]) for term in vocab.campaigns.values()
+              if term.extra.get("start") and (not published or term.extra["start"][:len(published)] <= published)]
+    score, start = max(scored, default=(0, None))
+    if not score or [x for x, _ in scored].count(score) > 1:
+        return  # no campaign's places named, or two equally: no guess
+    for r in open_totals:
+        per = r.claim.period
+        r.claim.period = Period(start, per.end, per.text)
 
 
 def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None,

@@ -622,3 +622,9 @@ def test_a_described_official_is_not_the_last_person_and_eleven_is_not_about_twe
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs if c.metric != "combatants-killed" or c.value > 2] == [
         ("people-killed", 11, "security official"), ("combatants-killed", 9, "army"),
         ("people-killed", 8, "regional governor"), ("combatants-killed", 12, "rebels")]
+
+
+def test_since_the_war_began_starts_with_the_campaign_in_the_articles_places():
+    cs = run("A strike on Kharkiv killed 5 people, officials said.\n\nThe UN said it had confirmed 7,031 civilian deaths in "
+             "Ukraine since the war began.", published="2023-01-16")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs][-1] == (7031, "2022-02-24", "2023-01-16")
