@@ -91,6 +91,20 @@ def test_update_breaking_a_shape_is_rejected_with_the_message_and_nothing_stored
     assert not ask(served, f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
 
 
+def test_an_update_stored_with_shape_warnings_says_so_once_per_line(served, vocab):
+    text = "Officials said 4 civilians were killed.\n"
+    quote_ = "Officials said 4 civilians were killed"
+    article = make_article(text, name="nodate.txt", publisher=None, published=None,
+                           claims=[make_claim(value=Decimal(4), quote=quote_, end=len(quote_))])
+    name, body = insert_article(article, vocab)
+    reply = update(served, body)
+    assert reply.status == 200, reply.text
+    warnings = [line for line in reply.text.splitlines() if "warning" in line]
+    assert warnings and all(line.startswith(f"warning: <{name}>: ") and line.count("warning") == 1 for line in warnings), \
+        reply.text
+    assert update(served, f"DROP GRAPH <{name}>").status == 200
+
+
 @pytest.mark.parametrize("text, says", [
     ("INSERT DATA { <http://ex/s> <http://ex/p> 1 }", "named graphs only"),
     ("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }", "by IRI"),

@@ -148,7 +148,8 @@ class Updater:
                 more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
                 raise UpdateRejected(f"graph <{name}> rejected by SHACL validation: {violations[0]}{more}; "
                                      "nothing was written")
-            outcome.warnings += [f"<{name}>: {f}" for f in findings]
+            # (the severity is the reply's prefix, kg.server.app: "warning: <graph>: message")
+            outcome.warnings += [f"<{name}>: {f.message}{f.about}" for f in findings]
 
     def add_data(self, data: bytes, graph: str | None = None) -> UpdateOutcome:
         """The Graph Store's POST: N-Quads merged into the named graphs they name (kg load's batches
