@@ -147,6 +147,16 @@ def test_limit_keeps_the_first_rows_in_the_listings_order(seeds):
     assert refusal(kg("claims", "--limit", -1, "--store", seeds)) == "kg: --limit -1: give a number of rows, 0 or more"
 
 
+def test_a_limit_that_leaves_rows_out_says_so_on_stderr_only(seeds):
+    n = len(claims(seeds))
+    cut = kg("claims", "-f", "json", "--limit", 3, "--store", seeds)
+    assert len(json.loads(cut.stdout)) == 3
+    assert cut.stderr.strip() == "kg: showing the first 3 claims (--limit 3); more exist, drop --limit for all"
+    assert kg("claims", "-f", "json", "--limit", n, "--store", seeds).stderr == ""  # nothing left out: nothing said
+    pairs = kg("conflicts", "-f", "csv", "--limit", 1, "--store", seeds)
+    assert "more exist" in pairs.stderr and "more exist" not in pairs.stdout
+
+
 def test_the_limit_is_the_querys(seeds):
     """Applied by the store, not by printing less: a LIMIT after the query's ORDER BY."""
     text = prepare(resolve("claims"), {}, limit=5)

@@ -83,3 +83,15 @@ def listing_params(kg_store, place: str | None = None, since: str | None = None,
     if until:
         params["until"] = until
     return params
+
+
+def one_more(limit: int | None) -> int | None:
+    """The limit to ask the store for, so that ``first_rows`` can tell whether rows were left out."""
+    return None if limit is None else limit + 1
+
+
+def first_rows(rows: list, limit: int | None) -> tuple[list, bool]:
+    """The first ``limit`` rows of a listing read with ``one_more(limit)``, and whether more exist."""
+    if limit is None or len(rows) <= limit:
+        return rows, False
+    return rows[:limit], True

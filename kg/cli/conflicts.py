@@ -13,8 +13,9 @@ import typer
 from kg.analysis import findings
 from kg.analysis.listing import conflict_rows, explain_row, load_figures, reason_kinds, unlisted_pairs, with_copies
 from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure
-from kg.analysis.filters import listing_params
-from kg.cli.options import FormatOpt, PairSinceOpt, PairUntilOpt, StoreOpt, fail, limit_option, place_option, show, window
+from kg.analysis.filters import first_rows, listing_params, one_more
+from kg.cli.options import (FormatOpt, PairSinceOpt, PairUntilOpt, StoreOpt, fail, limit_option, note_limit, place_option,
+                            show, window)
 from kg.output import render
 from kg.stores import open_store
 
@@ -51,11 +52,13 @@ def conflicts_command(
     params = {"metric": metric, "kind": kind, "asserter": asserter, "incident": incident}
     with open_store(store, read_only=True, bounded=True) as kg_store:
         params.update(listing_params(kg_store, place, since, until))
-        rows, note = conflict_rows(kg_store, params, t, limit)
+        rows, note = conflict_rows(kg_store, params, t, one_more(limit))
+        rows, more = first_rows(rows, limit)
         rows = with_copies(kg_store, rows)
         figures = load_figures(kg_store, metric) if explain else {}
     if note:
         typer.echo(f"kg: {note}", err=True)
+    note_limit(limit, more, "pairs")
     if explain:
         for row in rows:
             row["why"] = explain_row(row, figures, t)

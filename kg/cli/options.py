@@ -99,3 +99,9 @@ def window(since: str | None, until: str | None) -> None:
 
 SinceOpt, UntilOpt = date_options()
 PairSinceOpt, PairUntilOpt = date_options("pairs with either claim's period overlapping")
+
+
+def note_limit(limit: int | None, more: bool, noun: str) -> None:
+    """Say on stderr that --limit left rows out (stdout stays the data, for machine formats too)."""
+    if more:
+        typer.echo(f"kg: showing the first {limit} {noun} (--limit {limit}); more exist, drop --limit for all", err=True)

@@ -6,10 +6,11 @@ from typing import List, Optional
 
 import typer
 
-from kg.analysis.filters import listing_params
+from kg.analysis.filters import first_rows, listing_params, one_more
 from kg.analysis.names import check_names
 from kg.analysis.queries import catalog, prepare, resolve
-from kg.cli.options import FormatOpt, SinceOpt, StoreOpt, UntilOpt, fail, limit_option, place_option, show, window
+from kg.cli.options import (FormatOpt, SinceOpt, StoreOpt, UntilOpt, fail, limit_option, note_limit, place_option, show,
+                            window)
 from kg.output import claim_records, render, render_result
 from kg.stores import open_store, store_location
 from kg.stores.bounded import query_bounded
@@ -48,7 +49,8 @@ def claims(
     with open_store(store, read_only=True, bounded=True) as kg_store:
         check_names(kg_store, **params)
         params.update(listing_params(kg_store, place, since, until))
-        rows = claim_records(_claims_result(kg_store, params, limit))
+        rows, more = first_rows(claim_records(_claims_result(kg_store, params, one_more(limit))), limit)
+    note_limit(limit, more, "claims")
     columns = CLAIM_COLUMNS if fmt in ("table", "md") else CLAIM_FIELDS
     if fmt in ("csv", "tsv"):  # ready for curation: edit status to wrong, or add rows marked added (docs/inputs.md)
         columns = [*columns, "status"]
