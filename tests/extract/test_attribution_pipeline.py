@@ -628,3 +628,8 @@ def test_since_the_war_began_starts_with_the_campaign_in_the_articles_places():
     cs = run("A strike on Kharkiv killed 5 people, officials said.\n\nThe UN said it had confirmed 7,031 civilian deaths in "
              "Ukraine since the war began.", published="2023-01-16")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs][-1] == (7031, "2022-02-24", "2023-01-16")
+
+
+def test_the_number_of_displaced_counts_people_displaced():
+    c = one("The ministry said the number of displaced had reached 1.2 million.")
+    assert (c.metric, int(c.value)) == ("people-displaced", 1200000)
