@@ -58,6 +58,7 @@ _ALL_BEFORE = re.compile(r"\ball\s+$")
 _OF_THESE = guard(re.compile(r"\bof\s+(?:these|them|those|which)\b", re.I))
 _ALL_BUT = re.compile(r"\ball\s+but\s*$")
 _BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties")
+_THE_WAR = re.compile(r"\b(?:war|conflict|invasion|fighting)\b", re.I)
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b(?!\s+(?:earlier|before|ago|later))")
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 # a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
@@ -752,7 +753,8 @@ def _snap_to_campaign(raws: list[_Raw], text: str, vocab: Vocabulary) -> None:
 def _since_the_war(raws: list[_Raw], article_places: dict[str, int], vocab: Vocabulary, published: str | None) -> None:
     """"Since the war began", with no date for it in the text: the start of the campaign (ontology/campaigns.ttl)
     in the places the article names most, if it had begun by the article's date."""
-    open_totals = [r for r in raws if r.pkind == "since" and r.claim.period.start is None]
+    open_totals = [r for r in raws if r.pkind == "since" and r.claim.period.start is None
+                   and _THE_WAR.search(r.claim.period.text or "")]  # (not "since the ceasefire", "since the strike")
     if not open_totals:
         return
     weight: dict[str, int] = {}

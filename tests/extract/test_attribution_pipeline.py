@@ -633,3 +633,9 @@ def test_since_the_war_began_starts_with_the_campaign_in_the_articles_places():
 def test_the_number_of_displaced_counts_people_displaced():
     c = one("The ministry said the number of displaced had reached 1.2 million.")
     assert (c.metric, int(c.value)) == ("people-displaced", 1200000)
+
+
+def test_since_a_ceasefire_is_not_since_the_war():
+    cs = run("A strike on Kharkiv killed 5 people, officials said.\n\nThe UN said 40 civilians had been killed in Ukraine "
+             "since the ceasefire.", published="2023-01-16")
+    assert cs[-1].period.start is None
