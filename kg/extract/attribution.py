@@ -55,6 +55,7 @@ _SPEAKS_NEXT = re.compile(rf"(?:'s)?(?:\s+\S+){{0,3}}?\s+(?:{SPEECH}|published|r
 _SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
 _GROUP_TYPES = frozenset(("ngo", "research", "armed-group"))
 _PORTFOLIO = re.compile(r"(?:the|a|an)\s+([a-z]+)\s+minister")  # "the defence minister", lower-cased
+_OFFICE_HOLDERS = frozenset(("governor", "mayor", "commander"))
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
 _GENERIC = guard(re.compile(
@@ -535,6 +536,10 @@ class Attributor:
             if self.last_person:
                 return (self.last_person.speaks_for or self.last_person), self.last_person
             return None
+        if a.split()[-1] in _OFFICE_HOLDERS and a.split()[0] == "the" and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
+            # "the governor said" with no one named before: an unnamed official, as written (not the body that
+            # spoke last: a governor is not the police)
+            return SourceRef(slug(a.split()[-1]), a.split()[-1], "Organization", known=False), None
         if a not in ("it", "they", "its", "their"):
             # the report / the statement / the agency ...: the issuer of the last report named, else the last organisation that spoke
             if _REPORT_WORD.search(a) and self.last_report_org is not None:

@@ -264,8 +264,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 res = lex.classify(np, "", "", "")
             else:
                 res = lex.classify(np, after, before, near, inherited)
-            if res is None and not np and (_BARE_AFTER.match(after) or _BARE_BEFORE.search(near)):
-                # "42 died", "The attack killed 19 and wounded 60": people, by default
+            link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
+            if (res is None and not np and (_BARE_AFTER.match(after) or _BARE_BEFORE.search(near))
+                    and not (link is not None and link.noun and lex.classify(link.noun, link.outcome, "", ""))):
+                # "42 died", "The attack killed 19 and wounded 60": people, by default (unless the parse names
+                # whom the act struck: "hit a car carrying civilians, killing three")
                 res = lex.classify("people", after, before, near)
             elif res is None and " " not in np and _names_outcome(np, vocab.outcome_lemmas):
                 # "rose to 3,100 killed and 4,800 injured": the outcome after the figure, no noun it counts
@@ -273,7 +276,6 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # what the parse links the figure to: "slaughtering 223 civilians", "killing three", "330 as combatants";
             # it decides where the surface cues found nothing, and for a part said to be of another
             # population ("14 of the dead were children": a breakdown of its own metric)
-            link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
             if link is not None and link.part and not link.predicate:
                 continue  # "60 of the fatalities were under five": a part of a count that names no population of its own
             outcome = link.outcome if link is not None else ""

@@ -623,6 +623,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
         if whole is not None and whole.lemma_.lower() not in outcomes:
             phrase = _noun_text(whole)
+    if not phrase and outcome and noun.i == tok.i and tok.dep_ == "dobj":
+        whom = _victims_of_the_act(tok.head)
+        phrase = _noun_text(whom) if whom is not None else ""
     if not phrase and not outcome:
         return None
     # a part of the wounded that died, or "killed 41 people and wounded 137": the figure's own verb says what it
@@ -683,6 +686,18 @@ def is_agent(doc, start: int, end: int, outcomes: dict[str, str]) -> bool:
     return any(t.lemma_.lower() in outcomes and t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                for t in doc[noun.i + 1:noun.sent.end])
+
+
+def _victims_of_the_act(verb):
+    """Whom a subjectless participle's act struck: "hit a car carrying civilians, killing three" (three of the
+    civilians); the people the act was done to, not those who did it. None when the act names no people."""
+    while verb.dep_ == "conj":  # "killing three and wounding seven"
+        verb = verb.head
+    if verb.dep_ != "advcl" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj"] + [
+        p for c in verb.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return next((t for o in objects for t in o.subtree if t.tag_ == "NNS" and t.i < verb.i), None)
 
 
 def _counted_of(count, outcomes: dict[str, str]):

@@ -639,3 +639,8 @@ def test_since_a_ceasefire_is_not_since_the_war():
     cs = run("A strike on Kharkiv killed 5 people, officials said.\n\nThe UN said 40 civilians had been killed in Ukraine "
              "since the ceasefire.", published="2023-01-16")
     assert cs[-1].period.start is None
+
+
+def test_the_governor_with_no_one_named_before_is_an_unnamed_official_not_the_body_that_spoke_last():
+    cs = run("Police said 3 people were wounded.\n\nMilitants attacked the village on Sunday, killing 12, the governor said.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(3, "Police"), (12, "governor")]

@@ -265,3 +265,13 @@ def test_fatally_shot_and_shot_dead_are_killed():
     cs = pipeline("At least five people, including a police officer, were fatally shot and two others were injured, "
                   "the prosecutor said.")
     assert [(c.metric, int(c.value), c.bound) for c in cs] == [("people-killed", 5, "at-least"), ("people-injured", 2, "exact")]
+
+
+def test_a_figure_with_no_noun_counts_whom_the_act_struck():
+    assert pipeline_metrics("A second airstrike hit a car carrying civilians, killing three and wounding seven.") == [
+        ("civilians-killed", 3), ("civilians-injured", 7)]
+    assert pipeline_metrics("Gunmen ambushed a convoy of soldiers near the border, killing four.") == [
+        ("combatants-killed", 4)]
+    # the doers are not the victims, and a place struck names no one
+    assert pipeline_metrics("Militants attacked the village on Sunday, killing 12.") == [("people-killed", 12)]
+    assert pipeline_metrics("Soldiers raided the camp, killing 12.") == [("people-killed", 12)]
