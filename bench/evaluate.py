@@ -7,9 +7,10 @@ For each folder: write a manifest from the gold files' url/publisher/published,
 score the result with the folder's ../score.py. Prints full and figure P/R/F1 for
 the seeds, the tuning part of the dev set (d01 .. d(N-1)), the held-out part
 (dN ..), and all dev articles; each article's own full F1; and the attribute
-accuracies; and the made-up articles of bench/madeup and bench/madeup2 (in the
-repository, each written by a separate annotator from FORMAT.md alone), scored alike;
-bench/madeup2's second half (s09..) was held back too. The dev articles are read where they are (never
+accuracies; and the made-up articles of bench/madeup, bench/madeup2 and bench/madeup3 (in the
+repository, each written by separate annotators from FORMAT.md alone), scored alike;
+bench/madeup2's second half (s09..) was held back too, and bench/madeup3's second half is unseen (its errors are
+never listed). The dev articles are read where they are (never
 copied into the repository). ``--in-process`` runs the extractor without a store (faster while
 working; the same claims as the CLI path but for the store's deduplication).
 """
@@ -34,6 +35,10 @@ MADEUP = Path(__file__).resolve().parent / "madeup"
 # development, s09.. held back until session 14 (whose work read their errors); still reported apart
 MADEUP2 = Path(__file__).resolve().parent / "madeup2"
 MADEUP2_HELD_OUT_FROM = 9
+# a third, written in session 15 by two more annotators from FORMAT.md alone: s01.. (one annotator) for development
+# from session 15 on, s09.. (the other) unseen (its errors are never listed)
+MADEUP3 = Path(__file__).resolve().parent / "madeup3"
+MADEUP3_UNSEEN_FROM = 9
 
 
 def _claims_via_cli(gold_dir: Path, workdir: Path) -> Path:
@@ -114,7 +119,7 @@ def main() -> int:
         work = Path(tmp)
         score = _scorer(args.dev)
         claim_lines = {}
-        sets = [args.seeds, args.dev, *(d for d in (args.madeup, MADEUP2) if d.is_dir())]
+        sets = [args.seeds, args.dev, *(d for d in (args.madeup, MADEUP2, MADEUP3) if d.is_dir())]
         for d in sets:
             path = make_claims(d, work)
             claim_lines[d] = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
@@ -133,11 +138,19 @@ def main() -> int:
                 (f"made-up 2 s{cut2:02d}- (once held back)", _subset(MADEUP2, work, "m2-held", lambda n: n is not None and n >= cut2, "s"),
                  claim_lines[MADEUP2]),
             ]
+        if MADEUP3.is_dir():
+            cut3 = MADEUP3_UNSEEN_FROM
+            parts += [
+                (f"made-up 3 s01-s{cut3 - 1:02d}", _subset(MADEUP3, work, "m3-tune", lambda n: n is not None and n < cut3, "s"),
+                 claim_lines[MADEUP3]),
+                (f"made-up 3 s{cut3:02d}- (unseen)", _subset(MADEUP3, work, "m3-unseen", lambda n: n is not None and n >= cut3, "s"),
+                 claim_lines[MADEUP3]),
+            ]
         results = {}
         for label, gold_dir, claims in parts:
             results[label], errors = score.score(gold_dir, claims)
             if args.show_errors and "once held back" not in label and "unseen" not in label and label not in ("dev all", "made-up") \
-                    and "made-up 2" not in label:
+                    and "made-up 2" not in label and "made-up 3" not in label:
                 print(f"== errors: {label}")
                 print("\n".join(errors))
         print("== each article's full F1")
