@@ -101,6 +101,14 @@ def _org_patterns(organisation_nouns: frozenset[str]) -> tuple[re.Pattern, re.Pa
     return name, re.compile(rf"{word}\b")
 
 
+@lru_cache(maxsize=4)
+def _local_body(organisation_nouns: frozenset[str]) -> re.Pattern:
+    """A place's own body written in lower case after its name: "(the) Mykolaiv city military administration",
+    "Kandahar provincial health department" (not in any gazetteer; the body as written)."""
+    word = "(?:" + "|".join(sorted((re.escape(w) for w in organisation_nouns), key=len, reverse=True)) + ")"
+    return re.compile(rf"(?:the\s+)?(?P<body>[A-Z][\w'-]+(?:\s+[a-z][\w-]*){{0,3}}\s+{word})\b")
+
+
 _PREP_BEFORE = guard(re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|than|like)\s+(?:the\s+)?$", re.I))
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
@@ -433,7 +441,7 @@ class Attributor:
             region = am.group("org") + _UNTIL_SPEECH.split(after[am.end():], 1)[0]
             orgs = [m for m in self.index.find(region) if m.kind == "org"]
             if not orgs:
-                om = self._org_name.search(region)
+                om = self._org_name.search(region) or _local_body(self.organisation_nouns).match(am.group("org"))
                 if om and len(om.group(0).split()) >= 2:
                     label = re.sub(r"^[Tt]he\s+", "", om.group(0)).strip()
                     org = SourceRef(slug(label), label, "Organization", known=False)
@@ -464,8 +472,11 @@ class Attributor:
                            r"(?P<org>[^,;\"]{2,90}),\s*(?:[A-Z][\w.]*\s+){0,3}$", s[max(0, start - 140):start])
             if pm:
                 orgs = [m for m in self.index.find(pm.group("org")) if m.kind == "org"]
+                local = _local_body(self.organisation_nouns).fullmatch(pm.group("org").strip())
                 if orgs:
                     org = orgs[0].ref
+                elif local:  # "The head of the Odesa regional military administration, Yurii Maslenko"
+                    org = SourceRef(slug(local.group("body")), local.group("body"), "Organization", known=False)
         if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b(?!\s+(?:of|for|at|in)\b)", after):
             # "X, the lead investigator, said": speaks for the body in context (not "X, the police chief of the
             # district": a body of the place's own)

@@ -155,7 +155,7 @@ def _num(w: str) -> int | None:
 
 
 # where an event began, between it and its date: "erupted in El Fasher, North Darfur, on 10 May"
-_AT_PLACE = r"(?:\s+in\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*(?:,\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*,?)?"
+_AT_PLACE = r"(?:\s+(?:there|here)|\s+in\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*(?:,\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*,?)?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
@@ -172,6 +172,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:{_AT_PLACE}\s+(?:in|on)\s+(?P<a>{_DATE}))?", re.I)),
     # "since the coup", "since the war": the start the article gave that event before (kg.extract.pipeline), or a campaign's
+    # "since then": from the last date the article named before (kg.extract.pipeline)
+    ("since-then", re.compile(r"\bsince\s+then\b", re.I)),
     ("since-event", re.compile(r"\bsince\s+the\s+(?P<what>(?:[\w'-]+\s+){0,2}?(?:coup|war|invasion|offensive|conflict|uprising|revolution|escalation|takeover|ceasefire|truce))\b", re.I)),
     # "in the previous quarter": the span before the period the article named last (kg.extract.pipeline)
     ("previous", re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:previous|preceding|prior)\s+(?P<unit>quarter|month|year|week)\b", re.I)),
@@ -208,6 +210,7 @@ _GATES = {
     "since": frozenset(["since"]),
     "since-campaign": frozenset(["since"]),
     "since-event": frozenset(["since"]),
+    "since-then": frozenset(["since"]),
     "previous": frozenset(["previous", "preceding", "prior"]),
     "earlier": frozenset(["earlier", "before", "same"]),
     "relative": frozenset("year years date far today yesterday overnight weekend monday tuesday wednesday thursday friday saturday sunday".split()),
@@ -346,6 +349,8 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     begin = next((start for name, start in campaign_starts.items()
                                   if name.lower().removeprefix("the ") in what), None)
                     k = "since"
+                elif kind == "since-then":
+                    begin, k = None, "since"
                 elif kind == "since":
                     begin = parse_date(m.group("a"), published)
                     if begin and len(begin) == 4:

@@ -576,9 +576,14 @@ def _previous_span(p: PeriodMention, all_periods, published: str | None) -> Peri
 
 
 def _started_before(p: PeriodMention, all_periods, sents) -> PeriodMention:
-    """"since the coup" starts where the article dated that event before ("since the February 2021 coup")."""
+    """"since the coup" starts where the article dated that event before ("since the February 2021 coup"); "since
+    then" where the article's last date was."""
     if p.kind != "since" or p.begin is not None:
         return p
+    if p.text.lower().split() == ["since", "then"]:
+        # "The war erupted in April 2023 ... has killed 14,000 since then": the last date named before
+        q = next((q for _, q in reversed(all_periods) if q.begin and q.kind in ("day", "month", "year", "range", "since")), None)
+        return PeriodMention(p.start, p.end, q.begin, p.finish, p.kind, p.text) if q is not None else p
     event = p.text.lower().split()[-1]
     for sj, q in reversed(all_periods):
         if q.kind in ("since", "campaign") and q.begin and event in f"{q.text} {sents[sj].text[q.end:q.end + 25]}".lower():

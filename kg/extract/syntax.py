@@ -75,7 +75,7 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             if agent is not None:
                 return _speaker(agent, "passive-agent", nouns, verbs)
     while True:
-        according = _according_to(node, child)
+        according = _according_to(node, child, tok)
         if according is not None:
             # "X recorded 19 bodies, according to (a copy of) its log": X's own record
             own = any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in according.subtree)
@@ -343,12 +343,23 @@ def _relay(verb) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
-def _according_to(node, child):
+def _according_to(node, child, tok=None):
+    # ("According to X at Y in Z, 12 civilians were killed": the parser may take the subject for an appositive
+    # inside the phrase; it is sourced by it all the same)
+    noun = tok.head if tok is not None and tok.dep_ in ("nummod", "quantmod") else tok
     for c in node.children:
-        if c.lower_ == "according" and c.i != child.i:
+        if c.lower_ == "according" and (c.i != child.i or (noun is not None and noun.dep_ == "appos"
+                                                          and c.i < noun.i <= c.right_edge.i)):
             for t in c.subtree:
                 if t.dep_ == "pobj":
                     return t
+    # "killing nine civilians and wounding 21 others, according to medics": the parser hangs a sentence-final
+    # "according to" on the last conjunct, but it sources the whole coordination
+    last = next((c for c in reversed(list(node.children)) if c.dep_ == "conj" and c.i > node.i), None)
+    if last is not None and last.i != child.i:
+        according = next((c for c in last.children if c.lower_ == "according"), None)
+        if according is not None and all(t.is_punct for t in node.doc[according.right_edge.i + 1:node.sent.end]):
+            return _according_to(last, child)
     return None
 
 
@@ -573,7 +584,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         whom = _counted_of(noun, outcomes)
         phrase = _noun_text(whom) if whom is not None else phrase
     node = noun
-    for _ in range(5):
+    for _ in range(8):  # (a prepositional phrase before the subject adds steps: "According to X at Y in Z, 12 civilians")
         if outcome or node.head.i == node.i:
             break
         node = node.head

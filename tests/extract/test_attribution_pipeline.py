@@ -644,3 +644,53 @@ def test_since_a_ceasefire_is_not_since_the_war():
 def test_the_governor_with_no_one_named_before_is_an_unnamed_official_not_the_body_that_spoke_last():
     cs = run("Police said 3 people were wounded.\n\nMilitants attacked the village on Sunday, killing 12, the governor said.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(3, "Police"), (12, "governor")]
+
+
+def test_a_sentence_final_according_to_sources_every_clause_of_the_coordination():
+    cs = run("Artillery shells struck the last working clinic in Kadugli, the capital of Sudan's South Kordofan state, on "
+             "Tuesday, killing at least five civilians, including a baby, and wounding 17 others, according to nurses at "
+             "the clinic.")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs if c.metric.startswith("civilians")] == [
+        ("civilians-killed", 5, "nurses"), ("civilians-injured", 17, "nurses")]
+
+
+def test_a_long_phrase_before_the_subject_does_not_cut_the_count_from_its_verb_or_its_source():
+    cs = run("According to the IRC's surgical team at Al-Noor Hospital in Kosti town, 8 civilians, three of them "
+             "children, were killed and 10 others were wounded when the bus was hit.")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs if c.metric.startswith("civilians")] == [
+        ("civilians-killed", 8, "IRC's surgical team"), ("civilians-injured", 10, "IRC's surgical team")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The head of the Kherson regional military administration, Ivan Petrenko, said 4 people were killed.",
+     "Kherson regional military administration"),
+    ("Four people were killed, according to Ivan Petrenko, head of the Kherson city military administration.",
+     "Kherson city military administration"),
+])
+def test_an_official_speaks_for_a_local_body_named_in_lower_case(text, expected):
+    assert one(text).asserter.label == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine's general staff said Russian forces had carried out 12 air strikes.", "General Staff of the Armed Forces of Ukraine"),
+    ("The Houthi-run health ministry said 20 people were killed.", "Houthi-run health ministry"),
+    ("The Joint Incidents Assessment Team said it had reviewed 40 reports of civilian casualties.", "JIAT"),
+])
+def test_a_body_within_a_military_or_movement_is_a_source_of_its_own(text, expected):
+    c = one(text)
+    assert c.asserter.label == expected
+    parent = V.sources[c.asserter.key].extra.get("part_of") if c.asserter.key in V.sources else None
+    assert parent is not None
+
+
+def test_since_then_starts_at_the_last_date_named_and_since_fighting_erupted_there_on_a_day_at_that_day():
+    cs = run("The war began in March 2022. The ministry said 300 civilians had been killed since then.\n\n"
+             "Medics said 40 civilians had been killed in the city since fighting erupted there on May 10.",
+             published="2024-06-12")
+    assert [(int(c.value), c.period.start) for c in cs] == [(300, "2022-03"), (40, "2024-05-10")]
+
+
+def test_a_toll_including_indirect_causes_is_no_count_of_the_killed():
+    cs = run("The war has killed an estimated 150,000 people since 2016, including through indirect causes such as "
+             "hunger, according to the UN.")
+    assert [c.metric for c in cs] == ["deaths-all-causes"]
