@@ -336,8 +336,19 @@ class Attributor:
         headline = title_case(s)
         for m in (self._org_name.finditer(s) if self._org_hint.search(s) and not headline else ()):
             a, b = m.start(), m.end()
+            inside = [x for x in ms if a <= x.start and x.end <= b]
+            if inside and len(inside) == 1 and inside[0].start <= a + 4 and inside[0].end < b and " and " not in m.group(0) and not _overlaps(
+                    a, b, [x for x in ms if x is not inside[0]]):
+                # "the UN Joint Human Rights Office (UNJHRO)": a longer name that begins with a known body's is a
+                # body of its own (kg:partOf relations come from the gazetteer, not from the name)
+                ms.remove(inside[0])
             if _overlaps(a, b, ms):
-                continue
+                # "the provincial Ministry of Health and the World Health Organization": the name before the known one
+                first = min(x.start for x in ms if x.end > a and x.start < b)
+                m = self._org_name.search(s, a, first) if first > a else None
+                if m is None or _overlaps(m.start(), m.end(), ms):
+                    continue
+                a, b = m.start(), m.end()
             if a > 0 and s[a - 1] in "-\u2010\u2011":
                 continue  # the tail of a hyphenated word ("US-Led Operations") is not a name
             lead = _POSSESSIVE_LEAD.match(m.group(0))  # "Its Foreign Ministry": the name starts after "Its"

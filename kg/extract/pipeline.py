@@ -133,6 +133,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     prev_sentence_nps: list[str] = []
     last_para = -10  # paragraph of the last attribution, for carry-over
     article_places: dict[str, int] = {}
+    dated_items: dict[int, PeriodMention] = {}  # paragraph -> the day its heading line names
 
     # The figures of every sentence first (numbers and bounds depend on the sentence alone): the
     # attribution and incident state a sentence leaves is read only by the figures of later
@@ -211,6 +212,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         pms = [_previous_span(_started_before(p, all_periods, sents), all_periods + [(si, q) for q in pms if q.end <= p.start],
                               meta.published) for p in pms]
         all_periods.extend((si, p) for p in pms)
+        if si in docs and not any(t.pos_ in ("VERB", "AUX") for t in docs[si]):
+            # a line that is a date and a place, no clause ("1. March 2, 2019, near Baghuz, Syria."): the heading of
+            # an item whose figures follow in its paragraph
+            day = [p for p in pms if p.kind == "day" and p.begin]
+            if day and sent.para not in dated_items:
+                dated_items[sent.para] = day[0]
         places = find_places(s, vocab)
         for _, _, k in places:
             article_places[k] = article_places.get(k, 0) + 1
@@ -369,6 +376,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 last_para = sent.para
             # when
             pm = _pick_period(pms, f.start, f.end, s, docs.get(si))
+            if pm is None and sent.para in dated_items:
+                pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
             period = Period(pm.begin, pm.finish, pm.text) if pm else Period()
             # where
             # the places of the figure's own clause: from its speech act (or the figure before) to the next figure

@@ -694,3 +694,21 @@ def test_a_toll_including_indirect_causes_is_no_count_of_the_killed():
     cs = run("The war has killed an estimated 150,000 people since 2016, including through indirect causes such as "
              "hunger, according to the UN.")
     assert [c.metric for c in cs] == ["deaths-all-causes"]
+
+
+def test_a_numbered_item_headed_by_a_date_and_place_dates_the_figures_of_its_paragraph():
+    cs = run("CJTF-OIR conducted 34,502 strikes between August 2014 and the end of April 2019.\n\n1. May 4, 2019, near Hajin, Syria. Report from media. "
+             "Aircraft struck a vehicle. Regrettably, 3 civilians were unintentionally killed.\n\n"
+             "2. April 28, 2019, near Mosul, Iraq. Report from an NGO. 2 civilians were unintentionally injured.",
+             published="2019-06-01")
+    assert [(c.metric, int(c.value), c.period.end) for c in cs][1:] == [
+        ("civilians-killed", 3, "2019-05-04"), ("civilians-injured", 2, "2019-04-28")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UN Mine Action Service (UNMAS) said 14 civilians were killed by mines.", "UN Mine Action Service (UNMAS)"),
+    ("Eleven people died, according to the district Ministry of Health and the World Health Organization.",
+     "Ministry of Health"),
+])
+def test_a_longer_name_is_its_own_body_and_a_name_joined_to_a_known_one_is_not_lost(text, expected):
+    assert one(text).asserter.label == expected
