@@ -54,7 +54,9 @@ _ROLE_BEFORE_NAME = re.compile(
 _SPEAKS_NEXT = re.compile(rf"(?:'s)?(?:\s+\S+){{0,3}}?\s+(?:{SPEECH}|published|released|issued)\b")
 _SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
 _GROUP_TYPES = frozenset(("ngo", "research", "armed-group"))
-_PORTFOLIO = re.compile(r"(?:the|a|an)\s+([a-z]+)\s+minister")  # "the defence minister", lower-cased
+# "the defence minister", "the minister of communication", lower-cased
+_PORTFOLIO = re.compile(r"(?:the|a|an)\s+(?:([a-z]+)\s+minister|minister\s+(?:of|for)\s+([a-z]+))")
+_OF_OFFICE = re.compile(r"\s+(?:of|for)\s+[A-Z][a-z]+\b")
 _OFFICE_HOLDERS = frozenset(("governor", "mayor", "commander"))
 _PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
@@ -437,6 +439,9 @@ class Attributor:
                     end = toks[i + 1][1]
                 elif low == "the" and i + 2 < n and lows[i + 2] in _ANAPHOR_NOUNS and toks[i + 1][2].islower():
                     end = toks[i + 2][1]  # "the three-page summary", "the latest report", "the monthly report"
+            if end is not None and s[a:end].lower().endswith("minister"):
+                office = _OF_OFFICE.match(s, end)  # "the Minister of Communication": whose minister
+                end = office.end() if office else end
             if end is not None and not _overlaps(a, end, ms):
                 ms.append(Mention(a, end, SourceRef("?", s[a:end], "Organization"), "anaphor", s[a:end]))
         ms.sort(key=lambda x: x.start)
@@ -488,6 +493,14 @@ class Attributor:
                     org = orgs[0].ref
                 elif local:  # "The head of the Odesa regional military administration, Yurii Maslenko"
                     org = SourceRef(slug(local.group("body")), local.group("body"), "Organization", known=False)
+        if org is None:
+            # "The Minister of Health, X," / "X, the Minister of Health,": the ministry
+            office = (re.search(r"\b[Mm]inister\s+(?:of|for)\s+(?P<office>[A-Z][a-z]+),\s*(?:[A-Z][\w.]*\s+){0,3}$",
+                                s[max(0, start - 60):start])
+                      or re.match(r"\s*,\s*(?:the\s+)?[Mm]inister\s+(?:of|for)\s+(?P<office>[A-Z][a-z]+)\b", after))
+            if office:
+                label = f"Ministry of {office.group('office')}"
+                org = SourceRef(slug(label), label, "Organization", known=False)
         if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b(?!\s+(?:of|for|at|in)\b)", after):
             # "X, the lead investigator, said": speaks for the body in context (not "X, the police chief of the
             # district": a body of the place's own)
@@ -547,7 +560,8 @@ class Attributor:
         if portfolio:
             # "the defence minister told parliament": a minister's figure is the ministry's (a prime minister's,
             # the government's)
-            label = "government" if portfolio.group(1) == "prime" else f"Ministry of {portfolio.group(1).capitalize()}"
+            office = portfolio.group(1) or portfolio.group(2)
+            label = "government" if office == "prime" else f"Ministry of {office.capitalize()}"
             return SourceRef(slug(label), label, "Organization", known=False), None
         described_role = len(_DETS.sub("", a).split()) >= 2 and a.split()[-1] in _PERSON_ROLES
         if described_role and a.split()[0] in ("the", "a", "an") and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
@@ -756,6 +770,13 @@ class Attributor:
             # "Reports from outlets such as the BBC", "figures from the ministry": the source named or described
             # inside; a bare document gives nobody
             cands = [m for m in cands if m.kind != "anaphor" or m.text.lower().split()[-1] in self.description_types]
+            body = next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                         and (c.lower_ in self.organisation_nouns or c.lower_ in self.description_types)), None)
+            if not cands and body is not None:
+                # "according to a police statement", "an army statement said": the body the document is of, as the
+                # text describes it (the one of that kind met before, else as written)
+                return self.resolve(Mention(body.idx, body.idx + len(body), SourceRef("?", body.text, "Organization"),
+                                            "anaphor", f"the {body.lower_}"), s, ms)
             if not cands:
                 return None
         at_head = [m for m in cands if m.start <= head.idx < m.end]

@@ -712,3 +712,18 @@ def test_a_numbered_item_headed_by_a_date_and_place_dates_the_figures_of_its_par
 ])
 def test_a_longer_name_is_its_own_body_and_a_name_joined_to_a_known_one_is_not_lost(text, expected):
     assert one(text).asserter.label == expected
+
+
+def test_a_bodys_statement_is_that_bodys_and_a_minister_of_a_portfolio_speaks_for_its_ministry():
+    cs = run("The UN said 5 people died.\n\nAt least 12 people were killed, according to a police statement.\n\n"
+             "An army statement said 30 militants were killed.\n\n"
+             "The Minister of Health, John Okoro, said 4 civilians were killed.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (5, "United Nations"), (12, "police"), (30, "army"), (4, "Ministry of Health")]
+
+
+def test_a_dateline_with_a_mixed_case_place_a_day_and_an_agency_credits_no_one():
+    cs = run("Ouagadougou, 15 June 2024 (ABC) - The General Staff of the National Army (EMGN) announced on Monday evening "
+             "that \"no fewer than 40 terrorists\" were killed between 2 and 9 June during Operation Sabre, a vast "
+             "offensive by the Defence Forces (FD) in the East region.", publisher="ABC News")
+    assert [c.asserter.label for c in cs] == ["General Staff of the National Army (EMGN)"]
