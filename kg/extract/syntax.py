@@ -82,7 +82,10 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
             if subject is None and node.dep_ == "ROOT" and node.pos_ in ("NOUN", "PROPN"):
                 subject = node  # the parser made the subject the root and its verb a modifier ("X, ..., recorded ...")
-            if own and subject is not None and subject.i < according.i:
+            # ... or "according to data shared with / documents seen by (an outlet)": the outlet received it
+            passed_on = according.lemma_.lower() in nouns and any(
+                c.dep_ == "acl" and c.lemma_.lower() in _PASSED_ON for c in according.children)
+            if (own or passed_on) and subject is not None and subject.i < according.i:
                 return _speaker(subject, "according-to", nouns, verbs)
             return _speaker(according, "according-to", nouns, verbs)
         lemma = node.lemma_.lower()
@@ -341,6 +344,9 @@ def _reported_subject(pronoun, verbs: frozenset[str]):
 def _relay(verb) -> bool:
     """ "X said, as quoted by / as reported by Y, that ...": Y relays what X said; X speaks."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+_PASSED_ON = frozenset(("share", "see", "obtain", "provide", "send", "give", "leak", "review"))
 
 
 def _according_to(node, child, tok=None):

@@ -727,3 +727,11 @@ def test_a_dateline_with_a_mixed_case_place_a_day_and_an_agency_credits_no_one()
              "that \"no fewer than 40 terrorists\" were killed between 2 and 9 June during Operation Sabre, a vast "
              "offensive by the Defence Forces (FD) in the East region.", publisher="ABC News")
     assert [c.asserter.label for c in cs] == ["General Staff of the National Army (EMGN)"]
+
+
+def test_data_shared_with_an_outlet_is_the_subjects_and_extremist_elements_are_combatants():
+    cs = run("The monitoring group Airwars has recorded 70 strikes in the city since May, according to data shared with "
+             "Example Wire.\n\nThe army said its troops had killed \"more than 900 extremist elements\" in the region.",
+             publisher="Example Wire")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("strikes", 70, "Airwars"), ("combatants-killed", 900, "army")]
