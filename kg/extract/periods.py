@@ -170,7 +170,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?P<span>months?|weeks?|days?|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
-    ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out)(?:{_AT_PLACE}\s+(?:in|on)\s+(?P<a>{_DATE}))?", re.I)),
+    ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out|was\s+declared|was\s+imposed)(?:{_AT_PLACE}\s+(?:in|on)\s+(?P<a>{_DATE}))?", re.I)),
     # "since the coup", "since the war": the start the article gave that event before (kg.extract.pipeline), or a campaign's
     # "since then": from the last date the article named before (kg.extract.pipeline)
     ("since-then", re.compile(r"\bsince\s+then\b", re.I)),
@@ -334,7 +334,8 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                             if name.lower().removeprefix("the ") in what:
                                 begin = start
                                 break
-                    if begin is None and not re.search(r"war|invasion|conflict|offensive|campaign|fighting|coup|operation|intervention", what):
+                    if begin is None and not re.search(r"war|invasion|conflict|offensive|campaign|fighting|coup|operation|intervention"
+                                                       r"|emergency|martial law|siege|curfew", what):
                         continue
                     k = "since"
                 elif kind == "earlier":

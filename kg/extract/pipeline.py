@@ -203,7 +203,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             pms = [again.get((p.start, p.end), p) if p.finish and len(p.finish) == 10 else p for p in pms]
         # ... though a running total stands on the day it is stated ("said on Sunday that 217 had been killed since
         # March 15")
-        stated_days.update((si, p.finish) for p in stated if p.kind == "day" and p.finish)
+        stated_days.update((si, p.finish) for p in stated if p.kind in ("day", "month") and p.finish)
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
                    if p.kind in ("day", "month", "year") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]

@@ -242,3 +242,13 @@ def test_the_second_count_of_one_clause_shares_the_bound():
 def test_a_weekday_in_an_article_dated_by_its_month_is_that_month():
     assert [(p.begin, p.finish) for p in find_periods("killed on Monday", "2023-10")] == [("2023-10", "2023-10")]
     assert [p.finish for p in find_periods("killed on Monday", "2023")] == [None]  # no month to go by
+
+
+def test_a_running_total_said_in_a_month_since_a_state_of_emergency_ends_in_that_month():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = normalise("The army said in March that its troops had killed \"more than 800 rebels\" since the state of "
+                     "emergency was declared.")
+    cs = extract(text, ArticleMeta("x.txt", publisher="Wire", published="2024-04-20"), vocabulary())
+    assert [(int(c.value), c.period.end) for c in cs] == [(800, "2024-03")]
