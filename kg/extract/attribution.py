@@ -828,6 +828,9 @@ class Attributor:
             person = self._person(head.text, s, head.idx + len(head.text), head.idx)
             self.last_person = person
             return (person.speaks_for or person), person
+        portfolio = _PORTFOLIO.fullmatch(f"the {label.lower()}")
+        if portfolio and portfolio.group(1) != "prime":  # "the Interior Minister" (capitalised): the ministry
+            label = f"Ministry of {(portfolio.group(1) or portfolio.group(2)).capitalize()}"
         return SourceRef(slug(label), label, "Organization", known=False), None
 
     def note(self, asserter: SourceRef | None, speaker: SourceRef | None) -> None:

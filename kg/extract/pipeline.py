@@ -25,7 +25,7 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
-                               governing_source, is_age, is_agent, is_ratio, names_an_event, own_predicate,
+                               governing_source, in_present_perfect, is_age, is_agent, is_ratio, names_an_event, own_predicate,
                                revises_a_count, sets_a_count, starts_a_period, subject_span, compares_with_a_count)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
@@ -204,6 +204,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # ... though a running total stands on the day it is stated ("said on Sunday that 217 had been killed since
         # March 15")
         stated_days.update((si, p.finish) for p in stated if p.kind in ("day", "month") and p.finish)
+        stated_here = any(p.kind in ("day", "month") and p.finish for p in stated)
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
                    if p.kind in ("day", "month", "year") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
@@ -397,6 +398,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 rule=f"{mrule}+{arule}",
             )
             pkind = pm.kind if pm else ""
+            if pm is None and stated_here and in_present_perfect(docs[si], f.start, f.end):
+                pkind = "todate"  # "according to UN figures released on 2 June, 8,600 have been killed": as of that day
             if pm is None and (_THOSE_EVENTS.search(s) or (link is not None and link.predicate)
                                or _OF_THESE.match(s[:f.start].lstrip())):
                 # "those strikes", "250 of the dead were civilians", "Of these, five ...": the period of the figure before

@@ -98,6 +98,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             cited = _cited(node)
             if cited is not None:
                 return _speaker(cited, "speech", nouns, verbs)  # "citing hospital sources, the agency reported ..."
+            quoted = _quoted_as_saying(node)
+            if quoted is not None:
+                return _speaker(quoted, "speech", nouns, verbs)  # "the agency quoted a health official as saying ..."
             agent = _agent(node)
             if child.dep_ in SUBJECTS or child.dep_ == "agent":
                 if agent is not None and child.dep_ != "agent":
@@ -376,6 +379,13 @@ def _cited(verb):
         if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("cite", "quote") and c.i < verb.i:
             return next((o for o in c.children if o.dep_ == "dobj"), None)
     return None
+
+
+def _quoted_as_saying(verb):
+    """Whom a reporter quotes: "the agency quoted a health official as saying 17 had died" (the official speaks)."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() != "quote":
+        return None
+    return next((o for o in verb.head.head.children if o.dep_ == "dobj"), None)
 
 
 def _agent(verb):
@@ -802,3 +812,19 @@ def own_predicate(doc, start: int, end: int) -> str | None:
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
     return noun.head.lemma_.lower()
+
+
+_ONGOING = frozenset(("war", "conflict", "fighting", "violence", "hostility", "insurgency", "campaign", "offensive"))
+
+
+def in_present_perfect(doc, start: int, end: int) -> bool:
+    """Whether the figure's clause is in the present perfect ("8,600 civilians have been killed", "the war has
+    killed 300"): a running total as it stands, not an event's toll."""
+    verb = figure_token(doc, start, end)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head if verb.head.i != verb.i else None
+    if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children):
+        return False
+    # (a lede tells an event in the present perfect too: "A NATO airstrike has killed at least 10 civilians")
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return doer is None or doer.lemma_.lower() in _ONGOING

@@ -735,3 +735,15 @@ def test_data_shared_with_an_outlet_is_the_subjects_and_extremist_elements_are_c
              publisher="Example Wire")
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("strikes", 70, "Airwars"), ("combatants-killed", 900, "army")]
+
+
+def test_a_reporter_quoting_someone_as_saying_gives_the_figure_to_the_one_quoted():
+    cs = run("The agency quoted a provincial health official as saying 17 people had died.\n\n"
+             "State media quoted the Interior Minister as saying that 40 rebels were killed.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(17, "provincial health official"), (40, "Ministry of Interior")]
+
+
+def test_a_running_total_in_figures_released_on_a_day_stands_on_that_day():
+    cs = run("A strike on the town killed 7 people on Friday, officials said.\n\nAccording to the latest UN figures, "
+             "released on 2 June, 8,600 civilians have been killed.", published="2024-06-12")
+    assert [(int(c.value), c.period.end) for c in cs] == [(7, "2024-06-07"), (8600, "2024-06-02")]
