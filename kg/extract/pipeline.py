@@ -208,6 +208,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
                    if p.kind in ("day", "month", "year") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
+            # "since the ceasefire collapsed in mid-March": the event's date starts the total, the event named before it
+            # is no second, undated start
+            dated = [p for p in pms if p.kind == "since" and p.begin]
+            pms = [p for p in pms if not (p.kind == "since" and p.begin is None
+                                          and any(0 <= d.start - p.end <= 40 for d in dated))]
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
         # (a span named earlier in the sentence comes before: "in 2023, up from 900 a year earlier")

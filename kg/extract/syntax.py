@@ -599,6 +599,10 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         # "47 bodies of the enemy", "12 deaths of children": whose the dead are
         whom = _counted_of(noun, outcomes)
         phrase = _noun_text(whom) if whom is not None else phrase
+    if not outcome and noun.i != tok.i:
+        # "were killed and 15 others injured": the participle after the noun is its own outcome, not the verb above
+        outcome = next((outcomes[c.lemma_.lower()] for c in noun.children
+                        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in outcomes), "")
     node = noun
     for _ in range(8):  # (a prepositional phrase before the subject adds steps: "According to X at Y in Z, 12 civilians")
         if outcome or node.head.i == node.i:

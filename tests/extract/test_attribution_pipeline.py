@@ -747,3 +747,11 @@ def test_a_running_total_in_figures_released_on_a_day_stands_on_that_day():
     cs = run("A strike on the town killed 7 people on Friday, officials said.\n\nAccording to the latest UN figures, "
              "released on 2 June, 8,600 civilians have been killed.", published="2024-06-12")
     assert [(int(c.value), c.period.end) for c in cs] == [(7, "2024-06-07"), (8600, "2024-06-02")]
+
+
+def test_others_hurt_after_a_breakdown_are_injured_and_an_events_date_starts_a_total_since_it():
+    cs = run("Nine people, including two children, were killed and 12 others injured in the attack, the ministry said.\n\n"
+             "A total of 4,800 people have died since the truce collapsed in mid-April, the ministry said.",
+             published="2024-06-12")
+    assert [(c.metric, int(c.value), c.period.start) for c in cs if c.metric.startswith("people")] == [
+        ("people-killed", 9, None), ("people-injured", 12, None), ("people-killed", 4800, "2024-04")]
