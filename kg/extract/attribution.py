@@ -41,7 +41,7 @@ _ANAPHOR_NOUNS = frozenset(
     council investigation probe survey assessment findings researchers military regime ministry government office monitor charity
     authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team
     governor mayor minister president commander official chief head director general communique communiqué bulletin brief briefing
-    update""".split()
+    update network observatory commission committee institute foundation""".split()
 )
 # "the group", "the agency": descriptions that fit any body, so they refer to the last one that spoke
 _ANY_BODY = frozenset(("group", "organisation", "organization", "agency", "body", "network", "project", "office", "monitor"))
@@ -52,6 +52,7 @@ _ROLE_BEFORE_NAME = re.compile(
     r"\b(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|commander|director|head|chief|"
     r"officer|representative)|(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person))\s*,?\s*(?:[A-Z][\w.]*\s+){0,3}$")
 _SPEAKS_NEXT = re.compile(rf"(?:'s)?(?:\s+\S+){{0,3}}?\s+(?:{SPEECH}|published|released|issued)\b")
+_KNOWN_AS = re.compile(r"[^,]{0,25},\s+(?:known\s+as|called)\s+")  # "the UN mission, known as UNMISS"
 _SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
 _GROUP_TYPES = frozenset(("ngo", "research", "armed-group"))
 # "the defence minister", "the minister of communication", lower-cased
@@ -501,7 +502,16 @@ class Attributor:
             if office:
                 label = f"Ministry of {office.group('office')}"
                 org = SourceRef(slug(label), label, "Organization", known=False)
-        if org is None and re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b(?!\s+(?:of|for|at|in)\b)", after):
+        role = re.match(r"\s*,\s*(?:a|an|the)\s+(?P<mods>(?:[\w'-]+\s+){0,2})(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b(?!\s+(?:of|for|at|in)\b)", after)
+        # ... or before the name: "Police Chief Maria Lopez", "Army spokesman X"
+        role = role or re.search(r"(?P<mods>\b[A-Z]?[a-z]+\s+)(?:[Ss]pokes(?:man|woman|person)|[Cc]hief|[Cc]ommander)\s+(?:[A-Z][\w.]*\s+){0,2}$", s[max(0, start - 50):start])
+        body = next((b for w in (role.group("mods").lower().split() if role else ())
+                     for b in (w, f"{w}s") if b in self.description_types or b in self.organisation_nouns), None)
+        if org is None and role and body is not None:
+            # "X, the army spokesman", "Police Chief X": the body the role is of (the one of that kind met before, else
+            # as written)
+            org = self._described(body) or SourceRef(slug(body), body, "Organization", known=False)
+        elif org is None and role and role.group(0).lstrip().startswith(","):
             # "X, the lead investigator, said": speaks for the body in context (not "X, the police chief of the
             # district": a body of the place's own)
             org = self.last_org
@@ -806,7 +816,8 @@ class Attributor:
         if first is not None:
             # "the UN Mission in the country, UNMISS": the acronym set off after a description names it exactly
             acronym = next((m for m in ms if m.kind == "org" and m.ref.known and m.text.isupper() and first.end < m.start
-                            and s[first.end:m.start].endswith(", ") and "," not in s[first.end:m.start - 2]
+                            and (s[first.end:m.start].endswith(", ") and "," not in s[first.end:m.start - 2]
+                                 or _KNOWN_AS.fullmatch(s, first.end, m.start))
                             and m.start - first.end < 40), None)
             first = acronym or first
         resolved = self.resolve(first, s, ms) if first is not None else None
