@@ -52,6 +52,7 @@ _ROLE_BEFORE_NAME = re.compile(
     r"\b(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|commander|director|head|chief|"
     r"officer|representative)|(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person))\s*,?\s*(?:[A-Z][\w.]*\s+){0,3}$")
 _SPEAKS_NEXT = re.compile(rf"(?:'s)?(?:\s+\S+){{0,3}}?\s+(?:{SPEECH}|published|released|issued)\b")
+_ADDED_TO = re.compile(r"\s+to\s+(?!reporters\b|journalists\b)")
 _KNOWN_AS = re.compile(r"[^,]{0,25},\s+(?:known\s+as|called)\s+")  # "the UN mission, known as UNMISS"
 _SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
 _GROUP_TYPES = frozenset(("ngo", "research", "armed-group"))
@@ -604,8 +605,12 @@ class Attributor:
             if head == "group":
                 described = next((o for o in reversed(self._met) if (t := self.index.vocab.sources.get(o.key)) is not None
                                   and t.extra.get("type") in _GROUP_TYPES), None)
-            if described is not None or self.last_org is not None:
-                return described or self.last_org, None
+            context = self.last_org
+            if head in ("officials", "authorities") and context is not None and (
+                    t := self.index.vocab.sources.get(context.key)) is not None and t.extra.get("type") == "armed-group":
+                context = None  # "officials said" after al-Shabaab spoke: not the group's officials
+            if described is not None or context is not None:
+                return described or context, None
             if a.split()[-1] not in _PERSON_ROLES and a not in ("the coalition", "the military", "the group", "the agency", "the mission"):
                 # "officials said", "the ministry said" with no organisation met before: an earlier name in the
                 # sentence is more often the actor ("ADF rebels killed 50 ..., officials said") than the speaker
@@ -614,7 +619,7 @@ class Attributor:
         # published a report in which it said"), else the last one that spoke ("Government forces were
         # responsible for 28 of the deaths, it said": the network that spoke before)
         for o in reversed([x for x in local if x.end <= m.start and x.kind in ("org", "generic")
-                           and _SPEAKS_NEXT.match(s, x.end)]):
+                           and _SPEAKS_NEXT.match(s, x.end, m.start)]):
             return o.ref, None
         if self.last_org is not None:
             return self.last_org, None
@@ -684,6 +689,8 @@ class Attributor:
             verb = m.group(0).lower()
             if s[m.end():m.end() + 4] == " by " or s[m.end():m.end() + 4].startswith(" by"):
                 continue
+            if verb in ("added", "adds", "add") and _ADDED_TO.match(s, m.end()):
+                continue  # "attacks have added to insecurity": nothing said
             if verb in _AGENTLESS_VERBS and _AGENTLESS.search(s[max(0, m.start() - 12):m.start()]):
                 continue  # passive without agent: "are credibly reported to have died"
             # inversion first: in "... in the province's north, said Jane Doe" the name after the verb speaks,
@@ -774,7 +781,9 @@ class Attributor:
         if head.dep_ == "ROOT":
             lo, hi = found.span  # a subject the parser made the root: its phrase, not the whole sentence
         # not a body named in a clause about the speaker ("The health bureau, which is run by the TPLF, said")
-        aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "relcl"]
+        aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "relcl"
+                 # nor where the speaker is: "the IRC's surgical team at Al-Noor Hospital"
+                 or (c.dep_ == "prep" and c.lower_ in ("at", "in", "near", "inside", "outside"))]
         cands = [m for m in ms if m.start < hi and m.end > lo and not any(a <= m.start < b for a, b in aside)]
         if found.document:
             # "Reports from outlets such as the BBC", "figures from the ministry": the source named or described

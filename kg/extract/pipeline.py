@@ -359,7 +359,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             impersonal = r is _IMPERSONAL
             if r is None or impersonal:
                 r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted,
-                                  subject_span(docs[si], f.start, f.end) if si in docs else None)
+                                  subject_span(docs[si], f.start, f.end, vocab.outcome_lemmas) if si in docs else None)
             if r is None and quoted:
                 r = _quote_speaker(att, sents, si, vocab)
             if impersonal and r is not None and r[2] == "attr.subject":

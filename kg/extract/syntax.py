@@ -793,7 +793,7 @@ def clause_of(doc, start: int, end: int) -> int | None:
 _TIME_MARKS = frozenset(("since", "after", "before", "until", "till", "when", "while", "as"))
 
 
-def subject_span(doc, start: int, end: int) -> tuple[int, int] | None:
+def subject_span(doc, start: int, end: int, outcomes: dict[str, str] | frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Characters of the subject of the clause the figure at [start, end) belongs to ("AFRICOM has carried
     out 189 strikes": AFRICOM; "Before they were repelled, the terrorists killed 5": the terrorists); None
     when the parse gives the clause no subject."""
@@ -803,6 +803,8 @@ def subject_span(doc, start: int, end: int) -> tuple[int, int] | None:
     subject = _subject(verb) if verb is not None else None
     if subject is None:
         return None
+    if verb.lemma_.lower() in outcomes and subject.head.i == verb.i and subject.dep_ == "nsubj":
+        return (0, 0)  # "the ADF killed more than 50 civilians": the killers, not a source (no subject speaks)
     return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
 
 

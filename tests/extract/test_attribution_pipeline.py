@@ -763,3 +763,20 @@ def test_a_role_names_the_body_it_is_of_and_a_mission_known_by_its_acronym_is_th
              "them were children.\n\nThe UN mission, known as UNMISS, recorded 406 deaths in the quarter.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [
         (7, "police"), (74, "Syrian Network for Human Rights"), (12, "Syrian Network for Human Rights"), (406, "UNMISS")]
+
+
+def test_armed_groups_are_known_by_their_names_and_killers_are_not_sources():
+    cs = run("Al-Shabaab, in a statement on its radio, claimed the attack killed 45 soldiers.\n\n"
+             "Officials said 12 people died.\n\nA recent wave of ADF attacks has added to insecurity in the east.\n\n"
+             "Last month the ADF killed more than 40 civilians in several attacks.", publisher="Example Wire")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (45, "al-Shabaab"), (12, "Officials"), (40, "Example Wire")]
+
+
+def test_a_team_or_hospital_named_is_a_body_its_director_speaks_for_and_it_said_is_not_the_clause_before():
+    cs = run("Soldiers repelled an attack on an outpost, the Truth Information Team said.\n\nTwenty rebels were killed in the "
+             "clash and the soldiers seized weapons, it said. Two members of the security forces sacrificed their lives, "
+             "it added.\n\nDr Ali Omar, director of Kismayo General Hospital, said 9 people had died.")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("combatants-killed", 20, "Truth Information Team"), ("combatants-killed", 2, "Truth Information Team"),
+        ("people-killed", 9, "Kismayo General Hospital")]
