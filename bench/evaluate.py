@@ -7,10 +7,9 @@ For each folder: write a manifest from the gold files' url/publisher/published,
 score the result with the folder's ../score.py. Prints full and figure P/R/F1 for
 the seeds, the tuning part of the dev set (d01 .. d(N-1)), the held-out part
 (dN ..), and all dev articles; each article's own full F1; and the attribute
-accuracies; and the made-up articles of bench/madeup, bench/madeup2 and bench/madeup3 (in the
-repository, each written by separate annotators from FORMAT.md alone), scored alike;
-bench/madeup2's second half (s09..) was held back too, and bench/madeup3's second half is unseen (its errors are
-never listed). The dev articles are read where they are (never
+accuracies; and the made-up articles of bench/madeup .. bench/madeup4 (in the repository, each
+written by separate annotators from FORMAT.md alone), scored alike, the later sets in two halves
+(see SPLIT_SETS); an unseen half's errors are never listed. The dev articles are read where they are (never
 copied into the repository). ``--in-process`` runs the extractor without a store (faster while
 working; the same claims as the CLI path but for the store's deduplication).
 """
@@ -31,14 +30,18 @@ from pathlib import Path
 # apart (and their errors still left out of --show-errors) so that scores stay comparable across sessions
 HELD_OUT_FROM = 37
 MADEUP = Path(__file__).resolve().parent / "madeup"
-# a second made-up set, written later by another annotator from FORMAT.md alone; its first half was for
-# development, s09.. held back until session 14 (whose work read their errors); still reported apart
-MADEUP2 = Path(__file__).resolve().parent / "madeup2"
-MADEUP2_HELD_OUT_FROM = 9
-# a third, written in session 15 by two more annotators from FORMAT.md alone: s01.. (one annotator) for development
-# from session 15 on, s09.. (the other) unseen (its errors are never listed)
-MADEUP3 = Path(__file__).resolve().parent / "madeup3"
-MADEUP3_UNSEEN_FROM = 9
+BENCH = Path(__file__).resolve().parent
+# later made-up sets, each written by other annotators from FORMAT.md alone, split in halves scored apart:
+# (folder, label, first number of the second half, what the second half is)
+# - madeup2: s01.. for development; s09.. held back until session 14, whose work read their errors
+# - madeup3 (session 15, two annotators): s01.. for development from session 15 on; s09.. unseen
+# - madeup4 (session 16, two annotators): s01.. for development from session 16 on; s09.. unseen
+# an unseen half's errors are never listed
+SPLIT_SETS = [
+    (BENCH / "madeup2", "made-up 2", 9, "once held back"),
+    (BENCH / "madeup3", "made-up 3", 9, "unseen"),
+    (BENCH / "madeup4", "made-up 4", 9, "unseen"),
+]
 
 
 def _claims_via_cli(gold_dir: Path, workdir: Path) -> Path:
@@ -119,7 +122,8 @@ def main() -> int:
         work = Path(tmp)
         score = _scorer(args.dev)
         claim_lines = {}
-        sets = [args.seeds, args.dev, *(d for d in (args.madeup, MADEUP2, MADEUP3) if d.is_dir())]
+        split_sets = [x for x in SPLIT_SETS if x[0].is_dir()]
+        sets = [args.seeds, args.dev, *(d for d in (args.madeup,) if d.is_dir()), *(x[0] for x in split_sets)]
         for d in sets:
             path = make_claims(d, work)
             claim_lines[d] = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]
@@ -130,27 +134,21 @@ def main() -> int:
             ("dev all", args.dev, claim_lines[args.dev]),
             *([("made-up", args.madeup, claim_lines[args.madeup])] if args.madeup.is_dir() else []),
         ]
-        if MADEUP2.is_dir():
-            cut2 = MADEUP2_HELD_OUT_FROM
+        listed = {"seeds", f"dev d01-d{cut - 1:02d}"}
+        for folder, name, half, second in split_sets:
+            first_label = f"{name} s01-s{half - 1:02d}"
             parts += [
-                (f"made-up 2 s01-s{cut2 - 1:02d}", _subset(MADEUP2, work, "m2-tune", lambda n: n is not None and n < cut2, "s"),
-                 claim_lines[MADEUP2]),
-                (f"made-up 2 s{cut2:02d}- (once held back)", _subset(MADEUP2, work, "m2-held", lambda n: n is not None and n >= cut2, "s"),
-                 claim_lines[MADEUP2]),
+                (first_label, _subset(folder, work, f"{folder.name}-first", lambda n, h=half: n is not None and n < h, "s"),
+                 claim_lines[folder]),
+                (f"{name} s{half:02d}- ({second})",
+                 _subset(folder, work, f"{folder.name}-second", lambda n, h=half: n is not None and n >= h, "s"), claim_lines[folder]),
             ]
-        if MADEUP3.is_dir():
-            cut3 = MADEUP3_UNSEEN_FROM
-            parts += [
-                (f"made-up 3 s01-s{cut3 - 1:02d}", _subset(MADEUP3, work, "m3-tune", lambda n: n is not None and n < cut3, "s"),
-                 claim_lines[MADEUP3]),
-                (f"made-up 3 s{cut3:02d}- (unseen)", _subset(MADEUP3, work, "m3-unseen", lambda n: n is not None and n >= cut3, "s"),
-                 claim_lines[MADEUP3]),
-            ]
+            if folder.name == "madeup4":
+                listed.add(first_label)  # the newest development half: its errors are the ones to read
         results = {}
         for label, gold_dir, claims in parts:
             results[label], errors = score.score(gold_dir, claims)
-            if args.show_errors and "once held back" not in label and "unseen" not in label and label not in ("dev all", "made-up") \
-                    and "made-up 2" not in label and "made-up 3" not in label:
+            if args.show_errors and label in listed:
                 print(f"== errors: {label}")
                 print("\n".join(errors))
         print("== each article's full F1")
