@@ -30,7 +30,7 @@ SPEECH = (
     r"acknowledged|acknowledges|reported|revealed|reveals|announced|announces|stated|states|added|adds|noted|notes|"
     r"claimed|claims|believes|believe|put|puts|listed|lists|recorded|records|record|determined|determines|concluded|"
     r"showed|shows|suggests|suggest|warned|admitted|admits|verified|documented|counted|wrote|maintains|insisted|stressed|"
-    r"explained|declared|disclosed|indicated|indicates|reckons|calculated|tallied|denied|denies|rejected|disputed|disputes|dismissed|"
+    r"explained|declared|affirmed|asserted|disclosed|indicated|indicates|reckons|calculated|tallied|denied|denies|rejected|disputed|disputes|dismissed|"
     r"went on to say|has said|have said"
 )
 
@@ -50,7 +50,8 @@ _DOCUMENT_NOUNS = frozenset(("figures", "estimates", "tallies", "counts", "stati
 # a role before a name that says whose it is only by context: "its spokesman, Colonel X", "a spokeswoman, X"
 _ROLE_BEFORE_NAME = re.compile(
     r"\b(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|commander|director|head|chief|"
-    r"officer|representative)|(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person))\s*,?\s*(?:[A-Z][\w.]*\s+){0,3}$")
+    r"officer|representative)|(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person))\s*,?\s*"
+    r"(?:the\s+(?:[a-z-]+\s+){0,3})?(?:[A-Z][\w.]*\s+){0,3}$")  # ("Its spokesman, the brigadier general X")
 _SPEAKS_NEXT = re.compile(rf"(?:'s)?(?:\s+\S+){{0,3}}?\s+(?:{SPEECH}|published|released|issued)\b")
 _ADDED_TO = re.compile(r"\s+to\s+(?!reporters\b|journalists\b)")
 _KNOWN_AS = re.compile(r"[^,]{0,25},\s+(?:known\s+as|called)\s+")  # "the UN mission, known as UNMISS"
@@ -341,7 +342,7 @@ class Attributor:
         for m in (self._org_name.finditer(s) if self._org_hint.search(s) and not headline else ()):
             a, b = m.start(), m.end()
             inside = [x for x in ms if a <= x.start and x.end <= b]
-            if inside and len(inside) == 1 and inside[0].start <= a + 4 and inside[0].end < b and " and " not in m.group(0) and not _overlaps(
+            if inside and len(inside) == 1 and inside[0].end < b and " and " not in m.group(0) and not _overlaps(
                     a, b, [x for x in ms if x is not inside[0]]):
                 # "the UN Joint Human Rights Office (UNJHRO)": a longer name that begins with a known body's is a
                 # body of its own (kg:partOf relations come from the gazetteer, not from the name)

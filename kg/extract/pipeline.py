@@ -24,9 +24,9 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
-from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, figure_token,
-                               governing_source, in_present_perfect, is_age, is_agent, is_ratio, names_an_event, own_predicate,
-                               revises_a_count, sets_a_count, starts_a_period, subject_span, compares_with_a_count)
+from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, describes_a_name,
+                               figure_token, governing_source, in_present_perfect, is_age, is_agent, is_ratio,
+                               names_an_event, own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, compares_with_a_count)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -66,7 +66,8 @@ _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()
                           # ... or a place and a day: "Khartoum, Oct 30:", "GAZA CITY, 12 March -"
                           r"|[A-Z][\w .'-]{1,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
                           r"(?:\s*\([^()]{2,60}\))?\s*[:\-\u2013\u2014]\s*")  # ("Ouagadougou, 15 May 2024 (AIB) -")
-_DATELINE = re.compile(r"[A-Z][\w .'-]{1,30},\s*")  # the place before a dateline's date
+# the place before a dateline's date ("ADDIS ABABA, ", AFP's "PORT-SUDAN (Sudan), ")
+_DATELINE = re.compile(r"[A-Z][\w .'-]{1,30}(?:\s*\([^()]{2,30}\))?,\s*")
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
@@ -235,7 +236,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         of_number_np: dict[int, tuple[str, str]] = {}
         for i, f in enumerate(figs):
             if (is_age(docs[si], f.start, f.end) or is_ratio(docs[si], f.start, f.end)
-                    or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas)):
+                    or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas) or describes_a_name(docs[si], f.start, f.end)):
                 continue
             after, before, near = _windows(s, figs, i)
             np, marker = noun_phrase(s, f.end)
@@ -297,7 +298,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "Of the verified cases, 1,486 are believed to be civilians": the outcome of the figures before
                 outcome = _outcome_of(raws[-1].claim.metric, vocab.outcome_lemmas)
             # the clause's subject decides only where the figure names nothing itself: "the government put
-            # the number of dead at 100" counts the dead, whoever "killing 50 civilians" counted before
+            # the number of dead at 100" counts the dead, whoever "killing 50 civilians" counted before (nor
+            # does the noun of the figure before: "7,510 wounded ..., bringing the toll to 52,908")
             context_only = res is not None and res[1] in ("metric.noun+subject", "metric.subject") and (not np or inherited)
             if res is not None and res[1] == "metric.noun+subject" and si in docs:
                 # "54 of the dead were children and 196 people had been kidnapped": a figure with a verb of its own
@@ -305,7 +307,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 verb = own_predicate(docs[si], f.start, f.end)
                 if verb is not None and verb not in vocab.outcome_lemmas and verb not in ("be", "have"):
                     res = None
-            if outcome and (res is None or link.predicate or (context_only and link.noun)):
+                elif link is not None and link.outcome and not res[0].endswith(f"-{link.outcome}"):
+                    # "the war has made tens of thousands of dead and displaced 12 million people": the act
+                    # the parse links the figure to, not the dead before it
+                    res = None
+            if outcome and (res is None or link.predicate or (context_only and link.noun)
+                            or (inherited and link.noun and not res[0].endswith(f"-{outcome}"))):
                 # (the noun the parse links, else the one written after the figure: "71 of them children")
                 own = np if np and not inherited and not any(_names_outcome(w, vocab.outcome_lemmas) for w in np.split()) else ""
                 parsed_res = lex.classify(link.noun or own or "people", outcome, "", "")

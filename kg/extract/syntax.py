@@ -101,6 +101,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             quoted = _quoted_as_saying(node)
             if quoted is not None:
                 return _speaker(quoted, "speech", nouns, verbs)  # "the agency quoted a health official as saying ..."
+            told_by = _received_from(node)
+            if told_by is not None:
+                return _speaker(told_by, "speech", nouns, verbs)  # "..., AFP learned from a medical source"
             agent = _agent(node)
             if child.dep_ in SUBJECTS or child.dep_ == "agent":
                 if agent is not None and child.dep_ != "agent":
@@ -137,6 +140,9 @@ def _predicate(node) -> bool:
     return node.pos_ in ("VERB", "AUX") or (node.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in node.children))
 
 
+_SAID_THINGS = frozenset(("toll", "death", "figure", "number", "report", "killing", "casualty", "loss", "attack", "news"))
+
+
 def _trailing_report(verb, tok, verbs: frozenset[str]):
     """The subject of a reporting verb the parser hung after ``verb`` as a coordinate clause, though it
     reports it: "... killed six civilians, a lawmaker said" parsed as "killed ... and said". Only without a
@@ -146,6 +152,15 @@ def _trailing_report(verb, tok, verbs: frozenset[str]):
         if c.lemma_.lower() not in verbs:
             continue
         subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i), None)
+        if subject is None and c.i > tok.i and doc[c.i - 1].text == "," and c.tag_ in ("VBD", "VBZ", "VBP") \
+                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            # the speaker after its verb, as wire copy translated from French has it: "..., indicated the
+            # Emergency Lawyers" (the parser takes the speaker for the verb's object)
+            # (not "..., confirmed the toll" or "reported 12 deaths": what is said, not who says it)
+            subject = next((o for o in c.children if o.dep_ == "dobj" and o.pos_ in ("PROPN", "NOUN")
+                            and o.lemma_.lower() not in _SAID_THINGS and not any(n.dep_ == "nummod" for n in o.children)), None)
+            if subject is not None:
+                return subject
         if subject is None:
             continue
         # a conjunction right before the reporting clause joins it to the killing ("killed six and said");
@@ -386,6 +401,17 @@ def _quoted_as_saying(verb):
     if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() != "quote":
         return None
     return next((o for o in verb.head.head.children if o.dep_ == "dobj"), None)
+
+
+# verbs whose subject is told what the clause states: whom it heard it from speaks
+_RECEIVING = frozenset(("learn", "hear"))
+
+
+def _received_from(verb):
+    if verb.lemma_.lower() not in _RECEIVING:
+        return None
+    source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    return next((p for p in source.children if p.dep_ == "pobj"), None) if source is not None else None
 
 
 def _agent(verb):
@@ -632,9 +658,10 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 among = [t for p in node.children if p.dep_ == "prep" and p.lower_ == "among"
                          for t in p.subtree if t.lemma_.lower() in outcomes]
                 outcome = outcomes[among[0].lemma_.lower()] if among else ""
-            if node.pos_ == "VERB" and not outcome and node.dep_ != "prep":
+            if node.pos_ == "VERB" and not outcome and node.dep_ != "prep" and not _time_clause(node):
                 break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
-                # ("including" is a preposition the tagger calls a verb)
+                # ("including" is a preposition the tagger calls a verb; "bringing the toll since the war began
+                # in 2023 to 52,908": the parser may hang the figure on the clause that dates the one above)
     if not phrase and outcome and node.dep_ == "acl" and node.head.pos_ == "NOUN":
         # "put the number of farmers killed at 19" (the figure hangs off "killed"): whom the count names
         whom = _counted_of(node.head, outcomes)
@@ -691,6 +718,14 @@ def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> lis
                 out.append((tok.idx, tok.idx + len(tok.text)) if tok is not noun else (tok.idx, tok.idx))
                 break
     return out
+
+
+def describes_a_name(doc, start: int, end: int) -> bool:
+    """Whether the number at [start, end) says what a named body is, not how many were struck: "the
+    Amhara Fano National Movement, one of several militias fighting ..."."""
+    tok = figure_token(doc, start, end)
+    return (tok is not None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN"
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
 
 
 def is_ratio(doc, start: int, end: int) -> bool:
@@ -782,8 +817,7 @@ def clause_of(doc, start: int, end: int) -> int | None:
     is a clause of its own."""
     tok = figure_token(doc, start, end)
     while tok is not None:
-        temporal = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children)
-        if ((tok.dep_ in _CLAUSE_HEADS and not temporal) or (tok.dep_ == "prep" and tok.pos_ == "VERB")
+        if ((tok.dep_ in _CLAUSE_HEADS and not _time_clause(tok)) or (tok.dep_ == "prep" and tok.pos_ == "VERB")
                 or tok.head.i == tok.i):
             return tok.i
         tok = tok.head  # (a clause that dates the one above, "since its campaign began in 2014", is part of it)
@@ -791,6 +825,10 @@ def clause_of(doc, start: int, end: int) -> int | None:
 
 
 _TIME_MARKS = frozenset(("since", "after", "before", "until", "till", "when", "while", "as"))
+
+
+def _time_clause(verb) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
 
 
 def subject_span(doc, start: int, end: int, outcomes: dict[str, str] | frozenset[str] = frozenset()) -> tuple[int, int] | None:

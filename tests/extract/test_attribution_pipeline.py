@@ -780,3 +780,24 @@ def test_a_team_or_hospital_named_is_a_body_its_director_speaks_for_and_it_said_
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("combatants-killed", 20, "Truth Information Team"), ("combatants-killed", 2, "Truth Information Team"),
         ("people-killed", 9, "Kismayo General Hospital")]
+
+
+def test_whom_a_reporter_learned_it_from_speaks_and_a_speaker_after_its_verb_is_the_speaker():
+    cs = run("PORT-SUDAN (Sudan), 4 Nov 2025 (AFP) - At least 40 civilians were killed Monday in a drone strike, AFP "
+             "learned from a medical source.\n\nFive civilians had been killed by shells fired on Kadugli, which is held "
+             "by the allies of Abdelaziz al-Hilu, indicated the Emergency Lawyers, a group of lawyers.\n\nFor its part, "
+             "the army affirmed having repelled an offensive. Its spokesman, the brigadier general Nabil Abdallah, said "
+             "that the soldiers had \"killed more than 200 of the militia\".", published="2025-11-04")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("civilians-killed", 40, "medical source"), ("civilians-killed", 5, "Emergency Lawyers"), ("combatants-killed", 200, "army")]
+    assert cs[0].period.end == "2025-11-03"  # Monday, not the dateline's day
+
+
+def test_what_a_figure_counts_comes_from_its_own_act_not_the_nouns_of_the_figures_before():
+    cs = run("Since April 2023, the war has made tens of thousands of dead and displaced close to 12 million people.\n\n"
+             "The ministry said 2,720 people had been killed and 7,510 wounded since March, bringing the overall toll "
+             "since the war began in October 2023 to 52,908.\n\nThe Amhara Fano National Movement, one of several militias in the region, "
+             "said the strike killed 27 civilians, describing the assault as a massacre.")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("people-displaced", 12_000_000, "Reuters"), ("people-killed", 2720, "ministry"), ("people-injured", 7510, "ministry"), ("people-killed", 52908, "ministry"),
+        ("civilians-killed", 27, "Amhara Fano National Movement")]
