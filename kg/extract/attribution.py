@@ -30,7 +30,7 @@ SPEECH = (
     r"acknowledged|acknowledges|reported|revealed|reveals|announced|announces|stated|states|added|adds|noted|notes|"
     r"claimed|claims|believes|believe|put|puts|listed|lists|recorded|records|record|determined|determines|concluded|"
     r"showed|shows|suggests|suggest|warned|admitted|admits|verified|documented|counted|wrote|maintains|insisted|stressed|"
-    r"explained|declared|affirmed|asserted|disclosed|indicated|indicates|reckons|calculated|tallied|denied|denies|rejected|disputed|disputes|dismissed|"
+    r"explained|declared|affirmed|asserted|specified|disclosed|indicated|indicates|reckons|calculated|tallied|denied|denies|rejected|disputed|disputes|dismissed|"
     r"went on to say|has said|have said"
 )
 
@@ -541,6 +541,15 @@ class Attributor:
             self._orgs.append(org)
             self._met = [o for o in self._met if o.key != org.key] + [org]
 
+    def _bare_noun(self, m: Mention) -> str:
+        """The word, when a gazetteer name is a bare organisation noun ("the coalition"), else ""."""
+        word = _DETS.sub("", m.text).strip().lower()
+        return word if " " not in word and word in self.organisation_nouns else ""
+
+    def _names(self, org: SourceRef) -> tuple[str, ...]:
+        term = self.index.vocab.sources.get(org.key)
+        return term.names if term is not None else (org.label,)
+
     def _described(self, word: str) -> SourceRef | None:
         """The latest organisation met that ``word`` describes, by its names or its kind: "the
         government" is the government named before, not the army that spoke last."""
@@ -553,8 +562,7 @@ class Attributor:
             # International has investigated ... the organisation found")
             for org in reversed(self._orgs if by_kind is False else self._met):
                 term = self.index.vocab.sources.get(org.key)
-                names = term.names if term is not None else (org.label,)
-                if by_kind is not True and any(word in n.lower().replace("-", " ").split() for n in names):
+                if by_kind is not True and any(word in n.lower().replace("-", " ").split() for n in self._names(org)):
                     return org
                 if by_kind is not False and kind and term is not None and term.extra.get("type") == kind:
                     return org
@@ -565,6 +573,14 @@ class Attributor:
         if m.kind == "person":
             self.last_person = m.ref
             return (m.ref.speaks_for or m.ref), m.ref
+        if m.kind == "org" and m.ref.known:
+            word = self._bare_noun(m)
+            if word:
+                # "the coalition" after "the Saudi-led coalition": the one the article named, not the gazetteer's
+                # usual bearer of the word
+                named = next((o for o in reversed(self._met) if any(
+                    word in n.lower().replace("-", " ").split() for n in self._names(o))), m.ref)
+                return named, None
         if m.kind in ("org", "outlet", "generic"):
             return m.ref, None
         a = m.text.lower()
@@ -792,6 +808,11 @@ class Attributor:
             cands = [m for m in cands if m.kind != "anaphor" or m.text.lower().split()[-1] in self.description_types]
             body = next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                          and (c.lower_ in self.organisation_nouns or c.lower_ in self.description_types)), None)
+            unit = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "NOUN")]
+            if not cands and body is None and len(unit) >= 2 and unit[0].lower_ in self.description_types:
+                # "a military intelligence assessment": a unit of the kind of body its first modifier says
+                label = " ".join(t.text for t in unit)
+                return SourceRef(slug(label), label, "Organization", known=False), None
             if not cands and body is not None:
                 # "according to a police statement", "an army statement said": the body the document is of, as the
                 # text describes it (the one of that kind met before, else as written)
@@ -872,7 +893,7 @@ class Attributor:
             # Its most recent tally put the toll at 9,120."
             self.last_org = ms[0].ref
         for m in ms:
-            if m.kind == "org" and m.ref.known:
+            if m.kind == "org" and m.ref.known and not self._bare_noun(m):
                 self._met = [o for o in self._met if o.key != m.ref.key] + [m.ref]
             if m.kind not in ("org", "generic"):
                 continue

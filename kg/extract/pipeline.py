@@ -64,8 +64,9 @@ _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 # a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
 _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()]{2,60}\)\s*[-\u2013\u2014]+\s*"
                           # ... or a place and a day: "Khartoum, Oct 30:", "GAZA CITY, 12 March -"
-                          r"|[A-Z][\w .'-]{1,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
-                          r"(?:\s*\([^()]{2,60}\))?\s*[:\-\u2013\u2014]\s*")  # ("Ouagadougou, 15 May 2024 (AIB) -")
+                          r"|[A-Z][\w .'-]{1,30}(?:\s*\([^()]{2,30}\))?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+                          # ("Ouagadougou, 15 May 2024 (AIB) -", "PORT-SUDAN (Sudan), 4 Nov 2025 (AFP) -")
+                          r"(?:\s*\([^()]{2,60}\))?\s*[:\-\u2013\u2014]\s*")
 # the place before a dateline's date ("ADDIS ABABA, ", AFP's "PORT-SUDAN (Sudan), ")
 _DATELINE = re.compile(r"[A-Z][\w .'-]{1,30}(?:\s*\([^()]{2,30}\))?,\s*")
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
@@ -120,6 +121,13 @@ def _windows(s: str, figs, i: int) -> tuple[str, str, str]:
     return s[f.end:after_end], before, near
 
 
+def _without_credit(s: str) -> str:
+    """The sentence to parse: a dateline and credit opening it blanked out (same length, so offsets hold), since
+    the parser takes "PORT-SUDAN (Sudan), 4 Nov 2025 (AFP) - At least 40 civilians ..." for one noun phrase."""
+    credit = _CREDIT_LINE.match(s)
+    return " " * credit.end() + s[credit.end():] if credit else s
+
+
 def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     lex = lexicon(vocab)
     junk = junk_spans(text)
@@ -161,7 +169,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         return []
     parsed = [si for si, (words, _, figs, pms) in enumerate(found)
               if figs or any(p.kind in ("day", "todate") for p in pms) or not words.isdisjoint(_DENIAL_WORDS)]
-    docs = dict(zip(parsed, parse_all([sents[si].text for si in parsed])))
+    docs = dict(zip(parsed, parse_all([_without_credit(sents[si].text) for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
             figs = found[si][2]

@@ -120,6 +120,11 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                 # '"We counted 47 bodies," the commander said': "we" and "I" in a quote that opens the sentence
                 # are whoever says it after
                 if subject is not None and not (subject.lower_ in ("we", "i") and node.doc[0].text in _OPENING_QUOTES):
+                    if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
+                        # "X said its volunteers had documented 127 strikes": X speaks for its own people
+                        higher = governing_source(node, verbs, nouns)
+                        if higher is not None and higher.rule == "speech" and higher.head.pos_ in ("NOUN", "PROPN"):
+                            return higher
                     return _speaker(subject, "speech", nouns, verbs)
         elif node.pos_ in ("NOUN", "PROPN") and lemma in nouns and child.dep_ not in ("poss",):
             owner = _owner(node)
@@ -165,10 +170,15 @@ def _trailing_report(verb, tok, verbs: frozenset[str]):
             continue
         # a conjunction right before the reporting clause joins it to the killing ("killed six and said");
         # one earlier joins other clauses ("were killed and dozens wounded ..., an official said")
-        if (c.dep_ in ("conj", "parataxis") and c.i > tok.i and subject.i > tok.i
-                and not any(cc.dep_ in ("cc", "preconj") and max(tok.i, c.left_edge.i - 3) < cc.i < c.i
+        # ... or as an adverbial clause, when it ends the sentence set off by a comma ("..., AFP learned from a
+        # medical source")
+        ends = c.dep_ == "advcl" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," and not any(
+            m.dep_ == "mark" for m in c.children) and all(
+            t.is_punct for t in doc[c.right_edge.i + 1:c.sent.end])
+        if ((c.dep_ in ("conj", "parataxis") or ends) and c.i > tok.i and subject.i > tok.i
+                and not any(cc.dep_ in ("cc", "preconj") and max(tok.i, subject.left_edge.i - 3) < cc.i < c.i
                             for cc in verb.children)):
-            return subject
+            return _received_from(c) or subject
         if c.dep_ == "parataxis" and c.i < tok.i and c.i + 1 < len(doc) and doc[c.i + 1].text == ",":
             return subject  # set off before the clause: "In the north, officials said, 40 people were killed"
     return None
@@ -365,6 +375,8 @@ def _relay(verb) -> bool:
 
 
 _PASSED_ON = frozenset(("share", "see", "obtain", "provide", "send", "give", "leak", "review"))
+# "an assessment seen by this newspaper": the one who saw it is no author of it
+_RECEIVED = frozenset(("see", "obtain", "review", "receive", "view"))
 
 
 def _according_to(node, child, tok=None):
@@ -503,7 +515,7 @@ def _owner(noun):
                         continue
                     return p
     for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in _RECEIVED:
             agent = _agent(c)  # "estimates given by human rights groups", "figures compiled by the UN"
             if agent is not None:
                 return agent

@@ -801,3 +801,23 @@ def test_what_a_figure_counts_comes_from_its_own_act_not_the_nouns_of_the_figure
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("people-displaced", 12_000_000, "Reuters"), ("people-killed", 2720, "ministry"), ("people-injured", 7510, "ministry"), ("people-killed", 52908, "ministry"),
         ("civilians-killed", 27, "Amhara Fano National Movement")]
+
+
+def test_a_body_speaks_for_its_people_and_the_coalition_is_the_one_the_article_named():
+    cs = run("The Syrian Civil Defence said its volunteers had documented 127 air strikes in the same week.\n\n"
+             "Fighting grew when forces of the Saudi-led coalition pushed into the city. The coalition said in a "
+             "statement that its forces had killed \"more than 150 Houthi militiamen\". The coalition said 3 of its "
+             "soldiers were hurt.\n\nBut a military intelligence assessment seen by this newspaper estimates that between "
+             "40 and 60 fighters were killed in the clashes.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (127, "White Helmets"), (150, "Saudi-led coalition"), (3, "Saudi-led coalition"), (40, "military intelligence")]
+
+
+def test_a_dateline_does_not_spoil_the_parse_of_the_sentence_it_opens():
+    cs = run("A second airstrike hit a car, killing three, although the second attack was not verified.\n\n"
+             "PORT-SUDAN (Sudan), 4 Nov 2025 (AFP) - At least 40 civilians, among whom women and children, were killed "
+             "Monday in a drone strike on a funeral gathering in the state of North Kordofan, in the centre of Sudan, AFP "
+             "learned from a medical source.\n\nDamascus, August 7 (DNA) - Three soldiers were martyred and seven others "
+             "were injured in an aggression at dawn today, a military source said.", published="2025-11-04")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (3, "Reuters"), (40, "medical source"), (3, "military source"), (7, "military source")]
