@@ -168,6 +168,7 @@ def build_vocabulary(graph: Graph) -> Vocabulary:
                 "type": str(graph.value(s, KG.sourceType) or ""),
                 "speaks_for": _local(str(graph.value(s, KG.speaksFor)), str(SOURCE)) if graph.value(s, KG.speaksFor) else None,
                 "part_of": _local(str(graph.value(s, KG.partOf)), str(SOURCE)) if graph.value(s, KG.partOf) else None,
+                "active_from": str(graph.value(s, KG.activeFrom) or ""),
             }
             sources[key] = Term(key, str(s), label, aliases, _local(str(cls), str(KG)), extra)
 

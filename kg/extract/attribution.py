@@ -298,8 +298,9 @@ def _names_a_person(head, organisation_nouns: frozenset[str]) -> bool:
 class Attributor:
     """Resolves who asserts each figure of one article, sentence by sentence."""
 
-    def __init__(self, vocab: Vocabulary, outlet: SourceRef | None):
+    def __init__(self, vocab: Vocabulary, outlet: SourceRef | None, published: str | None = None):
         self.index = source_index(vocab)
+        self.published = (published or "")[:7]  # the article's month: bodies begun after it are not meant
         from kg.extract.places import _matcher
 
         self.places = _matcher(vocab)
@@ -317,6 +318,16 @@ class Attributor:
         self.acronyms: dict[str, SourceRef] = {}  # "CIMP" -> the body the article introduced as "... (CIMP)"
         self.last_report_org: SourceRef | None = None  # who issued the report / statement last named
 
+    def _as_of_publication(self, m: Mention) -> Mention:
+        """"Coalition aircraft" in a 2007 Iraq article is not CJTF-OIR (kg:activeFrom 2014-08): a body that did not
+        exist yet is not meant; the name stands for itself."""
+        term = self.index.vocab.sources.get(m.ref.key) if m.ref.known else None
+        began = term.extra.get("active_from") if term is not None else ""
+        if not (began and self.published and self.published < began):
+            return m
+        label = _DETS.sub("", m.text).strip()
+        return Mention(m.start, m.end, SourceRef(slug(label), label, "Organization", known=False), m.kind, m.text)
+
     def _is_country(self, label: str) -> bool:
         """A country, or a capital that stands for its government ("Kyiv said")."""
         places = self.index.vocab.places
@@ -329,7 +340,7 @@ class Attributor:
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, s: str) -> list[Mention]:
-        ms = self.index.find(s)
+        ms = [self._as_of_publication(m) for m in self.index.find(s)]
         # the publisher by its own name, which the gazetteer may not know ("according to a log seen by Example Wire")
         if self.outlet is not None and not self.outlet.known and len(self.outlet.label) > 3 and self.outlet.label in s:
             for m in re.finditer(rf"(?:\b[Tt]he\s+)?{re.escape(self.outlet.label)}\b", s):

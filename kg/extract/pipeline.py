@@ -134,7 +134,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     sents = split(text, junk)
     outlet = _outlet(meta, vocab)
     camp = vocab.campaign_starts
-    att = Attributor(vocab, outlet)
+    att = Attributor(vocab, outlet, meta.published)
     inc = Incidents(vocab)
     raws: list[_Raw] = []
     all_periods: list[tuple[int, PeriodMention]] = []

@@ -821,3 +821,10 @@ def test_a_dateline_does_not_spoil_the_parse_of_the_sentence_it_opens():
              "were injured in an aggression at dawn today, a military source said.", published="2025-11-04")
     assert [(int(c.value), c.asserter.label) for c in cs] == [
         (3, "Reuters"), (40, "medical source"), (3, "military source"), (7, "military source")]
+
+
+@pytest.mark.parametrize("published, expected", [("2007-02-15", "coalition"), ("2017-02-15", "CJTF-OIR")])
+def test_a_body_that_did_not_exist_yet_is_not_meant_by_a_name_it_goes_by(published, expected):
+    cs = run("Coalition aircraft conducted two air strikes on the building, killing eight fighters, the coalition said.",
+             published=published)
+    assert {c.asserter.label for c in cs} == {expected}
