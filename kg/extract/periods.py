@@ -167,6 +167,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "between Friday and Sunday": the days of the week before the article's (or the statement's) day
     ("weekday-range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_WD})\s+(?:and|to|through|until|-)\s+(?P<b>{_WD})\b", re.I)),
     ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?:(?P<y>{_Y})|(?P<rel>the\s+year|this\s+year|last\s+year))", re.I)),
+    # "in the last week of November", "the first half of March 2024": days of one month
+    ("month-part", re.compile(rf"\b(?:(?:in|during|over)\s+)?the\s+(?P<nth>first|second|third|fourth|last)\s+(?P<part>week|half|fortnight)\s+of\s+(?P<a>{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
     ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?P<span>months?|weeks?|days?|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
@@ -206,6 +208,7 @@ _GATES = {
     "campaign": frozenset("start beginning launch outset".split()),
     "range": frozenset("from between in during over".split()),
     "first-months": frozenset("first second third fourth last".split()),
+    "month-part": frozenset("first second third fourth last".split()),
     "until": frozenset("through till until up as end to by".split()),
     "since": frozenset(["since"]),
     "since-campaign": frozenset(["since"]),
@@ -322,6 +325,18 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     else:
                         first_month, last_month = 1, min(_num(m.group("n")) or 1, 12)
                     begin, finish, k = f"{y:04d}-{first_month:02d}", f"{y:04d}-{last_month:02d}", "range"
+                elif kind == "month-part":
+                    month = parse_date(m.group("a"), published)
+                    if not month or len(month) != 7:
+                        continue
+                    y, mo = int(month[:4]), int(month[5:])
+                    days = calendar.monthrange(y, mo)[1]
+                    nth = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m.group("nth").lower())
+                    size = {"week": 7, "fortnight": 14}.get(m.group("part").lower(), (days + 1) // 2)
+                    first = days - size + 1 if nth is None else size * (nth - 1) + 1
+                    if first > days or (first + size - 1 > days and m.group("part").lower() != "half"):
+                        continue  # (a month's second half runs to its last day)
+                    begin, finish, k = f"{month}-{first:02d}", f"{month}-{min(first + size - 1, days):02d}", "range"
                 elif kind == "until":
                     finish = parse_date(m.group("b"), published, "end")
                     if (m.group("span") or "").lower() == "week" and finish and len(finish) == 10:

@@ -252,3 +252,14 @@ def test_a_running_total_said_in_a_month_since_a_state_of_emergency_ends_in_that
                      "emergency was declared.")
     cs = extract(text, ArticleMeta("x.txt", publisher="Wire", published="2024-04-20"), vocabulary())
     assert [(int(c.value), c.period.end) for c in cs] == [(800, "2024-03")]
+
+
+@pytest.mark.parametrize("text, begin, finish", [
+    ("killed in the last week of November", "2018-11-24", "2018-11-30"),
+    ("during the first half of November", "2018-11-01", "2018-11-15"),
+    ("in the second half of February 2024", "2024-02-16", "2024-02-29"),
+    ("over the second week of March 2024", "2024-03-08", "2024-03-14"),
+])
+def test_a_week_or_half_of_a_month_is_those_days(text, begin, finish):
+    p = find_periods(text, "2018-12-10")[0]
+    assert (p.begin, p.finish) == (begin, finish)
