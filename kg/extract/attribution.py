@@ -422,8 +422,9 @@ class Attributor:
             if _next_word(s, m.end(part)) in self.place_nouns or name.rsplit(None, 1)[-1].lower() in self.place_nouns:
                 continue  # "North Kivu province", "Munabbih District": a place the gazetteer does not know
             before = s[max(0, a - 30):a].split()
-            if len(before) >= 2 and before[-1] == "of" and before[-2].lower() in self.place_nouns:
-                continue  # "the village of Umm Sumeima": a place too
+            if before and (before[-1] in ("in", "near", "outside") or (
+                    len(before) >= 2 and before[-1] == "of" and before[-2].lower() in self.place_nouns)):
+                continue  # "in North Kordofan", "the village of Umm Sumeima": places too
             ref = self._person(name, s, m.end(), m.start())
             ms.append(Mention(m.start(), m.end(), ref, "person", m.group(0)))
         # one name set off by a role: "Najibullah, the police chief of the district," (a person known by one name)

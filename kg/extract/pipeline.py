@@ -442,6 +442,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     _snap_to_campaign(raws, text, vocab)
     _since_the_war(raws, article_places, vocab, meta.published)
     _same_sentence_population(raws)
+    _restated_population(raws)
     inc.finish(raws)
     for i, r in enumerate(raws):
         if r.more:
@@ -739,6 +740,21 @@ def _same_sentence_population(raws: list[_Raw]) -> None:
                 r.claim.metric = f"{pop}-{outcome}"
                 r.claim.rule += "+population.sentence"
                 break
+
+
+def _restated_population(raws: list[_Raw]) -> None:
+    """'At least 40 civilians were killed, a doctor said ... "We have received 40 bodies," he said': the same
+    source's same figure again, its population left out, counts the population it gave first."""
+    for i, r in enumerate(raws):
+        if r.claim.metric not in ("people-killed", "people-injured") or r.explicit_people or r.claim.asserter is None:
+            continue
+        outcome = r.claim.metric.split("-", 1)[1]
+        first = next((p for p in raws[:i] if p.claim.value == r.claim.value and p.claim.asserter is not None
+                      and p.claim.asserter.key == r.claim.asserter.key and p.claim.metric.endswith(f"-{outcome}")
+                      and p.claim.metric.split("-", 1)[0] in ("civilians", "combatants")), None)
+        if first is not None:
+            r.claim.metric = first.claim.metric
+            r.claim.rule += "+population.restated"
 
 
 def _days_long(p: Period) -> int | None:

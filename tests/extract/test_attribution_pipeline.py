@@ -828,3 +828,11 @@ def test_a_body_that_did_not_exist_yet_is_not_meant_by_a_name_it_goes_by(publish
     cs = run("Coalition aircraft conducted two air strikes on the building, killing eight fighters, the coalition said.",
              published=published)
     assert {c.asserter.label for c in cs} == {expected}
+
+
+def test_a_name_after_in_or_the_village_of_is_a_place_and_a_restated_figure_keeps_its_population():
+    cs = run("At least 40 civilians were killed in the village of Umm Sumeima in North Kordofan, a doctor said. "
+             "\"We have received until now 40 bodies,\" he said.\n\n\"I counted 17 bodies near the grain stalls alone,\" "
+             "said Tsegay, a trader in Adi Gebru.")
+    assert {(c.metric, int(c.value), c.asserter.label) for c in cs} == {
+        ("civilians-killed", 40, "doctor"), ("people-killed", 17, "Tsegay")}
