@@ -105,6 +105,13 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             if told_by is not None:
                 return _speaker(told_by, "speech", nouns, verbs)  # "..., AFP learned from a medical source"
             agent = _agent(node)
+            if agent is None and child.dep_ in SUBJECTS:
+                # "Nine civilians were reported killed by the state news agency": the parser hangs the reporter on
+                # the killing; a body that reports (not "by Russian shelling", "by the army") reports it
+                killing = next((c for c in node.children if c.dep_ == "xcomp"), None)
+                by = _agent(killing) if killing is not None else None
+                if by is not None and by.lemma_.lower() in _REPORTERS:
+                    return _speaker(by, "passive-agent", nouns, verbs)
             if child.dep_ in SUBJECTS or child.dep_ == "agent":
                 if agent is not None and child.dep_ != "agent":
                     return _speaker(agent, "passive-agent", nouns, verbs)  # "20 deaths were reported by ACLED"
@@ -417,6 +424,11 @@ def _quoted_as_saying(verb):
 
 # verbs whose subject is told what the clause states: whom it heard it from speaks
 _RECEIVING = frozenset(("learn", "hear"))
+
+
+# bodies whose part in a passive "were reported killed by X" is the reporting
+_REPORTERS = frozenset(("agency", "ministry", "media", "outlet", "monitor", "observatory", "network", "office", "department",
+                        "official", "authority", "television", "radio", "newspaper", "broadcaster", "service", "channel"))
 
 
 def _received_from(verb):

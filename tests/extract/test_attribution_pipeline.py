@@ -836,3 +836,12 @@ def test_a_name_after_in_or_the_village_of_is_a_place_and_a_restated_figure_keep
              "said Tsegay, a trader in Adi Gebru.")
     assert {(c.metric, int(c.value), c.asserter.label) for c in cs} == {
         ("civilians-killed", 40, "doctor"), ("people-killed", 17, "Tsegay")}
+
+
+def test_reported_killed_by_a_reporting_body_is_its_report_and_aid_workers_and_journalists_are_counted_apart():
+    cs = run("Four soldiers were reported killed by Russian shelling.\n\n\n\nThe town was quiet on Monday.\n\nNine civilians "
+             "were reported killed by the state news agency.\n\nAt least 90 aid workers have been killed since October, the UN agency said.\n\nSix journalists "
+             "were among the dead, the press union said.")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("combatants-killed", 4, "Reuters"), ("civilians-killed", 9, "state news agency"),
+        ("aid-workers-killed", 90, "United Nations"), ("journalists-killed", 6, "press union")]
