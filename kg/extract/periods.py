@@ -182,6 +182,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "in August last year": before "last year" alone is taken
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:mid-?|early\s+|late\s+)?(?P<a>{_M})\s+(?:of\s+)?(?P<rely>last|this)\s+year\b", re.I)),
     # "up from 900 a year earlier": the period named before, a year back (kg.extract.pipeline)
+    # "a week earlier", "two days before", "the day before", "the following day": from the day named before (kg.extract.pipeline)
+    # ("two days after ending the curfew" is from that event: "before"/"after" only where the clause goes on without one)
+    ("days-apart", re.compile(rf"\b(?:(?P<n>a|{_NUMW})\s+(?P<unit>days?|weeks?)\s+(?:(?P<way>earlier|later)|(?P<way4>before|after)(?=\s*[,.;:)]|$))"
+                              rf"|the\s+(?:(?P<unit2>day|week)\s+(?P<way2>before|after)(?=\s*[,.;:)]|$)|(?P<way3>previous|following|next)\s+(?P<unit3>day|week)))\b", re.I)),
     ("earlier", re.compile(r"\b(?:a|one)\s+(?P<unit>year|month|quarter)\s+(?:earlier|before)\b|\bthe\s+(?P<unit2>year|month|quarter)\s+before\b|\b(?:in\s+)?the\s+same\s+(?P<unit3>period|month|quarter)\s+(?:last|a)\s+year\b", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past|previous|preceding)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
@@ -216,6 +220,7 @@ _GATES = {
     "since-then": frozenset(["since"]),
     "previous": frozenset(["previous", "preceding", "prior"]),
     "earlier": frozenset(["earlier", "before", "same"]),
+    "days-apart": frozenset(["earlier", "before", "later", "after", "previous", "following", "next"]),
     "relative": frozenset("year years date far today yesterday overnight weekend monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
     "recent": frozenset("last past this previous preceding".split()),
@@ -357,6 +362,15 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     begin = finish = None  # resolved against the article's periods before it
                     unit = m.group("unit") or m.group("unit2")
                     k = "earlier-" + (unit.lower() if unit else "year")
+                elif kind == "days-apart":
+                    begin = finish = None  # resolved against the day named before it
+                    unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
+                    way = (m.group("way") or m.group("way2") or m.group("way3") or m.group("way4")).lower()
+                    n = 1 if (m.group("n") or "a").lower() == "a" else _num(m.group("n"))
+                    if not n:
+                        continue
+                    days = n * (7 if unit.startswith("week") else 1) * (1 if way in ("later", "after", "following", "next") else -1)
+                    k = f"days-apart{days:+d}"
                 elif kind == "previous":
                     begin = finish = None  # resolved against the article's periods before it
                     k = "previous-" + m.group("unit").lower()

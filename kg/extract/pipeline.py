@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from kg import __version__
@@ -585,6 +585,16 @@ _UNIT_MONTHS = {"quarter": 3, "month": 1, "year": 12}
 def _previous_span(p: PeriodMention, all_periods, published: str | None) -> PeriodMention:
     """"In the previous quarter" after "Between July and September": April to June; with no period named before, the
     span before the article's own month, quarter or year."""
+    if p.kind.startswith("days-apart"):
+        # "A week earlier, a strike killed 11": the day named last (else the article's), moved by the days said
+        last = next((q.finish for _, q in reversed(all_periods) if q.kind in ("day", "relative") and q.finish
+                     and len(q.finish) == 10 and q.begin == q.finish), published if published and len(published) == 10 else None)
+        if last is None:
+            return PeriodMention(p.start, p.end, None, None, "relative", p.text)
+        day = (date.fromisoformat(last) + timedelta(days=int(p.kind.removeprefix("days-apart")))).isoformat()
+        if published and day > published:
+            return PeriodMention(p.start, p.end, None, None, "relative", p.text)  # not after the article
+        return PeriodMention(p.start, p.end, day, day, "day", p.text)
     if p.kind.startswith("earlier-"):
         # "1,300 killings in 2023, up from 900 a year earlier": the span named before, moved back a year (or month)
         months = _UNIT_MONTHS[p.kind.removeprefix("earlier-")]

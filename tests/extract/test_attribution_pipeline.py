@@ -6,6 +6,7 @@ from kg.extract import extract, normalise
 from kg.extract.attribution import Attributor, slug
 from kg.extract.incidents import incident_key
 from kg.extract.places import find_places, with_containers
+from kg.extract.periods import find_periods
 from kg.model import ArticleMeta
 from kg.vocab import vocabulary
 
@@ -845,3 +846,13 @@ def test_reported_killed_by_a_reporting_body_is_its_report_and_aid_workers_and_j
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("combatants-killed", 4, "Reuters"), ("civilians-killed", 9, "state news agency"),
         ("aid-workers-killed", 90, "United Nations"), ("journalists-killed", 6, "press union")]
+
+
+def test_a_day_or_week_before_or_after_counts_from_the_day_named_before():
+    cs = run("A drone strike on Monday killed 40 people. The day before, five civilians had been killed by shells, lawyers "
+             "said.\n\nA week earlier, a similar strike killed 11 people in the same market, residents said.",
+             published="2024-06-12")
+    assert [(int(c.value), c.period.end) for c in cs] == [(40, "2024-06-10"), (5, "2024-06-09"), (11, "2024-06-02")]
+    # "two days after ending a curfew" counts from the curfew's end, not from a day named before
+    assert not [p for p in find_periods("Two days after ending a curfew, the army said", "2024-06-12")
+                if p.kind.startswith("days-apart")]
