@@ -90,6 +90,8 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             return _speaker(according, "according-to", nouns, verbs)
         lemma = node.lemma_.lower()
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
+                and (lemma not in _REPORTS_ONLY_A_FIGURE or any(c.dep_ == "dobj" and c.lemma_.lower() in nouns
+                                                                for c in node.children))
                 and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "responsibility") for c in node.children)
                 and not (node.i > tok.i and any(t.text == ";" for t in tok.doc[tok.i:node.i]))):
             # ("the bombing claimed the lives of 33", "claimed responsibility for the attack, which killed 12":
@@ -426,6 +428,8 @@ def _quoted_as_saying(verb):
 _RECEIVING = frozenset(("learn", "hear"))
 
 
+# verbs that report only what they give: "the governor gave a toll of 18" (not "the strike gave residents warning")
+_REPORTS_ONLY_A_FIGURE = frozenset(("give",))
 # bodies whose part in a passive "were reported killed by X" is the reporting
 _REPORTERS = frozenset(("agency", "ministry", "media", "outlet", "monitor", "observatory", "network", "office", "department",
                         "official", "authority", "television", "radio", "newspaper", "broadcaster", "service", "channel"))

@@ -856,3 +856,9 @@ def test_a_day_or_week_before_or_after_counts_from_the_day_named_before():
     # "two days after ending a curfew" counts from the curfew's end, not from a day named before
     assert not [p for p in find_periods("Two days after ending a curfew, the army said", "2024-06-12")
                 if p.kind.startswith("days-apart")]
+
+
+def test_giving_a_toll_reports_it_and_giving_anything_else_does_not():
+    cs = run("Local officials said 15 people were killed. The governor later gave a toll of 18.\n\nThe town was quiet on Monday.\n\nThe strike gave "
+             "residents 10 minutes of warning before it killed 4 people.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(15, "Local officials"), (18, "governor"), (4, "Reuters")]
