@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export.data import fetch_claims
-from kg.export.plots import (COLOURS, HATCHES, LINESTYLES, MARKERS, compare, period_end_date, revision_lines,
-                             same_at_shared_precision, timeline)
+from kg.export.plots import (COLOURS, HATCHES, LINESTYLES, MARKERS, _Styles, compare, period_end_date,
+                             revision_lines, same_at_shared_precision, timeline)
 from kg.stores import open_store
 
 from test_export_seed_claims import seedlike_store_folder
@@ -98,6 +98,16 @@ def test_compare_draws_one_bar_per_source_for_a_period(store, tmp_path):
 def test_sources_stay_apart_in_grey_scale():
     styles = list(zip(MARKERS, LINESTYLES, HATCHES))
     assert len(set(map(str, styles))) == len(styles) == len(COLOURS)
+
+
+def test_twenty_sources_stay_apart_in_grey_scale_and_the_rest_are_other_sources():
+    sources = [f"source {i}" for i in range(25)]
+    style = _Styles(sources)
+    pairs = {(style(s)["marker"], str(style(s)["linestyle"])) for s in sources[:20]}
+    assert len(pairs) == 20
+    assert len({str(style(s)) for s in sources[20:]}) == 1
+    labels = [h.get_label() for h in style.legend(sources)]
+    assert labels == [*sources[:20], "other sources (5)"]
 
 
 def test_periods_match_at_their_shared_precision():

@@ -60,16 +60,35 @@ def same_at_shared_precision(a: str | None, b: str | None) -> bool:
     return a[:n] == b[:n]
 
 
+# sources told apart by style; the rest share one grey style as "other sources"
+DISTINCT_SOURCES = 20
+OTHER = {"color": "#999999", "marker": ".", "linestyle": (0, (1, 3)), "hatch": ""}
+
+
 class _Styles:
-    """One colour, marker, line style and hatch per source, in order of first appearance."""
+    """One colour, marker, line style and hatch per source, in order of first appearance: the marker and line style
+    pair differs for the first DISTINCT_SOURCES sources (the line style moves on by one every round of markers, so
+    it reads in grey-scale too); later sources share OTHER."""
 
     def __init__(self, sources: list[str]):
         self.index = {s: i for i, s in enumerate(sources)}
+        self.others = sources[DISTINCT_SOURCES:]
 
     def __call__(self, source: str) -> dict:
         i = self.index[source]
+        if i >= DISTINCT_SOURCES:
+            return OTHER
+        shifted = i + i // len(MARKERS)
         return {"color": COLOURS[i % len(COLOURS)], "marker": MARKERS[i % len(MARKERS)],
-                "linestyle": LINESTYLES[i % len(LINESTYLES)], "hatch": HATCHES[i % len(HATCHES)]}
+                "linestyle": LINESTYLES[shifted % len(LINESTYLES)], "hatch": HATCHES[shifted % len(HATCHES)]}
+
+    def legend(self, sources: list[str]) -> list[Line2D]:
+        handles = [Line2D([], [], color=self(s)["color"], marker=self(s)["marker"], linestyle=self(s)["linestyle"],
+                          label=s) for s in sources[:DISTINCT_SOURCES]]
+        if self.others:
+            handles.append(Line2D([], [], color=OTHER["color"], marker=OTHER["marker"], linestyle=OTHER["linestyle"],
+                                  label=f"other sources ({len(self.others)})"))
+        return handles
 
 
 def _thousands(ax) -> None:
@@ -174,8 +193,7 @@ def timeline(store, out: Path, metric: str, asserter: str | None = None, fmt: st
     ax.set_ylabel(label)
     ax.set_title(f"{label} ({metric}): each source's figures over time")
     ax.grid(True, color="#dddddd", lw=0.6)
-    handles = [Line2D([], [], color=style(s)["color"], marker=style(s)["marker"], linestyle=style(s)["linestyle"],
-                      label=s) for s in sources]
+    handles = style.legend(sources)
     handles += [Line2D([], [], color="#555555", marker="$\\uparrow$", linestyle="none", markersize=10,
                        label="at least / more than"),
                 Line2D([], [], color="#555555", lw=6, alpha=0.55, label="range (low–high)"),
