@@ -179,6 +179,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("since-event", re.compile(r"\bsince\s+the\s+(?P<what>(?:[\w'-]+\s+){0,2}?(?:coup|war|invasion|offensive|conflict|uprising|revolution|escalation|takeover|ceasefire|truce))\b", re.I)),
     # "in the previous quarter": the span before the period the article named last (kg.extract.pipeline)
     ("previous", re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:previous|preceding|prior)\s+(?P<unit>quarter|month|year|week)\b", re.I)),
+    # "The fighting, which erupted on 15 April last year, has killed 14,000": a running total from that day
+    ("since-which", re.compile(rf"\b(?:war|conflict|fighting|offensive|invasion|insurgency|violence|clashes|siege)\b[^.;]{{0,40}}?,\s+which\s+(?:began|erupted|broke\s+out|started)\s+(?:on|in)\s+(?P<a>{_DATE})", re.I)),
+    # "on 15 April last year": before "last year" alone is taken
+    ("day", re.compile(rf"(?P<a>{_M}\s+{_D}|{_D}\s+(?:of\s+)?{_M})\s+(?P<rely>last|this)\s+year\b", re.I)),
     # "in August last year": before "last year" alone is taken
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:mid-?|early\s+|late\s+)?(?P<a>{_M})\s+(?:of\s+)?(?P<rely>last|this)\s+year\b", re.I)),
     # "up from 900 a year earlier": the period named before, a year back (kg.extract.pipeline)
@@ -216,6 +220,7 @@ _GATES = {
     "until": frozenset("through till until up as end to by".split()),
     "since": frozenset(["since"]),
     "since-campaign": frozenset(["since"]),
+    "since-which": frozenset(["began", "erupted", "broke", "started"]),
     "since-event": frozenset(["since"]),
     "since-then": frozenset(["since"]),
     "previous": frozenset(["previous", "preceding", "prior"]),
@@ -381,7 +386,8 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     k = "since"
                 elif kind == "since-then":
                     begin, k = None, "since"
-                elif kind == "since":
+                elif kind in ("since", "since-which"):
+                    k = "since"
                     begin = parse_date(m.group("a"), published)
                     if begin and len(begin) == 4:
                         begin += "-01"
@@ -459,6 +465,9 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         pass
                 elif kind == "day":
                     begin = finish = parse_date(m.group("a"), published)
+                    rely = m.groupdict().get("rely")
+                    if rely and pub and begin:  # "on 15 April last year"
+                        begin = finish = f"{pub[0] - (rely.lower() == 'last'):04d}{begin[4:]}"
                 elif kind == "year":
                     # "in 2023": January to December, or to the article's date in its own year
                     y = int(m.group("y"))

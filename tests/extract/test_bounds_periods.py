@@ -263,3 +263,13 @@ def test_a_running_total_said_in_a_month_since_a_state_of_emergency_ends_in_that
 def test_a_week_or_half_of_a_month_is_those_days(text, begin, finish):
     p = find_periods(text, "2018-12-10")[0]
     assert (p.begin, p.finish) == (begin, finish)
+
+
+@pytest.mark.parametrize("text, kind, begin", [
+    ("The fighting, which erupted on 15 April last year, has killed at least 14,000 people", "since", "2023-04-15"),
+    ("The war, which began in February 2022, has killed 10,000 civilians", "since", "2022-02"),
+    ("killed on 3 March last year", "day", "2023-03-03"),
+])
+def test_a_war_which_began_on_a_day_starts_a_total_and_a_day_last_year_is_last_years(text, kind, begin):
+    p = find_periods(text, "2024-06-12")[0]
+    assert (p.kind, p.begin) == (kind, begin)
