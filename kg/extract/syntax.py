@@ -869,8 +869,10 @@ def subject_span(doc, start: int, end: int, outcomes: dict[str, str] | frozenset
     subject = _subject(verb) if verb is not None else None
     if subject is None:
         return None
-    if verb.lemma_.lower() in outcomes and subject.head.i == verb.i and subject.dep_ == "nsubj":
-        return (0, 0)  # "the ADF killed more than 50 civilians": the killers, not a source (no subject speaks)
+    if verb.lemma_.lower() in outcomes and verb.lemma_.lower() != "bury" and subject.head.i == verb.i and subject.dep_ == "nsubj":
+        # "the ADF killed more than 50 civilians": the killers, not a source (no subject speaks); those who buried
+        # the dead counted them ("volunteers have buried 40 bodies")
+        return (0, 0)
     return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
 
 

@@ -862,3 +862,12 @@ def test_giving_a_toll_reports_it_and_giving_anything_else_does_not():
     cs = run("Local officials said 15 people were killed. The governor later gave a toll of 18.\n\nThe town was quiet on Monday.\n\nThe strike gave "
              "residents 10 minutes of warning before it killed 4 people.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(15, "Local officials"), (18, "governor"), (4, "Reuters")]
+
+
+def test_those_who_recovered_or_buried_the_dead_counted_them_and_injuries_are_the_injured():
+    cs = run("Rescue teams recovered 12 bodies on Wednesday.\n\nThe town was quiet on Monday.\n\nLocal volunteers have buried "
+             "40 bodies since Monday.\n\nThe town was quiet on Tuesday.\n\nThe ministry reported 2,031 fatalities and 6,552 "
+             "injuries since October.")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("people-killed", 12, "Rescue teams"), ("people-killed", 40, "Local volunteers"), ("people-killed", 2031, "ministry"),
+        ("people-injured", 6552, "ministry")]
