@@ -35,6 +35,7 @@ SPEECH = (
 )
 
 SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if " " not in w)
+_COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|\u2019s)\s+$")
 _PRONOUNS = frozenset("he she it they its their his her officials researchers".split())
 _ANAPHOR_NOUNS = frozenset(
     """report statement study research summary document announcement analysis agency group organization organisation mission command
@@ -328,6 +329,21 @@ class Attributor:
         label = _DETS.sub("", m.text).strip()
         return Mention(m.start, m.end, SourceRef(slug(label), label, "Organization", known=False), m.kind, m.text)
 
+    def _of_its_country(self, m: Mention, s: str) -> Mention:
+        """"Azerbaijan's Prosecutor General's Office" is not Ukraine's, though the gazetteer knows Ukraine's by that
+        name: a country's possessive before a known body none of whose names has that country is another body."""
+        if not m.ref.known:
+            return m
+        owner = _COUNTRY_POSSESSIVE.search(s, max(0, m.start - 40), m.start)
+        if owner is None or owner.end() != m.start or not self._is_country(owner.group(1)):
+            return m
+        term = self.index.vocab.sources.get(m.ref.key)
+        country = owner.group(1).lower()[:5]
+        if term is None or any(country in n.lower() for n in term.names):
+            return m
+        label = f"{owner.group(1)} {_DETS.sub('', m.text).strip()}"
+        return Mention(owner.start(), m.end, SourceRef(slug(label), label, "Organization", known=False), m.kind, s[owner.start():m.end])
+
     def _is_country(self, label: str) -> bool:
         """A country, or a capital that stands for its government ("Kyiv said")."""
         places = self.index.vocab.places
@@ -340,7 +356,7 @@ class Attributor:
 
     # ------------------------------------------------------------------ mentions
     def mentions(self, s: str) -> list[Mention]:
-        ms = [self._as_of_publication(m) for m in self.index.find(s)]
+        ms = [self._of_its_country(self._as_of_publication(m), s) for m in self.index.find(s)]
         # the publisher by its own name, which the gazetteer may not know ("according to a log seen by Example Wire")
         if self.outlet is not None and not self.outlet.known and len(self.outlet.label) > 3 and self.outlet.label in s:
             for m in re.finditer(rf"(?:\b[Tt]he\s+)?{re.escape(self.outlet.label)}\b", s):

@@ -871,3 +871,10 @@ def test_those_who_recovered_or_buried_the_dead_counted_them_and_injuries_are_th
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("people-killed", 12, "Rescue teams"), ("people-killed", 40, "Local volunteers"), ("people-killed", 2031, "ministry"),
         ("people-injured", 6552, "ministry")]
+
+
+def test_another_countrys_office_is_not_the_one_the_gazetteer_knows_by_that_name():
+    cs = run("Azerbaijan's Prosecutor General's Office says 27 civilians have been killed since 27 September.\n\n"
+             "Ukraine's Prosecutor General's Office said 12 children were killed.", published="2020-10-05")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (27, "Azerbaijan Prosecutor General's Office"), (12, "Prosecutor General of Ukraine")]
