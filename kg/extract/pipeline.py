@@ -72,6 +72,7 @@ _DATELINE = re.compile(r"[A-Z][\w .'-]{1,30}(?:\s*\([^()]{2,30}\))?,\s*")
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
+_AND_END = re.compile(r"\band\s*$")
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|additional)\s+$")
 
 
@@ -288,6 +289,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             else:
                 res = lex.classify(np, after, before, near, inherited)
             link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
+            if (res is None and np and not inherited and i + 1 < len(figs) and _AND_END.search(after)
+                    and not (link is not None and link.outcome)):
+                # "13 civilians, most of them living near the wall, and five soldiers were killed": subjects joined
+                # by "and" share the verb after the last of them (where the parse, thrown by the aside, links none)
+                res = lex.classify(np, f"{after} {_windows(s, figs, i + 1)[0]}", before, near, inherited)
             if (res is None and not np and (_BARE_AFTER.match(after) or _BARE_BEFORE.search(near))
                     and not (link is not None and link.noun and lex.classify(link.noun, link.outcome, "", ""))):
                 # "42 died", "The attack killed 19 and wounded 60": people, by default (unless the parse names

@@ -878,3 +878,10 @@ def test_another_countrys_office_is_not_the_one_the_gazetteer_knows_by_that_name
              "Ukraine's Prosecutor General's Office said 12 children were killed.", published="2020-10-05")
     assert [(int(c.value), c.asserter.label) for c in cs] == [
         (27, "Azerbaijan Prosecutor General's Office"), (12, "Prosecutor General of Ukraine")]
+
+
+def test_subjects_joined_by_and_share_the_verb_after_the_last_of_them():
+    cs = run("The army said 13 civilians, most of them living in houses near the wall, and five soldiers were killed.\n\n"
+             "Last Tuesday, 11 soldiers were martyred and 14 others were injured, a military source said.")
+    assert [(c.metric, int(c.value)) for c in cs] == [
+        ("civilians-killed", 13), ("combatants-killed", 5), ("combatants-killed", 11), ("combatants-injured", 14)]
