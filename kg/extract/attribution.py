@@ -314,6 +314,7 @@ class Attributor:
         self.last_person: SourceRef | None = None
         self._orgs: list[SourceRef] = []  # organisations that spoke or were cited, the last one last
         self._met: list[SourceRef] = []  # known organisations named, speaking or not, the last one last
+        self._named: list[SourceRef] = []  # bodies the gazetteer does not know, named in full, the last one last
         self.last_asserter: tuple[SourceRef, SourceRef | None] | None = None
         self.people: dict[str, SourceRef] = {}  # surname -> person (with speaks_for)
         self.acronyms: dict[str, SourceRef] = {}  # "CIMP" -> the body the article introduced as "... (CIMP)"
@@ -390,7 +391,11 @@ class Attributor:
             label = re.sub(r"^[Tt]he\s+", "", txt).strip()
             if len(label.split()) < 2 and not re.search(r"\(", label):
                 continue  # a bare "Ministry" or "Army" is not a name
-            ref = SourceRef(slug(label), label, "Organization", known=False)
+            # "the Information Team" after "the True News Information Team": the body named in full before
+            fuller = next((r for r in reversed(self._named) if r.label != label and f" {label} " in f" {r.label} "), None)
+            ref = fuller or SourceRef(slug(label), label, "Organization", known=False)
+            if fuller is None and label.split()[0].lower() not in _PERSON_ROLES:  # (not "Spokesman of the X Team")
+                self._named.append(ref)
             ms.append(Mention(a, b, ref, "org", txt))
             introduced = _INTRODUCED_ACRONYM.search(label)
             if introduced:

@@ -885,3 +885,10 @@ def test_subjects_joined_by_and_share_the_verb_after_the_last_of_them():
              "Last Tuesday, 11 soldiers were martyred and 14 others were injured, a military source said.")
     assert [(c.metric, int(c.value)) for c in cs] == [
         ("civilians-killed", 13), ("combatants-killed", 5), ("combatants-killed", 11), ("combatants-injured", 14)]
+
+
+def test_a_shorter_name_is_the_body_named_in_full_before():
+    cs = run("The True News Information Team said 37 terrorists were killed. The Information Team said that 12 civilians "
+             "were injured.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (37, "True News Information Team"), (12, "True News Information Team")]
