@@ -892,3 +892,10 @@ def test_a_shorter_name_is_the_body_named_in_full_before():
              "were injured.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [
         (37, "True News Information Team"), (12, "True News Information Team")]
+
+
+def test_a_description_in_the_words_of_a_name_met_is_that_body():
+    cs = run("The Combined Joint Task Force - Operation Inherent Resolve said it had conducted 24,566 strikes. During "
+             "July, the task force said, it received 31 new reports.")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("strikes", 24566, "CJTF-OIR"), ("new-reports", 31, "CJTF-OIR")]
