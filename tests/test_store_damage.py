@@ -87,10 +87,13 @@ def test_a_read_of_a_damaged_block_stays_within_its_memory_and_says_so(seeds_sto
     grew to 23 GB. Now the read stops at its cap and the command says the store is damaged. 8 bytes are
     overwritten in the middle of one large .sst file after another until a read meets them and grows."""
     grew = None
-    for sst in sorted(p.name for p in seeds_store.glob("*.sst") if p.stat().st_size > 50_000):
-        copy = Path(shutil.copytree(seeds_store, tmp_path / sst))
+    # (where the damage lands depends on how the store's files are laid out: the middle first, then other places)
+    tries = [(sst, at) for at in (1 / 2, 1 / 3, 2 / 3, 1 / 4, 3 / 4)
+             for sst in sorted(p.name for p in seeds_store.glob("*.sst") if p.stat().st_size > 50_000)]
+    for n, (sst, at) in enumerate(tries):
+        copy = Path(shutil.copytree(seeds_store, tmp_path / f"{n}-{sst}"))
         with open(copy / sst, "r+b") as fh:
-            fh.seek((copy / sst).stat().st_size // 2)
+            fh.seek(int((copy / sst).stat().st_size * at))
             fh.write(b"XXXXXXXX")
         proc, peak = kg_measured(copy, command, tmp=tmp_path)
         assert proc.returncode in (0, 2), (sst, proc.returncode, proc.stderr[-2000:])

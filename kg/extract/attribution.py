@@ -909,8 +909,9 @@ class Attributor:
         portfolio = _PORTFOLIO.fullmatch(f"the {label.lower()}")
         if portfolio and portfolio.group(1) != "prime":  # "the Interior Minister" (capitalised): the ministry
             label = f"Ministry of {(portfolio.group(1) or portfolio.group(2)).capitalize()}"
-        if label.islower():
+        if label.islower() and " " in label:
             # "the task force said" after "the Combined Joint Task Force": a description in the words of a name met
+            # (not one word: "a source at the Police Command" is not the "military source" quoted before)
             named = next((o for o in reversed(self._met + self._orgs) if any(
                 f" {label} " in f" {n.lower()} " for n in self._names(o))), None)
             if named is not None:

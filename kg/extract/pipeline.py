@@ -26,7 +26,8 @@ from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, describes_a_name,
                                figure_token, governing_source, in_present_perfect, is_age, is_agent, is_ratio,
-                               names_an_event, own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, compares_with_a_count)
+                               names_an_event, own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span,
+                               compares_with_a_count)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary

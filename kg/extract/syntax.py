@@ -154,7 +154,13 @@ def _predicate(node) -> bool:
     return node.pos_ in ("VERB", "AUX") or (node.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in node.children))
 
 
+# what a reporting verb's object is when it is what was said, not who said it ("..., confirmed the toll")
 _SAID_THINGS = frozenset(("toll", "death", "figure", "number", "report", "killing", "casualty", "loss", "attack", "news"))
+# verbs that report only what they give: "the governor gave a toll of 18" (not "the strike gave residents warning")
+_REPORTS_ONLY_A_FIGURE = frozenset(("give",))
+# bodies whose part in a passive "were reported killed by X" is the reporting
+_REPORTERS = frozenset(("agency", "ministry", "media", "outlet", "monitor", "observatory", "network", "office", "department",
+                        "official", "authority", "television", "radio", "newspaper", "broadcaster", "service", "channel"))
 
 
 def _trailing_report(verb, tok, verbs: frozenset[str]):
@@ -426,13 +432,6 @@ def _quoted_as_saying(verb):
 
 # verbs whose subject is told what the clause states: whom it heard it from speaks
 _RECEIVING = frozenset(("learn", "hear"))
-
-
-# verbs that report only what they give: "the governor gave a toll of 18" (not "the strike gave residents warning")
-_REPORTS_ONLY_A_FIGURE = frozenset(("give",))
-# bodies whose part in a passive "were reported killed by X" is the reporting
-_REPORTERS = frozenset(("agency", "ministry", "media", "outlet", "monitor", "observatory", "network", "office", "department",
-                        "official", "authority", "television", "radio", "newspaper", "broadcaster", "service", "channel"))
 
 
 def _received_from(verb):
