@@ -27,7 +27,7 @@ from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, describes_a_name,
                                figure_token, governing_source, in_present_perfect, is_age, is_agent, is_ratio,
                                names_an_event, own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span,
-                               compares_with_a_count)
+                               compares_with_a_count, verb_through_of)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -290,6 +290,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             else:
                 res = lex.classify(np, after, before, near, inherited)
             link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
+            if res is None and np and si in docs and (done := verb_through_of(docs[si], f.start, f.end)):
+                # "completed its assessment of 42 reports": the verb the figure's noun is the object of, through "of"
+                res = lex.classify(np, after, before, f"{near} {done}")
             if (res is None and np and not inherited and i + 1 < len(figs) and _AND_END.search(after)
                     and not (link is not None and link.outcome)):
                 # "13 civilians, most of them living near the wall, and five soldiers were killed": subjects joined

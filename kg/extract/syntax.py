@@ -755,6 +755,19 @@ def describes_a_name(doc, start: int, end: int) -> bool:
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
 
 
+def verb_through_of(doc, start: int, end: int) -> str | None:
+    """The verb whose object the figure's noun belongs to through "of": "completed its assessment of 42 reports"
+    -> "completed" (what was done to the reports), else None."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.dep_ != "dobj" or of.head.head.pos_ != "VERB":
+        return None
+    return of.head.head.text
+
+
 def is_ratio(doc, start: int, end: int) -> bool:
     """Whether the number at [start, end) is the whole of a ratio ("one Iraqi in 40", "one in five
     children", "1 in 10"), not a count. The parser hangs these words in several ways; their order is

@@ -899,3 +899,8 @@ def test_a_description_in_the_words_of_a_name_met_is_that_body():
              "July, the task force said, it received 31 new reports.")
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("strikes", 24566, "CJTF-OIR"), ("new-reports", 31, "CJTF-OIR")]
+
+
+def test_what_was_done_to_the_reports_through_of_names_their_count():
+    cs = run("The task force completed its assessment of 42 reports. Of those, six were assessed as credible.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("completed-reports", 42), ("credible-reports", 6)]
