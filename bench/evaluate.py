@@ -144,7 +144,7 @@ def main() -> int:
                 (f"{name} s{half:02d}- ({second})",
                  _subset(folder, work, f"{folder.name}-second", lambda n, h=half: n is not None and n >= h, "s"), claim_lines[folder]),
             ]
-            if folder.name == "madeup4":
+            if folder == split_sets[-1][0]:
                 listed.add(first_label)  # the newest development half: its errors are the ones to read
         results = {}
         for label, gold_dir, claims in parts:

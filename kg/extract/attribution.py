@@ -199,6 +199,11 @@ class Mention:
     text: str
 
 
+def _has_words(name: str, phrase: str) -> bool:
+    """Whether ``phrase`` is a run of whole words of ``name`` ("Information Team" of "True News Information Team")."""
+    return f" {phrase} " in f" {name} "
+
+
 def slug(name: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return s[:60] or "unknown"
@@ -338,9 +343,8 @@ class Attributor:
         owner = _COUNTRY_POSSESSIVE.search(s, max(0, m.start - 40), m.start)
         if owner is None or owner.end() != m.start or not self._is_country(owner.group(1)):
             return m
-        term = self.index.vocab.sources.get(m.ref.key)
         country = owner.group(1).lower()[:5]
-        if term is None or any(country in n.lower() for n in term.names):
+        if any(country in n.lower() for n in self._names(m.ref)):
             return m
         label = f"{owner.group(1)} {_DETS.sub('', m.text).strip()}"
         return Mention(owner.start(), m.end, SourceRef(slug(label), label, "Organization", known=False), m.kind, s[owner.start():m.end])
@@ -392,7 +396,7 @@ class Attributor:
             if len(label.split()) < 2 and not re.search(r"\(", label):
                 continue  # a bare "Ministry" or "Army" is not a name
             # "the Information Team" after "the True News Information Team": the body named in full before
-            fuller = next((r for r in reversed(self._named) if r.label != label and f" {label} " in f" {r.label} "), None)
+            fuller = next((r for r in reversed(self._named) if r.label != label and _has_words(r.label, label)), None)
             ref = fuller or SourceRef(slug(label), label, "Organization", known=False)
             if fuller is None and label.split()[0].lower() not in _PERSON_ROLES:  # (not "Spokesman of the X Team")
                 self._named.append(ref)
@@ -586,6 +590,10 @@ class Attributor:
         term = self.index.vocab.sources.get(org.key)
         return term.names if term is not None else (org.label,)
 
+    def _bears_word(self, org: SourceRef, word: str) -> bool:
+        """Whether one of ``org``'s names has ``word`` ("coalition" in "Saudi-led coalition")."""
+        return any(word in n.lower().replace("-", " ").split() for n in self._names(org))
+
     def _described(self, word: str) -> SourceRef | None:
         """The latest organisation met that ``word`` describes, by its names or its kind: "the
         government" is the government named before, not the army that spoke last."""
@@ -598,7 +606,7 @@ class Attributor:
             # International has investigated ... the organisation found")
             for org in reversed(self._orgs if by_kind is False else self._met):
                 term = self.index.vocab.sources.get(org.key)
-                if by_kind is not True and any(word in n.lower().replace("-", " ").split() for n in self._names(org)):
+                if by_kind is not True and self._bears_word(org, word):
                     return org
                 if by_kind is not False and kind and term is not None and term.extra.get("type") == kind:
                     return org
@@ -614,8 +622,7 @@ class Attributor:
             if word:
                 # "the coalition" after "the Saudi-led coalition": the one the article named, not the gazetteer's
                 # usual bearer of the word
-                named = next((o for o in reversed(self._met) if any(
-                    word in n.lower().replace("-", " ").split() for n in self._names(o))), m.ref)
+                named = next((o for o in reversed(self._met) if self._bears_word(o, word)), m.ref)
                 return named, None
         if m.kind in ("org", "outlet", "generic"):
             return m.ref, None
@@ -913,7 +920,7 @@ class Attributor:
             # "the task force said" after "the Combined Joint Task Force": a description in the words of a name met
             # (not one word: "a source at the Police Command" is not the "military source" quoted before)
             named = next((o for o in reversed(self._met + self._orgs) if any(
-                f" {label} " in f" {n.lower()} " for n in self._names(o))), None)
+                _has_words(n.lower(), label) for n in self._names(o))), None)
             if named is not None:
                 return named, None
         return SourceRef(slug(label), label, "Organization", known=False), None

@@ -456,17 +456,10 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         continue
                     begin = finish = _days_before(published, n)
                     k = "day"
-                elif kind == "month":
+                elif kind in ("month", "day"):
                     begin = finish = parse_date(m.group("a"), published)
                     rely = m.groupdict().get("rely")
-                    if rely and pub and begin:  # "in August last year", "in March this year"
-                        begin = finish = f"{pub[0] - (rely.lower() == 'last'):04d}{begin[4:]}"
-                    if begin is None and not pub:
-                        pass
-                elif kind == "day":
-                    begin = finish = parse_date(m.group("a"), published)
-                    rely = m.groupdict().get("rely")
-                    if rely and pub and begin:  # "on 15 April last year"
+                    if rely and pub and begin:  # "in August last year", "in March this year", "on 15 April last year"
                         begin = finish = f"{pub[0] - (rely.lower() == 'last'):04d}{begin[4:]}"
                 elif kind == "year":
                     # "in 2023": January to December, or to the article's date in its own year
