@@ -165,3 +165,84 @@ def test_json_for_a_script_block_escapes_what_could_close_it():
     s = escape_json_for_script({"q": "</script><!-- & \u2028"})
     assert "<" not in s and ">" not in s and "&" not in s and "\u2028" not in s
     assert s == '{"q":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}'
+
+
+# ---- a large network: 100+ sources laid out without labels on top of each other
+
+WORDS = ["Ministry", "Health", "Council", "Observatory", "Commission", "Red Crescent", "Monitor", "Network",
+         "Office", "Brigade", "Civil Defence", "Human Rights", "Directorate", "Committee", "Coalition"]
+
+
+def overlaps(a: dict, b: dict, slack: float = 0.5) -> bool:
+    return (a["x"] + slack < b["x"] + b["width"] and b["x"] + slack < a["x"] + a["width"]
+            and a["y"] + slack < b["y"] + b["height"] and b["y"] + slack < a["y"] + a["height"])
+
+
+@pytest.fixture(scope="module")
+def crowded_html(tmp_path_factory, vocab) -> Path:
+    """A page of 130 sources in 65 articles: each article's two sources give different figures."""
+    folder = tmp_path_factory.mktemp("crowded")
+    s = open_store(folder / "store")
+    for i in range(65):
+        names = [f"{WORDS[(i + j) % len(WORDS)]} of District {2 * i + j} ({'North' if j else 'South'})" for j in (0, 1)]
+        claims = []
+        for j, name in enumerate(names):
+            quote = f"{name} said {100 + 40 * j} civilians were killed."
+            claims.append(make_claim(asserter=SourceRef(f"src-{i}-{j}", name), value=Decimal(100 + 40 * j),
+                                     quote=quote, start=0, end=len(quote), bound="exact"))
+        text = " ".join(c.quote for c in claims) + "\n"
+        store_article(s, make_article(text=text, claims=claims, name=f"a{i:03}.txt",
+                                      publisher=f"Outlet {i % 9}"), vocab)
+    export(s, "html", folder / "crowded.html")
+    s.close()
+    return folder / "crowded.html"
+
+
+def test_a_page_of_130_sources_shows_no_label_over_another_label_or_node(browser, crowded_html):
+    page = OfflinePage(browser, crowded_html)
+    try:
+        p = page.page
+        boxes = p.evaluate("""() => [...document.querySelectorAll('#nodes .node')].map(g => {
+            const t = g.querySelector('text'), s = g.querySelector('circle, rect');
+            const box = e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; };
+            return {label: t.textContent, shown: getComputedStyle(t).display !== 'none', text: box(t), shape: box(s)};
+        })""")
+        assert len(boxes) == 139  # 130 sources and 9 outlets
+        shown = [b for b in boxes if b["shown"]]
+        assert len(shown) >= 30  # the most cited sources are named without hovering
+        clashes = [(a["label"], b["label"]) for i, a in enumerate(shown) for b in shown[i + 1:]
+                   if overlaps(a["text"], b["text"])]
+        assert clashes == []
+        covered = [(a["label"], b["label"]) for a in shown for b in boxes
+                   if a is not b and overlaps(a["text"], b["shape"])]
+        assert covered == []
+        shapes = [(a["label"], b["label"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                  if overlaps(a["shape"], b["shape"], slack=2)]
+        assert shapes == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        p.screenshot(path=str(ARTIFACTS / "html-export-crowded.png"))
+        assert page.errors == [] and page.blocked == []
+    finally:
+        page.close()
+
+
+def test_a_source_named_only_on_hover_in_a_crowded_page(browser, crowded_html):
+    page = OfflinePage(browser, crowded_html)
+    try:
+        p = page.page
+        quiet = p.locator("#nodes .node:not(.labelled)").first
+        label = quiet.locator("text")
+        name = label.text_content()
+        assert not label.is_visible()
+        quiet.locator("circle, rect").hover()
+        assert p.locator("#hover-label text").text_content() == name
+        assert p.locator("#hover-label text").is_visible()
+        quiet.locator("circle, rect").click()
+        assert name in panel_text(p)
+        p.mouse.move(5, 5)
+        assert p.locator("#hover-label text").count() == 0
+        assert label.is_visible()  # the selected source keeps its name
+        p.fill("#search", "District 7 (North)")  # a search names what it finds
+        assert p.locator("#nodes .node:not(.dim) text").filter(has_text="District 7 (North)").is_visible()
+    finally:
+        page.close()

@@ -1,7 +1,8 @@
 """One self-contained HTML page: the source network drawn in SVG by a little vanilla JavaScript.
 
 No CDN and no bundled library: the layout is computed here (networkx spring layout, seeded so
-the page is the same every time), the page only draws, selects and searches.  The data goes
+the page is the same every time); the page measures the names in its font, pushes apart nodes
+whose names would overlap, draws, selects and searches.  The data goes
 into a ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped as
 ``\\u003c`` …, and the script inserts every value with ``textContent``, so an article that
 contains ``<script>`` shows it as text.  A Content-Security-Policy lets only the page's own
@@ -54,8 +55,12 @@ def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
-    return {n: (round(MARGIN + (p[0] - min(xs)) / span_x * (WIDTH - 2 * MARGIN - 220), 1),
-                round(MARGIN + (p[1] - min(ys)) / span_y * (HEIGHT - 2 * MARGIN), 1)) for n, p in pos.items()}
+    # A canvas whose area grows with the number of sources; the page then pushes apart nodes whose
+    # names would overlap, once it has measured the names in its own font.
+    grow = max(1.0, math.sqrt(simple.number_of_nodes() / 40))
+    width, height = (WIDTH - 2 * MARGIN - 220) * grow, (HEIGHT - 2 * MARGIN) * grow
+    return {n: (round(MARGIN + (p[0] - min(xs)) / span_x * width, 1),
+                round(MARGIN + (p[1] - min(ys)) / span_y * height, 1)) for n, p in pos.items()}
 
 
 def page_data(data: ExportData, title: str) -> dict:
