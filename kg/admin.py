@@ -30,11 +30,19 @@ def remove_article(store, iri: URIRef) -> bool:
 
 
 def store_stats(store) -> list[dict]:
+    """Counts of what is stored. Sources are counted as the exports draw them: every source that
+    asserts a figure or published an article with figures; then those two kinds apart."""
     res = store.query(prefix_header() + """
-        SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?s) AS ?sources)
-        WHERE { { ?a a kg:Article } UNION { ?c a kg:Claim ; kg:assertedBy ?s } }""")
+        SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?any) AS ?sources)
+               (COUNT(DISTINCT ?s) AS ?asserting) (COUNT(DISTINCT ?o) AS ?outlets)
+        WHERE { { ?a a kg:Article }
+                UNION { ?c a kg:Claim ; kg:assertedBy ?s BIND(?s AS ?any) }
+                UNION { GRAPH ?g { ?art a kg:Article ; schema:publisher ?o FILTER EXISTS { ?x a kg:Claim } }
+                        BIND(?o AS ?any) } }""")
     row = dict(zip(res.variables, res.rows[0]))
-    out = [{"what": k, "count": int(row[k])} for k in ("articles", "claims", "sources")]
+    names = {"articles": "articles", "claims": "claims", "sources": "sources",
+             "asserting": "sources asserting figures", "outlets": "outlets"}
+    out = [{"what": name, "count": int(row[var])} for var, name in names.items()]
     copies, stories = copies_and_stories(store)
     out += [{"what": "copies", "count": copies}, {"what": "stories copied", "count": stories}]
     out.append({"what": "triples", "count": store.triple_count()})

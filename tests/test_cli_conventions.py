@@ -164,3 +164,55 @@ def test_h_is_help_everywhere_and_help_shows_no_python_types(command):
     assert short.stdout == long.stdout and "Usage: " in short.stdout
     options = short.stdout.split("Options")[1]
     assert "<str>" not in options and "<bool>" not in options and "<int>" not in options
+
+
+# ---------------------------------------------------------------- counts that agree
+
+def test_what_export_says_it_wrote_is_what_the_file_holds(seeds, tmp_path):
+    import re
+
+    import networkx as nx
+
+    def said(path, *args):
+        r = kg("export", "-o", path, *args, "--store", seeds)
+        assert r.exit_code == 0, r.output
+        return r.stdout.strip()
+
+    line = said(tmp_path / "g.gexf")
+    g = nx.read_gexf(tmp_path / "g.gexf")
+    assert f"{g.number_of_nodes()} sources and {g.number_of_edges()} links" in line, line
+    line = said(tmp_path / "c.graphml", "--view", "claims")
+    g = nx.read_graphml(tmp_path / "c.graphml")
+    assert f"{g.number_of_nodes()} nodes and {g.number_of_edges()} links" in line, line
+    line = said(tmp_path / "g.cyjs")
+    g = nx.cytoscape_graph(json.loads((tmp_path / "g.cyjs").read_text()))
+    assert f"{g.number_of_nodes()} sources and {g.number_of_edges()} links" in line, line
+    line = said(tmp_path / "p.html")
+    page = json.loads(re.search(r'id="kg-data">(.*?)</script>', (tmp_path / "p.html").read_text(), re.S).group(1))
+    assert f"{len(page['nodes'])} sources and {len(page['edges'])} links" in line, line
+    line = said(tmp_path / "t.csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "t.csv").read_text(encoding="utf-8-sig"))))
+    assert f"({len(rows)} claims)" in line or f": {len(rows)} claims)" in line, line
+
+
+def test_stats_counts_sources_as_the_exports_do(seeds, tmp_path):
+    r = kg("stats", "-f", "json", "--store", seeds)
+    counts = {row["what"]: row["count"] for row in json.loads(r.stdout)}
+    rows = list(csv.DictReader(io.StringIO(export(seeds, tmp_path / "t.csv").read_text(encoding="utf-8-sig"))))
+    page = kg("export", "-o", tmp_path / "g.gexf", "--store", seeds).stdout
+    assert f"{counts['sources']} sources and" in page
+    assert counts["sources asserting figures"] == len({row["asserter"] for row in rows})
+    assert counts["outlets"] == len({row["reported_by"] for row in rows if row["reported_by"]})
+
+
+def test_a_plain_conflicts_reads_the_findings_kg_analyse_stored_at_its_tolerance(seeds, tmp_path):
+    import shutil
+
+    store = tmp_path / "store"
+    shutil.copytree(seeds, store)
+    assert kg("analyse", "--tolerance", "0.2", "--store", store).exit_code == 0
+    r = kg("conflicts", "--store", store)
+    assert r.exit_code == 0 and "live" not in r.stderr, r.stderr
+    assert r.stdout == kg("conflicts", "--tolerance", "0.2", "--store", store).stdout
+    r = kg("conflicts", "--tolerance", "0.1", "--store", store)
+    assert "computing conflicts live" in r.stderr  # another tolerance than the stored one is worked out live

@@ -17,10 +17,19 @@ from typing import Any
 from kg.analysis import findings
 from kg.analysis.names import check_names, incident_labels, source_iri
 from kg.analysis.queries import run_named
-from kg.analysis.rules import Figure, classify, comparable
+from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.copies import copy_counts
 from kg.model import resolve_source
 from kg.vocab import vocabulary
+
+
+def tolerance_for(kg_store, asked: Decimal | None) -> Decimal:
+    """The tolerance a listing uses: the one asked for, else the stored findings' (the last
+    ``kg analyse --tolerance``), else the default."""
+    if asked is not None:
+        return asked
+    stored = findings.tolerance_of(kg_store)
+    return stored if stored is not None else DEFAULT_TOLERANCE
 
 
 def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal,

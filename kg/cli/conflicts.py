@@ -11,7 +11,8 @@ from typing import Any, Optional
 import typer
 
 from kg.analysis import findings
-from kg.analysis.listing import conflict_rows, explain_row, load_figures, reason_kinds, unlisted_pairs, with_copies
+from kg.analysis.listing import (conflict_rows, explain_row, load_figures, reason_kinds, tolerance_for, unlisted_pairs,
+                                 with_copies)
 from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure
 from kg.analysis.filters import first_rows, listing_params, one_more
 from kg.cli.options import (FormatOpt, PairSinceOpt, PairUntilOpt, StoreOpt, fail, limit_option, note_limit, place_option,
@@ -31,8 +32,9 @@ def conflicts_command(
     kind: Optional[str] = typer.Option(None, help=f"Only this kind: {' | '.join(ALL_KINDS)}."),
     asserter: Optional[str] = typer.Option(None, help="Only pairs with this source on either side (name or alias)."),
     incident: Optional[str] = typer.Option(None, help="Only pairs about this incident (its label in any case, or its key)."),
-    tolerance: str = typer.Option(str(DEFAULT_TOLERANCE), help="Relative tolerance for approximate figures and "
-                                                              "discrepancies (0.10 = 10 %)."),
+    tolerance: Optional[str] = typer.Option(None, help="Relative tolerance for approximate figures and discrepancies "
+                                                       f"(0.10 = 10 %); by default the one kg analyse stored "
+                                                       f"the findings with, else {DEFAULT_TOLERANCE}.", show_default=False),
     explain: bool = typer.Option(False, "--explain", help="Say why each pair is listed (a few lines a pair), and "
                                                           "count the other pairs of sources on the same metric and "
                                                           "place by why they are not."),
@@ -47,10 +49,11 @@ def conflicts_command(
     that look alike but are not comparable, each with both sides' asserter, outlet and quote."""
     if kind is not None and kind not in ALL_KINDS:
         fail(f"unknown kind {kind!r}; choose one of {', '.join(ALL_KINDS)}")
-    t = parse_tolerance(tolerance)
+    asked = parse_tolerance(tolerance) if tolerance is not None else None
     window(since, until)
     params = {"metric": metric, "kind": kind, "asserter": asserter, "incident": incident}
     with open_store(store, read_only=True, bounded=True) as kg_store:
+        t = tolerance_for(kg_store, asked)
         params.update(listing_params(kg_store, place, since, until))
         rows, note = conflict_rows(kg_store, params, t, one_more(limit))
         rows, more = first_rows(rows, limit)

@@ -30,7 +30,7 @@ def export_command(
     store: Optional[str] = StoreOpt,
 ) -> None:
     """Export the graph for Gephi, Cytoscape, yEd or Graphviz, as RDF, as a table of claims or as an offline HTML page."""
-    from kg.export import export
+    from kg.export import export, summary
 
     window(since, until)
     try:
@@ -43,8 +43,7 @@ def export_command(
                           limit=limit)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
-    what = "the whole store" if data is None else f"{len(data.claims)} claims, {len(data.sources)} sources, {len(data.relations)} relations"
-    typer.echo(f"wrote {output} ({chosen}: {what})")
+    typer.echo(f"wrote {output} ({chosen}: {summary(data, chosen, view)})")
 
 
 PLOT_HELP = "Charts of the figures: timelines and comparisons (PNG or SVG by the -o suffix)."

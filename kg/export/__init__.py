@@ -51,6 +51,19 @@ def export(store, fmt: str | None, out: Path, view: str = "sources", metric: str
     return data
 
 
+def summary(data: ExportData | None, fmt: str, view: str = "sources") -> str:
+    """What ``export`` wrote, counted as the file holds it: the store, the table's rows, or the
+    network's nodes and links (the page draws the sources view)."""
+    if data is None:
+        return "the whole store"
+    if fmt in TABLES.names:
+        return f"{len(data.claims)} claims"
+    drawn = "sources" if fmt == "html" else view
+    graph = build_view(data, drawn)
+    nodes = "sources" if drawn == "sources" else "nodes"
+    return f"{graph.number_of_nodes()} {nodes} and {graph.number_of_edges()} links, from {len(data.claims)} claims"
+
+
 def _title(metric: str | None, asserter: str | None) -> str:
     parts = ["kg: who disagrees with whom"]
     if metric:
@@ -60,4 +73,4 @@ def _title(metric: str | None, asserter: str | None) -> str:
     return " — ".join(parts)
 
 
-__all__ = ["ExportError", "VIEWS", "export"]
+__all__ = ["ExportError", "VIEWS", "export", "summary"]
