@@ -70,6 +70,18 @@ class Vocabulary:
         October that ..."), where on "recorded 110 deaths in April" it dates the data (ontology/attribution.ttl)."""
         return self.lemmas(KG.utteranceVerbs)
 
+    @cached_property
+    def toll_update_verbs(self) -> frozenset[str]:
+        """Lemmas of verbs of a toll that grows: a day on them dates the update ("rose to 23 on Friday")
+        (ontology/attribution.ttl)."""
+        return self.lemmas(KG.tollUpdateVerbs)
+
+    @cached_property
+    def event_words(self) -> frozenset[str]:
+        """Lemmas of the nouns and verbs of a violent event and of its outcome (kill, wound): a day on them
+        dates the event (ontology/attribution.ttl)."""
+        return self.lemmas(KG.attackWords)
+
     def _metrics_flagged(self, flag: URIRef) -> frozenset[str]:
         return frozenset(n for n, t in self.metrics.items() if self.graph.value(URIRef(t.iri), flag))
 

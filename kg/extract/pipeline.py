@@ -24,10 +24,10 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
-from kg.extract.syntax import (clause_of, counted, dates_a_count, dates_a_statement, denied_counts, describes_a_name,
-                               figure_token, governing_source, in_present_perfect, is_age, is_agent, is_ratio,
-                               names_an_event, own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span,
-                               compares_with_a_count, verb_through_of)
+from kg.extract.syntax import (clause_of, compares_with_a_count, counted, dates_a_count, dates_a_statement, dates_an_event,
+                               denied_counts, describes_a_name, figure_token, governing_source, in_present_perfect, is_age,
+                               is_agent, is_ratio, names_an_event, own_predicate, revises_a_count, sets_a_count,
+                               starts_a_period, subject_span, verb_through_of)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -142,6 +142,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     all_periods: list[tuple[int, PeriodMention]] = []
     named_days: set[PeriodMention] = set()
     stated_days: set[tuple[int, str]] = set()
+    attack_days: list[tuple[int, str]] = []  # (sentence, day) of the violent events the article dates
+    # a day on a reporting verb dates a statement, and one on a toll that rose ("rose to 23 on Friday") its update
+    day_verbs = vocab.reporting_verbs | vocab.toll_update_verbs
     prev_sentence_nps: list[str] = []
     last_para = -10  # paragraph of the last attribution, for carry-over
     article_places: dict[str, int] = {}
@@ -203,7 +206,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # (a point in time only: "estimates the toll in the last four years" is the data's span)
         stated = [p for p in pms if p.kind in ("day", "todate", "month", "relative") and p.begin == p.finish
                   and (si in docs or p.kind == "day")
-                  and dates_a_statement(docs[si], p.start, p.end, vocab.reporting_verbs if p.kind == "day" else
+                  and dates_a_statement(docs[si], p.start, p.end, day_verbs if p.kind == "day" else
                                         vocab.utterance_verbs, vocab.report_nouns, vocab.time_words)]
         pms = [p for p in pms if p not in stated]
         # "said on Sunday that 262 were killed over the previous 24 hours": days counted back from the statement's
@@ -226,6 +229,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                                           and any(0 <= d.start - p.end <= 40 for d in dated))]
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
+            attack_days.extend((si, p.finish) for p in pms if p.kind == "day" and p.finish and p not in named_days
+                               and dates_an_event(docs[si], p.start, p.end, vocab.event_words, vocab.time_words))
         # (a span named earlier in the sentence comes before: "in 2023, up from 900 a year earlier")
         pms = [_previous_span(_started_before(p, all_periods, sents), all_periods + [(si, q) for q in pms if q.end <= p.start],
                               meta.published) for p in pms]
@@ -448,7 +453,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             last_para = sent.para
         if nps:
             prev_sentence_nps = nps
-    _article_periods(raws, sents, all_periods, meta.published, named_days, dict(sorted(stated_days)), vocab.per_period_metrics)
+    _article_periods(raws, sents, all_periods, meta.published, named_days, dict(sorted(stated_days)), vocab.per_period_metrics,
+                     attack_days)
     _snap_to_campaign(raws, text, vocab)
     _since_the_war(raws, article_places, vocab, meta.published)
     _same_sentence_population(raws)
@@ -851,7 +857,8 @@ def _since_the_war(raws: list[_Raw], article_places: dict[str, int], vocab: Voca
 
 
 def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None,
-                     named_days: set[PeriodMention], stated_days: dict[int, str], per_period: frozenset[str]) -> None:
+                     named_days: set[PeriodMention], stated_days: dict[int, str], per_period: frozenset[str],
+                     attack_days: list[tuple[int, str]]) -> None:
     """Periods that need the whole article: neighbouring statements, back references, the data's 'as of' end."""
     # 1. "The latest figure covers ... through November 2017" applies to the open figures just before it
     for si, p in all_periods:
@@ -963,11 +970,15 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             # (the day or few days of the casualty figures before, when they have them: the toll is being revised, or
             # is of the same offensive, "September 19-20 ... one civilian died in the hostilities"; a later day in the
             # text may be when bodies were recovered)
-            toll_days = [o.claim.period for o in raws if o.sent < r.sent and o.pkind in ("day", "range")
+            toll_days = [(o.sent, o.claim.period) for o in raws if o.sent < r.sent and o.pkind in ("day", "range")
                          and _days_long(o.claim.period) is not None and _days_long(o.claim.period) <= 7
                          and (o.sent, o.claim.period.end) not in by_days
                          and o.claim.metric.endswith(("-killed", "-injured"))]
-            before = toll_days or [Period(d, d, None) for si, d in event_days if si <= r.sent]
+            # ... or the attack told last before it ("an air strike on 2 September killed civilians. ... 14 civilians
+            # died in the strike"), whichever comes later (the toll's own day on a tie)
+            attacks = [(si, Period(d, d, None)) for si, d in attack_days if si <= r.sent]
+            told = sorted(attacks + toll_days, key=lambda sp: sp[0])
+            before = [p for _, p in told] or [Period(d, d, None) for si, d in event_days if si <= r.sent]
             # strikes told right after a dated attack, in its paragraph, are part of it ("gunmen attacked the market
             # on Thursday ... The air force carried out three strikes against the fleeing assailants")
             attack = [o for o in raws if o.para == r.para and r.sent - 1 <= o.sent < r.sent and o.pkind == "day"

@@ -199,24 +199,49 @@ def _trailing_report(verb, tok, verbs: frozenset[str]):
     return None
 
 
+def _dated_word(doc, start: int, end: int, time_words: frozenset[str]):
+    """The word the date at characters [start, end) modifies, through "on", "early", "night": a verb or
+    noun outside the date; None when the parse links it to none."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    node = tok.head
+    for _ in range(4):
+        in_date = start <= node.idx < end or node.lower_ in time_words or node.lemma_.lower() in time_words
+        if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and node.i != tok.i and not in_date:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str],
                       time_words: frozenset[str]) -> bool:
     """Whether the date at characters [start, end) dates a statement ("said on Friday", "the report
     released on 5 May") rather than an event ("the strike on Sunday night", "Wednesday's incident")."""
-    tok = figure_token(doc, start, end)
-    if tok is None:
+    node = _dated_word(doc, start, end, time_words)
+    if node is None:
         return False
-    node = tok.head
-    for _ in range(4):  # through "on", "early", "night" to the word the date modifies
-        in_date = start <= node.idx < end or node.lower_ in time_words or node.lemma_.lower() in time_words
-        if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and node.i != tok.i and not in_date:
-            # "condemned the attack in a statement on Monday" (the parser may hang "in a statement" on "attack")
-            heads = [node, *(c for c in node.children if c.dep_ == "dobj")] if node.pos_ in ("VERB", "AUX") else []
-            if any(p.dep_ == "pobj" and p.lemma_.lower() in nouns
-                   for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children):
-                return True
-            return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
-        if node.head.i == node.i:
+    # "condemned the attack in a statement on Monday" (the parser may hang "in a statement" on "attack")
+    heads = [node, *(c for c in node.children if c.dep_ == "dobj")] if node.pos_ in ("VERB", "AUX") else []
+    if any(p.dep_ == "pobj" and p.lemma_.lower() in nouns
+           for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children):
+        return True
+    return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
+
+
+def dates_an_event(doc, start: int, end: int, event_words: frozenset[str], time_words: frozenset[str]) -> bool:
+    """Whether the date at characters [start, end) dates a violent event: the word it modifies, or a
+    word that one hangs from up to its clause's verb, is an event's ("a car bomb exploded on Thursday",
+    "Sunday's attack", "a strike near the crossing on 3 April hit a funeral")."""
+    node = _dated_word(doc, start, end, time_words)
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.lemma_.lower() in event_words:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
         node = node.head
     return False

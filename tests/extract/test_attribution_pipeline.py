@@ -904,3 +904,21 @@ def test_a_description_in_the_words_of_a_name_met_is_that_body():
 def test_what_was_done_to_the_reports_through_of_names_their_count():
     cs = run("The task force completed its assessment of 42 reports. Of those, six were assessed as credible.")
     assert [(c.metric, int(c.value)) for c in cs] == [("completed-reports", 42), ("credible-reports", 6)]
+
+
+def test_a_single_attacks_toll_is_dated_by_the_attack_not_by_the_day_it_rose_or_was_told():
+    # published on a Saturday; the bombing was on the Wednesday, the toll rose on the Thursday
+    cs = run("Mourners gathered on Friday after a suicide bomber blew himself up at a wedding hall on Wednesday night.\n\n"
+             "The death toll climbed to 31 on Thursday, the provincial health office said. Earlier, police had put "
+             "the number of dead at 19.\n\nThe interior ministry said in a statement that 26 civilians and two guards "
+             "were killed.", published="2023-04-15")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (31, "2023-04-12", "2023-04-12"), (19, "2023-04-12", "2023-04-12"),
+        (26, "2023-04-12", "2023-04-12"), (2, "2023-04-12", "2023-04-12")]
+
+
+def test_a_toll_told_after_a_second_dated_attack_is_that_attacks():
+    cs = run("Gunmen killed 12 villagers in a raid on Sunday, residents said.\n\nIn a separate incident, a drone strike "
+             "near a river crossing on 3 April hit a funeral. Elders told reporters that nine mourners died in the strike.",
+             published="2023-04-11")
+    assert [(int(c.value), c.period.end) for c in cs] == [(12, "2023-04-09"), (9, "2023-04-03")]
