@@ -116,6 +116,8 @@ def _local_body(organisation_nouns: frozenset[str]) -> re.Pattern:
 
 
 _PREP_BEFORE = guard(re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|than|like)\s+(?:the\s+)?$", re.I))
+_OFFICIALS_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:[a-z][\w-]*\s+){0,2}officials\b")
+_OFFICIALS_OF = re.compile(r"\bofficials\s+(?:with|of|from|at)\s+(?:the\s+)?$", re.I)
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
 _MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
@@ -324,6 +326,7 @@ class Attributor:
         self.people: dict[str, SourceRef] = {}  # surname -> person (with speaks_for)
         self.acronyms: dict[str, SourceRef] = {}  # "CIMP" -> the body the article introduced as "... (CIMP)"
         self.last_report_org: SourceRef | None = None  # who issued the report / statement last named
+        self.officials_of: SourceRef | None = None  # whose officials were named last ("Kenyan army officials")
 
     def _as_of_publication(self, m: Mention) -> Mention:
         """"Coalition aircraft" in a 2007 Iraq article is not CJTF-OIR (kg:activeFrom 2014-08): a body that did not
@@ -480,8 +483,10 @@ class Attributor:
                 nxt = lows[i + 1]
                 if nxt in _ANAPHOR_NOUNS and (low == "the" or nxt in ("report", "statement", "study")):
                     end = toks[i + 1][1]
-                elif low == "the" and i + 2 < n and lows[i + 2] in _ANAPHOR_NOUNS and toks[i + 1][2].islower():
-                    end = toks[i + 2][1]  # "the three-page summary", "the latest report", "the monthly report"
+                elif (low == "the" and i + 2 < n and lows[i + 2] in _ANAPHOR_NOUNS and toks[i + 1][2].islower()
+                      and s[toks[i + 1][1]:toks[i + 2][0]].isspace()):
+                    # "the three-page summary", "the latest report", "the monthly report" (not "the forest, officials")
+                    end = toks[i + 2][1]
             if end is not None and s[a:end].lower().endswith("minister"):
                 office = _OF_OFFICE.match(s, end)  # "the Minister of Communication": whose minister
                 end = office.end() if office else end
@@ -666,6 +671,8 @@ class Attributor:
                 described = next((o for o in reversed(self._met) if (t := self.index.vocab.sources.get(o.key)) is not None
                                   and t.extra.get("type") in _GROUP_TYPES), None)
             context = self.last_org
+            if a in ("officials", "the officials") and self.officials_of is not None:
+                context = self.officials_of  # bare "officials": those whose body was named with them last
             if head in ("officials", "authorities") and context is not None and (
                     t := self.index.vocab.sources.get(context.key)) is not None and t.extra.get("type") == "armed-group":
                 context = None  # "officials said" after al-Shabaab spoke: not the group's officials
@@ -949,6 +956,8 @@ class Attributor:
                 continue
             if _REPORT_AFTER.match(s[m.end:m.end + 50]) or _REPORT_BEFORE.search(s[max(0, m.start - 50):m.start]):
                 self.last_report_org = m.ref
+            if _OFFICIALS_AFTER.match(s, m.end) or _OFFICIALS_OF.search(s[max(0, m.start - 40):m.start]):
+                self.officials_of = m.ref  # "Kenyan army officials said", "officials with the coalition"
         quoted_org = None
         for a0, a1, subj, rule in acts:
             if subj.kind == "anaphor" and quoted_org is not None and re.search(r"report|statement|summary|document|study", subj.text, re.I):

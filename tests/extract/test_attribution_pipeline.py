@@ -922,3 +922,10 @@ def test_a_toll_told_after_a_second_dated_attack_is_that_attacks():
              "near a river crossing on 3 April hit a funeral. Elders told reporters that nine mourners died in the strike.",
              published="2023-04-11")
     assert [(int(c.value), c.period.end) for c in cs] == [(12, "2023-04-09"), (9, "2023-04-03")]
+
+
+def test_bare_officials_are_those_whose_body_was_named_with_them_last():
+    cs = run("Kenyan army officials said troops killed 12 militants near Lamu on Monday.\n\nThe Kenya Red Cross later put "
+             "the number of wounded civilians at nine.\n\nSince March, troops have killed 140 militants in the forest, "
+             "officials said.", published="2024-06-15")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(12, "Kenyan army"), (9, "ICRC"), (140, "Kenyan army")]
