@@ -783,6 +783,12 @@ def _restated_population(raws: list[_Raw]) -> None:
             r.claim.rule += "+population.restated"
 
 
+def _an_events_days(p: PeriodMention) -> bool:
+    """Whether a period is a few days (a week at most) counted in days: an event's, not a report's span."""
+    days = _days_long(Period(p.begin, p.finish, None))
+    return days is not None and days <= 8
+
+
 def _days_long(p: Period) -> int | None:
     """How many days a period given to the day spans (1 for one day), else None."""
     if not p.start or not p.end or len(p.start) != 10 or len(p.end) != 10:
@@ -935,8 +941,9 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if running:
             r.claim.period, r.pkind = running[-1].claim.period, running[-1].pkind
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
-    def latest(kinds):
-        ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish and p not in named_days]
+    def latest(kinds, events=True):
+        ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish and p not in named_days
+                and (events or not _an_events_days(p))]
         if published:
             # the data's date is at most a few months before publication; an older date is background
             ends = [e for e in ends if (e[:len(published)] <= published or e[:7] <= published[:7])
@@ -945,7 +952,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
 
     # a running total ends at the date the text gives ("through", "as of", a closed range), else at
     # publication; a month named for an event ("in September") is not the data's date
-    as_of_open = latest(("range", "until")) or published  # "since 2014", "to date"
+    # (the few days an event took, "on Tuesday and Wednesday", are not the date the data stands at)
+    as_of_open = latest(("range", "until"), events=False) or published  # "since 2014", "to date"
     if published and as_of_open and as_of_open[:7] == published[:7] and len(as_of_open) < len(published):
         as_of_open = published  # the article's own month says less than its day
     as_of = latest(("range", "until", "day")) or published  # figures with no period stated
@@ -981,12 +989,16 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             before = [p for _, p in told] or [Period(d, d, None) for si, d in event_days if si <= r.sent]
             # strikes told right after a dated attack, in its paragraph, are part of it ("gunmen attacked the market
             # on Thursday ... The air force carried out three strikes against the fleeing assailants")
-            attack = [o for o in raws if o.para == r.para and r.sent - 1 <= o.sent < r.sent and o.pkind == "day"
-                      and len(o.claim.period.end or "") == 10 and o.claim.period.start == o.claim.period.end]
+            # (or the attack its paragraph dated before them: "came under fire on Tuesday ... aircraft conducted two strikes")
+            attack = sorted([(o.sent, o.claim.period) for o in raws if o.para == r.para and r.sent - 1 <= o.sent < r.sent
+                             and o.pkind == "day" and len(o.claim.period.end or "") == 10
+                             and o.claim.period.start == o.claim.period.end]
+                            + [(si, Period(d, d, None)) for si, d in attack_days if sents[si].para == r.para and si <= r.sent],
+                            key=lambda sp: sp[0])
             if before and r.claim.metric.endswith(("-killed", "-injured")):
                 r.claim.period = Period(before[-1].start, before[-1].end, None)
             elif attack and r.claim.metric == "strikes":
-                r.claim.period = attack[-1].claim.period
+                r.claim.period = attack[-1][1]
             else:
                 r.claim.period = Period(None, default_end, None)
         elif r.pkind == "backref" and per.end is None:

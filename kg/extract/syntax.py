@@ -233,15 +233,21 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
 
 def dates_an_event(doc, start: int, end: int, event_words: frozenset[str], time_words: frozenset[str]) -> bool:
     """Whether the date at characters [start, end) dates a violent event: the word it modifies, or a
-    word that one hangs from up to its clause's verb, is an event's ("a car bomb exploded on Thursday",
-    "Sunday's attack", "a strike near the crossing on 3 April hit a funeral")."""
+    word that one hangs from up to its clause's verb, or that verb's object, is an event's ("a car bomb
+    exploded on Thursday", "Sunday's attack", "a strike near the crossing on 3 April hit a funeral",
+    "came under fire on Tuesday")."""
     node = _dated_word(doc, start, end, time_words)
     for _ in range(4):
         if node is None:
             return False
         if node.lemma_.lower() in event_words:
             return True
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+        if node.pos_ in ("VERB", "AUX"):
+            # "came under fire on Tuesday", "carried out a strike on Sunday": the event is the verb's object
+            objects = [c for c in node.children if c.dep_ in ("dobj", "attr")]
+            objects += [p for c in node.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            return any(o.lemma_.lower() in event_words for o in objects)
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

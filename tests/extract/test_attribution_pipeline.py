@@ -929,3 +929,12 @@ def test_bare_officials_are_those_whose_body_was_named_with_them_last():
              "the number of wounded civilians at nine.\n\nSince March, troops have killed 140 militants in the forest, "
              "officials said.", published="2024-06-15")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(12, "Kenyan army"), (9, "ICRC"), (140, "Kenyan army")]
+
+
+def test_the_days_of_an_operation_date_its_parts_and_not_a_running_total():
+    cs = run("Troops killed 30 rebels in raids on Monday and Tuesday, the army said.\n\nA patrol came under fire near the "
+             "dam on Monday afternoon. Helicopters carried out three strikes on the hideout, killing nine rebels.\n\n"
+             "Since the offensive began in March, troops have killed 410 rebels, the army said.", published="2024-06-13")
+    assert [(c.metric, int(c.value), c.period.start, c.period.end) for c in cs] == [
+        ("combatants-killed", 30, "2024-06-10", "2024-06-11"), ("strikes", 3, "2024-06-10", "2024-06-10"),
+        ("combatants-killed", 9, "2024-06-10", "2024-06-10"), ("combatants-killed", 410, "2024-03", "2024-06-13")]

@@ -145,6 +145,7 @@ def test_figures_never_raise(text):
         ("in the preceding seven days", "2024-03-10", "2024-03-03", "2024-03-10"),
         ("between Friday and Sunday", "2021-07-26", "2021-07-23", "2021-07-25"),
         ("from Saturday to Monday", "2021-07-25", "2021-07-17", "2021-07-19"),
+        ("killed 12 rebels in raids on Tuesday and Wednesday", "2021-07-23", "2021-07-20", "2021-07-21"),
         ("in the last three days", "2024-03-10", "2024-03-07", "2024-03-10"),
         ("last month", "2024-03-10", "2024-02", "2024-02"),
         ("last month", "2024-01-05", "2023-12", "2023-12"),
