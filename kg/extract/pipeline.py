@@ -463,6 +463,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     for i, r in enumerate(raws):
         if r.more:
             _continue_population(raws[: i + 1])
+    raws = _without_attributed_after(raws, sents)
     _headline_sources(raws, sents)
     raws = _without_restated_parts(raws, {si: figs for si, (_, _, figs, _) in enumerate(found)})
     default_places = _default_places(article_places, vocab)
@@ -506,6 +507,29 @@ def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary, quote
     return (r[0], r[1], f"attr.{found.rule}") if r else None
 
 
+def _same_count(headline_metric: str, metric: str) -> bool:
+    """Whether a figure of ``metric`` can be the one stated as ``headline_metric``: the same metric, or
+    people's deaths told as some people's ("kills 43" over "killed at least 43 civilians")."""
+    return metric == headline_metric or (
+        headline_metric.startswith("people-") and metric.endswith(headline_metric.removeprefix("people")))
+
+
+def _without_attributed_after(raws: list[_Raw], sents) -> list[_Raw]:
+    """Drop a figure told in the article's own voice that the next sentence (or the next but one in its
+    paragraph) gives with its source:
+    "The number of dead was revised down to 56. The new figure comes from the institute, which said it had
+    examined 56 bodies" is the institute's one figure, not also the outlet's."""
+    dropped = set()
+    for r in raws:
+        if not r.claim.rule.endswith("+attr.outlet") or sents[r.sent].headline:
+            continue
+        if any((b.sent == r.sent + 1 or (b.para == r.para and r.sent < b.sent <= r.sent + 2))
+               and b.claim.value == r.claim.value and _same_count(r.claim.metric, b.claim.metric)
+               and b.claim.asserter is not None and b.claim.asserter.kind != "Outlet" for b in raws):
+            dropped.add(id(r))
+    return [r for r in raws if id(r) not in dropped]
+
+
 def _headline_sources(raws: list[_Raw], sents) -> None:
     """A headline figure restates a figure of the body: it takes that figure's source ("Death toll rises
     to 42" -> the charity that says at least 42 died), even when the headline names someone, since a
@@ -519,9 +543,10 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
         v = float(r.claim.value)
         found = []
         for b in raws:
-            # ("kills 43" over "killed at least 43 civilians": the headline's unspecified dead are the body's civilians)
-            same_metric = b.claim.metric == r.claim.metric or (
-                r.claim.metric.startswith("people-") and b.claim.metric.endswith(r.claim.metric.removeprefix("people")))
+            # (a count of 100 or more given exactly is that count whatever the headline's words made of it: "as number
+            # of displaced passes 32,000")
+            same_metric = _same_count(r.claim.metric, b.claim.metric) or (
+                r.claim.value >= 100 and b.claim.value == r.claim.value and b.claim.value_max is None)
             if sents[b.sent].headline or b.sent <= r.sent or not same_metric or b.claim.asserter is None:
                 continue
             bv = float(b.claim.value_max if (b.claim.value_max is not None and r.claim.bound == "at-most") else b.claim.value)

@@ -938,3 +938,12 @@ def test_the_days_of_an_operation_date_its_parts_and_not_a_running_total():
     assert [(c.metric, int(c.value), c.period.start, c.period.end) for c in cs] == [
         ("combatants-killed", 30, "2024-06-10", "2024-06-11"), ("strikes", 3, "2024-06-10", "2024-06-10"),
         ("combatants-killed", 9, "2024-06-10", "2024-06-10"), ("combatants-killed", 410, "2024-03", "2024-06-13")]
+
+
+def test_a_figure_told_then_sourced_in_the_next_sentence_is_the_sources_alone_and_a_headline_takes_its_count():
+    text = ("Flood toll rises to 74 as number of homeless passes 15,000\n\nKAMPALA - The number of people killed by "
+            "floods in the east rose on Tuesday to 74.\n\nThe figure comes from the Red Cross, which said its volunteers "
+            "had recovered 74 bodies. The Office of the Prime Minister said more than 15,000 people had been displaced.")
+    cs = run(text, published="2024-05-08")
+    assert sorted((c.metric, int(c.value), c.asserter.label) for c in cs) == [
+        ("people-displaced", 15000, "Office of the Prime Minister"), ("people-killed", 74, "ICRC")]
