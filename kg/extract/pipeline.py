@@ -203,11 +203,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         pms = [p for p in pms if p.kind != "day" or not (_DATELINE.fullmatch(s[:p.start]) or _ONLY_A_DATE.fullmatch(
             s[:p.start] + s[p.end:]))]
         # a day that dates a statement ("said on Friday") is not the period of any figure
-        # (a point in time only: "estimates the toll in the last four years" is the data's span)
-        stated = [p for p in pms if p.kind in ("day", "todate", "month", "relative") and p.begin == p.finish
-                  and (si in docs or p.kind == "day")
-                  and dates_a_statement(docs[si], p.start, p.end, day_verbs if p.kind == "day" else
-                                        vocab.utterance_verbs, vocab.report_nouns, vocab.time_words)]
+        # (a point in time, or a span on a verb of saying: "said last week", ending on the article's day; but
+        # "estimates the toll in the last four years" is the data's span)
+        stated = [p for p in pms if p.kind in ("day", "todate", "month", "relative") and (si in docs or p.kind == "day")
+                  and dates_a_statement(docs[si], p.start, p.end, day_verbs if p.kind == "day" else vocab.utterance_verbs,
+                                        vocab.report_nouns if p.begin == p.finish else frozenset(), vocab.time_words)
+                  and (p.begin == p.finish or p.kind == "relative")]
         pms = [p for p in pms if p not in stated]
         # "said on Sunday that 262 were killed over the previous 24 hours": days counted back from the statement's
         # day, not the article's
@@ -217,7 +218,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             pms = [again.get((p.start, p.end), p) if p.finish and len(p.finish) == 10 else p for p in pms]
         # ... though a running total stands on the day it is stated ("said on Sunday that 217 had been killed since
         # March 15")
-        stated_days.update((si, p.finish) for p in stated if p.kind in ("day", "month") and p.finish)
+        stated_days.update((si, p.finish) for p in stated if p.kind in ("day", "month", "relative") and p.finish)
         stated_here = any(p.kind in ("day", "month") and p.finish for p in stated)
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)

@@ -947,3 +947,10 @@ def test_a_figure_told_then_sourced_in_the_next_sentence_is_the_sources_alone_an
     cs = run(text, published="2024-05-08")
     assert sorted((c.metric, int(c.value), c.asserter.label) for c in cs) == [
         ("people-displaced", 15000, "Office of the Prime Minister"), ("people-killed", 74, "ICRC")]
+
+
+def test_a_running_total_said_last_week_stands_at_that_week_not_at_another_sources_range():
+    cs = run("Police said 412 people were murdered in the province between 9 September and 28 February.\n\nThe army "
+             "said last week that troops had killed 37 gunmen in clashes since September.", published="2025-03-10")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (412, "2024-09-09", "2025-02-28"), (37, "2024-09", "2025-03-10")]
