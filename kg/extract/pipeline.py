@@ -249,6 +249,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             continue  # only the periods and places of the sentences after the last figures count
         inc.observe(s, si, pms, places, meta.published)
         nps: list[str] = []
+        elliptic_nps: list[str] = []  # the nouns the sentence's figures without their own noun took
         of_number_np: dict[int, tuple[str, str]] = {}
         for i, f in enumerate(figs):
             if (is_age(docs[si], f.start, f.end) or is_ratio(docs[si], f.start, f.end)
@@ -273,7 +274,13 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 base_only = True
             if not np:
                 inherited = True
-                if nps and marker != "of-number":
+                if (elliptic_nps and marker != "of-number" and elliptic_nps[-1] != (nps or [""])[-1]
+                        and lex.classify(elliptic_nps[-1], after, before, near, True) is not None):
+                    # a clause parallel to an earlier one without a noun shares its noun, past the nouns between
+                    # ("six were assessed as credible, resulting in 20 civilian deaths, while 36 were judged
+                    # non-credible": reports), when its own predicate fits that noun
+                    np = elliptic_nps[-1]
+                elif nps and marker != "of-number":
                     np = nps[-1]
                 elif marker == "ante" and (antecedent := next(
                         (w for w in reversed(_LETTER_WORDS.findall(s[max(0, f.start - 120):f.start]))
@@ -380,6 +387,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if marker == "subset" and not lex_has_event(lex, metric):
                 continue
             nps.append(np)
+            if inherited:
+                elliptic_nps.append(np)
             explicit_people = bool(_PEOPLE.search(np))
             # who
             quoted = sent.in_quote != _in_quote(s, f.start)

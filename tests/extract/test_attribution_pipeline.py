@@ -954,3 +954,11 @@ def test_a_running_total_said_last_week_stands_at_that_week_not_at_another_sourc
              "said last week that troops had killed 37 gunmen in clashes since September.", published="2025-03-10")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (412, "2024-09-09", "2025-02-28"), (37, "2024-09", "2025-03-10")]
+
+
+def test_a_clause_without_a_noun_parallel_to_an_earlier_one_shares_its_noun():
+    cs = run("The mission reviewed 50 allegations. Of these, 12 were found credible, leading to nine civilian deaths, "
+             "while 38 were deemed not credible.\n\nFighters killed 5 villagers and wounded 12.")
+    assert [(c.metric, int(c.value)) for c in cs] == [
+        ("casualty-reports", 50), ("credible-reports", 12), ("civilians-killed", 9), ("non-credible-reports", 38),
+        ("civilians-killed", 5), ("civilians-injured", 12)]
