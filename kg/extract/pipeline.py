@@ -26,8 +26,8 @@ from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, compares_with_a_count, counted, dates_a_count, dates_a_statement, dates_an_event,
                                denied_counts, describes_a_name, figure_token, governing_source, in_present_perfect, is_age,
-                               is_agent, is_ratio, names_an_event, own_predicate, revises_a_count, sets_a_count,
-                               starts_a_period, subject_span, verb_through_of)
+                               is_agent, is_ratio, names_an_event, next_predicate_start, own_predicate, revises_a_count,
+                               sets_a_count, starts_a_period, subject_span, verb_through_of)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -256,6 +256,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                     or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas) or describes_a_name(docs[si], f.start, f.end)):
                 continue
             after, before, near = _windows(s, figs, i)
+            if (cut := next_predicate_start(docs[si], f.start, f.end)) is not None and cut > f.end:
+                after = after[:cut - f.end]  # (not the cues of a verb conjoined after the figure's own)
             np, marker = noun_phrase(s, f.end)
             if f.kind == "zero":
                 after = s[f.end:]
@@ -303,9 +305,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             else:
                 res = lex.classify(np, after, before, near, inherited)
             link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
-            if res is None and np and si in docs and (done := verb_through_of(docs[si], f.start, f.end)):
-                # "completed its assessment of 42 reports": the verb the figure's noun is the object of, through "of"
-                res = lex.classify(np, after, before, f"{near} {done}")
+            if (np and si in docs and (res is None or res == lex.classify(np, "", "", ""))
+                    and (done := verb_through_of(docs[si], f.start, f.end))):
+                # "completed its assessment of 42 reports", "completed its review of 18 allegations": the verb the
+                # figure's noun is the object of, through "of", says what was done to them (where nothing else did)
+                res = lex.classify(np, after, before, f"{near} {done}") or res
             if (res is None and np and not inherited and i + 1 < len(figs) and _AND_END.search(after)
                     and not (link is not None and link.outcome)):
                 # "13 civilians, most of them living near the wall, and five soldiers were killed": subjects joined

@@ -882,6 +882,24 @@ def _noun_text(noun) -> str:
 _CLAUSE_HEADS = frozenset(("ROOT", "advcl", "ccomp", "relcl", "pcomp", "parataxis"))
 
 
+def next_predicate_start(doc, start: int, end: int) -> int | None:
+    """Where a verb conjoined after the figure's own verb begins, with its "and": the words from there are
+    another predicate's ("received 31 new reports ... and completed its assessment of 42 reports": what
+    was completed is not the 31). None when the figure's verb has no such verb after it."""
+    tok = figure_token(doc, start, end)
+    counted_noun = tok.head if tok is not None and tok.dep_ == "nummod" else tok
+    if counted_noun is None or counted_noun.dep_ != "dobj":
+        return None  # only the object of a verb: a subject's verb comes after it
+    node = counted_noun.head
+    later = [c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.idx >= end
+             and any(o.dep_ in ("dobj", "prep") for o in c.children)]
+    if not later:
+        return None
+    verb = min(later, key=lambda c: c.i)
+    joint = [c for c in node.children if c.dep_ == "cc" and end <= c.idx < verb.idx]
+    return (joint[0] if joint else verb).idx
+
+
 def clause_of(doc, start: int, end: int) -> int | None:
     """The head of the smallest clause holding the words at characters [start, end): conjoined verbs share a
     clause ("31 were killed and 66 injured in September"); "compared with 24 killed and 58 injured in August"

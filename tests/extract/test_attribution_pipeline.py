@@ -962,3 +962,10 @@ def test_a_clause_without_a_noun_parallel_to_an_earlier_one_shares_its_noun():
     assert [(c.metric, int(c.value)) for c in cs] == [
         ("casualty-reports", 50), ("credible-reports", 12), ("civilians-killed", 9), ("non-credible-reports", 38),
         ("civilians-killed", 5), ("civilians-injured", 12)]
+
+
+def test_a_verb_conjoined_after_the_figures_verb_says_nothing_of_the_figures_count():
+    cs = run("In May the mission received 25 new allegations of civilian harm and completed its review of 18 "
+             "allegations.\n\nRebels killed 7 villagers and burned 40 houses.")
+    assert [(c.metric, int(c.value)) for c in cs] == [
+        ("new-reports", 25), ("completed-reports", 18), ("civilians-killed", 7)]
