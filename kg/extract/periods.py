@@ -186,6 +186,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}|{_D}\s+(?:of\s+)?{_M})\s+(?P<rely>last|this)\s+year\b", re.I)),
     # "in August last year": before "last year" alone is taken
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:mid-?|early\s+|late\s+)?(?P<a>{_M})\s+(?:of\s+)?(?P<rely>last|this)\s+year\b", re.I)),
+    # "last August", "this past March": the latest such month before the article's
+    ("month", re.compile(rf"\b(?:last|this\s+past)\s+(?P<past>{_M})(?![a-z])(?!\.?\s*\d)(?!\s+(?:of\s+)?{_Y})", re.I)),
     # "up from 900 a year earlier": the period named before, a year back (kg.extract.pipeline)
     # "a week earlier", "two days before", "the day before", "the following day": from the day named before (kg.extract.pipeline)
     # ("two days after ending the curfew" is from that event: "before"/"after" only where the clause goes on without one)
@@ -457,6 +459,12 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         continue
                     begin = finish = _days_before(published, n)
                     k = "day"
+                elif kind == "month" and m.groupdict().get("past"):
+                    month = MONTHS.get(m.group("past").lower().rstrip("."))
+                    if not (pub and pub[1] and month):
+                        continue
+                    y = pub[0] if month < pub[1] else pub[0] - 1
+                    begin = finish = f"{y:04d}-{month:02d}"
                 elif kind in ("month", "day"):
                     begin = finish = parse_date(m.group("a"), published)
                     rely = m.groupdict().get("rely")

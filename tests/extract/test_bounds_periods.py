@@ -138,6 +138,8 @@ def test_figures_never_raise(text):
         ("between August 2014 and the end of 2021", "2022-06-03", "2014-08", "2021-12"),
         ("In August last year, a siege killed 21 people", "2023-11-17", "2022-08", "2022-08"),
         ("in March this year", "2024-06-21", "2024-03", "2024-03"),
+        ("Last August, clashes between the same militias killed 55", "2023-08-17", "2022-08", "2022-08"),
+        ("this past March, 20 died", "2023-08-17", "2023-03", "2023-03"),
         ("In the week to March 10, the group recorded 55 deaths", "2024-03-13", "2024-03-04", "2024-03-10"),
         ("with 685 soldiers killed, 2024 turned out to be the deadliest year", "2025-01-30", "2024-01", "2024-12"),
         ("Since fighting erupted in El Fasher, North Darfur, on 10 May, 226 died", "2024-06-21", "2024-05-10", None),
