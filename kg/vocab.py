@@ -71,6 +71,12 @@ class Vocabulary:
         return self.lemmas(KG.utteranceVerbs)
 
     @cached_property
+    def owned_body_nouns(self) -> frozenset[str]:
+        """Nouns of a body with a voice of its own under its owner's possessive ("X's health ministry"), unlike
+        a team that speaks for its owner (ontology/attribution.ttl)."""
+        return self.lemmas(KG.ownedBodyNouns)
+
+    @cached_property
     def toll_update_verbs(self) -> frozenset[str]:
         """Lemmas of verbs of a toll that grows: a day on them dates the update ("rose to 23 on Friday")
         (ontology/attribution.ttl)."""

@@ -118,6 +118,9 @@ def _local_body(organisation_nouns: frozenset[str]) -> re.Pattern:
 _PREP_BEFORE = guard(re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|than|like)\s+(?:the\s+)?$", re.I))
 _OFFICIALS_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:[a-z][\w-]*\s+){0,2}officials\b")
 _OFFICIALS_OF = re.compile(r"\bofficials\s+(?:with|of|from|at)\s+(?:the\s+)?$", re.I)
+_POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
+# up to three words of a body after its owner's possessive, one its common noun: "health ministry", "media office"
+_OWNED_WORDS = re.compile(r"\s*([a-z][a-z-]*)\b(?:\s+([a-z][a-z-]*)\b)?(?:\s+([a-z][a-z-]*)\b)?")
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
 _MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
@@ -315,6 +318,7 @@ class Attributor:
         self.time_words = vocab.time_words
         self.place_nouns = vocab.place_nouns
         self.organisation_nouns = vocab.organisation_nouns
+        self.owned_body_nouns = vocab.owned_body_nouns
         self.description_types = vocab.description_types
         self._org_name, self._org_hint = _org_patterns(vocab.organisation_nouns)
         self.outlet = outlet
@@ -327,6 +331,42 @@ class Attributor:
         self.acronyms: dict[str, SourceRef] = {}  # "CIMP" -> the body the article introduced as "... (CIMP)"
         self.last_report_org: SourceRef | None = None  # who issued the report / statement last named
         self.officials_of: SourceRef | None = None  # whose officials were named last ("Kenyan army officials")
+
+    def _owned_bodies(self, s: str, ms: list[Mention]) -> list[Mention]:
+        """A body named by its owner's possessive and a common noun is one unknown body: "the Government of
+        National Unity's health ministry", "the Syrian government's health ministry" (its owner's name is no
+        name of its own: "Government of National Unity's" is not a body); "RRI's medical team" is RRI."""
+        out: list[Mention] = []
+        for m in sorted(ms, key=lambda x: x.start):
+            if m.kind not in ("org", "generic"):
+                out.append(m)
+                continue
+            owned = _POSSESSIVE_END.search(m.text)
+            if owned is not None:  # the name took the possessive ("... Unity's")
+                owner, after = m.text[:owned.start()], m.end
+            elif s.startswith(("'s ", "\u2019s "), m.end):
+                owner, after = m.text, m.end + 2
+            else:
+                out.append(m)
+                continue
+            owner = _DETS.sub("", owner).strip()
+            words = _OWNED_WORDS.match(s, after)
+            noun = next((i for i in (1, 2, 3) if words and words.group(i) in self.owned_body_nouns), None)
+            body_end = words.end(noun) if noun is not None else after
+            if noun is None or any(x.ref.known and x.start < body_end and x.end > after for x in ms):
+                if owned is not None:  # no body after it: the owner alone, without the possessive
+                    ref = SourceRef(slug(owner), owner, m.ref.kind, known=False) if not m.ref.known else m.ref
+                    out.append(Mention(m.start, m.start + len(m.text) - len(owned.group(0)), ref, m.kind,
+                                       m.text[:owned.start()]))
+                else:
+                    out.append(m)
+                continue
+            label = f"{owner} {s[after:body_end].strip()}"
+            out.append(Mention(m.start, body_end, SourceRef(slug(label), label, "Organization", known=False),
+                               "generic", s[m.start:body_end]))
+        # (a common-noun mention the owned body took in is gone)
+        return [x for x in out if not any(y is not x and y.start <= x.start and x.end <= y.end and y.end - y.start > x.end - x.start
+                                          for y in out)]
 
     def _as_of_publication(self, m: Mention) -> Mention:
         """"Coalition aircraft" in a 2007 Iraq article is not CJTF-OIR (kg:activeFrom 2014-08): a body that did not
@@ -467,6 +507,8 @@ class Attributor:
             for m in _CAPWORD.finditer(s):
                 if m.group(0) in self.people and not _overlaps(m.start(), m.end(), ms):
                     ms.append(Mention(m.start(), m.end(), self.people[m.group(0)], "person", m.group(0)))
+        if "'s" in s or "\u2019s" in s:
+            ms = self._owned_bodies(s, ms)
         lows = lowered(s)
         if _ANAPHOR_STARTS.isdisjoint(lows):
             ms.sort(key=lambda x: x.start)

@@ -969,3 +969,12 @@ def test_a_verb_conjoined_after_the_figures_verb_says_nothing_of_the_figures_cou
              "allegations.\n\nRebels killed 7 villagers and burned 40 houses.")
     assert [(c.metric, int(c.value)) for c in cs] == [
         ("new-reports", 25), ("completed-reports", 18), ("civilians-killed", 7)]
+
+
+def test_a_body_named_by_its_owners_possessive_is_that_body_and_a_team_speaks_for_its_owner():
+    cs = run("The Government of National Unity's health ministry said 11 of the dead were civilians.\n\nThe Syrian "
+             "government's interior ministry said 40 fighters were killed.\n\nAccording to MSF's surgical team, 23 "
+             "civilians were wounded.", published="2023-08-17")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (11, "Government of National Unity health ministry"), (40, "Syrian government interior ministry"),
+        (23, "MSF")]
