@@ -71,7 +71,7 @@ _GENERIC = guard(re.compile(
     r"monitoring|research|civil|emergency|rescue|village|community|Kurdish|Western|Arab|international)\s+){1,3})"
     r"(?P<n>officials?|spokes(?:man|woman|person)|eyewitnesses|witnesses|residents|organi[sz]ations|groups?|monitors|activists|medics|"
     r"doctors|sources|authorities|researchers|investigators|analysts|experts|figures|estimates|tallies|counts|statistics|"
-    r"government|military|army|forces|police|rebels|militants|ministry|committee|teams|volunteers|rescuers|paramedics)"
+    r"government|military|army|forces|police|rebels|militants|ministry|committee|teams|volunteers|rescuers|paramedics|workers)"
     r"(?:\s+and\s+(?:[a-z]+\s+)?(?:eyewitnesses|witnesses|residents|officials|activists|humanitarian\s+groups|medics))?\b"
 ))
 
@@ -127,7 +127,7 @@ _MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
 _GENERIC_NOUNS = frozenset(
     """official officials spokesman spokeswoman spokesperson eyewitnesses witnesses residents organizations organisations group groups
     monitors activists medics doctors sources authorities researchers investigators analysts experts figures estimates tallies counts
-    statistics government military army forces police rebels militants ministry committee teams volunteers rescuers paramedics""".split()
+    statistics government military army forces police rebels militants ministry committee teams volunteers rescuers paramedics workers""".split()
 )
 _LOWER = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")

@@ -447,11 +447,29 @@ def _according_to(node, child, tok=None):
 
 def _cited(verb):
     """Whom a reporter cites for what it reports: "citing hospital sources, the agency said", "quoting
-    the ministry, state TV reported" (the original source asserts the figure)."""
+    the ministry, state TV reported", "..., aid workers told Reuters, citing figures from local health
+    officials" (the original source asserts the figure)."""
     for c in verb.children:
-        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("cite", "quote") and c.i < verb.i:
-            return next((o for o in c.children if o.dep_ == "dobj"), None)
+        if not (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("cite", "quote")):
+            continue
+        cited = next((o for o in c.children if o.dep_ == "dobj"), None)
+        if cited is None or c.i < verb.i:
+            return cited
+        # after the verb, a source or the figures of one ("citing figures from X"), not a reason ("citing a
+        # lack of fuel")
+        owner = next((p for prep in cited.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of")
+                      for p in prep.children if p.dep_ == "pobj"), None)
+        if cited.lemma_.lower() in _CITED_DOCUMENTS and owner is not None:
+            return owner
+        if cited.pos_ == "PROPN" or cited.lemma_.lower() in _CITED_PEOPLE:
+            return cited
     return None
+
+
+# what a reporter cites that is a source's, and who it cites as a source
+_CITED_DOCUMENTS = frozenset(("figure", "data", "datum", "statistic", "number", "toll", "tally", "count", "report", "record"))
+_CITED_PEOPLE = frozenset(("source", "official", "officer", "doctor", "medic", "witness", "resident", "worker", "ministry",
+                           "agency", "authority", "hospital", "police", "army", "military", "spokesman", "spokeswoman"))
 
 
 def _quoted_as_saying(verb):

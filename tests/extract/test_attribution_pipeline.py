@@ -978,3 +978,12 @@ def test_a_body_named_by_its_owners_possessive_is_that_body_and_a_team_speaks_fo
     assert [(int(c.value), c.asserter.label) for c in cs] == [
         (11, "Government of National Unity health ministry"), (40, "Syrian government interior ministry"),
         (23, "MSF")]
+
+
+def test_workers_who_told_the_outlet_speak_and_the_figures_they_cite_are_their_sources():
+    cs = run("A shell hit a school on Friday, killing 9 people, two aid workers told Reuters.\n\nThe town was quiet on "
+             "Monday.\n\nA drone strike on a camp killed at least 56 people on Sunday, nurses told Reuters, citing "
+             "figures from local health officials.\n\nThe ministry said, citing a lack of fuel, that 12 civilians died "
+             "in the blackout.", published="2022-01-12")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (9, "aid workers"), (56, "local health officials"), (12, "ministry")]
