@@ -170,7 +170,10 @@ class Lexicon:
             for c in self.items:
                 if c.exclude and c.exclude.search(before):
                     continue
-                if c.label_any and c.label_any.search(before):
+                found = [m for m in c.label_any.finditer(before)] if c.label_any else []
+                doer = not c.cues.notation.endswith(("-killed", "-injured", "-casualties"))
+                if found and not (doer and _DOES_TO.search(before, found[-1].end())):
+                    # (not "Israeli strikes on south Lebanon kill 12": what the strikes did, to 12 others)
                     return c.cues.notation, "metric.subject"
         return None
 
@@ -194,6 +197,8 @@ def _hit(rx: re.Pattern | None, s: str) -> bool:
 
 
 _PEOPLE = re.compile(r"(?:people|persons|individuals)", re.I)
+# a verb between a subject and the figure that makes the figure its victims
+_DOES_TO = re.compile(r"\b(?:kill|kills|killed|killing|wound|wounds|wounded|wounding|injure|injures|injured|injuring)\b", re.I)
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _QUOTES = re.compile(r"[\"'`]")
 _OF = re.compile(r"\s+of\s+")

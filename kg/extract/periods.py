@@ -203,7 +203,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "2024 turned out to be the deadliest year": the year a sentence is about
     ("year", re.compile(rf"\b(?P<y>{_Y})\s+(?:was|turned\s+out\s+to\s+be|became|proved|has\s+been)\s+(?:the|a|an)\b", re.I)),
     ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+|reporting\s+|review\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b|"
-                           r"\b(?:during|over|in|for)\s+(?:the\s+same|that|the)\s+(?:year|month)\b", re.I)),
+                           r"\b(?:during|over|in|for)\s+(?:the\s+same|that|the)\s+(?:year|month)\b|"
+                           # "during the war", "throughout the conflict": the span the article gave the war before
+                           r"\b(?:during|throughout)\s+the\s+(?:war|conflict|fighting|offensive)\b(?!\s+(?:in|on|between|against|with)\b)", re.I)),
 ]
 
 
@@ -237,7 +239,7 @@ _GATES = {
     "day": _MONTH_WORDS,
     "day-range": _MONTH_WORDS,
     "year": frozenset("in during was turned became proved been".split()),
-    "backref": frozenset("period time year month".split()),
+    "backref": frozenset("period time year month war conflict fighting offensive".split()),
 }
 
 

@@ -25,9 +25,9 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, compares_with_a_count, counted, dates_a_count, dates_a_statement, dates_an_event,
-                               denied_counts, describes_a_name, figure_token, governing_source, in_present_perfect, is_age,
-                               is_agent, is_ratio, names_an_event, next_predicate_start, own_predicate, revises_a_count,
-                               sets_a_count, starts_a_period, subject_span, verb_through_of)
+                               denied_counts, describes_a_name, ends_a_period, figure_token, governing_source,
+                               in_present_perfect, is_age, is_agent, is_ratio, names_an_event, next_predicate_start,
+                               own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, verb_through_of)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -223,6 +223,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
                    if p.kind in ("day", "month", "year") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
+            # "killed in the war that ended with the ceasefire on Nov. 27, 2024": the day ends the span, it is not all of it
+            pms = [PeriodMention(p.start, p.end, None, p.finish, "until", p.text)
+                   if p.kind in ("day", "month") and ends_a_period(docs[si], p.start, p.end, vocab.time_words) else p
+                   for p in pms]
             # "since the ceasefire collapsed in mid-March": the event's date starts the total, the event named before it
             # is no second, undated start
             dated = [p for p in pms if p.kind == "since" and p.begin]
@@ -934,7 +938,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             if r.pkind == "backref" and last is not None:
                 r.claim.period = Period(last.start, last.end, r.claim.period.text)
                 r.pkind = last_kind
-            elif r.pkind == "range" and r.claim.period.end:
+            elif r.pkind in ("range", "until") and r.claim.period.end:
+                # ("killed in the war that ended on 27 November ... during the war": up to that end)
                 last, last_kind = r.claim.period, "range"
             elif r.pkind in ("since", "campaign") and r.claim.period.start:
                 # "... since August 2014. ... over the same period": a running total, ended later at the "as of" date

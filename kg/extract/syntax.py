@@ -278,6 +278,22 @@ def names_an_event(doc, start: int, end: int, time_words: frozenset[str]) -> boo
     return head.pos_ == "NOUN" and not start <= head.idx < end and head.lemma_.lower() not in time_words
 
 
+def ends_a_period(doc, start: int, end: int, time_words: frozenset[str]) -> bool:
+    """Whether the date at characters [start, end) is when something ended ("the war that ended with the
+    ceasefire on Nov. 27", "the siege, which ended on 3 May"): the end of a span, not a day's events."""
+    node = _dated_word(doc, start, end, time_words)
+    for _ in range(4):  # up to the verb of the date's clause: "ended with the ceasefire on Nov. 27"
+        if node is None:
+            return False
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in _ENDING
+        node = None if node.head.i == node.i else node.head
+    return False
+
+
+_ENDING = frozenset(("end", "conclude", "expire", "finish"))
+
+
 def starts_a_period(doc, start: int, end: int) -> bool:
     """Whether "since" governs the date at characters [start, end): "killed since Haftar launched an
     offensive on April 4", "since the strike on Sunday" (the date starts a running total; it is not

@@ -987,3 +987,13 @@ def test_workers_who_told_the_outlet_speak_and_the_figures_they_cite_are_their_s
              "in the blackout.", published="2022-01-12")
     assert [(int(c.value), c.asserter.label) for c in cs] == [
         (9, "aid workers"), (56, "local health officials"), (12, "ministry")]
+
+
+def test_strikes_that_kill_are_not_the_count_and_a_war_that_ended_on_a_day_ends_there():
+    cs = run("Air strikes on border villages kill 9, ministry says\n\nAir strikes on two border villages killed nine "
+             "people on Tuesday, the health ministry said.\n\nThe ministry says more than 2,000 people were killed in the "
+             "war that ended with a truce on 27 November 2024. In the north, 80 people were killed during the war, "
+             "officials said.", published="2025-06-04")
+    assert [(c.metric, int(c.value), c.period.start, c.period.end) for c in cs] == [
+        ("people-killed", 9, "2025-06-03", "2025-06-03"), ("people-killed", 2000, None, "2024-11-27"),
+        ("people-killed", 80, None, "2024-11-27")]  # (the headline's 9 is the body's, one claim)
