@@ -308,6 +308,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 res = lex.classify(np, "", "", "")
             else:
                 res = lex.classify(np, after, before, near, inherited)
+                if inherited and res is not None and res[1] == "metric.label":
+                    # an antecedent that names a metric ("put the death toll at 89, and said 120 others had been
+                    # wounded") lends its people, not its outcome, to a figure whose own verb names another
+                    own = lex.classify("people", after, "", "")
+                    if own is not None and own[0].rsplit("-", 1)[-1] != res[0].rsplit("-", 1)[-1]:
+                        res = own
             link = counted(docs[si], f.start, f.end, vocab.outcome_lemmas)
             if (np and si in docs and (res is None or res == lex.classify(np, "", "", ""))
                     and (done := verb_through_of(docs[si], f.start, f.end))):

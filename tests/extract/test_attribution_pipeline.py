@@ -997,3 +997,8 @@ def test_strikes_that_kill_are_not_the_count_and_a_war_that_ended_on_a_day_ends_
     assert [(c.metric, int(c.value), c.period.start, c.period.end) for c in cs] == [
         ("people-killed", 9, "2025-06-03", "2025-06-03"), ("people-killed", 2000, None, "2024-11-27"),
         ("people-killed", 80, None, "2024-11-27")]  # (the headline's 9 is the body's, one claim)
+
+
+def test_others_wounded_after_a_death_toll_are_wounded():
+    cs = run("The Sudan Doctors Network put the death toll at 89, and said 120 others had been wounded.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 89), ("people-injured", 120)]

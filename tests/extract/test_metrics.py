@@ -127,7 +127,10 @@ def _classify_reference(lex, np, after, before, near_before, inherited=False):
         for c in lex.items:
             if c.exclude and c.exclude.search(before):
                 continue
-            if c.label_any and c.label_any.search(before):
+            found = list(c.label_any.finditer(before)) if c.label_any else []
+            doer = not c.cues.notation.endswith(("-killed", "-injured", "-casualties"))
+            if found and not (doer and _re.search(r"\b(?:kill|kills|killed|killing|wound|wounds|wounded|wounding|"
+                                                   r"injure|injures|injured|injuring)\b", before[found[-1].end():], _re.I)):
                 return c.cues.notation, "metric.subject"
     return None
 
