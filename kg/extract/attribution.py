@@ -121,6 +121,11 @@ _OFFICIALS_OF = re.compile(r"\bofficials\s+(?:with|of|from|at)\s+(?:the\s+)?$", 
 _POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
 # up to three words of a body after its owner's possessive, one its common noun: "health ministry", "media office"
 _OWNED_WORDS = re.compile(r"\s*([a-z][a-z-]*)\b(?:\s+([a-z][a-z-]*)\b)?(?:\s+([a-z][a-z-]*)\b)?")
+# a body's name, then its spokesman's role, right before a name ("Taliban spokesman Zabihullah Mujahid")
+_NAMED_ROLE_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w&.'-]*\s+){1,5})(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Oo]fficial)"
+                                r"\s+(?:[A-Z][\w.]*\s+){0,3}$")
+# an office by its holder: "the provincial governor", "the city's mayor"
+_AN_OFFICE = re.compile(r"(?:the\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))")
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
 _MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
@@ -551,6 +556,14 @@ class Attributor:
                 if om and len(om.group(0).split()) >= 2:
                     label = re.sub(r"^[Tt]he\s+", "", om.group(0)).strip()
                     org = SourceRef(slug(label), label, "Organization", known=False)
+                elif (office := _AN_OFFICE.fullmatch(am.group("org").strip())) and office.group("holder") in _OFFICE_HOLDERS:
+                    # "X, the spokesman for the provincial governor": the office as written
+                    label = office.group("office")
+                    org = SourceRef(slug(label), label, "Organization", known=False)
+                elif office and office.group("holder") in self.description_types:
+                    # "X, a spokesman for the ministry": the ministry met before, else as written
+                    org = self._described(office.group("holder")) or SourceRef(
+                        slug(office.group("office")), office.group("office"), "Organization", known=False)
             if orgs:
                 org = orgs[0].ref
         if org is None:
@@ -591,6 +604,16 @@ class Attributor:
             if office:
                 label = f"Ministry of {office.group('office')}"
                 org = SourceRef(slug(label), label, "Organization", known=False)
+        if org is None and (owner := _NAMED_ROLE_BEFORE.search(s, max(0, start - 80), start)) is not None:
+            # "Taliban spokesman Zabihullah Mujahid", "Russian Defence Ministry spokesman Igor Konashenkov": the body named
+            # before the role
+            who = _FUNCTION_WORD.sub("", owner.group("who")).strip()
+            orgs = [m for m in self.index.find(who) if m.kind == "org"]
+            if orgs:
+                org = orgs[-1].ref
+            elif who and not self._is_place(who) and who.lower() not in self.description_types \
+                    and who.lower() not in self.organisation_nouns:  # ("Army spokesman": the army met before)
+                org = SourceRef(slug(who), who, "Organization", known=False)
         role = re.match(r"\s*,\s*(?:a|an|the)\s+(?P<mods>(?:[\w'-]+\s+){0,2})(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b(?!\s+(?:of|for|at|in)\b)", after)
         # ... or before the name: "Police Chief Maria Lopez", "Army spokesman X"
         role = role or re.search(r"(?P<mods>\b[A-Z]?[a-z]+\s+)(?:[Ss]pokes(?:man|woman|person)|[Cc]hief|[Cc]ommander)\s+(?:[A-Z][\w.]*\s+){0,2}$", s[max(0, start - 50):start])

@@ -1002,3 +1002,12 @@ def test_strikes_that_kill_are_not_the_count_and_a_war_that_ended_on_a_day_ends_
 def test_others_wounded_after_a_death_toll_are_wounded():
     cs = run("The Sudan Doctors Network put the death toll at 89, and said 120 others had been wounded.")
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 89), ("people-injured", 120)]
+
+
+def test_a_spokesman_named_after_his_body_or_for_an_office_speaks_for_it():
+    cs = run("Taliban spokesman Zabihullah Mujahid said 16 policemen were killed.\n\nThe town was quiet on Monday.\n\n"
+             "Esmatullah Muradi, the spokesman for the provincial governor, said 14 insurgents were killed.\n\nThe "
+             "Ministry of Health said 5 died. Ali Hassan, a spokesman for the ministry, said 9 were wounded.",
+             published="2020-10-22")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (16, "Taliban"), (14, "provincial governor"), (5, "Ministry of Health"), (9, "Ministry of Health")]
