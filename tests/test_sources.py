@@ -205,3 +205,103 @@ def test_an_acronym_defined_for_two_names_joins_neither():
     assert identity.canonical["r:ses"] == "g:ses"
     assert identity.canonical["r:sudan"] != "g:ses"
     assert identity.canonical["r:a"] != identity.canonical["r:b"]  # KAC: two names, so neither
+
+
+# ---------------------------------------------------------------- the listings read canonical sources
+
+def _lccm_articles(folder):
+    """One monitor named in full (its acronym defined) in one article and by its acronym in another: a
+    running total through September, a higher one through October."""
+    a = article(folder, "a.md", "AFP", "2018-10-03",
+                "Rescue teams searched the rubble for a second day.",
+                "The Levant Civilian Casualty Monitor (LCCM) said 1,200 civilians were killed in Syria in 2018 through September.")
+    b = article(folder, "b.md", "Reuters", "2018-11-04",
+                "Markets reopened after a week of shelling.",
+                "LCCM said 1,350 civilians were killed in Syria in 2018 through October.",
+                "Its researchers count the dead by name.")
+    return a, b
+
+
+def test_one_sources_running_total_named_two_ways_is_one_revision_series(tmp_path):
+    store = tmp_path / "store"
+    kg("load", *_lccm_articles(tmp_path), "--store", store)
+
+    series = rows(store, "revisions", metric="civilians-killed")
+    assert [(r["asserter"], r["value"], r["flag"]) for r in series] == [
+        ("Levant Civilian Casualty Monitor", 1200, "first"), ("Levant Civilian Casualty Monitor", 1350, "up")]
+    assert [r["previous"] for r in series] == ["", "1200"]
+    # any of its names picks the series
+    for name in ("LCCM", "levant civilian casualty monitor", "Levant Civilian Casualty Monitor (LCCM)"):
+        assert len(rows(store, "revisions", asserter=name)) == 2, name
+
+    asserted = rows(store, "who-asserted", metric="civilians-killed")
+    assert {r["asserter"] for r in asserted} == {"Levant Civilian Casualty Monitor"} and len(asserted) == 2
+
+    # the claims listing names the source by its canonical name and finds it by any of them
+    listed = json.loads(kg("claims", "--store", store, "--format", "json"))
+    assert {r["asserter"] for r in listed} == {"Levant Civilian Casualty Monitor"}
+    assert len(json.loads(kg("claims", "--store", store, "--asserter", "Levant Civilian Casualty Monitor", "-f", "json"))) == 2
+    assert len(json.loads(kg("claims", "--store", store, "--asserter", "lccm", "-f", "json"))) == 2
+    [one] = json.loads(kg("claims", "--store", store, "--article", "b.md", "--asserter",
+                          "Levant Civilian Casualty Monitor", "-f", "json"))
+    assert one["asserter"] == "Levant Civilian Casualty Monitor" and one["value"] == 1350
+
+    # the export draws the two figures as one series: the later revises the earlier
+    out = tmp_path / "claims.cyjs"
+    kg("export", "-o", out, "--view", "claims", "--store", store)
+    edges = [e["data"] for e in json.loads(out.read_text())["elements"]["edges"]]
+    assert [e["relation"] for e in edges].count("revises") == 1
+
+
+def test_conflicts_explain_finds_the_pairs_not_listed_of_a_source_by_any_of_its_names(tmp_path):
+    other = article(tmp_path, "c.md", "BBC", "2018-11-06",
+                    "Schools stayed shut through the winter.",
+                    "The Syrian Observatory for Human Rights said 9,000 civilians were killed in Syria since 2017 through October 2018.")
+    store = tmp_path / "store"
+    kg("load", *_lccm_articles(tmp_path), other, "--store", store)
+    for name in ("LCCM", "Levant Civilian Casualty Monitor"):
+        said = " ".join(kg("conflicts", "--store", store, "--asserter", name, "--explain").split())
+        assert "2 × periods start differently" in said, name
+
+
+def test_an_analysts_merge_joins_two_revision_series_and_an_unmerge_parts_them(tmp_path):
+    a = article(tmp_path, "a.md", "AFP", "2024-10-03",
+                "Fighting closed the road to El Obeid for most of the month.",
+                "The Kordofan Relief Committee said 212 civilians were killed in Sudan in 2024 through September.")
+    b = article(tmp_path, "b.md", "Reuters", "2024-11-04",
+                "Its volunteers work from camps near the border.",
+                "The Kordofan Aid Council said that 300 civilians were killed in Sudan in 2024 through October.")
+    store = tmp_path / "store"
+    kg("load", a, b, "--store", store)
+    assert rows(store, "revisions") == []  # two sources' series of one figure each
+    assert {r["asserter"] for r in rows(store, "who-asserted", metric="civilians-killed")} == \
+        {"Kordofan Relief Committee", "Kordofan Aid Council"}
+
+    kg("sources", "merge", "Kordofan Aid Council", "Kordofan Relief Committee", "--curator", "Jane Doe", "--store", store)
+    series = rows(store, "revisions")
+    assert [(r["asserter"], r["value"], r["flag"]) for r in series] == [
+        ("Kordofan Relief Committee", 212, "first"), ("Kordofan Relief Committee", 300, "up")]
+    assert len(rows(store, "revisions", asserter="Kordofan Aid Council")) == 2
+    assert {r["asserter"] for r in rows(store, "who-asserted", metric="civilians-killed")} == {"Kordofan Relief Committee"}
+
+    kg("sources", "unmerge", "Kordofan Aid Council", "Kordofan Relief Committee", "--curator", "Jane Doe", "--store", store)
+    assert rows(store, "revisions") == []
+
+
+def test_a_stock_and_flow_check_reads_one_source_named_two_ways(tmp_path):
+    a = article(tmp_path, "a.md", "Reuters", "2024-09-10",
+                "The Kordofan Civilian Monitor (KCM) publishes a monthly report on allegations of harm to civilians in Sudan.",
+                "In the month of August, the Kordofan Civilian Monitor carried over 40 open reports from previous months "
+                "and received 12 new reports. The monitor completed its assessment of 9 reports, it said.")
+    b = article(tmp_path, "b.md", "AFP", "2024-09-12",
+                "Aid workers in Sudan say the rains have cut off most roads to the camps.",
+                "As of 31 August, 43 reports remained open, KCM said.")
+    store = tmp_path / "store"
+    kg("load", a, b, "--store", store)
+
+    [check] = rows(store, "stock-flow")
+    assert (check["asserter"], check["month"], check["open_before"], check["new"], check["completed"],
+            check["open_after"], check["holds"]) == ("Kordofan Civilian Monitor", "2024-08", 40, 12, 9, 43, True)
+    assert (check["article_before"], check["article_after"]) == ("a.md", "b.md")
+    assert len(rows(store, "stock-flow", asserter="KCM")) == 1
+    assert len(rows(store, "stock-flow", asserter="Kordofan Civilian Monitor")) == 1

@@ -15,12 +15,10 @@ from decimal import Decimal
 from typing import Any
 
 from kg.analysis import findings
-from kg.analysis.names import check_names, incident_labels, source_iri
+from kg.analysis.names import check_names, incident_labels, source_iri, source_label
 from kg.analysis.queries import run_named
 from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.copies import copy_counts
-from kg.model import resolve_source
-from kg.vocab import vocabulary
 
 
 def tolerance_for(kg_store, asked: Decimal | None) -> Decimal:
@@ -84,8 +82,8 @@ def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None)
             rows = [r for label in labels
                     for r in run_named(kg_store, "conflicts-of-incident", {**rest, "incident": label},
                                        limit if alone else None)]
-            if asserter:
-                name = resolve_source(asserter, vocabulary()).label.casefold()
+            if asserter:  # the rows name sources by their canonical names (kg.sources)
+                name = source_label(kg_store, asserter).casefold()
                 rows = [r for r in rows if name in ((r.get("asserter_a") or "").casefold(),
                                                     (r.get("asserter_b") or "").casefold())]
             return _first(sorted(rows, key=_listing_order) if len(labels) > 1 else rows, limit)
@@ -139,7 +137,8 @@ def explain_row(row: dict[str, Any], figures: dict[str, Figure], tolerance: Deci
 
 
 def unlisted_pairs(rows, figures: dict[str, Figure], tolerance: Decimal, asserter: str | None = None):
-    """Pairs of different sources on the same metric and a shared place that are not listed, with the reason."""
+    """Pairs of different sources on the same metric and a shared place that are not listed, with the reason.
+    ``asserter``: only pairs with this source on a side, by the name the figures give it (``source_label``)."""
     listed = {frozenset((r.get("claim_a"), r.get("claim_b"))) for r in rows}
     found = []
     items = sorted(figures.values(), key=lambda f: (f.metric, f.period_end or "", f.asserter, f.claim))

@@ -103,6 +103,16 @@ def canonical_source(kg_store, name: str) -> URIRef | None:
     return URIRef(found[0]) if found else None
 
 
+def source_label(kg_store, name: str) -> str:
+    """The name the listings show for the source a name or alias means: its canonical name (kg.sources),
+    else the name as the loader resolves it (a gazetteer source's label, or the name itself)."""
+    canonical = canonical_source(kg_store, name)
+    if canonical is not None:
+        for (label,) in kg_store.rows(f"SELECT ?l WHERE {{ GRAPH <{SOURCES_GRAPH}> {{ <{canonical}> <{KG.canonicalLabel}> ?l }} }}"):
+            return str(label)
+    return resolve_source(name, vocabulary()).label
+
+
 def _ask(kg_store, pattern: str) -> bool:
     return bool(kg_store.query(f"ASK {{ {pattern} }}").boolean)
 

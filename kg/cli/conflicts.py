@@ -15,6 +15,7 @@ from kg.analysis.listing import (conflict_rows, explain_row, load_figures, reaso
                                  with_copies)
 from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure
 from kg.analysis.filters import first_rows, listing_params, one_more
+from kg.analysis.names import source_label
 from kg.cli.options import (FormatOpt, PairSinceOpt, PairUntilOpt, StoreOpt, fail, limit_option, note_limit, place_option,
                             show, window)
 from kg.output import render
@@ -59,6 +60,7 @@ def conflicts_command(
         rows, more = first_rows(rows, limit)
         rows = with_copies(kg_store, rows)
         figures = load_figures(kg_store, metric) if explain else {}
+        shown = source_label(kg_store, asserter) if explain and asserter else None  # as the figures name it
     if note:
         typer.echo(f"kg: {note}", err=True)
     note_limit(limit, more, "pairs")
@@ -72,7 +74,7 @@ def conflicts_command(
         else:
             show(readable(rows, explain, width))
         if explain:
-            unlisted = [] if limit is not None else unlisted_pairs(rows, figures, t, asserter)
+            unlisted = [] if limit is not None else unlisted_pairs(rows, figures, t, shown)
             show(readable_unlisted(unlisted, width) if verbose else unlisted_summary(unlisted))
         return
     columns = COLUMNS + [c for c in (rows[0] if rows else {}) if c not in COLUMNS]

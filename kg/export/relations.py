@@ -113,8 +113,9 @@ def _relations_from_rows(name: str, rows: list[dict[str, Any]], index: _ClaimInd
         elif name == "revisions":  # one row per figure of a series, ordered by period end
             claim = index.find(row, "")
             if claim:
-                c = index.claims[claim]
-                series[(c.asserter, c.metric, c.period_start, c.places, c.incident)].append(claim)
+                # a series as the query makes it: one canonical source's (kg.sources), which the articles
+                # may name differently, so not the claims' own asserter IRIs
+                series[tuple(row.get(k) for k in ("asserter", "metric", "place", "incident", "series_start"))].append(claim)
     for members in series.values():
         for earlier, later in zip(members, members[1:]):
             yield Relation("revision", later, earlier)
