@@ -305,3 +305,18 @@ def test_a_stock_and_flow_check_reads_one_source_named_two_ways(tmp_path):
     assert (check["article_before"], check["article_after"]) == ("a.md", "b.md")
     assert len(rows(store, "stock-flow", asserter="KCM")) == 1
     assert len(rows(store, "stock-flow", asserter="Kordofan Civilian Monitor")) == 1
+
+
+def test_figures_not_comparable_name_the_canonical_source_and_are_found_by_any_of_its_names(tmp_path):
+    wider = article(tmp_path, "d.md", "BBC", "2018-11-06",
+                    "Schools stayed shut through the winter.",
+                    "The Syrian Observatory for Human Rights said 2,000 civilians were killed in Syria and Iraq in 2018 through October.")
+    store = tmp_path / "store"
+    kg("load", *_lccm_articles(tmp_path), wider, "--store", store)
+
+    pairs = rows(store, "not-comparable")
+    assert [(r["asserter_a"], r["value_a"], r["asserter_b"]) for r in pairs] == [
+        ("Levant Civilian Casualty Monitor", 1200, "Syrian Observatory for Human Rights"),
+        ("Levant Civilian Casualty Monitor", 1350, "Syrian Observatory for Human Rights")]
+    for name in ("Levant Civilian Casualty Monitor", "LCCM"):
+        assert len(rows(store, "not-comparable", asserter=name)) == 2, name
