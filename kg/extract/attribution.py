@@ -126,6 +126,7 @@ _NAMED_ROLE_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w&.'-]*\s+){1,5})(?:[Ss]poke
                                 r"\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # an office by its holder: "the provincial governor", "the city's mayor"
 _AN_OFFICE = re.compile(r"(?:the\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))")
+_OFFICE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))\s*,\s*$")
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
 _MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
@@ -604,6 +605,10 @@ class Attributor:
             if office:
                 label = f"Ministry of {office.group('office')}"
                 org = SourceRef(slug(label), label, "Organization", known=False)
+        if org is None and (office := _OFFICE_BEFORE.search(s, max(0, start - 60), start)) is not None \
+                and office.group("holder") in _OFFICE_HOLDERS:
+            # "the regional governor, Oleh Syniehubov, said": the office as written, the person its voice
+            org = SourceRef(slug(office.group("office")), office.group("office"), "Organization", known=False)
         if org is None and (owner := _NAMED_ROLE_BEFORE.search(s, max(0, start - 80), start)) is not None:
             # "Taliban spokesman Zabihullah Mujahid", "Russian Defence Ministry spokesman Igor Konashenkov": the body named
             # before the role

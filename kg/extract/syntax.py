@@ -717,8 +717,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         # "47 bodies of the enemy", "12 deaths of children": whose the dead are
         whom = _counted_of(noun, outcomes)
         phrase = _noun_text(whom) if whom is not None else phrase
-    if not outcome and noun.i != tok.i:
-        # "were killed and 15 others injured": the participle after the noun is its own outcome, not the verb above
+    if not outcome:
+        # "were killed and 15 others injured", "232 were killed and 1,343 injured": the participle after the noun
+        # (or the bare number) is its own outcome, not the verb above
         outcome = next((outcomes[c.lemma_.lower()] for c in noun.children
                         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in outcomes), "")
     node = noun
@@ -781,6 +782,8 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     # a part of the wounded that died, or "killed 41 people and wounded 137": the figure's own verb says what it
     # counts, not the whole it is part of or words further on
     befell = outcomes.get(tok.head.lemma_.lower(), "") if noun.i == tok.i and (tok.dep_ in SUBJECTS or tok.dep_ == "dobj") else ""
+    if befell and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in outcomes for c in tok.children):
+        befell = outcome  # its own participle, not the noun the parser made it the subject of ("1,343 injured ..., the toll")
     part = (noun.i == tok.i and tok.dep_ in SUBJECTS and tok.head.lemma_ == "be"
             and bool(_partitive_outcome(tok, outcomes)))
     return Counted(phrase, outcome, predicate, part=part, befell=befell)
