@@ -1021,3 +1021,9 @@ def test_an_offices_holder_named_after_it_speaks_for_the_office_and_a_participle
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("people-killed", 7, "regional governor"), ("civilians-killed", 232, "monitoring mission"),
         ("civilians-injured", 1343, "monitoring mission")]
+
+
+def test_a_press_releases_bracketed_dateline_dates_the_release_not_the_figures():
+    cs = run("(Nairobi, April 25, 2024) \u2013 Soldiers executed at least 223 villagers in two villages on February 25, "
+             "2024, the rights group said today.", published="2024-04-25")
+    assert [(int(c.value), c.period.end) for c in cs] == [(223, "2024-02-25")]
