@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
+from kg import sources
 from kg.analysis import findings
 from kg.copies import copies_and_stories
 from kg.stores.base import prefix_header
@@ -21,10 +22,12 @@ def find_article(store, ref: str) -> URIRef | None:
 
 
 def remove_article(store, iri: URIRef) -> bool:
-    """Drop an article's graph and the findings about its claims; False when there is no such graph."""
+    """Drop an article's graph and the findings about its claims, and forget the source names and
+    acronyms only it gave (kg.sources); False when there is no such graph."""
     if not store.has_graph(iri):
         return False
-    with findings.tracking(store, [iri]):
+    taught = sources.sources_in(store, [str(iri)])  # read before it goes: what it may alone have taught
+    with findings.tracking(store, [iri], removed=taught):
         store.remove_graph(iri)
     return True
 

@@ -543,14 +543,51 @@ def _stored_triples(store) -> set[tuple]:
     return out
 
 
-def observe(store, graphs: Iterable[str] = (), everything: bool = False) -> Change:
+def forget(store, registry: Registry, taught: Registry | None = None) -> None:
+    """Drop from ``registry`` what no stored article gives any more, after articles were removed:
+    of ``taught`` (what the removed articles gave, read before they went: ``sources_in``), or of
+    the whole registry when that is not known (a removal whose analysis a crash interrupted). A raw
+    source stays while an article graph names it (with a name as written that one gives), an acronym
+    definition while an article's text holds it; a definition only a removed article held is
+    forgotten with it, and so is the alias it taught. Reads every article text that holds one of the
+    acronyms (no index: a scan of the texts)."""
+    raws = sorted(taught.raw if taught is not None else registry.raw)
+    kinds = " ".join(f"<{KG[k]}>" for k in KINDS)
+    named: dict[str, set[tuple[str, str]]] = {}
+    for chunk in _chunks([r for r in raws if r in registry.raw]):
+        for s, kind, label in store.rows(f"""SELECT DISTINCT ?s ?kind ?label WHERE {{ {_values('s', chunk)}
+                GRAPH ?g {{ ?g a <{KG.Article}> . ?s a ?kind ; <{SKOS.prefLabel}> ?label }} VALUES ?kind {{ {kinds} }} }}"""):
+            named.setdefault(s, set()).add((label, kind.rsplit("#", 1)[-1]))
+    for raw in raws:
+        if raw not in registry.raw:
+            continue
+        if raw not in named:
+            del registry.raw[raw]
+        elif registry.raw[raw] not in named[raw]:  # its name as written came from a removed article
+            entries = sorted(named[raw])
+            registry.raw[raw] = next((e for e in entries if e[1] == "Outlet"), entries[0])
+    defined = sorted(d for d in (taught.definitions if taught is not None else registry.definitions)
+                     if d in registry.definitions)
+    held: set[tuple[str, str]] = set()
+    for chunk in _chunks(sorted({acronym for _, acronym in defined}), 50):
+        wanted = " || ".join(f"CONTAINS(?text, {string_literal(a)})" for a in chunk)
+        for (text,) in store.rows(f"""SELECT ?text WHERE {{ GRAPH ?g {{ ?g a <{KG.Article}> ; <{KG.text}> ?text }}
+                FILTER({wanted}) }}"""):
+            held |= acronym_definitions(text or "")
+    registry.definitions -= set(defined) - held
+
+
+def observe(store, graphs: Iterable[str] = (), everything: bool = False, removed: Registry | None = None) -> Change:
     """Work the identity out again with the sources of ``graphs`` added to the registry (every
     article graph when ``everything`` or when the store has no registry yet); nothing is written
-    until ``save``."""
+    until ``save``. When some of ``graphs`` are gone from the store, what only they gave is
+    forgotten (``forget``): ``removed``, what they gave, read before they went, when known."""
     registry, present = read_registry(store)
     stored = _stored_triples(store) if present else set()
     if not present or everything:
         graphs = [str(g) for g in store.article_graphs()]
+    elif any(not store.has_graph(URIRef(str(g))) for g in graphs):
+        forget(store, registry, removed)
     new = sources_in(store, graphs)
     for raw, entry in new.raw.items():
         registry.raw.setdefault(raw, entry)
@@ -608,5 +645,5 @@ def current(store) -> Identity:
 
 
 __all__ = ["SOURCES_GRAPH", "SOURCE_CURATION_GRAPH", "Identity", "Source", "Statement", "Change", "name_key",
-           "fits", "split_defined", "acronym_definitions", "compute", "observe", "read_identity", "current",
-           "source_rows", "graphs_asserting"]
+           "fits", "split_defined", "acronym_definitions", "compute", "observe", "forget", "sources_in", "read_identity",
+           "current", "source_rows", "graphs_asserting"]

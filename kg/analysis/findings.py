@@ -467,17 +467,20 @@ def begin(store, graphs: Iterable[URIRef], cache: "AnalysisCache | None" = None)
     return graphs
 
 
-def finish(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None, facts: tuple | None = None) -> int:
+def finish(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None, facts: tuple | None = None,
+           removed: "sources.Registry | None" = None) -> int:
     """After ``graphs`` changed (or went: a removed graph has no claims, so no pairs): work out
     their findings and strike them off the awaiting list. Returns how many findings.
 
-    First the source identity (kg.sources) learns the sources and acronyms of ``graphs``; when that
-    changes another source's canonical source or voice (an alias learnt now joins a source stored
-    long ago), the graphs with claims by it are listed as awaiting analysis too, before the new
-    identity is stored, and worked out again with these."""
+    First the source identity (kg.sources) learns the sources and acronyms of ``graphs``, and
+    forgets what only the removed ones gave (``removed``: what they gave, read before they went,
+    when known); when that changes another source's canonical source or voice (an alias learnt now
+    joins a source stored long ago, or one taught only by a removed article no longer does), the
+    graphs with claims by it are listed as awaiting analysis too, before the new identity is
+    stored, and worked out again with these."""
     if not graphs:
         return 0
-    change = sources.observe(store, [str(g) for g in graphs])
+    change = sources.observe(store, [str(g) for g in graphs], removed=removed)
     graphs, facts = _with_changed(store, graphs, change, cache, facts)
     change.save(store)
     count = update(store, graphs, cache, facts, change.identity)
@@ -510,11 +513,13 @@ def reidentify(store, cache: "AnalysisCache | None" = None) -> int:
 
 
 @contextmanager
-def tracking(store, graphs: Iterable[URIRef], cache: "AnalysisCache | None" = None):
-    """Keep the findings in step with a change to ``graphs`` made inside the ``with`` block."""
+def tracking(store, graphs: Iterable[URIRef], cache: "AnalysisCache | None" = None,
+             removed: "sources.Registry | None" = None):
+    """Keep the findings in step with a change to ``graphs`` made inside the ``with`` block;
+    ``removed``: what graphs the block removes gave the source identity (``finish``)."""
     graphs = begin(store, graphs, cache)
     yield
-    finish(store, graphs, cache)
+    finish(store, graphs, cache, removed=removed)
 
 
 def awaiting(store) -> list[URIRef]:
