@@ -1,35 +1,36 @@
-"""Store housekeeping: find an article by name, hash or IRI; count what is stored (copies too)."""
+"""Store housekeeping: find an article by name, hash or IRI (``find_article``, kg.analysis.names);
+remove articles, their copies made articles again (kg.load.restore_copies); count what is stored
+(copies too)."""
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from kg import sources
 from kg.analysis import findings
+from kg.analysis.names import find_article  # noqa: F401 - found here by kg remove and the tests
 from kg.copies import copies_and_stories
+from kg.load import Restored, restore_copies
 from kg.stores.base import prefix_header
 
 
-def find_article(store, ref: str) -> URIRef | None:
-    """An article graph by IRI, content-hash prefix (>= 8 hex digits) or loaded file name."""
-    if ref.startswith(("http://", "https://")):
-        return URIRef(ref)
-    res = store.query(prefix_header() + """
-        SELECT ?a WHERE { GRAPH ?a { ?a a kg:Article ; kg:contentHash ?h ; kg:fileName ?f } 
-          FILTER(?f = ?ref || (STRLEN(?ref) >= 8 && STRSTARTS(?h, LCASE(?ref)))) } LIMIT 2""".replace(
-        "?ref", Literal(ref).n3()))
-    return res.rows[0][0] if len(res.rows) == 1 else None
-
-
 def remove_article(store, iri: URIRef) -> bool:
-    """Drop an article's graph and the findings about its claims, and forget the source names and
-    acronyms only it gave (kg.sources); False when there is no such graph."""
+    """Drop an article's graph and the findings about its claims, forget the source names and
+    acronyms only it gave (kg.sources), and make its copies, if it was a story, articles again
+    (``remove_story``); False when there is no such graph."""
+    return remove_story(store, iri) is not None
+
+
+def remove_story(store, iri: URIRef) -> "list[Restored] | None":
+    """``remove_article``, saying what became of the article's copies (kg.load.restore_copies: the
+    first a story with its claims, the others copies of a story or stories); None when there is no
+    such graph."""
     if not store.has_graph(iri):
-        return False
+        return None
     taught = sources.sources_in(store, [str(iri)])  # read before it goes: what it may alone have taught
     with findings.tracking(store, [iri], removed=taught):
         store.remove_graph(iri)
-    return True
+    return restore_copies(store)
 
 
 def store_stats(store) -> list[dict]:

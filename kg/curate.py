@@ -32,9 +32,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
 from kg import sources
-from kg.admin import find_article
 from kg.analysis import findings
-from kg.analysis.names import UnknownName
+from kg.analysis.names import UnknownName, find_article
 from kg.extract import normalise
 from kg.readers import MetadataError, check_date
 from kg.model import BOUNDS, Claim, Incident, LoadWarning, Period, SourceRef, resolve_source, slug

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from kg import sources
 from kg.analysis import findings
 from kg.copies import DEFAULT_THRESHOLD, CopyIndex, encode, signature
 from kg.curate import replace_keeping_curation
@@ -36,6 +37,7 @@ from kg.processes import die_with_parent
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from kg.namespaces import KG
 from kg.rdf import article_iri, article_triples, to_nquads
 from kg.resources import ontology_files
 from kg.stores.base import StoreError, from_ox, prefix_header, quads, sync_reference
@@ -299,6 +301,7 @@ class Loader:
         if store is not None:
             sync_reference(store, [*ontology_files(), *self.sources])
             findings.resume(store)  # a load that crashed mid-batch left its articles awaiting analysis
+            restore_copies(store, self.vocab)  # a removal that crashed left copies of a story that is gone
         self.report = LoadReport()
         self.workers = max(1, workers)
         self.batch_size = max(1, batch_size)
@@ -520,3 +523,101 @@ class Loader:
         finally:
             self.close()
         return self.report
+
+
+# ---------------------------------------------------------------- copies whose story is gone
+
+@dataclass
+class Restored:
+    """What became of a copy whose story was removed (``restore_copies``): a story of its own, extracted
+    now (``claims``; ``note`` when its claims could not be stored), or a copy of ``story``."""
+
+    file_name: str
+    iri: str
+    story: str | None = None  # the story it copies now; None: a story itself
+    story_file: str | None = None
+    claims: int = 0
+    note: str | None = None
+
+
+def orphaned_copies(store) -> list[URIRef]:
+    """The stored copies whose story is not in the store (removed), the earliest published first, then
+    by file name: the order in which they become stories again."""
+    rows = store.rows(prefix_header() + """
+        SELECT ?copy ?published ?file WHERE {
+          GRAPH ?copy { ?copy a kg:Article ; prov:wasDerivedFrom ?story ; kg:fileName ?file
+                        OPTIONAL { ?copy schema:datePublished ?published } }
+          FILTER NOT EXISTS { GRAPH ?story { ?story a kg:Article } } }""")
+    return [URIRef(iri) for iri, _, _ in sorted(set(rows), key=lambda r: (r[1] or "9999", r[2], r[0]))]
+
+
+def _stored_text(store, iri: URIRef) -> str:
+    rows = list(store.rows(f"SELECT ?t WHERE {{ GRAPH <{iri}> {{ <{iri}> <{KG.text}> ?t }} }}"))
+    return rows[0][0] if rows else ""
+
+
+def restore_copies(store, vocab: Vocabulary | None = None,
+                   threshold: float = DEFAULT_THRESHOLD) -> list[Restored]:
+    """Make the copies whose story was removed (``orphaned_copies``) what a load without that story
+    would have made them, in that order: a copy of a stored story (the same text, or one copying
+    it by ``threshold``: most often the first of them, a story now), else a story of its own,
+    extracted now, whose claims count. Each article is swapped for its new graph in one update (an
+    exact copy that becomes a story takes the IRI of its text, as a load would give it), its
+    findings worked out as for any change; a story whose claims break the shapes is stored without
+    claims (``note``). Idempotent: a run cut short leaves copies still orphaned for the next one
+    (``Loader`` runs it when it opens a store)."""
+    from kg.readers.language import detect_language
+
+    orphans = orphaned_copies(store)
+    if not orphans:
+        return []
+    vocab = vocab or vocabulary()
+    index = CopyIndex(threshold, store)
+    restored = []
+    for old in orphans:
+        meta, text = stored_meta(store, old), normalise(_stored_text(store, old))
+        if meta is None:
+            continue
+        digest = content_hash(text)
+        own = article_iri(digest)
+        if own != old and store.has_graph(own):  # the same text stored under another name: an appearance of
+            first = stored_sighting(store, own)  # its story, as Loader._exact_copy makes it
+            story = first.original if first is not None and first.original else str(own)
+            sighting = Sighting(original=story, similarity=1.0,
+                                key=content_hash(f"{digest}|{meta.url or meta.file_name}"))
+        else:
+            sighting = index.sight(str(own), text)
+        raw = RawArticle(meta.file_name, text, meta, language=detect_language(text))
+        outcome, note = _restored_outcome(raw, vocab, sighting)
+        new = URIRef(outcome.iri)
+        taught = sources.sources_in(store, [str(old)])
+        triples = ox.serialize([q.triple for q in ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS)],
+                               format=ox.RdfFormat.N_TRIPLES).decode()
+        with findings.tracking(store, list(dict.fromkeys([old, new])), removed=taught):
+            # one update: the copy is never gone before its new graph is there. Not replace_keeping_curation:
+            # a copy has no claims, so every claim extracted now would count as one an analyst removed
+            store.update(f"DROP SILENT GRAPH <{old}> ; DROP SILENT GRAPH <{new}> ; "
+                         f"INSERT DATA {{ GRAPH <{new}> {{ {triples} }} }}")
+        story = sighting.original
+        story_meta = stored_meta(store, URIRef(story)) if story else None
+        restored.append(Restored(meta.file_name, str(new), story, story_meta.file_name if story_meta else None,
+                                 outcome.claims, note))
+    return restored
+
+
+def _restored_outcome(raw: RawArticle, vocab: Vocabulary, sighting: Sighting) -> tuple[Outcome, str | None]:
+    """The graph of an article restored from a copy; a story whose extraction fails or whose claims
+    break the shapes is built without claims, with a note saying why."""
+    try:
+        article = prepare(raw, vocab, sighting)
+        outcome = process_articles([(raw.meta.file_name, article)], vocab)[0]
+        if not outcome.error:
+            return outcome, None
+        why = outcome.error
+    except Exception as exc:  # noqa: BLE001 - reported with the article, which is stored without claims
+        why = f"{type(exc).__name__}: {exc}"
+    article = Article(raw.meta, normalise(raw.text), content_hash(normalise(raw.text)), sighting=sighting)
+    outcome = process_articles([(raw.meta.file_name, article)], vocab)[0]
+    if outcome.error:
+        raise StoreError(f"{raw.meta.file_name}: cannot be stored again: {outcome.error}")
+    return outcome, f"stored without claims: {why}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 from typer.testing import CliRunner
 
@@ -130,3 +131,68 @@ def test_the_full_story_loaded_after_a_copy_cut_short_is_a_story_of_its_own(tmp_
     kg("load", tmp_path / "corpus" / "originals", "--store", tmp_path / "other", "-q")
     assert "1 of the new are copies of 1 story" in kg("load", tmp_path / "corpus" / "copies", "--store",
                                                        tmp_path / "other", "-q")
+
+
+def test_a_copy_whose_story_is_removed_becomes_a_story_with_its_claims_and_the_other_copies_copy_it(tmp_path):
+    """`kg remove` of a story leaves no copy linked to nothing: its copies become what a load without the
+    story would have made them. The earliest published (then by file name) is a story, extracted now; each
+    other one is a copy of a story it copies, or a story of its own."""
+    story = stories(6)[5]  # a made-up article with claims
+    rng = random.Random(3)
+    exact, short, again = (copy_of(story, "exact", rng, 0), copy_of(story, "cut", rng, 1),
+                           copy_of(story, "exact", rng, 2))
+    write([story, exact, short, again], tmp_path / "corpus")
+    write([story], tmp_path / "alone")
+    kg("load", tmp_path / "alone" / "originals", "--store", tmp_path / "alone-store", "-q")
+    store = tmp_path / "store"
+    kg("load", tmp_path / "corpus" / "originals", "--store", store, "-q")
+    kg("load", tmp_path / "corpus" / "copies", "--store", store, "-q")
+    alone = counts(tmp_path / "alone-store")
+    assert alone["claims"] > 0 and counts(store)["copies"] == 3
+
+    said = kg("remove", story.name, "--store", store)
+    assert f"{exact.name}: a story now (its story was removed), {alone['claims']} claim(s)" in said
+    assert f"{short.name}: a copy of {exact.name} now" in said and f"{again.name}: a copy of {exact.name} now" in said
+    now = counts(store)
+    assert (now["articles"], now["copies"], now["stories copied"]) == (3, 2, 1)
+    assert now["claims"] == alone["claims"]
+    kinds = lambda s: sorted((k, va, vb) for k, _, _, va, _, _, vb in conflicts(s))  # noqa: E731
+    assert kinds(store) == kinds(tmp_path / "alone-store")
+    rows = json.loads(kg("conflicts", "--store", store, "--format", "json"))
+    assert {r["article_a"] for r in rows} | {r["article_b"] for r in rows} == {exact.name}
+    # each is where a load would put it: loading the copies again changes nothing
+    assert "0 new, 3 unchanged" in kg("load", tmp_path / "corpus" / "copies", "--store", store, "-q")
+
+    # and once more: the short copy is the earliest left; the full text is not a copy of it, so a story too
+    said = kg("remove", exact.name, "--store", store)
+    assert f"{short.name}: a story now (its story was removed)" in said
+    assert f"{again.name}: a story now (its story was removed), {alone['claims']} claim(s)" in said
+    now = counts(store)
+    told = [int(n) for n in re.findall(r"(\d+) claim\(s\)", said)]
+    assert (now["articles"], now["copies"]) == (2, 0) and now["claims"] == sum(told) > alone["claims"]
+
+
+def test_copies_a_removal_cut_short_left_orphaned_are_made_articles_by_the_next_load(tmp_path):
+    from kg.admin import find_article
+    from kg.analysis import findings
+    from kg.stores import open_store
+
+    story, other = stories(7)[5:7]
+    copy = copy_of(story, "boilerplate", random.Random(2), 0)
+    write([story, copy], tmp_path / "corpus")
+    write([other], tmp_path / "more")
+    store = tmp_path / "store"
+    kg("load", tmp_path / "corpus" / "originals", "--store", store, "-q")
+    claims = counts(store)["claims"]
+    kg("load", tmp_path / "corpus" / "copies", "--store", store, "-q")
+    with open_store(store) as s:  # `kg remove` stopped after the story went, before its copy was made an article
+        iri = find_article(s, story.name)
+        with findings.tracking(s, [iri]):
+            s.remove_graph(iri)
+    assert (counts(store)["copies"], counts(store)["claims"]) == (1, 0)
+
+    kg("load", tmp_path / "more" / "originals", "--store", store, "-q")
+    now = counts(store)
+    assert (now["articles"], now["copies"]) == (2, 0)
+    assert json.loads(kg("claims", "--store", store, "--article", copy.name, "-f", "json"))
+    assert now["claims"] > claims  # the copy's claims (its boilerplate adds no figure) and the other story's

@@ -47,6 +47,17 @@ def check_names(kg_store, metric: str | None = None, asserter: str | None = None
         place_iri(kg_store, place)
 
 
+def find_article(kg_store, ref: str) -> URIRef | None:
+    """An article graph by IRI, content-hash prefix (>= 8 hex digits) or loaded file name; None when no
+    one article has it."""
+    if ref.startswith(("http://", "https://")):
+        return URIRef(ref)
+    wanted = string_literal(ref)
+    rows = list(kg_store.rows(f"""SELECT ?a WHERE {{ GRAPH ?a {{ ?a a <{KG.Article}> ; <{KG.contentHash}> ?h ;
+        <{KG.fileName}> ?f }} FILTER(?f = {wanted} || (STRLEN({wanted}) >= 8 && STRSTARTS(?h, LCASE({wanted})))) }} LIMIT 2"""))
+    return URIRef(rows[0][0]) if len(rows) == 1 else None
+
+
 def place_iri(kg_store, text: str) -> URIRef:
     """The place ``text`` names: its key (``iraq``), its name or another spelling of it (``Raqqah``), in
     any case; a place of the gazetteer (ontology/places.ttl) or one the store's claims name. A name of

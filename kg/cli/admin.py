@@ -15,18 +15,25 @@ def remove(
     articles: List[str] = typer.Argument(..., help="Article file name, content hash prefix or IRI."),
     store: Optional[str] = StoreOpt,
 ) -> None:
-    """Remove articles (their whole graphs) from the store."""
-    from kg.admin import find_article, remove_article
+    """Remove articles (their whole graphs) from the store; a removed story's copies become articles again."""
+    from kg.admin import find_article, remove_story
 
     missing = 0
     with open_store(store) as kg_store:
         for ref in articles:
             iri = find_article(kg_store, ref)
-            if iri is None or not remove_article(kg_store, iri):
+            restored = remove_story(kg_store, iri) if iri is not None else None
+            if restored is None:
                 typer.echo(f"kg: {ref}: no such article in the store", err=True)
                 missing += 1
-            else:
-                typer.echo(f"removed {iri}")
+                continue
+            typer.echo(f"removed {iri}")
+            for r in restored:
+                if r.story:
+                    typer.echo(f"  {r.file_name}: a copy of {r.story_file or r.story} now")
+                else:
+                    typer.echo(f"  {r.file_name}: a story now (its story was removed), {r.claims} claim(s)"
+                               + (f"; {r.note}" if r.note else ""))
     raise typer.Exit(1 if missing else 0)
 
 
