@@ -385,3 +385,21 @@ def test_a_removal_cut_short_before_its_analysis_forgets_the_alias_when_the_next
         s.remove_graph(iri)
     kg("load", other, "--store", store)
     assert sources_of(store)["NCCM"]["aliases"] == []
+
+
+def test_the_exports_and_the_timeline_draw_one_source_named_two_ways_as_one(tmp_path):
+    import networkx as nx
+
+    store = tmp_path / "store"
+    kg("load", *_lccm_articles(tmp_path), "--store", store)
+    out = tmp_path / "sources.gexf"
+    kg("export", "-o", out, "--store", store)
+    labels = [d["label"] for _, d in nx.read_gexf(out).nodes(data=True)]
+    assert labels.count("Levant Civilian Casualty Monitor") == 1 and "LCCM" not in labels
+    table = json.loads(kg("export", "-o", tmp_path / "t.json", "--store", store) and (tmp_path / "t.json").read_text())
+    assert {row["asserter"] for row in table} == {"Levant Civilian Casualty Monitor"}
+    # any of its names picks its figures
+    kg("export", "-o", tmp_path / "lccm.json", "--asserter", "LCCM", "--store", store)
+    assert len(json.loads((tmp_path / "lccm.json").read_text())) == 2
+    said = kg("plot", "timeline", "--metric", "civilians-killed", "-o", tmp_path / "t.svg", "--store", store)
+    assert "from 1 source" in said, said

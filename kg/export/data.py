@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from kg.analysis.names import canonical_source
 from kg.analysis.queries import prepare, resolve, run_named
+from kg.namespaces import KG
 from kg.output import records
+from kg.sources import SOURCES_GRAPH
 
 # Kinds of relation between two claims, as named by the conflict queries (docs/conflicts.md).
 CONFLICT_KINDS = ("contradiction", "discrepancy", "misreport")
@@ -144,21 +147,41 @@ def _number(value: str | None, kind=float) -> float | int | None:
     return None if value is None else kind(value)
 
 
+def canonical_names(store) -> dict[str, tuple[str, str]]:
+    """Raw source IRI -> (canonical IRI, canonical name), from the source identity (kg.sources); empty for a
+    store where it was never worked out."""
+    return {str(raw): (str(canon), str(label)) for raw, canon, label in store.rows(
+        f"SELECT ?raw ?c ?l WHERE {{ GRAPH <{SOURCES_GRAPH}> {{ ?raw <{KG.canonical}> ?c . ?c <{KG.canonicalLabel}> ?l }} }}")}
+
+
 def fetch_claims(store, metric: str | None = None, asserter: str | None = None, filters: dict[str, Any] | None = None,
                  limit: int | None = None) -> dict[str, ClaimRow]:
     """The claims of a metric, a source, and the place and time window ``filters`` (the named queries'
-    parameters ``kg.analysis.filters.listing_params`` makes); ``limit``: the first that many."""
+    parameters ``kg.analysis.filters.listing_params`` makes); ``limit``: the first that many. Sources
+    and outlets are the canonical ones (kg.sources: "SNHR" and "Syrian Network for Human Rights" are one
+    node, one line), and ``asserter`` means the source any of its names means."""
+    names = canonical_names(store)
+    wanted = canonical_source(store, asserter) if asserter and names else None
+    query_asserter = None if wanted is not None else asserter
     claims = {}
-    for r in string_records(store, "export-claims", {"metric": metric, "asserter": asserter, **(filters or {})}, limit):
+    rows = string_records(store, "export-claims", {"metric": metric, "asserter": query_asserter, **(filters or {})},
+                          None if wanted is not None else limit)
+    for r in rows:
+        canon, label = names.get(r["asserter"], (r["asserter"], r["asserter_label"]))
+        if wanted is not None and canon != str(wanted):
+            continue
+        if limit is not None and len(claims) >= limit:
+            break
+        outlet, outlet_label = names.get(r.get("outlet") or "", (_text(r.get("outlet")), _text(r.get("outlet_label"))))
         claims[r["claim"]] = ClaimRow(
-            iri=r["claim"], article=r["article"], file=r["file"], asserter=r["asserter"],
-            asserter_label=r["asserter_label"], metric=r["metric"], value=float(r["value"]),
+            iri=r["claim"], article=r["article"], file=r["file"], asserter=canon,
+            asserter_label=label, metric=r["metric"], value=float(r["value"]),
             bound=r["bound"], quote=r["quote"],
             value_max=_number(r.get("value_max")),
             metric_label=_text(r.get("metric_label")), metric_iri=_text(r.get("metric_iri")),
             title=_text(r.get("title")),
-            published=_text(r.get("published")), outlet=_text(r.get("outlet")),
-            outlet_label=_text(r.get("outlet_label")), period_start=_text(r.get("period_start")),
+            published=_text(r.get("published")), outlet=outlet,
+            outlet_label=outlet_label, period_start=_text(r.get("period_start")),
             period_end=_text(r.get("period_end")),
             places=tuple(p for p in (r.get("place") or "").split("|") if p),
             incident=_text(r.get("incident")), incident_label=_text(r.get("incident_label")),
@@ -168,7 +191,16 @@ def fetch_claims(store, metric: str | None = None, asserter: str | None = None, 
 
 
 def fetch_sources(store) -> dict[str, SourceRow]:
-    return {r["source"]: SourceRow(r["source"], r["label"],
-                                   tuple(k for k in (r.get("kinds") or "").split("|") if k),
-                                   _text(r.get("source_type")))
-            for r in run_named(store, "export-sources")}
+    """Every source and outlet, one row for each canonical source (kg.sources) with the kinds of all its names."""
+    names = canonical_names(store)
+    out: dict[str, SourceRow] = {}
+    for r in run_named(store, "export-sources"):
+        canon, label = names.get(r["source"], (r["source"], r["label"]))
+        kinds = tuple(k for k in (r.get("kinds") or "").split("|") if k)
+        if canon in out:
+            have = out[canon]
+            out[canon] = SourceRow(canon, have.label, tuple(dict.fromkeys(have.kinds + kinds)),
+                                   have.source_type or _text(r.get("source_type")))
+        else:
+            out[canon] = SourceRow(canon, label, kinds, _text(r.get("source_type")))
+    return out
