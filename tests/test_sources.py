@@ -65,13 +65,20 @@ def test_snhr_by_its_acronym_its_defined_name_and_its_head_in_three_articles_is_
     assert group["asserters"] == "Syrian Network for Human Rights"
 
 
-def test_an_acronym_defined_in_a_later_article_joins_the_source_loaded_before(tmp_path):
-    early = article(tmp_path, "early.md", "AFP", "2024-03-12",
+def _nccm_articles(folder, volunteers: bool = True):
+    """A monitor the gazetteer does not know, by its acronym alone in one article and with the acronym
+    defined in a later one: 212 and 300 civilians killed in Sudan in February 2024."""
+    early = article(folder, "early.md", "AFP", "2024-03-12",
                     "Fighting closed the road to El Obeid for most of the month.",
                     "NCCM said 212 civilians were killed in Sudan in February 2024.")
-    later = article(tmp_path, "later.md", "Reuters", "2024-03-20",
-                    "The Nile Civilian Casualty Monitor (NCCM) said that 300 civilians were killed in Sudan in February 2024.",
-                    "Its volunteers work from camps near the border.")
+    lines = ["The Nile Civilian Casualty Monitor (NCCM) said that 300 civilians were killed in Sudan in February 2024."]
+    if volunteers:
+        lines.append("Its volunteers work from camps near the border.")
+    return early, article(folder, "later.md", "Reuters", "2024-03-20", *lines)
+
+
+def test_an_acronym_defined_in_a_later_article_joins_the_source_loaded_before(tmp_path):
+    early, later = _nccm_articles(tmp_path)
     store = tmp_path / "store"
     kg("load", early, "--store", store)
     assert "NCCM" in sources_of(store)
@@ -161,11 +168,7 @@ def test_an_analyst_merges_two_sources_and_unmerges_them(tmp_path):
 def test_a_store_without_source_identity_gets_it_from_all_its_articles_on_the_next_load(tmp_path):
     """A store loaded before source identity existed (or whose identity write was cut short): the next
     load works it out from every stored article, and the findings it changes are worked out again."""
-    early = article(tmp_path, "early.md", "AFP", "2024-03-12",
-                    "Fighting closed the road to El Obeid for most of the month.",
-                    "NCCM said 212 civilians were killed in Sudan in February 2024.")
-    later = article(tmp_path, "later.md", "Reuters", "2024-03-20",
-                    "The Nile Civilian Casualty Monitor (NCCM) said that 300 civilians were killed in Sudan in February 2024.")
+    early, later = _nccm_articles(tmp_path, volunteers=False)
     other = article(tmp_path, "other.md", "BBC", "2024-04-01",
                     "The Syrian Network for Human Rights said 80 civilians were killed in Syria in March 2024.")
     store = tmp_path / "store"
@@ -325,12 +328,7 @@ def test_figures_not_comparable_name_the_canonical_source_and_are_found_by_any_o
 # ---------------------------------------------------------------- removing an article forgets what only it taught
 
 def test_removing_the_article_that_alone_defined_an_acronym_forgets_the_alias(tmp_path):
-    early = article(tmp_path, "early.md", "AFP", "2024-03-12",
-                    "Fighting closed the road to El Obeid for most of the month.",
-                    "NCCM said 212 civilians were killed in Sudan in February 2024.")
-    later = article(tmp_path, "later.md", "Reuters", "2024-03-20",
-                    "The Nile Civilian Casualty Monitor (NCCM) said that 300 civilians were killed in Sudan in February 2024.",
-                    "Its volunteers work from camps near the border.")
+    early, later = _nccm_articles(tmp_path)
     store = tmp_path / "store"
     kg("load", early, later, "--store", store)
     assert "NCCM" in sources_of(store)["Nile Civilian Casualty Monitor"]["aliases"]
@@ -348,12 +346,7 @@ def test_removing_the_article_that_alone_defined_an_acronym_forgets_the_alias(tm
 
 
 def test_an_alias_another_article_also_taught_survives_the_removal_of_one(tmp_path):
-    early = article(tmp_path, "early.md", "AFP", "2024-03-12",
-                    "Fighting closed the road to El Obeid for most of the month.",
-                    "NCCM said 212 civilians were killed in Sudan in February 2024.")
-    later = article(tmp_path, "later.md", "Reuters", "2024-03-20",
-                    "The Nile Civilian Casualty Monitor (NCCM) said that 300 civilians were killed in Sudan in February 2024.",
-                    "Its volunteers work from camps near the border.")
+    early, later = _nccm_articles(tmp_path)
     again = article(tmp_path, "again.md", "BBC", "2024-04-02",
                     "Aid convoys waited at the border for a week.",
                     "Volunteers of the Nile Civilian Casualty Monitor (NCCM) counted the dead in the camps.")
@@ -370,11 +363,7 @@ def test_a_removal_cut_short_before_its_analysis_forgets_the_alias_when_the_next
     from kg.admin import find_article
     from kg.analysis import findings
 
-    early = article(tmp_path, "early.md", "AFP", "2024-03-12",
-                    "Fighting closed the road to El Obeid for most of the month.",
-                    "NCCM said 212 civilians were killed in Sudan in February 2024.")
-    later = article(tmp_path, "later.md", "Reuters", "2024-03-20",
-                    "The Nile Civilian Casualty Monitor (NCCM) said that 300 civilians were killed in Sudan in February 2024.")
+    early, later = _nccm_articles(tmp_path, volunteers=False)
     other = article(tmp_path, "other.md", "BBC", "2024-04-01",
                     "The Syrian Network for Human Rights said 80 civilians were killed in Syria in March 2024.")
     store = tmp_path / "store"
