@@ -37,7 +37,7 @@ def export_command(
         chosen = EXPORTS.pick(fmt, output)
         if output.parent and not output.parent.exists():
             fail(f"{output.parent}: no such folder")
-        with open_store(store, read_only=True) as kg_store:
+        with open_store(store, read_only=True, bounded=True) as kg_store:
             filters = listing_params(kg_store, place, since, until)
             data = export(kg_store, chosen, output, view=view, metric=metric, asserter=asserter, filters=filters,
                           limit=limit)
@@ -57,7 +57,7 @@ def _plot(fn, output: Path, fmt: Optional[str], store: Optional[str], place: Opt
     fmt = CHARTS.pick(fmt, output)  # before the store is read: a wrong name costs nothing
     window(since, until)
     try:
-        with open_store(store, read_only=True) as kg_store:
+        with open_store(store, read_only=True, bounded=True) as kg_store:
             summary = fn(kg_store, output, fmt=fmt, filters=listing_params(kg_store, place, since, until), **kwargs)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
