@@ -71,6 +71,11 @@ class Vocabulary:
         return self.lemmas(KG.utteranceVerbs)
 
     @cached_property
+    def conflict_nouns(self) -> frozenset[str]:
+        """Nouns of a war as a whole, whose unattributed figures are the article's background (ontology/attribution.ttl)."""
+        return self.lemmas(KG.conflictNouns)
+
+    @cached_property
     def owned_body_nouns(self) -> frozenset[str]:
         """Nouns of a body with a voice of its own under its owner's possessive ("X's health ministry"), unlike
         a team that speaks for its owner (ontology/attribution.ttl)."""

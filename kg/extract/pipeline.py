@@ -25,7 +25,7 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, compares_with_a_count, counted, dates_a_count, dates_a_statement, dates_an_event,
-                               denied_counts, describes_a_name, ends_a_period, figure_token, governing_source,
+                               denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, is_agent, is_ratio, names_an_event, next_predicate_start,
                                own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, verb_through_of)
 from kg.extract.text import junk_spans
@@ -423,7 +423,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "It is estimated that up to 2,000 people have been killed": the writer's own hedge, not the
                 # source before going on
                 r = outlet, None, "attr.impersonal"
-            if r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1:
+            if (r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1
+                    and not _about_the_war(docs.get(si), f.start, f.end, vocab)):
                 # the source of the figures just before (same or previous paragraph) goes on speaking
                 asserter, speaker = att.last_asserter
                 arule = "attr.carry-over"
@@ -530,6 +531,12 @@ def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary, quote
         return None  # the parser took a dateline's place for a speaker
     r = att.from_parse(s, found, ms)
     return (r[0], r[1], f"attr.{found.rule}") if r else None
+
+
+def _about_the_war(doc, start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether the figure's clause has the war itself as its subject ("Syria's war has killed more than 500,000
+    people since 2011"): the article's background, not the last speaker going on."""
+    return doc is not None and doer_of(doc, start, end) in vocab.conflict_nouns
 
 
 def _same_count(headline_metric: str, metric: str) -> bool:

@@ -986,6 +986,16 @@ def own_predicate(doc, start: int, end: int) -> str | None:
     return noun.head.lemma_.lower()
 
 
+def doer_of(doc, start: int, end: int) -> str | None:
+    """The lemma of the subject of the verb the figure's clause hangs from ("Syria's war has killed more than
+    500,000 people" -> "war"); None when the clause has no subject."""
+    verb = figure_token(doc, start, end)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head if verb.head.i != verb.i else None
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    return doer.lemma_.lower() if doer is not None else None
+
+
 _ONGOING = frozenset(("war", "conflict", "fighting", "violence", "hostility", "insurgency", "campaign", "offensive"))
 
 

@@ -1027,3 +1027,10 @@ def test_a_press_releases_bracketed_dateline_dates_the_release_not_the_figures()
     cs = run("(Nairobi, April 25, 2024) \u2013 Soldiers executed at least 223 villagers in two villages on February 25, "
              "2024, the rights group said today.", published="2024-04-25")
     assert [(int(c.value), c.period.end) for c in cs] == [(223, "2024-02-25")]
+
+
+def test_the_war_as_the_subject_of_an_unattributed_figure_is_the_articles_background():
+    cs = run("The state news agency said shelling had wounded seven civilians in the city.\n\nThe country's war has "
+             "killed more than 300,000 people since it began in 2011.", publisher="Agence France-Presse",
+             published="2023-10-10")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(7, "state news agency"), (300000, "AFP")]
