@@ -174,7 +174,8 @@ _GENERIC_HINT = re.compile(
     r"investigators|analysts|experts|figures|estimates|tallies|counts|statistics|government|military|army|forces|police|rebels|"
     r"militants|ministry|committee"
 )
-_POSSESSIVE_LEAD = re.compile(r"(?:Its|Their|His|Her|Our)\s+")
+# the words before a name that are not of it: "Its Foreign Ministry", "An Interior Ministry official"
+_POSSESSIVE_LEAD = re.compile(r"(?:Its|Their|His|Her|Our|An|A)\s+")
 _OPENING_THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
 _CAPWORD = guard(re.compile(rf"\b{_NAME_WORD}(?![\w-])"))
@@ -797,8 +798,11 @@ class Attributor:
             gap = s[prev.end:cur.start]
             if _PREP_BEFORE.search(s, max(0, cur.start - 14), cur.start):
                 idx -= 1  # "the report of X": X is not the subject
-            elif _APPOSITIVE.fullmatch(gap) and cur.kind in ("generic", "anaphor", "org"):
-                idx -= 1  # "Airwars, a London-based monitoring group, said": Airwars
+            elif _APPOSITIVE.fullmatch(gap) and (cur.kind in ("generic", "anaphor") or (cur.kind == "org" and not (
+                    cur.ref.known and not prev.ref.known))):
+                # "Airwars, a London-based monitoring group, said": Airwars (but in "gunmen attacked the Health
+                # Ministry, the U.S. military said" a known body after an unknown one is no description of it)
+                idx -= 1
             elif cur.kind == "anaphor" and prev.kind in ("org", "generic") and _MODIFIER_GAP.fullmatch(gap):
                 idx -= 1  # "Houthi health officials said": the Houthis
             else:

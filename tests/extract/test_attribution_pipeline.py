@@ -1034,3 +1034,9 @@ def test_the_war_as_the_subject_of_an_unattributed_figure_is_the_articles_backgr
              "killed more than 300,000 people since it began in 2011.", publisher="Agence France-Presse",
              published="2023-10-10")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(7, "state news agency"), (300000, "AFP")]
+
+
+def test_a_known_body_after_another_is_the_speaker_not_its_description_and_an_article_is_no_part_of_a_name():
+    cs = run("In a separate incident, gunmen attacked the Health Ministry, the U.S. military said. It said 30 "
+             "militants were killed.\n\nAn Interior Ministry official put the death toll at 144.", published="2006-11-23")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(30, "US military"), (144, "Interior Ministry")]
