@@ -236,10 +236,7 @@ def dates_an_event(doc, start: int, end: int, event_words: frozenset[str], time_
     word that one hangs from up to its clause's verb, or that verb's object, is an event's ("a car bomb
     exploded on Thursday", "Sunday's attack", "a strike near the crossing on 3 April hit a funeral",
     "came under fire on Tuesday")."""
-    node = _dated_word(doc, start, end, time_words)
-    for _ in range(4):
-        if node is None:
-            return False
+    for node in _up_to_verb(_dated_word(doc, start, end, time_words)):
         if node.lemma_.lower() in event_words:
             return True
         if node.pos_ in ("VERB", "AUX"):
@@ -247,10 +244,18 @@ def dates_an_event(doc, start: int, end: int, event_words: frozenset[str], time_
             objects = [c for c in node.children if c.dep_ in ("dobj", "attr")]
             objects += [p for c in node.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             return any(o.lemma_.lower() in event_words for o in objects)
-        if node.head.i == node.i:
-            return False
-        node = node.head
     return False
+
+
+def _up_to_verb(node, steps: int = 4):
+    """``node`` and the words above it up to the verb of its clause (that verb last), at most ``steps`` words."""
+    for _ in range(steps):
+        if node is None:
+            return
+        yield node
+        if node.pos_ in ("VERB", "AUX"):
+            return
+        node = None if node.head.i == node.i else node.head
 
 
 def dates_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
@@ -281,14 +286,9 @@ def names_an_event(doc, start: int, end: int, time_words: frozenset[str]) -> boo
 def ends_a_period(doc, start: int, end: int, time_words: frozenset[str]) -> bool:
     """Whether the date at characters [start, end) is when something ended ("the war that ended with the
     ceasefire on Nov. 27", "the siege, which ended on 3 May"): the end of a span, not a day's events."""
-    node = _dated_word(doc, start, end, time_words)
-    for _ in range(4):  # up to the verb of the date's clause: "ended with the ceasefire on Nov. 27"
-        if node is None:
-            return False
-        if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in _ENDING
-        node = None if node.head.i == node.i else node.head
-    return False
+    # up to the verb of the date's clause: "ended with the ceasefire on Nov. 27"
+    path = list(_up_to_verb(_dated_word(doc, start, end, time_words)))
+    return bool(path) and path[-1].pos_ in ("VERB", "AUX") and path[-1].lemma_.lower() in _ENDING
 
 
 _ENDING = frozenset(("end", "conclude", "expire", "finish"))
@@ -957,13 +957,19 @@ def _time_clause(verb) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
 
 
+def _clause_verb(doc, start: int, end: int):
+    """The verb the figure at [start, end) hangs from, its own clause's; None when no verb is above it."""
+    verb = figure_token(doc, start, end)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head if verb.head.i != verb.i else None
+    return verb
+
+
 def subject_span(doc, start: int, end: int, outcomes: dict[str, str] | frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Characters of the subject of the clause the figure at [start, end) belongs to ("AFRICOM has carried
     out 189 strikes": AFRICOM; "Before they were repelled, the terrorists killed 5": the terrorists); None
     when the parse gives the clause no subject."""
-    verb = figure_token(doc, start, end)
-    while verb is not None and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head if verb.head.i != verb.i else None
+    verb = _clause_verb(doc, start, end)
     subject = _subject(verb) if verb is not None else None
     if subject is None:
         return None
@@ -989,9 +995,7 @@ def own_predicate(doc, start: int, end: int) -> str | None:
 def doer_of(doc, start: int, end: int) -> str | None:
     """The lemma of the subject of the verb the figure's clause hangs from ("Syria's war has killed more than
     500,000 people" -> "war"); None when the clause has no subject."""
-    verb = figure_token(doc, start, end)
-    while verb is not None and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head if verb.head.i != verb.i else None
+    verb = _clause_verb(doc, start, end)
     doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     return doer.lemma_.lower() if doer is not None else None
 
@@ -1002,11 +1006,9 @@ _ONGOING = frozenset(("war", "conflict", "fighting", "violence", "hostility", "i
 def in_present_perfect(doc, start: int, end: int) -> bool:
     """Whether the figure's clause is in the present perfect ("8,600 civilians have been killed", "the war has
     killed 300"): a running total as it stands, not an event's toll."""
-    verb = figure_token(doc, start, end)
-    while verb is not None and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head if verb.head.i != verb.i else None
+    verb = _clause_verb(doc, start, end)
     if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children):
         return False
     # (a lede tells an event in the present perfect too: "A NATO airstrike has killed at least 10 civilians")
-    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return doer is None or doer.lemma_.lower() in _ONGOING
+    doer = doer_of(doc, start, end)
+    return doer is None or doer in _ONGOING
