@@ -108,6 +108,11 @@ def _org_patterns(organisation_nouns: frozenset[str]) -> tuple[re.Pattern, re.Pa
 
 
 @lru_cache(maxsize=4)
+def _as_written(label: str) -> SourceRef:
+    """A body the gazetteer does not know, by the name the text gives it."""
+    return SourceRef(slug(label), label, "Organization", known=False)
+
+
 def _local_body(organisation_nouns: frozenset[str]) -> re.Pattern:
     """A place's own body written in lower case after its name: "(the) Mykolaiv city military administration",
     "Kandahar provincial health department" (not in any gazetteer; the body as written)."""
@@ -369,7 +374,7 @@ class Attributor:
                     out.append(m)
                 continue
             label = f"{owner} {s[after:body_end].strip()}"
-            out.append(Mention(m.start, body_end, SourceRef(slug(label), label, "Organization", known=False),
+            out.append(Mention(m.start, body_end, _as_written(label),
                                "generic", s[m.start:body_end]))
         # (a common-noun mention the owned body took in is gone)
         return [x for x in out if not any(y is not x and y.start <= x.start and x.end <= y.end and y.end - y.start > x.end - x.start
@@ -383,7 +388,7 @@ class Attributor:
         if not (began and self.published and self.published < began):
             return m
         label = _DETS.sub("", m.text).strip()
-        return Mention(m.start, m.end, SourceRef(slug(label), label, "Organization", known=False), m.kind, m.text)
+        return Mention(m.start, m.end, _as_written(label), m.kind, m.text)
 
     def _of_its_country(self, m: Mention, s: str) -> Mention:
         """"Azerbaijan's Prosecutor General's Office" is not Ukraine's, though the gazetteer knows Ukraine's by that
@@ -397,7 +402,7 @@ class Attributor:
         if any(country in n.lower() for n in self._names(m.ref)):
             return m
         label = f"{owner.group(1)} {_DETS.sub('', m.text).strip()}"
-        return Mention(owner.start(), m.end, SourceRef(slug(label), label, "Organization", known=False), m.kind, s[owner.start():m.end])
+        return Mention(owner.start(), m.end, _as_written(label), m.kind, s[owner.start():m.end])
 
     def _is_country(self, label: str) -> bool:
         """A country, or a capital that stands for its government ("Kyiv said")."""
@@ -447,7 +452,7 @@ class Attributor:
                 continue  # a bare "Ministry" or "Army" is not a name
             # "the Information Team" after "the True News Information Team": the body named in full before
             fuller = next((r for r in reversed(self._named) if r.label != label and _has_words(r.label, label)), None)
-            ref = fuller or SourceRef(slug(label), label, "Organization", known=False)
+            ref = fuller or _as_written(label)
             if fuller is None and label.split()[0].lower() not in _PERSON_ROLES:  # (not "Spokesman of the X Team")
                 self._named.append(ref)
             ms.append(Mention(a, b, ref, "org", txt))
@@ -460,7 +465,7 @@ class Attributor:
             a, b = m.start(1), m.end(1)
             if _overlaps(a, b, ms) or m.group(1) in self.acronyms or (self.places is not None and self.places.find(m.group(1))):
                 continue
-            ref = SourceRef(slug(m.group(1)), m.group(1), "Organization", known=False)
+            ref = _as_written(m.group(1))
             ms.append(Mention(a, b, ref, "org", m.group(1)))
             self.acronyms[m.group(1)] = ref
         # an acronym the article introduced before: "CIMP reported" after "the Civilian Impact Monitoring Project (CIMP)"
@@ -480,7 +485,7 @@ class Attributor:
                 end = m.start("mod") + len(m.group("mod").rstrip())
                 txt = s[m.start():end]
             label = _DETS.sub("", txt).strip()
-            ref = SourceRef(slug(label), label, "Organization", known=False)
+            ref = _as_written(label)
             ms.append(Mention(m.start(), end, ref, "generic", txt))
         for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) and not headline else ()):
             part = "titled" if m.group("titled") else "name"
@@ -557,15 +562,14 @@ class Attributor:
                 om = self._org_name.search(region) or _local_body(self.organisation_nouns).match(am.group("org"))
                 if om and len(om.group(0).split()) >= 2:
                     label = re.sub(r"^[Tt]he\s+", "", om.group(0)).strip()
-                    org = SourceRef(slug(label), label, "Organization", known=False)
+                    org = _as_written(label)
                 elif (office := _AN_OFFICE.fullmatch(am.group("org").strip())) and office.group("holder") in _OFFICE_HOLDERS:
                     # "X, the spokesman for the provincial governor": the office as written
                     label = office.group("office")
-                    org = SourceRef(slug(label), label, "Organization", known=False)
+                    org = _as_written(label)
                 elif office and office.group("holder") in self.description_types:
                     # "X, a spokesman for the ministry": the ministry met before, else as written
-                    org = self._described(office.group("holder")) or SourceRef(
-                        slug(office.group("office")), office.group("office"), "Organization", known=False)
+                    org = self._described(office.group("holder")) or _as_written(office.group("office"))
             if orgs:
                 org = orgs[0].ref
         if org is None:
@@ -579,7 +583,7 @@ class Attributor:
                     org = orgs[-1].ref
                 elif owner.lower().split()[-1:] and owner.lower().split()[-1] in self.description_types:
                     # "the army's spokesman": the army met before, else the army as written
-                    org = self._described(owner.lower().split()[-1]) or SourceRef(slug(owner), owner, "Organization", known=False)
+                    org = self._described(owner.lower().split()[-1]) or _as_written(owner)
         if org is None:
             am2 = re.match(r"\s*,\s*(?:the\s+)?(?P<org>[^,;\"]{2,60}?)'s\s+", after)
             if am2:
@@ -597,7 +601,7 @@ class Attributor:
                 if orgs:
                     org = orgs[0].ref
                 elif local:  # "The head of the Odesa regional military administration, Yurii Maslenko"
-                    org = SourceRef(slug(local.group("body")), local.group("body"), "Organization", known=False)
+                    org = _as_written(local.group("body"))
         if org is None:
             # "The Minister of Health, X," / "X, the Minister of Health,": the ministry
             office = (re.search(r"\b[Mm]inister\s+(?:of|for)\s+(?P<office>[A-Z][a-z]+),\s*(?:[A-Z][\w.]*\s+){0,3}$",
@@ -605,11 +609,11 @@ class Attributor:
                       or re.match(r"\s*,\s*(?:the\s+)?[Mm]inister\s+(?:of|for)\s+(?P<office>[A-Z][a-z]+)\b", after))
             if office:
                 label = f"Ministry of {office.group('office')}"
-                org = SourceRef(slug(label), label, "Organization", known=False)
+                org = _as_written(label)
         if org is None and (office := _OFFICE_BEFORE.search(s, max(0, start - 60), start)) is not None \
                 and office.group("holder") in _OFFICE_HOLDERS:
             # "the regional governor, Oleh Syniehubov, said": the office as written, the person its voice
-            org = SourceRef(slug(office.group("office")), office.group("office"), "Organization", known=False)
+            org = _as_written(office.group("office"))
         if org is None and (owner := _NAMED_ROLE_BEFORE.search(s, max(0, start - 80), start)) is not None:
             # "Taliban spokesman Zabihullah Mujahid", "Russian Defence Ministry spokesman Igor Konashenkov": the body named
             # before the role
@@ -619,7 +623,7 @@ class Attributor:
                 org = orgs[-1].ref
             elif who and not self._is_place(who) and who.lower() not in self.description_types \
                     and who.lower() not in self.organisation_nouns:  # ("Army spokesman": the army met before)
-                org = SourceRef(slug(who), who, "Organization", known=False)
+                org = _as_written(who)
         role = re.match(r"\s*,\s*(?:a|an|the)\s+(?P<mods>(?:[\w'-]+\s+){0,2})(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b(?!\s+(?:of|for|at|in)\b)", after)
         # ... or before the name: "Police Chief Maria Lopez", "Army spokesman X"
         role = role or re.search(r"(?P<mods>\b[A-Z]?[a-z]+\s+)(?:[Ss]pokes(?:man|woman|person)|[Cc]hief|[Cc]ommander)\s+(?:[A-Z][\w.]*\s+){0,2}$", s[max(0, start - 50):start])
@@ -628,7 +632,7 @@ class Attributor:
         if org is None and role and body is not None:
             # "X, the army spokesman", "Police Chief X": the body the role is of (the one of that kind met before, else
             # as written)
-            org = self._described(body) or SourceRef(slug(body), body, "Organization", known=False)
+            org = self._described(body) or _as_written(body)
         elif org is None and role and role.group(0).lstrip().startswith(","):
             # "X, the lead investigator, said": speaks for the body in context (not "X, the police chief of the
             # district": a body of the place's own)
@@ -709,12 +713,12 @@ class Attributor:
             # the government's)
             office = portfolio.group(1) or portfolio.group(2)
             label = "government" if office == "prime" else f"Ministry of {office.capitalize()}"
-            return SourceRef(slug(label), label, "Organization", known=False), None
+            return _as_written(label), None
         described_role = len(_DETS.sub("", a).split()) >= 2 and a.split()[-1] in _PERSON_ROLES
         if described_role and a.split()[0] in ("the", "a", "an") and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
             # "the regional governor": someone described, not the spokesman met before (a bare "the spokesman" is)
             label = _DETS.sub("", m.text).strip()
-            return SourceRef(slug(label), label, "Organization", known=False), None
+            return _as_written(label), None
         if a in ("he", "she", "his", "her") or (a.split()[-1] in _PERSON_ROLES and self.last_person is not None):
             if self.last_person:
                 return (self.last_person.speaks_for or self.last_person), self.last_person
@@ -722,7 +726,7 @@ class Attributor:
         if a.split()[-1] in _OFFICE_HOLDERS and a.split()[0] == "the" and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
             # "the governor said" with no one named before: an unnamed official, as written (not the body that
             # spoke last: a governor is not the police)
-            return SourceRef(slug(a.split()[-1]), a.split()[-1], "Organization", known=False), None
+            return _as_written(a.split()[-1]), None
         if a not in ("it", "they", "its", "their"):
             # the report / the statement / the agency ...: the issuer of the last report named, else the last organisation that spoke
             if _REPORT_WORD.search(a) and self.last_report_org is not None:
@@ -733,7 +737,7 @@ class Attributor:
                 described = self._described(head)
                 if described is None:  # none met: the body as written ("the government")
                     label = _DETS.sub("", m.text).strip()
-                    described = SourceRef(slug(label), label, "Organization", known=False)
+                    described = _as_written(label)
                 return described, None
             # "the organisation", "the charity": the latest body of that kind, else the body in context; "the
             # group" is a rights group, a research group or an armed group, never an army or a ministry
@@ -936,7 +940,7 @@ class Attributor:
             if not cands and body is None and len(unit) >= 2 and unit[0].lower_ in self.description_types:
                 # "a military intelligence assessment": a unit of the kind of body its first modifier says
                 label = " ".join(t.text for t in unit)
-                return SourceRef(slug(label), label, "Organization", known=False), None
+                return _as_written(label), None
             if not cands and body is not None:
                 # "according to a police statement", "an army statement said": the body the document is of, as the
                 # text describes it (the one of that kind met before, else as written)
@@ -989,7 +993,7 @@ class Attributor:
             # a misparse, not a speaker
             if not self._is_country(label):
                 return None
-            return SourceRef(slug(label), label, "Organization", known=False), None
+            return _as_written(label), None
         if _names_a_person(head, self.organisation_nouns):
             person = self._person(head.text, s, head.idx + len(head.text), head.idx)
             self.last_person = person
@@ -1004,7 +1008,7 @@ class Attributor:
                 _has_words(n.lower(), label) for n in self._names(o))), None)
             if named is not None:
                 return named, None
-        return SourceRef(slug(label), label, "Organization", known=False), None
+        return _as_written(label), None
 
     def note(self, asserter: SourceRef | None, speaker: SourceRef | None) -> None:
         if asserter is not None:
