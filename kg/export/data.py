@@ -155,12 +155,13 @@ def canonical_names(store) -> dict[str, tuple[str, str]]:
 
 
 def fetch_claims(store, metric: str | None = None, asserter: str | None = None, filters: dict[str, Any] | None = None,
-                 limit: int | None = None) -> dict[str, ClaimRow]:
+                 limit: int | None = None, names: dict[str, tuple[str, str]] | None = None) -> dict[str, ClaimRow]:
     """The claims of a metric, a source, and the place and time window ``filters`` (the named queries'
     parameters ``kg.analysis.filters.listing_params`` makes); ``limit``: the first that many. Sources
     and outlets are the canonical ones (kg.sources: "SNHR" and "Syrian Network for Human Rights" are one
-    node, one line), and ``asserter`` means the source any of its names means."""
-    names = canonical_names(store)
+    node, one line), and ``asserter`` means the source any of its names means. ``names``:
+    ``canonical_names(store)`` when the caller has read it already."""
+    names = canonical_names(store) if names is None else names
     wanted = canonical_source(store, asserter) if asserter and names else None
     query_asserter = None if wanted is not None else asserter
     claims = {}
@@ -190,9 +191,10 @@ def fetch_claims(store, metric: str | None = None, asserter: str | None = None, 
     return claims
 
 
-def fetch_sources(store) -> dict[str, SourceRow]:
-    """Every source and outlet, one row for each canonical source (kg.sources) with the kinds of all its names."""
-    names = canonical_names(store)
+def fetch_sources(store, names: dict[str, tuple[str, str]] | None = None) -> dict[str, SourceRow]:
+    """Every source and outlet, one row for each canonical source (kg.sources) with the kinds of all its names;
+    ``names`` as for ``fetch_claims``."""
+    names = canonical_names(store) if names is None else names
     out: dict[str, SourceRow] = {}
     for r in run_named(store, "export-sources"):
         canon, label = names.get(r["source"], (r["source"], r["label"]))

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from kg.analysis.names import check_names
 from kg.analysis.queries import catalog, run_named
-from kg.export.data import ClaimRow, ExportData, ExportError, Relation, fetch_claims, fetch_sources
+from kg.export.data import ClaimRow, ExportData, ExportError, Relation, canonical_names, fetch_claims, fetch_sources
 
 DEFAULT_TOLERANCE = 0.10
 # Kinds drawn as edges; "not-comparable" pairs are listed by `kg conflicts`, not drawn.
@@ -56,9 +56,10 @@ def load_export_data(store, metric: str | None = None, asserter: str | None = No
     is refused (``UnknownName``).
     """
     check_names(store, metric=metric, asserter=asserter)
-    all_claims = fetch_claims(store, metric=metric)
+    names = canonical_names(store)  # the source identity, read once for the claims and the sources
+    all_claims = fetch_claims(store, metric=metric, names=names)
     if asserter or filters or limit is not None:
-        wanted = fetch_claims(store, metric=metric, asserter=asserter, filters=filters, limit=limit)
+        wanted = fetch_claims(store, metric=metric, asserter=asserter, filters=filters, limit=limit, names=names)
         if not wanted and asserter:
             raise ExportError(f"no claims asserted by {asserter!r}" + (f" for metric {metric!r}" if metric else ""))
     else:
@@ -67,7 +68,7 @@ def load_export_data(store, metric: str | None = None, asserter: str | None = No
                  if r.a in wanted or r.b in wanted]
     keep = set(wanted) | {r.a for r in relations} | {r.b for r in relations}
     claims = {k: c for k, c in all_claims.items() if k in keep}
-    sources = fetch_sources(store)
+    sources = fetch_sources(store, names)
     involved = {c.asserter for c in claims.values()} | {c.outlet for c in claims.values() if c.outlet}
     return ExportData(claims, {k: s for k, s in sources.items() if k in involved}, relations)
 
