@@ -535,7 +535,10 @@ def _subject(verb):
                     return verb.head if verb.dep_ == "relcl" else None  # "outlets, which put the toll at ..."
                 return c
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            verb = verb.head
+            # "X said that the dead were villagers, and put the number killed at 20": the parser may hang the second
+            # reporting verb on the reported clause; it is coordinated with the one that reports it
+            reported = not seen and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i
+            verb = verb.head.head if reported else verb.head
             seen += 1
             continue
         return None

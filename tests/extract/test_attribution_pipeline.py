@@ -1040,3 +1040,11 @@ def test_a_known_body_after_another_is_the_speaker_not_its_description_and_an_ar
     cs = run("In a separate incident, gunmen attacked the Health Ministry, the U.S. military said. It said 30 "
              "militants were killed.\n\nAn Interior Ministry official put the death toll at 144.", published="2006-11-23")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(30, "US military"), (144, "Interior Ministry")]
+
+
+def test_a_spokesman_of_a_body_named_before_him_speaks_for_it_through_a_second_reporting_verb():
+    cs = run("A spokesman for the rebels, Ali Hassan, said in a post on Telegram that the dead were ordinary farmers, "
+             "and put the number of civilians killed at 20.\n\nThe spokesman of Operation Desert Shield, Omar Salem, "
+             "stated that the air force carried out six air strikes.", published="2019-12-20")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("civilians-killed", 20, "rebels"), ("strikes", 6, "Operation Desert Shield")]
