@@ -60,6 +60,11 @@ class Vocabulary:
         return self.lemmas(KG.incidentNouns)
 
     @cached_property
+    def thing_outcomes(self) -> frozenset[str]:
+        """Outcome lemmas that may befall things as well as people ("lost 12 tanks"; ontology/metrics.ttl)."""
+        return self.lemmas(KG.thingOutcomes)
+
+    @cached_property
     def reporting_verbs(self) -> frozenset[str]:
         """Lemmas of verbs whose subject asserts the clause under them (ontology/attribution.ttl)."""
         return self.lemmas(KG.reportingVerbs)

@@ -30,6 +30,7 @@ class MetricCues:
     before_cues: tuple[str, ...]
     phrase_cues: tuple[str, ...]
     exclude_cues: tuple[str, ...]
+    modifiers: tuple[str, ...] = ()
 
 
 def _phrase_re(phrases) -> re.Pattern | None:
@@ -51,6 +52,7 @@ class _Compiled:
     before: re.Pattern | None
     phrase: re.Pattern | None
     exclude: re.Pattern | None
+    modifier: re.Pattern | None = None
 
 
 class Lexicon:
@@ -78,6 +80,7 @@ class Lexicon:
                 lits(KG.beforeCue),
                 lits(KG.phraseCue),
                 lits(KG.excludeCue),
+                lits(KG.populationModifier),
             )
             end = _phrase_re(cues.labels)
             items.append(_Compiled(
@@ -93,6 +96,8 @@ class Lexicon:
                 if cues.before_cues else None,
                 _phrase_re(cues.phrase_cues),
                 _phrase_re(cues.exclude_cues),
+                # a modifier before another word: "civilian passengers" (the head is the last word)
+                re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, cues.modifiers))})\s+[a-z][\w-]*$", re.I) if cues.modifiers else None,
             ))
         items.sort(key=lambda c: (-c.cues.priority, c.cues.notation))
         self.items = items
@@ -153,7 +158,9 @@ class Lexicon:
                 continue
             if np and head_hits is not None and head_hits[i][0]:
                 return c.cues.notation, "metric.label"
-            noun_ok = head_hits is not None and head_hits[i][1]
+            # (a population modifier on a noun no label names: "four civilian passengers", "civilian workers")
+            noun_ok = head_hits is not None and (head_hits[i][1] or (
+                c.modifier is not None and not any(h[0] for h in head_hits) and c.modifier.search(head) is not None))
             if noun_ok:
                 if not c.event and not c.before:
                     return c.cues.notation, "metric.noun"

@@ -357,15 +357,21 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                     # "the war has made tens of thousands of dead and displaced 12 million people": the act
                     # the parse links the figure to, not the dead before it
                     res = None
-            if outcome and (res is None or link.predicate or (context_only and link.noun)
+            narrower = (res is not None and res[0].startswith("people-") and link is not None and link.noun
+                        and link.noun != np and not (lex.classify(link.noun, outcome, "", "") or ("people-",))[0].startswith("people-"))
+            if outcome and (res is None or link.predicate or (context_only and link.noun) or narrower
                             or (inherited and link.noun and not res[0].endswith(f"-{outcome}"))):
+                # (or a population the parse finds where the words after the figure name none: "297 deaths and 371
+                # injuries among civilians")
                 # (the noun the parse links, else the one written after the figure: "71 of them children")
                 own = np if np and not inherited and not any(_names_outcome(w, vocab.outcome_lemmas) for w in np.split()) else ""
                 parsed_res = lex.classify(link.noun or own or "people", outcome, "", "")
                 words = link.noun.lower().split()
                 if parsed_res is None and words and (
-                        {words[0], words[0][:-1]} & vocab.report_nouns or _names_outcome(words[-1], vocab.outcome_lemmas)):
-                    # "the number of dead", "put its losses at": people, unspecified
+                        {words[0], words[0][:-1]} & vocab.report_nouns or _names_outcome(words[-1], vocab.outcome_lemmas)
+                        or (link.by_word and link.by_word not in vocab.thing_outcomes and words[-1].isalpha())):
+                    # "the number of dead", "put its losses at": people, unspecified; so are those an act that befalls
+                    # only people befell, whoever the noun says they were ("the death of seven workers")
                     parsed_res = lex.classify("people", outcome, "", "")
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)

@@ -687,6 +687,7 @@ class Counted:
     predicate: bool = False  # the noun is what the figure is said to be ("14 of the dead were children")
     part: bool = False  # a part of a count said to be something ("60 of the fatalities were under five")
     befell: str = ""  # the outcome of the figure's own verb, with no noun of its own ("14 of the wounded later died")
+    by_word: str = ""  # the outcome noun whose victims the figure's noun are ("death" in "the death of seven workers")
 
 
 def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | None:
@@ -716,9 +717,11 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             mods = [t.lower_ for t in whose.lefts if t.dep_ in ("amod", "compound") and t.pos_ != "DET"][-1:]
             phrase = " ".join([*mods, whose.lemma_.lower(), "members"])
     outcome = outcomes.get(noun.lemma_.lower(), "") if noun.i != tok.i else _partitive_outcome(tok, outcomes)
+    by_word = ""
     if outcome and noun.i != tok.i:
-        # "47 bodies of the enemy", "12 deaths of children": whose the dead are
-        whom = _counted_of(noun, outcomes)
+        # "47 bodies of the enemy", "12 deaths of children", "297 deaths and 371 injuries among civilians": whose
+        # the dead are
+        whom = _counted_of(noun, outcomes) or _counted_among(noun, outcomes)
         phrase = _noun_text(whom) if whom is not None else phrase
     if not outcome:
         # "were killed and 15 others injured", "232 were killed and 1,343 injured": the participle after the noun
@@ -731,6 +734,8 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             break
         node = node.head
         outcome = outcomes.get(node.lemma_.lower(), "")
+        if outcome and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and node.i == noun.head.head.i:
+            by_word = node.lemma_.lower()  # "the death of seven workers": an outcome noun whose victims the figure counts
         if not outcome and node.pos_ in ("VERB", "AUX"):
             # "put the number of dead at 100": the verb's object names what the figure is
             for c in node.children:
@@ -753,6 +758,10 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 # "11 civilians, including four women, were among the dead / among those killed"
                 among = [t for p in node.children if p.dep_ == "prep" and p.lower_ == "among"
                          for t in p.subtree if t.lemma_.lower() in outcomes]
+                # ... or "587 people were victims of intentional homicide": what they were victims of
+                among = among or [p for c in node.children if c.dep_ == "attr" for x in c.children
+                                  if x.dep_ == "prep" and x.lower_ == "of"
+                                  for p in x.children if p.dep_ == "pobj" and p.lemma_.lower() in outcomes]
                 outcome = outcomes[among[0].lemma_.lower()] if among else ""
             if node.pos_ == "VERB" and not outcome and node.dep_ != "prep" and not _time_clause(node):
                 break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
@@ -789,7 +798,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         befell = outcome  # its own participle, not the noun the parser made it the subject of ("1,343 injured ..., the toll")
     part = (noun.i == tok.i and tok.dep_ in SUBJECTS and tok.head.lemma_ == "be"
             and bool(_partitive_outcome(tok, outcomes)))
-    return Counted(phrase, outcome, predicate, part=part, befell=befell)
+    return Counted(phrase, outcome, predicate, part=part, befell=befell, by_word=by_word)
 
 
 def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> list[tuple[int, int]]:
@@ -881,6 +890,17 @@ def _counted_of(count, outcomes: dict[str, str]):
     """Who a count names: "the number of farmers (killed)" -> farmers; none for "the number of dead"."""
     return next((p for x in count.children if x.dep_ == "prep" and x.lower_ == "of"
                  for p in x.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() not in outcomes), None)
+
+
+def _counted_among(count, outcomes: dict[str, str]):
+    """Among whom a count of dead or hurt fell: "deaths among civilians", "297 deaths and 371 injuries among
+    civilians" (the phrase hangs on the last of the joined counts)."""
+    for noun in (count, *(c for c in count.children if c.dep_ == "conj" and c.lemma_.lower() in outcomes)):
+        whom = next((p for x in noun.children if x.dep_ == "prep" and x.lower_ == "among"
+                     for p in x.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() not in outcomes), None)
+        if whom is not None:
+            return whom
+    return None
 
 
 def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:

@@ -278,3 +278,18 @@ def test_a_figure_with_no_noun_counts_whom_the_act_struck():
     # the doers are not the victims, and a place struck names no one
     assert pipeline_metrics("Militants attacked the village on Sunday, killing 12.") == [("people-killed", 12)]
     assert pipeline_metrics("Soldiers raided the camp, killing 12.") == [("people-killed", 12)]
+
+
+def test_the_parse_names_the_victims_of_an_outcome_noun_and_a_population_modifier_on_any_noun():
+    # "the death of N workers": people killed, whatever the noun; an outcome that may befall things does not count them
+    assert pipeline_metrics("The ministry announced on Sunday night the death of seven workers.") == [("people-killed", 7)]
+    assert pipeline_metrics("The army said it had lost 12 tanks in the battle.") == []
+    # "among civilians" names the population of both joined counts
+    assert pipeline_metrics("The mission documented 297 deaths and 371 injuries among civilians.") == [
+        ("civilians-killed", 297), ("civilians-injured", 371)]
+    # what they were victims of
+    assert pipeline_metrics("The commission said 587 people were victims of intentional homicide in the state.") == [
+        ("people-killed", 587)]
+    # "civilian" before a noun the scheme does not list
+    assert pipeline_metrics("Four civilian passengers lost their lives in the attack.") == [("civilians-killed", 4)]
+    assert pipeline_metrics("Two civilian drivers were wounded, police said.") == [("civilians-injured", 2)]
