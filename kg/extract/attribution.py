@@ -84,6 +84,8 @@ _PERSON = guard(re.compile(
     rf"\b(?:{_TITLES}+(?P<titled>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{0,2}})"
     rf"|(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{1,2}}))(?![\w-])"
 ))
+_NAME_RUN = re.compile(rf"(?:\s+{_NAME_WORD})+(?![\w-])")
+_NAME_WORD_RE = re.compile(_NAME_WORD)
 _FUNCTION_WORD = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Some|Other|In|On|At|But|And|While|"
                             r"When|As|After|Before|For|From|With|By|Of|If)\b")
 _ORG_WORDS = guard(re.compile(
@@ -490,9 +492,15 @@ class Attributor:
             ms.append(Mention(m.start(), end, ref, "generic", txt))
         for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) and not headline else ()):
             part = "titled" if m.group("titled") else "name"
-            name = m.group(part)
-            a = m.start(part)
-            if _overlaps(m.start(), m.end(), ms) or _ORG_WORDS.search(name) or _FUNCTION_WORD.match(name):
+            name, a, b, whole_start = m.group(part), m.start(part), m.end(part), m.start()
+            run = _NAME_RUN.match(s, b) if part == "name" else None
+            if run is not None and run.end() > b:
+                # "Minister for Relief and Rehabilitation Asif Khan Marwat": a longer run of capitalised words ends in
+                # the name; the words before its last three are the office
+                a = whole_start = list(_NAME_WORD_RE.finditer(s, a, run.end()))[-3].start()
+                b = run.end()
+                name = s[a:b]
+            if _overlaps(whole_start, b, ms) or _ORG_WORDS.search(name) or _FUNCTION_WORD.match(name):
                 continue  # "The London-based monitor" names no one
             if a > 0 and s[a - 1] in "-\u2010\u2011":
                 continue  # the tail of a hyphenated word is not a name
@@ -500,14 +508,14 @@ class Attributor:
                 continue  # "the Katiba Sud": a body, not a person
             if self.places is not None and self.places.find(name):
                 continue  # "Gaza Strip", "Deir ez-Zor" are places, not people
-            if _next_word(s, m.end(part)) in self.place_nouns or name.rsplit(None, 1)[-1].lower() in self.place_nouns:
+            if _next_word(s, b) in self.place_nouns or name.rsplit(None, 1)[-1].lower() in self.place_nouns:
                 continue  # "North Kivu province", "Munabbih District": a place the gazetteer does not know
             before = s[max(0, a - 30):a].split()
             if before and (before[-1] in ("in", "near", "outside") or (
                     len(before) >= 2 and before[-1] == "of" and before[-2].lower() in self.place_nouns)):
                 continue  # "in North Kordofan", "the village of Umm Sumeima": places too
-            ref = self._person(name, s, m.end(), m.start())
-            ms.append(Mention(m.start(), m.end(), ref, "person", m.group(0)))
+            ref = self._person(name, s, b, whole_start)
+            ms.append(Mention(whole_start, b, ref, "person", s[whole_start:b]))
         # one name set off by a role: "Najibullah, the police chief of the district," (a person known by one name)
         for m in (_ONE_NAME_ROLE.finditer(s) if "," in s and not headline else ()):
             name = m.group(1)

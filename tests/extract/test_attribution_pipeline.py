@@ -1048,3 +1048,9 @@ def test_a_spokesman_of_a_body_named_before_him_speaks_for_it_through_a_second_r
              "stated that the air force carried out six air strikes.", published="2019-12-20")
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("civilians-killed", 20, "rebels"), ("strikes", 6, "Operation Desert Shield")]
+
+
+def test_a_long_run_of_capitalised_words_ends_in_the_name_and_the_office_before_it_is_not_part_of_it():
+    cs = run("Provincial Minister for Relief and Rehabilitation Asif Khan Marwat said the toll had risen overnight. "
+             '"Seven innocent civilians were martyred in this cowardly attack," Mr Marwat said.', published="2025-05-20")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(7, "Asif Khan Marwat")]
