@@ -562,6 +562,8 @@ class Attributor:
         org = None
         after = s[end:end + 160]
         am = re.match(r"\s*,\s*(?:(?:a|an|the)\s+)?[^,;\"]{0,90}?\b(?:for|of|at|with|from|in\s+charge\s+of|who\s+leads|who\s+heads|head\s+of|director\s+of|chief\s+of)\s+(?P<org>[^,;\"]{2,90})", after)
+        if am and _UNTIL_SPEECH.search(after, 0, am.start("org")):
+            am = None  # "X, stated that the air force of the GNA ...": what X says, not whom X speaks for
         if am:
             # the body may be named in an appositive after a description: "a commander with the rebel
             # group, the Sudan Liberation Army, said"

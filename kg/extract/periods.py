@@ -247,6 +247,11 @@ _GATES = {
 PERIOD_WORDS = frozenset().union(*_GATES.values())
 
 
+# what a running total may be counted from without a date: a war, a campaign or an armed assault on a place
+_A_WAR = re.compile(r"campaign|operation|war|conflict|offensive|invasion|intervention|coup|fighting|siege|aggression|"
+                    r"hostilities|insurgency|uprising|crisis|escalation", re.I)
+
+
 def find_periods(s: str, published: str | None = None, campaign_starts: dict[str, str] | None = None,
                  words: set[str] | None = None) -> list[PeriodMention]:
     """Period phrases in ``s``, earliest first, without overlaps. Never raises.
@@ -296,7 +301,7 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                             if not pub:
                                 continue
                             begin, k = f"{pub[0]:04d}-01", "since"
-                        elif begin is None and not re.search(r"campaign|operation|war|conflict|offensive|invasion|intervention|coup", what):
+                        elif begin is None and not _A_WAR.search(what):
                             continue
                         else:
                             k = "campaign"
@@ -364,8 +369,7 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                             if name.lower().removeprefix("the ") in what:
                                 begin = start
                                 break
-                    if begin is None and not re.search(r"war|invasion|conflict|offensive|campaign|fighting|coup|operation|intervention"
-                                                       r"|emergency|martial law|siege|curfew", what):
+                    if begin is None and not _A_WAR.search(what) and not re.search(r"emergency|martial law|curfew", what):
                         continue
                     k = "since"
                 elif kind == "earlier":

@@ -90,6 +90,7 @@ class _Raw:
     more: bool = False  # "11 others", "another 20", "15 more": the population of the figure before
     increment: bool = False  # "another 20", "15 more": added to a count, not a running total of its own
     at: int = 0  # where the figure starts in its sentence
+    span_of: "_Raw | None" = None  # the running total whose period "over the same period" refers to
 
 
 _OUTLETS: dict[int, tuple[Vocabulary, dict[str, SourceRef]]] = {}
@@ -949,6 +950,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for r in ordered:
         raws_by_sent.setdefault(r.sent, []).append(r)
     last_kind = "range"
+    last_total: _Raw | None = None
     for si in range(len(sents)):
         for p in by_sent.get(si, []):
             # (a span counted back, "over the previous 24 hours", is a period too; "yesterday" is a day)
@@ -958,12 +960,13 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             if r.pkind == "backref" and last is not None:
                 r.claim.period = Period(last.start, last.end, r.claim.period.text)
                 r.pkind = last_kind
+                r.span_of = last_total  # (a running total's "same period" ends where that total does)
             elif r.pkind in ("range", "until") and r.claim.period.end:
                 # ("killed in the war that ended on 27 November ... during the war": up to that end)
                 last, last_kind = r.claim.period, "range"
             elif r.pkind in ("since", "campaign") and r.claim.period.start:
                 # "... since August 2014. ... over the same period": a running total, ended later at the "as of" date
-                last, last_kind = r.claim.period, r.pkind
+                last, last_kind, last_total = r.claim.period, r.pkind, r
     # those airstrikes / these reports: the period of the figure before
     prev: _Raw | None = None
     for r in ordered:
@@ -1014,10 +1017,30 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                     and _months(published) - _months(e) <= _AS_OF_MONTHS]
         return max(ends, key=lambda e: (e[:7], len(e))) if ends else None
 
-    # a running total ends at the date the text gives ("through", "as of", a closed range), else at
-    # publication; a month named for an event ("in September") is not the data's date
+    def span_owner(si: int, p: PeriodMention) -> SourceRef | None:
+        """Whose span a closed period is: the source of the nearest figure before it in its sentence (else after it)."""
+        here = sorted((o for o in raws if o.sent == si), key=lambda o: o.at)
+        owner = next((o for o in reversed(here) if o.at < p.start), None) or next(iter(here), None)
+        return owner.claim.asserter if owner is not None else None
+
+    def reported_span_end(r: _Raw) -> str | None:
+        """The latest end of a closed span ("between", "through", "as of") of the running total's own source, or of no
+        source ("strikes between August 2014 and end of November 2018. During this period, ... at least 1,139 civilians
+        have been killed since the start of the operation"); another source's span is not this total's date ("UNSMIL
+        had documented 297 deaths ... until the end of October, while the WHO estimates that more than 2,000 have been
+        killed since the aggression began")."""
+        ends = [p.finish for si, p in all_periods
+                if p.kind in ("range", "until") and p.finish and p not in named_days and not _an_events_days(p)
+                and ((owner := span_owner(si, p)) is None or r.claim.asserter is None or owner.key == r.claim.asserter.key)]
+        if published:
+            ends = [e for e in ends if (e[:len(published)] <= published or e[:7] <= published[:7])
+                    and _months(published) - _months(e) <= _AS_OF_MONTHS]
+        return max(ends, key=lambda e: (e[:7], len(e))) if ends else None
+
+    # a running total ends at the date its source gives ("through", "as of", a closed range: reported_span_end), else
+    # at publication; a month named for an event ("in September") is not the data's date
     # (the few days an event took, "on Tuesday and Wednesday", are not the date the data stands at)
-    as_of_open = latest(("range", "until"), events=False) or published  # "since 2014", "to date"
+    as_of_open = published  # "since 2014", "to date"
     if published and as_of_open and as_of_open[:7] == published[:7] and len(as_of_open) < len(published):
         as_of_open = published  # the article's own month says less than its day
     as_of = latest(("range", "until", "day")) or published  # figures with no period stated
@@ -1032,7 +1055,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
             # a running total: "since 2014", "since the start of the campaign", "to date" (kg.analysis.rules
             # recognises running totals from their start; the flag is left to it)
-            end = stated_days.get(r.sent, as_of_open)
+            end = stated_days.get(r.sent) or reported_span_end(r.span_of or r) or as_of_open
             if end and per.start and end[:len(per.start)] < per.start[:len(end)]:
                 end = published  # another figure's end before this total began ("since Monday") is not its date
             r.claim.period = Period(per.start, end, per.text)

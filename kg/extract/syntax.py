@@ -895,7 +895,9 @@ def _counted_of(count, outcomes: dict[str, str]):
 def _counted_among(count, outcomes: dict[str, str]):
     """Among whom a count of dead or hurt fell: "deaths among civilians", "297 deaths and 371 injuries among
     civilians" (the phrase hangs on the last of the joined counts)."""
-    for noun in (count, *(c for c in count.children if c.dep_ == "conj" and c.lemma_.lower() in outcomes)):
+    # (the parser may hang the phrase on the verb whose object the count is: "documented 297 deaths ... among civilians")
+    verb = (count.head,) if count.dep_ == "dobj" else ()
+    for noun in (count, *(c for c in count.children if c.dep_ == "conj" and c.lemma_.lower() in outcomes), *verb):
         whom = next((p for x in noun.children if x.dep_ == "prep" and x.lower_ == "among"
                      for p in x.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() not in outcomes), None)
         if whom is not None:

@@ -1054,3 +1054,22 @@ def test_a_long_run_of_capitalised_words_ends_in_the_name_and_the_office_before_
     cs = run("Provincial Minister for Relief and Rehabilitation Asif Khan Marwat said the toll had risen overnight. "
              '"Seven innocent civilians were martyred in this cowardly attack," Mr Marwat said.', published="2025-05-20")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(7, "Asif Khan Marwat")]
+
+
+def test_another_sources_closing_date_does_not_end_a_running_total_but_the_same_sources_does():
+    cs = run("UNSMIL had documented 297 deaths among civilians since 4 April until the end of October, while "
+             "the World Health Organization estimates that more than 2,000 people have been killed since the "
+             "aggression began.", published="2019-12-03")
+    assert [(int(c.value), c.period.end) for c in cs] == [(297, "2019-10-31"), (2000, "2019-12-03")]
+    # "over the same period" ends where that total does, whoever gives it
+    cs = run("By the end of April 2019, the coalition had acknowledged killing 1,302 civilians since its "
+             "campaign began in August 2014.\n\nAirwars' own estimate is that at least 8,106 civilians were "
+             "likely killed by coalition actions over the same period.", published="2019-05-20")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (1302, "2014-08", "2019-04-30"), (8106, "2014-08", "2019-04-30")]
+
+
+def test_a_spokesmans_reported_words_name_no_one_he_speaks_for():
+    cs = run("The spokesman of Operation Volcano of Rage, Ahmed Bel-Ghouthi, stated that the air force of the Government "
+             "of National Accord carried out six air strikes during the past 24 hours.", published="2019-12-03")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(6, "Operation Volcano of Rage")]
