@@ -239,12 +239,16 @@ def _dotted(m: re.Match) -> str:
     return "".join(f"{c}." for c in m.group(1))
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+
+
 class SourceIndex:
     """Gazetteer sources as regexes (acronyms case-sensitive, names not)."""
 
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
         self.refs: dict[str, SourceRef] = {}
+        self.definite: set[str] = set()  # one-word names a body goes by with "the": "the Bureau", "the Mission"
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
         # an acronym a body goes by, and its full name: "UN" -> "United Nations"
@@ -261,7 +265,10 @@ class SourceIndex:
             for n in sorted(names):
                 # names are registered without "the" (find puts it back): "the UN" must not take the
                 # first word of "the UN human rights office"
-                n = n[4:] if n.lower().startswith("the ") else n
+                if n.lower().startswith("the "):
+                    n = n[4:]
+                    if " " not in n:
+                        self.definite.add(n)
                 if not n:
                     continue
                 if len(n) <= 5 or n.isupper() or re.fullmatch(r"[A-Z][\w-]*", n) or re.fullmatch(r"(?:[A-Z]\.)+", n):
@@ -276,6 +283,9 @@ class SourceIndex:
         for a, b, key in self.matcher.find(s):
             if self.refs[key].kind == "Outlet" and s[max(0, a - 1):a] == "(" and s[b:b + 1] == ")":
                 continue  # a dateline credit "(AP)", "(Reuters)"
+            if s[a:b] in self.definite and (before := _NAME_BEFORE.search(s, max(0, a - 40), a)) \
+                    and not _FUNCTION_WORD.fullmatch(before.group(0).strip()):
+                continue  # "the Amhara Regional Health Bureau" is not "the Bureau"
             if s[max(0, a - 4):a].lower() == "the ":
                 a -= 4
             ref = self.refs[key]

@@ -768,8 +768,11 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 # ("including" is a preposition the tagger calls a verb; "bringing the toll since the war began
                 # in 2023 to 52,908": the parser may hang the figure on the clause that dates the one above)
     if not phrase and outcome and node.dep_ == "acl" and node.head.pos_ == "NOUN":
-        # "put the number of farmers killed at 19" (the figure hangs off "killed"): whom the count names
+        # "put the number of farmers killed at 19" (the figure hangs off "killed"): whom the count names, or those
+        # the participle is said of when the parser hangs it on them ("the number of civilians killed ... at 2,319")
         whom = _counted_of(node.head, outcomes)
+        if whom is None and node.head.tag_ == "NNS" and node.head.lemma_.lower() not in outcomes:
+            whom = node.head
         phrase = _noun_text(whom) if whom is not None else ""
     predicate = False
     if not phrase:

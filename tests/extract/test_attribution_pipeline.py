@@ -1073,3 +1073,11 @@ def test_a_spokesmans_reported_words_name_no_one_he_speaks_for():
     cs = run("The spokesman of Operation Volcano of Rage, Ahmed Bel-Ghouthi, stated that the air force of the Government "
              "of National Accord carried out six air strikes during the past 24 hours.", published="2019-12-03")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(6, "Operation Volcano of Rage")]
+
+
+def test_a_longer_name_ending_in_a_word_a_known_body_goes_by_is_not_that_body():
+    # "the Bureau" is TBIJ; "the Amhara Regional Health Bureau" is not (nor does "A Pentagon spokesman" lose the Pentagon)
+    cs = run("The Amhara Regional Health Bureau has put the number of civilians killed by the group in Amhara since "
+             "July 2021 at 2,319.\n\nA Pentagon spokesman said US aircraft had conducted six strikes.", published="2022-10-20")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("civilians-killed", 2319, "Amhara Regional Health Bureau"), ("strikes", 6, "Pentagon")]
