@@ -239,6 +239,7 @@ def _dotted(m: re.Match) -> str:
     return "".join(f"{c}." for c in m.group(1))
 
 
+_SELF = re.compile(r"\b([Tt]his|[Oo]ur)\s+([A-Za-z]+)\b")
 _NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 
 
@@ -423,6 +424,12 @@ class Attributor:
         return any(a == 0 and b == len(label) and (places[k].kind == "Country" or places[k].extra.get("capital_of"))
                    for a, b, k in self.places.find(label))
 
+    def _outlet_words(self) -> frozenset[str]:
+        """The words of the publisher's name a statement may call it by ("Commission" of "State Human Rights
+        Commission of Sinaloa"), and "organisation" for any publisher that is not a news outlet."""
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", self.outlet.label)} - {"news", "agency", "daily", "times"}
+        return frozenset(words | ({"organisation", "organization"} if self.outlet.kind != "Outlet" else set()))
+
     def _is_place(self, label: str) -> bool:
         """Whether the whole of ``label`` is a gazetteer place ("Democratic Republic of Congo")."""
         return any(a == 0 and b == len(label) for a, b, _ in self.places.find(label))
@@ -434,6 +441,12 @@ class Attributor:
         if self.outlet is not None and not self.outlet.known and len(self.outlet.label) > 3 and self.outlet.label in s:
             for m in re.finditer(rf"(?:\b[Tt]he\s+)?{re.escape(self.outlet.label)}\b", s):
                 if not _overlaps(m.start(), m.end(), ms):
+                    ms.append(Mention(m.start(), m.end(), self.outlet, "outlet", m.group(0)))
+            ms.sort(key=lambda x: x.start)
+        # the publisher speaking of itself: "this Commission", "our organisation" in a statement it publishes
+        if self.outlet is not None and (self_words := self._outlet_words()) and _SELF.search(s):
+            for m in _SELF.finditer(s):
+                if m.group(2).lower() in self_words and not _overlaps(m.start(), m.end(), ms):
                     ms.append(Mention(m.start(), m.end(), self.outlet, "outlet", m.group(0)))
             ms.sort(key=lambda x: x.start)
         # In a headline written in title case every word is capitalised: capitalised runs are not

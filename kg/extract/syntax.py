@@ -370,9 +370,14 @@ def is_age(doc, start: int, end: int) -> bool:
         return True
     if head.lower_ == "of" and head.head.lemma_.lower() == "age":
         return True
+    if head.lower_ == "of" and head.head.tag_ == "NN" and head.head.lemma_.lower() in _ONE_PERSON and tok.like_num:
+        return True  # "the youngest a girl of four", "a man of 70"
     # "under five", "below 12" hanging off a clause or a noun, never off another number
     return (tok.dep_ == "pobj" and head.lower_ in ("under", "below") and head.head.pos_ != "NUM"
             and tok.like_num and _small(tok.text))
+
+
+_ONE_PERSON = frozenset("girl boy child man woman baby infant toddler teenager".split())
 
 
 def _small(text: str) -> bool:

@@ -1081,3 +1081,11 @@ def test_a_longer_name_ending_in_a_word_a_known_body_goes_by_is_not_that_body():
              "July 2021 at 2,319.\n\nA Pentagon spokesman said US aircraft had conducted six strikes.", published="2022-10-20")
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("civilians-killed", 2319, "Amhara Regional Health Bureau"), ("strikes", 6, "Pentagon")]
+
+
+def test_a_statement_calling_its_publisher_this_commission_is_the_publishers_voice_and_a_girl_of_four_is_an_age():
+    cs = run("According to the records of this Commission, 587 people were killed in the state, among them 23 children, "
+             "the youngest a girl of four.", publisher="State Human Rights Commission of Sinaloa", published="2024-12-20")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("people-killed", 587, "State Human Rights Commission of Sinaloa"),
+        ("children-killed", 23, "State Human Rights Commission of Sinaloa")]
