@@ -111,7 +111,9 @@ def _classify_reference(lex, np, after, before, near_before, inherited=False):
             continue
         if c.label_end and np and c.label_end.search(head):
             return c.cues.notation, "metric.label"
-        noun_ok = bool(c.noun and head and c.noun.search(head))
+        noun_ok = bool(c.noun and head and c.noun.search(head)) or bool(
+            c.modifier and head and c.modifier.search(head)
+            and not any(x.label_end and x.label_end.search(head) for x in lex.items))
         if noun_ok:
             if not c.event and not c.before:
                 return c.cues.notation, "metric.noun"
