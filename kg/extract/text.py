@@ -41,6 +41,8 @@ def normalise(raw: str) -> str:
 # Whole lines that are page furniture. Each pattern is matched against a stripped line.
 _JUNK_LINE = re.compile(
     r"""^(?:
+        # (a liveblog entry's time may open the line: "7:50 PM - READ ALSO: ...")
+        (?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[-\u2013\u2014:|]?\s*)?
         (?:READ\ MORE|Read\ more|READ\ ALSO|Read\ also|Related|RELATED|See\ also|ALSO\ READ|Also\ read|Click\ to\ enlarge|Story\ Code)\b.*
       | (?:Share|Share\ this(?:\ article)?|Subscribe|Newsletter|Comments?|Advertisement|ADVERTISEMENT|Newsfeed|Chats|loader|Embed|
            In\ Other\ News|No\ more\ stories|Follow\ us.*|Sign\ up.*|Log\ in.*|log\ in\ or\ register|To\ participate\ in\ the\ discussion|

@@ -39,6 +39,8 @@ def test_normalise_idempotent(raw):
         "Kyle Rempfer was an editor and reporter who has covered combat operations.",
         "By Jane Smith",
         "FILE \u2013 A view of a street in the city, April 7, 2024.",
+        "7:50 PM - READ ALSO: Russian drone attack on Kharkiv kills 3, injures 20",  # a liveblog entry's link
+        "14.05: Read more: Three killed in a drone strike on the port",
     ],
 )
 def test_junk_lines(line):
