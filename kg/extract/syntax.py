@@ -520,6 +520,9 @@ def _agent(verb):
     return None
 
 
+_QUANTITY_NOUNS = frozenset(("thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions"))
+
+
 def _subject(verb):
     """The subject of ``verb``, or of the verb it is coordinated with or completes ("X said ... and added")."""
     trailing = _misparsed_trailing_subject(verb)
@@ -533,6 +536,8 @@ def _subject(verb):
         if len(subjects) > 1:
             subjects = [c for c in subjects if not (c.tag_ == "WDT" or c.lower_ in ("which", "who", "that"))]
         for c in subjects:
+            if c.lemma_.lower() in _QUANTITY_NOUNS:
+                return None  # "A post shared thousands of times ... claims": the parser's subject is a quantity, no one
             if c.lower_ == "it" and seen and any(a.dep_ == "acomp" for a in verb.children):
                 return None  # "It was possible to count 20 bodies": an extraposed "it" stands for no one
             if c.lower_ != "there":

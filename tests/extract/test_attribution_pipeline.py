@@ -1089,3 +1089,9 @@ def test_a_statement_calling_its_publisher_this_commission_is_the_publishers_voi
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("people-killed", 587, "State Human Rights Commission of Sinaloa"),
         ("children-killed", 23, "State Human Rights Commission of Sinaloa")]
+
+
+def test_a_quantity_the_parser_takes_for_a_subject_names_no_source():
+    cs = run('A post shared thousands of times on Facebook claims that US warplanes "massacred 85 civilians" in '
+             'eastern Syria.', publisher="AFP Fact Check", published="2024-08-26")
+    assert [c.asserter.label for c in cs] != ["thousands"] and len(cs) == 1
