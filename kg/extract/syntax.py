@@ -377,6 +377,7 @@ def is_age(doc, start: int, end: int) -> bool:
             and tok.like_num and _small(tok.text))
 
 
+_COUNT_HEADS = frozenset("number toll total count figure tally".split())  # "the number of civilians killed"
 _ONE_PERSON = frozenset("girl boy child man woman baby infant toddler teenager".split())
 
 
@@ -742,6 +743,11 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     for _ in range(8):  # (a prepositional phrase before the subject adds steps: "According to X at Y in Z, 12 civilians")
         if outcome or node.head.i == node.i:
             break
+        if (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in _NOMINAL
+                and node.head.head.lemma_.lower() not in outcomes and node.head.head.lemma_.lower() not in _COUNT_HEADS):
+            break  # what a noun is made of is not what befell it ("a warren of homes of 9,000 residents")
+        if node.lemma_ == "be" and node.pos_ == "AUX" and any(c.dep_ == "acomp" for c in node.children):
+            break  # the figure's own predicate: "12 other residents were still unaccounted for"
         node = node.head
         outcome = outcomes.get(node.lemma_.lower(), "")
         if outcome and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and node.i == noun.head.head.i:
@@ -859,6 +865,14 @@ def verb_through_of(doc, start: int, end: int) -> str | None:
     if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.dep_ != "dobj" or of.head.head.pos_ != "VERB":
         return None
     return of.head.head.text
+
+
+def is_difference(doc, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is how many more or fewer than another count ("at least 5,601 ... in 2024,
+    more than 1,000 more than the year before"), not a count."""
+    tok = figure_token(doc, start, end)
+    return (tok is not None and tok.dep_ == "npadvmod" and tok.head.lower_ in ("more", "fewer", "less")
+            and any(c.lower_ == "than" for c in tok.head.children))
 
 
 def is_ratio(doc, start: int, end: int) -> bool:

@@ -295,3 +295,12 @@ def test_the_parse_names_the_victims_of_an_outcome_noun_and_a_population_modifie
     # "civilian" before a noun the scheme does not list
     assert pipeline_metrics("Four civilian passengers lost their lives in the attack.") == [("civilians-killed", 4)]
     assert pipeline_metrics("Two civilian drivers were wounded, police said.") == [("civilians-injured", 2)]
+
+
+def test_what_a_noun_is_made_of_its_own_predicate_and_a_difference_are_not_counts_of_the_outcome_around_them():
+    assert pipeline_metrics("The office said 30 people were killed and 14 wounded in Fort-Lamarre, a warren of cinderblock "
+                            "homes of roughly 9,000 residents.") == [("people-killed", 30), ("people-injured", 14)]
+    assert pipeline_metrics("The network said its investigators had counted bodies in the streets, and that 12 other "
+                            "residents were still unaccounted for.") == []
+    assert pipeline_metrics("The office said at least 5,601 people were killed in 2024, more than 1,000 more than the "
+                            "year before.") == [("people-killed", 5601)]
