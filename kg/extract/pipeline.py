@@ -332,9 +332,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "42 died", "The attack killed 19 and wounded 60": people, by default (unless the parse names
                 # whom the act struck: "hit a car carrying civilians, killing three")
                 res = lex.classify("people", after, before, near)
-            elif res is None and " " not in np and _names_outcome(np, vocab.outcome_lemmas):
-                # "rose to 3,100 killed and 4,800 injured": the outcome after the figure, no noun it counts
-                res = lex.classify("people", f"{np} {after}", before, near)
+            elif res is None and " " not in np and _names_outcome(np, vocab.outcome_lemmas) and (not inherited or marker == "more"):
+                # "rose to 3,100 killed and 4,800 injured": the outcome after the figure, no noun it counts (or the
+                # noun of the figure before it, "received 29 bodies, while ... nine more had been brought there")
+                res = lex.classify("people", f"{np} {_outcome_form(np, vocab.outcome_lemmas)} {after}", before, near)
             # what the parse links the figure to: "slaughtering 223 civilians", "killing three", "330 as combatants";
             # it decides where the surface cues found nothing, and for a part said to be of another
             # population ("14 of the dead were children": a breakdown of its own metric)
@@ -610,8 +611,13 @@ def _line_like(sent) -> bool:
 def _names_outcome(word: str, outcomes: dict[str, str]) -> bool:
     """Whether ``word`` is an outcome lemma or a plain inflection of one ("killed", "losses", "dead"): the
     surface cues see words before the parse gives lemmas."""
+    return bool(_outcome_form(word, outcomes))
+
+
+def _outcome_form(word: str, outcomes: dict[str, str]) -> str:
+    """The outcome form ("killed") of an outcome lemma or a plain inflection of one ("bodies": body), else ""."""
     w = word.lower()
-    return not {w, w[:-1], w[:-2]}.isdisjoint(outcomes)
+    return next((outcomes[x] for x in (w, w[:-1], w[:-2], f"{w[:-3]}y") if x in outcomes), "")
 
 
 def _standfirst(sents) -> int | None:

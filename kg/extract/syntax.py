@@ -90,7 +90,7 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             return _speaker(according, "according-to", nouns, verbs)
         lemma = node.lemma_.lower()
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
-                and (lemma not in _REPORTS_ONLY_A_FIGURE or any(c.dep_ == "dobj" and c.lemma_.lower() in nouns
+                and (lemma not in _REPORTS_ONLY_A_FIGURE or any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns
                                                                 for c in node.children))
                 and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "responsibility") for c in node.children)
                 and not (node.i > tok.i and any(t.text == ";" for t in tok.doc[tok.i:node.i]))):

@@ -1095,3 +1095,12 @@ def test_a_quantity_the_parser_takes_for_a_subject_names_no_source():
     cs = run('A post shared thousands of times on Facebook claims that US warplanes "massacred 85 civilians" in '
              'eastern Syria.', publisher="AFP Fact Check", published="2024-08-26")
     assert [c.asserter.label for c in cs] != ["thousands"] and len(cs) == 1
+
+
+def test_a_toll_given_by_a_body_and_more_bodies_brought_elsewhere():
+    cs = run("A lower toll, 22 dead and 35 wounded, was given by the American military in a statement.\n\nOfficials at "
+             "Al Kindi Hospital said they had received 29 bodies, while a doctor at the Medical City complex said that "
+             "nine more had been brought there.", published="2005-05-23")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs][:2] == [
+        ("people-killed", 22, "American military"), ("people-injured", 35, "American military")]
+    assert [(c.metric, int(c.value)) for c in cs][2:] == [("people-killed", 29), ("people-killed", 9)]
