@@ -172,7 +172,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month-part", re.compile(rf"\b(?:(?:in|during|over)\s+)?the\s+(?P<nth>first|second|third|fourth|last)\s+(?P<part>week|half|fortnight)\s+of\s+(?P<a>{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
     ("until", re.compile(rf"\b(?:through|till|until|up\s+to|as\s+of|by|to\s+the\s+end\s+of|(?P<span>months?|weeks?|days?|year)\s+to)\s+(?P<b>{_DATE})", re.I)),
     ("campaign", re.compile(r"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{3,80})", re.I)),
-    ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE})", re.I)),
+    ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>{_DATE}|last\s+year)", re.I)),
     ("since-campaign", re.compile(rf"\bsince\s+(?P<what>(?:the\s+|[A-Z][\w'-]*\s+){{0,3}}[\w' -]{{2,60}}?)\s+(?:began|started|was\s+launched|erupted|broke\s+out|was\s+declared|was\s+imposed)(?:{_AT_PLACE}\s+(?:in|on)\s+(?P<a>{_DATE}))?", re.I)),
     # "since the coup", "since the war": the start the article gave that event before (kg.extract.pipeline), or a campaign's
     # "since then": from the last date the article named before (kg.extract.pipeline)
@@ -398,6 +398,8 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                 elif kind in ("since", "since-which"):
                     k = "since"
                     begin = parse_date(m.group("a"), published)
+                    if begin is not None and m.group("a").lower().startswith("last"):
+                        begin += "-01"  # "since last year": from its January
                     if begin and len(begin) == 4:
                         begin += "-01"
                 elif kind == "relative":

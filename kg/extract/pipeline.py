@@ -27,7 +27,8 @@ from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (clause_of, compares_with_a_count, counted, dates_a_count, dates_a_statement, dates_an_event,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, is_agent, is_difference, is_ratio, names_an_event, next_predicate_start,
-                               own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, verb_through_of)
+                               own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, told_on_the_day,
+                               verb_through_of)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -447,6 +448,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 last_para = sent.para
             # when
             pm = _pick_period(pms, f.start, f.end, s, docs.get(si))
+            if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) == 10 and si in docs
+                    and told_on_the_day(docs[si], pm.start, pm.end, f.start, f.end)):
+                pm = PeriodMention(pm.start, pm.end, pm.begin, pm.begin, "day", pm.text)
             if pm is None and sent.para in dated_items:
                 pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
             period = Period(pm.begin, pm.finish, pm.text) if pm else Period()

@@ -294,6 +294,17 @@ def ends_a_period(doc, start: int, end: int, time_words: frozenset[str]) -> bool
 _ENDING = frozenset(("end", "conclude", "expire", "finish"))
 
 
+def told_on_the_day(doc, day_start: int, day_end: int, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is told in a "when" clause of the date at [day_start, day_end): "the
+    deadliest attack since May 4, when a suicide bomber ... killing 33" (that day's toll, not a total since it)."""
+    span, tok = doc.char_span(day_start, day_end, alignment_mode="expand"), figure_token(doc, start, end)
+    # (the span's words below its root: "since May 4" -> "May")
+    day = next((t for t in span if t.head.i == span.root.i and t.pos_ in ("PROPN", "NOUN", "NUM")), span.root) if span else None
+    return day is not None and tok is not None and any(
+        c.dep_ in ("relcl", "advcl") and any(w.lower_ == "when" for w in c.children) and tok in c.subtree
+        for c in day.children)
+
+
 def starts_a_period(doc, start: int, end: int) -> bool:
     """Whether "since" governs the date at characters [start, end): "killed since Haftar launched an
     offensive on April 4", "since the strike on Sunday" (the date starts a running total; it is not

@@ -1104,3 +1104,13 @@ def test_a_toll_given_by_a_body_and_more_bodies_brought_elsewhere():
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs][:2] == [
         ("people-killed", 22, "American military"), ("people-injured", 35, "American military")]
     assert [(c.metric, int(c.value)) for c in cs][2:] == [("people-killed", 29), ("people-killed", 9)]
+
+
+def test_a_toll_told_in_a_when_clause_of_a_since_date_is_that_days_not_a_running_total():
+    cs = run("It was the deadliest attack in Baghdad since May 4, when a suicide bomber blew himself up in a line of "
+             "army recruits, killing 33.", published="2005-05-23")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(33, "2005-05-04", "2005-05-04")]
+    # (a "when" clause that tells how the span began holds no figure of its own)
+    cs = run("The ministry said 1,928 people have been killed since Oct. 8, 2023, when Hezbollah began firing rockets.",
+             published="2024-10-03")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(1928, "2023-10-08", "2024-10-03")]

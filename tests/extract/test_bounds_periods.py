@@ -276,3 +276,8 @@ def test_a_week_or_half_of_a_month_is_those_days(text, begin, finish):
 def test_a_war_which_began_on_a_day_starts_a_total_and_a_day_last_year_is_last_years(text, kind, begin):
     p = find_periods(text, "2024-06-12")[0]
     assert (p.kind, p.begin) == (kind, begin)
+
+
+def test_since_last_year_starts_a_running_total_in_last_years_january():
+    ps = find_periods("more than 100 civilians had been killed by quadcopters since last year", "2025-05-20")
+    assert [(p.kind, p.begin, p.finish) for p in ps] == [("since", "2024-01", None)]
