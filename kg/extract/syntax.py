@@ -774,7 +774,10 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             # ... or the dead, or a number of them, as its subject: "the dead included 7 soldiers and 3 police
             # officers", "the number of martyrs has reached 27"
             # (a copula's subject is left to the surface cues: "the toll was 71: 66 soldiers, ...")
-            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i != noun.i] if node.pos_ == "VERB" else []
+            # ("the 41 dead were made up of 33 civilians and eight soldiers": a passive's bare subject too, not one
+            # that names its own population, "non-combatant deaths were estimated at 64")
+            subjects = [c for c in node.children if c.i != noun.i and (c.dep_ == "nsubj" or (
+                c.dep_ == "nsubjpass" and not any(m.dep_ in ("amod", "compound") for m in c.children)))] if node.pos_ == "VERB" else []
             dead = [c for c in subjects if c.lemma_.lower() in outcomes] or [
                 q for c in subjects if c.lemma_.lower() == "number"
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of"

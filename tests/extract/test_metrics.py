@@ -304,3 +304,8 @@ def test_what_a_noun_is_made_of_its_own_predicate_and_a_difference_are_not_count
                             "residents were still unaccounted for.") == []
     assert pipeline_metrics("The office said at least 5,601 people were killed in 2024, more than 1,000 more than the "
                             "year before.") == [("people-killed", 5601)]
+
+
+def test_the_parts_a_passive_count_of_the_dead_is_made_up_of_are_dead():
+    assert pipeline_metrics("Lawan said the 41 dead were made up of 33 civilians and eight soldiers.") == [
+        ("people-killed", 41), ("civilians-killed", 33), ("combatants-killed", 8)]
