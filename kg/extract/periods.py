@@ -158,6 +158,10 @@ def _num(w: str) -> int | None:
 _AT_PLACE = r"(?:\s+(?:there|here)|\s+in\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*(?:,\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*,?)?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "the three-week-long offensive launched on December 27, 2008", "the 51-day war that began on 8 July": from that
+    # day for as long as it says
+    ("lasting", re.compile(rf"\b(?P<n>{_NUMW})[-\s](?P<unit>day|week|month)(?:[-\s]long)?\s+(?:[\w-]+\s+){{0,3}}?"
+                           rf"(?:(?:that|which)\s+)?(?:launched|began|started|begun|beginning|starting)\s+(?:on|in)\s+(?P<a>{_DATE})", re.I)),
     ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
     ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
     # "killed in October to December 2023" ("in October and December" is two months, not a range)
@@ -217,6 +221,7 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 _HAS_DIGIT = re.compile(r"\d")
 _MONTH_WORDS = frozenset(MONTHS)
 _GATES = {
+    "lasting": frozenset("launched began started begun beginning starting".split()),
     "campaign-range": frozenset("start beginning launch outset".split()),
     "campaign": frozenset("start beginning launch outset".split()),
     "range": frozenset("from between in during over".split()),
@@ -305,6 +310,12 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                             continue
                         else:
                             k = "campaign"
+                elif kind == "lasting":
+                    begin, n = parse_date(m.group("a"), published), _num(m.group("n"))
+                    if begin is None or len(begin) != 10 or not n:
+                        continue
+                    days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower()]
+                    finish, k = (date.fromisoformat(begin) + timedelta(days=days - 1)).isoformat(), "range"
                 elif kind == "range":
                     begin = parse_date(m.group("a"), published)
                     finish = parse_date(m.group("b"), published, "end")

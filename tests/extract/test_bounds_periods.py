@@ -281,3 +281,11 @@ def test_a_war_which_began_on_a_day_starts_a_total_and_a_day_last_year_is_last_y
 def test_since_last_year_starts_a_running_total_in_last_years_january():
     ps = find_periods("more than 100 civilians had been killed by quadcopters since last year", "2025-05-20")
     assert [(p.kind, p.begin, p.finish) for p in ps] == [("since", "2024-01", None)]
+
+
+def test_an_event_that_lasted_so_long_from_a_day_spans_those_days():
+    ps = find_periods("1,387 Palestinians were killed during the three-week-long offensive launched on December 27, 2008",
+                      "2009-09-10")
+    assert [(p.kind, p.begin, p.finish) for p in ps] == [("range", "2008-12-27", "2009-01-16")]
+    ps = find_periods("killed in the 51-day war that began on 8 July 2014", "2015-06-22")
+    assert [(p.kind, p.begin, p.finish) for p in ps] == [("range", "2014-07-08", "2014-08-27")]
