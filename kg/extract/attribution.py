@@ -884,7 +884,11 @@ class Attributor:
             # whatever capitalised words came before it
             inv = [x for x in ms if 0 <= x.start - m.end() < 4]
             if inv and _INVERTED.search(s[max(0, m.start() - 3):m.start()]):
-                acts.append((m.start(), m.end(), inv[0], "speech-inverted"))
+                who = inv[0]
+                whose = next((x for x in ms if x.start >= who.end and x.kind in ("org", "generic")), None)
+                if who.kind == "anaphor" and whose is not None and _PREP_LINK.fullmatch(s, who.end, whose.start):
+                    who = whose  # '..., said the spokesperson of the State Attorney General's Office': the office
+                acts.append((m.start(), m.end(), who, "speech-inverted"))
                 continue
             subj = self.subject_before(s, m.start(), ms)
             if subj is not None and subj.kind == "outlet" and (verb in ("reported", "reports", "reporting") or _OUTLET_RELAYS.match(s[m.end():])):

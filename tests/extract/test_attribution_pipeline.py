@@ -1114,3 +1114,11 @@ def test_a_toll_told_in_a_when_clause_of_a_since_date_is_that_days_not_a_running
     cs = run("The ministry said 1,928 people have been killed since Oct. 8, 2023, when Hezbollah began firing rockets.",
              published="2024-10-03")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(1928, "2023-10-08", "2024-10-03")]
+
+
+def test_said_the_spokesperson_of_a_body_after_a_quote_is_that_body():
+    cs = run("The defence ministry reported on Monday that soldiers had killed 37 gunmen.\n\n\"Six civilians lost their "
+             "lives and nine more were injured,\" said the spokesperson of the State Attorney General's Office (FGE), "
+             "Alma Rosa Cebreros.", published="2024-12-20")
+    assert [(int(c.value), c.asserter.label) for c in cs][1:] == [
+        (6, "State Attorney General's Office (FGE)"), (9, "State Attorney General's Office (FGE)")]
