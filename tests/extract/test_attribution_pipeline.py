@@ -1117,8 +1117,8 @@ def test_a_toll_told_in_a_when_clause_of_a_since_date_is_that_days_not_a_running
 
 
 def test_said_the_spokesperson_of_a_body_after_a_quote_is_that_body():
-    cs = run("The defence ministry reported on Monday that soldiers had killed 37 gunmen.\n\n\"Six civilians lost their "
-             "lives and nine more were injured,\" said the spokesperson of the State Attorney General's Office (FGE), "
+    cs = run("The Secretariat of National Defence (Sedena) reported on Monday that soldiers had killed 37 gunmen.\n\n"
+             "\"Six civilians lost their lives, two of them minors, and nine more were injured; none of them had any "
+             "connection to a criminal group,\" said the spokesperson of the State Attorney General's Office (FGE), "
              "Alma Rosa Cebreros.", published="2024-12-20")
-    assert [(int(c.value), c.asserter.label) for c in cs][1:] == [
-        (6, "State Attorney General's Office (FGE)"), (9, "State Attorney General's Office (FGE)")]
+    assert {c.asserter.label for c in cs if c.value in (6, 9)} == {"State Attorney General's Office (FGE)"}
