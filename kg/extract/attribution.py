@@ -62,7 +62,7 @@ _GROUP_TYPES = frozenset(("ngo", "research", "armed-group"))
 _PORTFOLIO = re.compile(r"(?:the|a|an)\s+(?:([a-z]+)\s+minister|minister\s+(?:of|for)\s+([a-z]+))")
 _OF_OFFICE = re.compile(r"\s+(?:of|for)\s+[A-Z][a-z]+\b")
 _OFFICE_HOLDERS = frozenset(("governor", "mayor", "commander"))
-_PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
+PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
 _GENERIC = guard(re.compile(
     r"\b(?:(?:a|an|the|some|local|senior|other|several|many|two|three|unnamed|anonymous)\s+)*"
@@ -204,7 +204,7 @@ _POSSESSIVE = re.compile(r"'s?\s+(?:[\w-]+\s+){0,3}(?:count|tally|figure|figures
 _STOP_OR_DIGIT = re.compile(r"[;.]|\d")
 _SEMI_COLON = re.compile(r"[;:]")
 _APOSTROPHE_S = re.compile(r"\s*'s\b")
-_ONE_NAME_ROLE = re.compile(rf"\b({_NAME_WORD}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(sorted(_PERSON_ROLES))})\b")
+_ONE_NAME_ROLE = re.compile(rf"\b({_NAME_WORD}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(sorted(PERSON_ROLES))})\b")
 _SPEAKER_ORDER = {"person": 0, "org": 1, "generic": 2, "outlet": 3}
 # tokens that may start an anaphor ("it", "the report", "this statement")
 _ANAPHOR_STARTS = _PRONOUNS | {"the", "this", "that"}
@@ -479,7 +479,7 @@ class Attributor:
             # "the Information Team" after "the True News Information Team": the body named in full before
             fuller = next((r for r in reversed(self._named) if r.label != label and _has_words(r.label, label)), None)
             ref = fuller or _as_written(label)
-            if fuller is None and label.split()[0].lower() not in _PERSON_ROLES:  # (not "Spokesman of the X Team")
+            if fuller is None and label.split()[0].lower() not in PERSON_ROLES:  # (not "Spokesman of the X Team")
                 self._named.append(ref)
             ms.append(Mention(a, b, ref, "org", txt))
             introduced = _INTRODUCED_ACRONYM.search(label)
@@ -699,7 +699,7 @@ class Attributor:
     @last_org.setter
     def last_org(self, org: SourceRef | None) -> None:
         # "a military official" is a person whose body is unnamed, not a body "the group" could refer to
-        if org is not None and org.label.lower().rsplit(" ", 1)[-1] not in _PERSON_ROLES:
+        if org is not None and org.label.lower().rsplit(" ", 1)[-1] not in PERSON_ROLES:
             self._orgs.append(org)
             self._met = [o for o in self._met if o.key != org.key] + [org]
 
@@ -756,12 +756,12 @@ class Attributor:
             office = portfolio.group(1) or portfolio.group(2)
             label = "government" if office == "prime" else f"Ministry of {office.capitalize()}"
             return _as_written(label), None
-        described_role = len(_DETS.sub("", a).split()) >= 2 and a.split()[-1] in _PERSON_ROLES
+        described_role = len(_DETS.sub("", a).split()) >= 2 and a.split()[-1] in PERSON_ROLES
         if described_role and a.split()[0] in ("the", "a", "an") and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
             # "the regional governor": someone described, not the spokesman met before (a bare "the spokesman" is)
             label = _DETS.sub("", m.text).strip()
             return _as_written(label), None
-        if a in ("he", "she", "his", "her") or (a.split()[-1] in _PERSON_ROLES and self.last_person is not None):
+        if a in ("he", "she", "his", "her") or (a.split()[-1] in PERSON_ROLES and self.last_person is not None):
             if self.last_person:
                 return (self.last_person.speaks_for or self.last_person), self.last_person
             return None
@@ -795,7 +795,7 @@ class Attributor:
                 context = None  # "officials said" after al-Shabaab spoke: not the group's officials
             if described is not None or context is not None:
                 return described or context, None
-            if a.split()[-1] not in _PERSON_ROLES and a not in ("the coalition", "the military", "the group", "the agency", "the mission"):
+            if a.split()[-1] not in PERSON_ROLES and a not in ("the coalition", "the military", "the group", "the agency", "the mission"):
                 # "officials said", "the ministry said" with no organisation met before: an earlier name in the
                 # sentence is more often the actor ("ADF rebels killed 50 ..., officials said") than the speaker
                 return None

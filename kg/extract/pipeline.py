@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from kg import __version__
-from kg.extract.attribution import SPEECH_WORDS, Attributor, slug
+from kg.extract.attribution import PERSON_ROLES, SPEECH_WORDS, Attributor, slug
 from kg.extract.bounds import Figure, figures
 from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
@@ -542,6 +542,11 @@ def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary, quote
     if credit and found.head.idx < credit.end():
         return None  # the parser took a dateline's place for a speaker
     r = att.from_parse(s, found, ms)
+    if (r is not None and r[1] is None and r[0].kind != "Person" and found.head.lemma_.lower() in PERSON_ROLES
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in found.head.children)):
+        # "An official of the township administration ... said": someone unnamed speaking for a body, whom a "he
+        # said" after means (not a person named before)
+        r = (r[0], SourceRef(slug(found.head.text), found.head.text, "Person", speaks_for=r[0], known=False))
     return (r[0], r[1], f"attr.{found.rule}") if r else None
 
 

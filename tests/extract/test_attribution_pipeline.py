@@ -1122,3 +1122,11 @@ def test_said_the_spokesperson_of_a_body_after_a_quote_is_that_body():
              "connection to a criminal group,\" said the spokesperson of the State Attorney General's Office (FGE), "
              "Alma Rosa Cebreros.", published="2024-12-20")
     assert {c.asserter.label for c in cs if c.value in (6, 9)} == {"State Attorney General's Office (FGE)"}
+
+
+def test_he_after_an_unnamed_official_is_that_official_not_a_person_named_before():
+    cs = run('"Twenty-eight people died that morning," said Daw Khin Myat, a teacher.\n\nAn official of the township '
+             "administration set up by the shadow National Unity Government (NUG), who asked not to be named, said the "
+             "toll stood at 31. He said 54 civilians had been wounded.", published="2024-02-05")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (28, "Daw Khin Myat"), (31, "National Unity Government (NUG)"), (54, "National Unity Government (NUG)")]
