@@ -117,6 +117,11 @@ class Vocabulary:
         return self.lemmas(KG.denialVerbs)
 
     @cached_property
+    def statement_occasions(self) -> frozenset[str]:
+        """Lemmas of nouns for an occasion of speaking ("press conference", "briefing"; ontology/attribution.ttl)."""
+        return self.lemmas(KG.statementOccasions)
+
+    @cached_property
     def report_nouns(self) -> frozenset[str]:
         """Lemmas of nouns for a statement of figures, whose owner asserts them (ontology/attribution.ttl)."""
         return self.lemmas(KG.reportNouns)

@@ -211,7 +211,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         stated = [p for p in pms if p.kind in ("day", "todate", "month", "relative") and (si in docs or p.kind == "day")
                   and (p.begin == p.finish or p.kind == "relative")
                   and dates_a_statement(docs[si], p.start, p.end, day_verbs if p.kind == "day" else vocab.utterance_verbs,
-                                        vocab.report_nouns if p.begin == p.finish else frozenset(), vocab.time_words)]
+                                        vocab.report_nouns | vocab.statement_occasions if p.begin == p.finish else frozenset(),
+                                        vocab.time_words)]
         pms = [p for p in pms if p not in stated]
         # "said on Sunday that 262 were killed over the previous 24 hours": days counted back from the statement's
         # day, not the article's

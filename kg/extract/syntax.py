@@ -759,17 +759,18 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             break  # what a noun is made of is not what befell it ("a warren of homes of 9,000 residents")
         if node.lemma_ == "be" and node.pos_ == "AUX" and any(c.dep_ == "acomp" for c in node.children):
             break  # the figure's own predicate: "12 other residents were still unaccounted for"
-        node = node.head
+        came_from, node = node, node.head
         outcome = outcomes.get(node.lemma_.lower(), "")
         if outcome and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and node.i == noun.head.head.i:
             by_word = node.lemma_.lower()  # "the death of seven workers": an outcome noun whose victims the figure counts
         if not outcome and node.pos_ in ("VERB", "AUX"):
             # "put the number of dead at 100": the verb's object names what the figure is
-            for c in node.children:
+            # (not a clause joined to it: "counted eleven bodies, and at least two of them were children")
+            for c in (node.children if came_from.dep_ != "conj" else ()):
                 if c.dep_ == "dobj" and c.i != noun.i and any(outcomes.get(t.lemma_.lower()) for t in c.subtree):
                     whom = _counted_of(c, outcomes)
-                    phrase = phrase or (_noun_text(whom) if whom is not None else
-                                        " ".join(t.text for t in c.subtree if t.dep_ != "det"))
+                    # (the object's own words, not what hangs off it: "put the civilian toll from the blast at four")
+                    phrase = phrase or (_noun_text(whom) if whom is not None else _noun_text(c))
                     outcome = next(outcomes[t.lemma_.lower()] for t in c.subtree if t.lemma_.lower() in outcomes)
             # ... or the dead, or a number of them, as its subject: "the dead included 7 soldiers and 3 police
             # officers", "the number of martyrs has reached 27"

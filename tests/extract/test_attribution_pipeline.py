@@ -1130,3 +1130,11 @@ def test_he_after_an_unnamed_official_is_that_official_not_a_person_named_before
              "toll stood at 31. He said 54 civilians had been wounded.", published="2024-02-05")
     assert [(int(c.value), c.asserter.label) for c in cs] == [
         (28, "Daw Khin Myat"), (31, "National Unity Government (NUG)"), (54, "National Unity Government (NUG)")]
+
+
+def test_a_day_on_a_press_conference_dates_the_statement_and_a_toll_put_at_a_figure_keeps_its_population():
+    cs = run("At a press conference on 13 December, the Secretary of Public Security, General Ramon Quintero Beltran, "
+             "stated that 498 people had died in events linked to the confrontation since 9 September.\n\nIraqi Police "
+             "in Ramadi later put the civilian toll from the blast at four.", published="2024-12-18")
+    assert [(c.metric, int(c.value), c.period.end) for c in cs] == [
+        ("people-killed", 498, "2024-12-13"), ("civilians-killed", 4, "2024-12-18")]
