@@ -770,7 +770,8 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 if c.dep_ == "dobj" and c.i != noun.i and any(outcomes.get(t.lemma_.lower()) for t in c.subtree):
                     whom = _counted_of(c, outcomes)
                     # (the object's own words, not what hangs off it: "put the civilian toll from the blast at four")
-                    phrase = phrase or (_noun_text(whom) if whom is not None else _noun_text(c))
+                    phrase = phrase or (_noun_text(whom) if whom is not None else " ".join(
+                        t.text for t in c.subtree if t.dep_ != "det" and not _under_other_prep(t, c)))
                     outcome = next(outcomes[t.lemma_.lower()] for t in c.subtree if t.lemma_.lower() in outcomes)
             # ... or the dead, or a number of them, as its subject: "the dead included 7 soldiers and 3 police
             # officers", "the number of martyrs has reached 27"
@@ -976,6 +977,15 @@ def _predicate_noun(noun):
             return None
         verb = xcomp
     return None
+
+
+def _under_other_prep(tok, top) -> bool:
+    """Whether ``tok`` hangs off ``top`` through a preposition other than "of" ("the toll from the blast")."""
+    while tok.i != top.i:
+        if tok.dep_ == "prep" and tok.lower_ != "of":
+            return True
+        tok = tok.head
+    return False
 
 
 def _noun_text(noun) -> str:
