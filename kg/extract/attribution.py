@@ -1012,6 +1012,11 @@ class Attributor:
         opening = [m for m in cands if m.kind in ("person", "org") and m.start == lo and s[m.end:m.end + 1] == ","]
         if opening and at_head and at_head[0].start > opening[0].start:
             at_head = opening
+        # ... also when the parser's head is the appositive itself, a description with "a" ("a UK-based monitor")
+        described = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        before = [m for m in ms if m.kind in ("person", "org") and m.end <= lo and s[m.end:lo].strip() == ","]
+        if described and before:
+            at_head = before[-1:]
         if at_head and at_head[0].kind == "generic" and (named_after or (named and named[0].kind in ("person", "org"))):
             first = named_after[0] if named_after else named[0]
         elif at_head and (at_head[0].kind != "anaphor" or head.pos_ == "PRON" or not named):

@@ -1138,3 +1138,10 @@ def test_a_day_on_a_press_conference_dates_the_statement_and_a_toll_put_at_a_fig
              "in Ramadi later put the civilian toll from the blast at four.", published="2024-12-18")
     assert [(c.metric, int(c.value), c.period.end) for c in cs] == [
         ("people-killed", 498, "2024-12-13"), ("civilians-killed", 4, "2024-12-18")]
+
+
+def test_a_name_before_its_appositive_description_speaks_even_when_the_description_is_another_bodys_alias():
+    # "UK-based monitor" is what SOHR goes by in the gazetteer; "Airwars, a UK-based monitor," is Airwars
+    cs = run("Airwars, a UK-based monitor, said it had recorded at least 224 civilian deaths from US strikes in Yemen "
+             "since March 15.", published="2025-04-20")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(224, "Airwars")]
