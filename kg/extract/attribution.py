@@ -1014,7 +1014,8 @@ class Attributor:
             at_head = opening
         # ... also when the parser's head is the appositive itself, a description with "a" ("a UK-based monitor")
         described = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-        before = [m for m in ms if m.kind in ("person", "org") and m.end <= lo and s[m.end:lo].strip() == ","]
+        before = [m for m in ms if m.kind in ("person", "org") and m.end <= lo and s[m.end:lo].strip() == ","
+                  and _OPENING_THE.fullmatch(s[:m.start])]  # (the name opens the sentence: not "..., an official said")
         if described and before:
             at_head = before[-1:]
         if at_head and at_head[0].kind == "generic" and (named_after or (named and named[0].kind in ("person", "org"))):
