@@ -1145,3 +1145,9 @@ def test_a_name_before_its_appositive_description_speaks_even_when_the_descripti
     cs = run("Airwars, a UK-based monitor, said it had recorded at least 224 civilian deaths from US strikes in Yemen "
              "since March 15.", published="2025-04-20")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(224, "Airwars")]
+
+
+def test_a_body_that_denounces_a_killing_asserts_its_toll():
+    cs = run("Four members of the Indigenous Guard were murdered on Saturday night in Toribio, in an attack attributed "
+             "to the FARC dissidents, the Regional Indigenous Council of Cauca (CRIC) denounced.", published="2025-06-16")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(4, "Regional Indigenous Council of Cauca (CRIC)")]
