@@ -274,6 +274,8 @@ class SourceIndex:
                     continue
                 if len(n) <= 5 or n.isupper() or re.fullmatch(r"[A-Z][\w-]*", n) or re.fullmatch(r"(?:[A-Z]\.)+", n):
                     exact.setdefault(n, key)
+                    if n.isupper() and n.isalpha() and len(n) >= 5:  # (not "Sana", "Isis")
+                        exact.setdefault(n.capitalize(), key)  # an acronym as some outlets write it: "Acled", "Unama"
                 else:
                     folded.setdefault(n.lower(), key)
         names = [(n, k) for n, k in exact.items()] + [(n, k) for n, k in folded.items()]
@@ -974,7 +976,9 @@ class Attributor:
         # not a body named in a clause about the speaker ("The health bureau, which is run by the TPLF, said")
         aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "relcl"
                  # nor where the speaker is: "the IRC's surgical team at Al-Noor Hospital"
-                 or (c.dep_ == "prep" and c.lower_ in ("at", "in", "near", "inside", "outside"))]
+                 or (c.dep_ == "prep" and c.lower_ in ("at", "in", "near", "inside", "outside"))
+                 # nor whom it spoke to: "A local official, reached by telephone by AFP, gave a toll"
+                 or (c.dep_ == "acl" and head.lemma_.lower() in PERSON_ROLES and any(a.dep_ == "agent" for a in c.children))]
         cands = [m for m in ms if m.start < hi and m.end > lo and not any(a <= m.start < b for a, b in aside)]
         if found.document:
             # "Reports from outlets such as the BBC", "figures from the ministry": the source named or described

@@ -1151,3 +1151,10 @@ def test_a_body_that_denounces_a_killing_asserts_its_toll():
     cs = run("Four members of the Indigenous Guard were murdered on Saturday night in Toribio, in an attack attributed "
              "to the FARC dissidents, the Regional Indigenous Council of Cauca (CRIC) denounced.", published="2025-06-16")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(4, "Regional Indigenous Council of Cauca (CRIC)")]
+
+
+def test_an_acronym_written_in_title_case_and_an_official_reached_by_an_outlet():
+    cs = run("A local elected official, reached by telephone by AFP, gave a higher toll of \"at least 34 dead\".\n\n"
+             "According to the NGO Acled, more than 2,400 civilians have been killed in the country since the coup.",
+             publisher="Agence France-Presse", published="2025-06-24")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(34, "local elected official"), (2400, "ACLED")]
