@@ -980,6 +980,13 @@ class Attributor:
                  # nor whom it spoke to: "A local official, reached by telephone by AFP, gave a toll"
                  or (c.dep_ == "acl" and head.lemma_.lower() in PERSON_ROLES and any(a.dep_ == "agent" for a in c.children))]
         cands = [m for m in ms if m.start < hi and m.end > lo and not any(a <= m.start < b for a, b in aside)]
+        owned = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owned is not None and head.lemma_.lower() in self.description_types and not found.document:
+            # "its army said": the army (met before, else as written), not whichever body "its" last stood for
+            cands = [m for m in cands if not (m.kind == "anaphor" and m.start == owned.idx)]
+            if not cands:
+                return self.resolve(Mention(head.idx, head.idx + len(head), SourceRef("?", head.text, "Organization"),
+                                            "anaphor", f"the {head.lower_}"), s, ms)
         if found.document:
             # "Reports from outlets such as the BBC", "figures from the ministry": the source named or described
             # inside; a bare document gives nobody

@@ -1158,3 +1158,12 @@ def test_an_acronym_written_in_title_case_and_an_official_reached_by_an_outlet()
              "According to the NGO Acled, more than 2,400 civilians have been killed in the country since the coup.",
              publisher="Agence France-Presse", published="2025-06-24")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(34, "local elected official"), (2400, "ACLED")]
+
+
+def test_its_army_is_the_army_and_a_count_restated_by_another_keeps_the_counts_period():
+    cs = run("In the village of Mandimba, survivors described an attack in June last year in which between 30 and 40 "
+             "people were beheaded. The provincial police commander, Vicente Chicote, put the number at 11.\n\nRwanda "
+             "sent about 1,000 soldiers in July 2021. Within weeks they had retaken the port; its army said 14 of its "
+             "own troops had been killed in the first year.", published="2025-09-10")
+    assert [(int(c.value), c.asserter.label, c.period.end) for c in cs] == [
+        (30, "survivors", "2024-06"), (11, "provincial police commander", "2024-06"), (14, "army", "2025-09-10")]
