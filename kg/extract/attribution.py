@@ -185,6 +185,7 @@ _GENERIC_HINT = re.compile(
 _POSSESSIVE_LEAD = re.compile(r"(?:Its|Their|His|Her|Our|An|A)\s+")
 _OPENING_THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 _NAME_JOINERS = frozenset(("of", "for", "and", "the", "de", "al"))  # lower-case words inside a body's name
 _CAPWORD = guard(re.compile(rf"\b{_NAME_WORD}(?![\w-])"))
 _ACCORDING = guard(re.compile(r"\baccording\s+to\s+", re.I))
@@ -635,7 +636,8 @@ class Attributor:
                 orgs = [m for m in self.index.find(pm.group("org")) if m.kind == "org"]
                 named = pm.group("org").strip()
                 local = _local_body(self.organisation_nouns).fullmatch(named)
-                bare = _DETS.sub("", named)
+                # (where the office is, is not part of the body's name: "the sector commander of the CJTF in Konduga")
+                bare = _IN_PLACE.sub("", _DETS.sub("", named))
                 if orgs:
                     org = orgs[0].ref
                 elif local:  # "The head of the Odesa regional military administration, Yurii Maslenko"
@@ -643,8 +645,9 @@ class Attributor:
                 elif bare.lower() in self.description_types or bare.lower().rstrip("s") in self.description_types:
                     # "a spokesman for the rebels, X": the rebels met before, else as written
                     org = self._described(bare.lower()) or _as_written(bare)
-                elif len(bare.split()) >= 2 and all(w[:1].isupper() for w in bare.split() if w not in _NAME_JOINERS):
-                    org = _as_written(bare)  # "the spokesman of Operation Volcano of Rage, X": a body's name
+                elif (len(bare.split()) >= 2 and all(w[:1].isupper() for w in bare.split() if w not in _NAME_JOINERS)) or (
+                        bare.isupper() and bare.isalpha() and len(bare) >= 2):
+                    org = _as_written(bare)  # "the spokesman of Operation Volcano of Rage, X", "of the CJTF": a body's name
 
         if org is None:
             # "The Minister of Health, X," / "X, the Minister of Health,": the ministry

@@ -540,6 +540,10 @@ def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary, quote
         return None
     if found.rule == "impersonal":
         return _IMPERSONAL if not quoted else None  # in a quotation, "it is estimated" is the speaker's
+    if (quoted and found.rule == "according-to" and found.head.pos_ == "NOUN"
+            and found.head.lemma_.lower() not in vocab.report_nouns and found.head.lemma_.lower() not in PERSON_ROLES
+            and not any(m.start <= found.head.idx < m.end for m in ms)):
+        return None  # '"We have buried 33 of our people according to Islamic rites," he said': no source, the speaker's
     credit = _CREDIT_LINE.match(s)
     if credit and found.head.idx < credit.end():
         return None  # the parser took a dateline's place for a speaker

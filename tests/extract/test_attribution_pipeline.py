@@ -1167,3 +1167,10 @@ def test_its_army_is_the_army_and_a_count_restated_by_another_keeps_the_counts_p
              "own troops had been killed in the first year.", published="2025-09-10")
     assert [(int(c.value), c.asserter.label, c.period.end) for c in cs] == [
         (30, "survivors", "2024-06"), (11, "provincial police commander", "2024-06"), (14, "army", "2025-09-10")]
+
+
+def test_an_officer_of_a_body_named_by_its_acronym_in_a_place_speaks_for_the_body_and_a_rite_is_no_source():
+    cs = run("The sector commander of the CJTF in Konduga, Mallam Modu Kachalla Bukar, told our correspondent that 41 "
+             "people were killed.\n\n\"We have buried 33 of our people according to Islamic rites,\" he said.",
+             publisher="Daily Trust", published="2024-09-05")
+    assert [(int(c.value), c.asserter.label) for c in cs][1:] == [(33, "CJTF")]
