@@ -336,8 +336,10 @@ def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     counts = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-    # a count whose own words say what it counts ("the number of dead") is left to the metric cues
-    return any(c.lemma_.lower() in nouns and not any(t.dep_ == "prep" for t in c.children) for c in counts)
+    # a count whose own words say what it counts ("the number of dead") is left to the metric cues (not one whose
+    # words say since when: "bringing the total since the start of the offensive to 3,450")
+    return any(c.lemma_.lower() in nouns and not any(t.dep_ == "prep" and t.lower_ == "of" for t in c.children)
+               for c in counts)
 
 
 def compares_with_a_count(doc, start: int, end: int) -> bool:

@@ -1174,3 +1174,10 @@ def test_an_officer_of_a_body_named_by_its_acronym_in_a_place_speaks_for_the_bod
              "people were killed.\n\n\"We have buried 33 of our people according to Islamic rites,\" he said.",
              publisher="Daily Trust", published="2024-09-05")
     assert [(int(c.value), c.asserter.label) for c in cs][1:] == [(33, "CJTF")]
+
+
+def test_bringing_the_total_since_a_start_to_a_figure_restates_the_count():
+    cs = run("The ministry said 120 people had been killed in the past week, bringing the total since the start of the "
+             "offensive to 3,450.", published="2024-07-10")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("people-killed", 120, "ministry"), ("people-killed", 3450, "ministry")]
