@@ -83,6 +83,7 @@ def bound_before(s: str, pos: int) -> tuple[str, int]:
 _SHARED_BOUNDS = frozenset(("at-least", "more-than", "approx"))
 # the rest of the first count's clause up to "and" ("civilians were killed and "), then the second count's outcome
 _ELLIPTIC_AND = re.compile(r"(?:\s+[a-z-]+){1,4}\s+and\s+", re.I)
+_PARTICIPLES_AND = re.compile(r"(?:\s+[a-z-]+){0,3}\s+and\s+(?:wounding|injuring|hurting|killing)\s+(?:at\s+least\s+)?", re.I)
 _OUTCOME_AFTER = re.compile(r"\s+(?:others\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:injured|wounded|hurt|killed|dead|died|missing)\b", re.I)
 
 
@@ -120,8 +121,10 @@ def figures(s: str, numbers: list[Number]) -> list[Figure]:
         if bound == "exact" and _AFTER_AT_LEAST.match(s[n.end:n.end + 10]):
             bound = "at-least"
         if (bound == "exact" and n.kind != "zero" and out and out[-1].bound in _SHARED_BOUNDS
-                and _ELLIPTIC_AND.fullmatch(s[out[-1].end:n.start]) and _OUTCOME_AFTER.match(s, n.end)):
-            # "at least 171 civilians were killed and 812 injured": the second count of one clause shares the bound
+                and ((_ELLIPTIC_AND.fullmatch(s[out[-1].end:n.start]) and _OUTCOME_AFTER.match(s, n.end))
+                     or _PARTICIPLES_AND.fullmatch(s[out[-1].end:n.start]))):
+            # "at least 171 civilians were killed and 812 injured", "killing at least 14 people and wounding 32
+            # others": the second count of one clause shares the bound
             bound = out[-1].bound
         out.append(Figure(n.value, bound, None, bstart, n.end, n.start, n.end, n.kind))
         i += 1

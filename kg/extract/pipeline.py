@@ -614,6 +614,9 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
             r.claim.metric = best.claim.metric
             r.claim.asserter, r.claim.speaker = best.claim.asserter, best.claim.speaker
             r.claim.period = best.claim.period
+            if r.claim.value == best.claim.value and r.claim.bound == "exact":
+                # a headline drops the hedge ("kills 14" over "killing at least 14"): the body's figure as it is given
+                r.claim.bound, r.claim.value_max = best.claim.bound, best.claim.value_max
             r.claim.rule = r.claim.rule.rsplit("+attr.", 1)[0] + "+attr.headline-restates"
 
 

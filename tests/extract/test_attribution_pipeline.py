@@ -1181,3 +1181,11 @@ def test_bringing_the_total_since_a_start_to_a_figure_restates_the_count():
              "offensive to 3,450.", published="2024-07-10")
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("people-killed", 120, "ministry"), ("people-killed", 3450, "ministry")]
+
+
+def test_a_headline_count_without_the_bodys_hedge_is_the_same_claim():
+    cs = run("Suicide bomber kills 14 at Pakistan rally\n\nPESHAWAR, Pakistan (AP) - A suicide bomber blew himself up at "
+             "an election rally on Thursday, killing at least 14 people and wounding 32 others, police said.",
+             published="2024-02-02")
+    assert [(int(c.value), c.bound, c.asserter.label) for c in cs] == [
+        (14, "at-least", "police"), (32, "at-least", "police")]

@@ -289,3 +289,8 @@ def test_an_event_that_lasted_so_long_from_a_day_spans_those_days():
     assert [(p.kind, p.begin, p.finish) for p in ps] == [("range", "2008-12-27", "2009-01-16")]
     ps = find_periods("killed in the 51-day war that began on 8 July 2014", "2015-06-22")
     assert [(p.kind, p.begin, p.finish) for p in ps] == [("range", "2014-07-08", "2014-08-27")]
+
+
+def test_a_hedge_is_shared_by_the_participle_joined_to_it_and_a_headline_takes_the_bodys_hedge():
+    assert [(int(f.value), f.bound) for f in _figs("killing at least 14 people and wounding 32 others")] == [
+        (14, "at-least"), (32, "at-least")]
