@@ -22,6 +22,11 @@ optional parameter filters nothing (Oxigraph applies such filters after the join
 A line ``# include: internal/lateral-evidence.rq`` is replaced by that file's text
 (found beside the including file, else among the shipped queries), so that queries
 sharing a long block keep it in one place.
+
+A store whose SPARQL differs (``dialect``: a remote Virtuoso, ``kg.stores.remote``) gets
+``queries/DIALECT/NAME.rq`` for a named query that has one there, with the same header and
+the same columns and rows: Virtuoso 7 has no SPARQL 1.2 LATERAL, which the keyed queries use
+for speed on the embedded store.
 """
 
 from __future__ import annotations
@@ -104,14 +109,25 @@ def catalog(extra_dirs: tuple[Path, ...] = ()) -> dict[str, NamedQuery]:
     return queries
 
 
-def resolve(name_or_file: str) -> NamedQuery:
-    """A named query (``conflicts``) or a ``.rq`` file path."""
+def dialect_form(name: str, store=None) -> Path | None:
+    """The file of the named query's form for the store's dialect (None: the store runs the common one)."""
+    dialect = getattr(store, "dialect", None)
+    if not dialect:
+        return None
+    path = data_dir("queries") / dialect / f"{name}.rq"
+    return path if path.is_file() else None
+
+
+def resolve(name_or_file: str, store=None) -> NamedQuery:
+    """A named query (``conflicts``) or a ``.rq`` file path; given the store it is to run on, the
+    named query's form for that store's dialect where it has one (queries/virtuoso/NAME.rq)."""
     path = Path(name_or_file)
     if path.suffix == ".rq" and path.is_file():
         return parse_query_file(path)
     queries = catalog()
     if name_or_file in queries:
-        return queries[name_or_file]
+        form = dialect_form(name_or_file, store)
+        return parse_query_file(form) if form is not None else queries[name_or_file]
     raise QueryError(f"no named query {name_or_file!r}; `kg query --list` shows them")
 
 
@@ -147,7 +163,7 @@ def limited(text: str, limit: int | None) -> str:
 def run_named(kg_store, name: str, params: dict[str, Any] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """A named query's rows as plain values; parameters given as None or "" are left unbound.
     ``limit``: at most that many rows, the first in the query's order."""
-    query = prepare(resolve(name), {k: v for k, v in (params or {}).items() if v not in (None, "")}, limit)
+    query = prepare(resolve(name, kg_store), {k: v for k, v in (params or {}).items() if v not in (None, "")}, limit)
     return records(kg_store.query(query))
 
 

@@ -8,7 +8,7 @@ import typer
 
 from kg.analysis.filters import first_rows, listing_params, one_more
 from kg.analysis.names import check_names
-from kg.analysis.queries import catalog, prepare, resolve
+from kg.analysis.queries import catalog, dialect_form, prepare, resolve
 from kg.cli.options import (FormatOpt, SinceOpt, StoreOpt, UntilOpt, fail, limit_option, note_limit, place_option, show,
                             window)
 from kg.output import claim_records, render, render_result
@@ -61,15 +61,15 @@ def claims(
 
 
 def _claims_result(kg_store, params: dict, limit: int | None = None):
-    """One article's claims are looked up from the article (claims-of-article, SPARQL 1.2 LATERAL);
-    a remote store without LATERAL gets the claims listing filtered by article."""
+    """One article's claims are looked up from the article (claims-of-article: SPARQL 1.2 LATERAL, or the
+    store's own form of it); a remote store without LATERAL gets the claims listing filtered by article."""
     if "article" in params:
         try:
-            return kg_store.query(prepare(resolve("claims-of-article"), params, limit))
+            return kg_store.query(prepare(resolve("claims-of-article", kg_store), params, limit))
         except ValueError as exc:
             if "LATERAL" not in str(exc):
                 raise
-    return kg_store.query(prepare(resolve("claims"), params, limit))
+    return kg_store.query(prepare(resolve("claims", kg_store), params, limit))
 
 
 def query(
@@ -115,5 +115,7 @@ def query(
         result = query_bounded(location, text, user_text, memory)
     else:
         with open_store(store, read_only=True) as kg_store:
+            if sparql is None and dialect_form(name, kg_store) is not None:
+                text = prepare(resolve(name, kg_store), params)  # the server's own form of the named query
             result = kg_store.query(text, user_query=user_text)
     show(render_result(result, fmt))

@@ -123,8 +123,8 @@ def format_figure(value: float, bound: str, value_max: float | None = None) -> s
     return _BOUND_SIGN.get(bound, "") + low
 
 
-def _prepared(name: str, params: dict[str, Any] | None, limit: int | None = None) -> str:
-    query = resolve(name)
+def _prepared(store, name: str, params: dict[str, Any] | None, limit: int | None = None) -> str:
+    query = resolve(name, store)
     declared = {p.name for p in query.params}
     return prepare(query, {k: v for k, v in (params or {}).items() if v not in (None, "") and k in declared}, limit)
 
@@ -133,7 +133,7 @@ def string_records(store, name: str, params: dict[str, Any] | None = None,
                    limit: int | None = None) -> Iterator[dict[str, str | None]]:
     """A named query's rows with every value as a string: for the large reads, where making rdflib
     terms of 240,000 values took longer than the query itself (10k claims: 3.4 s of 12.6 s)."""
-    rows = store.rows(_prepared(name, params, limit), with_names=True)
+    rows = store.rows(_prepared(store, name, params, limit), with_names=True)
     names = next(rows)
     for values in rows:
         yield dict(zip(names, values))

@@ -48,6 +48,9 @@ class Store(Protocol):
     ``add_triples``, ``dump_nquads``); code that may get either store checks for them."""
 
     remote: bool
+    # None, or a remote server's SPARQL dialect for which some named queries have a form of their own
+    # (kg.stores.remote.RemoteStore.dialect; kg.analysis.queries picks it)
+    dialect: str | None
 
     @property
     def location(self) -> str: ...

@@ -130,6 +130,7 @@ class OxigraphStore:
     """An embedded Oxigraph (RocksDB) store in a folder on disk."""
 
     remote = False
+    dialect = None  # the SPARQL kg's named queries are written in (kg.analysis.queries)
 
     def __init__(self, path: Path, read_only: bool = False):
         self.path = path

@@ -116,6 +116,7 @@ class BoundedReader:
     child's stdin and stdout (``python -m kg.stores.reader MIB PARENT_PID``)."""
 
     remote = False
+    dialect = None  # the SPARQL kg's named queries are written in (kg.analysis.queries)
     read_only = True
 
     def __init__(self, path: Path, memory_mib: int, diagnose: bool = True):

@@ -133,20 +133,34 @@ class RemoteStore:
             client.addCustomHttpHeader("Authorization", f"Bearer {self.token}")
         return client
 
-    _digest_cache: dict[str, bool] = {}
+    _probed: dict[str, tuple[int, dict[str, str]]] = {}  # url -> (status, headers) of one GET, once per process
+
+    def _probe(self, url: str) -> tuple[int, dict[str, str]]:
+        """The status and headers of a plain GET of the URL, asked once: which scheme the server challenges
+        with, and what server it says it is. (0, {}) when it cannot be reached (the query then says why)."""
+        if url not in self._probed:
+            status, headers = 0, {}
+            try:
+                with urllib.request.urlopen(urllib.request.Request(url, method="GET"), timeout=self.timeout) as resp:
+                    status, headers = resp.status, dict(resp.headers.items())
+            except urllib.error.HTTPError as exc:
+                status, headers = exc.code, dict(exc.headers.items()) if exc.headers else {}
+            except (OSError, ValueError):
+                pass
+            self._probed[url] = (status, {k.lower(): v for k, v in headers.items()})
+        return self._probed[url]
 
     def _wants_digest(self, url: str) -> bool:
-        """Ask the server once which scheme it challenges with."""
-        if url not in self._digest_cache:
-            wants = False
-            try:
-                urllib.request.urlopen(urllib.request.Request(url, method="GET"), timeout=self.timeout)
-            except urllib.error.HTTPError as exc:
-                wants = exc.code == 401 and "digest" in (exc.headers.get("WWW-Authenticate") or "").lower()
-            except OSError:
-                pass
-            self._digest_cache[url] = wants
-        return self._digest_cache[url]
+        status, headers = self._probe(url)
+        return status == 401 and "digest" in headers.get("www-authenticate", "").lower()
+
+    @property
+    def dialect(self) -> str | None:
+        """The SPARQL dialect of the server where kg's named queries need a form of their own there:
+        "virtuoso" for a server that names itself Virtuoso (its ``Server`` header), which lacks SPARQL 1.2
+        LATERAL; None for the others. kg.analysis.queries then reads queries/virtuoso/NAME.rq for NAME."""
+        server = self._probe(self.url)[1].get("server", "")
+        return "virtuoso" if server.lower().startswith("virtuoso") else None
 
     def _send(self, client: SPARQLWrapper):
         # SPARQLWrapper installs a process-wide urllib opener when given credentials; put the
@@ -298,6 +312,8 @@ class ServedStore(RemoteStore):
     of a dataset, ``kg.server.updates.Updater.add_nquads``). `kg load` then writes its batches as the
     embedded store's bulk path does (``add_graphs_nquads``), one request for hundreds of articles,
     where an update per article cost the server a parse of its text (0.5 s an article)."""
+
+    dialect = None  # kg's own server: the embedded store's SPARQL
 
     def __init__(self, url: str, token: str):
         super().__init__(url, token=token)
