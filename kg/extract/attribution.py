@@ -91,7 +91,7 @@ _FUNCTION_WORD = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|He
 _ORG_WORDS = guard(re.compile(
     r"\b(?:Department|Ministry|Forces?|Network|Council|Office|Group|Project|Mission|Command|Army|Agency|Service|Committee|Organi[sz]ation|"
     r"Association|Observatory|Bureau|School|Coalition|Nations|Union|Front|Party|Government|Institute|University|News|Times|Post|Press|"
-    r"Watch|International|Security|Support|Emergency|Health|Human|Rights|Islamic|State|Operation|Task|Joint|Inherent|Resolve|Trust|Foundation|"
+    r"Watch|International|Security|Support|Emergency|Health|Human|Rights|Islamic|State|Operations?|Headquarters|Task|Joint|Inherent|Resolve|Trust|Foundation|"
     r"Presidency|Director|President|Minister|General|Secretary|Chief|Former|Senior|Advisor|Adviser|Spokesman|Crisis|Reuters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Daesh|ISIS|Taliban|Pentagon|White|House|Kremlin)\b"
 ))
@@ -630,8 +630,8 @@ class Attributor:
                 elif am2.group("org").lower() in _ANAPHOR_NOUNS:
                     org = self.last_org  # "X, the ministry's spokesman"
         if org is None:
-            pm = re.search(r"\b(?:spokes(?:man|woman|person)|official|director|head|chief|commander|representative|officer)\s+(?:for|of|at|with)\s+"
-                           r"(?P<org>[^,;\"]{2,90}),\s*(?:[A-Z][\w.]*\s+){0,3}$", s[max(0, start - 140):start])
+            pm = re.search(r"\b(?i:spokes(?:man|woman|person)|official|director|head|chief|commander|representative|officer)\s+(?:for|of|at|with)\s+"
+                           r"(?P<org>[^,;\"]{2,90}),\s*(?:[A-Z][\w.]*(?:\s+|-))?(?:[A-Z][\w.]*\s+){0,3}$", s[max(0, start - 140):start])
             if pm:
                 orgs = [m for m in self.index.find(pm.group("org")) if m.kind == "org"]
                 named = pm.group("org").strip()

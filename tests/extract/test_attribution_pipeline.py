@@ -1189,3 +1189,10 @@ def test_a_headline_count_without_the_bodys_hedge_is_the_same_claim():
              published="2024-02-02")
     assert [(int(c.value), c.bound, c.asserter.label) for c in cs] == [
         (14, "at-least", "police"), (32, "at-least", "police")]
+
+
+def test_the_director_of_a_unit_named_with_a_hyphenated_rank_speaks_for_the_unit():
+    cs = run("The Director of Defence Media Operations, Maj.-Gen. Edward Buba, disclosed this on Thursday at a news "
+             "conference in Abuja. He said that in the North East, troops killed 11 terrorists and arrested 23 others."
+             "\n\nBuba said that two soldiers paid the supreme price.", published="2024-08-16")
+    assert {c.asserter.label for c in cs} == {"Defence Media Operations"}
