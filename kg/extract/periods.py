@@ -409,8 +409,6 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                 elif kind in ("since", "since-which"):
                     k = "since"
                     begin = parse_date(m.group("a"), published)
-                    if begin is not None and m.group("a").lower().startswith("last"):
-                        begin += "-01"  # "since last year": from its January
                     if begin and len(begin) == 4:
                         begin += "-01"
                 elif kind == "relative":
