@@ -35,6 +35,9 @@ from kg.vocab import Vocabulary
 
 EXTRACTOR_VERSION = f"kg-extract/{__version__}"
 
+# the population a count's own apposition gives all or most of it: "12 martyrs, all of them civilian workers"
+_ALL_OF_THEM = re.compile(r"[^,;.:]{0,40},\s+(?:all|most|nearly\s+all|almost\s+all|the\s+majority)\s+of\s+them\s+(?:were\s+)?"
+                          r"(?P<pop>[a-z-]+(?:\s+[a-z-]+)?)\b")
 _WERE_NOUN = re.compile(r"\s*(?:were|are|was)\s+(?:(?:also|mostly|all)\s+)?((?:[a-z-]+\s+)?(?:children|civilians|women|militants|fighters|soldiers|"
                         r"combatants|troops|migrants|refugees|protesters|non-combatants))\b")
 _BARE_AFTER = re.compile(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|dead|were\s+killed|perished)\b")
@@ -400,6 +403,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if _RATE.match(s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res
+            if metric in ("people-killed", "people-injured") and (whole := _ALL_OF_THEM.match(s, f.end)):
+                # "12 martyrs, all of them civilian workers", "30 dead, most of them civilians": the population said
+                said = lex.classify(whole.group("pop"), metric.split("-", 1)[1], "", "")
+                if said is not None and said[0].split("-", 1)[0] in ("civilians", "combatants"):
+                    metric, mrule = said[0], "metric.all-of-them"
             # "no civilians were injured or killed" says none died and none was hurt: two counts of zero
             # ("there had been no casualties": no one, civilian or not)
             no_casualties = f.kind == "zero" and metric == "civilian-casualties"

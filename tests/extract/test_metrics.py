@@ -309,3 +309,10 @@ def test_what_a_noun_is_made_of_its_own_predicate_and_a_difference_are_not_count
 def test_the_parts_a_passive_count_of_the_dead_is_made_up_of_are_dead():
     assert pipeline_metrics("Lawan said the 41 dead were made up of 33 civilians and eight soldiers.") == [
         ("people-killed", 41), ("civilians-killed", 33), ("combatants-killed", 8)]
+
+
+def test_a_counts_apposition_that_says_who_all_or_most_of_them_were_gives_its_population():
+    assert pipeline_metrics("The ministry said the toll had risen to 12 martyrs, all of them civilian workers, in "
+                            "addition to 27 wounded.") == [("civilians-killed", 12), ("civilians-injured", 27)]
+    assert pipeline_metrics("At least 30 people were killed, most of them civilians, officials said.") == [
+        ("civilians-killed", 30)]
