@@ -24,7 +24,7 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
-from kg.extract.syntax import (clause_of, compares_with_a_count, counted, dates_a_count, dates_a_statement, dates_an_event,
+from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, dates_a_count, dates_a_statement, dates_an_event,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, is_agent, is_difference, is_ratio, names_an_event, next_predicate_start,
                                own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, told_on_the_day,
@@ -215,7 +215,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                   and (p.begin == p.finish or p.kind == "relative")
                   and dates_a_statement(docs[si], p.start, p.end, day_verbs if p.kind == "day" else vocab.utterance_verbs,
                                         vocab.report_nouns | vocab.statement_occasions if p.begin == p.finish else frozenset(),
-                                        vocab.time_words)]
+                                        vocab.time_words)
+                  and not before_its_update(docs[si], p.start, p.end, vocab.toll_update_verbs, vocab.time_words)]
         pms = [p for p in pms if p not in stated]
         # "said on Sunday that 262 were killed over the previous 24 hours": days counted back from the statement's
         # day, not the article's

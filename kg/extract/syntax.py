@@ -231,6 +231,14 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
     return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
 
 
+def before_its_update(doc, start: int, end: int, updates: frozenset[str], time_words: frozenset[str]) -> bool:
+    """Whether the date at characters [start, end) comes before the verb of a growing toll it hangs on ("the toll of
+    the bombardment carried out on Sunday evening, has risen to 12"): the parser's attachment, not the update's day,
+    which follows the verb ("rose to 23 on Friday")."""
+    node = _dated_word(doc, start, end, time_words)
+    return node is not None and node.lemma_.lower() in updates and node.idx >= end
+
+
 def dates_an_event(doc, start: int, end: int, event_words: frozenset[str], time_words: frozenset[str]) -> bool:
     """Whether the date at characters [start, end) dates a violent event: the word it modifies, or a
     word that one hangs from up to its clause's verb, or that verb's object, is an event's ("a car bomb

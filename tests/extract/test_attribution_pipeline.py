@@ -1196,3 +1196,10 @@ def test_the_director_of_a_unit_named_with_a_hyphenated_rank_speaks_for_the_unit
              "conference in Abuja. He said that in the North East, troops killed 11 terrorists and arrested 23 others."
              "\n\nBuba said that two soldiers paid the supreme price.", published="2024-08-16")
     assert {c.asserter.label for c in cs} == {"Defence Media Operations"}
+
+
+def test_a_day_between_an_attack_and_the_verb_of_its_growing_toll_dates_the_attack():
+    cs = run("The Ministry of Health announced on Tuesday that the toll of martyrs of the aerial bombardment carried out "
+             "by a drone on a dairy factory in the Al-Swani area, south of the capital, on Sunday evening, has risen to "
+             "12 martyrs.", published="2019-12-03")
+    assert [(int(c.value), c.period.end) for c in cs] == [(12, "2019-12-01")]
