@@ -623,6 +623,7 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
             r.claim.metric = best.claim.metric
             r.claim.asserter, r.claim.speaker = best.claim.asserter, best.claim.speaker
             r.claim.period = best.claim.period
+            r.claim.incident = r.claim.incident or best.claim.incident  # (one event's figure, told twice)
             if r.claim.value == best.claim.value and r.claim.bound == "exact":
                 # a headline drops the hedge ("kills 14" over "killing at least 14"): the body's figure as it is given
                 r.claim.bound, r.claim.value_max = best.claim.bound, best.claim.value_max

@@ -1203,3 +1203,10 @@ def test_a_day_between_an_attack_and_the_verb_of_its_growing_toll_dates_the_atta
              "by a drone on a dairy factory in the Al-Swani area, south of the capital, on Sunday evening, has risen to "
              "12 martyrs.", published="2019-12-03")
     assert [(int(c.value), c.period.end) for c in cs] == [(12, "2019-12-01")]
+
+
+def test_a_headline_restating_an_events_toll_is_one_claim_with_the_body_figure():
+    cs = run("Health Ministry: toll of drone strike on dairy factory rises to 12 martyrs\n\nThe Ministry of Health "
+             "announced on Tuesday that the toll of martyrs of the aerial bombardment carried out by a drone on a dairy "
+             "factory in Tripoli on Sunday evening has risen to 12 martyrs.", published="2019-12-03")
+    assert [(int(c.value), c.period.end) for c in cs] == [(12, "2019-12-01")]
