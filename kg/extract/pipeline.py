@@ -394,11 +394,14 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             elif res is None and raws and raws[-1].sent >= si - 2 and sets_a_count(docs[si], f.start, f.end, vocab.report_nouns):
                 # "Hours later it raised the figure to 68": the count of the figure just before
                 res = (raws[-1].claim.metric, "metric.restated")
-            elif (res is not None and res[0].startswith("people-") and raws and raws[-1].sent >= si - 2
-                  and raws[-1].claim.metric.endswith(res[0].removeprefix("people"))
+            elif (res is not None and res[0].startswith("people-")
+                  and (revised := next((o for o in reversed(raws) if o.sent >= si - 2
+                                        and o.claim.metric.endswith(res[0].removeprefix("people"))), None)) is not None
                   and revises_a_count(docs[si], f.start, f.end, vocab.report_nouns)):
-                # "He later revised the number of dead to twelve": the dead counted before (ten members of the group)
-                res = (raws[-1].claim.metric, "metric.restated")
+                # "He later revised the number of dead to twelve": the dead counted before (ten members of the group),
+                # past the wounded counted since ("11 civilians had been killed and six wounded ... revised the figure
+                # to 14 dead")
+                res = (revised.claim.metric, "metric.restated")
             if res is None or np.lower() in vocab.incident_nouns:
                 continue  # (nothing counted, or events: "the report documents one massacre")
             if _RATE.match(s[f.end:f.end + 40]):

@@ -370,6 +370,8 @@ def revises_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     """Whether the figure at [start, end) is a count revised to a new value ("He later revised the number of dead
     to twelve", "raised the toll to 68"): the same count as the one given before, population and all."""
     tok = figure_token(doc, start, end)
+    if tok is not None and tok.dep_ in ("nummod", "quantmod") and tok.head.dep_ == "pobj":
+        tok = tok.head  # "revised the figure to 14 dead"
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at"):
         verb = tok.head.head
     elif tok is not None and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):

@@ -1210,3 +1210,10 @@ def test_a_headline_restating_an_events_toll_is_one_claim_with_the_body_figure()
              "announced on Tuesday that the toll of martyrs of the aerial bombardment carried out by a drone on a dairy "
              "factory in Tripoli on Sunday evening has risen to 12 martyrs.", published="2019-12-03")
     assert [(int(c.value), c.period.end) for c in cs] == [(12, "2019-12-01")]
+
+
+def test_revising_the_figure_to_so_many_dead_revises_the_dead_counted_before_past_the_wounded():
+    cs = run("Nasrullah Jamshidi, a spokesman for the provincial governor, said on Tuesday that 11 civilians had been "
+             "killed and six wounded. By Wednesday afternoon, he revised the figure to 14 dead.", published="2018-10-25")
+    assert [(c.metric, int(c.value)) for c in cs] == [
+        ("civilians-killed", 11), ("civilians-injured", 6), ("civilians-killed", 14)]
