@@ -26,7 +26,7 @@ from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, dates_a_count, dates_a_statement, dates_an_event,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
-                               in_present_perfect, is_age, is_agent, is_difference, is_ratio, names_an_event, next_predicate_start,
+                               in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
                                own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, told_on_the_day,
                                verb_through_of)
 from kg.extract.text import junk_spans
@@ -265,6 +265,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         of_number_np: dict[int, tuple[str, str]] = {}
         for i, f in enumerate(figs):
             if (is_age(docs[si], f.start, f.end) or is_ratio(docs[si], f.start, f.end) or is_difference(docs[si], f.start, f.end)
+                    or is_held(docs[si], f.start, f.end)
                     or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas) or describes_a_name(docs[si], f.start, f.end)):
                 continue
             after, before, near = _windows(s, figs, i)

@@ -903,6 +903,19 @@ def is_difference(doc, start: int, end: int) -> bool:
             and any(c.lower_ == "than" for c in tok.head.children))
 
 
+def is_held(doc, start: int, end: int) -> bool:
+    """Whether the number at [start, end) counts what someone has or keeps ("the United States, which has some 14,000
+    troops in the country", "deployed 1,000 soldiers"), not people an event befell."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return False
+    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOLDING_VERBS
+
+
+_HOLDING_VERBS = frozenset(("have", "deploy", "station", "keep", "maintain", "send", "field"))
+
+
 def is_ratio(doc, start: int, end: int) -> bool:
     """Whether the number at [start, end) is the whole of a ratio ("one Iraqi in 40", "one in five
     children", "1 in 10"), not a count. The parser hangs these words in several ways; their order is

@@ -316,3 +316,9 @@ def test_a_counts_apposition_that_says_who_all_or_most_of_them_were_gives_its_po
                             "addition to 27 wounded.") == [("civilians-killed", 12), ("civilians-injured", 27)]
     assert pipeline_metrics("At least 30 people were killed, most of them civilians, officials said.") == [
         ("civilians-killed", 30)]
+
+
+def test_troops_a_country_has_or_sends_are_no_casualty_count():
+    assert pipeline_metrics("Civilian deaths caused by Afghan and international forces have risen sharply this year as "
+                            "the United States, which has some 14,000 troops in the country, stepped up air "
+                            "operations.") == []
