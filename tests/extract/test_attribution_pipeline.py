@@ -1217,3 +1217,10 @@ def test_revising_the_figure_to_so_many_dead_revises_the_dead_counted_before_pas
              "killed and six wounded. By Wednesday afternoon, he revised the figure to 14 dead.", published="2018-10-25")
     assert [(c.metric, int(c.value)) for c in cs] == [
         ("civilians-killed", 11), ("civilians-injured", 6), ("civilians-killed", 14)]
+
+
+def test_a_secretariat_is_a_body_and_it_added_means_it():
+    cs = run("The Secretariat of National Defence (Sedena) reported on 16 December that soldiers had killed gunmen in "
+             "clashes. It added that 11 military personnel had lost their lives in the line of duty.",
+             published="2024-12-18")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(11, "Secretariat of National Defence (Sedena)")]
