@@ -197,6 +197,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # ("two days after ending the curfew" is from that event: "before"/"after" only where the clause goes on without one)
     ("days-apart", re.compile(rf"\b(?:(?P<n>a|{_NUMW})\s+(?P<unit>days?|weeks?)\s+(?:(?P<way>earlier|later)|(?P<way4>before|after)(?=\s*[,.;:)]|$))"
                               rf"|the\s+(?:(?P<unit2>day|week)\s+(?P<way2>before|after)(?=\s*[,.;:)]|$)|(?P<way3>previous|following|next)\s+(?P<unit3>day|week)))\b", re.I)),
+    # "compared with 479 over the same period of 2023": the span named before, in that year
+    ("same-period", re.compile(rf"\b(?:(?:in|over|during|for)\s+)?the\s+same\s+(?:period|months?|weeks?|quarter)\s+(?:of|in)\s+(?P<y>{_Y})\b", re.I)),
     ("earlier", re.compile(r"\b(?:a|one)\s+(?P<unit>year|month|quarter)\s+(?:earlier|before)\b|\bthe\s+(?P<unit2>year|month|quarter)\s+before\b|\b(?:in\s+)?the\s+same\s+(?P<unit3>period|month|quarter)\s+(?:last|a)\s+year\b", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past|previous|preceding)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
@@ -235,6 +237,7 @@ _GATES = {
     "since-then": frozenset(["since"]),
     "previous": frozenset(["previous", "preceding", "prior"]),
     "earlier": frozenset(["earlier", "before", "same"]),
+    "same-period": frozenset(["same"]),
     "days-apart": frozenset(["earlier", "before", "later", "after", "previous", "following", "next"]),
     "relative": frozenset("year years date far today yesterday overnight weekend monday tuesday wednesday thursday friday saturday sunday".split()),
     "month": _MONTH_WORDS,
@@ -383,6 +386,8 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     if begin is None and not _A_WAR.search(what) and not re.search(r"emergency|martial law|curfew", what):
                         continue
                     k = "since"
+                elif kind == "same-period":
+                    begin, finish, k = m.group("y"), None, "same-period"  # the year; resolved in kg.extract.pipeline
                 elif kind == "earlier":
                     begin = finish = None  # resolved against the article's periods before it
                     unit = m.group("unit") or m.group("unit2")

@@ -38,6 +38,8 @@ EXTRACTOR_VERSION = f"kg-extract/{__version__}"
 # the population a count's own apposition gives all or most of it: "12 martyrs, all of them civilian workers"
 _ALL_OF_THEM = re.compile(r"[^,;.:]{0,40},\s+(?:all|most|nearly\s+all|almost\s+all|the\s+majority)\s+of\s+them\s+(?:were\s+)?"
                           r"(?P<pop>[a-z-]+(?:\s+[a-z-]+)?)\b")
+_SAME_PERIOD = re.compile(r"(?:(?:in|over|during|for)\s+)?the\s+same\s+(?:period|months?|weeks?|quarter)\s+(?:of|in)\s", re.I)
+_CLAUSE_MARK = re.compile(r"[,;()]")
 _WERE_NOUN = re.compile(r"\s*(?:were|are|was)\s+(?:(?:also|mostly|all)\s+)?((?:[a-z-]+\s+)?(?:children|civilians|women|militants|fighters|soldiers|"
                         r"combatants|troops|migrants|refugees|protesters|non-combatants))\b")
 _BARE_AFTER = re.compile(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|dead|were\s+killed|perished)\b")
@@ -713,6 +715,13 @@ def _previous_span(p: PeriodMention, all_periods, published: str | None) -> Peri
         if published and day > published:
             return PeriodMention(p.start, p.end, None, None, "relative", p.text)  # not after the article
         return PeriodMention(p.start, p.end, day, day, "day", p.text)
+    if p.kind == "same-period":
+        # "612 killed between 1 January and 15 September 2024, compared with 479 over the same period of 2023"
+        last = next((q for _, q in reversed(all_periods) if q.kind in ("range", "month") and q.begin and q.finish), None)
+        if last is None:
+            return PeriodMention(p.start, p.end, f"{p.begin}-01", None, "relative", p.text)
+        year = p.begin[:4]
+        return PeriodMention(p.start, p.end, year + last.begin[4:], year + last.finish[4:], "range", p.text)
     if p.kind.startswith("earlier-"):
         # "1,300 killings in 2023, up from 900 a year earlier": the span named before, moved back a year (or month)
         months = _UNIT_MONTHS[p.kind.removeprefix("earlier-")]
@@ -803,6 +812,10 @@ _AS_OF_MONTHS = 3
 
 def _pick_period(pms: list[PeriodMention], a: int, b: int, s: str, doc=None) -> PeriodMention | None:
     """The period nearest the figure, among those of its own clause when it has any."""
+    # "the same period of 2023" dates only the figure it follows in its own phrase ("compared with 479 civilians
+    # killed over the same period of 2023"), not one a clause before ("3,512 injured), a 47 per cent increase
+    # compared with the same period in 2020")
+    pms = [p for p in pms if not (_SAME_PERIOD.match(p.text) and (p.start < b or _CLAUSE_MARK.search(s, b, p.start)))]
     if not pms:
         return None
     usable = pms

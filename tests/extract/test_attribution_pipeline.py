@@ -1224,3 +1224,13 @@ def test_a_secretariat_is_a_body_and_it_added_means_it():
              "clashes. It added that 11 military personnel had lost their lives in the line of duty.",
              published="2024-12-18")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(11, "Secretariat of National Defence (Sedena)")]
+
+
+def test_the_same_period_of_another_year_dates_the_figure_it_follows_only():
+    cs = run("In the first six months of 2021, UNAMA documented 5,214 civilian casualties (1,702 killed and 3,512 "
+             "injured), a 47 per cent increase compared with the same period in 2020.\n\nBetween 1 January and 15 "
+             "September 2024, protection partners recorded at least 612 civilians killed, compared with 479 civilians "
+             "killed over the same period of 2023.", published="2024-09-20")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (5214, "2021-01", "2021-06"), (1702, "2021-01", "2021-06"), (3512, "2021-01", "2021-06"),
+        (612, "2024-01-01", "2024-09-15"), (479, "2023-01-01", "2023-09-15")]
