@@ -1056,7 +1056,12 @@ _TIME_MARKS = frozenset(("since", "after", "before", "until", "till", "when", "w
 
 
 def _time_clause(verb) -> bool:
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
+    """Whether ``verb`` heads a clause that dates the one above ("when the group shelled the town in August"), not one
+    that sets another statement beside it ("while the bureau has put the number killed since July 2021 at 2,319")."""
+    marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS]
+    if verb.dep_ != "advcl" or not marks:
+        return False
+    return not (marks == ["while"] and any(c.dep_ in SUBJECTS for c in verb.children))
 
 
 def _clause_verb(doc, start: int, end: int):

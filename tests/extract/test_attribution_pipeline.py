@@ -1234,3 +1234,11 @@ def test_the_same_period_of_another_year_dates_the_figure_it_follows_only():
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (5214, "2021-01", "2021-06"), (1702, "2021-01", "2021-06"), (3512, "2021-01", "2021-06"),
         (612, "2024-01-01", "2024-09-15"), (479, "2023-01-01", "2023-09-15")]
+
+
+def test_a_when_clause_dates_its_toll_and_a_while_clause_with_its_own_subject_is_another_statement():
+    cs = run("The Afar regional administration said that 73 civilians had been killed when the group shelled the town "
+             "of Abala in August, while the Amhara Regional Health Bureau has put the number of civilians killed by the "
+             "group in Amhara since July 2021 at 2,319.", published="2022-10-20")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (73, "2022-08", "2022-08"), (2319, "2021-07", "2022-10-20")]
