@@ -763,6 +763,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         outcome = next((outcomes[c.lemma_.lower()] for c in noun.children
                         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in outcomes), "")
     node = noun
+    outcome_word = ""
     for _ in range(8):  # (a prepositional phrase before the subject adds steps: "According to X at Y in Z, 12 civilians")
         if outcome or node.head.i == node.i:
             break
@@ -773,6 +774,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             break  # the figure's own predicate: "12 other residents were still unaccounted for"
         came_from, node = node, node.head
         outcome = outcomes.get(node.lemma_.lower(), "")
+        outcome_word = node.lemma_.lower() if outcome else ""
         if outcome and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and node.i == noun.head.head.i:
             by_word = node.lemma_.lower()  # "the death of seven workers": an outcome noun whose victims the figure counts
         if not outcome and node.pos_ in ("VERB", "AUX"):
@@ -833,6 +835,8 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
         if whole is not None and whole.lemma_.lower() not in outcomes:
             phrase = _noun_text(whole)
+            if outcome_word and any(c.dep_ == "poss" and c.lower_ in ("our", "their", "its", "his", "her") for c in whole.children):
+                by_word = outcome_word  # "280 of our colleagues had been killed": people, whoever they were to the speaker
     if not phrase and outcome and noun.i == tok.i and tok.dep_ == "dobj":
         whom = _victims_of_the_act(tok.head)
         phrase = _noun_text(whom) if whom is not None else ""

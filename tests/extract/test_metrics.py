@@ -322,3 +322,8 @@ def test_troops_a_country_has_or_sends_are_no_casualty_count():
     assert pipeline_metrics("Civilian deaths caused by Afghan and international forces have risen sharply this year as "
                             "the United States, which has some 14,000 troops in the country, stepped up air "
                             "operations.") == []
+
+
+def test_a_part_of_the_speakers_own_people_counts_people():
+    assert pipeline_metrics('Philippe Lazzarini, the head of UNRWA, said in a post on X that "more than 280 of our '
+                            'colleagues" had now been killed since the war began.') == [("people-killed", 280)]
