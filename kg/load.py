@@ -616,7 +616,8 @@ def _restored_outcome(raw: RawArticle, vocab: Vocabulary, sighting: Sighting) ->
         why = outcome.error
     except Exception as exc:  # noqa: BLE001 - reported with the article, which is stored without claims
         why = f"{type(exc).__name__}: {exc}"
-    article = Article(raw.meta, normalise(raw.text), content_hash(normalise(raw.text)), sighting=sighting)
+    text = normalise(raw.text)
+    article = Article(raw.meta, text, content_hash(text), sighting=sighting)
     outcome = process_articles([(raw.meta.file_name, article)], vocab)[0]
     if outcome.error:
         raise StoreError(f"{raw.meta.file_name}: cannot be stored again: {outcome.error}")

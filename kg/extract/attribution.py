@@ -244,6 +244,13 @@ _SELF = re.compile(r"\b([Tt]his|[Oo]ur)\s+([A-Za-z]+)\b")
 _NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 
 
+def _self_words(outlet: SourceRef) -> frozenset[str]:
+    """The words of the publisher's name a statement may call it by ("Commission" of "State Human Rights Commission
+    of Sinaloa"), and "organisation" for any publisher that is not a news outlet."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", outlet.label)} - {"news", "agency", "daily", "times"}
+    return frozenset(words | ({"organisation", "organization"} if outlet.kind != "Outlet" else set()))
+
+
 class SourceIndex:
     """Gazetteer sources as regexes (acronyms case-sensitive, names not)."""
 
@@ -351,6 +358,7 @@ class Attributor:
         self.description_types = vocab.description_types
         self._org_name, self._org_hint = _org_patterns(vocab.organisation_nouns)
         self.outlet = outlet
+        self._self_words = _self_words(outlet) if outlet is not None else frozenset()
         self.last_person: SourceRef | None = None
         self._orgs: list[SourceRef] = []  # organisations that spoke or were cited, the last one last
         self._met: list[SourceRef] = []  # known organisations named, speaking or not, the last one last
@@ -427,12 +435,6 @@ class Attributor:
         return any(a == 0 and b == len(label) and (places[k].kind == "Country" or places[k].extra.get("capital_of"))
                    for a, b, k in self.places.find(label))
 
-    def _outlet_words(self) -> frozenset[str]:
-        """The words of the publisher's name a statement may call it by ("Commission" of "State Human Rights
-        Commission of Sinaloa"), and "organisation" for any publisher that is not a news outlet."""
-        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", self.outlet.label)} - {"news", "agency", "daily", "times"}
-        return frozenset(words | ({"organisation", "organization"} if self.outlet.kind != "Outlet" else set()))
-
     def _is_place(self, label: str) -> bool:
         """Whether the whole of ``label`` is a gazetteer place ("Democratic Republic of Congo")."""
         return any(a == 0 and b == len(label) for a, b, _ in self.places.find(label))
@@ -447,9 +449,9 @@ class Attributor:
                     ms.append(Mention(m.start(), m.end(), self.outlet, "outlet", m.group(0)))
             ms.sort(key=lambda x: x.start)
         # the publisher speaking of itself: "this Commission", "our organisation" in a statement it publishes
-        if self.outlet is not None and (self_words := self._outlet_words()) and _SELF.search(s):
+        if self._self_words and _SELF.search(s):
             for m in _SELF.finditer(s):
-                if m.group(2).lower() in self_words and not _overlaps(m.start(), m.end(), ms):
+                if m.group(2).lower() in self._self_words and not _overlaps(m.start(), m.end(), ms):
                     ms.append(Mention(m.start(), m.end(), self.outlet, "outlet", m.group(0)))
             ms.sort(key=lambda x: x.start)
         # In a headline written in title case every word is capitalised: capitalised runs are not

@@ -1059,42 +1059,36 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if running:
             r.claim.period, r.pkind = running[-1].claim.period, running[-1].pkind
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article
-    def latest(kinds, events=True):
-        ends = [p.finish for _, p in all_periods if p.kind in kinds and p.finish and p not in named_days
-                and (events or not _an_events_days(p))]
+    def latest(ends: list[str]) -> str | None:
         if published:
             # the data's date is at most a few months before publication; an older date is background
             ends = [e for e in ends if (e[:len(published)] <= published or e[:7] <= published[:7])
                     and _months(published) - _months(e) <= _AS_OF_MONTHS]
         return max(ends, key=lambda e: (e[:7], len(e))) if ends else None
 
-    def span_owner(si: int, p: PeriodMention) -> SourceRef | None:
-        """Whose span a closed period is: the source of the nearest figure before it in its sentence (else after it)."""
-        here = sorted((o for o in raws if o.sent == si), key=lambda o: o.at)
-        owner = next((o for o in reversed(here) if o.at < p.start), None) or next(iter(here), None)
-        return owner.claim.asserter if owner is not None else None
+    # the closed spans ("between", "through", "as of") a running total may end at, with whose each is: the source of the
+    # nearest figure before it in its sentence (else after it)
+    spans: list[tuple[str, SourceRef | None]] = []
+    for si, p in all_periods:
+        if p.kind in ("range", "until") and p.finish and p not in named_days and not _an_events_days(p):
+            here = sorted((o for o in raws if o.sent == si), key=lambda o: o.at)
+            owner = next((o for o in reversed(here) if o.at < p.start), None) or next(iter(here), None)
+            spans.append((p.finish, owner.claim.asserter if owner is not None else None))
 
     def reported_span_end(r: _Raw) -> str | None:
-        """The latest end of a closed span ("between", "through", "as of") of the running total's own source, or of no
-        source ("strikes between August 2014 and end of November 2018. During this period, ... at least 1,139 civilians
-        have been killed since the start of the operation"); another source's span is not this total's date ("UNSMIL
-        had documented 297 deaths ... until the end of October, while the WHO estimates that more than 2,000 have been
-        killed since the aggression began")."""
-        ends = [p.finish for si, p in all_periods
-                if p.kind in ("range", "until") and p.finish and p not in named_days and not _an_events_days(p)
-                and ((owner := span_owner(si, p)) is None or r.claim.asserter is None or owner.key == r.claim.asserter.key)]
-        if published:
-            ends = [e for e in ends if (e[:len(published)] <= published or e[:7] <= published[:7])
-                    and _months(published) - _months(e) <= _AS_OF_MONTHS]
-        return max(ends, key=lambda e: (e[:7], len(e))) if ends else None
+        """The latest end of a closed span of the running total's own source, or of no source ("strikes between August
+        2014 and end of November 2018. During this period, ... at least 1,139 civilians have been killed since the start
+        of the operation"); another source's span is not this total's date ("UNSMIL had documented 297 deaths ...
+        until the end of October, while the WHO estimates that more than 2,000 have been killed since the aggression
+        began")."""
+        return latest([end for end, owner in spans
+                       if owner is None or r.claim.asserter is None or owner.key == r.claim.asserter.key])
 
     # a running total ends at the date its source gives ("through", "as of", a closed range: reported_span_end), else
     # at publication; a month named for an event ("in September") is not the data's date
     # (the few days an event took, "on Tuesday and Wednesday", are not the date the data stands at)
-    as_of_open = published  # "since 2014", "to date"
-    if published and as_of_open and as_of_open[:7] == published[:7] and len(as_of_open) < len(published):
-        as_of_open = published  # the article's own month says less than its day
-    as_of = latest(("range", "until", "day")) or published  # figures with no period stated
+    as_of = latest([p.finish for _, p in all_periods if p.kind in ("range", "until", "day") and p.finish
+                    and p not in named_days]) or published  # figures with no period stated
     default_end = as_of
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
     # days an event happened on, not a count's "by Friday"
@@ -1106,7 +1100,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
             # a running total: "since 2014", "since the start of the campaign", "to date" (kg.analysis.rules
             # recognises running totals from their start; the flag is left to it)
-            end = stated_days.get(r.sent) or reported_span_end(r.span_of or r) or as_of_open
+            end = stated_days.get(r.sent) or reported_span_end(r.span_of or r) or published  # ("since 2014", "to date")
             if end and per.start and end[:len(per.start)] < per.start[:len(end)]:
                 end = published  # another figure's end before this total began ("since Monday") is not its date
             r.claim.period = Period(per.start, end, per.text)
