@@ -24,8 +24,8 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
-from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, dates_a_count, dates_a_statement, dates_an_event,
-                               denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
+from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, counts_a_places_people,
+                               dates_a_count, dates_a_statement, dates_an_event, denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
                                own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, told_on_the_day,
                                verb_through_of)
@@ -268,7 +268,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         for i, f in enumerate(figs):
             if (is_age(docs[si], f.start, f.end) or is_ratio(docs[si], f.start, f.end) or is_difference(docs[si], f.start, f.end)
                     or is_held(docs[si], f.start, f.end)
-                    or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas) or describes_a_name(docs[si], f.start, f.end)):
+                    or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas) or describes_a_name(docs[si], f.start, f.end)
+                    or counts_a_places_people(docs[si], f.start, f.end, vocab.place_nouns)):
                 continue
             after, before, near = _windows(s, figs, i)
             if (cut := next_predicate_start(docs[si], f.start, f.end)) is not None and cut > f.end:

@@ -867,6 +867,8 @@ def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> lis
         verb = noun.head
         if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() not in outcomes:
             continue
+        if noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+            continue  # the doer: "saying troops had neutralized seven terrorists"
         node = verb
         for _ in range(3):  # denied -> (that) killed
             if node.head.i == node.i:
@@ -876,6 +878,17 @@ def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> lis
                 out.append((tok.idx, tok.idx + len(tok.text)) if tok is not noun else (tok.idx, tok.idx))
                 break
     return out
+
+
+def counts_a_places_people(doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:
+    """Whether the number at [start, end) counts those a place is made of, not those struck: "raided
+    Mbengfem, a village of about 1,200 people, killing nine civilians", "a camp of 20,000 displaced"."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return False
+    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
+            and noun.head.head.lemma_.lower() in place_nouns)
 
 
 def describes_a_name(doc, start: int, end: int) -> bool:

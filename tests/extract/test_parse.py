@@ -114,6 +114,12 @@ def test_an_age_is_not_a_count(text, figure, age):
     assert is_age(parse(text), start, end) is age
 
 
+
+def test_the_people_a_place_is_made_of_are_no_count_of_the_struck():
+    cs = claims("Clashes went on in the north.\n\nGunmen raided Kora, a town of about 3,500 people near the border, "
+                "killing 11 villagers.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 11)]
+
 def claims(text, published="2021-03-10"):
     t = normalise(text)
     return extract(t, ArticleMeta("x.txt", publisher="Example Wire", published=published), V)
@@ -276,6 +282,10 @@ def test_a_denial_that_anyone_was_killed_is_a_count_of_zero():
     cs = claims("Clashes went on in the north.\n\nThe army denied that any civilians had been killed in the raid.")
     assert [(c.asserter.label, c.metric, int(c.value)) for c in cs] == [("army", "civilians-killed", 0)]
     assert claims("Clashes went on in the north.\n\nThe army denied any wrongdoing in the raid.") == []
+    # the troops who did the killing the denial goes on to claim are no denied count of troops killed
+    cs = claims("Clashes went on in the north.\n\nThe army denied that any civilians had been killed, saying that "
+                "troops had killed seven militants in the raid.")
+    assert sorted((c.metric, int(c.value)) for c in cs) == [("civilians-killed", 0), ("combatants-killed", 7)]
 
 
 def test_a_figure_as_reported_by_a_source_is_that_sources_and_joint_speakers_are_the_first_named():
