@@ -228,7 +228,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             pms = [again.get((p.start, p.end), p) if p.finish and len(p.finish) == 10 else p for p in pms]
         # ... though a running total stands on the day it is stated ("said on Sunday that 217 had been killed since
         # March 15")
-        stated_days.update((si, p.finish) for p in stated if p.kind in ("day", "month", "relative") and p.finish)
+        # ("said today": a day as much as "said on Tuesday")
+        stated_days.update((si, p.finish) for p in stated if p.kind in ("day", "month", "relative", "todate") and p.finish)
         stated_here = any(p.kind in ("day", "month") and p.finish for p in stated)
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
