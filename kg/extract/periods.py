@@ -208,6 +208,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"\b(?:in|during)\s+(?P<y>{_Y})\b(?!\s*[-,]?\s*\d)", re.I)),
     # "2024 turned out to be the deadliest year": the year a sentence is about
     ("year", re.compile(rf"\b(?P<y>{_Y})\s+(?:was|turned\s+out\s+to\s+be|became|proved|has\s+been)\s+(?:the|a|an)\b", re.I)),
+    # ... or the month: "May was the deadliest month, with at least 23 civilians killed" (a capitalised name: not "may")
+    ("month", re.compile(rf"(?-i:\b(?P<a>{_M}(?:\s+{_Y})?))\s+(?:was|turned\s+out\s+to\s+be|became|proved|has\s+been)\s+(?:the|a|an)\b", re.I)),
     ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+|reporting\s+|review\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b|"
                            r"\b(?:during|over|in|for)\s+(?:the\s+same|that|the)\s+(?:year|month)\b|"
                            # "during the war", "throughout the conflict": the span the article gave the war before

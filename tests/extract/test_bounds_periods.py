@@ -142,6 +142,7 @@ def test_figures_never_raise(text):
         ("this past March, 20 died", "2023-08-17", "2023-03", "2023-03"),
         ("In the week to March 10, the group recorded 55 deaths", "2024-03-13", "2024-03-04", "2024-03-10"),
         ("with 685 soldiers killed, 2024 turned out to be the deadliest year", "2025-01-30", "2024-01", "2024-12"),
+        ("March was the deadliest month, with 23 civilians killed", "2025-06-30", "2025-03", "2025-03"),
         ("Since fighting erupted in El Fasher, North Darfur, on 10 May, 226 died", "2024-06-21", "2024-05-10", None),
         ("from 2015 to 2022", "2022-06-03", "2015-01", "2022-06"),
         ("in the preceding seven days", "2024-03-10", "2024-03-03", "2024-03-10"),
