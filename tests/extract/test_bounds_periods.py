@@ -295,3 +295,8 @@ def test_an_event_that_lasted_so_long_from_a_day_spans_those_days():
 def test_a_hedge_is_shared_by_the_participle_joined_to_it_and_a_headline_takes_the_bodys_hedge():
     assert [(int(f.value), f.bound) for f in _figs("killing at least 14 people and wounding 32 others")] == [
         (14, "at-least"), (32, "at-least")]
+
+
+@pytest.mark.parametrize("text", ["at least 27 by separatist fighters", "killed by Mayor-led militias", "by marines"])
+def test_a_month_abbreviation_inside_a_word_is_no_date(text):
+    assert find_periods(text, "2024-07-16") == []
