@@ -82,6 +82,8 @@ _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
 _AND_END = re.compile(r"\band\s*$")
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|additional)\s+$")
+# "the remaining 16 deaths", "the other 12": the rest of the whole before, of its population (no increment)
+_REST_BEFORE = re.compile(r"\b(?:remaining|other)\s+$", re.I)
 
 
 @dataclass
@@ -498,7 +500,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start))
             increment = marker == "more" or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]) is not None
-            if marker == "ante" or increment:
+            if marker == "ante" or increment or _REST_BEFORE.search(s[max(0, f.start - 12):f.start]):
                 raws[-1].more, raws[-1].increment = True, increment
             inc.attach(raws[-1], s, si, pm)
             if no_casualties:

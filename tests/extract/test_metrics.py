@@ -327,3 +327,8 @@ def test_troops_a_country_has_or_sends_are_no_casualty_count():
 def test_a_part_of_the_speakers_own_people_counts_people():
     assert pipeline_metrics('Philippe Lazzarini, the head of UNRWA, said in a post on X that "more than 280 of our '
                             'colleagues" had now been killed since the war began.') == [("people-killed", 280)]
+
+
+def test_the_remaining_deaths_of_a_whole_are_of_its_population():
+    assert pipeline_metrics("At least 61 civilians were killed by rebels. The group could not determine responsibility "
+                            "for the remaining 16 deaths.") == [("civilians-killed", 61), ("civilians-killed", 16)]
