@@ -1,14 +1,16 @@
 """Run kg's benchmark suite and write bench/RESULTS.md (`make bench`).
 
-    python -m bench [--full] [--only load,extract,queries,export,serve,serve-load,inputs,copies]
+    python -m bench [--full] [--only load,extract,queries,duckdb,export,serve,serve-load,inputs,copies]
 
 Default: the 1k and 10k load tiers, extraction throughput, query latency at 10k
-claims beside rdflib (stopped after 6 s), export times, endpoint load at 10k claims
+claims beside rdflib (stopped after 6 s), kg's conflict listing beside DuckDB running the same
+rule on the same claims exported to Parquet at 10k claims, export times, endpoint load at 10k claims
 (5 s of wrk per request), input reading and copy detection (precision and recall by threshold;
 load throughput with it and without it on 3,000 articles, a third of them copies): about 30
 minutes on the 2-core machine since the extractor parses (the load part alone took 482 s on
 2026-12-05, bench/RESULTS-extract.md). --full adds the 100k-article load tier, 10k articles for
-copy detection, the 1M-claim query tier and endpoint load at 100k claims. The load and extract parts also time the revision ``--before`` (default: the
+copy detection, the 1M-claim query tier, the 100k and 1M DuckDB tiers and endpoint load at 100k
+claims. The load and extract parts also time the revision ``--before`` (default: the
 extractor before the spaCy parse), checked out in a temporary git worktree, in the same run.
 Each part runs as its own process; its Markdown output goes into
 RESULTS.md under a heading, with the machine, date and command at the top.
@@ -42,6 +44,8 @@ def parts(full: bool, before: Path | None = None) -> dict[str, list[str]]:
                     *(["--baseline", str(before), "--rounds", "3"] if before else [])],
         "queries": ["-m", "bench.bench_queries", *(["--million"] if full else []), "--rdflib-timeout", "6",
                     "--out", "/dev/null"],
+        # issue 23's anchor: kg's conflict listing over DuckDB's run of the same rule (bench/RESULTS-duckdb.md)
+        "duckdb": ["-m", "bench.bench_duckdb", "--tiers", "10000,100000,1000000" if full else "10000"],
         "export": [str(HERE / "bench_export.py"), "--claims", "10000"],
         "serve": ["-m", "bench.bench_serve", "--claims", "100000" if full else "10000", "--duration", "5",
                   "--out", "/dev/null"],
