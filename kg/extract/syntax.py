@@ -757,6 +757,12 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         # the dead are
         whom = _counted_of(noun, outcomes) or _counted_among(noun, outcomes)
         phrase = _noun_text(whom) if whom is not None else phrase
+        if whom is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and not any(
+                c.dep_ in ("amod", "compound") for c in noun.children):
+            # "put the civilian toll from the blast at four dead": the bare dead are those the verb's object names
+            told = next((c for c in noun.head.head.children if c.dep_ == "dobj" and c.lemma_.lower() in outcomes
+                         and any(m.dep_ in ("amod", "compound") for m in c.children)), None)
+            phrase = " ".join(t.text for t in told.subtree if t.dep_ != "det" and not _under_other_prep(t, told)) if told is not None else phrase
     if not outcome:
         # "were killed and 15 others injured", "232 were killed and 1,343 injured": the participle after the noun
         # (or the bare number) is its own outcome, not the verb above

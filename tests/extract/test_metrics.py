@@ -332,3 +332,8 @@ def test_a_part_of_the_speakers_own_people_counts_people():
 def test_the_remaining_deaths_of_a_whole_are_of_its_population():
     assert pipeline_metrics("At least 61 civilians were killed by rebels. The group could not determine responsibility "
                             "for the remaining 16 deaths.") == [("civilians-killed", 61), ("civilians-killed", 16)]
+
+
+def test_the_bare_dead_a_toll_is_put_at_are_those_its_object_names():
+    assert pipeline_metrics("Police later put the civilian toll from the blast at four dead.") == [("civilians-killed", 4)]
+    assert pipeline_metrics("Police later put the death toll from the blast at four dead.") == [("people-killed", 4)]
