@@ -1072,12 +1072,12 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
 
     # the closed spans ("between", "through", "as of") a running total may end at, with whose each is: the source of the
     # nearest figure before it in its sentence (else after it)
-    spans: list[tuple[str, SourceRef | None]] = []
+    spans: list[tuple[PeriodMention, SourceRef | None]] = []
     for si, p in all_periods:
         if p.kind in ("range", "until") and p.finish and p not in named_days and not _an_events_days(p):
             here = sorted((o for o in raws if o.sent == si), key=lambda o: o.at)
             owner = next((o for o in reversed(here) if o.at < p.start), None) or next(iter(here), None)
-            spans.append((p.finish, owner.claim.asserter if owner is not None else None))
+            spans.append((p, owner.claim.asserter if owner is not None else None))
 
     def reported_span_end(r: _Raw) -> str | None:
         """The latest end of a closed span of the running total's own source, or of no source ("strikes between August
@@ -1085,8 +1085,12 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         of the operation"); another source's span is not this total's date ("UNSMIL had documented 297 deaths ...
         until the end of October, while the WHO estimates that more than 2,000 have been killed since the aggression
         began")."""
-        return latest([end for end, owner in spans
-                       if owner is None or r.claim.asserter is None or owner.key == r.claim.asserter.key])
+        start = r.claim.period.start
+        return latest([span.finish for span, owner in spans
+                       if (owner is None or r.claim.asserter is None or owner.key == r.claim.asserter.key)
+                       # (a span begun after the total was is of other work: "killed ... since January" and
+                       # "interviewed 74 people between February and June")
+                       and not (start and span.begin and span.begin[:len(start)] > start[:len(span.begin)])])
 
     # a running total ends at the date its source gives ("through", "as of", a closed range: reported_span_end), else
     # at publication; a month named for an event ("in September") is not the data's date

@@ -1067,6 +1067,11 @@ def test_another_sources_closing_date_does_not_end_a_running_total_but_the_same_
              "likely killed by coalition actions over the same period.", published="2019-05-20")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (1302, "2014-08", "2019-04-30"), (8106, "2014-08", "2019-04-30")]
+    # a span begun after the total was belongs to other work, not to the total
+    cs = run("More than 6,000 people have been killed since the crisis began in October 2016, according to the "
+             "International Crisis Group.\n\nResearchers interviewed 74 people between February and June 2024.",
+             published="2024-07-16")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(6000, "2016-10", "2024-07-16")]
 
 
 def test_a_spokesmans_reported_words_name_no_one_he_speaks_for():
