@@ -545,6 +545,7 @@ def _agent(verb):
 
 
 _QUANTITY_NOUNS = frozenset(("thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions"))
+_REMAINS = frozenset(("body", "corpse", "remains"))
 
 
 def _subject(verb):
@@ -567,15 +568,24 @@ def _subject(verb):
             if c.lower_ != "there":
                 if c.tag_ == "WDT" or c.lower_ in ("which", "who", "that"):
                     return verb.head if verb.dep_ == "relcl" else None  # "outlets, which put the toll at ..."
+                if c.dep_ == "csubj" and c.pos_ == "VERB":
+                    # "one fleeing witness had counted 30 bodies": the parser may read the adjective as a verb whose
+                    # object is the speaker
+                    return next((o for o in c.children if o.dep_ == "dobj" and o.pos_ == "NOUN"), None)
+                if c.lemma_.lower() in _REMAINS and verb.dep_ == "ccomp":
+                    break  # "residents counting bodies in the compound spoke of 20 dead": the dead say nothing
                 return c
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            # "X said that the dead were villagers, and put the number killed at 20": the parser may hang the second
-            # reporting verb on the reported clause; it is coordinated with the one that reports it
-            reported = not seen and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i
-            verb = verb.head.head if reported else verb.head
-            seen += 1
-            continue
-        return None
+        else:
+            if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+                # "X said that the dead were villagers, and put the number killed at 20": the parser may hang the second
+                # reporting verb on the reported clause; it is coordinated with the one that reports it
+                reported = not seen and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i
+                verb = verb.head.head if reported else verb.head
+                seen += 1
+                continue
+            return None
+        verb = verb.head  # (the remains' clause: its reporter is the one above)
+        seen += 1
     return None
 
 

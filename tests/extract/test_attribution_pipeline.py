@@ -1102,6 +1102,14 @@ def test_a_quantity_the_parser_takes_for_a_subject_names_no_source():
     assert [c.asserter.label for c in cs] != ["thousands"] and len(cs) == 1
 
 
+
+def test_an_adjective_the_parser_takes_for_a_verb_and_the_bodies_counted_are_no_speakers():
+    cs = run("The party leader told the AP that one fleeing witness to the attack had counted more than 30 bodies.\n\n"
+             "In the first hours, residents counting bodies in the monastery compound spoke of between 20 and 25 dead.",
+             published="2024-08-26")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(30, "witness"), (20, "residents")]
+
+
 def test_a_toll_given_by_a_body_and_more_bodies_brought_elsewhere():
     cs = run("A lower toll, 22 dead and 35 wounded, was given by the American military in a statement.\n\nOfficials at "
              "Al Kindi Hospital said they had received 29 bodies, while a doctor at the Medical City complex said that "
