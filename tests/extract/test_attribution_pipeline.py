@@ -1255,3 +1255,9 @@ def test_a_when_clause_dates_its_toll_and_a_while_clause_with_its_own_subject_is
              "group in Amhara since July 2021 at 2,319.", published="2022-10-20")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (73, "2022-08", "2022-08"), (2319, "2021-07", "2022-10-20")]
+
+
+def test_a_bodys_name_runs_through_a_second_of_the():
+    cs = run("The Armed Forces of the Democratic Republic of the Congo said that nine assailants had been killed in "
+             "pursuit operations.", published="2024-09-20")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(9, "Armed Forces of the Democratic Republic of the Congo")]
