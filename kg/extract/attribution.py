@@ -1071,6 +1071,12 @@ class Attributor:
         portfolio = _PORTFOLIO.fullmatch(f"the {label.lower()}")
         if portfolio and portfolio.group(1) != "prime":  # "the Interior Minister" (capitalised): the ministry
             label = f"Ministry of {(portfolio.group(1) or portfolio.group(2)).capitalize()}"
+        if (label.islower() and " " not in label and label in self.organisation_nouns
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+            # "the service wrote on Telegram" after "Ukraine's State Emergency Service": the body met that the word names
+            described = self._described(label)
+            if described is not None:
+                return described, None
         if label.islower() and " " in label:
             # "the task force said" after "the Combined Joint Task Force": a description in the words of a name met
             # (not one word: "a source at the Police Command" is not the "military source" quoted before)

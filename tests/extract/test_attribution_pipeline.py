@@ -1261,3 +1261,9 @@ def test_a_bodys_name_runs_through_a_second_of_the():
     cs = run("The Armed Forces of the Democratic Republic of the Congo said that nine assailants had been killed in "
              "pursuit operations.", published="2024-09-20")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(9, "Armed Forces of the Democratic Republic of the Congo")]
+
+
+def test_a_one_word_definite_description_is_the_body_met_that_it_names():
+    cs = run("Ukraine's State Emergency Service said rescuers were still searching the ruins.\n\nRescuers recovered "
+             "12 bodies, the service wrote on Telegram.", published="2025-04-17")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(12, "State Emergency Service of Ukraine")]
