@@ -444,8 +444,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if r is None or impersonal:
                 r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted,
                                   subject_span(docs[si], f.start, f.end, vocab.outcome_lemmas) if si in docs else None)
-            if r is None and quoted:
-                r = _quote_speaker(att, sents, si, vocab)
+            if quoted and (r is None or r[2] == "attr.carry-over"):
+                # (a quotation's speaker before whoever spoke last: '"...," one witness said. "I counted 30 bodies."')
+                r = _quote_speaker(att, sents, si, vocab) or r
             if impersonal and r is not None and r[2] == "attr.subject":
                 r = None  # the surface subject of "It is estimated" is no one
             if r is None and impersonal:
@@ -788,27 +789,34 @@ def _quote_speaker(att: Attributor, sents, si: int, vocab: Vocabulary):
             break
         ms = att.mentions(t.text)
         acts = att.speech_acts(t.text, ms)
-        if acts:
-            r = att.resolve(acts[-1][2], t.text, ms)
-            if r:
-                return r[0], r[1], "attr.quote-speaker"
+        r = att.resolve(acts[-1][2], t.text, ms) if acts else _tagged_quote_speaker(att, t.text, vocab)
+        if r:
+            return r[0], r[1], "attr.quote-speaker"
     # a paragraph that is all quotation, with no tag of its own, goes on quoting the speaker of the quotation
     # that ended the paragraph before ('"...," said an officer.' / '"We counted 20 bodies."')
     first = next((t for t in sents if t.para == para), None)
     if si > 0 and first is not None and first.text[:1] == '"' and first.index > 0:
         t = sents[first.index - 1]
-        if t.para == para - 1 and t.text.count('"') >= 2 and t.text.rfind('"') < len(t.text) - 1:
-            ms = att.mentions(t.text)
-            acts = [a for a in att.speech_acts(t.text, ms) if a[0] > t.text.rfind('"')]
-            r = att.resolve(acts[-1][2], t.text, ms) if acts else None
-            if r is None:
-                doc = parse_all([t.text])[0]
-                opening = next((tok for tok in doc if tok.is_alpha and tok.idx > t.text.find('"')), None)
-                found = governing_source(opening, vocab.reporting_verbs, vocab.report_nouns) if opening is not None else None
-                r = att.from_parse(t.text, found, ms) if found is not None and found.rule == "speech" else None
-            if r:
-                return r[0], r[1], "attr.quote-speaker"
+        r = _tagged_quote_speaker(att, t.text, vocab) if t.para == para - 1 else None
+        if r:
+            return r[0], r[1], "attr.quote-speaker"
     return None
+
+
+def _tagged_quote_speaker(att: Attributor, s: str, vocab: Vocabulary):
+    """The speaker a tag after a quotation names ('"...," said an officer.', '"...," one witness said.'): a mention,
+    else the phrase the parse finds speaking (no mention names "one witness")."""
+    if s.count('"') < 2 or s.rfind('"') >= len(s) - 1:
+        return None
+    ms = att.mentions(s)
+    acts = [a for a in att.speech_acts(s, ms) if a[0] > s.rfind('"')]
+    r = att.resolve(acts[-1][2], s, ms) if acts else None
+    if r is None:
+        doc = parse_all([s])[0]
+        opening = next((tok for tok in doc if tok.is_alpha and tok.idx > s.find('"')), None)
+        found = governing_source(opening, vocab.reporting_verbs, vocab.report_nouns) if opening is not None else None
+        r = att.from_parse(s, found, ms) if found is not None and found.rule == "speech" else None
+    return r
 
 
 _AS_OF_MONTHS = 3

@@ -1267,3 +1267,10 @@ def test_a_one_word_definite_description_is_the_body_met_that_it_names():
     cs = run("Ukraine's State Emergency Service said rescuers were still searching the ruins.\n\nRescuers recovered "
              "12 bodies, the service wrote on Telegram.", published="2025-04-17")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(12, "State Emergency Service of Ukraine")]
+
+
+def test_a_quotation_going_on_after_its_tag_is_its_speakers_not_whoever_spoke_last():
+    cs = run("A health official said the hospital had received 26 bodies.\n\n"
+             '"Most of the dead were traders waiting for buses," one witness said. "I counted the bodies of at least '
+             '30 people."', published="2024-09-12")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(26, "health official"), (30, "witness")]
