@@ -1143,8 +1143,15 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                              and o.claim.period.start == o.claim.period.end]
                             + [(si, Period(d, d, None)) for si, d in attack_days if sents[si].para == r.para and si <= r.sent],
                             key=lambda sp: sp[0])
+            said = stated_days.get(r.sent)
+            if said and before:
+                # an event after the day the toll was said is not its event ("The UN said in January that more
+                # than 1,000 had been killed", after a strike in September)
+                before = [p for p in before if not p.end or p.end[:len(said)] <= said[:len(p.end)]]
             if before and r.claim.metric.endswith(("-killed", "-injured")):
                 r.claim.period = Period(before[-1].start, before[-1].end, None)
+            elif said and said[:len(default_end or said)] < (default_end or said)[:len(said)]:
+                r.claim.period = Period(None, said, None)  # said before the article's "as of" date: as of then
             elif attack and r.claim.metric == "strikes":
                 r.claim.period = attack[-1][1]
             else:

@@ -544,6 +544,13 @@ def test_a_running_total_stands_on_the_day_it_is_stated():
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(104, "2025-01", "2025-04-21")]
 
 
+def test_a_toll_said_before_an_event_is_not_of_that_event():
+    cs = claims("A drone strike on a bus station killed at least 30 people on Sunday, a health official said.\n\n"
+                "The conflict erupted in August 2023. The United Nations said in January that more than 1,000 people "
+                "had been killed in the first six months of the fighting.", published="2024-09-12")
+    assert [(int(c.value), c.period.end) for c in cs] == [(30, "2024-09-08"), (1000, "2024-01")]
+
+
 @pytest.mark.parametrize("name", ["The U.N. human rights office", "The UN human rights office"])
 def test_dotted_acronyms_and_the_name_the_gazetteer_gives(name):
     cs = claims(f"Clashes went on.\n\n{name} said at least 281 people had been killed in the region.")
