@@ -363,6 +363,7 @@ class Attributor:
         self._self_words = _self_words(outlet) if outlet is not None else frozenset()
         self.last_person: SourceRef | None = None
         self._orgs: list[SourceRef] = []  # organisations that spoke or were cited, the last one last
+        self._unnamed: list[SourceRef] = []  # speakers known only by a description ("a security source"), the last one last
         self._met: list[SourceRef] = []  # known organisations named, speaking or not, the last one last
         self._named: list[SourceRef] = []  # bodies the gazetteer does not know, named in full, the last one last
         self.last_asserter: tuple[SourceRef, SourceRef | None] | None = None
@@ -1071,10 +1072,11 @@ class Attributor:
         portfolio = _PORTFOLIO.fullmatch(f"the {label.lower()}")
         if portfolio and portfolio.group(1) != "prime":  # "the Interior Minister" (capitalised): the ministry
             label = f"Ministry of {(portfolio.group(1) or portfolio.group(2)).capitalize()}"
-        if (label.islower() and " " not in label and label in self.organisation_nouns
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
-            # "the service wrote on Telegram" after "Ukraine's State Emergency Service": the body met that the word names
-            described = self._described(label)
+        if label.islower() and " " not in label and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            # "the service wrote on Telegram" after "Ukraine's State Emergency Service": the body met that the word
+            # names; "the source said" after "a security source told AFP": the speaker so described
+            described = self._described(label) if label in self.organisation_nouns else None
+            described = described or next((o for o in reversed(self._unnamed) if o.label.split()[-1] == label), None)
             if described is not None:
                 return described, None
         if label.islower() and " " in label:
@@ -1089,6 +1091,8 @@ class Attributor:
     def note(self, asserter: SourceRef | None, speaker: SourceRef | None) -> None:
         if asserter is not None:
             self.last_asserter = (asserter, speaker)
+            if not asserter.known and asserter.label.islower():
+                self._unnamed.append(asserter)
             if asserter.kind != "Outlet" and asserter.kind != "Person":
                 self.last_org = asserter
         if speaker is not None:

@@ -1274,3 +1274,10 @@ def test_a_quotation_going_on_after_its_tag_is_its_speakers_not_whoever_spoke_la
              '"Most of the dead were traders waiting for buses," one witness said. "I counted the bodies of at least '
              '30 people."', published="2024-09-12")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(26, "health official"), (30, "witness")]
+
+
+def test_the_bare_word_of_a_description_met_is_that_speaker():
+    cs = run("The toll has risen to around 400 dead, a security source told AFP on Thursday.\n\n"
+             '"Most were civilians requisitioned to dig trenches," the source said. "We counted 120 wounded."',
+             published="2024-08-29")
+    assert {c.asserter.label for c in cs} == {"security source"}
