@@ -689,8 +689,9 @@ def speaker_label(head, time_words: frozenset[str]) -> str | None:
     witness"); None for a pronoun, a number or a time ("Sunday said" is a misparse, not a speaker)."""
     if head.pos_ in ("PRON", "NUM") or head.like_num or head.lower_ in time_words or head.lemma_.lower() in time_words:
         return None
-    if any(c.dep_ == "nummod" and c.lower_ != "one" for c in head.children):
-        return None  # "1,612 fatalities, accounting for ...": a count, not a speaker (but "one witness said" is one)
+    if any(c.dep_ == "nummod" and not (c.is_alpha and _small(c.text)) for c in head.children):
+        # "1,612 fatalities, accounting for ...": a count, not a speaker (but "one witness", "two witnesses said" speak)
+        return None
     mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= head.i - 4]
     # and the modifiers' own: "civil" of "Gaza's civil defence agency"
     toks = mods + [c for t in mods for c in t.lefts if c.dep_ in ("compound", "amod") and c.i >= head.i - 4] + [head]

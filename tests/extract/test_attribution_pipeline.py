@@ -1281,3 +1281,9 @@ def test_the_bare_word_of_a_description_met_is_that_speaker():
              '"Most were civilians requisitioned to dig trenches," the source said. "We counted 120 wounded."',
              published="2024-08-29")
     assert {c.asserter.label for c in cs} == {"security source"}
+
+
+def test_joint_speakers_counted_in_words_are_the_first_named():
+    cs = run("A drone strike on a bus station killed at least 30 people on Sunday, two witnesses and a health official "
+             "said.", published="2024-09-12")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(30, "witnesses")]
