@@ -1011,6 +1011,10 @@ class Attributor:
                 # text describes it (the one of that kind met before, else as written)
                 return self.resolve(Mention(body.idx, body.idx + len(body), SourceRef("?", body.text, "Organization"),
                                             "anaphor", f"the {body.lower_}"), s, ms)
+            where = next((t for t in head.subtree if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("in", "by")
+                          and t.head.head.dep_ == "acl" and t.head.head.head.i == head.i), None)
+            if not cands and where is not None and (label := speaker_label(where, self.time_words)):
+                return _as_written(label), None  # "A study published in The Lancet estimated": the journal's, as written
             if not cands:
                 return None
         at_head = [m for m in cands if m.start <= head.idx < m.end]

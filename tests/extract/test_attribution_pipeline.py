@@ -1287,3 +1287,9 @@ def test_joint_speakers_counted_in_words_are_the_first_named():
     cs = run("A drone strike on a bus station killed at least 30 people on Sunday, two witnesses and a health official "
              "said.", published="2024-09-12")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(30, "witnesses")]
+
+
+def test_a_document_published_in_a_named_journal_is_the_journals_not_the_last_speakers():
+    cs = run("U.N. agencies said 300 aid workers had been killed.\n\nA study published in The Lancet in July "
+             "estimated that the true death toll could exceed 186,000.", published="2024-08-15")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(300, "United Nations"), (186000, "Lancet")]
