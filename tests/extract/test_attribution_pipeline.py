@@ -1293,3 +1293,9 @@ def test_a_document_published_in_a_named_journal_is_the_journals_not_the_last_sp
     cs = run("U.N. agencies said 300 aid workers had been killed.\n\nA study published in The Lancet in July "
              "estimated that the true death toll could exceed 186,000.", published="2024-08-15")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(300, "United Nations"), (186000, "Lancet")]
+
+
+def test_a_pronoun_in_a_clause_under_the_sentence_is_the_body_the_sentence_is_about():
+    cs = run("The monitor has documented more than 507,000 deaths since March 2011.\n\nThe United Nations stopped "
+             "updating its own count in 2014, when it put the toll at 191,000.", published="2023-10-01")
+    assert [(int(c.value), c.asserter.label) for c in cs][-1] == (191000, "United Nations")
