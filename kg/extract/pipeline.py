@@ -524,6 +524,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         if r.more:
             _continue_population(raws[: i + 1])
     raws = _without_attributed_after(raws, sents)
+    _described_then_named(raws, sents, att, vocab)
     _headline_sources(raws, sents)
     raws = _without_restated_parts(raws, {si: figs for si, (_, _, figs, _) in enumerate(found)})
     default_places = _default_places(article_places, vocab)
@@ -603,6 +604,35 @@ def _without_attributed_after(raws: list[_Raw], sents) -> list[_Raw]:
                and b.claim.asserter is not None and b.claim.asserter.kind != "Outlet" for b in raws):
             dropped.add(id(r))
     return [r for r in raws if id(r) not in dropped]
+
+
+# words for any kind of body: a description in them may name one of any type ("a local rights group", "a monitor")
+_ANY_KIND = frozenset("group organisation organization body monitor network observatory".split())
+
+
+def _described_then_named(raws: list[_Raw], sents, att: Attributor, vocab: Vocabulary) -> None:
+    """A body described before it is named ("..., a Britain-based war monitor said Sunday. The Syrian Observatory for
+    Human Rights said the dead included ...", "A local human rights group put the toll at 47. The National Human Rights
+    Defense Network said ..."): the description's figures are the named body's, when the next sentence opens with a
+    body of its kind."""
+    for r in raws:
+        who = r.claim.asserter
+        if who is None or who.known or r.sent + 1 >= len(sents):
+            continue
+        s = sents[r.sent].text
+        word = who.label.split()[-1]
+        if not re.search(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,3}}{re.escape(who.label)}\b", s, re.I):
+            continue  # (only an indefinite description introduces someone yet to be named)
+        after = sents[r.sent + 1].text
+        named = next((m for m in att.mentions(after) if m.kind == "org" and after[:m.start].strip().lower() in ("", "the")), None)
+        if named is None:
+            continue
+        kind = (t.extra.get("type") if (t := vocab.sources.get(named.ref.key)) is not None else None)
+        if word in _ANY_KIND and (kind is None or kind in ("ngo", "research", "un")) or (
+                kind is not None and vocab.description_types.get(word) == kind):
+            for o in raws:
+                if o.sent == r.sent and o.claim.asserter == who:
+                    o.claim.asserter = named.ref
 
 
 def _headline_sources(raws: list[_Raw], sents) -> None:

@@ -1299,3 +1299,20 @@ def test_a_pronoun_in_a_clause_under_the_sentence_is_the_body_the_sentence_is_ab
     cs = run("The monitor has documented more than 507,000 deaths since March 2011.\n\nThe United Nations stopped "
              "updating its own count in 2014, when it put the toll at 191,000.", published="2023-10-01")
     assert [(int(c.value), c.asserter.label) for c in cs][-1] == (191000, "United Nations")
+
+
+@pytest.mark.parametrize("text, named", [
+    ("At least 1,200 people were killed across Syria in September, a Britain-based war monitor said Sunday.\n\nThe "
+     "Syrian Observatory for Human Rights said the dead included 412 civilians.", "Syrian Observatory for Human Rights"),
+    ("A local human rights group put the toll at 47. The National Human Rights Defense Network, known by its French "
+     "acronym RNDDH, said its investigators had counted bodies in the streets.", "National Human Rights Defense Network"),
+])
+def test_a_body_described_before_it_is_named_is_the_body_named(text, named):
+    cs = run(text, published="2023-10-01")
+    assert cs and {c.asserter.label for c in cs} == {named}
+
+
+def test_a_described_body_is_not_the_next_body_of_another_kind():
+    cs = run("At least 30 people were killed, a local rights group said. The army said it had killed 12 militants.",
+             published="2023-10-01")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(30, "local rights group"), (12, "army")]
