@@ -494,10 +494,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             pkind = pm.kind if pm else ""
             if pm is None and stated_here and in_present_perfect(docs[si], f.start, f.end):
                 pkind = "todate"  # "according to UN figures released on 2 June, 8,600 have been killed": as of that day
-            if pm is None and (_THOSE_EVENTS.search(s) or (link is not None and link.predicate)
+            if pm is None and (_THOSE_EVENTS.search(s) or (link is not None and (link.predicate or link.among_dead))
                                or _OF_THESE.match(s[:f.start].lstrip()) or mrule == "metric.restated"):
                 # (or the count just given, restated by another: "The police commander put the number at 11")
-                # "those strikes", "250 of the dead were civilians", "Of these, five ...": the period of the figure before
+                # "those strikes", "250 of the dead were civilians", "Of these, five ...", "the dead included 412
+                # civilians": the period of the figure before
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start))
             increment = marker == "more" or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]) is not None

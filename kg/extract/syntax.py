@@ -733,6 +733,7 @@ class Counted:
     part: bool = False  # a part of a count said to be something ("60 of the fatalities were under five")
     befell: str = ""  # the outcome of the figure's own verb, with no noun of its own ("14 of the wounded later died")
     by_word: str = ""  # the outcome noun whose victims the figure's noun are ("death" in "the death of seven workers")
+    among_dead: bool = False  # a part of the dead told before, named as its verb's subject ("the dead included 412 civilians")
 
 
 def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | None:
@@ -781,6 +782,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in outcomes), "")
     node = noun
     outcome_word = ""
+    among_dead = False
     for _ in range(8):  # (a prepositional phrase before the subject adds steps: "According to X at Y in Z, 12 civilians")
         if outcome or node.head.i == node.i:
             break
@@ -817,6 +819,8 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 for q in p.children if q.dep_ == "pobj" and q.lemma_.lower() in outcomes]
             if dead and not outcome:
                 phrase, outcome = phrase or f"number of {dead[0].text}", outcomes[dead[0].lemma_.lower()]
+                among_dead = node.lemma_.lower() == "include" and any(c.dep_ == "det" and c.lower_ in ("the", "those")
+                                                                      for c in dead[0].children)
             if not outcome and node.lemma_ == "be":
                 # "11 civilians, including four women, were among the dead / among those killed"
                 among = [t for p in node.children if p.dep_ == "prep" and p.lower_ == "among"
@@ -866,7 +870,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         befell = outcome  # its own participle, not the noun the parser made it the subject of ("1,343 injured ..., the toll")
     part = (noun.i == tok.i and tok.dep_ in SUBJECTS and tok.head.lemma_ == "be"
             and bool(_partitive_outcome(tok, outcomes)))
-    return Counted(phrase, outcome, predicate, part=part, befell=befell, by_word=by_word)
+    return Counted(phrase, outcome, predicate, part=part, befell=befell, by_word=by_word, among_dead=among_dead)
 
 
 def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> list[tuple[int, int]]:

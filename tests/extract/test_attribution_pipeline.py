@@ -1316,3 +1316,10 @@ def test_a_described_body_is_not_the_next_body_of_another_kind():
     cs = run("At least 30 people were killed, a local rights group said. The army said it had killed 12 militants.",
              published="2023-10-01")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(30, "local rights group"), (12, "army")]
+
+
+def test_the_dead_a_count_says_were_included_are_of_its_period():
+    cs = run("At least 1,200 people were killed across Syria in September, the monitor said.\n\nIt said the dead "
+             "included 412 civilians.", published="2023-10-01")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(1200, "2023-09", "2023-09"),
+                                                                         (412, "2023-09", "2023-09")]
