@@ -1052,6 +1052,8 @@ class Attributor:
             first = named_after[0] if named_after else named[0]
         elif at_head and (at_head[0].kind != "anaphor" or head.pos_ == "PRON" or not named):
             first = at_head[0]
+        elif not cands and head.pos_ == "NOUN" and (right_after := [m for m in named_after if m.start >= hi]):
+            first = right_after[0]  # "The state news agency SANA said": the name after a description no mention names
         else:
             first = named[0] if named else (cands[0] if cands and not conjoined else None)
         if first is not None:

@@ -1323,3 +1323,9 @@ def test_the_dead_a_count_says_were_included_are_of_its_period():
              "included 412 civilians.", published="2023-10-01")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(1200, "2023-09", "2023-09"),
                                                                          (412, "2023-09", "2023-09")]
+
+
+def test_a_name_right_after_a_description_no_mention_names_is_the_speaker():
+    cs = run("The state news agency SANA said Saturday that shelling had killed three civilians in the Aleppo "
+             "countryside.", published="2023-10-01")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(3, "Syrian government")]
