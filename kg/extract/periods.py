@@ -193,9 +193,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "last August", "this past March": the latest such month before the article's
     ("month", re.compile(rf"\b(?:last|this\s+past)\s+(?P<past>{_M})(?![a-z])(?!\.?\s*\d)(?!\s+(?:of\s+)?{_Y})", re.I)),
     # "up from 900 a year earlier": the period named before, a year back (kg.extract.pipeline)
-    # "a week earlier", "two days before", "the day before", "the following day": from the day named before (kg.extract.pipeline)
+    # "a week earlier", "two days before", "the day before", "the following day", "a week after the massacre": from the
+    # day named before (kg.extract.pipeline)
     # ("two days after ending the curfew" is from that event: "before"/"after" only where the clause goes on without one)
-    ("days-apart", re.compile(rf"\b(?:(?P<n>a|{_NUMW})\s+(?P<unit>days?|weeks?)\s+(?:(?P<way>earlier|later)|(?P<way4>before|after)(?=\s*[,.;:)]|$))"
+    ("days-apart", re.compile(rf"\b(?:(?P<n>a|{_NUMW})\s+(?P<unit>days?|weeks?)\s+(?:(?P<way>earlier|later)|(?P<way4>before|after)(?=\s*[,.;:)]|$|\s+the\s+(?:massacre|attack|ambush|raid|strike|bombing|assault|killings)\b))"
                               rf"|the\s+(?:(?P<unit2>day|week)\s+(?P<way2>before|after)(?=\s*[,.;:)]|$)|(?P<way3>previous|following|next)\s+(?P<unit3>day|week)))\b", re.I)),
     # "compared with 479 over the same period of 2023": the span named before, in that year
     ("same-period", re.compile(rf"\b(?:(?:in|over|during|for)\s+)?the\s+same\s+(?:period|months?|weeks?|quarter)\s+(?:of|in)\s+(?P<y>{_Y})\b", re.I)),

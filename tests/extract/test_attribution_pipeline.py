@@ -857,6 +857,10 @@ def test_a_day_or_week_before_or_after_counts_from_the_day_named_before():
     # "two days after ending a curfew" counts from the curfew's end, not from a day named before
     assert not [p for p in find_periods("Two days after ending a curfew, the army said", "2024-06-12")
                 if p.kind.startswith("days-apart")]
+    # ... but "a week after the massacre" counts from the massacre's day, named before
+    cs = run("Soldiers executed at least 156 civilians in the village on 4 March, the group said.\n\nA week after the "
+             "massacre, the militants claimed to have killed 73 soldiers in an ambush.", published="2024-05-20")
+    assert [(int(c.value), c.period.end) for c in cs] == [(156, "2024-03-04"), (73, "2024-03-11")]
 
 
 def test_giving_a_toll_reports_it_and_giving_anything_else_does_not():
