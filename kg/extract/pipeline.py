@@ -469,9 +469,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 last_para = sent.para
             # when
             pm = _pick_period(pms, f.start, f.end, s, docs.get(si))
-            if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) == 10 and si in docs
+            if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) >= 7 and si in docs
                     and told_on_the_day(docs[si], pm.start, pm.end, f.start, f.end)):
-                pm = PeriodMention(pm.start, pm.end, pm.begin, pm.begin, "day", pm.text)
+                # (or that month's: "the deadliest since February, when an Israeli raid ... killed nine civilians")
+                pm = PeriodMention(pm.start, pm.end, pm.begin, pm.begin, "day" if len(pm.begin) == 10 else "month", pm.text)
             if pm is None and sent.para in dated_items:
                 pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
             period = Period(pm.begin, pm.finish, pm.text) if pm else Period()

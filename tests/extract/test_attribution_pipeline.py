@@ -1127,6 +1127,10 @@ def test_a_toll_told_in_a_when_clause_of_a_since_date_is_that_days_not_a_running
     cs = run("It was the deadliest attack in Baghdad since May 4, when a suicide bomber blew himself up in a line of "
              "army recruits, killing 33.", published="2005-05-23")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(33, "2005-05-04", "2005-05-04")]
+    # ... or that month's
+    cs = run("The strike was the deadliest in the city since February, when an Israeli raid on a residential building "
+             "killed nine civilians.", published="2024-08-22")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(9, "2024-02", "2024-02")]
     # (a "when" clause that tells how the span began holds no figure of its own)
     cs = run("The ministry said 1,928 people have been killed since Oct. 8, 2023, when Hezbollah began firing rockets.",
              published="2024-10-03")
