@@ -699,7 +699,9 @@ def _standfirst(sents) -> int | None:
         return None
     first = body[0]
     alone = body[1].para != first.para
-    return first.index if alone and len(first.text) < 200 else None
+    # (a story's lead under its dateline is the body's first sentence, not a summary above it: "GENEVA (AP) - More
+    # than 1,500 people were killed ..., the United Nations said Friday")
+    return first.index if alone and len(first.text) < 200 and not _CREDIT_LINE.match(first.text) else None
 
 
 def _round_figure(v: float) -> float:

@@ -265,6 +265,12 @@ def test_a_standfirst_restates_the_body_and_takes_its_source():
                 "At least 42 people have been killed in an air raid on the river town of Ebor, a local council "
                 "official said on Monday.\n\nThe raid hit a market where traders had gathered, he said.")
     assert {(c.asserter.label, int(c.value)) for c in cs} == {("local council official", 42)}
+    # a lead under its dateline is the body's first sentence, with its own source, not a summary restating the body
+    cs = claims("Over 1,500 killed in three months, UN says\n\nGENEVA (AP) - More than 1,500 people were killed in the "
+                "country between January and March, the United Nations said Friday.\n\nIn its quarterly report, the UN "
+                "Integrated Office in Haiti (BINUH) said 1,554 people were killed in the first three months of the year.\n\nThe "
+                "police did not comment.", published="2025-04-25")
+    assert {c.asserter.label for c in cs if int(c.value) == 1500} == {"United Nations"}
 
 
 @pytest.mark.parametrize("sentence, expected", [
