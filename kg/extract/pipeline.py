@@ -654,8 +654,10 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
             # of displaced passes 32,000")
             same_metric = _same_count(r.claim.metric, b.claim.metric) or (
                 r.claim.value >= 100 and b.claim.value == r.claim.value and b.claim.value_max is None)
-            if sents[b.sent].headline or b.sent <= r.sent or not same_metric or b.claim.asserter is None:
+            if sents[b.sent].headline or b.sent == r.sent or not same_metric or b.claim.asserter is None:
                 continue
+            if b.sent < r.sent and not (_line_like(sents[r.sent]) and r.claim.value >= 100 and b.claim.value == r.claim.value):
+                continue  # (a box of key figures after the story restates figures told before, exactly)
             bv = float(b.claim.value_max if (b.claim.value_max is not None and r.claim.bound == "at-most") else b.claim.value)
             if v == bv or (v and abs(bv - v) / v <= 0.1 and v == _round_figure(v)):
                 found.append(b)

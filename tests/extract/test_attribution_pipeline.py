@@ -1337,3 +1337,11 @@ def test_a_name_right_after_a_description_no_mention_names_is_the_speaker():
     cs = run("The state news agency SANA said Saturday that shelling had killed three civilians in the Aleppo "
              "countryside.", published="2023-10-01")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(3, "Syrian government")]
+
+
+def test_a_box_of_key_figures_after_the_story_restates_its_figures():
+    cs = run("The group said in its annual report that 1,208 civilians were killed in air strikes in 2024.\n\n"
+             "It said security forces had killed 2,437 civilians in all.\n\nKey figures (2024):\n\n"
+             "- Civilians killed by security forces: 2,437\n\n- Killed in air strikes: 1,208", published="2025-01-15")
+    assert sorted((c.metric, int(c.value), c.asserter.label) for c in cs) == [
+        ("civilians-killed", 1208, "group"), ("civilians-killed", 2437, "group")]
