@@ -67,6 +67,8 @@ _ALL_BUT = re.compile(r"\ball\s+but\s*$")
 _BARE_CASUALTIES = re.compile(r"(?:(?:unintentional|reported|possible|more|total|new|further|additional)\s+)?casualties")
 _THE_WAR = re.compile(r"\b(?:war|conflict|invasion|fighting)\b", re.I)
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b(?!\s+(?:earlier|before|ago|later))")
+# a figure given to compare with, before its time: "up from 538 in 2023", "compared with 479 in 2023"
+_COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:[\w,.]+\s+){1,3}$", re.I)
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 # a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
 _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()]{2,60}\)\s*[-\u2013\u2014]+\s*"
@@ -1053,7 +1055,9 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for si in range(len(sents)):
         for p in by_sent.get(si, []):
             # (a span counted back, "over the previous 24 hours", is a period too; "yesterday" is a day)
-            if (p.kind in ("range", "month", "year") or (p.kind == "relative" and p.begin and p.begin != p.finish)) and p.finish:
+            if ((p.kind in ("range", "month", "year") or (p.kind == "relative" and p.begin and p.begin != p.finish)) and p.finish
+                    and not _COMPARED_BEFORE.search(sents[si].text[:p.start])):
+                # (not the time a figure is compared with: "1,208 ... in 2024, up from 538 in 2023. ... during the year")
                 last, last_kind = Period(p.begin, p.finish, p.text), "range"
         for r in raws_by_sent.get(si, ()):
             if r.pkind == "backref" and last is not None:

@@ -1345,3 +1345,9 @@ def test_a_box_of_key_figures_after_the_story_restates_its_figures():
              "- Civilians killed by security forces: 2,437\n\n- Killed in air strikes: 1,208", published="2025-01-15")
     assert sorted((c.metric, int(c.value), c.asserter.label) for c in cs) == [
         ("civilians-killed", 1208, "group"), ("civilians-killed", 2437, "group")]
+
+
+def test_the_time_a_figure_is_compared_with_is_not_the_span_during_the_year_refers_to():
+    cs = run("The group said 1,208 civilians were killed in air strikes in 2024, up from 538 in 2023.\n\nOverall, the "
+             "group said security forces had killed 2,437 civilians during the year.", published="2025-01-15")
+    assert [(int(c.value), c.period.end) for c in cs] == [(1208, "2024-12"), (538, "2023-12"), (2437, "2024-12")]
