@@ -261,7 +261,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             day = [p for p in pms if p.kind == "day" and p.begin]
             if day and sent.para not in dated_items:
                 dated_items[sent.para] = day[0]
-        places = find_places(s, vocab)
+        places = find_places(_without_credit(s), vocab)  # (a dateline's place is where the story was filed from)
         for _, _, k in places:
             article_places[k] = article_places.get(k, 0) + 1
         if not live:

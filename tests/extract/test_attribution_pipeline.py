@@ -1351,3 +1351,10 @@ def test_the_time_a_figure_is_compared_with_is_not_the_span_during_the_year_refe
     cs = run("The group said 1,208 civilians were killed in air strikes in 2024, up from 538 in 2023.\n\nOverall, the "
              "group said security forces had killed 2,437 civilians during the year.", published="2025-01-15")
     assert [(int(c.value), c.period.end) for c in cs] == [(1208, "2024-12"), (538, "2023-12"), (2437, "2024-12")]
+
+
+def test_a_datelines_place_is_where_the_story_was_filed_not_where_it_happened():
+    cs = run("Russian strike kills 34\n\nKyiv, April 13 (AFP) - A Russian missile strike on the centre of the "
+             "northeastern city of Sumy killed at least 34 people on Sunday, Ukrainian officials said.\n\n"
+             "Rescuers were still searching the rubble.", published="2025-04-13")
+    assert cs and all("kyiv" not in c.places and (c.incident is None or "kyiv" not in c.incident.places) for c in cs)
