@@ -9,12 +9,24 @@ Given a parsed sentence (a spaCy Doc) and a figure's characters in it:
   deaths", "a report by HRW"). The nearest one wins, so two speakers in one sentence
   get one figure each, and a figure a critic quotes from another source stays with
   the source that owns it.
-The reporting cues are lemmas from ``ontology/attribution.ttl``.
+The reporting cues are lemmas from ``ontology/attribution.ttl``; the other words the parse is
+matched against (count heads, remains, verbs of revising, holding, receiving ...) are the word
+collections of ``ontology/lexicon.ttl``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+
+from kg.namespaces import KG
+from kg.vocab import vocabulary
+
+
+@cache
+def _words(collection: str) -> frozenset[str]:
+    """The lemmas of a word collection of the ontology (ontology/lexicon.ttl), by its local name."""
+    return vocabulary().lemmas(KG[collection])
 
 SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj"))
 
@@ -84,13 +96,13 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                 subject = node  # the parser made the subject the root and its verb a modifier ("X, ..., recorded ...")
             # ... or "according to data shared with / documents seen by (an outlet)": the outlet received it
             passed_on = according.lemma_.lower() in nouns and any(
-                c.dep_ == "acl" and c.lemma_.lower() in _PASSED_ON for c in according.children)
+                c.dep_ == "acl" and c.lemma_.lower() in _words("passingOnVerbs") for c in according.children)
             if (own or passed_on) and subject is not None and subject.i < according.i:
                 return _speaker(subject, "according-to", nouns, verbs)
             return _speaker(according, "according-to", nouns, verbs)
         lemma = node.lemma_.lower()
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
-                and (lemma not in _REPORTS_ONLY_A_FIGURE or any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns
+                and (lemma not in _words("figureOnlyReportingVerbs") or any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns
                                                                 for c in node.children))
                 and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "responsibility") for c in node.children)
                 and not (node.i > tok.i and any(t.text == ";" for t in tok.doc[tok.i:node.i]))):
@@ -112,7 +124,7 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                 # the killing; a body that reports (not "by Russian shelling", "by the army") reports it
                 killing = next((c for c in node.children if c.dep_ == "xcomp"), None)
                 by = _agent(killing) if killing is not None else None
-                if by is not None and by.lemma_.lower() in _REPORTERS:
+                if by is not None and by.lemma_.lower() in _words("reporterNouns"):
                     return _speaker(by, "passive-agent", nouns, verbs)
             if child.dep_ in SUBJECTS or child.dep_ == "agent":
                 if agent is not None and child.dep_ != "agent":
@@ -154,15 +166,6 @@ def _predicate(node) -> bool:
     return node.pos_ in ("VERB", "AUX") or (node.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in node.children))
 
 
-# what a reporting verb's object is when it is what was said, not who said it ("..., confirmed the toll")
-_SAID_THINGS = frozenset(("toll", "death", "figure", "number", "report", "killing", "casualty", "loss", "attack", "news"))
-# verbs that report only what they give: "the governor gave a toll of 18" (not "the strike gave residents warning")
-_REPORTS_ONLY_A_FIGURE = frozenset(("give",))
-# bodies whose part in a passive "were reported killed by X" is the reporting
-_REPORTERS = frozenset(("agency", "ministry", "media", "outlet", "monitor", "observatory", "network", "office", "department",
-                        "official", "authority", "television", "radio", "newspaper", "broadcaster", "service", "channel"))
-
-
 def _trailing_report(verb, tok, verbs: frozenset[str]):
     """The subject of a reporting verb the parser hung after ``verb`` as a coordinate clause, though it
     reports it: "... killed six civilians, a lawmaker said" parsed as "killed ... and said". Only without a
@@ -178,7 +181,7 @@ def _trailing_report(verb, tok, verbs: frozenset[str]):
             # Emergency Lawyers" (the parser takes the speaker for the verb's object)
             # (not "..., confirmed the toll" or "reported 12 deaths": what is said, not who says it)
             subject = next((o for o in c.children if o.dep_ == "dobj" and o.pos_ in ("PROPN", "NOUN")
-                            and o.lemma_.lower() not in _SAID_THINGS and not any(n.dep_ == "nummod" for n in o.children)), None)
+                            and o.lemma_.lower() not in _words("saidThings") and not any(n.dep_ == "nummod" for n in o.children)), None)
             if subject is not None:
                 return subject
         if subject is None:
@@ -296,10 +299,7 @@ def ends_a_period(doc, start: int, end: int, time_words: frozenset[str]) -> bool
     ceasefire on Nov. 27", "the siege, which ended on 3 May"): the end of a span, not a day's events."""
     # up to the verb of the date's clause: "ended with the ceasefire on Nov. 27"
     path = list(_up_to_verb(_dated_word(doc, start, end, time_words)))
-    return bool(path) and path[-1].pos_ in ("VERB", "AUX") and path[-1].lemma_.lower() in _ENDING
-
-
-_ENDING = frozenset(("end", "conclude", "expire", "finish"))
+    return bool(path) and path[-1].pos_ in ("VERB", "AUX") and path[-1].lemma_.lower() in _words("endingVerbs")
 
 
 def told_on_the_day(doc, day_start: int, day_end: int, start: int, end: int) -> bool:
@@ -363,9 +363,6 @@ def compares_with_a_count(doc, start: int, end: int) -> bool:
     return tok.head.lower_ == "against" or pivot.lower_ in ("up", "down", "compared", "compare", "comparison", "versus")
 
 
-_REVISE = frozenset(("revise", "raise", "lower", "update", "correct", "increase", "reduce", "adjust", "bring"))
-
-
 def revises_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     """Whether the figure at [start, end) is a count revised to a new value ("He later revised the number of dead
     to twelve", "raised the toll to 68"): the same count as the one given before, population and all."""
@@ -378,7 +375,7 @@ def revises_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
         verb = tok.head  # "to twelve" misparsed as an infinitive
     else:
         return False
-    return verb.lemma_.lower() in _REVISE and any(
+    return verb.lemma_.lower() in _words("revisingVerbs") and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in verb.children)
 
 
@@ -393,15 +390,11 @@ def is_age(doc, start: int, end: int) -> bool:
         return True
     if head.lower_ == "of" and head.head.lemma_.lower() == "age":
         return True
-    if head.lower_ == "of" and head.head.tag_ == "NN" and head.head.lemma_.lower() in _ONE_PERSON and tok.like_num:
+    if head.lower_ == "of" and head.head.tag_ == "NN" and head.head.lemma_.lower() in _words("onePersonNouns") and tok.like_num:
         return True  # "the youngest a girl of four", "a man of 70"
     # "under five", "below 12" hanging off a clause or a noun, never off another number
     return (tok.dep_ == "pobj" and head.lower_ in ("under", "below") and head.head.pos_ != "NUM"
             and tok.like_num and _small(tok.text))
-
-
-_COUNT_HEADS = frozenset("number toll total count figure tally".split())  # "the number of civilians killed"
-_ONE_PERSON = frozenset("girl boy child man woman baby infant toddler teenager".split())
 
 
 def _small(text: str) -> bool:
@@ -465,11 +458,6 @@ def _relay(verb) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
-_PASSED_ON = frozenset(("share", "see", "obtain", "provide", "send", "give", "leak", "review"))
-# "an assessment seen by this newspaper": the one who saw it is no author of it
-_RECEIVED = frozenset(("see", "obtain", "review", "receive", "view"))
-
-
 def _according_to(node, child, tok=None):
     # ("According to X at Y in Z, 12 civilians were killed": the parser may take the subject for an appositive
     # inside the phrase; it is sourced by it all the same)
@@ -504,17 +492,11 @@ def _cited(verb):
         # lack of fuel")
         owner = next((p for prep in cited.children if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of")
                       for p in prep.children if p.dep_ == "pobj"), None)
-        if cited.lemma_.lower() in _CITED_DOCUMENTS and owner is not None:
+        if cited.lemma_.lower() in _words("citedDocuments") and owner is not None:
             return owner
-        if cited.pos_ == "PROPN" or cited.lemma_.lower() in _CITED_PEOPLE:
+        if cited.pos_ == "PROPN" or cited.lemma_.lower() in _words("citedPeople"):
             return cited
     return None
-
-
-# what a reporter cites that is a source's, and who it cites as a source
-_CITED_DOCUMENTS = frozenset(("figure", "data", "datum", "statistic", "number", "toll", "tally", "count", "report", "record"))
-_CITED_PEOPLE = frozenset(("source", "official", "officer", "doctor", "medic", "witness", "resident", "worker", "ministry",
-                           "agency", "authority", "hospital", "police", "army", "military", "spokesman", "spokeswoman"))
 
 
 def _quoted_as_saying(verb):
@@ -524,12 +506,8 @@ def _quoted_as_saying(verb):
     return next((o for o in verb.head.head.children if o.dep_ == "dobj"), None)
 
 
-# verbs whose subject is told what the clause states: whom it heard it from speaks
-_RECEIVING = frozenset(("learn", "hear"))
-
-
 def _received_from(verb):
-    if verb.lemma_.lower() not in _RECEIVING:
+    if verb.lemma_.lower() not in _words("hearingVerbs"):
         return None
     source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     return next((p for p in source.children if p.dep_ == "pobj"), None) if source is not None else None
@@ -542,10 +520,6 @@ def _agent(verb):
                 if p.dep_ == "pobj":
                     return p
     return None
-
-
-_QUANTITY_NOUNS = frozenset(("thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions"))
-_REMAINS = frozenset(("body", "corpse", "remains"))
 
 
 def _subject(verb):
@@ -561,7 +535,7 @@ def _subject(verb):
         if len(subjects) > 1:
             subjects = [c for c in subjects if not (c.tag_ == "WDT" or c.lower_ in ("which", "who", "that"))]
         for c in subjects:
-            if c.lemma_.lower() in _QUANTITY_NOUNS:
+            if c.lemma_.lower() in _words("quantityNouns"):
                 return None  # "A post shared thousands of times ... claims": the parser's subject is a quantity, no one
             if c.lower_ == "it" and seen and any(a.dep_ == "acomp" for a in verb.children):
                 return None  # "It was possible to count 20 bodies": an extraposed "it" stands for no one
@@ -572,7 +546,7 @@ def _subject(verb):
                     # "one fleeing witness had counted 30 bodies": the parser may read the adjective as a verb whose
                     # object is the speaker
                     return next((o for o in c.children if o.dep_ == "dobj" and o.pos_ == "NOUN"), None)
-                if c.lemma_.lower() in _REMAINS and verb.dep_ == "ccomp":
+                if c.lemma_.lower() in _words("remainsNouns") and verb.dep_ == "ccomp":
                     break  # "residents counting bodies in the compound spoke of 20 dead": the dead say nothing
                 return c
         else:
@@ -642,7 +616,7 @@ def _owner(noun):
                         continue
                     return p
     for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in _RECEIVED:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in _words("receivingVerbs"):
             agent = _agent(c)  # "estimates given by human rights groups", "figures compiled by the UN"
             if agent is not None:
                 return agent
@@ -787,7 +761,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         if outcome or node.head.i == node.i:
             break
         if (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in _NOMINAL
-                and node.head.head.lemma_.lower() not in outcomes and node.head.head.lemma_.lower() not in _COUNT_HEADS):
+                and node.head.head.lemma_.lower() not in outcomes and node.head.head.lemma_.lower() not in _words("countHeads")):
             break  # what a noun is made of is not what befell it ("a warren of homes of 9,000 residents")
         if node.lemma_ == "be" and node.pos_ == "AUX" and any(c.dep_ == "acomp" for c in node.children):
             break  # the figure's own predicate: "12 other residents were still unaccounted for"
@@ -948,10 +922,7 @@ def is_held(doc, start: int, end: int) -> bool:
     if tok is None:
         return False
     noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOLDING_VERBS
-
-
-_HOLDING_VERBS = frozenset(("have", "deploy", "station", "keep", "maintain", "send", "field"))
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _words("holdingVerbs")
 
 
 def is_ratio(doc, start: int, end: int) -> bool:
@@ -1145,9 +1116,6 @@ def doer_of(doc, start: int, end: int) -> str | None:
     return doer.lemma_.lower() if doer is not None else None
 
 
-_ONGOING = frozenset(("war", "conflict", "fighting", "violence", "hostility", "insurgency", "campaign", "offensive"))
-
-
 def in_present_perfect(doc, start: int, end: int) -> bool:
     """Whether the figure's clause is in the present perfect ("8,600 civilians have been killed", "the war has
     killed 300"): a running total as it stands, not an event's toll."""
@@ -1156,4 +1124,4 @@ def in_present_perfect(doc, start: int, end: int) -> bool:
         return False
     # (a lede tells an event in the present perfect too: "A NATO airstrike has killed at least 10 civilians")
     doer = doer_of(doc, start, end)
-    return doer is None or doer in _ONGOING
+    return doer is None or doer in _words("ongoingNouns")
