@@ -76,7 +76,9 @@ _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()
                           r"|\(?[A-Z][\w .'-]{1,30}(?:\s*\([^()]{2,30}\))?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\)?"
                           # ("Ouagadougou, 15 May 2024 (AIB) -", "PORT-SUDAN (Sudan), 4 Nov 2025 (AFP) -", a press release's
                           # "(Nairobi, April 25, 2024) -")
-                          r"(?:\s*\([^()]{2,60}\))?\s*[:\-\u2013\u2014]\s*")
+                          r"(?:\s*\([^()]{2,60}\))?\s*[:\-\u2013\u2014]\s*"
+                          # ... or a place in capitals alone: "GAZA CITY - ", "KHARTOUM, Sudan - "
+                          r"|[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w .'-]{2,40})?\s+[-\u2013\u2014]+\s+")
 # the place before a dateline's date ("ADDIS ABABA, ", AFP's "PORT-SUDAN (Sudan), ")
 _DATELINE = re.compile(r"\(?[A-Z][\w .'-]{1,30}(?:\s*\([^()]{2,30}\))?,\s*")
 _ONLY_A_DATE = re.compile(r"[\W\d]*")

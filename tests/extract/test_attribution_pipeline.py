@@ -1358,3 +1358,10 @@ def test_a_datelines_place_is_where_the_story_was_filed_not_where_it_happened():
              "northeastern city of Sumy killed at least 34 people on Sunday, Ukrainian officials said.\n\n"
              "Rescuers were still searching the rubble.", published="2025-04-13")
     assert cs and all("kyiv" not in c.places and (c.incident is None or "kyiv" not in c.incident.places) for c in cs)
+
+
+def test_a_dateline_of_a_place_in_capitals_alone_is_no_place_of_the_figures():
+    cs = run("Israeli strikes kill 17 in Gaza overnight\n\nGAZA CITY - Israeli air strikes across the Gaza Strip overnight "
+             "killed at least 17 Palestinians, the civil defence agency said.\n\nRescuers were still at work.",
+             published="2025-05-03")
+    assert len(cs) == 1 and "gaza-city" not in cs[0].places
