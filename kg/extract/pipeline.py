@@ -1136,6 +1136,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         until the end of October, while the WHO estimates that more than 2,000 have been killed since the aggression
         began")."""
         start = r.claim.period.start
+        if start and MONTHS.keys().isdisjoint(_WORDS.findall((r.claim.period.text or "").lower())):
+            start = start[:4]  # ("since 2014": a year, which the span "from August 2014" does not begin after)
         return latest([span.finish for span, owner in spans
                        if (owner is None or r.claim.asserter is None or owner.key == r.claim.asserter.key)
                        # (a span begun after the total was is of other work: "killed ... since January" and

@@ -1076,6 +1076,10 @@ def test_another_sources_closing_date_does_not_end_a_running_total_but_the_same_
              "International Crisis Group.\n\nResearchers interviewed 74 people between February and June 2024.",
              published="2024-07-16")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(6000, "2016-10", "2024-07-16")]
+    # ... though a total since a year is not begun before a span from a month of that year
+    cs = run("The coalition has acknowledged killing 685 civilians since 2014.\n\nFrom August 2014 to July 2017, the "
+             "coalition conducted a total of 24,160 strikes.", published="2017-09-10")
+    assert [(int(c.value), c.period.end) for c in cs][0] == (685, "2017-07")
 
 
 def test_a_spokesmans_reported_words_name_no_one_he_speaks_for():
