@@ -103,9 +103,11 @@ def _org_patterns(organisation_nouns: frozenset[str]) -> tuple[re.Pattern, re.Pa
     words come from kg:organisationNouns in the ontology."""
     word = "(?:" + "|".join(sorted((re.escape(w.capitalize()) for w in organisation_nouns), key=len, reverse=True)) + ")"
     name = guard(re.compile(
-        rf"(?:\b[Tt]he\s+)?(?<![\w-])(?:(?:(?:al|el|ad|ar|as|at|an|ash)-)?[A-Z][\w'&.-]*\s+(?:(?:of|for|on|and|&|in)\s+(?:the\s+)?)?){{0,5}}{word}\b"
-        # (and one more "of the ...": "Armed Forces of the Democratic Republic of the Congo")
-        rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})?)?"
+        # (not a description before the name: "the Islamabad-based Pakistan Institute for ...")
+        rf"(?:\b[Tt]he\s+)?(?<![\w-])(?:(?!\w+-based\b)(?:(?:al|el|ad|ar|as|at|an|ash)-)?[A-Z][\w'&.-]*\s+(?:(?:of|for|on|and|&|in)\s+(?:the\s+)?)?){{0,5}}{word}\b"
+        # (and one more "of the ...": "Armed Forces of the Democratic Republic of the Congo"; "and" inside: "Institute
+        # for Conflict and Security Studies")
+        rf"(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){{0,3}}(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})?)?"
         rf"(?:\s+\([A-Z][A-Za-z-]{{1,9}}\))?"
     ))
     return name, re.compile(rf"{word}\b")

@@ -1273,6 +1273,10 @@ def test_a_bodys_name_runs_through_a_second_of_the():
     cs = run("The Armed Forces of the Democratic Republic of the Congo said that nine assailants had been killed in "
              "pursuit operations.", published="2024-09-20")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(9, "Armed Forces of the Democratic Republic of the Congo")]
+    # ... and through "and" between capitalised words, without a description before it
+    cs = run("Attacks killed more than 1,600 people in 2024, according to the Islamabad-based Pakistan Institute for "
+             "Conflict and Security Studies.", published="2025-01-02")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(1600, "Pakistan Institute for Conflict and Security Studies")]
 
 
 def test_a_one_word_definite_description_is_the_body_met_that_it_names():
