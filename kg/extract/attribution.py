@@ -133,7 +133,7 @@ _POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
 # up to three words of a body after its owner's possessive, one its common noun: "health ministry", "media office"
 _OWNED_WORDS = re.compile(r"\s*([a-z][a-z-]*)\b(?:\s+([a-z][a-z-]*)\b)?(?:\s+([a-z][a-z-]*)\b)?")
 # a body's name, then its spokesman's role, right before a name ("Taliban spokesman Zabihullah Mujahid")
-_NAMED_ROLE_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w&.'-]*\s+){1,5})(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Oo]fficial)"
+_NAMED_ROLE_BEFORE = re.compile(r"(?P<who>[A-Z][\w&.'-]*\s+(?:[\w&.'-]+\s+){0,4})(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Oo]fficial)"
                                 r"\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # an office by its holder: "the provincial governor", "the city's mayor"
 _AN_OFFICE = re.compile(r"(?:the\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))")
@@ -673,8 +673,13 @@ class Attributor:
             # before the role
             who = _FUNCTION_WORD.sub("", owner.group("who")).strip()
             orgs = [m for m in self.index.find(who) if m.kind == "org"]
+            # ("Civil defence spokesman X" after "Gaza's civil defence agency": the body met in those words)
+            met = next((o for o in reversed(self._met + self._orgs) if " " in who and any(
+                _has_words(n.lower(), who.lower()) for n in self._names(o))), None)
             if orgs:
                 org = orgs[-1].ref
+            elif met is not None:
+                org = met
             elif who and not self._is_place(who) and who.lower() not in self.description_types \
                     and who.lower() not in self.organisation_nouns:  # ("Army spokesman": the army met before)
                 org = _as_written(who)

@@ -569,7 +569,11 @@ def _misparsed_trailing_subject(verb):
     ending right before the verb is its subject."""
     if verb.i == 0:
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if (len(subjects) > 1 and subjects[-1].right_edge.i == verb.i - 1 and subjects[-1].left_edge.i > 0
+            and verb.doc[subjects[-1].left_edge.i - 1].text == ","):
+        return subjects[-1]  # "Israeli air strikes killed 17, Gaza's civil defence agency said": two subjects, the last speaks
+    subject = subjects[0] if subjects else None
     if subject is not None:
         # ... or for the subject, apposition and all: "23 people, a doctor said" (a count speaks for nobody)
         if not any(c.dep_ == "nummod" for c in subject.children):

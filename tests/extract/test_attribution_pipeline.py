@@ -1373,3 +1373,10 @@ def test_a_dateline_of_a_place_in_capitals_alone_is_no_place_of_the_figures():
              "killed at least 17 Palestinians, the civil defence agency said.\n\nRescuers were still at work.",
              published="2025-05-03")
     assert len(cs) == 1 and "gaza-city" not in cs[0].places
+
+
+def test_a_spokesman_of_a_body_named_in_lower_case_words_speaks_for_the_body_met():
+    cs = run("Israeli air strikes killed at least 17 Palestinians, Gaza's civil defence agency said.\n\nCivil defence "
+             "spokesman Mahmud Bassal said eight people were killed when a strike hit a house.", published="2025-05-03")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(17, "Gaza's civil defence agency"),
+                                                             (8, "Gaza's civil defence agency")]
