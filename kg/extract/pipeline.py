@@ -1100,7 +1100,10 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for r in raws:
         own = spans.get(r.claim.asserter.key, ()) if r.claim.asserter else ()
         reported = {o.claim.period for o in own if _months(o.claim.period.end) - _months(o.claim.period.start) >= 2}
-        if r.pkind == "" and r.claim.incident is None and len(reported) == 1 and not r.increment:
+        if r.pkind == "" and r.claim.incident is None and len(reported) == 1 and not r.increment and not any(
+                o.para == r.para and o.sent < r.sent and o.pkind == "day" for o in raws):
+            # (not a toll of the attack its paragraph dated before it: "December 24, 2023: Gunmen attack ... killing 195
+            # ... Amnesty International later put the toll at more than 140")
             r.claim.period = next(iter(reported))
             r.pkind = "range"
     # ... and a running total it gives runs on through the rest of its paragraph ("the coalition had acknowledged

@@ -1380,3 +1380,11 @@ def test_a_spokesman_of_a_body_named_in_lower_case_words_speaks_for_the_body_met
              "spokesman Mahmud Bassal said eight people were killed when a strike hit a house.", published="2025-05-03")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(17, "Gaza's civil defence agency"),
                                                              (8, "Gaza's civil defence agency")]
+
+
+def test_a_toll_of_an_attack_its_paragraph_dated_is_not_of_the_span_its_source_gives_elsewhere():
+    cs = run("The state has seen repeated mass killings in the past year.\n\nDecember 24, 2023: Gunmen attack more than 20 "
+             "villages, killing at least 195 people, according to the state government. Amnesty International later put "
+             "the toll at more than 140.\n\nOver the year, Amnesty International says, at least 1,336 people were killed "
+             "in the state.", published="2025-04-20")
+    assert [(int(c.value), c.period.end) for c in cs] == [(195, "2023-12-24"), (140, "2023-12-24"), (1336, "2025-04-20")]
