@@ -523,6 +523,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                      attack_days)
     _snap_to_campaign(raws, text, vocab)
     _since_the_war(raws, article_places, vocab, meta.published)
+    _dated_when_told_again(raws)
     _same_sentence_population(raws)
     _restated_population(raws)
     inc.finish(raws)
@@ -614,6 +615,22 @@ def _without_attributed_after(raws: list[_Raw], sents) -> list[_Raw]:
 
 # words for any kind of body: a description in them may name one of any type ("a local rights group", "a monitor")
 _ANY_KIND = frozenset("group organisation organization body monitor network observatory".split())
+
+
+def _dated_when_told_again(raws: list[_Raw]) -> None:
+    """A figure a lead gives undated and the story tells again with its day ("an ambush on a military convoy ... that
+    killed 12 soldiers" ... "the convoy was attacked Friday ... It said 12 soldiers were killed") is that day's: the
+    same source, count and figure, one claim."""
+    for i, r in enumerate(raws):
+        if r.pkind != "" or r.claim.asserter is None or r.claim.period.start is not None:
+            continue
+        again = next((o for o in raws[i + 1:] if o.sent > r.sent and o.claim.period.start is not None
+                      and o.claim.asserter == r.claim.asserter and o.claim.metric == r.claim.metric
+                      and (o.claim.value, o.claim.value_max, o.claim.bound)
+                      == (r.claim.value, r.claim.value_max, r.claim.bound)), None)
+        if again is not None:
+            r.claim.period, r.pkind = again.claim.period, again.pkind
+            r.claim.incident = r.claim.incident or again.claim.incident
 
 
 def _described_then_named(raws: list[_Raw], sents, att: Attributor, vocab: Vocabulary) -> None:

@@ -1388,3 +1388,10 @@ def test_a_toll_of_an_attack_its_paragraph_dated_is_not_of_the_span_its_source_g
              "the toll at more than 140.\n\nOver the year, Amnesty International says, at least 1,336 people were killed "
              "in the state.", published="2025-04-20")
     assert [(int(c.value), c.period.end) for c in cs] == [(195, "2023-12-24"), (140, "2023-12-24"), (1336, "2025-04-20")]
+
+
+def test_a_figure_a_lead_gives_undated_and_the_story_dates_again_is_one_claim_of_that_day():
+    cs = run("Mali's army said Sunday it had killed about 50 terrorists following an ambush on a military convoy that "
+             "killed 12 soldiers.\n\nThe army general staff said the convoy was attacked Friday near the town of Djenne. "
+             "It said 12 soldiers were killed and 21 wounded.", published="2024-10-13")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs if int(c.value) == 12] == [(12, "2024-10-11", "2024-10-11")]
