@@ -206,6 +206,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?:mid-?|early\s+|late\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
+    ("season", re.compile(rf"\b(?:in|during|over|through)\s+(?:the\s+)?(?:early\s+|late\s+)?(?P<season>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<y>{_Y})\b", re.I)),
     ("year", re.compile(rf"\b(?:in|during)\s+(?P<y>{_Y})\b(?!\s*[-,]?\s*\d)", re.I)),
     # "2024 turned out to be the deadliest year": the year a sentence is about
     ("year", re.compile(rf"\b(?P<y>{_Y})\s+(?:was|turned\s+out\s+to\s+be|became|proved|has\s+been)\s+(?:the|a|an)\b", re.I)),
@@ -250,6 +251,7 @@ _GATES = {
     "day": _MONTH_WORDS,
     "day-range": _MONTH_WORDS,
     "year": frozenset("in during was turned became proved been".split()),
+    "season": frozenset("spring summer autumn fall".split()),
     "backref": frozenset("period time year month war conflict fighting offensive".split()),
 }
 
@@ -495,6 +497,12 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     rely = m.groupdict().get("rely")
                     if rely and pub and begin:  # "in August last year", "in March this year", "on 15 April last year"
                         begin = finish = f"{pub[0] - (rely.lower() == 'last'):04d}{begin[4:]}"
+                elif kind == "season":
+                    # "in the summer of 2017": its three months (in the northern hemisphere, where most of the wars
+                    # reported are; a winter straddles two years and is left alone)
+                    y, first = int(m.group("y")), _SEASONS[m.group("season").lower()]
+                    begin, finish = f"{y:04d}-{first:02d}", f"{y:04d}-{first + 2:02d}"
+                    k = "range"
                 elif kind == "year":
                     # "in 2023": January to December, or to the article's date in its own year
                     y = int(m.group("y"))
@@ -511,4 +519,20 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
             taken.append((a, b))
             out.append(PeriodMention(a, b, begin, finish, k, s[a:b]))
     out.sort(key=lambda p: p.start)
+    return _in_that_year(s, out)
+
+
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # first month
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
+
+
+def _in_that_year(s: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    """A month "that year" is in the year named before it in the sentence ("began in June 2017 and ended in October
+    that year"), not the latest such month before the article."""
+    for i, p in enumerate(out):
+        that = _THAT_YEAR.match(s, p.end)
+        year = next((q.begin[:4] for q in reversed(out[:i]) if q.begin), None)
+        if p.kind == "month" and that and year and p.begin:
+            out[i] = PeriodMention(p.start, that.end(), f"{year}{p.begin[4:]}", f"{year}{p.finish[4:]}", p.kind,
+                                   s[p.start:that.end()])
     return out

@@ -143,6 +143,7 @@ def test_figures_never_raise(text):
         ("In the week to March 10, the group recorded 55 deaths", "2024-03-13", "2024-03-04", "2024-03-10"),
         ("with 685 soldiers killed, 2024 turned out to be the deadliest year", "2025-01-30", "2024-01", "2024-12"),
         ("March was the deadliest month, with 23 civilians killed", "2025-06-30", "2025-03", "2025-03"),
+        ("23 relatives died on his street in the summer of 2017", "2022-10-17", "2017-06", "2017-08"),
         ("Since fighting erupted in El Fasher, North Darfur, on 10 May, 226 died", "2024-06-21", "2024-05-10", None),
         ("from 2015 to 2022", "2022-06-03", "2015-01", "2022-06"),
         ("in the preceding seven days", "2024-03-10", "2024-03-03", "2024-03-10"),
@@ -300,3 +301,8 @@ def test_a_hedge_is_shared_by_the_participle_joined_to_it_and_a_headline_takes_t
 @pytest.mark.parametrize("text", ["at least 27 by separatist fighters", "killed by Mayor-led militias", "by marines"])
 def test_a_month_abbreviation_inside_a_word_is_no_date(text):
     assert find_periods(text, "2024-07-16") == []
+
+
+def test_a_month_that_year_is_in_the_year_named_before_it():
+    ps = find_periods("The offensive, which began in June 2017 and ended in October that year, was long.", "2022-10-17")
+    assert (ps[-1].text, ps[-1].begin, ps[-1].finish) == ("in October that year", "2017-10", "2017-10")
