@@ -279,6 +279,7 @@ def test_a_standfirst_restates_the_body_and_takes_its_source():
     ('"The number of martyrs has reached 27," the hospital director told reporters.', (27, "exact", "people-killed")),
     ('"At least 17 of our fighters were martyred," the group said.', (17, "at-least", "combatants-killed")),
     ("The group said in a statement that it had killed 100 hostages.", (100, "exact", "people-killed")),
+    ("The commission put the number of victims in the town at more than 100.", (100, "more-than", "people-killed")),
 ])
 def test_wire_phrasings_of_tolls(sentence, expected):
     cs = claims("Clashes went on in the north.\n\n" + sentence)
