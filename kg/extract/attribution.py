@@ -995,6 +995,13 @@ class Attributor:
                  # nor whom it spoke to: "A local official, reached by telephone by AFP, gave a toll"
                  or (c.dep_ == "acl" and head.lemma_.lower() in PERSON_ROLES and any(a.dep_ == "agent" for a in c.children))]
         cands = [m for m in ms if m.start < hi and m.end > lo and not any(a <= m.start < b for a, b in aside)]
+        workplace = next((m for c in head.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children
+                          if p.dep_ == "pobj" for m in ms if m.kind == "org" and m.start <= p.idx < m.end
+                          and self.place_nouns.isdisjoint(m.text.lower().split())), None)
+        if workplace is not None and head.pos_ == "NOUN" and not any(m.kind != "anaphor" for m in cands):
+            # "Researchers at Ghent University estimated": the body they work at (not "a team at Al-Noor Hospital":
+            # a place, where the speaker is)
+            return self.resolve(workplace, s, ms)
         owned = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owned is not None and head.lemma_.lower() in self.description_types and not found.document:
             # "its army said": the army (met before, else as written), not whichever body "its" last stood for

@@ -1395,3 +1395,9 @@ def test_a_figure_a_lead_gives_undated_and_the_story_dates_again_is_one_claim_of
              "killed 12 soldiers.\n\nThe army general staff said the convoy was attacked Friday near the town of Djenne. "
              "It said 12 soldiers were killed and 21 wounded.", published="2024-10-13")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs if int(c.value) == 12] == [(12, "2024-10-11", "2024-10-11")]
+
+
+def test_researchers_at_a_body_speak_for_it():
+    cs = run("Residents said 43 people were killed in the village.\n\nResearchers at Ghent University estimated in 2022 "
+             "that between 385,000 and 600,000 civilians had died.", published="2024-11-05")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(43, "Residents"), (385000, "Ghent University")]
