@@ -69,6 +69,8 @@ _THE_WAR = re.compile(r"\b(?:war|conflict|invasion|fighting)\b", re.I)
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|month|year)\b(?!\s+(?:earlier|before|ago|later))")
 # a figure given to compare with, before its time: "up from 538 in 2023", "compared with 479 in 2023"
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:[\w,.]+\s+){1,3}$", re.I)
+# the parts of a whole told right before: "41 bodies, among them 17 women and 10 children"
+_PART_AFTER = re.compile(r",\s*(?:among\s+(?:them|whom)|including)\s+[^.;:]*$")
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 # a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
 _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()]{2,60}\)\s*[-\u2013\u2014]+\s*"
@@ -413,6 +415,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # past the wounded counted since ("11 civilians had been killed and six wounded ... revised the figure
                 # to 14 dead")
                 res = (revised.claim.metric, "metric.restated")
+            part_of_whole = False
+            if (res is None and np and not inherited and raws and raws[-1].sent == si and _PART_AFTER.search(s, raws[-1].at, f.start)
+                    and (whole := _outcome_of(raws[-1].claim.metric, vocab.outcome_lemmas))):
+                # "We counted 41 bodies, among them 17 women and 10 children": parts of the whole just counted, of its
+                # outcome and period (where the parser, thrown by the quotation, links them to nothing)
+                res, part_of_whole = lex.classify(np, whole, "", ""), True
             if res is None or np.lower() in vocab.incident_nouns:
                 continue  # (nothing counted, or events: "the report documents one massacre")
             if _RATE.match(s[f.end:f.end + 40]):
@@ -504,6 +512,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # (or the count just given, restated by another: "The police commander put the number at 11")
                 # "those strikes", "250 of the dead were civilians", "Of these, five ...", "the dead included 412
                 # civilians": the period of the figure before
+                pkind = "inherit"
+            if part_of_whole:
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start))
             increment = marker == "more" or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]) is not None
@@ -1095,6 +1105,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if r.pkind == "inherit" and prev is not None and prev.claim.period.end is not None:
             r.claim.period = prev.claim.period
             r.pkind = prev.pkind or "range"
+        elif r.pkind == "inherit" and prev is not None and prev.pkind in ("since", "campaign") and prev.claim.period.start:
+            r.claim.period, r.pkind = prev.claim.period, prev.pkind  # a running total's part runs as it does
         elif r.pkind == "inherit":
             r.pkind = prev.pkind if prev is not None else ""  # nothing before: a figure with no period stated
         prev = r

@@ -1401,3 +1401,12 @@ def test_researchers_at_a_body_speak_for_it():
     cs = run("Residents said 43 people were killed in the village.\n\nResearchers at Ghent University estimated in 2022 "
              "that between 385,000 and 600,000 civilians had died.", published="2024-11-05")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(43, "Residents"), (385000, "Ghent University")]
+
+
+def test_the_parts_of_a_whole_counted_in_a_quotation_are_of_its_outcome_and_period():
+    cs = run('"We have counted 41 bodies, among them 17 women and 10 children," Lokana told AFP.', published="2025-06-12")
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 41), ("children-killed", 10)]
+    cs = run("The ministry said 1,928 people have been killed since Oct. 8, 2023, when Hezbollah began firing rockets, "
+             "including 127 children.", published="2024-10-03")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(1928, "2023-10-08", "2024-10-03"),
+                                                                         (127, "2023-10-08", "2024-10-03")]
