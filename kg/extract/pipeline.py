@@ -27,7 +27,7 @@ from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, counts_a_places_people,
                                dates_a_count, dates_a_statement, dates_an_event, denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
-                               own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, told_on_the_day,
+                               own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, sufferer, told_on_the_day,
                                verb_through_of)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
@@ -321,6 +321,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 np, after, inherited = wm.group(1), f"{after} {before}", False
             head_low = np.lower()
             bare_casualties = _BARE_CASUALTIES.fullmatch(head_low) is not None
+            if bare_casualties and si in docs and (whose := sufferer(docs[si], f.start, f.end)) and (
+                    lex.classify(whose, "killed", "", "") or ("",))[0].startswith("combatants-"):
+                continue  # "troops had suffered about 3,000 casualties": soldiers' dead and wounded, which no metric counts
             if bare_casualties:
                 # bare "casualties" in casualty reporting means civilian casualties; a kill verb anywhere before makes them deaths
                 np = "civilian casualties"

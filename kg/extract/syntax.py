@@ -812,6 +812,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
                 # ("including" is a preposition the tagger calls a verb; "bringing the toll since the war began
                 # in 2023 to 52,908": the parser may hang the figure on the clause that dates the one above)
+    if outcome and node.pos_ == "VERB" and node.dep_ == "conj" and node.head.lemma_.lower() in outcomes and any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in node.head.children):
+        outcome = ""  # "had killed or wounded 1,200 troops": one or the other, no count of either
     if not phrase and outcome and node.dep_ == "acl" and node.head.pos_ == "NOUN":
         # "put the number of farmers killed at 19" (the figure hangs off "killed"): whom the count names, or those
         # the participle is said of when the parser hangs it on them ("the number of civilians killed ... at 2,319")
@@ -877,6 +880,20 @@ def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> lis
                 out.append((tok.idx, tok.idx + len(tok.text)) if tok is not noun else (tok.idx, tok.idx))
                 break
     return out
+
+
+def sufferer(doc, start: int, end: int) -> str:
+    """Who the figure's noun befell, as the subject of the verb it is the object of: "North Korean troops had suffered
+    about 3,000 casualties" -> "North Korean troops" ("" when no such subject)."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return ""
+    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return ""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _noun_text(subject) if subject is not None and subject.pos_ == "NOUN" else ""
 
 
 def counts_a_places_people(doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:

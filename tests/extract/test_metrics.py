@@ -337,3 +337,11 @@ def test_the_remaining_deaths_of_a_whole_are_of_its_population():
 def test_the_bare_dead_a_toll_is_put_at_are_those_its_object_names():
     assert pipeline_metrics("Police later put the civilian toll from the blast at four dead.") == [("civilians-killed", 4)]
     assert pipeline_metrics("Police later put the death toll from the blast at four dead.") == [("people-killed", 4)]
+
+
+def test_soldiers_killed_or_wounded_and_their_casualties_are_no_count_of_the_dead_or_of_civilians():
+    assert pipeline_metrics("The military said its forces had killed or wounded 1,200 Russian troops.") == []
+    assert pipeline_metrics("Zelenskyy said North Korean troops fighting in Kursk had suffered about 3,000 "
+                            "casualties.") == []
+    # (bare casualties of no one in particular are still civilians')
+    assert pipeline_metrics("The strike caused 30 casualties, the mayor said.") == [("civilian-casualties", 30)]
