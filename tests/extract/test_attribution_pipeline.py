@@ -1410,3 +1410,8 @@ def test_the_parts_of_a_whole_counted_in_a_quotation_are_of_its_outcome_and_peri
              "including 127 children.", published="2024-10-03")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(1928, "2023-10-08", "2024-10-03"),
                                                                          (127, "2023-10-08", "2024-10-03")]
+
+
+def test_a_country_the_gazetteer_knows_is_no_person_and_its_agency_speaks():
+    cs = run("South Korea's spy agency put North Korean deaths at around 300, with 2,700 wounded.", published="2025-01-20")
+    assert {c.asserter.label for c in cs} == {"South Korea's spy agency"}
