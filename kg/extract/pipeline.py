@@ -71,6 +71,8 @@ _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|mon
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:[\w,.]+\s+){1,3}$", re.I)
 # the parts of a whole told right before: "41 bodies, among them 17 women and 10 children"
 _PART_AFTER = re.compile(r",\s*(?:among\s+(?:them|whom)|including)\s+[^.;:]*$")
+# a date in a clause "since" opens: "since the coalition intervened in March 2015"
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:]{0,50}$", re.I)
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 # a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
 _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()]{2,60}\)\s*[-\u2013\u2014]+\s*"
@@ -1087,7 +1089,12 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for si in range(len(sents)):
         for p in by_sent.get(si, []):
             # (a span counted back, "over the previous 24 hours", is a period too; "yesterday" is a day)
-            if ((p.kind in ("range", "month", "year") or (p.kind == "relative" and p.begin and p.begin != p.finish)) and p.finish
+            if ((p.kind in ("since", "campaign") or _SINCE_BEFORE.search(sents[si].text[:p.start])) and p.begin
+                    and p.kind not in ("range", "until")):
+                # "The war has killed tens of thousands since the coalition intervened in March 2015. ... over that
+                # period": a span still running, from then
+                last, last_kind, last_total = Period(p.begin, None, p.text), "since", None
+            elif ((p.kind in ("range", "month", "year") or (p.kind == "relative" and p.begin and p.begin != p.finish)) and p.finish
                     and not _COMPARED_BEFORE.search(sents[si].text[:p.start])):
                 # (not the time a figure is compared with: "1,208 ... in 2024, up from 538 in 2023. ... during the year")
                 last, last_kind = Period(p.begin, p.finish, p.text), "range"

@@ -1415,3 +1415,9 @@ def test_the_parts_of_a_whole_counted_in_a_quotation_are_of_its_outcome_and_peri
 def test_a_country_the_gazetteer_knows_is_no_person_and_its_agency_speaks():
     cs = run("South Korea's spy agency put North Korean deaths at around 300, with 2,700 wounded.", published="2025-01-20")
     assert {c.asserter.label for c in cs} == {"South Korea's spy agency"}
+
+
+def test_over_that_period_after_a_span_since_a_date_runs_from_that_date():
+    cs = run("The war has killed tens of thousands of people since the coalition intervened in March 2015. The Yemen Data "
+             "Project has recorded more than 25,000 air strikes over that period.", published="2022-01-22")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(25000, "2015-03", "2022-01-22")]
