@@ -712,9 +712,10 @@ def _headline_sources(raws: list[_Raw], sents) -> None:
 
 
 def _line_like(sent) -> bool:
-    """A line that is no sentence: a sub-headline or a bullet of "Key events" (short, no full stop)."""
+    """A line that is no sentence: a sub-headline or a bullet of "Key events" (short, no full stop; or a bullet of
+    highlights, full stop or not)."""
     text = sent.text.rstrip()
-    return len(text) < 150 and text[-1:] not in '.!?"\u201d:'
+    return (len(text) < 150 and text[-1:] not in '.!?"\u201d:') or (len(text) < 250 and text[:2] in ("- ", "\u2022 ", "* "))
 
 
 def _names_outcome(word: str, outcomes: dict[str, str]) -> bool:

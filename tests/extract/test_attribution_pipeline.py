@@ -1421,3 +1421,10 @@ def test_over_that_period_after_a_span_since_a_date_runs_from_that_date():
     cs = run("The war has killed tens of thousands of people since the coalition intervened in March 2015. The Yemen Data "
              "Project has recorded more than 25,000 air strikes over that period.", published="2022-01-22")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(25000, "2015-03", "2022-01-22")]
+
+
+def test_a_highlights_bullet_with_a_full_stop_restates_the_body_figure_and_takes_its_source():
+    cs = run("HIGHLIGHTS\n\n- More than 3.4 million people are displaced, according to UNHCR.\n\n- At least 26 civilians "
+             "killed in air strikes in the past two weeks.\n\nSITUATION OVERVIEW\n\nBetween 15 and 28 September, local "
+             "sources reported that at least 26 civilians were killed by air strikes.", published="2024-10-02")
+    assert [(int(c.value), c.asserter.label) for c in cs if int(c.value) == 26] == [(26, "local sources")]
