@@ -1088,6 +1088,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     last_kind = "range"
     last_total: _Raw | None = None
     for si in range(len(sents)):
+        before_sentence = (last, last_kind, last_total)
+        spans_here: list[tuple[int, Period, str]] = []
         for p in by_sent.get(si, []):
             # (a span counted back, "over the previous 24 hours", is a period too; "yesterday" is a day)
             if ((p.kind in ("since", "campaign") or _SINCE_BEFORE.search(sents[si].text[:p.start])) and p.begin
@@ -1095,15 +1097,21 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                 # "The war has killed tens of thousands since the coalition intervened in March 2015. ... over that
                 # period": a span still running, from then
                 last, last_kind, last_total = Period(p.begin, None, p.text), "since", None
+                spans_here.append((p.start, last, last_kind))
             elif ((p.kind in ("range", "month", "year") or (p.kind == "relative" and p.begin and p.begin != p.finish)) and p.finish
                     and not _COMPARED_BEFORE.search(sents[si].text[:p.start])):
                 # (not the time a figure is compared with: "1,208 ... in 2024, up from 538 in 2023. ... during the year")
                 last, last_kind = Period(p.begin, p.finish, p.text), "range"
+                spans_here.append((p.start, last, last_kind))
         for r in raws_by_sent.get(si, ()):
-            if r.pkind == "backref" and last is not None:
-                r.claim.period = Period(last.start, last.end, r.claim.period.text)
-                r.pkind = last_kind
-                r.span_of = last_total  # (a running total's "same period" ends where that total does)
+            # (a span the sentence names after the figure is not the one it refers back to: "40 were killed in the same
+            # period ..., and the toll since October 7 had reached 35,173")
+            earlier = [(span, kind) for at, span, kind in spans_here if at < r.at]
+            back, back_kind, back_total = (*earlier[-1], None) if earlier else before_sentence
+            if r.pkind == "backref" and back is not None:
+                r.claim.period = Period(back.start, back.end, r.claim.period.text)
+                r.pkind = back_kind
+                r.span_of = back_total  # (a running total's "same period" ends where that total does)
             elif r.pkind in ("range", "until") and r.claim.period.end:
                 # ("killed in the war that ended on 27 November ... during the war": up to that end)
                 last, last_kind = r.claim.period, "range"

@@ -1428,3 +1428,9 @@ def test_a_highlights_bullet_with_a_full_stop_restates_the_body_figure_and_takes
              "killed in air strikes in the past two weeks.\n\nSITUATION OVERVIEW\n\nBetween 15 and 28 September, local "
              "sources reported that at least 26 civilians were killed by air strikes.", published="2024-10-02")
     assert [(int(c.value), c.asserter.label) for c in cs if int(c.value) == 26] == [(26, "local sources")]
+
+
+def test_the_same_period_refers_back_past_a_span_its_sentence_names_after_the_figure():
+    cs = run("The ministry said 40 people were killed across the Strip in the same period, and that the overall toll "
+             "since October 7 had reached 35,173.", published="2024-05-15")
+    assert [(int(c.value), c.period.start) for c in cs] == [(40, None), (35173, "2023-10-07")]
