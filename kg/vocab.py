@@ -60,6 +60,11 @@ class Vocabulary:
         return self.lemmas(KG.incidentNouns)
 
     @cached_property
+    def any_kind_body_nouns(self) -> frozenset[str]:
+        """Words a description of a body of any type ends in ("a local rights group"; ontology/lexicon.ttl)."""
+        return self.lemmas(KG.anyKindBodyNouns)
+
+    @cached_property
     def thing_outcomes(self) -> frozenset[str]:
         """Outcome lemmas that may befall things as well as people ("lost 12 tanks"; ontology/metrics.ttl)."""
         return self.lemmas(KG.thingOutcomes)

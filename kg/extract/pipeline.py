@@ -25,7 +25,8 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, counts_a_places_people,
-                               dates_a_count, dates_a_statement, dates_an_event, denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
+                               dates_a_count, dates_a_statement, dates_an_event, denied_counts, describes_a_name, doer_of,
+                               ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
                                own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, sufferer, told_on_the_day,
                                verb_through_of)
@@ -628,10 +629,6 @@ def _without_attributed_after(raws: list[_Raw], sents) -> list[_Raw]:
     return [r for r in raws if id(r) not in dropped]
 
 
-# words for any kind of body: a description in them may name one of any type ("a local rights group", "a monitor")
-_ANY_KIND = frozenset("group organisation organization body monitor network observatory".split())
-
-
 def _dated_when_told_again(raws: list[_Raw]) -> None:
     """A figure a lead gives undated and the story tells again with its day ("an ambush on a military convoy ... that
     killed 12 soldiers" ... "the convoy was attacked Friday ... It said 12 soldiers were killed") is that day's: the
@@ -666,7 +663,7 @@ def _described_then_named(raws: list[_Raw], sents, att: Attributor, vocab: Vocab
         if named is None:
             continue
         kind = (t.extra.get("type") if (t := vocab.sources.get(named.ref.key)) is not None else None)
-        if word in _ANY_KIND and (kind is None or kind in ("ngo", "research", "un")) or (
+        if word in vocab.any_kind_body_nouns and (kind is None or kind in ("ngo", "research", "un")) or (
                 kind is not None and vocab.description_types.get(word) == kind):
             for o in raws:
                 if o.sent == r.sent and o.claim.asserter == who:
