@@ -24,7 +24,7 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
-from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, counts_a_places_people,
+from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, counts_a_places_people, counts_losses,
                                dates_a_count, dates_a_statement, dates_an_event, denied_counts, describes_a_name, doer_of,
                                ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
@@ -444,6 +444,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 metric = "people-killed" if bare_casualties else "civilians-killed"
             if metric not in vocab.metrics:
                 continue  # a population and outcome the metric scheme has no concept for: no claim, not a rejected article
+            if metric.startswith("combatants-") and si in docs and counts_losses(docs[si], f.start, f.end):
+                continue  # a force's losses, dead and wounded together, which no metric counts
             if _in_single_quotes(s, f.start) and any(r.claim.metric == metric and r.claim.value == f.value for r in raws):
                 continue  # "... boasts of 'zero unintentional civilian deaths'": a quoted restatement of a figure already claimed
             if marker == "subset" and not lex_has_event(lex, metric):

@@ -896,6 +896,24 @@ def sufferer(doc, start: int, end: int) -> str:
     return _noun_text(subject) if subject is not None and subject.pos_ == "NOUN" else ""
 
 
+def counts_losses(doc, start: int, end: int) -> bool:
+    """Whether the figure counts a force's "losses" (plural: its dead and wounded, as military briefings use the word):
+    "the enemy's losses amounted to up to 340 servicemen", "inflicted losses of up to 300 servicemen" (not "the loss of
+    nine soldiers who fell")."""
+    tok = figure_token(doc, start, end)
+    node = tok
+    for _ in range(4):
+        if node is None or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() == "loss" and node.tag_ == "NNS":
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "loss" and c.tag_ == "NNS"
+                       for c in node.children)
+    return False
+
+
 def counts_a_places_people(doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:
     """Whether the number at [start, end) counts those a place is made of, not those struck: "raided
     Mbengfem, a village of about 1,200 people, killing nine civilians", "a camp of 20,000 displaced"."""

@@ -345,3 +345,10 @@ def test_soldiers_killed_or_wounded_and_their_casualties_are_no_count_of_the_dea
                             "casualties.") == []
     # (bare casualties of no one in particular are still civilians')
     assert pipeline_metrics("The strike caused 30 casualties, the mayor said.") == [("civilian-casualties", 30)]
+
+
+def test_a_forces_losses_are_its_dead_and_wounded_and_no_count_of_its_dead():
+    assert pipeline_metrics("In the South Donetsk direction, the enemy's losses amounted to up to 340 servicemen.") == []
+    assert pipeline_metrics("The ministry claimed to have inflicted losses of up to 300 servicemen on the units.") == []
+    assert pipeline_metrics("The general staff regretted the loss of nine soldiers who fell with arms in hand.") == [
+        ("combatants-killed", 9)]
