@@ -108,6 +108,7 @@ class _Raw:
     increment: bool = False  # "another 20", "15 more": added to a count, not a running total of its own
     at: int = 0  # where the figure starts in its sentence
     span_of: "_Raw | None" = None  # the running total whose period "over the same period" refers to
+    standing: bool = False  # told in the present perfect ("26 soldiers have been killed"): a count as it stands
 
 
 _OUTLETS: dict[int, tuple[Vocabulary, dict[str, SourceRef]]] = {}
@@ -523,7 +524,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pkind = "inherit"
             if part_of_whole:
                 pkind = "inherit"
-            raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start))
+            raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start,
+                             standing=si in docs and in_present_perfect(docs[si], f.start, f.end)))
             increment = marker == "more" or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]) is not None
             if marker == "ante" or increment or _REST_BEFORE.search(s[max(0, f.start - 12):f.start]):
                 raws[-1].more, raws[-1].increment = True, increment
@@ -1158,8 +1160,10 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     for r in raws:
         if r.pkind != "" or r.claim.incident is not None or r.increment:
             continue  # ("added 15 more deaths": an increment, not the running total)
+        # (or another's, told as it stands: "... more than 600 people in Lebanon, according to a Reuters tally. On the
+        # Israeli side, 26 soldiers and 23 civilians have been killed")
         running = [o for o in raws if o.pkind in ("since", "campaign") and o.claim.period.start and o.para == r.para
-                   and o.sent < r.sent and o.claim.asserter == r.claim.asserter]
+                   and o.sent < r.sent and (o.claim.asserter == r.claim.asserter or r.standing)]
         if running:
             r.claim.period, r.pkind = running[-1].claim.period, running[-1].pkind
     # 3. the "as of" end: the latest end of a closed period (range, through, month) in the article

@@ -1434,3 +1434,12 @@ def test_the_same_period_refers_back_past_a_span_its_sentence_names_after_the_fi
     cs = run("The ministry said 40 people were killed across the Strip in the same period, and that the overall toll "
              "since October 7 had reached 35,173.", published="2024-05-15")
     assert [(int(c.value), c.period.start) for c in cs] == [(40, None), (35173, "2023-10-07")]
+
+
+def test_a_count_told_as_it_stands_after_a_running_total_of_its_paragraph_runs_as_it_does():
+    cs = run("A strike on the suburbs on Tuesday killed five people, the ministry said.\n\nSince the hostilities began "
+             "last October, Israeli strikes have killed more than 600 people in Lebanon, according to a Reuters tally. On "
+             "the Israeli side, 26 soldiers and 23 civilians have been killed, according to Israeli figures.",
+             published="2024-09-20")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs][-2:] == [
+        (26, "2023-10", "2024-09-20"), (23, "2023-10", "2024-09-20")]
