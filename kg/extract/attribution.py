@@ -673,13 +673,10 @@ class Attributor:
             # before the role
             who = _FUNCTION_WORD.sub("", owner.group("who")).strip()
             orgs = [m for m in self.index.find(who) if m.kind == "org"]
-            # ("Civil defence spokesman X" after "Gaza's civil defence agency": the body met in those words)
-            met = next((o for o in reversed(self._met + self._orgs) if " " in who and any(
-                _has_words(n.lower(), who.lower()) for n in self._names(o))), None)
             if orgs:
                 org = orgs[-1].ref
-            elif met is not None:
-                org = met
+            elif " " in who and (met := self._met_in_words(who)) is not None:
+                org = met  # ("Civil defence spokesman X" after "Gaza's civil defence agency": the body met in those words)
             elif who and not self._is_place(who) and who.lower() not in self.description_types \
                     and who.lower() not in self.organisation_nouns:  # ("Army spokesman": the army met before)
                 org = _as_written(who)
@@ -732,6 +729,13 @@ class Attributor:
     def _bears_word(self, org: SourceRef, word: str) -> bool:
         """Whether one of ``org``'s names has ``word`` ("coalition" in "Saudi-led coalition")."""
         return any(word in n.lower().replace("-", " ").split() for n in self._names(org))
+
+    def _met_in_words(self, phrase: str) -> SourceRef | None:
+        """The latest body met whose name has ``phrase`` as a run of its words ("task force" of "Combined Joint Task
+        Force", "civil defence" of "Gaza's civil defence agency")."""
+        phrase = phrase.lower()
+        return next((o for o in reversed(self._met + self._orgs) if any(_has_words(n.lower(), phrase) for n in self._names(o))),
+                    None)
 
     def _described(self, word: str) -> SourceRef | None:
         """The latest organisation met that ``word`` describes, by its names or its kind: "the
@@ -1102,15 +1106,14 @@ class Attributor:
         if label.islower() and " " not in label and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             # "the service wrote on Telegram" after "Ukraine's State Emergency Service": the body met that the word
             # names; "the source said" after "a security source told AFP": the speaker so described
-            described = self._described(label) if label in self.organisation_nouns else None
-            described = described or next((o for o in reversed(self._unnamed) if o.label.split()[-1] == label), None)
-            if described is not None:
-                return described, None
+            met_before = self._described(label) if label in self.organisation_nouns else None
+            met_before = met_before or next((o for o in reversed(self._unnamed) if o.label.split()[-1] == label), None)
+            if met_before is not None:
+                return met_before, None
         if label.islower() and " " in label:
             # "the task force said" after "the Combined Joint Task Force": a description in the words of a name met
             # (not one word: "a source at the Police Command" is not the "military source" quoted before)
-            named = next((o for o in reversed(self._met + self._orgs) if any(
-                _has_words(n.lower(), label) for n in self._names(o))), None)
+            named = self._met_in_words(label)
             if named is not None:
                 return named, None
         return _as_written(label), None

@@ -514,7 +514,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 rule=f"{mrule}+{arule}",
             )
             pkind = pm.kind if pm else ""
-            if pm is None and stated_here and in_present_perfect(docs[si], f.start, f.end):
+            standing = in_present_perfect(docs[si], f.start, f.end)
+            if pm is None and stated_here and standing:
                 pkind = "todate"  # "according to UN figures released on 2 June, 8,600 have been killed": as of that day
             if pm is None and (_THOSE_EVENTS.search(s) or (link is not None and (link.predicate or link.among_dead))
                                or _OF_THESE.match(s[:f.start].lstrip()) or mrule == "metric.restated"):
@@ -524,10 +525,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pkind = "inherit"
             if part_of_whole:
                 pkind = "inherit"
-            raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start,
-                             standing=si in docs and in_present_perfect(docs[si], f.start, f.end)))
-            increment = marker == "more" or _ANOTHER_BEFORE.search(s[max(0, f.start - 12):f.start]) is not None
-            if marker == "ante" or increment or _REST_BEFORE.search(s[max(0, f.start - 12):f.start]):
+            raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start, standing=standing))
+            just_before = s[max(0, f.start - 12):f.start]
+            increment = marker == "more" or _ANOTHER_BEFORE.search(just_before) is not None
+            if marker == "ante" or increment or _REST_BEFORE.search(just_before):
                 raws[-1].more, raws[-1].increment = True, increment
             inc.attach(raws[-1], s, si, pm)
             if no_casualties:

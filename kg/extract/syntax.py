@@ -882,13 +882,21 @@ def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> lis
     return out
 
 
+def _counted_noun(doc, start: int, end: int):
+    """The token of what the figure at [start, end) counts: the noun it modifies ("30 bodies"), else the figure
+    itself ("killing three"); None when the parse has no token there."""
+    tok = figure_token(doc, start, end)
+    if tok is None:
+        return None
+    return tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+
+
 def sufferer(doc, start: int, end: int) -> str:
     """Who the figure's noun befell, as the subject of the verb it is the object of: "North Korean troops had suffered
     about 3,000 casualties" -> "North Korean troops" ("" when no such subject)."""
-    tok = figure_token(doc, start, end)
-    if tok is None:
+    noun = _counted_noun(doc, start, end)
+    if noun is None:
         return ""
-    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return ""
@@ -917,10 +925,9 @@ def counts_losses(doc, start: int, end: int) -> bool:
 def counts_a_places_people(doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:
     """Whether the number at [start, end) counts those a place is made of, not those struck: "raided
     Mbengfem, a village of about 1,200 people, killing nine civilians", "a camp of 20,000 displaced"."""
-    tok = figure_token(doc, start, end)
-    if tok is None:
+    noun = _counted_noun(doc, start, end)
+    if noun is None:
         return False
-    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
     return (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
             and noun.head.head.lemma_.lower() in place_nouns)
 
@@ -936,10 +943,9 @@ def describes_a_name(doc, start: int, end: int) -> bool:
 def verb_through_of(doc, start: int, end: int) -> str | None:
     """The verb whose object the figure's noun belongs to through "of": "completed its assessment of 42 reports"
     -> "completed" (what was done to the reports), else None."""
-    tok = figure_token(doc, start, end)
-    if tok is None:
+    noun = _counted_noun(doc, start, end)
+    if noun is None:
         return None
-    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
     of = noun.head
     if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.dep_ != "dobj" or of.head.head.pos_ != "VERB":
         return None
@@ -957,10 +963,9 @@ def is_difference(doc, start: int, end: int) -> bool:
 def is_held(doc, start: int, end: int) -> bool:
     """Whether the number at [start, end) counts what someone has or keeps ("the United States, which has some 14,000
     troops in the country", "deployed 1,000 soldiers"), not people an event befell."""
-    tok = figure_token(doc, start, end)
-    if tok is None:
+    noun = _counted_noun(doc, start, end)
+    if noun is None:
         return False
-    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _words("holdingVerbs")
 
 
@@ -977,10 +982,9 @@ def is_ratio(doc, start: int, end: int) -> bool:
 def is_agent(doc, start: int, end: int, outcomes: dict[str, str]) -> bool:
     """Whether the figure at [start, end) counts the doers of its clause, whose outcome verb has victims
     of its own: "100 soldiers went door to door, killing 44 people" (the 100 killed; they were not killed)."""
-    tok = figure_token(doc, start, end)
-    if tok is None:
+    noun = _counted_noun(doc, start, end)
+    if noun is None:
         return False
-    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
     if noun.dep_ != "nsubj" or noun.head.lemma_.lower() in outcomes:
         return False
     # a killing later in the sentence with victims but no subject of its own shares this subject (the
@@ -1138,10 +1142,9 @@ def subject_span(doc, start: int, end: int, outcomes: dict[str, str] | frozenset
 def own_predicate(doc, start: int, end: int) -> str | None:
     """The lemma of the verb whose subject the figure (or the noun it counts) is: "196 people had been
     kidnapped" -> "kidnap"; None when the figure is no verb's subject."""
-    tok = figure_token(doc, start, end)
-    if tok is None:
+    noun = _counted_noun(doc, start, end)
+    if noun is None:
         return None
-    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
     return noun.head.lemma_.lower()
