@@ -530,9 +530,10 @@ def _in_that_year(s: str, out: list[PeriodMention]) -> list[PeriodMention]:
     """A month "that year" is in the year named before it in the sentence ("began in June 2017 and ended in October
     that year"), not the latest such month before the article."""
     for i, p in enumerate(out):
-        that = _THAT_YEAR.match(s, p.end)
+        if p.kind != "month" or not p.begin or (that := _THAT_YEAR.match(s, p.end)) is None:
+            continue
         year = next((q.begin[:4] for q in reversed(out[:i]) if q.begin), None)
-        if p.kind == "month" and that and year and p.begin:
+        if year:
             out[i] = PeriodMention(p.start, that.end(), f"{year}{p.begin[4:]}", f"{year}{p.finish[4:]}", p.kind,
                                    s[p.start:that.end()])
     return out
