@@ -20,7 +20,6 @@ The ratio is kg's full listing over DuckDB's rule; the rows are equal when both 
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import sys
@@ -31,24 +30,13 @@ from pathlib import Path
 
 import duckdb
 
-from bench.bench_queries import machine
+from bench.bench_queries import analysed_store, machine, report_head
 from bench.duckdb_baseline import conflict_pairs, export_claims
-from bench.synthetic_claims import write_analysed_store
 from kg.analysis.listing import conflict_rows
 from kg.analysis.rules import DEFAULT_TOLERANCE
 from kg.stores import open_store
 
 FIRST = 50  # `kg conflicts --limit 50`
-
-
-def analysed_store(work: Path, n: int) -> tuple[Path, dict]:
-    """The generated store of ``n`` claims in ``work`` and how it was built (a kept one is reused)."""
-    path, info = work / f"claims-{n}", work / f"claims-{n}.json"
-    if not info.exists():
-        shutil.rmtree(path, ignore_errors=True)
-        print(f"generating {n} claims into {path}", file=sys.stderr, flush=True)
-        info.write_text(json.dumps(write_analysed_store(path, n)))
-    return path, json.loads(info.read_text())
 
 
 def timed(fn, runs: int) -> tuple[float, object]:
@@ -128,9 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    lines = ["# kg's conflict listing beside DuckDB on the same claims", "",
-             f"- Date: {started:%Y-%m-%d %H:%M} UTC", f"- Machine: {header}",
-             f"- Command: `python -m bench.bench_duckdb {' '.join(argv if argv is not None else sys.argv[1:])}`",
+    lines = [*report_head("kg's conflict listing beside DuckDB on the same claims", "bench_duckdb", argv, started, header),
              f"- DuckDB {duckdb.__version__}; tolerance {DEFAULT_TOLERANCE}; median of {args.runs} runs at 10k claims "
              "and below, one run above. kg: `conflict_rows` from the stored findings (embedded Oxigraph, one "
              "core); DuckDB: queries/duckdb/conflicts.sql over the exported Parquet file, reading it and "

@@ -136,6 +136,23 @@ def _seconds(value: float | None, timeout: float) -> str:
     return f"{value:.2f}" if value is not None else f"> {timeout:.0f}"
 
 
+def analysed_store(work: Path, n: int) -> tuple[Path, dict]:
+    """The generated store of ``n`` claims in ``work`` and how it was built (a kept one is reused with the figures of
+    its build)."""
+    path, info = work / f"claims-{n}", work / f"claims-{n}.json"
+    if not info.exists():
+        shutil.rmtree(path, ignore_errors=True)
+        print(f"generating {n} claims into {path}", file=sys.stderr, flush=True)
+        info.write_text(json.dumps(write_analysed_store(path, n)))
+    return path, json.loads(info.read_text())
+
+
+def report_head(title: str, module: str, argv: list[str] | None, started, machine_line: str) -> list[str]:
+    """A results file's first lines: its title, when, on what machine and with which command it was run."""
+    return [f"# {title}", "", f"- Date: {started:%Y-%m-%d %H:%M} UTC", f"- Machine: {machine_line}",
+            f"- Command: `python -m bench.{module} {' '.join(argv if argv is not None else sys.argv[1:])}`"]
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
                platform.processor()) if os.path.exists("/proc/cpuinfo") else platform.processor()
@@ -165,12 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     header = machine()
     results, builds = {}, {}
     for n in tiers:
-        path, info = work / f"claims-{n}", work / f"claims-{n}.json"
-        if not info.exists():  # (a kept store is reused with the figures of its build)
-            shutil.rmtree(path, ignore_errors=True)
-            print(f"generating {n} claims into {path}", file=sys.stderr, flush=True)
-            info.write_text(json.dumps(write_analysed_store(path, n)))
-        builds[n] = json.loads(info.read_text())
+        path, builds[n] = analysed_store(work, n)
         if not args.build_only:
             # tiers past 100k claims run each query once: a median of several would take hours
             results[n] = time_oxigraph(path, args.runs if n <= 100_000 else 1, args.timeout, only)
@@ -182,9 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
-    lines = ["# Query latency: named analysis queries", "",
-             f"- Date: {started:%Y-%m-%d %H:%M} UTC", f"- Machine: {header}",
-             f"- Command: `python -m bench.bench_queries {' '.join(argv if argv is not None else sys.argv[1:])}`",
+    lines = [*report_head("Query latency: named analysis queries", "bench_queries", argv, started, header),
              f"- Oxigraph (pyoxigraph, embedded, on disk): median of {args.runs} runs (one for a query over {REPEAT_UNDER} s: its run-to-run spread is small beside its length, "
              f"and one per query past 100k claims), each stopped after {args.timeout:.0f} s; rdflib "
              f"{__import__('rdflib').__version__} in memory (Dataset, union default graph): one run, "
