@@ -89,7 +89,7 @@ _DATELINE = re.compile(r"\(?[A-Z][\w .'-]{1,30}(?:\s*\([^()]{2,30}\))?,\s*")
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
-_AND_END = re.compile(r"\band\s*$")
+_LIST_END = re.compile(r"(?:,|\b(and))\s*$")
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|additional)\s+$")
 # "the remaining 16 deaths", "the other 12": the rest of the whole before, of its population (no increment)
 _REST_BEFORE = re.compile(r"\b(?:remaining|other)\s+$", re.I)
@@ -128,6 +128,15 @@ def _outlet(meta: ArticleMeta, vocab: Vocabulary) -> SourceRef | None:
         _OUTLETS[id(vocab)] = hit
     name = meta.publisher.strip()
     return hit[1].get(name.lower()) or SourceRef(slug(name), name, "Outlet", known=False)
+
+
+def _last_listed(s: str, figs, i: int) -> str | None:
+    """The words after the last figure of a list that figs[i] opens ("A, B and C were killed"), or None when
+    no "and" lists it with the figures after it."""
+    j, joined = i, False
+    while j + 1 < len(figs) and (end := _LIST_END.search(_windows(s, figs, j)[0])):
+        joined, j = joined or end.group(1) is not None, j + 1
+    return _windows(s, figs, j)[0] if joined else None
 
 
 def _windows(s: str, figs, i: int) -> tuple[str, str, str]:
@@ -348,11 +357,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "completed its assessment of 42 reports", "completed its review of 18 allegations": the verb the
                 # figure's noun is the object of, through "of", says what was done to them (where nothing else did)
                 res = lex.classify(np, after, before, f"{near} {done}") or res
-            if (res is None and np and not inherited and i + 1 < len(figs) and _AND_END.search(after)
+            if (res is None and np and not inherited and (last := _last_listed(s, figs, i)) is not None
                     and not (link is not None and link.outcome)):
-                # "13 civilians, most of them living near the wall, and five soldiers were killed": subjects joined
-                # by "and" share the verb after the last of them (where the parse, thrown by the aside, links none)
-                res = lex.classify(np, f"{after} {_windows(s, figs, i + 1)[0]}", before, near, inherited)
+                # "13 civilians, most of them living near the wall, and five soldiers were killed", "920 militants, 165
+                # soldiers and police, and 47 civilians had been killed": subjects listed with "and" share the verb
+                # after the last of them (where the parse, thrown by the aside or the list, links none)
+                res = lex.classify(np, f"{after} {last}", before, near, inherited)
             if (res is None and not np and (_BARE_AFTER.match(after) or _BARE_BEFORE.search(near))
                     and not (link is not None and link.noun and lex.classify(link.noun, link.outcome, "", ""))):
                 # "42 died", "The attack killed 19 and wounded 60": people, by default (unless the parse names

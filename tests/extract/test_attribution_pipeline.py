@@ -892,6 +892,15 @@ def test_subjects_joined_by_and_share_the_verb_after_the_last_of_them():
         ("civilians-killed", 13), ("combatants-killed", 5), ("combatants-killed", 11), ("combatants-injured", 14)]
 
 
+def test_every_figure_of_a_list_shares_the_verb_after_the_last():
+    # (the parser makes the first of the list the object of "said")
+    cs = run("The army said 310 rebels, 72 soldiers and police, and 19 civilians had been killed.")
+    assert [(c.metric, int(c.value)) for c in cs] == [
+        ("combatants-killed", 310), ("combatants-killed", 72), ("civilians-killed", 19)]
+    # a comma alone lists nothing: the people of a place are no count of the dead
+    assert [int(c.value) for c in run("The town, home to 4,000 people, 12 of whom were killed, was shelled.")] == [12]
+
+
 def test_a_shorter_name_is_the_body_named_in_full_before():
     cs = run("The True News Information Team said 37 terrorists were killed. The Information Team said that 12 civilians "
              "were injured.")
