@@ -115,6 +115,71 @@ def parse_date(text: str, published: str | None = None, edge: str = "start") -> 
     return f"{year:04d}-{month:02d}"
 
 
+class StoryYear:
+    """The year a story told in the past is in: a long read that opens "on May 23, 2017" goes on with
+    "on October 17" and "in June" of 2017, not of the year before publication. A full date of an earlier
+    year (a month and its year) sets it, and a month before its month is of the next year (stories are told
+    in order); a date of the publication year, or one told from the article's day ("on Monday", "last month",
+    "so far"), ends it. Only a bare month or day that would otherwise fall
+    more than four months before publication takes it: news names the recent past without its year."""
+
+    _FAR_MONTHS = 4
+
+    def __init__(self, published: str | None):
+        self.published, self.year, self.month = published, None, None
+        pub = _pub(published)
+        self._pub = pub if pub is not None and pub[1] is not None else None
+
+    def resolve(self, s: str, pms: list[PeriodMention], campaign_starts: dict[str, str] | None,
+                words: set[str]) -> list[PeriodMention]:
+        """``pms`` (found in ``s`` against the publication date), with bare dates far back moved to the story's year."""
+        if self._pub is None:
+            return pms
+        far = [p for p in pms if self.year is not None and self._bare(p) and self._far(p.finish or p.begin)]
+        for year in {self._year_of(p) for p in far} - {None}:
+            again = {(q.start, q.end): q for q in find_periods(s, f"{year:04d}-12-31", campaign_starts, words)}
+            pms = [again.get((p.start, p.end), p) if p in far and self._year_of(p) == year else p for p in pms]
+        for p in pms:
+            year = _YEAR.search(p.text)
+            if year and not _month_of(p.text):
+                continue  # a bare year ("since 2014") is background, not the story's time
+            if year:
+                early = int(year.group(1)) < self._pub[0]
+                self.year, self.month = (int(year.group(1)), _first_month(p.text)) if early else (None, None)
+            elif p.kind in ("relative", "todate") or _RELATIVE_WORDS & set(_LETTERS.findall(p.text.lower())):
+                self.year = self.month = None
+        return pms
+
+    def _year_of(self, p: PeriodMention) -> int | None:
+        """The story's year, or the next when the month comes before the story's (told in order: "erupted in
+        August 2023 ... said in January"), unless that is the publication year, which the date had already."""
+        month = _ISO.match(p.finish or p.begin or "")
+        year = self.year + (1 if month and month.group(2) and int(month.group(2)) < self.month else 0)
+        return year if year < self._pub[0] else None
+
+    @staticmethod
+    def _bare(p: PeriodMention) -> bool:
+        return (p.kind in ("day", "month", "range", "since", "until") and not _YEAR.search(p.text)
+                and _month_of(p.text) and _RELATIVE_WORDS.isdisjoint(_LETTERS.findall(p.text.lower())))
+
+    def _far(self, iso: str | None) -> bool:
+        m = _ISO.match(iso or "")
+        if not m or not m.group(2):
+            return False
+        return (self._pub[0] * 12 + self._pub[1]) - (int(m.group(1)) * 12 + int(m.group(2))) > self._FAR_MONTHS
+
+
+_RELATIVE_WORDS = frozenset({"this", "last", "next", "ago", "today", "yesterday", *_WEEKDAYS})
+
+
+def _month_of(text: str) -> bool:
+    return _first_month(text) is not None
+
+
+def _first_month(text: str) -> int | None:
+    return next((MONTHS[w] for w in _LETTERS.findall(text.lower()) if w in MONTHS), None)
+
+
 def _shift_years(iso: str, years: int) -> str:
     parts = iso.split("-")
     parts[0] = f"{int(parts[0]) - years:04d}"

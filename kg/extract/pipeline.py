@@ -20,7 +20,7 @@ from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
 from kg.extract.metrics import lexicon, noun_phrase
 from kg.extract.numbers import MONTHS, NUMBER_WORDS, find_numbers
-from kg.extract.periods import PERIOD_WORDS, PeriodMention, find_periods
+from kg.extract.periods import PERIOD_WORDS, PeriodMention, StoryYear, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
@@ -184,6 +184,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     # sentences, so sentences after the last one with figures skip those stages, and an article
     # without figures has no claims.
     found: list[tuple[set[str], bool, list]] = []
+    story_year = StoryYear(meta.published)
     last_fig = -1
     for si, sent in enumerate(sents):
         s = sent.text
@@ -192,6 +193,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         nums = find_numbers(s, words) if (has_digit or words & NUMBER_WORDS) else []
         figs = figures(s, nums) if nums else []
         pms = find_periods(s, meta.published, camp, words) if (has_digit or words & PERIOD_WORDS) else []
+        pms = story_year.resolve(s, pms, camp, words) if pms else pms
         # a number inside a date is no count ("between 27 and 31 March", "from 3 to 5 May"; but "between 2000 and
         # 3000 people" may be years or counts, and is left to the figure stage)
         figs = [f for f in figs if not any(p.start <= f.start and f.end <= p.end

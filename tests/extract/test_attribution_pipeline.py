@@ -1452,3 +1452,14 @@ def test_a_count_told_as_it_stands_after_a_running_total_of_its_paragraph_runs_a
              published="2024-09-20")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs][-2:] == [
         (26, "2023-10", "2024-09-20"), (23, "2023-10", "2024-09-20")]
+
+
+def test_a_story_told_in_the_past_dates_its_bare_days_in_its_own_year():
+    cs = run("The siege began on March 4, 2016, when rebels seized the town.\n\n"
+             "On August 9, an air strike on the market killed 23 civilians, residents said.\n\n"
+             "Today, aid groups say, the town is quiet. On May 20, a robbery killed two people, police said.",
+             published="2021-06-10")
+    assert [(int(c.value), c.period.end) for c in cs] == [(23, "2016-08-09"), (2, "2021-05-20")]
+    # news names the recent past without its year: a date a few months back is this year's, whatever came before
+    cs = run("The war began in February 2019. On March 3, shelling killed 14 people, officials said.", published="2021-06-10")
+    assert [(int(c.value), c.period.end) for c in cs] == [(14, "2021-03-03")]
