@@ -27,7 +27,7 @@ from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, counts_a_places_people, counts_losses,
                                dates_a_count, dates_a_statement, dates_an_event, denied_counts, describes_a_name, doer_of,
                                ends_a_period, figure_token, governing_source,
-                               in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
+                               in_present_perfect, is_age, measures_a_record, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
                                own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, sufferer, told_on_the_day,
                                verb_through_of)
 from kg.extract.text import junk_spans
@@ -501,7 +501,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 att.note(asserter, speaker)
                 last_para = sent.para
             # when
-            pm = _pick_period(pms, f.start, f.end, s, docs.get(si))
+            # (not the record a toll is measured against: "..., the highest toll since mid-2022")
+            pm = _pick_period([p for p in pms if not (
+                p.kind == "since" and si in docs and measures_a_record(docs[si], p.start, p.end)
+                and not told_on_the_day(docs[si], p.start, p.end, f.start, f.end))], f.start, f.end, s, docs.get(si))
             if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) >= 7 and si in docs
                     and told_on_the_day(docs[si], pm.start, pm.end, f.start, f.end)):
                 # (or that month's: "the deadliest since February, when an Israeli raid ... killed nine civilians")

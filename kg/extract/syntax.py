@@ -313,6 +313,21 @@ def told_on_the_day(doc, day_start: int, day_end: int, start: int, end: int) -> 
         for c in day.children)
 
 
+def measures_a_record(doc, start: int, end: int) -> bool:
+    """Whether the "since" date at characters [start, end) belongs to a superlative, the record a toll is
+    measured against ("..., the highest toll for any two-week period since mid-2022", "the deadliest attack
+    on the city since 2019"): no start of the figure's period."""
+    tok = figure_token(doc, start, end)
+    node = tok.head if tok is not None and tok.lower_ == "since" else tok
+    for _ in range(5):  # since -> period -> for -> toll
+        if node is None or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in _NOMINAL and any(c.tag_ == "JJS" or c.lower_ == "most" for c in node.children):
+            return True
+    return False
+
+
 def starts_a_period(doc, start: int, end: int) -> bool:
     """Whether "since" governs the date at characters [start, end): "killed since Haftar launched an
     offensive on April 4", "since the strike on Sunday" (the date starts a running total; it is not

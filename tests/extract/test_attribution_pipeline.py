@@ -1463,3 +1463,12 @@ def test_a_story_told_in_the_past_dates_its_bare_days_in_its_own_year():
     # news names the recent past without its year: a date a few months back is this year's, whatever came before
     cs = run("The war began in February 2019. On March 3, shelling killed 14 people, officials said.", published="2021-06-10")
     assert [(int(c.value), c.period.end) for c in cs] == [(14, "2021-03-03")]
+
+
+def test_the_record_a_toll_is_measured_against_does_not_start_its_period():
+    cs = run("Between 10 and 23 May, monitors verified that 174 civilians were killed in the region, the highest toll "
+             "for any two-week period since mid-2022.\n\n"
+             "The strike killed 52 people on Tuesday, the deadliest attack on the city since 2019, officials said.",
+             published="2024-05-24")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (174, "2024-05-10", "2024-05-23"), (52, "2024-05-21", "2024-05-21")]
