@@ -1472,3 +1472,10 @@ def test_the_record_a_toll_is_measured_against_does_not_start_its_period():
              published="2024-05-24")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (174, "2024-05-10", "2024-05-23"), (52, "2024-05-21", "2024-05-21")]
+
+
+def test_workers_killed_are_civilians_and_those_a_factory_employs_are_no_toll():
+    cs = run("A missile strike on a printing house killed seven workers, officials said.\n\n"
+             "The ministry announced the death of three workers, before the toll rose after the recovery of bodies from "
+             "the rubble of the factory, which employs around 40 workers.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 7), ("civilians-killed", 3)]

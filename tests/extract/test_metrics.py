@@ -283,8 +283,10 @@ def test_a_figure_with_no_noun_counts_whom_the_act_struck():
 
 
 def test_the_parse_names_the_victims_of_an_outcome_noun_and_a_population_modifier_on_any_noun():
-    # "the death of N workers": people killed, whatever the noun; an outcome that may befall things does not count them
-    assert pipeline_metrics("The ministry announced on Sunday night the death of seven workers.") == [("people-killed", 7)]
+    # "the death of N guests": people killed, whatever the noun (workers are civilians); an outcome that may befall
+    # things does not count them
+    assert pipeline_metrics("The ministry announced on Sunday night the death of seven guests.") == [("people-killed", 7)]
+    assert pipeline_metrics("The ministry announced on Sunday night the death of seven workers.") == [("civilians-killed", 7)]
     assert pipeline_metrics("The army said it had lost 12 tanks in the battle.") == []
     # "among civilians" names the population of both joined counts
     assert pipeline_metrics("The mission documented 297 deaths and 371 injuries among civilians.") == [
