@@ -293,7 +293,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if (is_age(docs[si], f.start, f.end) or is_ratio(docs[si], f.start, f.end) or is_difference(docs[si], f.start, f.end)
                     or is_held(docs[si], f.start, f.end)
                     or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas) or describes_a_name(docs[si], f.start, f.end)
-                    or counts_a_places_people(docs[si], f.start, f.end, vocab.place_nouns)):
+                    or counts_a_places_people(docs[si], f.start, f.end, vocab.place_nouns, vocab.outcome_lemmas)):
                 continue
             after, before, near = _windows(s, figs, i)
             if (cut := next_predicate_start(docs[si], f.start, f.end)) is not None and cut > f.end:

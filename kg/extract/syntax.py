@@ -937,7 +937,7 @@ def counts_losses(doc, start: int, end: int) -> bool:
     return False
 
 
-def counts_a_places_people(doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:
+def counts_a_places_people(doc, start: int, end: int, place_nouns: frozenset[str], outcomes: dict[str, str]) -> bool:
     """Whether the number at [start, end) counts those a place is made of, not those struck: "raided
     Mbengfem, a village of about 1,200 people, killing nine civilians", "a camp of 20,000 displaced", "the
     factory, which employs around 40 workers"."""
@@ -946,7 +946,7 @@ def counts_a_places_people(doc, start: int, end: int, place_nouns: frozenset[str
         return False
     if noun.dep_ == "dobj" and noun.head.dep_ == "relcl":
         verb = noun.head  # (a place's relative clause whose act befalls no one: "which employs", "that houses")
-        return (verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in place_nouns
+        return (verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in place_nouns and verb.lemma_.lower() not in outcomes
                 and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children))
     return (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
             and noun.head.head.lemma_.lower() in place_nouns)
