@@ -1479,6 +1479,10 @@ def test_workers_killed_are_civilians_and_those_a_factory_employs_are_no_toll():
              "The ministry announced the death of three workers, before the toll rose after the recovery of bodies from "
              "the rubble of the factory, which employs around 40 workers.")
     assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 7), ("civilians-killed", 3)]
+    # staff are no armed group's members; the UN's are aid workers
+    cs = run("State television said a strike on its headquarters killed two staff members. Five UN staff members were "
+             "killed, the agency said.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 2), ("aid-workers-killed", 5)]
     # (the parser may hang an act's clause on a place: "assaults across the province that killed")
     cs = run("It was one of several assaults across the province that killed more than 50 people, officials said.")
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 50)]
