@@ -467,6 +467,17 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if inherited:
                 elliptic_nps.append(np)
             explicit_people = bool(_PEOPLE.search(np))
+            # when
+            # (not the record a toll is measured against: "..., the highest toll since mid-2022")
+            pm = _pick_period([p for p in pms if not (
+                p.kind == "since" and si in docs and measures_a_record(docs[si], p.start, p.end)
+                and not told_on_the_day(docs[si], p.start, p.end, f.start, f.end))], f.start, f.end, s, docs.get(si))
+            if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) >= 7 and si in docs
+                    and told_on_the_day(docs[si], pm.start, pm.end, f.start, f.end)):
+                # (or that month's: "the deadliest since February, when an Israeli raid ... killed nine civilians")
+                pm = PeriodMention(pm.start, pm.end, pm.begin, pm.begin, "day" if len(pm.begin) == 10 else "month", pm.text)
+            if pm is None and sent.para in dated_items:
+                pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
             # who
             quoted = sent.in_quote != _in_quote(s, f.start)
             # a headline in title case parses badly ("Civilians Killed in US-Led Operations"); in sentence case it
@@ -487,7 +498,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # source before going on
                 r = outlet, None, "attr.impersonal"
             if (r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1
-                    and not _about_the_war(docs.get(si), f.start, f.end, vocab)):
+                    and not _about_the_war(docs.get(si), f.start, f.end, vocab)
+                    and not (sent.para != last_para and _history_after_news(pm, raws, meta.published))):
                 # the source of the figures just before (same or previous paragraph) goes on speaking
                 asserter, speaker = att.last_asserter
                 arule = "attr.carry-over"
@@ -500,17 +512,6 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if not sent.headline:
                 att.note(asserter, speaker)
                 last_para = sent.para
-            # when
-            # (not the record a toll is measured against: "..., the highest toll since mid-2022")
-            pm = _pick_period([p for p in pms if not (
-                p.kind == "since" and si in docs and measures_a_record(docs[si], p.start, p.end)
-                and not told_on_the_day(docs[si], p.start, p.end, f.start, f.end))], f.start, f.end, s, docs.get(si))
-            if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) >= 7 and si in docs
-                    and told_on_the_day(docs[si], pm.start, pm.end, f.start, f.end)):
-                # (or that month's: "the deadliest since February, when an Israeli raid ... killed nine civilians")
-                pm = PeriodMention(pm.start, pm.end, pm.begin, pm.begin, "day" if len(pm.begin) == 10 else "month", pm.text)
-            if pm is None and sent.para in dated_items:
-                pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
             period = Period(pm.begin, pm.finish, pm.text) if pm else Period()
             # where
             # the places of the figure's own clause: from its speech act (or the figure before) to the next figure
@@ -618,6 +619,23 @@ def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary, quote
         # said" after means (not a person named before)
         r = (r[0], SourceRef(slug(found.head.text), found.head.text, "Person", speaks_for=r[0], known=False))
     return (r[0], r[1], f"attr.{found.rule}") if r else None
+
+
+def _history_after_news(pm: PeriodMention | None, raws: list[_Raw], published: str | None) -> bool:
+    """Whether a figure of years ago follows the latest news ("... 71 people had been wounded, she said.
+    // The two countries fought a series of clashes between 2008 and 2011, in which at least 28 people were
+    killed"): the article's background, not the speaker of the news going on (a report's figures of past
+    years, told after others of the past, are the report's)."""
+    if pm is None or not pm.finish or not published or not raws:
+        return False
+    last = raws[-1].claim.period.end or published
+    return pm.finish[:4] < str(int(published[:4]) - 1) and last[:7] >= _months_before(published, 3)
+
+
+def _months_before(published: str, months: int) -> str:
+    year, month = int(published[:4]), int(published[5:7] or 1) if len(published) >= 7 else 1
+    n = year * 12 + month - 1 - months
+    return f"{n // 12:04d}-{n % 12 + 1:02d}"
 
 
 def _about_the_war(doc, start: int, end: int, vocab: Vocabulary) -> bool:

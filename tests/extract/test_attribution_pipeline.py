@@ -1486,3 +1486,14 @@ def test_workers_killed_are_civilians_and_those_a_factory_employs_are_no_toll():
     # (the parser may hang an act's clause on a place: "assaults across the province that killed")
     cs = run("It was one of several assaults across the province that killed more than 50 people, officials said.")
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 50)]
+
+
+def test_a_figure_of_years_ago_after_the_news_is_the_articles_background():
+    cs = run("The ministry said 13 people had been killed in the clashes on Thursday.\n\n"
+             "The two countries fought a series of clashes between 2008 and 2011, in which at least 28 people were killed.",
+             published="2025-07-26")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(13, "ministry"), (28, "Reuters")]
+    # a report's figures of past years, told after others of the past, are the report's
+    cs = run("Airwars said 1,200 civilians were killed in 2019.\n\nIn 2018, 900 civilians were killed.",
+             published="2025-07-26")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(1200, "Airwars"), (900, "Airwars")]
