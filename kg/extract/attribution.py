@@ -134,7 +134,7 @@ _POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
 _OWNED_WORDS = re.compile(r"\s*([a-z][a-z-]*)\b(?:\s+([a-z][a-z-]*)\b)?(?:\s+([a-z][a-z-]*)\b)?")
 # a body's name, then its spokesman's role, right before a name ("Taliban spokesman Zabihullah Mujahid")
 _NAMED_ROLE_BEFORE = re.compile(r"(?P<who>[A-Z][\w&.'-]*\s+(?:[\w&.'-]+\s+){0,4})(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Oo]fficial)"
-                                r"\s+(?:[A-Z][\w.]*\s+){0,3}$")
+                                r"(?:,\s*)?\s+(?:[A-Z][\w.]*\s+){0,3}$")  # (or set off: "Cambodia's Defense Ministry spokeswoman, X")
 # an office by its holder: "the provincial governor", "the city's mayor"
 _AN_OFFICE = re.compile(r"(?:the\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))")
 _OFFICE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))\s*,\s*$")

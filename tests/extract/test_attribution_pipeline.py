@@ -1025,6 +1025,10 @@ def test_a_spokesman_named_after_his_body_or_for_an_office_speaks_for_it():
              published="2020-10-22")
     assert [(int(c.value), c.asserter.label) for c in cs] == [
         (16, "Taliban"), (14, "provincial governor"), (5, "Ministry of Health"), (9, "Ministry of Health")]
+    # ... or set off after its role by a comma
+    cs = run("The Defense Ministry spokeswoman, Lt. Gen. Maly Socheata, said eight civilians had been killed.")
+    assert [(int(c.value), c.asserter.label, c.speaker.label) for c in cs] == [
+        (8, "Defense Ministry", "Maly Socheata")]
 
 
 def test_an_offices_holder_named_after_it_speaks_for_the_office_and_a_participle_is_the_figures_own_outcome():
