@@ -823,6 +823,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                                   if x.dep_ == "prep" and x.lower_ == "of"
                                   for p in x.children if p.dep_ == "pobj" and p.lemma_.lower() in outcomes]
                 outcome = outcomes[among[0].lemma_.lower()] if among else ""
+                # ... or what they were: "21 villagers, including 13 children, were dead"
+                outcome = outcome or next((outcomes[c.lemma_.lower()] for c in node.children if c.dep_ == "acomp"
+                                           and c.lemma_.lower() in outcomes and came_from.dep_ in SUBJECTS), "")
             if node.pos_ == "VERB" and not outcome and node.dep_ != "prep" and not _time_clause(node):
                 break  # the figure's own clause has another predicate: "hit 3 targets", "arrested 40"
                 # ("including" is a preposition the tagger calls a verb; "bringing the toll since the war began
@@ -1005,8 +1008,17 @@ def is_agent(doc, start: int, end: int, outcomes: dict[str, str]) -> bool:
     noun = _counted_noun(doc, start, end)
     if noun is None:
         return False
-    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() in outcomes:
+    if noun.dep_ != "nsubj":
         return False
+    if noun.head.lemma_.lower() in outcomes:
+        # "three soldiers and a vigilante group had killed 13 civilians": the subject of an act with victims of
+        # its own (not "Three soldiers killed in ambush", a headline's passive)
+        verb = noun.head
+        active = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        return active and outcomes[verb.lemma_.lower()] in ("killed", "injured") and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() != "life" and not any(p.dep_ == "poss" for p in c.children)
+            and not any(t.is_punct for t in verb.doc[verb.i + 1:c.i])  # (an object across a dash is a misparse)
+            for c in verb.children)
     # a killing later in the sentence with victims but no subject of its own shares this subject (the
     # parser may hang it off another clause: "went door to door, ordered people out and opened fire, killing 44")
     return any(t.lemma_.lower() in outcomes and t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)

@@ -1501,3 +1501,11 @@ def test_a_figure_of_years_ago_after_the_news_is_the_articles_background():
     cs = run("Airwars said 1,200 civilians were killed in 2019.\n\nIn 2018, 900 civilians were killed.",
              published="2025-07-26")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(1200, "Airwars"), (900, "Airwars")]
+
+
+def test_the_doers_of_a_killing_are_no_victims_and_a_whole_that_was_dead_is_a_toll():
+    cs = run("The government admitted that three soldiers and a vigilante group had killed 13 civilians.\n\n"
+             "Three soldiers killed in ambush.\n\n"
+             "By nightfall, 21 villagers, including 13 children, were dead.")
+    assert [(c.metric, int(c.value)) for c in cs] == [
+        ("civilians-killed", 13), ("combatants-killed", 3), ("civilians-killed", 21), ("children-killed", 13)]
