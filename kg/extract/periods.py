@@ -272,7 +272,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?:mid-?|early\s+|late\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
     ("season", re.compile(rf"\b(?:in|during|over|through)\s+(?:the\s+)?(?:early\s+|late\s+)?(?P<season>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<y>{_Y})\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|during)\s+(?P<y>{_Y})\b(?!\s*[-,]?\s*\d)", re.I)),
+    # (not one of a list or span of years: "in 2016, 2017 and 2018", "in 2017-18"; but "In 2017, 40 people")
+    ("year", re.compile(rf"\b(?:in|during)\s+(?P<part>early\s+|late\s+|mid-?)?(?P<y>{_Y})\b(?!\s*[-\u2013]\s*\d)(?!\s*,\s*{_Y}\b)", re.I)),
     # "2024 turned out to be the deadliest year": the year a sentence is about
     ("year", re.compile(rf"\b(?P<y>{_Y})\s+(?:was|turned\s+out\s+to\s+be|became|proved|has\s+been)\s+(?:the|a|an)\b", re.I)),
     # ... or the month: "May was the deadliest month, with at least 23 civilians killed" (a capitalised name: not "may")
@@ -573,6 +574,10 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     y = int(m.group("y"))
                     begin = f"{y:04d}-01"
                     finish = published if pub and pub[0] == y else f"{y:04d}-12"
+                    part = (m.groupdict().get("part") or "").strip().lower()[:3]  # "in early 2022": its first four months
+                    if part:
+                        first, last = _YEAR_PARTS[part]
+                        begin, finish = f"{y:04d}-{first:02d}", min(f"{y:04d}-{last:02d}", finish)
             except (ValueError, IndexError):
                 continue
             # a bare year is its months: "between 2014 and the end of 2021" runs from January to December (or
@@ -588,6 +593,7 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
 
 
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # first month
+_YEAR_PARTS = {"ear": (1, 4), "mid": (5, 8), "lat": (9, 12)}  # early, mid-, late: first and last month
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 
 

@@ -306,3 +306,17 @@ def test_a_month_abbreviation_inside_a_word_is_no_date(text):
 def test_a_month_that_year_is_in_the_year_named_before_it():
     ps = find_periods("The offensive, which began in June 2017 and ended in October that year, was long.", "2022-10-17")
     assert (ps[-1].text, ps[-1].begin, ps[-1].finish) == ("in October that year", "2017-10", "2017-10")
+
+
+@pytest.mark.parametrize("sentence, begin, finish", [
+    ("In 2017, 40 people were killed in attacks on the town.", "2017-01", "2017-12"),  # (a count after the comma)
+    ("Researchers estimated in early 2022 that 385,000 civilians had died.", "2022-01", "2022-04"),
+    ("In late 2017, the fighting spread to the north.", "2017-09", "2017-12"),
+    ("Attacks rose in mid-2019.", "2019-05", "2019-08"),
+])
+def test_a_year_or_a_part_of_it(sentence, begin, finish):
+    assert [(p.begin, p.finish) for p in find_periods(sentence, "2022-11-03")] == [(begin, finish)]
+
+
+def test_a_list_or_span_of_years_is_no_one_year():
+    assert find_periods("Attacks were recorded in 2016, 2017 and 2018.", "2022-11-03") == []
