@@ -74,8 +74,8 @@ def _first(seq) -> tuple[list[str], list[str], bool]:
                 return items, negated, False
             continue
         if op is _c.SUBPATTERN:
-            _, add_flags, del_flags, sub = av
-            if add_flags or del_flags:
+            _, add_flags, _, sub = av
+            if add_flags:  # (a flag taken off, "(?-i:May)", only narrows what the outer flags let the guard admit)
                 raise _Unknown(op)
             i, n, null = _first(sub)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):

@@ -21,9 +21,9 @@ from functools import lru_cache
 from kg.extract.fastre import guard
 from kg.extract.numbers import MONTHS, UNITS, TENS
 
-_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![a-z])"  # (not "by sep" in "by separatists")
+_M = r"(?:January|February|March|April|(?-i:May|MAY)|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![a-z])"  # (not "by sep" in "by separatists")
 _Y = r"(?:19|20)\d\d"
-_D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d]|,\d)"  # not the start of "31,184"
+_D = r"(?<![\d,.])(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d]|,\d)"  # not the start of "31,184", nor the end of "800"
 # one date: "Dec. 31, 2015", "January 20, 2009", "3 July", "3 July 2019", "November 2017", "July", "2014"
 _DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|mid-?|(?:early|late)\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})(?:\s+(?:this|last)\s+year)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -320,3 +320,13 @@ def test_a_year_or_a_part_of_it(sentence, begin, finish):
 
 def test_a_list_or_span_of_years_is_no_one_year():
     assert find_periods("Attacks were recorded in 2016, 2017 and 2018.", "2022-11-03") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents said as many as 800 may have died.",  # (not "00 May")
+    "Officials fear that 30 may have drowned.",  # the verb, not the month
+])
+def test_may_the_verb_is_no_month(sentence):
+    assert find_periods(sentence, "2022-11-03") == []
+    assert [p.text for p in find_periods("The strike on 30 May killed 12; in MAY 2020 it was 3.", "2022-11-03")] == [
+        "30 May", "in MAY 2020"]
