@@ -204,7 +204,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     if last_fig < 0:
         return []
     parsed = [si for si, (words, _, figs, pms) in enumerate(found)
-              if figs or any(p.kind in ("day", "todate") for p in pms) or not words.isdisjoint(_DENIAL_WORDS)]
+              if figs or any(p.kind in ("day", "todate") or (p.kind == "range" and len(p.finish or "") == 10) for p in pms)
+              or not words.isdisjoint(_DENIAL_WORDS)]
     docs = dict(zip(parsed, parse_all([_without_credit(sents[si].text) for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
@@ -268,8 +269,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                                           and any(0 <= d.start - p.end <= 40 for d in dated))]
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
-            attack_days.extend((si, p.finish) for p in pms if p.kind == "day" and p.finish and p not in named_days
-                               and dates_an_event(docs[si], p.start, p.end, vocab.event_words, vocab.time_words))
+            # (or the few days it took: "killed hundreds of civilians in Axum on November 28-29, 2020")
+            attack_days.extend((si, p.finish) for p in pms if p.finish and p not in named_days and (
+                p.kind == "day" or (p.kind == "range" and (_days_long(Period(p.begin, p.finish)) or 99) <= 7))
+                and dates_an_event(docs[si], p.start, p.end, vocab.event_words, vocab.time_words))
         # (a span named earlier in the sentence comes before: "in 2023, up from 900 a year earlier")
         pms = [_previous_span(_started_before(p, all_periods, sents), all_periods + [(si, q) for q in pms if q.end <= p.start],
                               meta.published) for p in pms]

@@ -1509,3 +1509,9 @@ def test_the_doers_of_a_killing_are_no_victims_and_a_whole_that_was_dead_is_a_to
              "By nightfall, 21 villagers, including 13 children, were dead.")
     assert [(c.metric, int(c.value)) for c in cs] == [
         ("civilians-killed", 13), ("combatants-killed", 3), ("civilians-killed", 21), ("children-killed", 13)]
+
+
+def test_a_toll_after_an_attack_of_a_few_days_is_of_those_days():
+    cs = run("Soldiers killed hundreds of civilians in the town on November 28-29, 2020, a rights group found. Residents "
+             "said as many as 800 may have died.\n\nA ceasefire was signed on Wednesday.", published="2022-11-03")
+    assert [(int(c.value), c.period.end) for c in cs] == [(800, "2020-11-29")]
