@@ -231,6 +231,9 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
     if any(p.dep_ == "pobj" and p.lemma_.lower() in nouns
            for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children):
         return True
+    if (node.dep_ == "dobj" and node.head.lemma_.lower() in verbs
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in node.children)):
+        return True  # "claimed the attack on Sunday": the attack told before, claimed that day (the parser hangs the day on it)
     return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
 
 

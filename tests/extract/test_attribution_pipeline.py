@@ -1515,3 +1515,10 @@ def test_a_toll_after_an_attack_of_a_few_days_is_of_those_days():
     cs = run("Soldiers killed hundreds of civilians in the town on November 28-29, 2020, a rights group found. Residents "
              "said as many as 800 may have died.\n\nA ceasefire was signed on Wednesday.", published="2022-11-03")
     assert [(int(c.value), c.period.end) for c in cs] == [(800, "2020-11-29")]
+
+
+def test_a_day_on_the_attack_a_group_claimed_dates_the_claim():
+    cs = run("Jihadists attacked the town on Saturday, killing 12 civilians, residents said.\n\n"
+             "The group claimed the attack on Sunday in a message, saying it had killed 73 soldiers.",
+             published="2024-08-28")
+    assert [(int(c.value), c.period.end) for c in cs] == [(12, "2024-08-24"), (73, "2024-08-24")]
