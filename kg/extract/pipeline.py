@@ -481,6 +481,15 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pm = PeriodMention(pm.start, pm.end, pm.begin, pm.begin, "day" if len(pm.begin) == 10 else "month", pm.text)
             if pm is None and sent.para in dated_items:
                 pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
+            by_day = pm is not None and pm.kind == "day" and pm.finish and _BY_DAY.search(s[:pm.start])
+            if by_day and (since := next((p for p in pms if p.kind in ("since", "campaign") and p.begin), None)):
+                # "By Tuesday, 300 people had been killed since January": the running total, standing on that day
+                pm = PeriodMention(since.start, since.end, since.begin, pm.finish, "range", since.text)
+            elif (by_day and metric.endswith(("-killed", "-injured"))
+                    and (attacked := [d for at, d in attack_days if at < si and len(d) == 10 and d < pm.finish])):
+                # "the bodies of 42 civilians had been collected by Monday evening", after the attack on Saturday: the
+                # toll of that attack, counted by then
+                pm = PeriodMention(pm.start, pm.end, attacked[-1], attacked[-1], "day", pm.text)
             # who
             quoted = sent.in_quote != _in_quote(s, f.start)
             # a headline in title case parses badly ("Civilians Killed in US-Led Operations"); in sentence case it

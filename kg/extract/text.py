@@ -48,7 +48,10 @@ _JUNK_LINE = re.compile(
            In\ Other\ News|No\ more\ stories|Follow\ us.*|Sign\ up.*|Log\ in.*|log\ in\ or\ register|To\ participate\ in\ the\ discussion|
            \d+\ comments?|Print|Email|Tweet|Whatsapp|Facebook|Twitter|Close)\s*:?$
       | \d{1,3}$
-      | By\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:,.*)?$
+      # (a byline, not a clause dated "By Tuesday, 300 people had been killed ...")
+      | By\ (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|
+                 August|September|October|November|December|Then|Now|Midday|Noon|Nightfall|Dawn|Mid|Late|Early|End)\b)
+        [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:,[^\d]{0,80})?$
       | (?:Copyright|All\ rights\ reserved|Click\ here|Sign\ up|Advertisement|Image\ caption|Image\ source|Media\ caption)
       | FILE\ [-\u2013\u2014]\ 
       | (?:Correction|Updated|Last\ updated|Published(?:\ on)?|First\ published|Posted(?:\ on)?)\s*:?\s*[\w\ ,:.]{0,30}(?:19|20)\d\d[\w\ ,:.]{0,20}$

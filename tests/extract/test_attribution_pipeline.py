@@ -1522,3 +1522,11 @@ def test_a_day_on_the_attack_a_group_claimed_dates_the_claim():
              "The group claimed the attack on Sunday in a message, saying it had killed 73 soldiers.",
              published="2024-08-28")
     assert [(int(c.value), c.period.end) for c in cs] == [(12, "2024-08-24"), (73, "2024-08-24")]
+
+
+def test_a_toll_counted_by_a_later_day_is_of_the_attack_told_before():
+    cs = run("Jihadists attacked the town on Saturday, residents said.\n\n"
+             "The bodies of at least 42 civilians had been collected by Monday evening, a resident said.\n\n"
+             "By Tuesday, 300 people had been killed in the province since January, the UN said.", published="2024-08-28")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (42, "2024-08-24", "2024-08-24"), (300, "2024-01", "2024-08-27")]
