@@ -77,7 +77,7 @@ _GENERIC = guard(re.compile(
 
 _TITLES = r"(?:(?:Major|Maj|General|Gen|Brigadier|Brig|Colonel|Col|Lieutenant|Lt|Captain|Capt|Sergeant|Sgt|Admiral|Adm|Dr|Mr|Mrs|Ms|Prof|President|Former|Prime|Minister|Secretary|Spokesman|Spokeswoman|Army|Air|Force|Navy|U\.S\.|US|Interior|Foreign|Defence|Defense|Senator|Sen|Rep)\.?\s+)"
 # a name's word, hyphenated parts included ("Al-Amin", "Jean-Pierre", "Abdel-Rahman"), never a bare "Al-"
-_NAME_WORD = r"[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*"
+_NAME_WORD = r"[A-Z\u00c0-\u00de][a-z'\u00df-\u00ff\u0100-\u017f]+(?:-[A-Z]?[a-z'\u00df-\u00ff\u0100-\u017f]+)*"  # (accented Latin letters too: "Ramírez", "Émile")
 _PARTICLE = r"(?:al|el|ad|as|ash|bin|ibn|abu|van|von|de|der|den|di|da|le|la|Vanden|Van|Le|La)[\s-]"
 # after a title one word is a name ("Mr Al-Amin"); without one, two or three words are
 _PERSON = guard(re.compile(

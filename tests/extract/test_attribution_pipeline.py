@@ -1530,3 +1530,8 @@ def test_a_toll_counted_by_a_later_day_is_of_the_attack_told_before():
              "By Tuesday, 300 people had been killed in the province since January, the UN said.", published="2024-08-28")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (42, "2024-08-24", "2024-08-24"), (300, "2024-01", "2024-08-27")]
+
+
+def test_a_name_with_accented_letters_is_whole():
+    cs = run("Municipal president Juan Carlos Ramírez said that 12 people lost their lives.")
+    assert [c.asserter.label for c in cs] == ["Juan Carlos Ramírez"]
