@@ -759,6 +759,10 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
             mods = [t.lower_ for t in whose.lefts if t.dep_ in ("amod", "compound") and t.pos_ != "DET"][-1:]
             phrase = " ".join([*mods, whose.lemma_.lower(), "members"])
     outcome = outcomes.get(noun.lemma_.lower(), "") if noun.i != tok.i else _partitive_outcome(tok, outcomes)
+    if not outcome and noun.i != tok.i:
+        # "30,057 victims of intentional homicide": what befell them
+        outcome = next((outcomes[p.lemma_.lower()] for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in outcomes), "")
     by_word = ""
     if outcome and noun.i != tok.i:
         # "47 bodies of the enemy", "12 deaths of children", "297 deaths and 371 injuries among civilians": whose

@@ -1535,3 +1535,9 @@ def test_a_toll_counted_by_a_later_day_is_of_the_attack_told_before():
 def test_a_name_with_accented_letters_is_whole():
     cs = run("Municipal president Juan Carlos Ramírez said that 12 people lost their lives.")
     assert [c.asserter.label for c in cs] == ["Juan Carlos Ramírez"]
+
+
+def test_victims_of_a_killing_are_its_dead():
+    cs = run("The state registered 3,054 victims of intentional homicide in 2024, according to the National Public "
+             "Security System.", published="2025-05-29")
+    assert [(c.metric, int(c.value), c.period.end) for c in cs] == [("people-killed", 3054, "2024-12")]
