@@ -231,6 +231,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
     # "killed in October to December 2023" ("in October and December" is two months, not a range)
     ("range", re.compile(rf"\b(?:in|during|over)\s+(?P<a>{_DATE})\s+(?:to|through|until|till)\s+(?P<b>{_DATE})", re.I)),
+    # "in May and June alone": two months running are a span (two apart, "in October and December", are not)
+    ("month-pair", re.compile(rf"\b(?:in|during|over)\s+(?P<m1>{_M})\s+and\s+(?P<m2>{_M})(?:,?\s+(?:of\s+)?(?P<y>{_Y}))?(?![\w])", re.I)),
     # days of one month: "between March 27 and 31", "27-31 March 2022", "from 3 to 5 May"
     ("day-range", re.compile(rf"\b(?:(?:from|between)\s+)?(?:(?P<m1>{_M})\s+(?P<d1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<d2>{_D})(?!\s*(?:{_M}))|(?P<e1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<e2>{_D})\s+(?:of\s+)?(?P<m2>{_M}))(?:,?\s+(?P<y>{_Y}))?", re.I)),
     # "between Friday and Sunday", "on Tuesday and Wednesday": the days of the week before the article's (or the
@@ -316,6 +318,7 @@ _GATES = {
     "ago": frozenset(["ago"]),
     "day": _MONTH_WORDS,
     "day-range": _MONTH_WORDS,
+    "month-pair": _MONTH_WORDS,
     "year": frozenset("in during was turned became proved been".split()),
     "season": frozenset("spring summer autumn fall".split()),
     "backref": frozenset("period time year month war conflict fighting offensive".split()),
@@ -404,6 +407,13 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     begin = parse_date(f"{month} {d1} {year}", published)
                     finish = parse_date(f"{month} {d2} {year}", published)
                     if not begin or not finish or finish < begin:
+                        continue
+                    k = "range"
+                elif kind == "month-pair":
+                    year = m.group("y") or ""
+                    finish = parse_date(f"{m.group('m2')} {year}", published)
+                    begin = parse_date(f"{m.group('m1')} {year or (finish or '')[:4]}", published)
+                    if not begin or not finish or _months_apart(begin, finish) != 1:
                         continue
                     k = "range"
                 elif kind == "weekday-range":
@@ -590,6 +600,10 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
             out.append(PeriodMention(a, b, begin, finish, k, s[a:b]))
     out.sort(key=lambda p: p.start)
     return _in_that_year(s, out)
+
+
+def _months_apart(a: str, b: str) -> int:
+    return (int(b[:4]) * 12 + int(b[5:7])) - (int(a[:4]) * 12 + int(a[5:7]))
 
 
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # first month

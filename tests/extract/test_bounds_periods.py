@@ -330,3 +330,14 @@ def test_may_the_verb_is_no_month(sentence):
     assert find_periods(sentence, "2022-11-03") == []
     assert [p.text for p in find_periods("The strike on 30 May killed 12; in MAY 2020 it was 3.", "2022-11-03")] == [
         "30 May", "in MAY 2020"]
+
+
+@pytest.mark.parametrize("sentence, begin, finish", [
+    ("In May and June alone, the mission recorded 783 civilians killed.", "2021-05", "2021-06"),
+    ("In January and February 2020, 300 people were killed.", "2020-01", "2020-02"),
+])
+def test_two_months_running_are_a_span(sentence, begin, finish):
+    assert [(p.begin, p.finish) for p in find_periods(sentence, "2021-07-26")] == [(begin, finish)]
+    # (two months apart are not: "in October and December")
+    assert [(p.begin, p.finish) for p in find_periods("In October and December, 3 died.", "2021-07-26")] == [
+        ("2020-10", "2020-10")]
