@@ -275,7 +275,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 and dates_an_event(docs[si], p.start, p.end, vocab.event_words, vocab.time_words))
         # (a span named earlier in the sentence comes before: "in 2023, up from 900 a year earlier")
         pms = [_previous_span(_started_before(p, all_periods, sents), all_periods + [(si, q) for q in pms if q.end <= p.start],
-                              meta.published) for p in pms]
+                              meta.published, said_on) for p in pms]
         all_periods.extend((si, p) for p in pms)
         if si in docs and not any(t.pos_ in ("VERB", "AUX") for t in docs[si]):
             # a line that is a date and a place, no clause ("1. March 2, 2019, near Baghuz, Syria."): the heading of
@@ -827,9 +827,10 @@ def _in_quote(s: str, pos: int) -> bool:
 _UNIT_MONTHS = {"quarter": 3, "month": 1, "year": 12}
 
 
-def _previous_span(p: PeriodMention, all_periods, published: str | None) -> PeriodMention:
+def _previous_span(p: PeriodMention, all_periods, published: str | None, said_on: str | None = None) -> PeriodMention:
     """"In the previous quarter" after "Between July and September": April to June; with no period named before, the
-    span before the article's own month, quarter or year."""
+    span before the article's own month, quarter or year; "in the previous week": the week up to the day the
+    figure was said (``said_on``), else the article's."""
     if p.kind.startswith("days-apart"):
         # "A week earlier, a strike killed 11": the day named last (else the article's), moved by the days said
         last = next((q.finish for _, q in reversed(all_periods) if q.kind in ("day", "relative") and q.finish
@@ -858,6 +859,12 @@ def _previous_span(p: PeriodMention, all_periods, published: str | None) -> Peri
                              "range", p.text)
     if not p.kind.startswith("previous-"):
         return p
+    if p.kind == "previous-week":
+        # "neutralised 58 terrorists in the previous week", said on Friday: the seven days up to that day
+        day = said_on or published
+        if not day or len(day) != 10:
+            return PeriodMention(p.start, p.end, None, None, "relative", p.text)
+        return PeriodMention(p.start, p.end, (date.fromisoformat(day) - timedelta(days=7)).isoformat(), day, "range", p.text)
     months = _UNIT_MONTHS.get(p.kind.removeprefix("previous-"))
     last = next((q for _, q in reversed(all_periods) if q.kind in ("range", "month", "year") and q.begin and q.finish), None)
     if months is None or (last is None and not (published and len(published) >= 7)):

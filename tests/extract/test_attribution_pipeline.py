@@ -1541,3 +1541,10 @@ def test_victims_of_a_killing_are_its_dead():
     cs = run("The state registered 3,054 victims of intentional homicide in 2024, according to the National Public "
              "Security System.", published="2025-05-29")
     assert [(c.metric, int(c.value), c.period.end) for c in cs] == [("people-killed", 3054, "2024-12")]
+
+
+def test_the_previous_week_is_the_week_up_to_the_day_it_was_said():
+    cs = run("The army said on Friday that troops had killed 58 militants in the previous week.\n\n"
+             "Police said 12 people were killed in the previous week.", published="2024-09-10")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (58, "2024-08-30", "2024-09-06"), (12, "2024-09-03", "2024-09-10")]
