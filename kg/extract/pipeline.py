@@ -1201,7 +1201,9 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             spans.setdefault(r.claim.asserter.key, []).append(r)
     for r in raws:
         own = spans.get(r.claim.asserter.key, ()) if r.claim.asserter else ()
-        reported = {o.claim.period for o in own if _months(o.claim.period.end) - _months(o.claim.period.start) >= 2}
+        # (a span of weeks or months, not an event's few days: "in the past week (8 to 14 August 2024)")
+        reported = {o.claim.period for o in own if _months(o.claim.period.end) - _months(o.claim.period.start) >= 2
+                    or (_days_long(o.claim.period) or 0) >= 7}
         if r.pkind == "" and r.claim.incident is None and len(reported) == 1 and not r.increment and not any(
                 o.para == r.para and o.sent < r.sent and o.pkind == "day" for o in raws):
             # (not a toll of the attack its paragraph dated before it: "December 24, 2023: Gunmen attack ... killing 195

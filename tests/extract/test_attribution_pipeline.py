@@ -1548,3 +1548,11 @@ def test_the_previous_week_is_the_week_up_to_the_day_it_was_said():
              "Police said 12 people were killed in the previous week.", published="2024-09-10")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (58, "2024-08-30", "2024-09-06"), (12, "2024-09-03", "2024-09-10")]
+
+
+def test_a_weekly_releases_undated_figures_are_of_its_week():
+    cs = run("1. Troops of the Armed Forces in the past week (8 to 14 August 2024) neutralised 143 terrorists, the "
+             "Defence Headquarters said.\n\n"
+             "2. On 11 August 2024, troops repelled an attack on Mafa town, neutralising 17 terrorists.\n\n"
+             "3. In the North Central, troops neutralised 11 terrorists.", published="2024-08-15")
+    assert [(int(c.value), c.period.end) for c in cs] == [(143, "2024-08-14"), (17, "2024-08-11"), (11, "2024-08-14")]
