@@ -156,8 +156,12 @@ def _without_credit(s: str) -> str:
     """The sentence to parse: a dateline and credit opening it blanked out (same length, so offsets hold), since
     the parser takes "PORT-SUDAN (Sudan), 4 Nov 2025 (AFP) - At least 40 civilians ..." for one noun phrase."""
     credit = _CREDIT_LINE.match(s)
-    return " " * credit.end() + s[credit.end():] if credit else s
+    s = " " * credit.end() + s[credit.end():] if credit else s
+    # ... and an aside in brackets without figures ('had killed ("abatido", in the original) 37 presumed aggressors')
+    return _ASIDE.sub(lambda m: " " * len(m.group()), s)
 
+
+_ASIDE = re.compile(r"\((?=[\"'a-z])(?=[^()\d]*\s)[^()\d]{3,80}\)")  # (a gloss, not a name's acronym or a credit)
 
 def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     lex = lexicon(vocab)

@@ -1556,3 +1556,9 @@ def test_a_weekly_releases_undated_figures_are_of_its_week():
              "2. On 11 August 2024, troops repelled an attack on Mafa town, neutralising 17 terrorists.\n\n"
              "3. In the North Central, troops neutralised 11 terrorists.", published="2024-08-15")
     assert [(int(c.value), c.period.end) for c in cs] == [(143, "2024-08-14"), (17, "2024-08-11"), (11, "2024-08-14")]
+
+
+def test_a_gloss_in_brackets_does_not_break_the_sentence():
+    cs = run('The ministry reported on 16 December that soldiers had killed ("abatido", in the original) 37 presumed '
+             'aggressors since the start of the crisis.', published="2024-12-18")
+    assert [(c.metric, int(c.value)) for c in cs] == [("combatants-killed", 37)]
