@@ -24,7 +24,7 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, StoryYear, find_peri
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
-from kg.extract.syntax import (before_its_update, clause_of, compares_with_a_count, counted, counts_a_places_people, counts_losses,
+from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted, counts_a_places_people, counts_losses,
                                dates_a_count, dates_a_statement, dates_an_event, denied_counts, describes_a_name, doer_of,
                                ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, measures_a_record, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
@@ -109,6 +109,7 @@ class _Raw:
     at: int = 0  # where the figure starts in its sentence
     span_of: "_Raw | None" = None  # the running total whose period "over the same period" refers to
     standing: bool = False  # told in the present perfect ("26 soldiers have been killed"): a count as it stands
+    told_with: int | None = None  # the sentence of the statement it goes on with ("It added that ..."), whose day it has
 
 
 _OUTLETS: dict[int, tuple[Vocabulary, dict[str, SourceRef]]] = {}
@@ -550,8 +551,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if pm is None and stated_here and standing:
                 pkind = "todate"  # "according to UN figures released on 2 June, 8,600 have been killed": as of that day
             if pm is None and (_THOSE_EVENTS.search(s) or (link is not None and (link.predicate or link.among_dead))
-                               or _OF_THESE.match(s[:f.start].lstrip()) or mrule == "metric.restated"):
+                               or _OF_THESE.match(s[:f.start].lstrip()) or mrule == "metric.restated"
+                               or (si in docs and adds_to_a_statement(docs[si]))):
                 # (or the count just given, restated by another: "The police commander put the number at 11")
+                # (or one more of the statement before: "It added that 11 soldiers had lost their lives")
                 # "those strikes", "250 of the dead were civilians", "Of these, five ...", "the dead included 412
                 # civilians": the period of the figure before
                 pkind = "inherit"
@@ -1186,6 +1189,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             r.claim.period, r.pkind = prev.claim.period, prev.pkind  # a running total's part runs as it does
         elif r.pkind == "inherit":
             r.pkind = prev.pkind if prev is not None else ""  # nothing before: a figure with no period stated
+            r.told_with = prev.sent if prev is not None else None
         prev = r
     # a source's figures with no period of their own share the span (months, not an event's days) that
     # the same source's report states elsewhere ("between January 2009 and December 2015, 473 strikes")
@@ -1257,6 +1261,10 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                        # "interviewed 74 people between February and June")
                        and not (start and span.begin and span.begin[:len(start)] > start[:len(span.begin)])])
 
+    def said_day(r: _Raw) -> str | None:
+        """The day the figure's statement was made ("said on Friday"), or the one it goes on with ("It added")."""
+        return stated_days.get(r.sent) or (stated_days.get(r.told_with) if r.told_with is not None else None)
+
     # a running total ends at the date its source gives ("through", "as of", a closed range: reported_span_end), else
     # at publication; a month named for an event ("in September") is not the data's date
     # (the few days an event took, "on Tuesday and Wednesday", are not the date the data stands at)
@@ -1273,7 +1281,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
             # a running total: "since 2014", "since the start of the campaign", "to date" (kg.analysis.rules
             # recognises running totals from their start; the flag is left to it)
-            end = stated_days.get(r.sent) or reported_span_end(r.span_of or r) or published  # ("since 2014", "to date")
+            end = said_day(r) or reported_span_end(r.span_of or r) or published  # ("since 2014", "to date")
             if end and per.start and end[:len(per.start)] < per.start[:len(end)]:
                 end = published  # another figure's end before this total began ("since Monday") is not its date
             r.claim.period = Period(per.start, end, per.text)
@@ -1300,7 +1308,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                              and o.claim.period.start == o.claim.period.end]
                             + [(si, Period(d, d, None)) for si, d in attack_days if sents[si].para == r.para and si <= r.sent],
                             key=lambda sp: sp[0])
-            said = stated_days.get(r.sent)
+            said = said_day(r)
             if said and before:
                 # an event after the day the toll was said is not its event ("The UN said in January that more
                 # than 1,000 had been killed", after a strike in September)

@@ -1197,6 +1197,14 @@ def doer_of(doc, start: int, end: int) -> str | None:
     return doer.lemma_.lower() if doer is not None else None
 
 
+def adds_to_a_statement(doc) -> bool:
+    """Whether the sentence goes on with the statement before it: "It added that 11 military personnel had lost
+    their lives" (a pronoun that "added")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.lemma_.lower() == "add" and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in root.children)
+
+
 def in_present_perfect(doc, start: int, end: int) -> bool:
     """Whether the figure's clause is in the present perfect ("8,600 civilians have been killed", "the war has
     killed 300"): a running total as it stands, not an event's toll."""

@@ -1562,3 +1562,9 @@ def test_a_gloss_in_brackets_does_not_break_the_sentence():
     cs = run('The ministry reported on 16 December that soldiers had killed ("abatido", in the original) 37 presumed '
              'aggressors since the start of the crisis.', published="2024-12-18")
     assert [(c.metric, int(c.value)) for c in cs] == [("combatants-killed", 37)]
+
+
+def test_a_figure_it_added_is_of_the_statement_before():
+    cs = run("The ministry reported on 16 December that soldiers had killed 37 presumed aggressors since the start of the "
+             "crisis. It added that 11 soldiers had lost their lives in the line of duty.", published="2024-12-18")
+    assert [(int(c.value), c.period.end) for c in cs] == [(37, "2024-12-16"), (11, "2024-12-16")]
