@@ -237,7 +237,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day-range", re.compile(rf"\b(?:(?:from|between)\s+)?(?:(?P<m1>{_M})\s+(?P<d1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<d2>{_D})(?!\s*(?:{_M}))|(?P<e1>{_D})\s*(?:-|\u2013|to|and|through|until)\s*(?P<e2>{_D})\s+(?:of\s+)?(?P<m2>{_M}))(?:,?\s+(?P<y>{_Y}))?", re.I)),
     # "between Friday and Sunday", "on Tuesday and Wednesday": the days of the week before the article's (or the
     # statement's) day
-    ("weekday-range", re.compile(rf"\b(?:from|between|on)\s+(?P<a>{_WD})\s+(?:and|to|through|until|-)\s+(?P<b>{_WD})\b", re.I)),
+    # ("overnight Saturday to Sunday", "the night of Saturday into Sunday": the night between them)
+    ("weekday-range", re.compile(rf"\b(?:from|between|on|overnight(?:\s+from)?|the\s+night\s+(?:of|from))\s+(?P<a>{_WD})\s+(?:and|to|into|through|until|-)\s+(?P<b>{_WD})\b", re.I)),
     ("first-months", re.compile(rf"\b(?:in\s+)?the\s+(?:first\s+(?P<n>{_NUMW})\s+months|(?P<nth>first|second|third|fourth|last)\s+(?P<part>half|quarter))\s+of\s+(?:(?P<y>{_Y})|(?P<rel>the\s+year|this\s+year|last\s+year))", re.I)),
     # "in the last week of November", "the first half of March 2024": days of one month
     ("month-part", re.compile(rf"\b(?:(?:in|during|over)\s+)?the\s+(?P<nth>first|second|third|fourth|last)\s+(?P<part>week|half|fortnight)\s+of\s+(?P<a>{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),

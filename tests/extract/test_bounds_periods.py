@@ -341,3 +341,9 @@ def test_two_months_running_are_a_span(sentence, begin, finish):
     # (two months apart are not: "in October and December")
     assert [(p.begin, p.finish) for p in find_periods("In October and December, 3 died.", "2021-07-26")] == [
         ("2020-10", "2020-10")]
+
+
+@pytest.mark.parametrize("sentence", ["Overnight Saturday to Sunday, gunmen killed 12.",
+                                      "On the night of Saturday into Sunday, gunmen killed 12."])
+def test_a_night_between_two_days_spans_them(sentence):
+    assert [(p.begin, p.finish) for p in find_periods(sentence, "2024-09-05")] == [("2024-08-31", "2024-09-01")]
