@@ -552,8 +552,9 @@ class Attributor:
         # one name set off by a role: "Najibullah, the police chief of the district," (a person known by one name)
         for m in (_ONE_NAME_ROLE.finditer(s) if "," in s and not headline else ()):
             name = m.group(1)
-            if _overlaps(m.start(1), m.end(1), ms) or _FUNCTION_WORD.match(name) or (self.places is not None and self.places.find(name)):
-                continue
+            if (_overlaps(m.start(1), m.end(1), ms) or _FUNCTION_WORD.match(name) or name.lower() in self.time_words
+                    or (self.places is not None and self.places.find(name))):
+                continue  # (nor a day: "killed seven people on Saturday, the regional governor said")
             ref = self._person(name, s, m.end(1), m.start(1))
             ms.append(Mention(m.start(1), m.end(1), ref, "person", name))
         # bare surnames of people met before
@@ -698,6 +699,12 @@ class Attributor:
         surname = name.split()[-1]
         surname = surname[:1].upper() + surname[1:]  # "al-Aghbash" opens a sentence as "Al-Aghbash"
         prev = self.people.get(surname)
+        described = self.last_asserter[0] if self.last_asserter is not None else None
+        if (org is None and prev is None and described is not None and not described.known and described.kind != "Person"
+                and described.label.split()[-1].lower() in _OFFICE_HOLDERS):
+            # "..., the Russian-installed governor of the region said. Vladimir Saldo said on Telegram ...": the office
+            # just described, now named
+            org = described
         if prev is not None and org is None:
             return prev
         ref = SourceRef(slug(name), name, "Person", speaks_for=org, known=False)

@@ -1568,3 +1568,12 @@ def test_a_figure_it_added_is_of_the_statement_before():
     cs = run("The ministry reported on 16 December that soldiers had killed 37 presumed aggressors since the start of the "
              "crisis. It added that 11 soldiers had lost their lives in the line of duty.", published="2024-12-18")
     assert [(int(c.value), c.period.end) for c in cs] == [(37, "2024-12-16"), (11, "2024-12-16")]
+
+
+def test_an_office_described_then_named_is_one_source_and_a_day_is_no_name():
+    cs = run("A drone attack killed seven people on Saturday, the Russian-installed governor of the region said.\n\n"
+             "Vladimir Saldo said on Telegram that the drone hit a market. Saldo later raised the death toll to nine.",
+             published="2024-02-04")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(7, "Russian-installed governor"),
+                                                             (9, "Russian-installed governor")]
+    assert cs[1].speaker.label == "Vladimir Saldo"
