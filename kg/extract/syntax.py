@@ -311,9 +311,12 @@ def told_on_the_day(doc, day_start: int, day_end: int, start: int, end: int) -> 
     span, tok = doc.char_span(day_start, day_end, alignment_mode="expand"), figure_token(doc, start, end)
     # (the span's words below its root: "since May 4" -> "May")
     day = next((t for t in span if t.head.i == span.root.i and t.pos_ in ("PROPN", "NOUN", "NUM")), span.root) if span else None
-    return day is not None and tok is not None and any(
-        c.dep_ in ("relcl", "advcl") and any(w.lower_ == "when" for w in c.children) and tok in c.subtree
-        for c in day.children)
+    if day is None or tok is None:
+        return False
+    # (the parser may hang the "when" clause on the word "since" belongs to: "the deadliest since October 2022, when")
+    holders = [day, day.head.head] if day.head.lower_ in ("since", "in", "on") else [day]
+    return any(c.dep_ in ("relcl", "advcl") and any(w.lower_ == "when" for w in c.children) and tok in c.subtree
+               and c.i > day.i for h in holders for c in h.children)
 
 
 def measures_a_record(doc, start: int, end: int) -> bool:

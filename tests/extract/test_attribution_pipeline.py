@@ -1577,3 +1577,11 @@ def test_an_office_described_then_named_is_one_source_and_a_day_is_no_name():
     assert [(int(c.value), c.asserter.label) for c in cs] == [(7, "Russian-installed governor"),
                                                              (9, "Russian-installed governor")]
     assert cs[1].speaker.label == "Vladimir Saldo"
+
+
+def test_the_toll_of_the_record_an_attack_is_measured_against_is_of_that_time_and_the_writers():
+    cs = run("At least 32 people were killed on Friday, police said.\n\nAl Shabaab claimed responsibility for the attack."
+             "\n\nThe attack was the deadliest in the city since October 2022, when twin car bombs killed at least 121 "
+             "people.", published="2024-08-03")
+    assert [(int(c.value), c.asserter.label, c.period.end) for c in cs] == [
+        (32, "police", "2024-08-02"), (121, "Reuters", "2022-10")]
