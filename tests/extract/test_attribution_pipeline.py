@@ -1483,6 +1483,9 @@ def test_workers_killed_are_civilians_and_those_a_factory_employs_are_no_toll():
              "The ministry announced the death of three workers, before the toll rose after the recovery of bodies from "
              "the rubble of the factory, which employs around 40 workers.")
     assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 7), ("civilians-killed", 3)]
+    # the victims a jihadist group counts in its own words are people
+    assert [(c.metric, int(c.value)) for c in run('The group said its fighters had killed 46 "apostates".')] == [
+        ("people-killed", 46)]
     # staff are no armed group's members; the UN's are aid workers
     cs = run("State television said a strike on its headquarters killed two staff members. Five UN staff members were "
              "killed, the agency said.")
