@@ -78,14 +78,14 @@ _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 # a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
 _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()]{2,60}\)\s*[-\u2013\u2014]+\s*"
                           # ... or a place and a day: "Khartoum, Oct 30:", "GAZA CITY, 12 March -"
-                          r"|\(?[A-Z][\w .'-]{1,30}(?:\s*\([^()]{2,30}\))?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\)?"
+                          r"|\(?[A-Z][\w .'/-]{1,40}(?:\s*\([^()]{2,30}\))?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\)?"
                           # ("Ouagadougou, 15 May 2024 (AIB) -", "PORT-SUDAN (Sudan), 4 Nov 2025 (AFP) -", a press release's
-                          # "(Nairobi, April 25, 2024) -")
+                          # "(Nairobi, April 25, 2024) -", "BEIJING/NEW DELHI, Feb 19 (Reuters) -")
                           r"(?:\s*\([^()]{2,60}\))?\s*[:\-\u2013\u2014]\s*"
                           # ... or a place in capitals alone: "GAZA CITY - ", "KHARTOUM, Sudan - "
                           r"|[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w .'-]{2,40})?\s+[-\u2013\u2014]+\s+")
 # the place before a dateline's date ("ADDIS ABABA, ", AFP's "PORT-SUDAN (Sudan), ")
-_DATELINE = re.compile(r"\(?[A-Z][\w .'-]{1,30}(?:\s*\([^()]{2,30}\))?,\s*")
+_DATELINE = re.compile(r"\(?[A-Z][\w .'/-]{1,40}(?:\s*\([^()]{2,30}\))?,\s*")
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)

@@ -1588,3 +1588,10 @@ def test_the_toll_of_the_record_an_attack_is_measured_against_is_of_that_time_an
              "people.", published="2024-08-03")
     assert [(int(c.value), c.asserter.label, c.period.end) for c in cs] == [
         (32, "police", "2024-08-02"), (121, "Reuters", "2022-10")]
+
+
+def test_a_dateline_of_two_cities_is_no_speaker_and_the_drowned_died():
+    cs = run("BEIJING/NEW DELHI, Feb 19 (Reuters) - China said on Friday that four of its soldiers were killed in the "
+             "clash.\n\nA newspaper said 38 soldiers drowned while crossing the river.", published="2021-02-19")
+    assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
+        ("combatants-killed", 4, "China"), ("combatants-killed", 38, "newspaper")]
