@@ -29,7 +29,7 @@ from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of
                                ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, measures_a_record, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
                                own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, sufferer, told_on_the_day,
-                               verb_through_of)
+                               verb_through_of, wounded_who_died)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -301,7 +301,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if (is_age(docs[si], f.start, f.end) or is_ratio(docs[si], f.start, f.end) or is_difference(docs[si], f.start, f.end)
                     or is_held(docs[si], f.start, f.end)
                     or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas) or describes_a_name(docs[si], f.start, f.end)
-                    or counts_a_places_people(docs[si], f.start, f.end, vocab.place_nouns, vocab.outcome_lemmas)):
+                    or counts_a_places_people(docs[si], f.start, f.end, vocab.place_nouns, vocab.outcome_lemmas)
+                    or (wounded_who_died(docs[si], f.start, f.end, vocab.outcome_lemmas)
+                        and any(r.claim.metric.endswith("-killed") for r in raws))):
                 continue
             after, before, near = _windows(s, figs, i)
             if (cut := next_predicate_start(docs[si], f.start, f.end)) is not None and cut > f.end:

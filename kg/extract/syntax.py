@@ -1067,6 +1067,18 @@ def _counted_among(count, outcomes: dict[str, str]):
     return None
 
 
+def wounded_who_died(doc, start: int, end: int, outcomes: dict[str, str]) -> bool:
+    """Whether the figure counts some of the wounded told before who then died ("Two of the injured died in hospital
+    in the evening"): after a death toll, a change between the counts already given, not a count of its own
+    ("1,315 wounded, 226 of whom died" is the hospital's count of its dead)."""
+    tok = figure_token(doc, start, end)
+    if tok is None or tok.dep_ not in SUBJECTS or outcomes.get(tok.head.lemma_.lower()) != "killed":
+        return False
+    return any(p.dep_ == "pobj" and outcomes.get(p.lemma_.lower()) == "injured"
+               and any(d.dep_ == "det" and d.lower_ in ("the", "those") for d in p.children)
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+
+
 def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:
     """The outcome of "14 of the dead", "60 of the fatalities"."""
     for c in tok.children:

@@ -1595,3 +1595,11 @@ def test_a_dateline_of_two_cities_is_no_speaker_and_the_drowned_died():
              "clash.\n\nA newspaper said 38 soldiers drowned while crossing the river.", published="2021-02-19")
     assert [(c.metric, int(c.value), c.asserter.label) for c in cs] == [
         ("combatants-killed", 4, "China"), ("combatants-killed", 38, "newspaper")]
+
+
+def test_some_of_the_wounded_who_then_died_are_no_count_of_their_own():
+    cs = run("A missile killed 10 people and injured 30, the governor said. Two of the injured died in hospital in the "
+             "evening, he said.\n\nThe hospital received 1,315 wounded patients, 226 of whom died of their injuries, "
+             "MSF said.")
+    assert [(c.metric, int(c.value)) for c in cs] == [
+        ("people-killed", 10), ("people-injured", 30), ("people-killed", 226)]
