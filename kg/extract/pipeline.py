@@ -24,12 +24,13 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, StoryYear, find_peri
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
-from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted, counts_a_places_people, counts_losses,
-                               dates_a_count, dates_a_statement, dates_an_event, denied_counts, describes_a_name, doer_of,
-                               ends_a_period, figure_token, governing_source,
-                               in_present_perfect, is_age, measures_a_record, is_agent, is_difference, is_held, is_ratio, names_an_event, next_predicate_start,
-                               own_predicate, revises_a_count, sets_a_count, starts_a_period, subject_span, sufferer, told_on_the_day,
-                               verb_through_of, wounded_who_died)
+from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
+                               counts_a_places_people, counts_again, counts_losses, dates_a_count, dates_a_statement,
+                               dates_an_event, denied_counts, describes_a_name, doer_of, ends_a_period, figure_token,
+                               governing_source, in_present_perfect, is_age, is_agent, is_difference, is_held,
+                               is_ratio, measures_a_record, names_an_event, next_predicate_start, own_predicate,
+                               revises_a_count, sets_a_count, starts_a_period, subject_span, sufferer,
+                               told_on_the_day, verb_through_of, wounded_who_died)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -433,8 +434,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if res is None and raws and raws[-1].sent == si and compares_with_a_count(docs[si], f.start, f.end):
                 # "1,300 killings in 2023, up from 900 a year earlier": the count just given, at another time
                 res = (raws[-1].claim.metric, "metric.compared")
-            elif res is None and raws and raws[-1].sent >= si - 2 and sets_a_count(docs[si], f.start, f.end, vocab.report_nouns):
-                # "Hours later it raised the figure to 68": the count of the figure just before
+            elif res is None and raws and raws[-1].sent >= si - 2 and (
+                    sets_a_count(docs[si], f.start, f.end, vocab.report_nouns)
+                    or (not np and counts_again(docs[si], f.start, f.end, vocab.reporting_verbs))):
+                # "Hours later it raised the figure to 68", "In 2022, it had counted 281": the count of the figure just
+                # before
                 res = (raws[-1].claim.metric, "metric.restated")
             elif (res is not None and res[0].startswith("people-")
                   and (revised := next((o for o in reversed(raws) if o.sent >= si - 2

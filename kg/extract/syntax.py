@@ -371,6 +371,19 @@ def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
                for c in counts)
 
 
+def counts_again(doc, start: int, end: int, verbs: frozenset[str]) -> bool:
+    """Whether the figure at [start, end) is a bare number a source it refers back to counted ("recorded more than
+    540 civilians killed in air strikes during 2023. In 2022, it had counted 281."): what it counts is what that
+    source counted before."""
+    tok = figure_token(doc, start, end)
+    if (tok is None or tok.dep_ != "dobj" or tok.pos_ != "NUM" or tok.lower_ == "one"  # ("when you can find one")
+            or any(c.dep_ == "prep" for c in tok.children)):
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() in verbs and any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "he", "she")
+                                                for c in verb.children)
+
+
 def compares_with_a_count(doc, start: int, end: int) -> bool:
     """Whether the figure at [start, end) is a bare number a count just given is compared with: "1,300 killings
     in 2023, up from 900 a year earlier", "311 deaths, compared with 240 in the previous quarter" (the same count

@@ -1603,3 +1603,11 @@ def test_some_of_the_wounded_who_then_died_are_no_count_of_their_own():
              "MSF said.")
     assert [(c.metric, int(c.value)) for c in cs] == [
         ("people-killed", 10), ("people-injured", 30), ("people-killed", 226)]
+
+
+def test_a_bare_number_a_source_counted_again_counts_what_it_counted_before():
+    cs = run("Data for Myanmar, a research group, recorded more than 540 civilians killed in air strikes during 2023. "
+             "In 2022, it had counted 281.\n\nAid agencies say a bag of flour, when you can find one, costs 90 dollars.",
+             published="2024-02-20")
+    assert [(c.metric, int(c.value), c.period.end) for c in cs] == [
+        ("civilians-killed", 540, "2023-12"), ("civilians-killed", 281, "2022-12")]
