@@ -197,3 +197,13 @@ def test_a_changed_canonical_name_marks_its_claims_for_analysis_again(store, voc
                      INSERT {{ GRAPH <{sources.SOURCES_GRAPH}> {{ <{canon}> <{KG.canonicalLabel}> "An old name" }} }}
                      WHERE {{ GRAPH <{sources.SOURCES_GRAPH}> {{ <{canon}> <{KG.canonicalLabel}> ?l }} }}""")
     assert raw in sources.observe(store).changed
+
+
+def test_a_store_analysed_before_the_sides_lists_the_same_rows_and_kg_analyse_writes_them(store, vocab):
+    store_seed_claims(store, vocab)
+    expected = conflict_rows(store, {}, TOLERANCE)[0]
+    store.update(f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?c <{KG.listedSide}> ?s }} }}")  # as an older kg left it
+    assert not listed_sides.written(store)
+    assert conflict_rows(store, {}, TOLERANCE)[0] == expected
+    findings.rebuild(store)
+    assert listed_sides.written(store) and conflict_rows(store, {}, TOLERANCE)[0] == expected

@@ -171,6 +171,13 @@ def write(store, claims: Iterable[str], metric: str | None = None, per_request: 
     return count
 
 
+def written(store) -> bool:
+    """Whether the findings have sides, or there are no figures to list (a store whose findings were worked
+    out by a kg before the sides has figures and no sides until `kg analyse`)."""
+    return bool(store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ ?c {_SIDE} ?s }} }}").boolean) or not bool(
+        store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ ?c <{KG.figure}> ?f }} }}").boolean)
+
+
 def forget(store, claims: list[str]) -> None:
     """Drop the sides of these claims."""
     for chunk in _chunks(sorted(set(claims))):
