@@ -32,8 +32,8 @@ The identity is derived, never edited: from the gazetteer (the store's reference
 registry of every raw source and acronym definition the loaded articles gave (kept in the
 sources graph, added to as articles are analysed), and the analysts' statements (in
 ``SOURCE_CURATION_GRAPH``). ``observe`` works it out again whenever article graphs are analysed
-or a statement changes, and says which raw sources changed canonical or voice, so that the findings
-of their claims are worked out again; a learnt alias joins sources loaded long before.
+or a statement changes, and says which raw sources changed canonical, canonical name or voice, so that
+the findings (and listed rows) of their claims are worked out again; a learnt alias joins sources loaded long before.
 """
 
 from __future__ import annotations
@@ -509,7 +509,7 @@ class Change:
     """A worked-out identity, what changed from the stored one, and how to store it (``save``)."""
 
     identity: Identity
-    changed: set[str]  # raw IRIs whose canonical source or voice changed (or that are new)
+    changed: set[str]  # raw IRIs whose canonical source, its name, or voice changed (or that are new)
     registry: Registry
     stored: set[tuple]
 
@@ -595,6 +595,10 @@ def observe(store, graphs: Iterable[str] = (), everything: bool = False, removed
     identity = compute(read_gazetteer(store), registry, read_statements(store))
     before = read_identity(store) if present else Identity()
     changed = {raw for raw in identity.canonical if identity.of(raw) != before.of(raw)}
+    # a source whose canonical name changed: its claims' listed rows show that name (kg.analysis.rows)
+    named = {str(s): str(o) for s, p, o in stored if p == KG.canonicalLabel}
+    changed |= {raw for raw, canon in identity.canonical.items()
+                if canon in identity.sources and named.get(canon, identity.sources[canon].label) != identity.sources[canon].label}
     return Change(identity, changed, registry, stored)
 
 

@@ -23,7 +23,9 @@ per pair of claims stating the two figures, as ``conflicts-live`` does: for the 
 both sides only claims in different articles, except for a revision; for two figures of the same
 value, side a is the claim with the lower IRI, so such findings are written both ways round.
 Pairs of different sources that were compared and agree are kept as kind "compatible", so the
-source matrix counts agreements without pairing claims again.
+source matrix counts agreements without pairing claims again. Beside the findings, each claim's
+side of a listed row is written as one literal (kg.analysis.sides), written and forgotten with the
+claim's figure.
 
 The findings follow the articles: every change of article graphs (load, curation, removal)
 goes between ``begin`` and ``finish`` (``tracking`` wraps both). ``begin`` lists the graphs as
@@ -47,6 +49,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg import sources
+from kg.analysis import sides as listed_sides
 from kg.analysis.queries import parse_query_file
 from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, pair_findings, rounded
 from kg.namespaces import BASE, GRAPH, KG, TIME
@@ -413,7 +416,9 @@ def update(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None, fa
     figures = {**figures_by_iri(store, {f: stating[f] for f in wanted}, cache, identity), **described}
     if cache is not None:
         cache.keep(described)
-    return _write(store, findings_for(sorted(pairs), figures, tolerance), figure_of)
+    count = _write(store, findings_for(sorted(pairs), figures, tolerance), figure_of)
+    listed_sides.write(store, figure_of)
+    return count
 
 
 def forget(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) -> None:
@@ -424,6 +429,7 @@ def forget(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) ->
         f"GRAPH <{FINDINGS_GRAPH}> {{ ?claim <{KG.figure}> ?figure }} }}", "g", chunk))]
     if cache is not None:
         cache.forget(claim for claim, _ in rows)
+    listed_sides.forget(store, [claim for claim, _ in rows])
     # Updates name their graphs by IRI: kg serve (and some stores) refuse GRAPH ?g in an update.
     for chunk in _chunks([claim for claim, _ in rows]):
         store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim <{KG.figure}> ?figure }} }} "
@@ -558,6 +564,7 @@ def rebuild(store, tolerance=DEFAULT_TOLERANCE) -> int:
                                                                                     identity))
         pairs = [*_pairs_within(groups_of), *((figure, figure) for figure, n in stated.items() if n > 1)]
         total += _write(store, findings_for(pairs, figures, tolerance), figure_of)
+        listed_sides.write(store, figure_of, metric)
     _unmark(store, graphs)
     return total
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.analysis import findings
+from kg.analysis import sides as listed_sides
 from kg.analysis.names import check_names, incident_labels, source_iri, source_label
 from kg.analysis.queries import run_named
 from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, classify, comparable
@@ -69,7 +70,33 @@ def with_copies(kg_store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None) -> list[dict[str, Any]]:
-    """The stored findings' conflicts. Given an incident or a source, a keyed query starts from it
+    """The stored findings' conflicts: the rows the named query ``conflicts`` gives (``conflicts-of-incident``,
+    ``conflicts-of-source`` for an incident or a source), paired, filtered and sorted here from the findings
+    and each claim's side written with them (kg.analysis.sides). Given an incident or a source, the read
+    starts from it, so its time grows with its own findings, not with the store."""
+    if not listed_sides.written(kg_store):  # findings worked out before sides were written: `kg analyse` writes them
+        return named_conflicts(kg_store, params, limit)
+    incident, asserter = params.get("incident"), params.get("asserter")
+    rest = {k: params.get(k) for k in ("metric", "kind", "place", "since", "until")}
+    labels = incident_labels(kg_store, incident) if incident else None
+    if labels is not None:
+        rows = {r["claim_a"] + " " + r["claim_b"] + " " + r["kind"]: r for label in labels
+                for r in listed_sides.read(kg_store, **rest, incident=label)}
+        rows = sorted(rows.values(), key=_listing_order) if len(labels) > 1 else list(rows.values())
+        if asserter:  # the rows name sources by their canonical names (kg.sources)
+            name = source_label(kg_store, asserter).casefold()
+            rows = [r for r in rows if name in ((r.get("asserter_a") or "").casefold(),
+                                                (r.get("asserter_b") or "").casefold())]
+        return _first(rows, limit)
+    source = source_iri(kg_store, asserter) if asserter else None
+    if asserter and source is None:  # a name no stored source has: the named query matches it as it can
+        return run_named(kg_store, "conflicts", {**rest, "asserter": asserter}, limit)
+    return _first(listed_sides.read(kg_store, **rest, source=source), limit)
+
+
+def named_conflicts(kg_store, params: dict[str, Any], limit: int | None = None) -> list[dict[str, Any]]:
+    """The stored findings' conflicts from the named queries, for a store whose findings have no listed
+    sides (worked out by a kg before them). Given an incident or a source, a keyed query starts from it
     (index lookups: its time grows with its own findings, not with the store) instead of filtering
     every finding. The keyed queries use SPARQL 1.2 LATERAL; an endpoint without it gets the
     filtered listing. ``limit``: in the query where its rows are the listing, else after the pick."""

@@ -1,0 +1,209 @@
+"""`kg conflicts` read from the listed sides (kg.analysis.sides) gives the rows the named queries give.
+
+Reference: the named queries `conflicts`, `conflicts-of-incident` and `conflicts-of-source`, which read
+each listed pair of claims from the findings and the claims' article graphs at query time, and name
+sources from the sources graph. `kg conflicts` (kg.analysis.listing) pairs, filters and sorts the
+claims' sides in Python: the same rows, in the same order, column for column, on the seeds' gold
+claims and on a generated store of a few thousand claims.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from bench.synthetic_claims import write_analysed_store
+from kg import sources
+from kg.analysis import findings
+from kg.analysis import sides as listed_sides
+from kg.analysis.listing import conflict_rows
+from kg.analysis.names import source_iri
+from kg.analysis.queries import run_named
+from kg.namespaces import KG
+from kg.stores import open_store
+from kg.stores.sparqlterms import string_literal
+
+from seed_figures import store_seed_claims
+
+TOLERANCE = Decimal("0.10")
+FINDINGS = f"<{findings.FINDINGS_GRAPH}>"
+
+
+def assert_same(got: list[dict], expected: list[dict], what) -> None:
+    assert len(got) == len(expected), what
+    for i, (g, e) in enumerate(zip(got, expected)):
+        assert g == e, (what, i, {k: (g.get(k), e.get(k)) for k in set(g) | set(e) if g.get(k) != e.get(k)})
+
+
+def some_params(store, many: bool = True) -> list[dict]:
+    """Filters with rows to compare: kinds, a metric, a source, a place, a window (fewer unless ``many``)."""
+    rows = run_named(store, "conflicts", {})
+    metric = rows[0]["metric"]
+    asserter = rows[len(rows) // 2]["asserter_a"]
+    place = next(str(r[0]) for r in store.rows(f"SELECT ?p WHERE {{ ?c <{KG.place}> ?p }} ORDER BY ?p LIMIT 1"))
+    end = next(r["period_end"] for r in rows if r["period_end"])
+    few = [{}, {"kind": "corroboration"}, {"metric": metric, "asserter": asserter}, {"place": f"<{place}>"},
+           {"until": end[:4], "kind": "misreport"}]
+    return few if not many else few + [
+        {"kind": "revision"}, {"kind": "contradiction"}, {"metric": metric}, {"asserter": asserter},
+        {"since": end[:4]}, {"place": "<https://w3id.org/kg-claims/place/iraq>", "since": "2017"}]
+
+
+def assert_listing_as_named(store, many: bool = True) -> None:
+    for p in some_params(store, many):
+        got, note = conflict_rows(store, p, TOLERANCE)
+        assert note is None
+        assert_same(got, run_named(store, "conflicts", p), ("kg conflicts", p))
+    rows = run_named(store, "conflicts", {})
+    asserter = rows[0]["asserter_b"]
+    for p in ({"asserter": asserter}, {"asserter": asserter, "kind": "corroboration"}):
+        named = run_named(store, "conflicts-of-source", {**p, "asserter": None, "source": f"<{source_iri(store, asserter)}>"})
+        assert_same(conflict_rows(store, p, TOLERANCE)[0], named, p)
+    incidents = sorted({r["incident"] for r in rows if r["incident"]})
+    assert incidents
+    for label in incidents[:3 if many else 1]:
+        p = {"incident": label}
+        expected = run_named(store, "conflicts-of-incident", p)
+        assert expected
+        assert_same(conflict_rows(store, p, TOLERANCE)[0], expected, ("kg conflicts", p))
+
+
+def sides_and_claims(store) -> tuple[int, int]:
+    sides = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {FINDINGS} {{ ?c <{KG.listedSide}> ?s }} }}").rows
+    claims = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {FINDINGS} {{ ?c <{KG.figure}> ?f }} }}").rows
+    return int(str(sides[0][0])), int(str(claims[0][0]))
+
+
+def test_the_seeds_listing_is_the_named_queries(store, vocab):
+    store_seed_claims(store, vocab)
+    assert run_named(store, "conflicts", {})
+    assert_listing_as_named(store)
+    sides, claims = sides_and_claims(store)
+    assert sides == claims  # one side per claim with a figure: linear in the claims, whatever the pairs
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    path = tmp_path_factory.mktemp("generated") / "store"
+    write_analysed_store(path, 2000)
+    return path
+
+
+def test_a_generated_store_lists_what_the_named_queries_list(generated):
+    with open_store(generated, read_only=True) as store:
+        assert len(run_named(store, "conflicts", {})) > 1000
+        assert_listing_as_named(store, many=False)
+
+
+def test_the_first_page_is_the_start_of_the_listing(generated):
+    with open_store(generated, read_only=True) as store:
+        every = run_named(store, "conflicts", {})
+        assert conflict_rows(store, {}, TOLERANCE, 50)[0] == every[:50]
+
+
+def test_a_wrong_cell_is_seen(generated):
+    """The comparison reads every column: a side whose literal says another quote gives rows unlike the named query's."""
+    with open_store(generated) as store:
+        first = run_named(store, "conflicts", {}, limit=1)[0]
+        claim = first["claim_b"]
+        [(text,)] = list(store.rows(f"SELECT ?t WHERE {{ GRAPH {FINDINGS} {{ <{claim}> <{KG.listedSide}> ?t }} }}"))
+        side = listed_sides.Side.unpacked(claim, text)
+        side.quote += " (edited)"
+        edit = lambda old, new: store.update(  # noqa: E731
+            f"DELETE DATA {{ GRAPH {FINDINGS} {{ <{claim}> <{KG.listedSide}> {string_literal(old)} }} }} ; "
+            f"INSERT DATA {{ GRAPH {FINDINGS} {{ <{claim}> <{KG.listedSide}> {string_literal(new)} }} }}")
+        edit(text, side.packed())
+        try:
+            assert conflict_rows(store, {}, TOLERANCE, 1)[0][0]["quote_b"] == first["quote_b"] + " (edited)"
+            with pytest.raises(AssertionError):
+                assert_same(conflict_rows(store, {}, TOLERANCE)[0], run_named(store, "conflicts", {}), "edited")
+        finally:
+            edit(side.packed(), text)
+
+
+def test_a_side_packs_and_unpacks_every_cell():
+    side = listed_sides.Side("c", "12.5", None, "at-least", "raw", "A name with \ue000 in it", "canon", "voice", "art",
+                             "file.txt", "a quote\nwith a line break and \ue001", None, "2017", "2017-05", None,
+                             "m|i|p|e", "p1 p2")
+    back = listed_sides.Side.unpacked("c", side.packed())
+    assert back.label == "A name with \ufffd in it" and back.quote == "a quote\nwith a line break and \ufffd"
+    assert (back.value, back.value_max, back.outlet, back.start, back.incident_label, back.places) == \
+        ("12.5", None, None, "2017", None, "p1 p2")
+
+
+def test_the_order_key_sorts_as_the_listing_does():
+    base = {**{c: "x" for c in listed_sides.COLUMNS}, "value_a": "1", "value_b": "1"}
+    rows = [dict(base, value_a="9"), dict(base, value_a="10"), dict(base, value_a="-1"), dict(base, value_a="9.5"),
+            dict(base, value_b="0.25"), dict(base, period_end=None), dict(base, period_end="2017"),
+            dict(base, period_end="2017-05"), dict(base, asserter_a="x y"), dict(base, asserter_a="xa"),
+            dict(base, kind="w"), dict(base, metric="a")]
+    ordered = sorted(rows, key=listed_sides.order_key)
+
+    def expected(r):
+        return (r["metric"], r["period_end"] is not None, r["period_end"] or "", r["kind"], r["asserter_a"],
+                r["asserter_b"], Decimal(r["value_a"]), Decimal(r["value_b"]))
+    assert [expected(r) for r in ordered] == sorted(expected(r) for r in rows)
+
+
+def _article(folder, name: str, publisher: str, published: str, *lines: str):
+    path = folder / name
+    path.write_text(f"---\ntitle: {name}\npublisher: {publisher}\npublished: {published}\n---\n" + "\n".join(lines) + "\n")
+    return path
+
+
+def test_a_source_named_anew_is_listed_by_its_new_name(tmp_path):
+    """A monitor known by its acronym alone, then defined in a later article: its rows take the full name,
+    and a merge by an analyst renames it too (sides are written once; names change after)."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    def kg(*args):
+        r = CliRunner().invoke(app, [str(a) for a in args])
+        assert r.exit_code == 0, r.output
+
+    early = _article(tmp_path, "early.md", "AFP", "2024-03-12", "Fighting closed the road to El Obeid for most of the month.",
+                     "NCCM said 212 civilians were killed in Sudan in February 2024.")
+    other = _article(tmp_path, "other.md", "BBC", "2024-03-14", "Aid convoys waited at the crossing for days.",
+                     "The Sudan Doctors Network said 900 civilians were killed in Sudan in February 2024.")
+    later = _article(tmp_path, "later.md", "Reuters", "2024-03-20", "The Nile Civilian Casualty Monitor (NCCM) said "
+                     "that 300 civilians were killed in Sudan in February 2024.", "Its volunteers work from camps near the border.")
+    path = tmp_path / "store"
+    kg("load", early, other, "--store", path)
+    with open_store(path, read_only=True) as store:
+        assert "NCCM" in {r["asserter_a"] for r in conflict_rows(store, {}, TOLERANCE)[0]}
+    kg("load", later, "--store", path)
+    with open_store(path, read_only=True) as store:
+        rows = conflict_rows(store, {}, TOLERANCE)[0]
+        names = {r["asserter_a"] for r in rows}
+        assert "Nile Civilian Casualty Monitor" in names and "NCCM" not in names
+        assert_same(rows, run_named(store, "conflicts", {}), "named anew")
+    kg("sources", "merge", "Nile Civilian Casualty Monitor", "Sudan Doctors Network", "--curator", "Jane Doe",
+       "--store", path)
+    with open_store(path, read_only=True) as store:
+        rows = conflict_rows(store, {"kind": "misreport"}, TOLERANCE)[0]
+        assert rows and {r["asserter_a"] for r in rows} == {"Sudan Doctors Network"}
+        for p in ({}, {"kind": "misreport"}):
+            assert_same(conflict_rows(store, p, TOLERANCE)[0], run_named(store, "conflicts", p), ("merged", p))
+
+
+def test_a_changed_canonical_name_marks_its_claims_for_analysis_again(store, vocab):
+    """The sides carry each source's canonical name: when only the name changes, its claims are worked out again."""
+    store_seed_claims(store, vocab)
+    identity = sources.read_identity(store)
+    raw, canon = next(iter(sorted(identity.canonical.items())))
+    store.update(f"""DELETE {{ GRAPH <{sources.SOURCES_GRAPH}> {{ <{canon}> <{KG.canonicalLabel}> ?l }} }}
+                     INSERT {{ GRAPH <{sources.SOURCES_GRAPH}> {{ <{canon}> <{KG.canonicalLabel}> "An old name" }} }}
+                     WHERE {{ GRAPH <{sources.SOURCES_GRAPH}> {{ <{canon}> <{KG.canonicalLabel}> ?l }} }}""")
+    assert raw in sources.observe(store).changed
+
+
+def test_a_store_analysed_before_the_sides_lists_the_same_rows_and_kg_analyse_writes_them(store, vocab):
+    store_seed_claims(store, vocab)
+    expected = conflict_rows(store, {}, TOLERANCE)[0]
+    store.update(f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?c <{KG.listedSide}> ?s }} }}")  # as an older kg left it
+    assert not listed_sides.written(store)
+    assert conflict_rows(store, {}, TOLERANCE)[0] == expected
+    findings.rebuild(store)
+    assert listed_sides.written(store) and conflict_rows(store, {}, TOLERANCE)[0] == expected
