@@ -190,6 +190,7 @@ _POSSESSIVE_LEAD = re.compile(r"(?:Its|Their|His|Her|Our|An|A)\s+")
 _OPENING_THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
+_CLAUSE_WORD = re.compile(r"\b(?:by|of|for|from|on|in|at|with|to|which|who|that|was|were|is|are|and|as)\s+")
 _NAME_JOINERS = frozenset(("of", "for", "and", "the", "de", "al"))  # lower-case words inside a body's name
 _CAPWORD = guard(re.compile(rf"\b{_NAME_WORD}(?![\w-])"))
 _ACCORDING = guard(re.compile(r"\baccording\s+to\s+", re.I))
@@ -623,7 +624,8 @@ class Attributor:
                            s[max(0, start - 120):start].rstrip(", "))
             if bm:
                 orgs = [m for m in self.index.find(bm.group("org")) if m.kind == "org"]
-                owner = _DETS.sub("", bm.group("org").strip().split(",")[-1].strip())
+                # (the possessor alone, not the clause before it: "which was read on Tele Sahel by the ministry's")
+                owner = _DETS.sub("", _CLAUSE_WORD.split(bm.group("org").strip().split(",")[-1])[-1].strip())
                 if orgs:
                     org = orgs[-1].ref
                 elif owner.lower().split()[-1:] and owner.lower().split()[-1] in self.description_types:
@@ -789,9 +791,14 @@ class Attributor:
             # "the regional governor": someone described, not the spokesman met before (a bare "the spokesman" is)
             label = _DETS.sub("", m.text).strip()
             return _as_written(label), None
-        if a in ("he", "she", "his", "her") or (a.split()[-1] in PERSON_ROLES and self.last_person is not None):
-            if self.last_person:
-                return (self.last_person.speaks_for or self.last_person), self.last_person
+        person = self.last_person
+        if person is None and a.split()[-1] in PERSON_ROLES and a.split()[0] == "the":
+            # "the spokesman said" after "a statement read by the ministry's spokesman, Colonel X": the one met in
+            # that role, who had not spoken yet
+            person = next((p for p in reversed(self.people.values()) if p.speaks_for is not None), None)
+        if a in ("he", "she", "his", "her") or (a.split()[-1] in PERSON_ROLES and person is not None):
+            if person:
+                return (person.speaks_for or person), person
             return None
         if a.split()[-1] in _OFFICE_HOLDERS and a.split()[0] == "the" and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
             # "the governor said" with no one named before: an unnamed official, as written (not the body that
@@ -1137,7 +1144,10 @@ class Attributor:
 
     def note_acts(self, s: str, acts, ms, in_quote: bool = False) -> None:
         """Remember who spoke in a sentence (even one without figures), and who issued the reports named."""
-        person = next((m.ref for m in ms if m.kind == "person"), None)
+        people = [m.ref for m in ms if m.kind == "person"]
+        # (one who speaks for a body before one who may be a channel or a place: "read on Tele Sahel by the
+        # ministry's spokesman, Colonel X")
+        person = next((p for p in people if p.speaks_for is not None), people[0] if people else None)
         if person is not None:
             self.last_person = person  # "Al-Aghbash described the clashes ... Thirty were killed, he said."
         if not acts and ms and ms[0].kind in ("org", "generic") and _OPENING_THE.fullmatch(s[:ms[0].start]):

@@ -234,6 +234,11 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
     if (node.dep_ == "dobj" and node.head.lemma_.lower() in verbs
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in node.children)):
         return True  # "claimed the attack on Sunday": the attack told before, claimed that day (the parser hangs the day on it)
+    if (node.dep_ == "acl" and node.head.lemma_.lower() in nouns and node.tag_ == "VBN"
+            and not any(c.dep_.startswith("nsubj") for c in node.children)):
+        # "a statement read on state television on Monday", "a report released on Tuesday": the document's day (a
+        # participle of the noun's own; not "reports that an air strike on 2 September killed civilians")
+        return True
     return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
 
 

@@ -1611,3 +1611,20 @@ def test_a_bare_number_a_source_counted_again_counts_what_it_counted_before():
              published="2024-02-20")
     assert [(c.metric, int(c.value), c.period.end) for c in cs] == [
         ("civilians-killed", 540, "2023-12"), ("civilians-killed", 281, "2022-12")]
+
+
+def test_the_day_a_statement_was_read_is_not_the_attacks_day():
+    cs = run("Gunmen killed 24 civilians in a village, the interior ministry said in a statement read on state television "
+             "late on Monday.\n\nThe ministry said in a statement that an air strike on Sunday killed 12 civilians.",
+             published="2025-02-18")
+    assert [(c.metric, int(c.value), c.period.start, c.period.end) for c in cs] == [
+        ("civilians-killed", 24, None, "2025-02-16"), ("civilians-killed", 12, "2025-02-16", "2025-02-16")]
+
+
+def test_the_spokesman_met_in_a_role_speaks_next_for_his_body_not_the_channel():
+    cs = run("Gunmen killed 24 civilians in a village, the interior ministry said.\n\nThey stormed the village on Sunday, "
+             "according to the statement, which was read on Tele Sahel by the ministry's spokesman, Colonel Issoufou "
+             'Hamani Gado.\n\n"The provisional toll is 24 civilians killed and nine wounded," the spokesman said.',
+             published="2025-02-18")
+    assert {(c.asserter.label, c.metric, int(c.value)) for c in cs} == {
+        ("interior ministry", "civilians-killed", 24), ("interior ministry", "civilians-injured", 9)}
