@@ -1628,3 +1628,14 @@ def test_the_spokesman_met_in_a_role_speaks_next_for_his_body_not_the_channel():
              published="2025-02-18")
     assert {(c.asserter.label, c.metric, int(c.value)) for c in cs} == {
         ("interior ministry", "civilians-killed", 24), ("interior ministry", "civilians-injured", 9)}
+
+
+@pytest.mark.parametrize("text", [
+    "By ACLED's count, 349 civilians were killed in Cabo Delgado last year.",
+    "In ACLED's tally, 349 civilians were killed in Cabo Delgado last year.",
+    "By ACLED's count, 2024 was the deadliest year for civilians since 2021: 349 civilians were killed in Cabo Delgado "
+    "last year, a 36 percent increase on 2023.",
+])
+def test_the_count_a_clause_is_measured_by_is_its_owners_and_a_record_since_a_year_starts_nothing(text):
+    c = one(text, published="2025-03-20")
+    assert (c.asserter.label, int(c.value), c.period.start, c.period.end) == ("ACLED", 349, "2024-01", "2024-12")
