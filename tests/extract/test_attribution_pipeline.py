@@ -1639,3 +1639,13 @@ def test_the_spokesman_met_in_a_role_speaks_next_for_his_body_not_the_channel():
 def test_the_count_a_clause_is_measured_by_is_its_owners_and_a_record_since_a_year_starts_nothing(text):
     c = one(text, published="2025-03-20")
     assert (c.asserter.label, int(c.value), c.period.start, c.period.end) == ("ACLED", 349, "2024-01", "2024-12")
+
+
+def test_a_day_on_a_post_dates_the_statement_and_a_life_claimed_is_a_death():
+    cs = run('A drone strike near Sinune late on Monday killed three people, the mayor told reporters.\n\n"Four PKK '
+             'terrorists were neutralized in an air operation," the ministry said in a post on X on Tuesday morning.\n\n'
+             "In a statement, the foreign ministry said the strike had claimed the life of one civilian and wounded two "
+             "other civilians.", published="2025-08-12")
+    assert [(c.metric, int(c.value), c.period.end) for c in cs] == [
+        ("people-killed", 3, "2025-08-11"), ("combatants-killed", 4, "2025-08-11"), ("civilians-killed", 1, "2025-08-11"),
+        ("civilians-injured", 2, "2025-08-11")]
