@@ -1004,6 +1004,12 @@ class Attributor:
         named one inside it, else a new source named by the phrase itself."""
         lo, hi = found.whole
         head = found.head
+        if head.pos_ == "ADJ" and head.dep_ == "amod":
+            # "the Indian claim to have killed 15": the body met before in that word ("the Indian Army"), else the country
+            met = self._met_in_words(head.text)
+            country = next((self.index.vocab.places[k].label for a, b, k in self.places.find(head.text)
+                            if a == 0 and b == len(head.text) and self.index.vocab.places[k].kind == "Country"), None)
+            return (met or _as_written(country or head.text)), None
         if head.dep_ == "ROOT":
             lo, hi = found.span  # a subject the parser made the root: its phrase, not the whole sentence
         # not a body named in a clause about the speaker ("The health bureau, which is run by the TPLF, said")

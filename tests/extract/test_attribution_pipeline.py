@@ -1649,3 +1649,12 @@ def test_a_day_on_a_post_dates_the_statement_and_a_life_claimed_is_a_death():
     assert [(c.metric, int(c.value), c.period.end) for c in cs] == [
         ("people-killed", 3, "2025-08-11"), ("combatants-killed", 4, "2025-08-11"), ("civilians-killed", 1, "2025-08-11"),
         ("civilians-injured", 2, "2025-08-11")]
+
+
+def test_a_nations_claim_a_critic_dismisses_stays_the_nations():
+    cs = run("The Indian Army said its troops had killed around 15 Pakistani soldiers.\n\nPakistan's military said it had "
+             "killed at least 12 Indian soldiers. Its media wing dismissed as \"a figment of imagination\" the Indian "
+             "claim to have killed 15 Pakistani soldiers.")
+    assert {(c.asserter.label, int(c.value)) for c in cs} == {("Indian Army", 15), ("Pakistan's military", 12)}
+    lone = one("The ISPR dismissed the Indian claim to have killed 15 Pakistani soldiers.")
+    assert lone.asserter.label == "India"
