@@ -28,7 +28,7 @@ from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of
                                counts_a_places_people, counts_again, counts_losses, dates_a_count, dates_a_statement,
                                dates_an_event, denied_counts, describes_a_name, doer_of, ends_a_period, figure_token,
                                governing_source, in_present_perfect, is_age, is_agent, is_difference, is_held,
-                               is_ratio, measures_a_record, names_an_event, next_predicate_start, own_predicate,
+                               is_ratio, measures_a_record, names_an_event, next_predicate_start, of_those_told, own_predicate,
                                revises_a_count, sets_a_count, starts_a_period, subject_span, sufferer,
                                told_on_the_day, verb_through_of, wounded_who_died)
 from kg.extract.text import junk_spans
@@ -459,6 +459,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if _RATE.match(s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res
+            if (raws and raws[-1].sent == si and raws[-1].claim.metric == metric and not (link is not None and link.befell)
+                    and si in docs and of_those_told(docs[si], f.start, f.end)):
+                continue  # "nine wounded, two of them seriously", "23 wounded civilians, 8 of them children": a subset
             if metric in ("people-killed", "people-injured") and (whole := _ALL_OF_THEM.match(s, f.end)):
                 # "12 martyrs, all of them civilian workers", "30 dead, most of them civilians": the population said
                 said = lex.classify(whole.group("pop"), metric.split("-", 1)[1], "", "")

@@ -1037,6 +1037,13 @@ def is_difference(doc, start: int, end: int) -> bool:
             and any(c.lower_ == "than" for c in tok.head.children))
 
 
+def of_those_told(doc, start: int, end: int) -> bool:
+    """Whether the figure at characters [start, end) is "N of them" / "N of whom": a part of the people just counted."""
+    tok = figure_token(doc, start, end)
+    return tok is not None and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and p.lower_ in ("them", "whom", "those") for p in c.children) for c in tok.children)
+
+
 def is_held(doc, start: int, end: int) -> bool:
     """Whether the number at [start, end) counts what someone has or keeps ("the United States, which has some 14,000
     troops in the country", "deployed 1,000 soldiers"), not people an event befell."""

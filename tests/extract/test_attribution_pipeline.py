@@ -1658,3 +1658,12 @@ def test_a_nations_claim_a_critic_dismisses_stays_the_nations():
     assert {(c.asserter.label, int(c.value)) for c in cs} == {("Indian Army", 15), ("Pakistan's military", 12)}
     lone = one("The ISPR dismissed the Indian claim to have killed 15 Pakistani soldiers.")
     assert lone.asserter.label == "India"
+
+
+def test_a_part_of_the_count_just_given_of_its_own_metric_is_no_count_of_its_own():
+    cs = run("The toll is 24 civilians killed and nine wounded, two of them seriously, the spokesman said.\n\n"
+             "MSF said its teams treated 23 wounded civilians, 8 of them children.\n\n"
+             "The strike killed 40 people, 12 of them civilians, officials said.")
+    assert [(c.metric, int(c.value)) for c in cs] == [
+        ("civilians-killed", 24), ("civilians-injured", 9), ("civilians-injured", 23), ("people-killed", 40),
+        ("civilians-killed", 12)]
