@@ -25,6 +25,7 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
+                               counted_noun,
                                counts_a_places_people, counts_again, counts_losses, dates_a_count, dates_a_statement,
                                dates_an_event, denied_counts, describes_a_name, doer_of, ends_a_period, figure_token,
                                governing_source, in_present_perfect, is_age, is_agent, is_difference, is_held,
@@ -376,6 +377,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # soldiers and police, and 47 civilians had been killed": subjects listed with "and" share the verb
                 # after the last of them (where the parse, thrown by the aside or the list, links none)
                 res = lex.classify(np, f"{after} {last}", before, near, inherited)
+            if (res is None and np and not inherited and si in docs and (head := counted_noun(docs[si], f.start, f.end))
+                    and head != np):
+                # the noun the parse links the figure to past the modifiers the words after it stop at ("330 US air and
+                # naval strikes")
+                res = lex.classify(head, after, before, near)
             if (res is None and not np and (_BARE_AFTER.match(after) or _BARE_BEFORE.search(near))
                     and not (link is not None and link.noun and lex.classify(link.noun, link.outcome, "", ""))):
                 # "42 died", "The attack killed 19 and wounded 60": people, by default (unless the parse names

@@ -1037,6 +1037,22 @@ def is_difference(doc, start: int, end: int) -> bool:
             and any(c.lower_ == "than" for c in tok.head.children))
 
 
+def counted_noun(doc, start: int, end: int) -> str | None:
+    """The noun a figure counts through the parse, past the modifiers and coordinated modifiers written between them
+    ("330 US air and naval strikes", "2,300 artillery and air strikes", "412 artillery, drone and air strikes")."""
+    tok = figure_token(doc, start, end)
+    if tok is None or tok.dep_ != "nummod":
+        return None
+    node = tok.head
+    for _ in range(3):
+        if node.dep_ in ("nmod", "compound", "amod") and node.head.pos_ == "NOUN" and node.head.i > node.i:
+            node = node.head
+    plural = next((c for c in node.children if c.dep_ == "conj" and c.tag_ == "NNS"), None)
+    if node.tag_ != "NNS" and plural is not None:
+        node = plural  # "412 artillery, drone and air strikes": the parser heads the list with its first word
+    return node.text if node.pos_ == "NOUN" else None
+
+
 def of_those_told(doc, start: int, end: int) -> bool:
     """Whether the figure at characters [start, end) is "N of them" / "N of whom": a part of the people just counted."""
     tok = figure_token(doc, start, end)

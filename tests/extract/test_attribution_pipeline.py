@@ -1667,3 +1667,13 @@ def test_a_part_of_the_count_just_given_of_its_own_metric_is_no_count_of_its_own
     assert [(c.metric, int(c.value)) for c in cs] == [
         ("civilians-killed", 24), ("civilians-injured", 9), ("civilians-injured", 23), ("people-killed", 40),
         ("civilians-killed", 12)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ACLED recorded more than 330 US air and naval strikes in Yemen between March 15 and May 2.", 330),
+    ("The Civil Defence says it has documented more than 2,300 artillery and air strikes on the area since January.", 2300),
+    ("The governor said Russian forces had launched 412 artillery, drone and air strikes on 15 settlements.", 412),
+])
+def test_strikes_counted_past_coordinated_modifiers(text, value):
+    c = one(text, published="2025-05-12")
+    assert (c.metric, int(c.value)) == ("strikes", value)
