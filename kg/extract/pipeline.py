@@ -433,8 +433,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)
                     res = (parsed_res[0], "metric.parse")
-            if res is not None and link is not None and link.befell and _outcome_of(res[0], vocab.outcome_lemmas):
-                # "14 of them later died": the population of the whole, the outcome of the part
+            if (res is not None and link is not None and link.befell and _outcome_of(res[0], vocab.outcome_lemmas)
+                    and not (np and not inherited and _names_outcome(np.split()[0], vocab.outcome_lemmas)
+                             and s[f.end:].lstrip().lower().startswith(np.split()[0].lower()))):
+                # "14 of them later died": the population of the whole, the outcome of the part (not "Four dead and
+                # more than 20 injured": the figure's own word says what befell it)
                 changed = res[0].replace(f"-{_outcome_of(res[0], vocab.outcome_lemmas)}", f"-{link.befell}")
                 res = (changed, "metric.parse") if changed in lex.notations else res
             if res is None and raws and raws[-1].sent == si and compares_with_a_count(docs[si], f.start, f.end):

@@ -1677,3 +1677,9 @@ def test_a_part_of_the_count_just_given_of_its_own_metric_is_no_count_of_its_own
 def test_strikes_counted_past_coordinated_modifiers(text, value):
     c = one(text, published="2025-05-12")
     assert (c.metric, int(c.value)) == ("strikes", value)
+
+
+def test_a_figures_own_outcome_word_beats_the_verb_the_parser_hangs_it_on():
+    cs = run('"Four dead and more than 20 injured is the balance of the attack," wrote the governor.')
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 4), ("people-injured", 20)]
+    assert (one("Two of the injured died in hospital, the governor said.").metric) == "people-killed"
