@@ -670,7 +670,7 @@ def _history_after_news(pm: PeriodMention | None, raws: list[_Raw], published: s
 
 
 def _months_before(published: str, months: int) -> str:
-    year, month = int(published[:4]), int(published[5:7] or 1) if len(published) >= 7 else 1
+    year, month = int(published[:4]), int(published[5:7]) if len(published) >= 7 else 1
     n = year * 12 + month - 1 - months
     return f"{n // 12:04d}-{n % 12 + 1:02d}"
 
