@@ -222,6 +222,8 @@ def _num(w: str) -> int | None:
 # where an event began, between it and its date: "erupted in El Fasher, North Darfur, on 10 May"
 _AT_PLACE = r"(?:\s+(?:there|here)|\s+in\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*(?:,\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)*,?)?"
 
+_NOT_AFTER_A_MONTH = "".join(rf"(?<!{m}\s)" for m in ("January", "February", "March", "April", "May", "June", "July",
+                                                         "August", "September", "October", "November", "December"))
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the three-week-long offensive launched on December 27, 2008", "the 51-day war that began on 8 July": from that
     # day for as long as it says
@@ -283,6 +285,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"(?-i:\b(?P<a>{_M}(?:\s+{_Y})?))\s+(?:was|turned\s+out\s+to\s+be|became|proved|has\s+been)\s+(?:the|a|an)\b", re.I)),
     ("backref", re.compile(r"\b(?:during|over|in|for)\s+(?:the\s+same|this|that|the)\s+(?:time\s+|reporting\s+|review\s+)?period\b|\ba\s+period\s+during\s+which\b|\bduring\s+this\s+time\b|"
                            r"\b(?:during|over|in|for)\s+(?:the\s+same|that|the)\s+(?:year|month)\b|"
+                           # (bare: "killed by US strikes that year", but not "in October that year", a month)
+                           + _NOT_AFTER_A_MONTH + r"\b(?:that|the\s+same)\s+(?:year|month)\b|"
                            # "during the war", "throughout the conflict": the span the article gave the war before
                            r"\b(?:during|throughout)\s+the\s+(?:war|conflict|fighting|offensive)\b(?!\s+(?:in|on|between|against|with)\b)", re.I)),
 ]

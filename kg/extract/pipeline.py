@@ -112,6 +112,7 @@ class _Raw:
     span_of: "_Raw | None" = None  # the running total whose period "over the same period" refers to
     standing: bool = False  # told in the present perfect ("26 soldiers have been killed"): a count as it stands
     told_with: int | None = None  # the sentence of the statement it goes on with ("It added that ..."), whose day it has
+    referred_back: bool = False  # its period is one named before ("that year", "over the same period")
 
 
 _OUTLETS: dict[int, tuple[Vocabulary, dict[str, SourceRef]]] = {}
@@ -1189,7 +1190,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             back, back_kind, back_total = (*earlier[-1], None) if earlier else before_sentence
             if r.pkind == "backref" and back is not None:
                 r.claim.period = Period(back.start, back.end, r.claim.period.text)
-                r.pkind = back_kind
+                r.pkind, r.referred_back = back_kind, True
                 r.span_of = back_total  # (a running total's "same period" ends where that total does)
             elif r.pkind in ("range", "until") and r.claim.period.end:
                 # ("killed in the war that ended on 27 November ... during the war": up to that end)
@@ -1223,7 +1224,9 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                 r.claim.period, r.pkind = Period(month, month, None), "month"
     spans: dict[str, list[_Raw]] = {}
     for r in raws:
-        if r.pkind == "range" and r.claim.asserter and r.claim.period.start and r.claim.period.end:
+        if r.pkind == "range" and r.claim.asserter and r.claim.period.start and r.claim.period.end and not r.referred_back:
+            # (not a span the figure refers back to: "the ministry put the number killed that year at 106" dates no
+            # other figure of the ministry's)
             spans.setdefault(r.claim.asserter.key, []).append(r)
     for r in raws:
         own = spans.get(r.claim.asserter.key, ()) if r.claim.asserter else ()

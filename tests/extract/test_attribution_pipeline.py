@@ -1683,3 +1683,11 @@ def test_a_figures_own_outcome_word_beats_the_verb_the_parser_hangs_it_on():
     cs = run('"Four dead and more than 20 injured is the balance of the attack," wrote the governor.')
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 4), ("people-injured", 20)]
     assert (one("Two of the injured died in hospital, the governor said.").metric) == "people-killed"
+
+
+def test_that_year_is_the_year_named_before_and_dates_no_other_figure_of_its_source():
+    cs = run("A strike on the port on Thursday killed 68 people, the health ministry said.\n\nIn 2024, ACLED recorded 41 "
+             "civilian fatalities from US strikes.\n\nThe health ministry put the number of people killed by US strikes that "
+             "year at 106.", published="2025-04-19")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (68, "2025-04-17", "2025-04-17"), (41, "2024-01", "2024-12"), (106, "2024-01", "2024-12")]
