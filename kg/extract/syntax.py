@@ -649,12 +649,13 @@ _NOMINAL_PHRASE = frozenset(("DET", "ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "PAR
 
 
 def _by_their_count(verb, nouns: frozenset[str]):
-    """The owner of a count a clause is measured by: "By ACLED's count, ...", "in the army's tally, ..."."""
+    """The owner of a count a clause is measured by: "By ACLED's count, ...", "by the count of the ICMP, ...", "in the
+    army's tally, ..."."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "in"):
             for p in c.children:
-                if p.dep_ == "pobj" and p.lemma_.lower() in nouns:
-                    owner = next((o for o in p.children if o.dep_ == "poss"), None)
+                if p.dep_ == "pobj" and p.lemma_.lower() in nouns and p.lemma_.lower() in _words("measuringCounts"):
+                    owner = _owner(p)  # "By ACLED's count", "by the count of the ICMP", "in UN figures"
                     if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my"):
                         return owner
     return None

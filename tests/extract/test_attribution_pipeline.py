@@ -1633,6 +1633,7 @@ def test_the_spokesman_met_in_a_role_speaks_next_for_his_body_not_the_channel():
 @pytest.mark.parametrize("text", [
     "By ACLED's count, 349 civilians were killed in Cabo Delgado last year.",
     "In ACLED's tally, 349 civilians were killed in Cabo Delgado last year.",
+    "By the count of ACLED, 349 civilians were killed in Cabo Delgado last year.",
     "By ACLED's count, 2024 was the deadliest year for civilians since 2021: 349 civilians were killed in Cabo Delgado "
     "last year, a 36 percent increase on 2023.",
 ])
@@ -1691,3 +1692,9 @@ def test_that_year_is_the_year_named_before_and_dates_no_other_figure_of_its_sou
              "year at 106.", published="2025-04-19")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (68, "2025-04-17", "2025-04-17"), (41, "2024-01", "2024-12"), (106, "2024-01", "2024-12")]
+
+
+def test_said_in_a_statement_carried_by_a_broadcaster_is_the_speakers():
+    c = one('The junta said in a statement carried by the state-run broadcaster MRTV on Tuesday that the air force had '
+            'struck a camp in Demoso on Monday, killing 21 members of the group.', published="2024-08-14")
+    assert c.asserter.label == "junta"
