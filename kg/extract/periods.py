@@ -401,8 +401,15 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                 elif kind == "range":
                     begin = parse_date(m.group("a"), published)
                     finish = parse_date(m.group("b"), published, "end")
-                    if begin and finish and len(begin) == 4 and len(finish) > 4:
-                        pass
+                    year_b = re.search(_Y, m.group("b"))
+                    if begin and finish and year_b and not re.search(_Y, m.group("a")):
+                        # "between January and May 2009", "from 1 January to 31 May 2009": the year written once, at
+                        # the end, is both ends' (the year before, when the first end's month comes later: "from
+                        # November to March 2010")
+                        y = int(year_b.group(0))
+                        begin = parse_date(f"{m.group('a')} {y}", published) or begin
+                        if begin[:len(finish)] > finish:
+                            begin = parse_date(f"{m.group('a')} {y - 1}", published) or begin
                     if begin and finish and finish < begin[: len(finish)]:
                         # "from Sept. 28 to Oct. 13" with the year only on one side, or nonsense
                         continue

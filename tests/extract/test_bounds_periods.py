@@ -347,3 +347,13 @@ def test_two_months_running_are_a_span(sentence, begin, finish):
                                       "On the night of Saturday into Sunday, gunmen killed 12."])
 def test_a_night_between_two_days_spans_them(sentence):
     assert [(p.begin, p.finish) for p in find_periods(sentence, "2024-09-05")] == [("2024-08-31", "2024-09-01")]
+
+
+@pytest.mark.parametrize("text, begin, finish", [
+    ("between January and May 2009", "2009-01", "2009-05"),
+    ("from January to May 2009", "2009-01", "2009-05"),
+    ("between 1 January and 31 May 2009", "2009-01-01", "2009-05-31"),
+    ("from November to March 2010", "2009-11", "2010-03"),
+])
+def test_a_year_written_once_at_a_ranges_end_is_both_ends(text, begin, finish):
+    assert [(p.begin, p.finish, p.kind) for p in find_periods(text, "2024-05-18")] == [(begin, finish, "range")]
