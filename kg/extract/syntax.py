@@ -1253,6 +1253,12 @@ def subject_span(doc, start: int, end: int, outcomes: dict[str, str] | frozenset
     verb = _clause_verb(doc, start, end)
     subject = _subject(verb) if verb is not None else None
     if subject is None:
+        noun = _counted_noun(doc, start, end)
+        if (verb is not None and noun is not None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i
+                and verb.dep_ in ("relcl", "acl", "advcl") and any(c.lower_ in ("when", "where") for c in verb.children)):
+            # "It was the deadliest attack since March 2020, when 98 soldiers were killed at Boma": the figure is the
+            # subject of a clause about a time or thing, whose sentence's subject says nothing
+            return (0, 0)
         return None
     if verb.lemma_.lower() in outcomes and verb.lemma_.lower() != "bury" and subject.head.i == verb.i and subject.dep_ == "nsubj":
         # "the ADF killed more than 50 civilians": the killers, not a source (no subject speaks); those who buried

@@ -1698,3 +1698,9 @@ def test_said_in_a_statement_carried_by_a_broadcaster_is_the_speakers():
     c = one('The junta said in a statement carried by the state-run broadcaster MRTV on Tuesday that the air force had '
             'struck a camp in Demoso on Monday, killing 21 members of the group.', published="2024-08-14")
     assert c.asserter.label == "junta"
+
+
+def test_a_figure_in_a_when_clause_of_a_copula_is_not_the_pronouns_source():
+    cs = run("The ICG said 211 people were killed last year.\n\nIt was the deadliest attack on Chadian troops since March "
+             "2020, when 98 soldiers were killed at Boma.", published="2024-03-12")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("ICG", 211), ("Reuters", 98)]
