@@ -243,7 +243,7 @@ _STOP = frozenset("""are were was is have has had been be being will would could
 in on at from by during since for with as to into near across after before between among under over through while when where because
 including and or but than according said says say told reportedly so outside inside against within without per via amid despite
 toward towards like about every each due only alone lost died remain remained include includes included went fled made make
-while whereas found deemed believed thought known seen held left taken given""".split())
+while whereas found deemed believed thought known seen held left taken given it they he she we you""".split())
 
 
 # "208 of which", "30 of them" point back; "71 of them children" names its own population

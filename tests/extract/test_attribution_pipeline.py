@@ -1704,3 +1704,10 @@ def test_a_figure_in_a_when_clause_of_a_copula_is_not_the_pronouns_source():
     cs = run("The ICG said 211 people were killed last year.\n\nIt was the deadliest attack on Chadian troops since March "
              "2020, when 98 soldiers were killed at Boma.", published="2024-03-12")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("ICG", 211), ("Reuters", 98)]
+
+
+def test_a_pronoun_after_a_figure_is_no_noun_it_counts():
+    cs = run("The army said on Tuesday that 40 soldiers were killed, raising a toll of 23 it gave a day earlier.",
+             published="2024-03-12")
+    assert [(c.asserter.label, c.metric, int(c.value)) for c in cs] == [
+        ("army", "combatants-killed", 40), ("army", "combatants-killed", 23)]
