@@ -25,7 +25,7 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
-                               counted_noun,
+                               counted_noun, counts_a_long_event,
                                counts_a_places_people, counts_again, counts_losses, dates_a_count, dates_a_statement,
                                dates_an_event, denied_counts, describes_a_name, doer_of, ends_a_period, figure_token,
                                governing_source, in_present_perfect, is_age, is_agent, is_difference, is_held,
@@ -113,6 +113,7 @@ class _Raw:
     standing: bool = False  # told in the present perfect ("26 soldiers have been killed"): a count as it stands
     told_with: int | None = None  # the sentence of the statement it goes on with ("It added that ..."), whose day it has
     referred_back: bool = False  # its period is one named before ("that year", "over the same period")
+    long_event: bool = False  # counts a long event as a whole ("died in the battle"), not one attack's toll
 
 
 _OUTLETS: dict[int, tuple[Vocabulary, dict[str, SourceRef]]] = {}
@@ -579,7 +580,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pkind = "inherit"
             if part_of_whole:
                 pkind = "inherit"
-            raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start, standing=standing))
+            raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start, standing=standing,
+                             long_event=si in docs and counts_a_long_event(docs[si], f.start, f.end)))
             just_before = s[max(0, f.start - 12):f.start]
             increment = marker == "more" or _ANOTHER_BEFORE.search(just_before) is not None
             if marker == "ante" or increment or _REST_BEFORE.search(just_before):
@@ -1334,7 +1336,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                 # an event after the day the toll was said is not its event ("The UN said in January that more
                 # than 1,000 had been killed", after a strike in September)
                 before = [p for p in before if not p.end or p.end[:len(said)] <= said[:len(p.end)]]
-            if before and r.claim.metric.endswith(("-killed", "-injured")):
+            if before and r.claim.metric.endswith(("-killed", "-injured")) and not r.long_event:
                 r.claim.period = Period(before[-1].start, before[-1].end, None)
             elif said and said[:len(default_end or said)] < (default_end or said)[:len(said)]:
                 r.claim.period = Period(None, said, None)  # said before the article's "as of" date: as of then

@@ -1054,6 +1054,17 @@ def counted_noun(doc, start: int, end: int) -> str | None:
     return node.text if node.pos_ == "NOUN" else None
 
 
+def counts_a_long_event(doc, start: int, end: int) -> bool:
+    """Whether the figure's clause counts a long event as a whole: "civilians died in the battle", "killed during the
+    siege" (not one attack's toll)."""
+    verb = _clause_verb(doc, start, end)
+    if verb is None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout", "over") and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in _words("longEvents") and any(d.dep_ in ("det", "poss") for d in p.children)
+        for p in c.children) for c in verb.children)
+
+
 def of_those_told(doc, start: int, end: int) -> bool:
     """Whether the figure at characters [start, end) is "N of them" / "N of whom": a part of the people just counted."""
     tok = figure_token(doc, start, end)

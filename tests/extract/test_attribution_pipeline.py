@@ -1711,3 +1711,9 @@ def test_a_pronoun_after_a_figure_is_no_noun_it_counts():
              published="2024-03-12")
     assert [(c.asserter.label, c.metric, int(c.value)) for c in cs] == [
         ("army", "combatants-killed", 40), ("army", "combatants-killed", 23)]
+
+
+def test_a_toll_of_a_long_event_is_not_the_toll_of_the_attack_told_before():
+    cs = run("The tracker recorded 278 civilian deaths in a single coalition strike on al-Jadida on March 17.\n\n"
+             "Airwars estimates that between 9,000 and 11,000 civilians died in the battle.", published="2017-08-02")
+    assert [(int(c.value), c.period.end) for c in cs] == [(278, "2017-03-17"), (9000, "2017-08-02")]
