@@ -4,7 +4,7 @@ Finds digits with thousands separators and decimals ("2,292", "1061", "1.2 milli
 number words ("three", "eleven", "twenty-one", "a dozen", "two dozen"), and stated zeros ("zero",
 "none of the reports", "no civilians"). Skips what is not a count: years, dates,
 ages, times and durations, distances and weights, money, percentages, ordinals,
-and vague quantities ("dozens", "a thousand", "hundreds").
+and vague quantities ("dozens", "hundreds"; but "a thousand" is 1,000 and "half a dozen" 6).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ class Number:
     start: int  # offsets in the string searched
     end: int
     text: str
-    kind: str = "digits"  # digits | words | zero | dozen
+    kind: str = "digits"  # digits | words | zero | dozen | round ("a thousand")
 
 
 def _words_value(s: str) -> int | None:
@@ -126,6 +126,7 @@ def _is_year(m: re.Match, s: str) -> bool:
     return not _COUNTED_AFTER.match(after)
 
 
+_HALF_BEFORE = re.compile(r"\b[Hh]alf\s+$")
 _SAID_THAT = re.compile(r"\b(?:said|says|say|reported|reports|added|stated|announced|confirmed|claimed|noted|told\s+\w+)\s+that\s*$", re.I)
 _YEAR_BEFORE = guard(re.compile(rf"(?:{_MONTH}|\b(?:in|since|of|by|from|to|until|through|between|and|year|early|late|mid)),?\s+(?:\d{{1,2}},?\s+)?$", re.I))
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:people|civilians|deaths|strikes|airstrikes|reports|troops|soldiers|militants|fighters|children|killed|dead)\b")
@@ -154,6 +155,10 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
         before = s[max(0, a - 40):a]
         after = s[b:b + 40]
         if m.group("vague"):
+            unit = re.fullmatch(r"[Aa]\s+(hundred|thousand|million)", m.group("vague"))
+            if unit and not re.match(r"\s+(?:and|of)\b", after):
+                # "more than a hundred people", "over a thousand": a round figure ("hundreds", "a hundred of them" are not)
+                out.append(Number(Decimal(SCALES[unit.group(1).lower()]), a, b, s[a:b], "round"))
             continue
         if m.group("digits") is not None:
             if len(_GROUPING.sub("", m.group("digits").split(".")[0])) > _MAX_DIGITS:
@@ -201,7 +206,11 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
             out.append(Number(value, a, b, s[a:b], "digits"))
         elif m.group("dozen"):
             times = _words_value(m.group("dozens")) if m.group("dozens") else 1  # "two dozen" = 24
-            if times:
+            half = _HALF_BEFORE.search(before) if not m.group("dozens") else None
+            if half:
+                start = a - len(before) + half.start()
+                out.append(Number(Decimal(6), start, b, s[start:b], "dozen"))  # "half a dozen"
+            elif times:
                 out.append(Number(Decimal(12 * times), a, b, s[a:b], "dozen"))
         elif m.group("words"):
             txt = m.group("words")

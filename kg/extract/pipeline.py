@@ -114,6 +114,7 @@ class _Raw:
     told_with: int | None = None  # the sentence of the statement it goes on with ("It added that ..."), whose day it has
     referred_back: bool = False  # its period is one named before ("that year", "over the same period")
     long_event: bool = False  # counts a long event as a whole ("died in the battle"), not one attack's toll
+    rounded: bool = False  # "over a thousand", "more than a hundred": a round figure, perhaps a restatement
 
 
 _OUTLETS: dict[int, tuple[Vocabulary, dict[str, SourceRef]]] = {}
@@ -581,7 +582,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if part_of_whole:
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start, standing=standing,
-                             long_event=si in docs and counts_a_long_event(docs[si], f.start, f.end)))
+                             long_event=si in docs and counts_a_long_event(docs[si], f.start, f.end), rounded=f.kind == "round"))
             just_before = s[max(0, f.start - 12):f.start]
             increment = marker == "more" or _ANOTHER_BEFORE.search(just_before) is not None
             if marker == "ante" or increment or _REST_BEFORE.search(just_before):
@@ -611,6 +612,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     _described_then_named(raws, sents, att, vocab)
     _headline_sources(raws, sents)
     raws = _without_restated_parts(raws, {si: figs for si, (_, _, figs, _) in enumerate(found)})
+    raws = _without_rounded_restatements(raws)
     default_places = _default_places(article_places, vocab)
     out: list[Claim] = []
     seen = set()
@@ -1379,6 +1381,16 @@ def _without_restated_parts(raws: list[_Raw], figures_of: dict[int, list]) -> li
         if len(run) >= 2 and acc == total.claim.value:
             parts.update(id(r) for r in raws if r.sent == total.sent and r.at in run and r.claim.metric == total.claim.metric)
     return [r for r in raws if id(r) not in parts]
+
+
+def _without_rounded_restatements(raws: list[_Raw]) -> list[_Raw]:
+    """Drop a round figure that restates a precise one of the same outcome ("a little over a thousand" beside "at
+    least 1,139" civilians killed): the annotation rules make it an optional claim, and its population is often left
+    out, which would make it a wrong one."""
+    def outcome(r: _Raw) -> str:
+        return r.claim.metric.rsplit("-", 1)[-1]
+    return [r for r in raws if not (r.rounded and any(
+        not o.rounded and outcome(o) == outcome(r) and r.claim.value <= o.claim.value < r.claim.value * 2 for o in raws))]
 
 
 def _campaign_places(c: Claim, vocab: Vocabulary) -> tuple[str, ...]:

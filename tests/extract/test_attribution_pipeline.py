@@ -1717,3 +1717,10 @@ def test_a_toll_of_a_long_event_is_not_the_toll_of_the_attack_told_before():
     cs = run("The tracker recorded 278 civilian deaths in a single coalition strike on al-Jadida on March 17.\n\n"
              "Airwars estimates that between 9,000 and 11,000 civilians died in the battle.", published="2017-08-02")
     assert [(int(c.value), c.period.end) for c in cs] == [(278, "2017-03-17"), (9000, "2017-08-02")]
+
+
+def test_a_round_figure_restating_a_precise_one_is_dropped_but_stands_alone():
+    cs = run("The coalition assesses at least 1,139 civilians have been killed. The official report maintains the total "
+             "number of deaths to be a little over a thousand.")
+    assert [int(c.value) for c in cs] == [1139]
+    assert int(one("More than a hundred people were killed in the strike, the ministry said.").value) == 100
