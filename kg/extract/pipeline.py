@@ -73,6 +73,7 @@ _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|mon
 # a figure given to compare with, before its time: "up from 538 in 2023", "compared with 479 in 2023"
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:[\w,.]+\s+){1,3}$", re.I)
 # the parts of a whole told right before: "41 bodies, among them 17 women and 10 children"
+_EARLIER = re.compile(r"\b(?:earlier|before)$")
 _PART_AFTER = re.compile(r",\s*(?:among\s+(?:them|whom)|including)\s+[^.;:]*$")
 # a date in a clause "since" opens: "since the coalition intervened in March 2015"
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:]{0,50}$", re.I)
@@ -112,7 +113,7 @@ class _Raw:
     span_of: "_Raw | None" = None  # the running total whose period "over the same period" refers to
     standing: bool = False  # told in the present perfect ("26 soldiers have been killed"): a count as it stands
     told_with: int | None = None  # the sentence of the statement it goes on with ("It added that ..."), whose day it has
-    referred_back: bool = False  # its period is one named before ("that year", "over the same period")
+    referred_back: bool = False  # its period is one named before ("that year", "over the same period", "a year earlier")
     long_event: bool = False  # counts a long event as a whole ("died in the battle"), not one attack's toll
     rounded: bool = False  # "over a thousand", "more than a hundred": a round figure, perhaps a restatement
 
@@ -500,7 +501,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # (not the record a toll is measured against: "..., the highest toll since mid-2022")
             pm = _pick_period([p for p in pms if not (
                 p.kind == "since" and si in docs and measures_a_record(docs[si], p.start, p.end)
-                and not told_on_the_day(docs[si], p.start, p.end, f.start, f.end))], f.start, f.end, s, docs.get(si))
+                and not told_on_the_day(docs[si], p.start, p.end, f.start, f.end))
+                # (nor the time a later figure is compared at: "stands at 1,139, up from 1,114 a month earlier")
+                and not (p.start > f.end and _EARLIER.search(p.text) and any(f.end <= g.start < p.start for g in figs))],
+                f.start, f.end, s, docs.get(si))
             if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) >= 7 and si in docs
                     and told_on_the_day(docs[si], pm.start, pm.end, f.start, f.end)):
                 # (or that month's: "the deadliest since February, when an Israeli raid ... killed nine civilians")
@@ -582,7 +586,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if part_of_whole:
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start, standing=standing,
-                             long_event=si in docs and counts_a_long_event(docs[si], f.start, f.end), rounded=f.kind == "round"))
+                             long_event=si in docs and counts_a_long_event(docs[si], f.start, f.end), rounded=f.kind == "round",
+                             referred_back=pm is not None and bool(_EARLIER.search(pm.text or ""))))
             just_before = s[max(0, f.start - 12):f.start]
             increment = marker == "more" or _ANOTHER_BEFORE.search(just_before) is not None
             if marker == "ante" or increment or _REST_BEFORE.search(just_before):
@@ -883,6 +888,14 @@ def _previous_span(p: PeriodMention, all_periods, published: str | None, said_on
         months = _UNIT_MONTHS[p.kind.removeprefix("earlier-")]
         last = next((q for _, q in reversed(all_periods) if q.kind in ("range", "month", "year") and q.begin and q.finish
                      and len(q.begin) >= 7 and len(q.finish) >= 7), None)
+        if last is None and published and len(published) >= 7:
+            # none named before: "The toll stands at 1,139, up from 1,114 a month earlier": before the article's month
+            # (year)
+            if months >= 12:
+                year = str(int(published[:4]) - months // 12)
+                return PeriodMention(p.start, p.end, f"{year}-01", f"{year}-12", "range", p.text)
+            month = _shift_month(published[:7], -months)
+            return PeriodMention(p.start, p.end, month, month, "month", p.text)
         if last is None:
             return PeriodMention(p.start, p.end, None, None, "relative", p.text)
         return PeriodMention(p.start, p.end, _shift_month(last.begin[:7], -months), _shift_month(last.finish[:7], -months),

@@ -1724,3 +1724,9 @@ def test_a_round_figure_restating_a_precise_one_is_dropped_but_stands_alone():
              "number of deaths to be a little over a thousand.")
     assert [int(c.value) for c in cs] == [1139]
     assert int(one("More than a hundred people were killed in the strike, the ministry said.").value) == 100
+
+
+def test_a_count_compared_a_month_earlier_is_of_the_month_before_and_the_count_now_of_now():
+    cs = run("The toll stands at 1,139 civilians, up from 1,114 a month earlier, the coalition said.", published="2025-06-09")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(1139, None, "2025-06-09"),
+                                                                        (1114, "2025-05", "2025-05")]
