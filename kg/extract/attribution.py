@@ -71,7 +71,8 @@ _GENERIC = guard(re.compile(
     r"monitoring|research|civil|emergency|rescue|village|community|Kurdish|Western|Arab|international)\s+){1,3})"
     r"(?P<n>officials?|spokes(?:man|woman|person)|eyewitnesses|witnesses|residents|organi[sz]ations|groups?|monitors|activists|medics|"
     r"doctors|sources|authorities|researchers|investigators|analysts|experts|figures|estimates|tallies|counts|statistics|"
-    r"government|military|army|forces|police|rebels|militants|ministry|committee|teams|volunteers|rescuers|paramedics|workers)"
+    r"government|military|army|forces|police|rebels|militants|ministry|committee|teams|volunteers|rescuers|paramedics|workers|"
+    r"chiefs?|elders?|leaders?|survivors|villagers)"
     r"(?:\s+and\s+(?:[a-z]+\s+)?(?:eyewitnesses|witnesses|residents|officials|activists|humanitarian\s+groups|medics))?\b"
 ))
 
@@ -144,7 +145,8 @@ _MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
 _GENERIC_NOUNS = frozenset(
     """official officials spokesman spokeswoman spokesperson eyewitnesses witnesses residents organizations organisations group groups
     monitors activists medics doctors sources authorities researchers investigators analysts experts figures estimates tallies counts
-    statistics government military army forces police rebels militants ministry committee teams volunteers rescuers paramedics workers""".split()
+    statistics government military army forces police rebels militants ministry committee teams volunteers rescuers paramedics workers
+    chief chiefs elder elders leader leaders survivors villagers""".split()
 )
 _LOWER = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
@@ -191,6 +193,8 @@ _OPENING_THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 _CLAUSE_WORD = re.compile(r"\b(?:by|of|for|from|on|in|at|with|to|which|who|that|was|were|is|are|and|as)\s+")
+# the nouns of one unnamed speaker in a generic mention ("a local chief", "a senior official")
+_ONE_SPEAKER = frozenset("official spokesman spokeswoman spokesperson chief elder leader".split())
 _NAME_JOINERS = frozenset(("of", "for", "and", "the", "de", "al"))  # lower-case words inside a body's name
 _CAPWORD = guard(re.compile(rf"\b{_NAME_WORD}(?![\w-])"))
 _ACCORDING = guard(re.compile(r"\baccording\s+to\s+", re.I))
@@ -776,6 +780,9 @@ class Attributor:
                 # usual bearer of the word
                 named = next((o for o in reversed(self._met) if self._bears_word(o, word)), m.ref)
                 return named, None
+        if m.kind == "generic" and m.text.split()[-1].lower() in _ONE_SPEAKER:
+            # "A local chief says ...": someone unnamed, whom a "he said" after means (not a person named before)
+            return m.ref, SourceRef(slug(m.text), m.ref.label, "Person", speaks_for=m.ref, known=False)
         if m.kind in ("org", "outlet", "generic"):
             return m.ref, None
         a = m.text.lower()

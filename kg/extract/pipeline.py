@@ -25,7 +25,7 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
-                               counted_noun, counts_a_long_event,
+                               counted_noun, counts_a_long_event, dead_of_a_non_violent_cause,
                                counts_a_places_people, counts_again, counts_losses, dates_a_count, dates_a_statement,
                                dates_an_event, denied_counts, describes_a_name, doer_of, ends_a_period, figure_token,
                                governing_source, in_present_perfect, is_age, is_agent, is_difference, is_held,
@@ -472,6 +472,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if _RATE.match(s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res
+            if metric.endswith("-killed") and si in docs and dead_of_a_non_violent_cause(docs[si], f.start, f.end):
+                continue  # "cholera has killed 18 people": no casualties of the violence the claims are about
             if (raws and raws[-1].sent == si and raws[-1].claim.metric == metric and not (link is not None and link.befell)
                     and si in docs and of_those_told(docs[si], f.start, f.end)):
                 continue  # "nine wounded, two of them seriously", "23 wounded civilians, 8 of them children": a subset

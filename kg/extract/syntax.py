@@ -1065,6 +1065,19 @@ def counts_a_long_event(doc, start: int, end: int) -> bool:
         for p in c.children) for c in verb.children)
 
 
+def dead_of_a_non_violent_cause(doc, start: int, end: int) -> bool:
+    """Whether the figure's clause counts the dead of disease, hunger or disaster: "cholera has killed 18 people",
+    "12 children died of malnutrition" (ontology lexicon nonViolentCauses)."""
+    verb = _clause_verb(doc, start, end)
+    if verb is None:
+        return False
+    causes = _words("nonViolentCauses")
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in causes for c in verb.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(p.dep_ == "pobj" and p.lemma_.lower() in causes
+                                                                       for p in c.children) for c in verb.children)
+
+
 def of_those_told(doc, start: int, end: int) -> bool:
     """Whether the figure at characters [start, end) is "N of them" / "N of whom": a part of the people just counted."""
     tok = figure_token(doc, start, end)

@@ -1730,3 +1730,12 @@ def test_a_count_compared_a_month_earlier_is_of_the_month_before_and_the_count_n
     cs = run("The toll stands at 1,139 civilians, up from 1,114 a month earlier, the coalition said.", published="2025-06-09")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(1139, None, "2025-06-09"),
                                                                         (1114, "2025-05", "2025-05")]
+
+
+def test_an_unnamed_speaker_goes_on_as_he_and_the_dead_of_disease_are_no_casualties():
+    cs = run("The county commissioner, Peter Gatkuoth, said 32 people died in the raid.\n\nA local chief, however, says the "
+             "dead number more than 50. Speaking to us by phone, he said 53 bodies had been buried so far.\n\n"
+             "In other news, the health ministry says cholera has killed 18 people in Renk this month.",
+             published="2025-02-14")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [
+        ("Peter Gatkuoth", 32), ("local chief", 50), ("local chief", 53)]
