@@ -227,8 +227,8 @@ _NOT_AFTER_A_MONTH = "".join(rf"(?<!{m}\s)" for m in ("January", "February", "Ma
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the three-week-long offensive launched on December 27, 2008", "the 51-day war that began on 8 July": from that
     # day for as long as it says
-    ("lasting", re.compile(rf"\b(?P<n>{_NUMW})[-\s](?P<unit>day|week|month)(?:[-\s]long)?\s+(?:[\w-]+\s+){{0,3}}?"
-                           rf"(?:(?:that|which)\s+)?(?:launched|began|started|begun|beginning|starting)\s+(?:on|in)\s+(?P<a>{_DATE})", re.I)),
+    ("lasting", re.compile(rf"\b(?P<n>{_NUMW})[-\s](?P<unit>day|week|month)(?:[-\s]long)?\s+(?:[\w-]+\s+){{0,3}}?[\w-]*"
+                           rf"(?:,?\s+(?:that|which)\s+|\s+)?(?:launched|began|started|begun|beginning|starting)\s+(?:on|in)\s+(?P<a>{_DATE})", re.I)),
     ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
     ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
     # "killed in October to December 2023" ("in October and December" is two months, not a range)

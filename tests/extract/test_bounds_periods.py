@@ -357,3 +357,8 @@ def test_a_night_between_two_days_spans_them(sentence):
 ])
 def test_a_year_written_once_at_a_ranges_end_is_both_ends(text, begin, finish):
     assert [(p.begin, p.finish, p.kind) for p in find_periods(text, "2024-05-18")] == [(begin, finish, "range")]
+
+
+def test_a_campaign_of_so_many_days_begun_on_a_day_after_a_comma_spans_them():
+    assert [(p.begin, p.finish) for p in find_periods("during the 78-day air campaign, which began on March 24, 1999",
+                                                      "2024-03-24")] == [("1999-03-24", "1999-06-09")]
