@@ -73,6 +73,7 @@ _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:every|per|a|each)\s+(?:day|week|mon
 # a figure given to compare with, before its time: "up from 538 in 2023", "compared with 479 in 2023"
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+(?:[\w,.]+\s+){1,3}$", re.I)
 # the parts of a whole told right before: "41 bodies, among them 17 women and 10 children"
+_NO_REPORTS_OF = re.compile(r"[Nn]o\s+(?:[a-z]+\s+)?reports?\s+of\b")
 _EARLIER = re.compile(r"\b(?:earlier|before)$")
 _PART_AFTER = re.compile(r",\s*(?:among\s+(?:them|whom)|including)\s+[^.;:]*$")
 # a date in a clause "since" opens: "since the coalition intervened in March 2015"
@@ -472,6 +473,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if _RATE.match(s[f.end:f.end + 40]):
                 continue  # a rate ("1,000 deaths every day"), not a count
             metric, mrule = res
+            if f.kind == "zero" and metric == "casualty-reports" and _NO_REPORTS_OF.match(s, f.start):
+                continue  # "There were no immediate reports of casualties": nobody reported any, no count of reports received
             if metric.endswith("-killed") and si in docs and dead_of_a_non_violent_cause(docs[si], f.start, f.end):
                 continue  # "cholera has killed 18 people": no casualties of the violence the claims are about
             if (raws and raws[-1].sent == si and raws[-1].claim.metric == metric and not (link is not None and link.befell)

@@ -1739,3 +1739,8 @@ def test_an_unnamed_speaker_goes_on_as_he_and_the_dead_of_disease_are_no_casualt
              published="2025-02-14")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [
         ("Peter Gatkuoth", 32), ("local chief", 50), ("local chief", 53)]
+
+
+def test_no_civilian_casualties_is_two_zeros_and_no_reports_of_casualties_none():
+    cs = run("The military said there were no civilian casualties.\n\nThere were no immediate reports of casualties.")
+    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 0), ("civilians-injured", 0)]

@@ -32,6 +32,7 @@ from kg.extract.numbers import find_numbers, parse_number
         ("more than a hundred people", [100]),
         ("over a thousand", [1000]),
         ("half a dozen soldiers", [6]),
+        ("there were no civilian casualties", [0]),
         ("a dozen soldiers", [12]),
     ],
 )
@@ -44,7 +45,7 @@ def test_counts(text, values):
     [
         "no one will ever know", "in 2014", "since August 2014", "Nov. 1", "February 2, 2020", "on 3 July", "20 April",
         "13 years of air strikes", "55 kilometers", "a 500-pound bomb", "1 percent", "73pc more losses", "12 pct of them", "a 68 percent increase", "children under five",
-        "one of the highest", "$5 million", "dozens of sites", "hundreds of people", "at 10:30", "the 3rd day",
+        "one of the highest", "$5 million", "dozens of sites", "no air strike was carried out", "no Coalition aircraft", "hundreds of people", "at 10:30", "the 3rd day",
     ],
 )
 def test_not_counts(text):
