@@ -229,6 +229,12 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
                       time_words: frozenset[str]) -> bool:
     """Whether the date at characters [start, end) dates a statement ("said on Friday", "the report
     released on 5 May") rather than an event ("the strike on Sunday night", "Wednesday's incident")."""
+    first = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if (first is not None and first[0].i > 0 and doc[first[0].i - 1].lemma_.lower() in verbs
+            and doc[first[0].i - 1].pos_ in ("VERB", "AUX") and not any(t.dep_ == "poss" for t in first)):
+        # "said on Tuesday it had received 112 allegations": right after the verb of saying, however parsed (not
+        # "describing Wednesday's incident")
+        return True
     node = _dated_word(doc, start, end, time_words)
     if node is None:
         return False

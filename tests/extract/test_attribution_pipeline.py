@@ -1744,3 +1744,9 @@ def test_an_unnamed_speaker_goes_on_as_he_and_the_dead_of_disease_are_no_casualt
 def test_no_civilian_casualties_is_two_zeros_and_no_reports_of_casualties_none():
     cs = run("The military said there were no civilian casualties.\n\nThere were no immediate reports of casualties.")
     assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 0), ("civilians-injured", 0)]
+
+
+def test_a_day_right_after_the_verb_of_saying_dates_the_statement_however_parsed():
+    c = one("The commission said on Tuesday it had received 112 allegations of unlawful killings in western Oromia between "
+            "January and June.", published="2025-07-08")
+    assert (c.metric, c.period.start, c.period.end) == ("casualty-reports", "2025-01", "2025-06")
