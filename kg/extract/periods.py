@@ -287,6 +287,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"\b(?:during|over|in|for)\s+(?:the\s+same|that|the)\s+(?:year|month)\b|"
                            # (bare: "killed by US strikes that year", but not "in October that year", a month)
                            + _NOT_AFTER_A_MONTH + r"\b(?:that|the\s+same)\s+(?:year|month)\b|"
+                           # "killed ... over the six months", after "between January and June"
+                           r"\b(?:during|over|in|for)\s+(?:the|those|these)\s+(?:[a-z]+\s+)?(?:months|weeks)\b(?!\s+(?:before|after|since|to|of|ahead)\b)|"
                            # "during the war", "throughout the conflict": the span the article gave the war before
                            r"\b(?:during|throughout)\s+the\s+(?:war|conflict|fighting|offensive)\b(?!\s+(?:in|on|between|against|with)\b)", re.I)),
 ]
@@ -326,7 +328,7 @@ _GATES = {
     "month-pair": _MONTH_WORDS,
     "year": frozenset("in during was turned became proved been".split()),
     "season": frozenset("spring summer autumn fall".split()),
-    "backref": frozenset("period time year month war conflict fighting offensive".split()),
+    "backref": frozenset("period time year month months weeks war conflict fighting offensive".split()),
 }
 
 

@@ -362,3 +362,8 @@ def test_a_year_written_once_at_a_ranges_end_is_both_ends(text, begin, finish):
 def test_a_campaign_of_so_many_days_begun_on_a_day_after_a_comma_spans_them():
     assert [(p.begin, p.finish) for p in find_periods("during the 78-day air campaign, which began on March 24, 1999",
                                                       "2024-03-24")] == [("1999-03-24", "1999-06-09")]
+
+
+def test_over_the_six_months_refers_back():
+    assert [p.kind for p in find_periods("54 civilians were killed over the six months", "2025-07-08")] == ["backref"]
+    assert [p.kind for p in find_periods("in the months before the war", "2025-07-08")] != ["backref"]
