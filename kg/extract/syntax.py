@@ -1290,7 +1290,9 @@ def subject_span(doc, start: int, end: int, outcomes: dict[str, str] | frozenset
             # subject of a clause about a time or thing, whose sentence's subject says nothing
             return (0, 0)
         return None
-    if verb.lemma_.lower() in outcomes and verb.lemma_.lower() != "bury" and subject.head.i == verb.i and subject.dep_ == "nsubj":
+    bereaved = verb.lemma_.lower() == "lose" and not any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children)
+    if (verb.lemma_.lower() in outcomes and verb.lemma_.lower() != "bury" and not bereaved and subject.head.i == verb.i
+            and subject.dep_ == "nsubj"):
         # "the ADF killed more than 50 civilians": the killers, not a source (no subject speaks); those who buried
         # the dead counted them ("volunteers have buried 40 bodies")
         return (0, 0)

@@ -1750,3 +1750,9 @@ def test_a_day_right_after_the_verb_of_saying_dates_the_statement_however_parsed
     c = one("The commission said on Tuesday it had received 112 allegations of unlawful killings in western Oromia between "
             "January and June.", published="2025-07-08")
     assert (c.metric, c.period.start, c.period.end) == ("casualty-reports", "2025-01", "2025-06")
+
+
+def test_who_lost_relatives_tells_their_number():
+    cs = run("Amnesty International said more than 1,600 civilians were killed.\n\nAhmad al-Hassan, a teacher, lost eleven relatives "
+             "when a strike hit their building.", published="2019-04-25")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Amnesty International", 1600), ("Ahmad al-Hassan", 11)]
