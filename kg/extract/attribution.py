@@ -549,9 +549,9 @@ class Attributor:
             if _next_word(s, b) in self.place_nouns or name.rsplit(None, 1)[-1].lower() in self.place_nouns:
                 continue  # "North Kivu province", "Munabbih District": a place the gazetteer does not know
             before = s[max(0, a - 30):a].split()
-            if before and (before[-1] in ("in", "near", "outside") or (
+            if before and (before[-1] in ("in", "near", "outside", "on", "at", "into", "across", "towards") or (
                     len(before) >= 2 and before[-1] == "of" and before[-2].lower() in self.place_nouns)):
-                continue  # "in North Kordofan", "the village of Umm Sumeima": places too
+                continue  # "in North Kordofan", "the strike on Zalizne Pole", "the village of Umm Sumeima": places too
             ref = self._person(name, s, b, whole_start)
             ms.append(Mention(whole_start, b, ref, "person", s[whole_start:b]))
         # one name set off by a role: "Najibullah, the police chief of the district," (a person known by one name)

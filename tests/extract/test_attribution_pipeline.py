@@ -1756,3 +1756,9 @@ def test_who_lost_relatives_tells_their_number():
     cs = run("Amnesty International said more than 1,600 civilians were killed.\n\nAhmad al-Hassan, a teacher, lost eleven relatives "
              "when a strike hit their building.", published="2019-04-25")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Amnesty International", 1600), ("Ahmad al-Hassan", 11)]
+
+
+def test_a_name_after_on_or_at_is_a_place_not_whom_he_means():
+    cs = run("The death toll from the overnight strike on Zalizne Pole has risen to seven, regional governor Ivan Fedorov "
+             "said on Telegram. Earlier he had reported four dead.", published="2025-05-20")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Ivan Fedorov", 7), ("Ivan Fedorov", 4)]
