@@ -1041,6 +1041,10 @@ def _continue_population(raws: list[_Raw]) -> None:
     for prev in reversed(raws[:-1]):
         pm = prev.claim.metric
         if pm.endswith("-killed") or pm.endswith("-injured"):
+            if cur.increment and pm.rsplit("-", 1)[-1] != cur.claim.metric.rsplit("-", 1)[-1]:
+                # "6 more bodies" after "Two police officers were wounded": more of the dead, not of the wounded (but
+                # "five people died and eight others were injured": the others are people too)
+                continue
             pop = pm.split("-")[0]
             if pop == "people":
                 return

@@ -1762,3 +1762,11 @@ def test_a_name_after_on_or_at_is_a_place_not_whom_he_means():
     cs = run("The death toll from the overnight strike on Zalizne Pole has risen to seven, regional governor Ivan Fedorov "
              "said on Telegram. Earlier he had reported four dead.", published="2025-05-20")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Ivan Fedorov", 7), ("Ivan Fedorov", 4)]
+
+
+def test_more_bodies_are_more_of_the_dead_not_of_the_wounded_counted_last():
+    cs = run("A police operation left 14 people dead, the secretariat said. Two police officers were wounded, the "
+             "secretariat said.\n\nResidents carried 6 more bodies out of a wooded area on Friday morning, according to "
+             "the community group Voz das Comunidades.", published="2025-05-17")
+    assert [(c.metric, int(c.value)) for c in cs] == [
+        ("people-killed", 14), ("combatants-injured", 2), ("people-killed", 6)]
