@@ -91,6 +91,8 @@ def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None)
     source = source_iri(kg_store, asserter) if asserter else None
     if asserter and source is None:  # a name no stored source has: the named query matches it as it can
         return run_named(kg_store, "conflicts", {**rest, "asserter": asserter}, limit)
+    if limit is not None and source is None and listed_sides.grouped(kg_store):
+        return listed_sides.first_rows(kg_store, limit, **rest)  # the first listing groups' findings only
     return _first(listed_sides.read(kg_store, **rest, source=source), limit)
 
 
