@@ -59,10 +59,15 @@ def _first(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]
     return rows if limit is None else rows[:limit]
 
 
+_FILES_LOOKED_UP = 2000
+
+
 def with_copies(kg_store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each row with how many copies each side's article has (``copies_a``, ``copies_b``: kg.copies):
     a story's copies are not listed, their claims being the story's."""
-    counts = copy_counts(kg_store) if rows else {}
+    files = {row.get(f"article_{side}") for row in rows for side in "ab"} - {None}
+    # a few rows' articles are looked up by name; a long listing's, with every story's copies at once
+    counts = copy_counts(kg_store, files if len(files) <= _FILES_LOOKED_UP else None) if rows else {}
     for row in rows:
         row["copies_a"] = counts.get(row.get("article_a"), 0)
         row["copies_b"] = counts.get(row.get("article_b"), 0)
