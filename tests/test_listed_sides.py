@@ -161,7 +161,9 @@ def test_the_first_page_reads_only_its_groups(generated):
 
 
 def listing_groups(store) -> set[str]:
-    return {r[0] for r in store.rows(f"SELECT ?g WHERE {{ GRAPH {FINDINGS} {{ ?g <{KG.listingKey}> ?k }} }}")}
+    keyed = {r[0] for r in store.rows(f"SELECT ?g WHERE {{ GRAPH {FINDINGS} {{ ?g <{KG.listingKey}> ?k }} }}")}
+    assert keyed == {r[0] for r in store.rows(f"SELECT ?g WHERE {{ GRAPH {FINDINGS} {{ ?g <{KG.listingMetric}> ?m }} }}")}
+    return keyed
 
 
 def test_removing_an_article_drops_the_groups_it_alone_filled(store, vocab):
@@ -180,6 +182,7 @@ def test_a_store_analysed_before_the_groups_reads_its_first_page_from_every_row(
     every = conflict_rows(store, {}, TOLERANCE)[0]
     store.update(f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?c <{KG.listingGroup}> ?g }} }} ; "
                  f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?g <{KG.listingKey}> ?k }} }} ; "
+                 f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?g <{KG.listingMetric}> ?m }} }} ; "
                  f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{KG.findingsInListingGroups}> ?v }} }}")  # as an older kg left it
     assert not listed_sides.grouped(store) and not listed_sides.first_rows(store, 5)
     assert conflict_rows(store, {}, TOLERANCE, 5)[0] == every[:5]

@@ -358,13 +358,13 @@ def _group_order(key: str) -> tuple[str, str, str]:
 def group_ntriples(finding: str, metric_iri: str, end: str | None, kind: str) -> str:
     """N-Triples putting a listed finding in its listing group: the finding's metric, the period end of
     its side a's figure and its kind, which every row of the finding has and which the listing is ordered
-    by first (``order_key``). The group node holds them as one literal, so that the groups, a few per
-    metric and month, are read and sorted without reading the findings, and the first page of the
-    listing reads the findings of its first groups only (``first_rows``)."""
+    by first (``order_key``). The group node holds them as one literal, and its metric, so that the
+    groups of a metric, a few per month, are read and sorted without reading the findings, and the
+    first page of the listing reads the findings of its first groups only (``first_rows``)."""
     key = _group_key(metric_iri, end, kind)
     group = LISTING_GROUP + hashlib.sha256(key.encode()).hexdigest()[:24]
     return (f"<{finding}> <{KG.listingGroup}> <{group}> .\n"
-            f"<{group}> <{KG.listingKey}> {string_literal(key)} .\n")
+            f"<{group}> <{KG.listingKey}> {string_literal(key)} .\n<{group}> <{KG.listingMetric}> <{metric_iri}> .\n")
 
 
 def grouping_mark() -> tuple:
@@ -380,10 +380,17 @@ def grouped(store) -> bool:
                             f"<{KG.findingsInListingGroups}> true }} }}").boolean)
 
 
-def _groups(store) -> list[tuple[tuple[str, str, str], str]]:
-    """Every listing group as (its place in the order, its IRI), in the listing's order."""
+def _listed_metrics(store) -> list[tuple[str, str]]:
+    """(notation, IRI) of each metric with listing groups, in the listing's order."""
+    return sorted((_after(m, "/metric/"), m) for (m,) in store.rows(
+        f"SELECT DISTINCT ?m WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listingMetric}> ?m }} }}"))
+
+
+def _groups(store, metric_iri: str) -> list[tuple[tuple[str, str, str], str]]:
+    """A metric's listing groups as (their place in the order, their IRI), in the listing's order."""
     return sorted((_group_order(key), group) for group, key in store.rows(
-        f"SELECT ?group ?key WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listingKey}> ?key }} }}"))
+        f"SELECT ?group ?key WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ "
+        f"?group <{KG.listingMetric}> <{metric_iri}> ; <{KG.listingKey}> ?key }} }}"))
 
 
 def drop_empty_groups(store, groups: Iterable[str] | None = None) -> None:
@@ -394,9 +401,8 @@ def drop_empty_groups(store, groups: Iterable[str] | None = None) -> None:
     empty = [group for chunk in chunks
              for (group,) in store.rows(query if chunk is None else _with_values(query, "group", chunk))]
     for chunk in _chunks(empty):
-        store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listingKey}> ?key }} }} "
-                                  f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listingKey}> ?key }} }}",
-                                  "group", chunk))
+        store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group ?p ?o }} }} "
+                                  f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group ?p ?o }} }}", "group", chunk))
 
 
 def _findings_in(store, groups: list[str]) -> list[tuple]:
@@ -415,17 +421,23 @@ def first_rows(store, limit: int, metric: str | None = None, kind: str | None = 
     """The first ``limit`` rows of ``read`` with the same filters (no source, no incident: those reads
     start from the source or the incident already), reading only the findings of the first listing groups
     (``group_ntriples``) and their claims' sides. Every row of a group sorts after every row of the groups
-    before it, so once the groups read hold ``limit`` rows, no later group holds one of the first.
-    The groups are read 1, 2, 4, … at a time, so a filter that leaves few rows costs few reads."""
+    before it, so once the groups read hold ``limit`` rows, no later group holds one of the first. The
+    groups of the first metric are read first, and 1, 2, 4, … at a time, so a filter that leaves few rows
+    costs few reads."""
     if limit < 1:
         return []
-    wanted = [group for (group_metric, _, group_kind), group in _groups(store)
-              if (not metric or group_metric == metric) and _kind_listed(group_kind, kind)]
     at = _within(store, place) if place else None
     rows: list[dict] = []
-    start, size = 0, 1
-    while start < len(wanted) and len(rows) < limit:
-        found = _findings_in(store, wanted[start:start + size])
-        rows += _paired(store, found, False, None, at, since, until)
-        start, size = start + size, size * 2
+    size = 1
+    for notation, metric_iri in _listed_metrics(store):
+        if len(rows) >= limit:
+            break
+        if metric and notation != metric:
+            continue
+        wanted = [group for (_, _, group_kind), group in _groups(store, metric_iri) if _kind_listed(group_kind, kind)]
+        start = 0
+        while start < len(wanted) and len(rows) < limit:
+            found = _findings_in(store, wanted[start:start + size])
+            rows += _paired(store, found, False, None, at, since, until)
+            start, size = start + size, size * 2
     return sorted(rows, key=order_key)[:limit]
