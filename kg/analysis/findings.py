@@ -358,11 +358,11 @@ def tolerance_of(store) -> Decimal | None:
 
 
 def _record_tolerance(store, tolerance) -> Decimal:
-    """Start the findings graph: the tolerance its findings are worked out with, and that they are in
-    listing groups (kg.analysis.sides.grouping_mark)."""
+    """Start the findings graph: the tolerance its findings are worked out with, and what it holds for the
+    listing (kg.analysis.sides.listing_mark)."""
     tolerance = Decimal(str(tolerance))
     write_triples(store, FINDINGS_GRAPH, [(FINDINGS_GRAPH, KG.tolerance, Literal(tolerance, datatype=XSD.decimal)),
-                                          listed_sides.grouping_mark()])
+                                          listed_sides.listing_mark()])
     return tolerance
 
 

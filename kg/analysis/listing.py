@@ -79,7 +79,7 @@ def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None)
     ``conflicts-of-source`` for an incident or a source), paired, filtered and sorted here from the findings
     and each claim's side written with them (kg.analysis.sides). Given an incident or a source, the read
     starts from it, so its time grows with its own findings, not with the store."""
-    if not listed_sides.written(kg_store):  # findings worked out before sides were written: `kg analyse` writes them
+    if not listed_sides.written(kg_store):  # a findings graph an older kg started: `kg analyse` starts it again
         return named_conflicts(kg_store, params, limit)
     incident, asserter = params.get("incident"), params.get("asserter")
     rest = {k: params.get(k) for k in ("metric", "kind", "place", "since", "until")}
@@ -96,7 +96,7 @@ def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None)
     source = source_iri(kg_store, asserter) if asserter else None
     if asserter and source is None:  # a name no stored source has: the named query matches it as it can
         return run_named(kg_store, "conflicts", {**rest, "asserter": asserter}, limit)
-    if limit is not None and source is None and listed_sides.grouped(kg_store):
+    if limit is not None and source is None:
         return listed_sides.first_rows(kg_store, limit, **rest)  # the first listing groups' findings only
     return _first(listed_sides.read(kg_store, **rest, source=source), limit)
 

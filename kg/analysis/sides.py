@@ -174,10 +174,23 @@ def write(store, claims: Iterable[str], metric: str | None = None, per_request: 
     return count
 
 
+LISTING_VERSION = 1  # every claim stating a figure has its side, every listed finding its listing group
+
+
+def listing_mark() -> tuple:
+    """The triple saying what the findings graph holds for the listing (``LISTING_VERSION``): written when
+    the graph is started (kg.analysis.findings), so that a kg writing sides and groups wrote them for every
+    claim and finding in it. A graph started by an older kg lacks it, though a later load through this one
+    writes the sides and groups of its own claims."""
+    return (FINDINGS_GRAPH, KG.listingVersion, Literal(LISTING_VERSION))
+
+
 def written(store) -> bool:
-    """Whether the findings have sides, or there are no figures to list (a store whose findings were worked
-    out by a kg before the sides has figures and no sides until `kg analyse`)."""
-    return bool(store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ ?c {_SIDE} ?s }} }}").boolean) or not bool(
+    """Whether every claim stating a figure has its side and every listed finding its group (the findings
+    graph was started by a kg writing them: ``listing_mark``), or there are no figures to list. Otherwise the
+    listing reads the named queries, until `kg analyse` starts the graph again."""
+    return bool(store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ <{FINDINGS_GRAPH}> <{KG.listingVersion}> ?v "
+                            f"FILTER(?v >= {LISTING_VERSION}) }} }}").boolean) or not bool(
         store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ ?c <{KG.figure}> ?f }} }}").boolean)
 
 
@@ -365,19 +378,6 @@ def group_ntriples(finding: str, metric_iri: str, end: str | None, kind: str) ->
     group = LISTING_GROUP + hashlib.sha256(key.encode()).hexdigest()[:24]
     return (f"<{finding}> <{KG.listingGroup}> <{group}> .\n"
             f"<{group}> <{KG.listingKey}> {string_literal(key)} .\n<{group}> <{KG.listingMetric}> <{metric_iri}> .\n")
-
-
-def grouping_mark() -> tuple:
-    """The triple saying that every listed finding of the findings graph is in its listing group: written
-    when the findings graph is started (kg.analysis.findings), absent from a store analysed by an older kg,
-    whose first page is then read from every row."""
-    return (FINDINGS_GRAPH, KG.findingsInListingGroups, Literal(True))
-
-
-def grouped(store) -> bool:
-    """Whether the findings are in listing groups (``grouping_mark``)."""
-    return bool(store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ <{FINDINGS_GRAPH}> "
-                            f"<{KG.findingsInListingGroups}> true }} }}").boolean)
 
 
 def _listed_metrics(store) -> list[tuple[str, str]]:
