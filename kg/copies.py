@@ -32,6 +32,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from kg.model import Sighting
 from kg.namespaces import KG
+from kg.stores.sparqlterms import string_literal
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -181,12 +182,23 @@ def stored_signatures(store) -> Iterable[tuple[str, Signature]]:
             yield iri, signature(text)
 
 
-def copy_counts(store) -> dict[str, int]:
-    """How many copies each story with copies has, by the story's file name."""
-    rows = store.rows(f"""SELECT ?file (COUNT(DISTINCT ?copy) AS ?n) WHERE {{
-        GRAPH ?copy {{ ?copy a <{KG.Article}> ; <{PROV_DERIVED}> ?story }}
-        GRAPH ?story {{ ?story <{KG.fileName}> ?file }} }} GROUP BY ?file""")
-    return {file: int(n) for file, n in rows}
+def copy_counts(store, files: Iterable[str] | None = None) -> dict[str, int]:
+    """How many copies each story with copies has, by the story's file name: of every story, or of the
+    articles with these file names (looked up by name: a first page of a listing names a few)."""
+    if files is None:
+        rows = store.rows(f"""SELECT ?file (COUNT(DISTINCT ?copy) AS ?n) WHERE {{
+            GRAPH ?copy {{ ?copy a <{KG.Article}> ; <{PROV_DERIVED}> ?story }}
+            GRAPH ?story {{ ?story <{KG.fileName}> ?file }} }} GROUP BY ?file""")
+        return {file: int(n) for file, n in rows}
+    names = sorted(set(files))
+    counts: dict[str, int] = {}
+    for start in range(0, len(names), 500):
+        values = " ".join(string_literal(name) for name in names[start:start + 500])
+        for file, n in store.rows(f"""SELECT ?file (COUNT(DISTINCT ?copy) AS ?n) WHERE {{ VALUES ?file {{ {values} }}
+                GRAPH ?story {{ ?story <{KG.fileName}> ?file }}
+                GRAPH ?copy {{ ?copy <{PROV_DERIVED}> ?story ; a <{KG.Article}> }} }} GROUP BY ?file"""):
+            counts[file] = int(n)
+    return counts
 
 
 def copies_and_stories(store) -> tuple[int, int]:

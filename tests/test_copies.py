@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from bench.copies_corpus import SAME_EVENT, CorpusFile, copy_of, originals, write
 from kg.cli import app
+from kg.copies import copy_counts
+from kg.stores import open_store
 
 runner = CliRunner()
 
@@ -79,6 +81,11 @@ def test_18_copies_of_17_stories_give_the_findings_of_the_17_with_18_appearances
     for r in rows:
         assert (r["copies_a"], r["copies_b"]) == (2 if r["article_a"] == twice else 1, 2 if r["article_b"] == twice else 1)
     assert f"{twice} and 2 copies" in kg("conflicts", "--store", tmp_path / "store")
+    # a first page's articles are looked up by name: the counts every story's copies give for them
+    with open_store(tmp_path / "store", read_only=True) as store:
+        every = copy_counts(store)
+        files = {r["article_a"] for r in rows[:3]} | {twice, "no-such-article.txt"}
+        assert every[twice] == 2 and copy_counts(store, files) == {f: n for f, n in every.items() if f in files}
 
 
 def test_copies_loaded_in_a_later_run_are_found_from_the_stored_stories(tmp_path):

@@ -15,6 +15,7 @@ import pytest
 
 from bench.synthetic_claims import write_analysed_store
 from kg import sources
+from kg.admin import remove_article
 from kg.analysis import findings
 from kg.analysis import sides as listed_sides
 from kg.analysis.listing import conflict_rows
@@ -24,7 +25,8 @@ from kg.namespaces import KG
 from kg.stores import open_store
 from kg.stores.sparqlterms import string_literal
 
-from seed_figures import store_seed_claims
+from kg.load import store_article
+from seed_figures import seed_articles, store_seed_claims
 
 TOLERANCE = Decimal("0.10")
 FINDINGS = f"<{findings.FINDINGS_GRAPH}>"
@@ -100,6 +102,80 @@ def test_the_first_page_is_the_start_of_the_listing(generated):
     with open_store(generated, read_only=True) as store:
         every = run_named(store, "conflicts", {})
         assert conflict_rows(store, {}, TOLERANCE, 50)[0] == every[:50]
+
+
+def group_ends(rows: list[dict]) -> list[int]:
+    """Where each listing group's rows (one metric, period end and kind) end in the listing."""
+    return [i for i in range(1, len(rows) + 1)
+            if i == len(rows) or [rows[i][k] for k in ("metric", "period_end", "kind")]
+            != [rows[i - 1][k] for k in ("metric", "period_end", "kind")]]
+
+
+def assert_first_pages_are_the_listing_cut(store, filters: list[dict]) -> None:
+    """Every first page read from the listing groups is the whole listing cut there, cut at 1 and 50 rows, at the
+    end of a group, one row before and after it, and past the end."""
+    assert listed_sides.written(store)
+    for p in filters:
+        every = conflict_rows(store, p, TOLERANCE)[0]
+        ends = group_ends(every)
+        sizes = {1, 50, len(every), len(every) + 5} | {n + d for n in ends[:3] + ends[-2:] for d in (-1, 0, 1)}
+        for k in sorted(n for n in sizes if n > 0):
+            assert conflict_rows(store, p, TOLERANCE, k)[0] == every[:k], (p, k)
+        if "asserter" not in p:  # a source's rows are read from its findings, not from the groups
+            assert listed_sides.first_rows(store, 50, **p) == every[:50], p
+
+
+def test_a_first_page_is_the_listing_cut_there_on_the_seeds(store, vocab):
+    store_seed_claims(store, vocab)
+    assert_first_pages_are_the_listing_cut(store, some_params(store))
+
+
+def test_a_first_page_is_the_listing_cut_there_on_a_generated_store(generated):
+    with open_store(generated, read_only=True) as store:
+        rows = conflict_rows(store, {}, TOLERANCE)[0]
+        assert len(group_ends(rows)) > 100  # many groups: a first page reads few of them
+        assert_first_pages_are_the_listing_cut(store, some_params(store, many=False))
+
+
+def test_the_first_page_reads_only_its_groups(generated):
+    """The side of the claim listed last of all (first listed in the listing's second half) made unreadable: the
+    whole listing fails on it, and the first 50 rows are still read, without it."""
+    with open_store(generated) as store:
+        every = conflict_rows(store, {}, TOLERANCE)[0]
+        first_listed: dict[str, int] = {}
+        for i, row in enumerate(every):
+            first_listed.setdefault(row["claim_a"], i)
+            first_listed.setdefault(row["claim_b"], i)
+        claim = max(first_listed, key=first_listed.get)
+        assert first_listed[claim] > len(every) // 2
+        [(text,)] = list(store.rows(f"SELECT ?t WHERE {{ GRAPH {FINDINGS} {{ <{claim}> <{KG.listedSide}> ?t }} }}"))
+        edit = lambda old, new: store.update(  # noqa: E731
+            f"DELETE DATA {{ GRAPH {FINDINGS} {{ <{claim}> <{KG.listedSide}> {string_literal(old)} }} }} ; "
+            f"INSERT DATA {{ GRAPH {FINDINGS} {{ <{claim}> <{KG.listedSide}> {string_literal(new)} }} }}")
+        edit(text, "not a side")
+        try:
+            with pytest.raises(TypeError):
+                conflict_rows(store, {}, TOLERANCE)
+            assert conflict_rows(store, {}, TOLERANCE, 50)[0] == every[:50]
+        finally:
+            edit("not a side", text)
+
+
+def listing_groups(store) -> set[str]:
+    keyed = {r[0] for r in store.rows(f"SELECT ?g WHERE {{ GRAPH {FINDINGS} {{ ?g <{KG.listingKey}> ?k }} }}")}
+    assert keyed == {r[0] for r in store.rows(f"SELECT ?g WHERE {{ GRAPH {FINDINGS} {{ ?g <{KG.listingMetric}> ?m }} }}")}
+    return keyed
+
+
+def test_removing_an_article_drops_the_groups_it_alone_filled(store, vocab):
+    """After a removal the groups are those of the findings left, as a store loaded without the article has them."""
+    store_seed_claims(store, vocab)
+    before = listing_groups(store)
+    article = sorted(store.article_graphs())[0]
+    remove_article(store, article)
+    filled = {r[0] for r in store.rows(f"SELECT DISTINCT ?g WHERE {{ GRAPH {FINDINGS} {{ ?f <{KG.listingGroup}> ?g }} }}")}
+    assert listing_groups(store) == filled and filled < before
+    assert_first_pages_are_the_listing_cut(store, [{}])
 
 
 def test_a_wrong_cell_is_seen(generated):
@@ -199,11 +275,34 @@ def test_a_changed_canonical_name_marks_its_claims_for_analysis_again(store, voc
     assert raw in sources.observe(store).changed
 
 
+def as_an_older_kg_left_it(store) -> None:
+    """The findings graph as a kg before listed sides and listing groups started it: none of either, no version."""
+    store.update(" ;\n".join(f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{p}> ?o }} }}" for p in (
+        KG.listedSide, KG.listingGroup, KG.listingKey, KG.listingMetric, KG.listingVersion)))
+    assert not listed_sides.written(store)
+
+
 def test_a_store_analysed_before_the_sides_lists_the_same_rows_and_kg_analyse_writes_them(store, vocab):
     store_seed_claims(store, vocab)
     expected = conflict_rows(store, {}, TOLERANCE)[0]
-    store.update(f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?c <{KG.listedSide}> ?s }} }}")  # as an older kg left it
-    assert not listed_sides.written(store)
+    as_an_older_kg_left_it(store)
+    assert not listed_sides.first_rows(store, 5)  # no groups: the first page is read from the named query
     assert conflict_rows(store, {}, TOLERANCE)[0] == expected
+    assert conflict_rows(store, {}, TOLERANCE, 5)[0] == expected[:5]
     findings.rebuild(store)
     assert listed_sides.written(store) and conflict_rows(store, {}, TOLERANCE)[0] == expected
+    assert listed_sides.first_rows(store, 5) == expected[:5]
+
+
+def test_an_article_loaded_into_a_store_analysed_before_the_sides_leaves_no_row_out(store, vocab):
+    """The load writes the sides and groups of its own claims only: the listing still reads the named queries."""
+    articles = list(seed_articles())
+    for article in articles[:-1]:
+        store_article(store, article, vocab)
+    as_an_older_kg_left_it(store)
+    store_article(store, articles[-1], vocab)
+    assert not listed_sides.written(store)
+    expected = run_named(store, "conflicts", {})
+    assert len(expected) > 5
+    assert_same(conflict_rows(store, {}, TOLERANCE)[0], expected, "loaded after")
+    assert conflict_rows(store, {}, TOLERANCE, 5)[0] == expected[:5]

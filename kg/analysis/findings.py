@@ -327,6 +327,8 @@ def finding_ntriples(findings: Iterable[tuple]) -> Iterator[str]:
                f"{node} {_T['asserter']} <{a.asserter}> .\n{node} {_T['asserter']} <{b.asserter}> .\n")
         if ratio is not None and kind != "not-comparable":
             yield f'{node} {_T["ratio"]} "{rounded(ratio)}"^^<{XSD.decimal}> .\n'
+        if kind != "compatible":  # listed: in its group of the listing's order
+            yield listed_sides.group_ntriples(node[1:-1], metric, a.period_end, kind)
 
 
 def _write(store, findings: Iterable[tuple], figure_of: dict[str, str], per_request: int = 20_000) -> int:
@@ -356,8 +358,11 @@ def tolerance_of(store) -> Decimal | None:
 
 
 def _record_tolerance(store, tolerance) -> Decimal:
+    """Start the findings graph: the tolerance its findings are worked out with, and what it holds for the
+    listing (kg.analysis.sides.listing_mark)."""
     tolerance = Decimal(str(tolerance))
-    write_triples(store, FINDINGS_GRAPH, [(FINDINGS_GRAPH, KG.tolerance, Literal(tolerance, datatype=XSD.decimal))])
+    write_triples(store, FINDINGS_GRAPH, [(FINDINGS_GRAPH, KG.tolerance, Literal(tolerance, datatype=XSD.decimal)),
+                                          listed_sides.listing_mark()])
     return tolerance
 
 
@@ -443,15 +448,22 @@ def forget(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) ->
                 "figure", chunk)):
             stated[figure] = stated.get(figure, 0) + 1
     gone = [figure for figure in touched if figure not in stated]
+    of_figure = f"{{ ?f <{KG.figureA}> ?figure }} UNION {{ ?f <{KG.figureB}> ?figure }}"
+    groups = {group for chunk in _chunks(gone) for (group,) in store.rows(_with_values(
+        f"SELECT DISTINCT ?group WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {of_figure} ?f <{KG.listingGroup}> ?group }} }}",
+        "figure", chunk))}
     for chunk in _chunks(gone):
         store.update(_with_values(f"""
             DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }}
-            WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {{ ?f <{KG.figureA}> ?figure }} UNION {{ ?f <{KG.figureB}> ?figure }} ?f ?p ?o }} }}""",
+            WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {of_figure} ?f ?p ?o }} }}""",
             "figure", chunk))
     once = [finding_iri("corroboration", figure, figure) for figure in touched if stated.get(figure) == 1]
+    groups |= {group for chunk in _chunks(once) for (group,) in store.rows(_with_values(
+        f"SELECT ?group WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f <{KG.listingGroup}> ?group }} }}", "f", chunk))}
     for chunk in _chunks(once):
         store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }} "
                                   f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }}", "f", chunk))
+    listed_sides.drop_empty_groups(store, groups)
 
 
 def _mark(store, graphs: list[URIRef]) -> None:
@@ -539,6 +551,7 @@ def resume(store) -> int:
     if graphs:
         with tracking(store, graphs):
             pass
+        listed_sides.drop_empty_groups(store)  # those a crash between dropping findings and their groups left
     return len(graphs)
 
 

@@ -59,10 +59,15 @@ def _first(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]
     return rows if limit is None else rows[:limit]
 
 
+_FILES_LOOKED_UP = 2000
+
+
 def with_copies(kg_store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each row with how many copies each side's article has (``copies_a``, ``copies_b``: kg.copies):
     a story's copies are not listed, their claims being the story's."""
-    counts = copy_counts(kg_store) if rows else {}
+    files = {row.get(f"article_{side}") for row in rows for side in "ab"} - {None}
+    # a few rows' articles are looked up by name; a long listing's, with every story's copies at once
+    counts = copy_counts(kg_store, files if len(files) <= _FILES_LOOKED_UP else None) if rows else {}
     for row in rows:
         row["copies_a"] = counts.get(row.get("article_a"), 0)
         row["copies_b"] = counts.get(row.get("article_b"), 0)
@@ -74,7 +79,7 @@ def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None)
     ``conflicts-of-source`` for an incident or a source), paired, filtered and sorted here from the findings
     and each claim's side written with them (kg.analysis.sides). Given an incident or a source, the read
     starts from it, so its time grows with its own findings, not with the store."""
-    if not listed_sides.written(kg_store):  # findings worked out before sides were written: `kg analyse` writes them
+    if not listed_sides.written(kg_store):  # a findings graph an older kg started: `kg analyse` starts it again
         return named_conflicts(kg_store, params, limit)
     incident, asserter = params.get("incident"), params.get("asserter")
     rest = {k: params.get(k) for k in ("metric", "kind", "place", "since", "until")}
@@ -91,6 +96,8 @@ def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None)
     source = source_iri(kg_store, asserter) if asserter else None
     if asserter and source is None:  # a name no stored source has: the named query matches it as it can
         return run_named(kg_store, "conflicts", {**rest, "asserter": asserter}, limit)
+    if limit is not None and source is None:
+        return listed_sides.first_rows(kg_store, limit, **rest)  # the first listing groups' findings only
     return _first(listed_sides.read(kg_store, **rest, source=source), limit)
 
 

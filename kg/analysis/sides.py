@@ -23,14 +23,16 @@ included); an absent value is U+E001; a cell holding either has it written as U+
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Iterable, Iterator
 
+from rdflib import Literal
 from rdflib.namespace import RDFS, SKOS
 
 from kg.analysis.queries import parse_query_file
-from kg.namespaces import GRAPH, KG
+from kg.namespaces import BASE, GRAPH, KG
 from kg.resources import data_dir
 from kg.stores.sparqlterms import bind, string_literal, strip_comments
 
@@ -39,6 +41,7 @@ SOURCES_GRAPH = GRAPH["sources"]
 CELL_SEP, ABSENT = "\ue000", "\ue001"
 _UNSAFE = str.maketrans({CELL_SEP: "\ufffd", ABSENT: "\ufffd"})
 _SIDE = f"<{KG.listedSide}>"
+LISTING_GROUP = BASE + "listing-group/"
 _CHUNK = 500
 
 # The listing's columns, in the order of the conflicts queries' SELECT
@@ -171,10 +174,23 @@ def write(store, claims: Iterable[str], metric: str | None = None, per_request: 
     return count
 
 
+LISTING_VERSION = 1  # every claim stating a figure has its side, every listed finding its listing group
+
+
+def listing_mark() -> tuple:
+    """The triple saying what the findings graph holds for the listing (``LISTING_VERSION``): written when
+    the graph is started (kg.analysis.findings), so that a kg writing sides and groups wrote them for every
+    claim and finding in it. A graph started by an older kg lacks it, though a later load through this one
+    writes the sides and groups of its own claims."""
+    return (FINDINGS_GRAPH, KG.listingVersion, Literal(LISTING_VERSION))
+
+
 def written(store) -> bool:
-    """Whether the findings have sides, or there are no figures to list (a store whose findings were worked
-    out by a kg before the sides has figures and no sides until `kg analyse`)."""
-    return bool(store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ ?c {_SIDE} ?s }} }}").boolean) or not bool(
+    """Whether every claim stating a figure has its side and every listed finding its group (the findings
+    graph was started by a kg writing them: ``listing_mark``), or there are no figures to list. Otherwise the
+    listing reads the named queries, until `kg analyse` starts the graph again."""
+    return bool(store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ <{FINDINGS_GRAPH}> <{KG.listingVersion}> ?v "
+                            f"FILTER(?v >= {LISTING_VERSION}) }} }}").boolean) or not bool(
         store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ ?c <{KG.figure}> ?f }} }}").boolean)
 
 
@@ -301,13 +317,25 @@ def read(store, metric: str | None = None, kind: str | None = None, source: str 
     """The listed rows, in the listing's order, as the conflicts named queries give them (the same
     parameters: ``source`` a canonical source IRI, ``incident`` a label as stored, ``place`` an IRI in
     angle brackets), from the findings, the claims stating their figures and the claims' sides."""
-    found = [f for f in _findings(store, metric, source, incident)
-             if (f[0] == kind if kind else f[0] != "corroboration")]
+    found = [f for f in _findings(store, metric, source, incident) if _kind_listed(f[0], kind)]
     every = not (metric or source or incident)
+    at = _within(store, place) if place else None
+    return sorted(_paired(store, found, every, incident, at, since, until), key=order_key)
+
+
+def _kind_listed(found: str, asked: str | None) -> bool:
+    """Whether a finding of kind ``found`` is listed when ``asked`` is: corroborations only when asked for."""
+    return found == asked if asked else found != "corroboration"
+
+
+def _paired(store, found: list[tuple], every: bool, incident: str | None, at: set[str] | None,
+            since: str | None, until: str | None) -> list[dict]:
+    """The rows of these findings (``_findings``' tuples): each pair of claims stating their figures that
+    is listed and matches the incident label, the places ``at`` and the window; unsorted. ``every``: the
+    findings are most of the store's, so claims and sides are read in one pass each, not by lookups."""
     figures = {fig for f in found for fig in f[1:3]}
     stating = _claims_of(store, figures, every)
     sides = _sides(store, {c for claims in stating.values() for c in claims}, every)
-    at = _within(store, place) if place else None
     rows, seen = [], set()
     for kind_, fa, fb, ratio, metric_ in found:
         for ca in stating.get(fa, ()):
@@ -325,4 +353,91 @@ def read(store, metric: str | None = None, kind: str | None = None, source: str 
                     continue
                 seen.add((kind_, ca, cb))
                 rows.append(row_of(kind_, metric_, ratio, a, b))
-    return sorted(rows, key=order_key)
+    return rows
+
+
+# ---------------------------------------------------------------- listing groups: a first page without the rest
+
+def _group_key(metric_iri: str, end: str | None, kind: str) -> str:
+    return CELL_SEP.join((_after(metric_iri, "/metric/"), ABSENT if end is None else end, kind))
+
+
+def _group_order(key: str) -> tuple[str, str, str]:
+    """A listing group's place in the listing's order: the first three parts of ``order_key``."""
+    metric, end, kind = key.split(CELL_SEP)
+    return metric, "0" if end == ABSENT else "1" + end, kind
+
+
+def group_ntriples(finding: str, metric_iri: str, end: str | None, kind: str) -> str:
+    """N-Triples putting a listed finding in its listing group: the finding's metric, the period end of
+    its side a's figure and its kind, which every row of the finding has and which the listing is ordered
+    by first (``order_key``). The group node holds them as one literal, and its metric, so that the
+    groups of a metric, a few per month, are read and sorted without reading the findings, and the
+    first page of the listing reads the findings of its first groups only (``first_rows``)."""
+    key = _group_key(metric_iri, end, kind)
+    group = LISTING_GROUP + hashlib.sha256(key.encode()).hexdigest()[:24]
+    return (f"<{finding}> <{KG.listingGroup}> <{group}> .\n"
+            f"<{group}> <{KG.listingKey}> {string_literal(key)} .\n<{group}> <{KG.listingMetric}> <{metric_iri}> .\n")
+
+
+def _listed_metrics(store) -> list[tuple[str, str]]:
+    """(notation, IRI) of each metric with listing groups, in the listing's order."""
+    return sorted((_after(m, "/metric/"), m) for (m,) in store.rows(
+        f"SELECT DISTINCT ?m WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listingMetric}> ?m }} }}"))
+
+
+def _groups(store, metric_iri: str) -> list[tuple[tuple[str, str, str], str]]:
+    """A metric's listing groups as (their place in the order, their IRI), in the listing's order."""
+    return sorted((_group_order(key), group) for group, key in store.rows(
+        f"SELECT ?group ?key WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ "
+        f"?group <{KG.listingMetric}> <{metric_iri}> ; <{KG.listingKey}> ?key }} }}"))
+
+
+def drop_empty_groups(store, groups: Iterable[str] | None = None) -> None:
+    """Drop those of these listing groups (every group when None) that no finding is in any more."""
+    query = (f"SELECT ?group WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listingKey}> ?key "
+             f"FILTER NOT EXISTS {{ ?f <{KG.listingGroup}> ?group }} }} }}")
+    chunks = [None] if groups is None else _chunks(sorted(groups))
+    empty = [group for chunk in chunks
+             for (group,) in store.rows(query if chunk is None else _with_values(query, "group", chunk))]
+    for chunk in _chunks(empty):
+        store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group ?p ?o }} }} "
+                                  f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group ?p ?o }} }}", "group", chunk))
+
+
+def _findings_in(store, groups: list[str]) -> list[tuple]:
+    """(kind, figure a, figure b, ratio, metric notation) of the findings in these listing groups."""
+    query = f"""SELECT ?kind ?fa ?fb ?ratio ?m WHERE {{
+      GRAPH <{FINDINGS_GRAPH}> {{ ?f <{KG.listingGroup}> ?group ; <{KG.kind}> ?kind ; <{KG.figureA}> ?fa ;
+                                     <{KG.figureB}> ?fb ; <{KG.metric}> ?m }}
+      OPTIONAL {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f <{KG.ratio}> ?ratio }} }}
+    }}"""
+    return [(kind, fa, fb, ratio, _after(m, "/metric/")) for chunk in _chunks(groups)
+            for kind, fa, fb, ratio, m in store.rows(_with_values(query, "group", chunk))]
+
+
+def first_rows(store, limit: int, metric: str | None = None, kind: str | None = None, place: str | None = None,
+               since: str | None = None, until: str | None = None) -> list[dict]:
+    """The first ``limit`` rows of ``read`` with the same filters (no source, no incident: those reads
+    start from the source or the incident already), reading only the findings of the first listing groups
+    (``group_ntriples``) and their claims' sides. Every row of a group sorts after every row of the groups
+    before it, so once the groups read hold ``limit`` rows, no later group holds one of the first. The
+    groups of the first metric are read first, and 1, 2, 4, … at a time, so a filter that leaves few rows
+    costs few reads."""
+    if limit < 1:
+        return []
+    at = _within(store, place) if place else None
+    rows: list[dict] = []
+    size = 1
+    for notation, metric_iri in _listed_metrics(store):
+        if len(rows) >= limit:
+            break
+        if metric and notation != metric:
+            continue
+        wanted = [group for (_, _, group_kind), group in _groups(store, metric_iri) if _kind_listed(group_kind, kind)]
+        start = 0
+        while start < len(wanted) and len(rows) < limit:
+            found = _findings_in(store, wanted[start:start + size])
+            rows += _paired(store, found, False, None, at, since, until)
+            start, size = start + size, size * 2
+    return sorted(rows, key=order_key)[:limit]
