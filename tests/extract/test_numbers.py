@@ -100,7 +100,7 @@ def _original_number():
     | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)
     | (?P<words>\b(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)?)?\b)
     | (?P<none>\b[Nn]one\s+of\b)
-    | (?P<no>\b[Nn]o\s+(?=["']?[a-z-]+s\b|[a-z-]+\s+(?:was|has\s+been|had\s+been)\s))
+    | (?P<no>\b[Nn]o\s+(?=(?-i:[a-z-]+\s+)?["']?[a-z-]+s\b|[a-z-]+\s+(?:was|has\s+been|had\s+been)\s))
     | (?P<single>\b[Nn]ot\s+(?:a\s+single|one)\s+(?=["']?[a-z-]+\b))
     """,
         _re.VERBOSE | _re.IGNORECASE,
