@@ -64,15 +64,21 @@ _OF_OFFICE = re.compile(r"\s+(?:of|for)\s+[A-Z][a-z]+\b")
 _OFFICE_HOLDERS = frozenset(("governor", "mayor", "commander"))
 PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
 
+# the nouns of unnamed sources, who are named as written ("local officials", "a local chief"): the mention pattern's
+# heads, and the words a sentence must have for it to be tried
+_GENERIC_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson eyewitnesses witnesses residents organizations organisations group groups
+    monitors activists medics doctors sources authorities researchers investigators analysts experts figures estimates tallies counts
+    statistics government military army forces police rebels militants ministry committee teams volunteers rescuers paramedics workers
+    chief chiefs elder elders leader leaders survivors villagers""".split()
+)
+
 _GENERIC = guard(re.compile(
     r"\b(?:(?:a|an|the|some|local|senior|other|several|many|two|three|unnamed|anonymous)\s+)*"
     r"(?P<mod>(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Some|Other|In|On|At|But|And|While|When|As|[A-Z][a-z]+ing)\b)(?:[A-Z][\w'-]+|[a-z]+-[a-z]+|local|senior|military|government|health|hospital|security|police|medical|humanitarian|"
     r"independent|rights|aid|tribal|provincial|district|city|regional|intelligence|defen[cs]e|activist|opposition|rebel|state|"
     r"monitoring|research|civil|emergency|rescue|village|community|Kurdish|Western|Arab|international)\s+){1,3})"
-    r"(?P<n>officials?|spokes(?:man|woman|person)|eyewitnesses|witnesses|residents|organi[sz]ations|groups?|monitors|activists|medics|"
-    r"doctors|sources|authorities|researchers|investigators|analysts|experts|figures|estimates|tallies|counts|statistics|"
-    r"government|military|army|forces|police|rebels|militants|ministry|committee|teams|volunteers|rescuers|paramedics|workers|"
-    r"chiefs?|elders?|leaders?|survivors|villagers)"
+    rf"(?P<n>{'|'.join(sorted(_GENERIC_NOUNS, key=lambda w: (-len(w), w)))})"
     r"(?:\s+and\s+(?:[a-z]+\s+)?(?:eyewitnesses|witnesses|residents|officials|activists|humanitarian\s+groups|medics))?\b"
 ))
 
@@ -142,12 +148,6 @@ _OFFICE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<office>(?:[a-z][\w-]*\s+){
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
 _MODIFIER_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
-_GENERIC_NOUNS = frozenset(
-    """official officials spokesman spokeswoman spokesperson eyewitnesses witnesses residents organizations organisations group groups
-    monitors activists medics doctors sources authorities researchers investigators analysts experts figures estimates tallies counts
-    statistics government military army forces police rebels militants ministry committee teams volunteers rescuers paramedics workers
-    chief chiefs elder elders leader leaders survivors villagers""".split()
-)
 _LOWER = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _TWO_CAPS = re.compile(rf"[A-Z][a-z]+\.?\s+(?:{_PARTICLE})?[A-Z]")
@@ -182,11 +182,6 @@ def _speech_verbs(s: str) -> list[_Span]:
             and not (names_only and i > 0 and s[toks[i][0]].isupper() and s[toks[i - 1][0]].isupper())]
 
 
-_GENERIC_HINT = re.compile(
-    r"official|spokes|witnesses|residents|organi[sz]ations|group|monitors|activists|medics|doctors|sources|authorities|researchers|"
-    r"investigators|analysts|experts|figures|estimates|tallies|counts|statistics|government|military|army|forces|police|rebels|"
-    r"militants|ministry|committee"
-)
 # the words before a name that are not of it: "Its Foreign Ministry", "An Interior Ministry official"
 _POSSESSIVE_LEAD = re.compile(r"(?:Its|Their|His|Her|Our|An|A)\s+")
 _OPENING_THE = re.compile(r"\s*(?:[Tt]he\s+)?")

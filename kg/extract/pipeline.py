@@ -25,13 +25,13 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
-                               counted_noun, counts_a_long_event, dead_of_a_non_violent_cause,
-                               counts_a_places_people, counts_again, counts_losses, dates_a_count, dates_a_statement,
-                               dates_an_event, denied_counts, describes_a_name, doer_of, ends_a_period, figure_token,
-                               governing_source, in_present_perfect, is_age, is_agent, is_difference, is_held,
-                               is_ratio, measures_a_record, names_an_event, next_predicate_start, of_those_told, own_predicate,
-                               revises_a_count, sets_a_count, starts_a_period, subject_span, sufferer,
-                               told_on_the_day, verb_through_of, wounded_who_died)
+                               counts_a_long_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
+                               dates_a_statement, dates_an_event, dead_of_a_non_violent_cause, denied_counts,
+                               describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
+                               in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio,
+                               measures_a_record, names_an_event, next_predicate_start, noun_past_modifiers,
+                               of_those_told, own_predicate, revises_a_count, sets_a_count, starts_a_period,
+                               subject_span, sufferer, told_on_the_day, verb_through_of, wounded_who_died)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -382,8 +382,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # soldiers and police, and 47 civilians had been killed": subjects listed with "and" share the verb
                 # after the last of them (where the parse, thrown by the aside or the list, links none)
                 res = lex.classify(np, f"{after} {last}", before, near, inherited)
-            if (res is None and np and not inherited and si in docs and (head := counted_noun(docs[si], f.start, f.end))
-                    and head != np):
+            if (res is None and np and not inherited and si in docs
+                    and (head := noun_past_modifiers(docs[si], f.start, f.end)) and head != np):
                 # the noun the parse links the figure to past the modifiers the words after it stop at ("330 US air and
                 # naval strikes")
                 res = lex.classify(head, after, before, near)

@@ -654,16 +654,19 @@ def _misparsed_trailing_subject(verb):
 _NOMINAL_PHRASE = frozenset(("DET", "ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "PART"))
 
 
+def _prep_objects(head, preps: tuple[str, ...]):
+    """The objects of the prepositions ``preps`` hanging on ``head``: "in the battle" -> battle."""
+    return (p for c in head.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj")
+
+
 def _by_their_count(verb, nouns: frozenset[str]):
     """The owner of a count a clause is measured by: "By ACLED's count, ...", "by the count of the ICMP, ...", "in the
     army's tally, ..."."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "in"):
-            for p in c.children:
-                if p.dep_ == "pobj" and p.lemma_.lower() in nouns and p.lemma_.lower() in _words("measuringCounts"):
-                    owner = _owner(p)  # "By ACLED's count", "by the count of the ICMP", "in UN figures"
-                    if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my"):
-                        return owner
+    for p in _prep_objects(verb, ("by", "in")):
+        if p.lemma_.lower() in nouns and p.lemma_.lower() in _words("measuringCounts"):
+            owner = _owner(p)  # "By ACLED's count", "by the count of the ICMP", "in UN figures"
+            if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my"):
+                return owner
     return None
 
 
@@ -1044,7 +1047,7 @@ def is_difference(doc, start: int, end: int) -> bool:
             and any(c.lower_ == "than" for c in tok.head.children))
 
 
-def counted_noun(doc, start: int, end: int) -> str | None:
+def noun_past_modifiers(doc, start: int, end: int) -> str | None:
     """The noun a figure counts through the parse, past the modifiers and coordinated modifiers written between them
     ("330 US air and naval strikes", "2,300 artillery and air strikes", "412 artillery, drone and air strikes")."""
     tok = figure_token(doc, start, end)
@@ -1066,9 +1069,8 @@ def counts_a_long_event(doc, start: int, end: int) -> bool:
     verb = _clause_verb(doc, start, end)
     if verb is None:
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout", "over") and any(
-        p.dep_ == "pobj" and p.lemma_.lower() in _words("longEvents") and any(d.dep_ in ("det", "poss") for d in p.children)
-        for p in c.children) for c in verb.children)
+    return any(p.lemma_.lower() in _words("longEvents") and any(d.dep_ in ("det", "poss") for d in p.children)
+               for p in _prep_objects(verb, ("in", "during", "throughout", "over")))
 
 
 def dead_of_a_non_violent_cause(doc, start: int, end: int) -> bool:
@@ -1080,8 +1082,7 @@ def dead_of_a_non_violent_cause(doc, start: int, end: int) -> bool:
     causes = _words("nonViolentCauses")
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in causes for c in verb.children):
         return True
-    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(p.dep_ == "pobj" and p.lemma_.lower() in causes
-                                                                       for p in c.children) for c in verb.children)
+    return any(p.lemma_.lower() in causes for p in _prep_objects(verb, ("of", "from")))
 
 
 def of_those_told(doc, start: int, end: int) -> bool:
