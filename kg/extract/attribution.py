@@ -191,7 +191,8 @@ _CLAUSE_WORD = re.compile(r"\b(?:by|of|for|from|on|in|at|with|to|which|who|that|
 # the nouns of one unnamed speaker in a generic mention ("a local chief", "a senior official")
 _ONE_SPEAKER = frozenset("official spokesman spokeswoman spokesperson chief elder leader".split())
 _NAME_JOINERS = frozenset(("of", "for", "and", "the", "de", "al"))  # lower-case words inside a body's name
-_CAPWORD = guard(re.compile(rf"\b{_NAME_WORD}(?![\w-])"))
+# a surname as it stands alone, a lower-case particle's included ("al-Tawil", "bin-Salem")
+_SURNAME = guard(re.compile(rf"\b(?:(?:al|el|ad|as|ash|bin|ibn|abu)-)?{_NAME_WORD}(?![\w-])"))
 _ACCORDING = guard(re.compile(r"\baccording\s+to\s+", re.I))
 _PASSIVE = guard(re.compile(rf"\b(?:{SPEECH})\s+by\s+", re.I))
 # used for every speech verb, mention or figure: compiled once here
@@ -559,9 +560,11 @@ class Attributor:
             ms.append(Mention(m.start(1), m.end(1), ref, "person", name))
         # bare surnames of people met before
         if self.people:
-            for m in _CAPWORD.finditer(s):
-                if m.group(0) in self.people and not _overlaps(m.start(), m.end(), ms):
-                    ms.append(Mention(m.start(), m.end(), self.people[m.group(0)], "person", m.group(0)))
+            for m in _SURNAME.finditer(s):
+                # (kept as they open a sentence: "al-Tawil said" is the "Mahmoud al-Tawil" met as "Al-Tawil")
+                known = self.people.get(m.group(0)[:1].upper() + m.group(0)[1:])
+                if known is not None and not _overlaps(m.start(), m.end(), ms):
+                    ms.append(Mention(m.start(), m.end(), known, "person", m.group(0)))
         if "'s" in s or "\u2019s" in s:
             ms = self._owned_bodies(s, ms)
         lows = lowered(s)

@@ -376,6 +376,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "completed its assessment of 42 reports", "completed its review of 18 allegations": the verb the
                 # figure's noun is the object of, through "of", says what was done to them (where nothing else did)
                 res = lex.classify(np, after, before, f"{near} {done}") or res
+            if (link is not None and link.noun.endswith(" members") and np.lower().startswith("members of ")
+                    and (whose := lex.classify(link.noun, after, before, near)) is not None):
+                # "17 members of his extended family": whose members they are says who they were, not "members"
+                res = whose
             if (res is None and np and not inherited and (last := _last_listed(s, figs, i)) is not None
                     and not (link is not None and link.outcome)):
                 # "13 civilians, most of them living near the wall, and five soldiers were killed", "920 militants, 165
@@ -438,6 +442,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)
                     res = (parsed_res[0], "metric.parse")
+                elif link.predicate and link.part:
+                    continue  # "61 of those killed were women": a part of a population no metric names, not the whole
             if (res is not None and link is not None and link.befell and _outcome_of(res[0], vocab.outcome_lemmas)
                     and not (np and not inherited and _names_outcome(np.split()[0], vocab.outcome_lemmas)
                              and s[f.end:].lstrip().lower().startswith(np.split()[0].lower()))):

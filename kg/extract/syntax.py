@@ -931,7 +931,9 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     befell = outcomes.get(tok.head.lemma_.lower(), "") if noun.i == tok.i and (tok.dep_ in SUBJECTS or tok.dep_ == "dobj") else ""
     if befell and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in outcomes for c in tok.children):
         befell = outcome  # its own participle, not the noun the parser made it the subject of ("1,343 injured ..., the toll")
-    part = (noun.i == tok.i and tok.dep_ in SUBJECTS and tok.head.lemma_ == "be"
+    # ("14 of the dead were children", "300 of those killed were not involved in hostilities"; not "14 of the
+    # wounded died": a verb of an outcome tells what befell the part)
+    part = (noun.i == tok.i and tok.dep_ in SUBJECTS and (tok.head.lemma_ == "be" or tok.head.lemma_.lower() not in outcomes)
             and bool(_partitive_outcome(tok, outcomes)))
     return Counted(phrase, outcome, predicate, part=part, befell=befell, by_word=by_word, among_dead=among_dead)
 
@@ -1179,12 +1181,17 @@ def wounded_who_died(doc, start: int, end: int, outcomes: dict[str, str]) -> boo
 
 
 def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:
-    """The outcome of "14 of the dead", "60 of the fatalities"."""
+    """The outcome of "14 of the dead", "60 of the fatalities", "61 of those killed"."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
-                if p.dep_ == "pobj" and p.lemma_.lower() in outcomes:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lemma_.lower() in outcomes:
                     return outcomes[p.lemma_.lower()]
+                told = next((a for a in p.children if a.dep_ in ("acl", "relcl") and a.lemma_.lower() in outcomes), None)
+                if p.lower_ == "those" and told is not None:
+                    return outcomes[told.lemma_.lower()]
     return ""
 
 

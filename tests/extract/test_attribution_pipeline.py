@@ -1770,3 +1770,21 @@ def test_more_bodies_are_more_of_the_dead_not_of_the_wounded_counted_last():
              "the community group Voz das Comunidades.", published="2025-05-17")
     assert [(c.metric, int(c.value)) for c in cs] == [
         ("people-killed", 14), ("combatants-injured", 2), ("people-killed", 6)]
+
+
+def test_a_surname_with_a_lower_case_particle_is_the_person_met_before():
+    cs = run("Government spokesman Karim al-Sharif said the strike killed 40 civilians.\n\n\"Another six bodies were found "
+             "this morning,\" al-Sharif said.", published="2011-08-10")
+    assert [(c.speaker.label, int(c.value)) for c in cs] == [("Karim al-Sharif", 40), ("Karim al-Sharif", 6)]
+
+
+def test_a_part_of_those_killed_is_the_population_it_is_said_to_be_or_none():
+    cs = run("The ministry said 214 people were killed this year. It says 40 of those killed were children, and at least 61 "
+             "of those killed this year were women.", published="2022-03-16")
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 214), ("children-killed", 40)]
+
+
+def test_members_of_a_family_are_not_members_of_an_armed_group():
+    cs = run("A bomb came through the roof and killed 17 members of his extended family. The army said it killed 30 members "
+             "of the armed group.", published="2018-06-14")
+    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 17), ("combatants-killed", 30)]
