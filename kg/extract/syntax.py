@@ -931,10 +931,12 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     befell = outcomes.get(tok.head.lemma_.lower(), "") if noun.i == tok.i and (tok.dep_ in SUBJECTS or tok.dep_ == "dobj") else ""
     if befell and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in outcomes for c in tok.children):
         befell = outcome  # its own participle, not the noun the parser made it the subject of ("1,343 injured ..., the toll")
-    # ("14 of the dead were children", "300 of those killed were not involved in hostilities"; not "14 of the
-    # wounded died": a verb of an outcome tells what befell the part)
-    part = (noun.i == tok.i and tok.dep_ in SUBJECTS and (tok.head.lemma_ == "be" or tok.head.lemma_.lower() not in outcomes)
-            and bool(_partitive_outcome(tok, outcomes)))
+    # a part of a count: "14 of the dead were children", "300 of those killed were not involved in hostilities" (not
+    # "14 of the wounded died": a verb of an outcome tells what befell the part)
+    # ... or of the ones just told: "one of those was a man who had died of a heart attack")
+    part = noun.i == tok.i and tok.dep_ in SUBJECTS and (
+        ((tok.head.lemma_ == "be" or tok.head.lemma_.lower() not in outcomes) and bool(_partitive_outcome(tok, outcomes)))
+        or (tok.head.lemma_ == "be" and _of_those(tok)))
     return Counted(phrase, outcome, predicate, part=part, befell=befell, by_word=by_word, among_dead=among_dead)
 
 
@@ -1193,6 +1195,12 @@ def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:
                 if p.lower_ == "those" and told is not None:
                     return outcomes[told.lemma_.lower()]
     return ""
+
+
+def _of_those(tok) -> bool:
+    """Whether the figure is a part of the ones just told: "one of those", "two of them"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lower_ in ("those", "them", "these")
+                                                             for p in c.children) for c in tok.children)
 
 
 def _predicate_noun(noun):

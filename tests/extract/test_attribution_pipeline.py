@@ -1788,3 +1788,9 @@ def test_members_of_a_family_are_not_members_of_an_armed_group():
     cs = run("A bomb came through the roof and killed 17 members of his extended family. The army said it killed 30 members "
              "of the armed group.", published="2018-06-14")
     assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 17), ("combatants-killed", 30)]
+
+
+def test_one_of_those_told_is_a_part_not_a_figure_of_its_own():
+    cs = run("Human Rights Watch says 23 people died there. It said one of those was a man who had died of a heart attack, "
+             "and two of them were children.", published="2006-08-03")
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 23), ("children-killed", 2)]
