@@ -7,7 +7,7 @@ For each folder: write a manifest from the gold files' url/publisher/published,
 score the result with the folder's ../score.py. Prints full and figure P/R/F1 for
 the seeds, the tuning part of the dev set (d01 .. d(N-1)), the held-out part
 (dN ..), and all dev articles; each article's own full F1; and the attribute
-accuracies; and the made-up articles of bench/madeup .. bench/madeup6 (in the repository, each
+accuracies; and the made-up articles of bench/madeup .. bench/madeup7 (in the repository, each
 written by separate annotators from FORMAT.md alone), scored alike, the later sets in two halves
 (see SPLIT_SETS); an unseen half's errors are never listed. The dev articles are read where they are (never
 copied into the repository). ``--in-process`` runs the extractor without a store (faster while
@@ -32,7 +32,7 @@ HELD_OUT_FROM = 37
 MADEUP = Path(__file__).resolve().parent / "madeup"
 BENCH = Path(__file__).resolve().parent
 # later made-up sets, each written by other annotators from FORMAT.md alone, split in halves scored apart:
-# (folder, label, first number of the second half, what the second half is)
+# (folder, label, first number of the second half, what the first half is, what the second half is)
 # - madeup2: s01.. for development; s09.. held back until session 14, whose work read their errors
 # - madeup3 (session 15, two annotators): s01.. for development from session 15 on; s09.. unseen until late in
 #   session 16, whose work read its errors from then on (scored 0.59 unseen)
@@ -40,14 +40,17 @@ BENCH = Path(__file__).resolve().parent
 #   of session 18, whose work read its errors from then on (scored 0.57 unseen)
 # - madeup5 (session 18, helper annotators): s01.. for development from session 18 on; s09.. unseen until the start
 #   of session 21, whose work read its errors from then on (scored 0.52 unseen)
-# - madeup6 (session 21, helper annotators): s01.. and s09.. both unseen in session 21 (scores only)
+# - madeup6 (session 21, helper annotators): s01.. and s09.. both unseen in session 21 (scores only); s01.. read
+#   from the start of session 22 (scored 0.53 unseen), s09.. once made-up 7 existed (scored 0.45 unseen)
+# - madeup7 (session 22, helper annotators): s01.. and s09.. both unseen (scores only)
 # an unseen half's errors are never listed
 SPLIT_SETS = [
-    (BENCH / "madeup2", "made-up 2", 9, "once held back"),
-    (BENCH / "madeup3", "made-up 3", 9, "once unseen"),
-    (BENCH / "madeup4", "made-up 4", 9, "once unseen"),
-    (BENCH / "madeup5", "made-up 5", 9, "once unseen"),
-    (BENCH / "madeup6", "made-up 6", 9, "unseen"),
+    (BENCH / "madeup2", "made-up 2", 9, "", "once held back"),
+    (BENCH / "madeup3", "made-up 3", 9, "", "once unseen"),
+    (BENCH / "madeup4", "made-up 4", 9, "", "once unseen"),
+    (BENCH / "madeup5", "made-up 5", 9, "", "once unseen"),
+    (BENCH / "madeup6", "made-up 6", 9, "once unseen", "once unseen"),
+    (BENCH / "madeup7", "made-up 7", 9, "unseen", "unseen"),
 ]
 
 
@@ -142,15 +145,16 @@ def main() -> int:
             *([("made-up", args.madeup, claim_lines[args.madeup])] if args.madeup.is_dir() else []),
         ]
         listed = {"seeds", f"dev d01-d{cut - 1:02d}"}
-        for folder, name, half, second in split_sets:
-            first_label = f"{name} s01-s{half - 1:02d}"
+        newest_read = next((x[0] for x in reversed(split_sets) if x[3] != "unseen"), None)
+        for folder, name, half, first, second in split_sets:
+            first_label = f"{name} s01-s{half - 1:02d}" + (f" ({first})" if first else "")
             parts += [
                 (first_label, _subset(folder, work, f"{folder.name}-first", lambda n, h=half: n is not None and n < h, "s"),
                  claim_lines[folder]),
                 (f"{name} s{half:02d}- ({second})",
                  _subset(folder, work, f"{folder.name}-second", lambda n, h=half: n is not None and n >= h, "s"), claim_lines[folder]),
             ]
-            if folder == split_sets[-1][0]:
+            if folder == newest_read:
                 listed.add(first_label)  # the newest development half: its errors are the ones to read
         results = {}
         for label, gold_dir, claims in parts:
