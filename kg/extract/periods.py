@@ -277,6 +277,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?:mid-?|early\s+|late\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
     ("season", re.compile(rf"\b(?:in|during|over|through)\s+(?:the\s+)?(?:early\s+|late\s+)?(?P<season>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<y>{_Y})\b", re.I)),
+    # a span of years written with a dash: "the 1992-95 war", "in 2016-2017" (each year whole)
+    ("years", re.compile(rf"\b(?P<y1>{_Y})\s*[-\u2013]\s*(?P<y2>\d\d(?:\d\d)?)\b(?!\s*[-\u2013/]\s*\d)")),
     # (not one of a list or span of years: "in 2016, 2017 and 2018", "in 2017-18"; but "In 2017, 40 people")
     ("year", re.compile(rf"\b(?:in|during)\s+(?P<part>early\s+|late\s+|mid-?)?(?P<y>{_Y})\b(?!\s*[-\u2013]\s*\d)(?!\s*,\s*{_Y}\b)", re.I)),
     # "2024 turned out to be the deadliest year": the year a sentence is about
@@ -362,7 +364,7 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
         gate = _GATES.get(kind)
         if gate is not None and gate.isdisjoint(words):
             continue
-        if kind in ("year", "day", "day-range") and not has_digit:
+        if kind in ("year", "years", "day", "day-range") and not has_digit:
             continue  # both need a digit (a year, a day of the month)
         for m in rx.finditer(s):
             a, b = m.start(), m.end()
@@ -592,6 +594,14 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     # reported are; a winter straddles two years and is left alone)
                     y, first = int(m.group("y")), _SEASONS[m.group("season").lower()]
                     begin, finish = f"{y:04d}-{first:02d}", f"{y:04d}-{first + 2:02d}"
+                    k = "range"
+                elif kind == "years":
+                    y1, y2 = int(m.group("y1")), m.group("y2")
+                    last = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+                    if not y1 < last <= y1 + 30:
+                        continue  # (not a span: "1993-92", a reference number)
+                    begin = f"{y1:04d}-01"
+                    finish = published if pub and pub[0] == last else f"{last:04d}-12"
                     k = "range"
                 elif kind == "year":
                     # "in 2023": January to December, or to the article's date in its own year

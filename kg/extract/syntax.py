@@ -364,14 +364,19 @@ def starts_a_period(doc, start: int, end: int) -> bool:
         return False
     node = tok
     for _ in range(4):  # date -> on -> launched/strike -> since
-        if any(c.lower_ == "since" and c.dep_ in ("mark", "prep") and c.i < tok.i for c in node.children):
-            return True
-        if node.lower_ == "since":
-            return True
+        since = next((c for c in node.children if c.lower_ == "since" and c.dep_ in ("mark", "prep") and c.i < tok.i),
+                     node if node.lower_ == "since" else None)
+        if since is not None:
+            # (not time gone by since an event: "to mark 33 years since soldiers killed 58 civilians on May 29, 1992" is
+            # that day's toll)
+            return not (since.i > 0 and doc[since.i - 1].lemma_.lower() in _SPANS_OF_TIME)
         if node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+_SPANS_OF_TIME = frozenset(("year", "month", "week", "day", "decade", "century"))
 
 
 def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:

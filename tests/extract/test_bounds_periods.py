@@ -367,3 +367,14 @@ def test_a_campaign_of_so_many_days_begun_on_a_day_after_a_comma_spans_them():
 def test_over_the_six_months_refers_back():
     assert [p.kind for p in find_periods("54 civilians were killed over the six months", "2025-07-08")] == ["backref"]
     assert [p.kind for p in find_periods("in the months before the war", "2025-07-08")] != ["backref"]
+
+
+def test_a_span_of_years_with_a_dash_is_those_years_and_years_since_an_event_date_it():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = ("Headline\n\nPeople gathered on Friday to mark 33 years since soldiers killed 58 civilians in the village on May "
+            "29, 1992.\n\nThe 1992-95 war killed around 100,000 people, according to a research centre.")
+    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2025-05-30"), vocabulary())
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (58, "1992-05-29", "1992-05-29"), (100000, "1992-01", "1995-12")]
