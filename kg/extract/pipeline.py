@@ -26,12 +26,13 @@ from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
                                counts_a_long_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
-                               dates_a_statement, dates_an_event, dead_of_a_non_violent_cause, denied_counts,
-                               describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
+                               dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
+                               denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio,
                                measures_a_record, names_an_event, next_predicate_start, noun_past_modifiers,
-                               of_those_told, own_predicate, revises_a_count, sets_a_count, starts_a_period,
-                               subject_span, sufferer, told_on_the_day, verb_through_of, wounded_who_died)
+                               of_those_told, own_predicate, revises_a_count, sets_a_count, spans_a_long_event,
+                               starts_a_period, subject_span, sufferer, told_on_the_day, verb_through_of,
+                               wounded_who_died)
 from kg.extract.text import junk_spans
 from kg.model import ArticleMeta, Claim, Period, SourceRef
 from kg.vocab import Vocabulary
@@ -184,6 +185,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     named_days: set[PeriodMention] = set()
     stated_days: set[tuple[int, str]] = set()
     attack_days: list[tuple[int, str]] = []  # (sentence, day) of the violent events the article dates
+    war_spans: list[tuple[int, Period]] = []  # (sentence, span) of the long events the article dates
     # a day on a reporting verb dates a statement, and one on a toll that rose ("rose to 23 on Friday") its update
     day_verbs = vocab.reporting_verbs | vocab.toll_update_verbs
     prev_sentence_nps: list[str] = []
@@ -281,6 +283,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                                           and any(0 <= d.start - p.end <= 40 for d in dated))]
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
+            # ... nor is the day a campaign began ("on March 24, 1999, NATO aircraft began bombing")
+            named_days.update(p for p in pms if p.kind == "day" and dates_a_start(docs[si], p.start, p.end, vocab.time_words))
+            # "The battle for Raqqa lasted from June 6 to Oct. 17, 2017": the span of the war its tolls are of
+            war_spans.extend((si, Period(p.begin, p.finish, None)) for p in pms if p.kind == "range" and p.begin
+                             and (_days_long(Period(p.begin, p.finish)) or 0) > 7 and spans_a_long_event(docs[si], p.start, p.end))
             # (or the few days it took: "killed hundreds of civilians in Axum on November 28-29, 2020")
             attack_days.extend((si, p.finish) for p in pms if p.finish and p not in named_days and (
                 p.kind == "day" or (p.kind == "range" and (_days_long(Period(p.begin, p.finish)) or 99) <= 7))
@@ -614,7 +621,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         if nps:
             prev_sentence_nps = nps
     _article_periods(raws, sents, all_periods, meta.published, named_days, dict(sorted(stated_days)), vocab.per_period_metrics,
-                     attack_days)
+                     attack_days, war_spans)
     _snap_to_campaign(raws, text, vocab)
     _since_the_war(raws, article_places, vocab, meta.published)
     _dated_when_told_again(raws)
@@ -1176,7 +1183,7 @@ def _since_the_war(raws: list[_Raw], article_places: dict[str, int], vocab: Voca
 
 def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None,
                      named_days: set[PeriodMention], stated_days: dict[int, str], per_period: frozenset[str],
-                     attack_days: list[tuple[int, str]]) -> None:
+                     attack_days: list[tuple[int, str]], war_spans: list[tuple[int, Period]]) -> None:
     """Periods that need the whole article: neighbouring statements, back references, the data's 'as of' end."""
     # 1. "The latest figure covers ... through November 2017" applies to the open figures just before it
     for si, p in all_periods:
@@ -1350,8 +1357,10 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                          and o.claim.metric.endswith(("-killed", "-injured"))]
             # ... or the attack told last before it ("an air strike on 2 September killed civilians. ... 14 civilians
             # died in the strike"), whichever comes later (the toll's own day on a tie)
+            # (or the span of the war told last before it: "Operation Allied Force ran from March 24 to June 10, 1999")
+            wars = [(si, p) for si, p in war_spans if si <= r.sent]
             attacks = [(si, Period(d, d, None)) for si, d in attack_days if si <= r.sent]
-            told = sorted(attacks + toll_days, key=lambda sp: sp[0])
+            told = sorted(attacks + toll_days + wars, key=lambda sp: sp[0])
             before = [p for _, p in told] or [Period(d, d, None) for si, d in event_days if si <= r.sent]
             # strikes told right after a dated attack, in its paragraph, are part of it ("gunmen attacked the market
             # on Thursday ... The air force carried out three strikes against the fleeing assailants")
@@ -1368,6 +1377,8 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                 before = [p for p in before if not p.end or p.end[:len(said)] <= said[:len(p.end)]]
             if before and r.claim.metric.endswith(("-killed", "-injured")) and not r.long_event:
                 r.claim.period = Period(before[-1].start, before[-1].end, None)
+            elif wars and r.long_event:
+                r.claim.period = wars[-1][1]  # "died in the battle": all of it
             elif said and said[:len(default_end or said)] < (default_end or said)[:len(said)]:
                 r.claim.period = Period(None, said, None)  # said before the article's "as of" date: as of then
             elif attack and r.claim.metric == "strikes":

@@ -270,12 +270,36 @@ def dates_an_event(doc, start: int, end: int, event_words: frozenset[str], time_
     for node in _up_to_verb(_dated_word(doc, start, end, time_words)):
         if node.lemma_.lower() in event_words:
             return True
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _STARTS:
+            return False  # (see dates_a_start)
         if node.pos_ in ("VERB", "AUX"):
             # "came under fire on Tuesday", "carried out a strike on Sunday": the event is the verb's object
             objects = [c for c in node.children if c.dep_ in ("dobj", "attr")]
             objects += [p for c in node.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             return any(o.lemma_.lower() in event_words for o in objects)
     return False
+
+
+_STARTS = frozenset(("begin", "start", "launch"))
+
+
+def dates_a_start(doc, start: int, end: int, time_words: frozenset[str]) -> bool:
+    """Whether the date at characters [start, end) is the day something began: "on March 24, 1999, NATO aircraft began
+    bombing" (a campaign's first day, not an attack's day nor the day its tolls stand at)."""
+    verb = next((n for n in _up_to_verb(_dated_word(doc, start, end, time_words)) if n.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in _STARTS
+
+
+def spans_a_long_event(doc, start: int, end: int) -> bool:
+    """Whether the span at characters [start, end) is how long a war or battle lasted: "The battle for Raqqa lasted
+    from June 6 to Oct. 17, 2017", "Operation Allied Force ran from March 24 to June 10, 1999" (its subject a long event,
+    or an operation)."""
+    verb = _clause_verb(doc, start, end)
+    if verb is None:
+        return False
+    long_events = _words("longEvents") | {"operation"}
+    return any(c.dep_ == "nsubj" and any(t.lemma_.lower() in long_events for t in (c, *c.children) if t.dep_ != "det")
+               for c in verb.children)
 
 
 def _up_to_verb(node, steps: int = 4):
@@ -941,7 +965,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     # ... or of the ones just told: "one of those was a man who had died of a heart attack")
     part = noun.i == tok.i and tok.dep_ in SUBJECTS and (
         ((tok.head.lemma_ == "be" or tok.head.lemma_.lower() not in outcomes) and bool(_partitive_outcome(tok, outcomes)))
-        or (tok.head.lemma_ == "be" and _of_those(tok)))
+        or (tok.head.lemma_ == "be" and _of_the_told(tok)))
     return Counted(phrase, outcome, predicate, part=part, befell=befell, by_word=by_word, among_dead=among_dead)
 
 
@@ -1097,8 +1121,12 @@ def dead_of_a_non_violent_cause(doc, start: int, end: int) -> bool:
 def of_those_told(doc, start: int, end: int) -> bool:
     """Whether the figure at characters [start, end) is "N of them" / "N of whom": a part of the people just counted."""
     tok = figure_token(doc, start, end)
-    return tok is not None and any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        p.dep_ == "pobj" and p.lower_ in ("them", "whom", "those") for p in c.children) for c in tok.children)
+    return tok is not None and _of_the_told(tok)
+
+
+def _of_the_told(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and p.lower_ in ("them", "whom", "those", "these") for p in c.children) for c in tok.children)
 
 
 def is_held(doc, start: int, end: int) -> bool:
@@ -1200,12 +1228,6 @@ def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:
                 if p.lower_ == "those" and told is not None:
                     return outcomes[told.lemma_.lower()]
     return ""
-
-
-def _of_those(tok) -> bool:
-    """Whether the figure is a part of the ones just told: "one of those", "two of them"."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lower_ in ("those", "them", "these")
-                                                             for p in c.children) for c in tok.children)
 
 
 def _predicate_noun(noun):

@@ -378,3 +378,15 @@ def test_a_span_of_years_with_a_dash_is_those_years_and_years_since_an_event_dat
     cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2025-05-30"), vocabulary())
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (58, "1992-05-29", "1992-05-29"), (100000, "1992-01", "1995-12")]
+
+
+def test_the_tolls_of_a_war_take_its_span_not_the_day_it_began():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = ("Headline\n\nTwenty-five years ago today, on March 24, 1999, NATO aircraft began bombing Yugoslavia.\n\n"
+            "The operation ran from March 24 to June 10, 1999.\n\nHuman Rights Watch said that between 480 and 530 "
+            "civilians were killed by NATO bombs. Another monitor said more than 600 civilians had died in the war.")
+    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2024-03-24"), vocabulary())
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (480, "1999-03-24", "1999-06-10"), (600, "1999-03-24", "1999-06-10")]
