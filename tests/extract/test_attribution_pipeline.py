@@ -1794,3 +1794,9 @@ def test_one_of_those_told_is_a_part_not_a_figure_of_its_own():
     cs = run("Human Rights Watch says 23 people died there. It said one of those was a man who had died of a heart attack, "
              "and two of them were children.", published="2006-08-03")
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 23), ("children-killed", 2)]
+
+
+def test_an_age_set_off_after_a_name_is_no_count():
+    cs = run("A bomb killed three people on Tuesday, the governor said. Among the dead was Petro Kovalenko, 71, a retired "
+             "railway worker.", published="2025-02-13")
+    assert [int(c.value) for c in cs] == [3]
