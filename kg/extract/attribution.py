@@ -1112,9 +1112,17 @@ class Attributor:
         label = speaker_label(head, self.time_words)
         if label is None:
             return None
-        if label.lower() in _SPOKESPEOPLE and self.last_org is not None:
-            # "A spokesman said": a spokesman of the body in context
-            return self.last_org, SourceRef(slug(label), label, "Person", known=False)
+        words = label.lower().split()
+        if words[-1] in _SPOKESPEOPLE:
+            # "A spokesman said": a spokesman of the body in context; "The Interior Ministry's toll stood at 83, a
+            # ministry spokesman said": of the body the sentence named before him (of the kind his role says)
+            kind_word = words[-2] if len(words) > 1 else None
+            here = next((m for m in ms if m.kind == "org" and m.end <= head.idx
+                         and (kind_word is None or self._bears_word(m.ref, kind_word))), None)
+            org = ((self.resolve(here, s, ms) or (None,))[0] if here is not None else None) or (
+                self._described(kind_word) if kind_word else None) or self.last_org
+            if org is not None:
+                return org, SourceRef(slug(label), label, "Person", known=False)
         if self._is_place(label):
             # "Israel says", "Russia claimed": a state speaks through its government; "North Kivu said" is
             # a misparse, not a speaker

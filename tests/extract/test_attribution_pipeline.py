@@ -1800,3 +1800,10 @@ def test_an_age_set_off_after_a_name_is_no_count():
     cs = run("A bomb killed three people on Tuesday, the governor said. Among the dead was Petro Kovalenko, 71, a retired "
              "railway worker.", published="2025-02-13")
     assert [int(c.value) for c in cs] == [3]
+
+
+def test_a_spokesman_of_a_kind_speaks_for_the_body_of_that_kind_named_before_him():
+    cs = run("The health ministry said 40 people died. Police put the toll at 45.\n\nThe Russian Interior Ministry's own "
+             "toll stood at 83 dead, a ministry spokesman said.", published="1999-10-28")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [
+        ("health ministry", 40), ("Police", 45), ("Russian Interior Ministry", 83)]
