@@ -270,8 +270,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         stated_days.update((si, p.finish) for p in stated if p.kind in ("day", "month", "relative", "todate") and p.finish)
         stated_here = any(p.kind in ("day", "month") and p.finish for p in stated)
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
+            # ("Boko Haram, whose insurgency began in 2009, has killed more than 40,000": so does the day a war began)
             pms = [PeriodMention(p.start, p.end, p.begin, None, "since", p.text)
-                   if p.kind in ("day", "month", "year") and starts_a_period(docs[si], p.start, p.end) else p for p in pms]
+                   if p.kind in ("day", "month", "year") and (starts_a_period(docs[si], p.start, p.end) or dates_a_start(
+                       docs[si], p.start, p.end, vocab.time_words, aside=True)) else p for p in pms]
             # "killed in the war that ended with the ceasefire on Nov. 27, 2024": the day ends the span, it is not all of it
             pms = [PeriodMention(p.start, p.end, None, p.finish, "until", p.text)
                    if p.kind in ("day", "month") and ends_a_period(docs[si], p.start, p.end, vocab.time_words) else p

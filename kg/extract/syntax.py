@@ -283,11 +283,12 @@ def dates_an_event(doc, start: int, end: int, event_words: frozenset[str], time_
 _STARTS = frozenset(("begin", "start", "launch"))
 
 
-def dates_a_start(doc, start: int, end: int, time_words: frozenset[str]) -> bool:
+def dates_a_start(doc, start: int, end: int, time_words: frozenset[str], aside: bool = False) -> bool:
     """Whether the date at characters [start, end) is the day something began: "on March 24, 1999, NATO aircraft began
-    bombing" (a campaign's first day, not an attack's day nor the day its tolls stand at)."""
+    bombing" (a campaign's first day, not an attack's day nor the day its tolls stand at). With ``aside``, only in a
+    clause about a noun: "Boko Haram, whose insurgency began in 2009, has killed 40,000" (the start of that total)."""
     verb = next((n for n in _up_to_verb(_dated_word(doc, start, end, time_words)) if n.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.lemma_.lower() in _STARTS
+    return verb is not None and verb.lemma_.lower() in _STARTS and (not aside or verb.dep_ in ("relcl", "acl"))
 
 
 def spans_a_long_event(doc, start: int, end: int) -> bool:

@@ -390,3 +390,14 @@ def test_the_tolls_of_a_war_take_its_span_not_the_day_it_began():
     cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2024-03-24"), vocabulary())
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (480, "1999-03-24", "1999-06-10"), (600, "1999-03-24", "1999-06-10")]
+
+
+def test_the_year_a_war_began_told_in_an_aside_starts_its_running_total():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = ("Headline\n\nBoko Haram, whose insurgency began in northeastern Nigeria in 2009, has killed more than 40,000 "
+            "people, according to the United Nations.\n\nThe offensive began on Monday and killed 30 people, the army said.")
+    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2025-03-26"), vocabulary())
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (40000, "2009-01", "2025-03-26"), (30, "2025-03-24", "2025-03-24")]
