@@ -602,6 +602,8 @@ def _received_from(verb):
 
 
 def _agent(verb):
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # an active verb's "by": how it was said ("a chief said by telephone"), not who said it
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:

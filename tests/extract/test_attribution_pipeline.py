@@ -1807,3 +1807,9 @@ def test_a_spokesman_of_a_kind_speaks_for_the_body_of_that_kind_named_before_him
              "toll stood at 83 dead, a ministry spokesman said.", published="1999-10-28")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [
         ("health ministry", 40), ("Police", 45), ("Russian Interior Ministry", 83)]
+
+
+def test_by_telephone_after_an_active_verb_is_how_it_was_said_not_who_said_it():
+    cs = run('"We buried 29 villagers," a traditional chief said by telephone.\n\nTwenty deaths were reported by ACLED.',
+             published="2025-03-26")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("traditional chief", 29), ("ACLED", 20)]
