@@ -80,6 +80,7 @@ _PART_AFTER = re.compile(r",\s*(?:among\s+(?:them|whom)|including)\s+[^.;:]*$")
 # a date in a clause "since" opens: "since the coalition intervened in March 2015"
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:]{0,50}$", re.I)
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
+_LOSING = frozenset(("lose",))
 # a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
 _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()]{2,60}\)\s*[-\u2013\u2014]+\s*"
                           # ... or a place and a day: "Khartoum, Oct 30:", "GAZA CITY, 12 March -"
@@ -460,6 +461,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # more than 20 injured": the figure's own word says what befell it)
                 changed = res[0].replace(f"-{_outcome_of(res[0], vocab.outcome_lemmas)}", f"-{link.befell}")
                 res = (changed, "metric.parse") if changed in lex.notations else res
+            if (res is not None and res[0] == "people-killed" and si in docs
+                    and (loser := sufferer(docs[si], f.start, f.end, _LOSING))
+                    and (theirs := lex.classify(loser, "killed", "", "")) is not None and theirs[0].startswith("combatants-")):
+                # "rebel fighters had lost 19 men": the losers' own dead (not "lost eleven relatives": a family's)
+                res = (theirs[0], "metric.parse")
             if res is None and raws and raws[-1].sent == si and compares_with_a_count(docs[si], f.start, f.end):
                 # "1,300 killings in 2023, up from 900 a year earlier": the count just given, at another time
                 res = (raws[-1].claim.metric, "metric.compared")

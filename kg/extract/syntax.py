@@ -1012,14 +1012,14 @@ def _counted_noun(doc, start: int, end: int):
     return tok.head if tok.dep_ in ("nummod", "quantmod") else tok
 
 
-def sufferer(doc, start: int, end: int) -> str:
+def sufferer(doc, start: int, end: int, verbs: frozenset[str] | None = None) -> str:
     """Who the figure's noun befell, as the subject of the verb it is the object of: "North Korean troops had suffered
-    about 3,000 casualties" -> "North Korean troops" ("" when no such subject)."""
+    about 3,000 casualties" -> "North Korean troops" ("" when no such subject, or the verb is not one of ``verbs``)."""
     noun = _counted_noun(doc, start, end)
     if noun is None:
         return ""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or (verbs is not None and verb.lemma_.lower() not in verbs):
         return ""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _noun_text(subject) if subject is not None and subject.pos_ == "NOUN" else ""

@@ -1813,3 +1813,9 @@ def test_by_telephone_after_an_active_verb_is_how_it_was_said_not_who_said_it():
     cs = run('"We buried 29 villagers," a traditional chief said by telephone.\n\nTwenty deaths were reported by ACLED.',
              published="2025-03-26")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("traditional chief", 29), ("ACLED", 20)]
+
+
+def test_fighters_who_lost_men_lost_fighters_and_the_bereaved_lost_relatives():
+    cs = run("The OLA said its fighters had lost \"not more than five\" men in clashes with government forces.\n\n"
+             "Ahmad al-Hassan, a teacher, lost eleven relatives when a strike hit their building.", published="2025-06-06")
+    assert [(c.metric, int(c.value)) for c in cs] == [("combatants-killed", 5), ("civilians-killed", 11)]
