@@ -354,3 +354,8 @@ def test_a_forces_losses_are_its_dead_and_wounded_and_no_count_of_its_dead():
     assert pipeline_metrics("The ministry claimed to have inflicted losses of up to 300 servicemen on the units.") == []
     assert pipeline_metrics("The general staff regretted the loss of nine soldiers who fell with arms in hand.") == [
         ("combatants-killed", 9)]
+
+
+def test_sorties_are_flights_and_strike_sorties_are_strikes():
+    assert pipeline_metrics("According to NATO, alliance aircraft have flown 18,214 sorties since the mission began, "
+                            "including 6,904 strike sorties.") == [("strikes", 6904)]
