@@ -343,7 +343,8 @@ def _names_a_person(head, organisation_nouns: frozenset[str]) -> bool:
     words = [*given, head]
     return (head.pos_ == "PROPN" and bool(given) and given[-1].i == head.i - 1
             and head.lower_ not in organisation_nouns
-            and not any(c.dep_ == "det" for c in head.children)  # "the Civil Defence": a body, not a person
+            # "the Civil Defence", "Gaza's Civil Defence": a body, not a person
+            and not any(c.dep_ in ("det", "poss") for c in head.children)
             and all(w.text[:1].isupper() and not w.text.isupper() for w in words))
 
 
@@ -677,6 +678,9 @@ class Attributor:
             # "Taliban spokesman Zabihullah Mujahid", "Russian Defence Ministry spokesman Igor Konashenkov": the body named
             # before the role
             who = _FUNCTION_WORD.sub("", owner.group("who")).strip()
+            # (not the time it was said: "On Wednesday morning ministry spokesman X said")
+            while who.split() and who.split()[0].lower() in self.time_words:
+                who = who.split(None, 1)[1] if " " in who else ""
             orgs = [m for m in self.index.find(who) if m.kind == "org"]
             if orgs:
                 org = orgs[-1].ref
@@ -1130,7 +1134,11 @@ class Attributor:
                 return None
             return _as_written(label), None
         if _names_a_person(head, self.organisation_nouns):
-            person = self._person(head.text, s, head.idx + len(head.text), head.idx)
+            # the name's words, after any office before them ("Police Chief Maria Lopez": Maria Lopez)
+            words = sorted((c for c in head.lefts if c.dep_ in ("compound", "flat")), key=lambda c: c.i)
+            office = [w for w in words if w.lower_ in PERSON_ROLES or w.lower_ in self.description_types]
+            first = next((w for w in words if not office or w.i > office[-1].i), head)
+            person = self._person(s[first.idx:head.idx + len(head.text)], s, head.idx + len(head.text), first.idx)
             self.last_person = person
             return (person.speaks_for or person), person
         portfolio = _PORTFOLIO.fullmatch(f"the {label.lower()}")

@@ -1819,3 +1819,11 @@ def test_fighters_who_lost_men_lost_fighters_and_the_bereaved_lost_relatives():
     cs = run("The OLA said its fighters had lost \"not more than five\" men in clashes with government forces.\n\n"
              "Ahmad al-Hassan, a teacher, lost eleven relatives when a strike hit their building.", published="2025-06-06")
     assert [(c.metric, int(c.value)) for c in cs] == [("combatants-killed", 5), ("civilians-killed", 11)]
+
+
+def test_a_body_owned_by_a_place_is_no_person_and_a_day_is_no_body():
+    cs = run("Gaza's Civil Defence said it had recovered 34 bodies.\n\nThe health ministry said 31 people were killed. On "
+             "Wednesday morning ministry spokesman Dr. Khalil Abu Samra said rescuers had pulled five more bodies from the "
+             "rubble.", published="2024-11-20")
+    assert [(c.asserter.label, c.asserter.kind, int(c.value)) for c in cs] == [
+        ("Civil Defence", "Organization", 34), ("health ministry", "Organization", 31), ("health ministry", "Organization", 5)]
