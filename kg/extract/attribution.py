@@ -1181,6 +1181,10 @@ class Attributor:
             # the body a sentence is about, though it says nothing: "The ministry stopped publishing updates.
             # Its most recent tally put the toll at 9,120."
             self.last_org = ms[0].ref
+        elif (not acts and ms and ms[0].kind == "anaphor" and ms[0].ref.kind != "Person" and ms[0].text.lower().startswith("the ")
+              and ms[0].start == 0 and (about := self.resolve(ms[0], s, ms)) and about[0].kind not in ("Outlet", "Person")):
+            # ... named by its kind: "The ministry's figures tell a different story. In a statement it said ..."
+            self.last_org = about[0]
         for m in ms:
             if m.kind == "org" and m.ref.known and not self._bare_noun(m):
                 self._met = [o for o in self._met if o.key != m.ref.key] + [m.ref]

@@ -1827,3 +1827,10 @@ def test_a_body_owned_by_a_place_is_no_person_and_a_day_is_no_body():
              "rubble.", published="2024-11-20")
     assert [(c.asserter.label, c.asserter.kind, int(c.value)) for c in cs] == [
         ("Civil Defence", "Organization", 34), ("health ministry", "Organization", 31), ("health ministry", "Organization", 5)]
+
+
+def test_a_body_a_sentence_is_about_by_its_kind_is_whom_it_means_next():
+    cs = run("The health ministry said 20 people died on Monday. The Israeli military said it killed eight militants.\n\n"
+             "The ministry's figures tell a different story. In a statement on Tuesday it said at least 31 people had been "
+             "killed in the strike.", published="2024-11-20")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("health ministry", 20), ("IDF", 8), ("health ministry", 31)]
