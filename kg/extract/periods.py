@@ -343,6 +343,23 @@ _A_WAR = re.compile(r"campaign|operation|war|conflict|offensive|invasion|interve
                     r"hostilities|insurgency|uprising|crisis|escalation", re.I)
 
 
+# a timeline's entry: a date opening the line, set off by a dash or a colon ("May 26, 2017 - The military says ...")
+_ENTRY_DATE = re.compile(rf"\s*(?P<a>{_DATE})\s*(?:[-\u2013\u2014]|:)\s+(?=\S)", re.I)
+
+
+def entry_date(s: str, published: str | None = None) -> PeriodMention | None:
+    """The date a timeline's entry opens with: the day (month, year) its statements and events are of."""
+    m = _ENTRY_DATE.match(s)
+    begin = parse_date(m.group("a"), published) if m else None
+    if m is None or begin is None:
+        return None
+    finish = parse_date(m.group("a"), published, "end")
+    kind = {10: "day", 7: "month"}.get(len(begin), "year")
+    if kind == "year":
+        begin, finish = f"{begin[:4]}-01", f"{begin[:4]}-12"
+    return PeriodMention(m.start("a"), m.end("a"), begin, finish, kind, m.group("a"))
+
+
 def find_periods(s: str, published: str | None = None, campaign_starts: dict[str, str] | None = None,
                  words: set[str] | None = None) -> list[PeriodMention]:
     """Period phrases in ``s``, earliest first, without overlaps. Never raises.

@@ -20,7 +20,7 @@ from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
 from kg.extract.metrics import lexicon, noun_phrase
 from kg.extract.numbers import MONTHS, NUMBER_WORDS, find_numbers
-from kg.extract.periods import PERIOD_WORDS, PeriodMention, StoryYear, find_periods
+from kg.extract.periods import PERIOD_WORDS, PeriodMention, StoryYear, entry_date, find_periods
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
@@ -305,6 +305,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             day = [p for p in pms if p.kind == "day" and p.begin]
             if day and sent.para not in dated_items:
                 dated_items[sent.para] = day[0]
+        elif (entry := entry_date(s, meta.published)) is not None:
+            dated_items[sent.para] = entry  # "July 2017 - The army says ...": a timeline's entry, of its date
         places = find_places(_without_credit(s), vocab)  # (a dateline's place is where the story was filed from)
         for _, _, k in places:
             article_places[k] = article_places.get(k, 0) + 1
@@ -537,6 +539,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pm = PeriodMention(pm.start, pm.end, pm.begin, pm.begin, "day" if len(pm.begin) == 10 else "month", pm.text)
             if pm is None and sent.para in dated_items:
                 pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
+            elif pm is not None and pm.kind == "backref" and dated_items.get(sent.para) is not None:
+                # "October 17, 2017 - ... were killed over the five months": up to the entry's date
+                pm = PeriodMention(pm.start, pm.end, None, dated_items[sent.para].finish, "until", pm.text)
             by_day = pm is not None and pm.kind == "day" and pm.finish and _BY_DAY.search(s[:pm.start])
             if by_day and (since := next((p for p in pms if p.kind in ("since", "campaign") and p.begin), None)):
                 # "By Tuesday, 300 people had been killed since January": the running total, standing on that day

@@ -401,3 +401,15 @@ def test_the_year_a_war_began_told_in_an_aside_starts_its_running_total():
     cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2025-03-26"), vocabulary())
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (40000, "2009-01", "2025-03-26"), (30, "2025-03-24", "2025-03-24")]
+
+
+def test_a_timelines_entries_are_of_their_dates():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = ("Timeline: the siege\n\nThe battle ended four years ago this week.\n\nJuly 2017 - The army says 45 civilians "
+            "have been killed.\n\nOctober 17, 2017 - The military says 920 militants were killed over the five months.\n\n"
+            "2018 - Amnesty International says at least 25 civilians were killed by militants.")
+    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2021-10-20"), vocabulary())
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (45, "2017-07", "2017-07"), (920, None, "2017-10-17"), (25, "2018-01", "2018-12")]
