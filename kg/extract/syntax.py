@@ -64,7 +64,8 @@ def figure_token(doc, start: int, end: int):
     inside = {t.i for t in toks}
     for t in toks:
         if t.head.i not in inside or t.head.i == t.i:
-            return t
+            # (a bound's verb is not the figure: "has passed 400" is 400)
+            return next((n for n in reversed(toks) if n.like_num), t) if t.pos_ == "VERB" else t
     return toks[-1]
 
 
@@ -910,7 +911,10 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                 for q in p.children if q.dep_ == "pobj" and q.lemma_.lower() in outcomes]
             if dead and not outcome:
-                phrase, outcome = phrase or f"number of {dead[0].text}", outcomes[dead[0].lemma_.lower()]
+                # ("the death toll among militants has passed 400": the militants')
+                whom = _counted_among(dead[0], outcomes)
+                phrase = phrase or (_noun_text(whom) if whom is not None else f"number of {dead[0].text}")
+                outcome = outcomes[dead[0].lemma_.lower()]
                 among_dead = node.lemma_.lower() == "include" and any(c.dep_ == "det" and c.lower_ in ("the", "those")
                                                                       for c in dead[0].children)
             if not outcome and node.lemma_ == "be":

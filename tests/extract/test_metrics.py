@@ -359,3 +359,9 @@ def test_a_forces_losses_are_its_dead_and_wounded_and_no_count_of_its_dead():
 def test_sorties_are_flights_and_strike_sorties_are_strikes():
     assert pipeline_metrics("According to NATO, alliance aircraft have flown 18,214 sorties since the mission began, "
                             "including 6,904 strike sorties.") == [("strikes", 6904)]
+
+
+def test_marines_are_combatants_and_a_toll_among_militants_is_theirs():
+    assert pipeline_metrics("Thirteen Marines were killed in a single day of street fighting, the navy said.\n\n"
+                            "The army says the death toll among militants has passed 400.") == [
+        ("combatants-killed", 13), ("combatants-killed", 400)]
