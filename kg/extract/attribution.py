@@ -57,6 +57,9 @@ _SPEAKS_NEXT = re.compile(rf"(?:'s)?(?:\s+\S+){{0,3}}?\s+(?:{SPEECH}|published|r
 _ADDED_TO = re.compile(r"\s+to\s+(?!reporters\b|journalists\b)")
 _KNOWN_AS = re.compile(r"[^,]{0,25},\s+(?:known\s+as|called)\s+")  # "the UN mission, known as UNMISS"
 _SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
+# a transcript's tags for the outlet's own voice
+_HOST_TAGS = frozenset(("ANCHOR", "HOST", "PRESENTER", "CORRESPONDENT", "REPORTER", "INTERVIEWER", "MODERATOR", "NARRATOR",
+                        "Q", "QUESTION"))
 _GROUP_TYPES = frozenset(("ngo", "research", "armed-group"))
 # "the defence minister", "the minister of communication", lower-cased
 _PORTFOLIO = re.compile(r"(?:the|a|an)\s+(?:([a-z]+)\s+minister|minister\s+(?:of|for)\s+([a-z]+))")
@@ -82,7 +85,7 @@ _GENERIC = guard(re.compile(
     r"(?:\s+and\s+(?:[a-z]+\s+)?(?:eyewitnesses|witnesses|residents|officials|activists|humanitarian\s+groups|medics))?\b"
 ))
 
-_TITLES = r"(?:(?:Major|Maj|General|Gen|Brigadier|Brig|Colonel|Col|Lieutenant|Lt|Captain|Capt|Sergeant|Sgt|Admiral|Adm|Dr|Mr|Mrs|Ms|Prof|President|Former|Prime|Minister|Secretary|Spokesman|Spokeswoman|Army|Air|Force|Navy|U\.S\.|US|Interior|Foreign|Defence|Defense|Senator|Sen|Rep)\.?\s+)"
+_TITLES = r"(?:(?:Major|Maj|General|Gen|Brigadier|Brig|Colonel|Col|Lieutenant|Lt|Captain|Capt|Sergeant|Sgt|Admiral|Adm|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Baroness|Prof|President|Former|Prime|Minister|Secretary|Spokesman|Spokeswoman|Army|Air|Force|Navy|U\.S\.|US|Interior|Foreign|Defence|Defense|Senator|Sen|Rep)\.?\s+)"
 # a name's word, hyphenated parts included ("Al-Amin", "Jean-Pierre", "Abdel-Rahman"), never a bare "Al-"
 _NAME_WORD = r"[A-Z\u00c0-\u00de][a-z'\u00df-\u00ff\u0100-\u017f]+(?:-[A-Z]?[a-z'\u00df-\u00ff\u0100-\u017f]+)*"  # (accented Latin letters too: "Ramírez", "Émile")
 _PARTICLE = r"(?:al|el|ad|as|ash|bin|ibn|abu|van|von|de|der|den|di|da|le|la|Vanden|Van|Le|La)[\s-]"
@@ -718,6 +721,30 @@ class Attributor:
         ref = SourceRef(slug(name), name, "Person", speaks_for=org, known=False)
         self.people[surname] = ref
         return ref
+
+    def tag_source(self, tag: str) -> tuple[SourceRef, SourceRef | None] | None:
+        """(asserter, speaker) of a paragraph a transcript's or a debate's tag gives to its speaker: the outlet's own
+        host ("ANCHOR", "Q"), the one interviewed ("A"), a person with the office they hold ("COLONEL JAMES RIVERA,
+        ARMY SPOKESMAN", "The Secretary of State for Defence (Sir Michael Fallon)", "Mr Peter Hallam (Northfield)
+        (Lab)"); None for a tag that names no one ("UPDATE", a dateline's place)."""
+        tag = " ".join(tag.split())
+        if tag.upper() in _HOST_TAGS:
+            return (self.outlet, None) if self.outlet is not None else None
+        if tag.upper() == "A":
+            return (self.last_person.speaks_for or self.last_person, self.last_person) if self.last_person else None
+        name, office = tag, ""
+        bracketed = re.match(r"(?P<before>[^()]*)\((?P<inside>[^()]*)\)", tag)
+        if bracketed and bracketed.group("before").strip().lower().startswith("the "):
+            name = bracketed.group("inside").strip()  # an office, its holder: the holder speaks
+        elif bracketed:
+            name = bracketed.group("before").strip()  # a member, the seat and party after
+        elif tag.isupper():
+            name, _, office = (part.strip() for part in tag.partition(","))
+            name, office = name.title(), office.lower()
+        said = f"{name}, the {office}, said." if office else f"{name} said."
+        ms = self.mentions(said)
+        who = next((m for m in ms if m.kind in ("person", "org")), None)
+        return self.resolve(who, said, ms) if who is not None else None
 
     # ------------------------------------------------------------------ resolution
     @property

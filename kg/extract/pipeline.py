@@ -193,6 +193,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     last_para = -10  # paragraph of the last attribution, for carry-over
     article_places: dict[str, int] = {}
     dated_items: dict[int, PeriodMention] = {}  # paragraph -> the day its heading line names
+    tag_sources: dict[int, tuple | None] = {}  # paragraph -> who its speaker tag names
 
     # The figures of every sentence first (numbers and bounds depend on the sentence alone): the
     # attribution and incident state a sentence leaves is read only by the figures of later
@@ -570,6 +571,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "It is estimated that up to 2,000 people have been killed": the writer's own hedge, not the
                 # source before going on
                 r = outlet, None, "attr.impersonal"
+            if r is None and sent.speaker_tag and last_para != sent.para and (tagged := tag_sources.setdefault(
+                    sent.para, att.tag_source(sent.speaker_tag))) is not None:
+                # "DR. SAMIR HADDAD: We counted 45 bodies at the hospital." (not after a source the speaker named in
+                # the paragraph: "The ministry says 60 were killed. Another 20 died in hospital.")
+                r = (*tagged, "attr.speaker-tag")
             if (r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1
                     and not _about_the_war(docs.get(si), f.start, f.end, vocab)
                     and not (sent.para != last_para and _history_after_news(pm, raws, meta.published))):

@@ -29,7 +29,17 @@ class Sentence:
     index: int  # sentence index in the article
     in_quote: bool = False  # the sentence opens inside a quotation begun earlier
     headline: bool = False  # the first line of the article, short and without a full stop
+    speaker_tag: str = ""  # who speaks the paragraph, by the tag that opens it in a transcript or a debate ("ANCHOR")
 
+
+# a transcript's or a debate's speaker opening a paragraph: "ANCHOR:", "DR. SAMIR HADDAD:", "COLONEL X, ARMY
+# SPOKESMAN:", "Mr Peter Hallam (Northfield) (Lab):", "The Secretary of State for Defence (Sir Michael Fallon):", "Mr Hallam:"
+_SPEAKER_TAG = re.compile(
+    r"(?P<tag>[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Z.'-]*){0,7}"
+    r"|(?:The\s+)?[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,8}?\s*\([^()\n]{1,80}\)(?:\s*\([^()\n]{1,40}\))*"
+    r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Baroness|Dame)\.?(?:\s+[A-Z][\w'-]+){1,3})\s*:\s+(?=\S)")
+
+_SAID_END = (".", "?", "!", '"', "\u201d")
 
 _BOUNDARY = re.compile(r"""([.!?]+["')\]]*)(\s+|(?=["(\[]?[A-Z]))""")
 
@@ -155,6 +165,10 @@ def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence
         # A boundary is a [.!?] run followed, before the end of the line, by a space or a capital
         # (after an optional opening quote or bracket). When the only [.!?] of a line are in the run of
         # [.!?"')]] that ends it, nothing follows them and the line is one sentence: skip the search.
+        # (not a liveblog's heading: "UNRWA: staff toll passes 280" is no one's words)
+        tag = _SPEAKER_TAG.match(line) if not headline and line.rstrip().endswith(_SAID_END) else None
+        if tag is not None:
+            a, line = a + tag.end(), line[tag.end():]  # the tag is not part of what is said
         core = line.rstrip(_LINE_END)
         pieces = _split_line(text, a, b) if ("." in core or "!" in core or "?" in core) else ((a, b),)
         for s, e in pieces:
@@ -166,7 +180,8 @@ def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence
             if s >= e:
                 continue
             body = text[s:e]
-            sentences.append(Sentence(s, e, body, para, len(sentences), quote_open, headline))
+            sentences.append(Sentence(s, e, body, para, len(sentences), quote_open, headline,
+                                      tag.group("tag") if tag is not None else ""))
             if body.count('"') % 2 == 1:
                 quote_open = not quote_open
     return sentences

@@ -1834,3 +1834,14 @@ def test_a_body_a_sentence_is_about_by_its_kind_is_whom_it_means_next():
              "The ministry's figures tell a different story. In a statement on Tuesday it said at least 31 people had been "
              "killed in the strike.", published="2024-11-20")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("health ministry", 20), ("IDF", 8), ("health ministry", 31)]
+
+
+def test_a_transcripts_or_a_debates_tag_names_who_speaks_its_paragraph():
+    cs = run("Interview\n\nANCHOR: How many people died in the strike?\n\nDR. SAMIR HADDAD: We counted 45 bodies at the "
+             "hospital. The ministry says 60 people were killed. Another 20 died in hospital overnight.\n\nCOLONEL JAMES "
+             "RIVERA, ARMY SPOKESMAN: Our assessment is that 12 militants were killed.\n\nThe Minister for the Armed Forces "
+             "(Mike Penning): Three of our service personnel have lost their lives in Iraq since 2014.\n\n"
+             "UNRWA: staff toll passes 280", published="2024-11-20")
+    assert [(c.asserter.label, int(c.value)) for c in cs][:5] == [
+        ("Samir Haddad", 45), ("ministry", 60), ("ministry", 20), ("army", 12), ("Mike Penning", 3)]
+    assert all(c.asserter.label != "UNRWA" for c in cs)  # a liveblog's heading is no one's words
