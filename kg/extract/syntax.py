@@ -632,7 +632,14 @@ def _subject(verb):
                 return None  # "It was possible to count 20 bodies": an extraposed "it" stands for no one
             if c.lower_ != "there":
                 if c.tag_ == "WDT" or c.lower_ in ("which", "who", "that"):
-                    return verb.head if verb.dep_ == "relcl" else None  # "outlets, which put the toll at ..."
+                    if verb.dep_ != "relcl":
+                        return None
+                    # "outlets, which put the toll at ..."; "the UN mission in Afghanistan, which said": the body in
+                    # the place, not the place the parser hangs the clause on
+                    where = verb.head
+                    in_place = (where.pos_ == "PROPN" and where.dep_ == "pobj" and where.head.lower_ == "in"
+                                and where.head.head.pos_ == "NOUN")
+                    return where.head.head if in_place else where
                 if c.dep_ == "csubj" and c.pos_ == "VERB":
                     # "one fleeing witness had counted 30 bodies": the parser may read the adjective as a verb whose
                     # object is the speaker

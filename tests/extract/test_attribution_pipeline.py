@@ -1845,3 +1845,10 @@ def test_a_transcripts_or_a_debates_tag_names_who_speaks_its_paragraph():
     assert [(c.asserter.label, int(c.value)) for c in cs][:5] == [
         ("Samir Haddad", 45), ("ministry", 60), ("ministry", 20), ("army", 12), ("Mike Penning", 3)]
     assert all(c.asserter.label != "UNRWA" for c in cs)  # a liveblog's heading is no one's words
+
+
+def test_a_body_in_a_place_speaks_through_which_and_the_mission_is_the_un_mission_met():
+    cs = run("Most were civilians, according to the United Nations mission in Afghanistan, which said on Monday that at least "
+             "22 of the dead were civilians.\n\nThe UN Assistance Mission in Afghanistan said 40 people were wounded. The "
+             "mission has recorded 1,120 civilian deaths in the first six months of the year.", published="2023-06-12")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("United Nations", 22), ("UNAMA", 40), ("UNAMA", 1120)]
