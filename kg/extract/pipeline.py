@@ -162,13 +162,19 @@ def _windows(s: str, figs, i: int) -> tuple[str, str, str]:
     return s[f.end:after_end], before, near
 
 
+_QUOTED_NOUN = re.compile(r'(?<=\d )"([a-z][^"\n]{0,40})"')
+
+
 def _without_credit(s: str) -> str:
     """The sentence to parse: a dateline and credit opening it blanked out (same length, so offsets hold), since
     the parser takes "PORT-SUDAN (Sudan), 4 Nov 2025 (AFP) - At least 40 civilians ..." for one noun phrase."""
     credit = _CREDIT_LINE.match(s)
     s = " " * credit.end() + s[credit.end():] if credit else s
     # ... and an aside in brackets without figures ('had killed ("abatido", in the original) 37 presumed aggressors')
-    return _ASIDE.sub(lambda m: " " * len(m.group()), s)
+    s = _ASIDE.sub(lambda m: " " * len(m.group()), s)
+    # ... and the quotation marks around what a figure counts ('claimed 146 "terrorists neutralised"'), which part the
+    # number from its noun in the parse
+    return _QUOTED_NOUN.sub(lambda m: f" {m.group(1)} ", s) if '"' in s else s
 
 
 _ASIDE = re.compile(r"\((?=[\"'a-z])(?=[^()\d]*\s)[^()\d]{3,80}\)")  # (a gloss, not a name's acronym or a credit)

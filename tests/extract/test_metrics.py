@@ -365,3 +365,8 @@ def test_marines_are_combatants_and_a_toll_among_militants_is_theirs():
     assert pipeline_metrics("Thirteen Marines were killed in a single day of street fighting, the navy said.\n\n"
                             "The army says the death toll among militants has passed 400.") == [
         ("combatants-killed", 13), ("combatants-killed", 400)]
+
+
+def test_quotation_marks_around_what_a_figure_counts_do_not_part_them():
+    assert pipeline_metrics('The army claimed 146 "terrorists neutralised" in operations over the previous seven days.') == [
+        ("combatants-killed", 146)]
