@@ -1094,8 +1094,10 @@ class Attributor:
         if head.pos_ == "PRON" and head.lower_ in ("it", "they") and head.head.dep_ != "ROOT":
             # "The United Nations stopped updating its count in 2014, when it put the toll at 191,000": a pronoun in a
             # clause under the sentence's own is the body the sentence is about, not the body that spoke before
-            about = {t.idx for t in head.doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i < head.i}
-            subject = next((m for m in ms if m.kind == "org" and any(m.start <= i < m.end for i in about)), None)
+            # (or the body they are of: "Researchers at Human Rights Watch spent a month ..., where they count 400 dead")
+            about = {u.idx for t in head.doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i < head.i
+                     for u in t.subtree}
+            subject = next((m for m in ms if m.kind in ("org", "outlet") and any(m.start <= i < m.end for i in about)), None)
             if subject is not None:
                 return self.resolve(subject, s, ms)
         at_head = [m for m in cands if m.start <= head.idx < m.end]

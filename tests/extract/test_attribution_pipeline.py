@@ -1852,3 +1852,9 @@ def test_a_body_in_a_place_speaks_through_which_and_the_mission_is_the_un_missio
              "22 of the dead were civilians.\n\nThe UN Assistance Mission in Afghanistan said 40 people were wounded. The "
              "mission has recorded 1,120 civilian deaths in the first six months of the year.", published="2023-06-12")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("United Nations", 22), ("UNAMA", 40), ("UNAMA", 1120)]
+
+
+def test_they_in_a_clause_under_the_sentence_are_the_body_its_subject_works_at():
+    cs = run("The army said 12 soldiers died.\n\nResearchers at Human Rights Watch spent a month reconstructing the massacre "
+             "at Barsalogho, where they count at least 400 dead.", published="2024-08-09")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("army", 12), ("Human Rights Watch", 400)]
