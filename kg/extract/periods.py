@@ -271,6 +271,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "compared with 479 over the same period of 2023": the span named before, in that year
     ("same-period", re.compile(rf"\b(?:(?:in|over|during|for)\s+)?the\s+same\s+(?:period|months?|weeks?|quarter)\s+(?:of|in)\s+(?P<y>{_Y})\b", re.I)),
     ("earlier", re.compile(r"\b(?:a|one)\s+(?P<unit>year|month|quarter)\s+(?:earlier|before)\b|\bthe\s+(?P<unit2>year|month|quarter)\s+before\b|\b(?:in\s+)?the\s+same\s+(?P<unit3>period|month|quarter)\s+(?:last|a)\s+year\b", re.I)),
+    # "Thirty-seven years ago this week", "25 years ago today", "six months ago": counted back from the article's date
+    ("years-ago", re.compile(rf"\b(?P<n>(?:{'|'.join(TENS)})-(?:{'|'.join(UNITS)})|{_NUMW}|a)\s+(?P<unit>years?|months?)\s+ago"
+                             rf"(?:\s+(?P<when>today|this\s+week|this\s+month))?\b", re.I)),
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past|previous|preceding)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
@@ -325,6 +328,7 @@ _GATES = {
     "recent": frozenset("last past this previous preceding".split()),
     "weekday-range": frozenset(_WEEKDAYS),
     "ago": frozenset(["ago"]),
+    "years-ago": frozenset(["ago"]),
     "day": _MONTH_WORDS,
     "day-range": _MONTH_WORDS,
     "month-pair": _MONTH_WORDS,
@@ -589,6 +593,24 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         # "in the past 24 hours": from the day before to the day
                         begin, finish = _days_before(published, max(1, math.ceil(days))), published
                     k = "relative"
+                elif kind == "years-ago":
+                    tens, _, unit = m.group("n").lower().partition("-")
+                    n = (_num(tens) or 0) + (_num(unit) or 0) if unit else (1 if tens == "a" else _num(tens))
+                    if not pub or not n:
+                        continue
+                    when = (m.group("when") or "").lower()
+                    years, months = (n, 0) if m.group("unit").lower().startswith("year") else divmod(n, 12)
+                    y, mo = pub[0] - years, (pub[1] or 1) - months
+                    if mo < 1:
+                        y, mo = y - 1, mo + 12
+                    if when == "today" and pub[2]:
+                        begin = finish = f"{y:04d}-{mo:02d}-{min(pub[2], calendar.monthrange(y, mo)[1]):02d}"
+                        k = "day"
+                    elif when or not m.group("unit").lower().startswith("year"):
+                        begin = finish = f"{y:04d}-{mo:02d}"
+                        k = "month"
+                    else:
+                        begin, finish, k = f"{y:04d}-01", f"{y:04d}-12", "year"
                 elif kind == "ago":  # "two days ago": that day, counted back from the article's
                     n = 1 if m.group("n").lower() == "a" else _num(m.group("n"))
                     if not (pub and pub[2]) or not n or n > 31:

@@ -413,3 +413,13 @@ def test_a_timelines_entries_are_of_their_dates():
     cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2021-10-20"), vocabulary())
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (45, "2017-07", "2017-07"), (920, None, "2017-10-17"), (25, "2018-01", "2018-12")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thirty-seven years ago this week, aircraft dropped chemical weapons on the town.", ("month", "1988-03", "1988-03")),
+    ("Twenty-five years ago today, NATO began bombing.", ("day", "2000-03-18", "2000-03-18")),
+    ("Ten years ago, soldiers killed 58 civilians.", ("year", "2015-01", "2015-12")),
+    ("Six months ago, 40 people were killed.", ("month", "2024-09", "2024-09")),
+])
+def test_years_and_months_ago_count_back_from_the_articles_date(sentence, expected):
+    assert [(p.kind, p.begin, p.finish) for p in find_periods(sentence, "2025-03-18")] == [expected]
