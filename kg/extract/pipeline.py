@@ -28,7 +28,7 @@ from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of
                                counts_a_long_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
                                dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
-                               in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio,
+                               in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, is_retracted,
                                measures_a_record, names_an_event, next_predicate_start, noun_past_modifiers,
                                of_those_told, own_predicate, revises_a_count, sets_a_count, spans_a_long_event,
                                starts_a_period, subject_span, sufferer, told_on_the_day, verb_through_of,
@@ -325,7 +325,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         of_number_np: dict[int, tuple[str, str]] = {}
         for i, f in enumerate(figs):
             if (is_age(docs[si], f.start, f.end) or is_ratio(docs[si], f.start, f.end) or is_difference(docs[si], f.start, f.end)
-                    or is_held(docs[si], f.start, f.end)
+                    or is_held(docs[si], f.start, f.end) or is_retracted(docs[si], f.start, f.end)
                     or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas) or describes_a_name(docs[si], f.start, f.end)
                     or counts_a_places_people(docs[si], f.start, f.end, vocab.place_nouns, vocab.outcome_lemmas)
                     or (wounded_who_died(docs[si], f.start, f.end, vocab.outcome_lemmas)

@@ -1146,6 +1146,19 @@ def _of_the_told(tok) -> bool:
         p.dep_ == "pobj" and p.lower_ in ("them", "whom", "those", "these") for p in c.children) for c in tok.children)
 
 
+def is_retracted(doc, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is what a correction says the story got wrong: "An earlier version of this story
+    said the army reported 61 deaths" (the version is the subject of the verb that says it)."""
+    node = figure_token(doc, start, end)
+    for _ in range(6):
+        if node is None or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.lemma_.lower() == "version" for c in node.children):
+            return True
+    return False
+
+
 def is_held(doc, start: int, end: int) -> bool:
     """Whether the number at [start, end) counts what someone has or keeps ("the United States, which has some 14,000
     troops in the country", "deployed 1,000 soldiers"), not people an event befell."""

@@ -1858,3 +1858,10 @@ def test_they_in_a_clause_under_the_sentence_are_the_body_its_subject_works_at()
     cs = run("The army said 12 soldiers died.\n\nResearchers at Human Rights Watch spent a month reconstructing the massacre "
              "at Barsalogho, where they count at least 400 dead.", published="2024-08-09")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("army", 12), ("Human Rights Watch", 400)]
+
+
+def test_the_figure_a_correction_says_was_wrong_is_no_claim():
+    cs = run("Cameroon's army said on Friday that its soldiers had killed 16 separatist fighters in a raid.\n\n"
+             "Correction, May 4: An earlier version of this story said the army reported 61 deaths. The army's figure was 16.",
+             published="2024-05-05")
+    assert [int(c.value) for c in cs] == [16]
