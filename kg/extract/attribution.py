@@ -39,7 +39,7 @@ _COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|\u201
 _PRONOUNS = frozenset("he she it they its their his her officials researchers".split())
 _ANAPHOR_NOUNS = frozenset(
     """report statement study research summary document announcement analysis agency group organization organisation mission command
-    council investigation probe survey assessment findings researchers military regime ministry government office monitor charity
+    council investigation probe survey assessment findings researchers authors military regime ministry government office monitor charity
     authorities army officials spokesman spokeswoman spokesperson data figures release review tally count database project body team
     governor mayor minister president commander official chief head director general communique communiqué bulletin brief briefing
     update network observatory commission committee institute foundation""".split()

@@ -1865,3 +1865,10 @@ def test_the_figure_a_correction_says_was_wrong_is_no_claim():
              "Correction, May 4: An earlier version of this story said the army reported 61 deaths. The army's figure was 16.",
              published="2024-05-05")
     assert [int(c.value) for c in cs] == [16]
+
+
+def test_the_authors_are_the_study_s_body():
+    cs = run("A new study by researchers at Ghent University estimates that between 162,000 and 378,000 civilians died in "
+             "the war.\n\nThe authors say between 26,000 and 52,000 of the deaths were the direct result of violence, "
+             "including massacres and air strikes.", published="2025-02-12")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Ghent University", 162000), ("Ghent University", 26000)]
