@@ -162,13 +162,14 @@ def _windows(s: str, figs, i: int) -> tuple[str, str, str]:
     return s[f.end:after_end], before, near
 
 
+_TIMESTAMP = re.compile(r"\s*\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|GMT|BST|CET|EST|UTC|local\s+time))?\s*[-\u2013\u2014:|]?\s+(?=[A-Z\"])", re.I)
 _QUOTED_NOUN = re.compile(r'(?<=\d )"([a-z][^"\n]{0,40})"')
 
 
 def _without_credit(s: str) -> str:
     """The sentence to parse: a dateline and credit opening it blanked out (same length, so offsets hold), since
     the parser takes "PORT-SUDAN (Sudan), 4 Nov 2025 (AFP) - At least 40 civilians ..." for one noun phrase."""
-    credit = _CREDIT_LINE.match(s)
+    credit = _CREDIT_LINE.match(s) or _TIMESTAMP.match(s)  # (or a live page's time: "16:42 - Police say ...")
     s = " " * credit.end() + s[credit.end():] if credit else s
     # ... and an aside in brackets without figures ('had killed ("abatido", in the original) 37 presumed aggressors')
     s = _ASIDE.sub(lambda m: " " * len(m.group()), s)

@@ -1872,3 +1872,9 @@ def test_the_authors_are_the_study_s_body():
              "the war.\n\nThe authors say between 26,000 and 52,000 of the deaths were the direct result of violence, "
              "including massacres and air strikes.", published="2025-02-12")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Ghent University", 162000), ("Ghent University", 26000)]
+
+
+def test_a_live_pages_time_stamp_is_not_a_count_of_its_speakers():
+    cs = run("Live: protests in Dhaka\n\n16:42 - Police say two officers were killed in clashes in Narayanganj this "
+             "afternoon.", published="2024-07-21")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Police", 2)]
