@@ -466,7 +466,7 @@ class Attributor:
             ms.sort(key=lambda x: x.start)
         # In a headline written in title case every word is capitalised: capitalised runs are not
         # names there ("Civilians Killed in US-Led Operations", "Rights Group Challenges Army's Report").
-        headline = title_case(s)
+        headline = title_case(s) and not s.rstrip().endswith(".")  # (a sentence, however many names it has)
         for m in (self._org_name.finditer(s) if self._org_hint.search(s) and not headline else ()):
             a, b = m.start(), m.end()
             inside = [x for x in ms if a <= x.start and x.end <= b]

@@ -81,6 +81,7 @@ _PART_AFTER = re.compile(r",\s*(?:among\s+(?:them|whom)|including)\s+[^.;:]*$")
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:]{0,50}$", re.I)
 _PEOPLE = guard(re.compile(r"\b(?:people|persons|individuals)\b", re.I))
 _LOSING = frozenset(("lose",))
+_FIRST_PERSON = frozenset(("i", "we", "my", "our", "us", "me"))
 # a dateline with its credit opening a story: "JERUSALEM (The Global Courier) —", "KYIV, Ukraine (AP) -"
 _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()]{2,60}\)\s*[-\u2013\u2014]+\s*"
                           # ... or a place and a day: "Khartoum, Oct 30:", "GAZA CITY, 12 March -"
@@ -578,8 +579,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "It is estimated that up to 2,000 people have been killed": the writer's own hedge, not the
                 # source before going on
                 r = outlet, None, "attr.impersonal"
-            if r is None and sent.speaker_tag and last_para != sent.para and (tagged := tag_sources.setdefault(
-                    sent.para, att.tag_source(sent.speaker_tag))) is not None:
+            # (an answer, in the words of the one asked: "We received 84 wounded"; not an explainer's answer to its own
+            # question, in the outlet's voice)
+            first_person = si in docs and any(w.lower_ in _FIRST_PERSON for w in docs[si])
+            if ((r is None or r[2] == "attr.carry-over") and sent.speaker_tag and (sent.speaker_tag != "A" or first_person)
+                    and last_para != sent.para
+                    and (tagged := tag_sources.setdefault(sent.para, att.tag_source(sent.speaker_tag))) is not None):
                 # "DR. SAMIR HADDAD: We counted 45 bodies at the hospital." (not after a source the speaker named in
                 # the paragraph: "The ministry says 60 were killed. Another 20 died in hospital.")
                 r = (*tagged, "attr.speaker-tag")

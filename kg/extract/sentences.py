@@ -9,7 +9,7 @@ opens inside a quotation, so attribution can look for the quote's speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.text import junk_spans
 
@@ -184,4 +184,18 @@ def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence
                                       tag.group("tag") if tag is not None else ""))
             if body.count('"') % 2 == 1:
                 quote_open = not quote_open
-    return sentences
+    return _answers_tagged(sentences)
+
+
+def _answers_tagged(sentences: list[Sentence]) -> list[Sentence]:
+    """In an interview written as questions and answers (two or more short paragraphs that end in a question), the
+    paragraph after a question is the answer: tagged "A", the one interviewed."""
+    paras: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        paras.setdefault(s.para, []).append(s)
+    asked = {p for p, ss in paras.items() if len(ss) <= 3 and ss[-1].text.rstrip('"\u201d').endswith("?")
+             and not ss[0].headline}
+    if len(asked) < 2:
+        return sentences
+    return [replace(s, speaker_tag="A") if s.para - 1 in asked and s.para not in asked and not s.speaker_tag else s
+            for s in sentences]

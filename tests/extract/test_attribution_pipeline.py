@@ -1878,3 +1878,20 @@ def test_a_live_pages_time_stamp_is_not_a_count_of_its_speakers():
     cs = run("Live: protests in Dhaka\n\n16:42 - Police say two officers were killed in clashes in Narayanganj this "
              "afternoon.", published="2024-07-21")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Police", 2)]
+
+
+def test_an_interviews_answers_in_the_first_person_are_the_interviewees():
+    cs = run("A surgeon on the night of the shelling\n\nDr. Amira Osman is a surgeon at Al-Nau Hospital. She spoke to us by "
+             "phone on Saturday.\n\nHow many patients did you receive that night?\n\nWe received 84 wounded people in about "
+             "three hours.\n\nThe health ministry says 25 people were killed. Is that right?\n\nI know that at least 12 "
+             "other bodies were taken directly to another hospital.\n\nWhat happened next?\n\nThe army said 40 fighters "
+             "were killed.", published="2024-04-13")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [
+        ("Amira Osman", 84), ("health ministry", 25), ("Amira Osman", 12), ("army", 40)]
+
+
+def test_an_explainers_answers_in_its_own_voice_are_not_an_interviewees():
+    cs = run("Explainer\n\nMr John Reed, a historian, has studied the war.\n\nWhat happened?\n\nThe alliance bombed the "
+             "country for 78 days.\n\nHow many died?\n\nA missile hit a train, killing at least 14 people.",
+             published="2024-03-24")
+    assert [c.asserter.label for c in cs] == ["Reuters"]
