@@ -101,7 +101,7 @@ _FUNCTION_WORD = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|He
 _ORG_WORDS = guard(re.compile(
     r"\b(?:Department|Ministry|Forces?|Network|Council|Office|Group|Project|Mission|Command|Army|Agency|Service|Committee|Organi[sz]ation|"
     r"Association|Observatory|Bureau|School|Coalition|Nations|Union|Front|Party|Government|Institute|University|News|Times|Post|Press|"
-    r"Watch|International|Security|Support|Emergency|Health|Human|Rights|Islamic|State|Operations?|Headquarters|Task|Joint|Inherent|Resolve|Trust|Foundation|"
+    r"Watch|International|Security|Support|Emergency|Health|Human|Rights|Islamic|State|Operations?|Headquarters|Task|Joint|Inherent|Resolve|Trust|Foundation|System|"
     r"Presidency|Director|President|Minister|General|Secretary|Chief|Former|Senior|Advisor|Adviser|Spokesman|Crisis|Reuters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Daesh|ISIS|Taliban|Pentagon|White|House|Kremlin)\b"
 ))
@@ -769,8 +769,10 @@ class Attributor:
         return term.names if term is not None else (org.label,)
 
     def _bears_word(self, org: SourceRef, word: str) -> bool:
-        """Whether one of ``org``'s names has ``word`` ("coalition" in "Saudi-led coalition")."""
-        return any(word in n.lower().replace("-", " ").split() for n in self._names(org))
+        """Whether one of ``org``'s names has ``word`` ("coalition" in "Saudi-led coalition"; "monitor" in "Conflict
+        Monitoring System")."""
+        return any(w == word or (len(word) >= 5 and w.startswith(word)) for n in self._names(org)
+                   for w in n.lower().replace("-", " ").split())
 
     def _met_in_words(self, phrase: str) -> SourceRef | None:
         """The latest body met whose name has ``phrase`` as a run of its words ("task force" of "Combined Joint Task
@@ -980,7 +982,8 @@ class Attributor:
         seg_start = max(0, pos - 70)
         for m in reversed([x for x in ms if seg_start <= x.start and x.end <= pos]):
             rest = s[m.end:pos]
-            if _POSSESSIVE.match(rest):
+            # ("Its cumulative count now stands at 13,870": the body the pronoun stands for)
+            if _POSSESSIVE.match(rest) or (m.text.lower() in ("its", "their") and _POSSESSIVE.match(f"'s{rest}")):
                 return m
         return None
 

@@ -1895,3 +1895,12 @@ def test_an_explainers_answers_in_its_own_voice_are_not_an_interviewees():
              "country for 78 days.\n\nHow many died?\n\nA missile hit a train, killing at least 14 people.",
              published="2024-03-24")
     assert [c.asserter.label for c in cs] == ["Reuters"]
+
+
+def test_a_monitoring_system_is_a_body_and_its_count_is_its_own():
+    cs = run("The Bangsamoro Conflict Monitoring System recorded 341 deaths last year, its annual report said.\n\n"
+             "The army said separately that 12 soldiers had died in combat.\n\nThe monitor has tracked violence in the "
+             "region since 2011. Its cumulative count now stands at 13,870 deaths.", published="2025-03-14")
+    assert [(c.asserter.label, c.asserter.kind, int(c.value)) for c in cs] == [
+        ("Bangsamoro Conflict Monitoring System", "Organization", 341), ("army", "Organization", 12),
+        ("Bangsamoro Conflict Monitoring System", "Organization", 13870)]
