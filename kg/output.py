@@ -9,7 +9,8 @@ import re
 import shutil
 import textwrap
 from decimal import Decimal
-from typing import Any
+from itertools import islice
+from typing import Any, Iterable, Iterator
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -88,24 +89,72 @@ def spreadsheet_value(cell: str) -> str:
 
 def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, max_width: int | None = None) -> str:
     """The rows in one of ``kg.formats.TABLES`` (by name or alias)."""
+    return "".join(render_stream(rows, columns, fmt, max_width))
+
+
+_PIECE_ROWS = 2000  # rows rendered into one piece of text by render_stream
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) makes for every call
+_JSON_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=1)
+
+
+def render_stream(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str,
+                  max_width: int | None = None) -> Iterator[str]:
+    """``render``'s text in pieces, as the rows come (a few thousand rows a piece), so that a long listing is
+    written while it is read; the aligned table, whose widths need every row, comes in one piece."""
     fmt = TABLES.named(fmt)
+    pieces = _pieces(rows)
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(columns)
-        for r in rows:
-            writer.writerow([spreadsheet_safe(_text(r.get(c))) for c in columns])
-        return buf.getvalue()
-    if fmt == "md":
+        first = True
+        for piece in pieces:
+            # json.dumps(rows, indent=1) is each row's own dump, every line of it one space in
+            items = ",\n".join(" " + _JSON_INDENTED.encode(r).replace("\n", "\n ") for r in piece)
+            yield ("[\n" if first else ",\n") + items
+            first = False
+        yield "[]\n" if first else "\n]\n"
+    elif fmt == "jsonl":
+        for piece in pieces:
+            yield "".join(_JSON.encode(r) + "\n" for r in piece)
+    elif fmt in ("csv", "tsv"):
+        yield from _delimited(pieces, columns, "," if fmt == "csv" else "\t")
+    elif fmt == "md":
         esc = lambda s: _text(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
-        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        lines += ["| " + " | ".join(esc(r.get(c)) for c in columns) + " |" for r in rows]
-        return "\n".join(lines) + "\n"
-    return table(rows, columns, max_width)
+        yield "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
+        for piece in pieces:
+            yield "".join("| " + " | ".join(esc(r.get(c)) for c in columns) + " |\n" for r in piece)
+    else:
+        yield table(list(rows), columns, max_width)
+
+
+def _pieces(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    rows = iter(rows)
+    while piece := list(islice(rows, _PIECE_ROWS)):
+        yield piece
+
+
+class _SafeCells(dict):
+    """Text cells as ``spreadsheet_safe`` makes them, kept: a listing repeats its names, files and quotes
+    row after row. Only strings are kept (1, 1.0 and True are one key to a dict, not one cell)."""
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= 200_000:  # a bound on what is kept, not on what is written
+            self.clear()
+        cell = self[text] = spreadsheet_safe(text)
+        return cell
+
+
+def _delimited(pieces: Iterator[list[dict[str, Any]]], columns: list[str], delimiter: str) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(columns)
+    safe = _SafeCells()
+    for piece in pieces:
+        writer.writerows([[safe[v] if v.__class__ is str else spreadsheet_safe(_text(v)) for v in map(r.get, columns)]
+                          for r in piece])
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    if buf.tell():
+        yield buf.getvalue()
 
 
 def table(rows: list[dict[str, Any]], columns: list[str], max_width: int | None = None) -> str:

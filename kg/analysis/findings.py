@@ -328,7 +328,8 @@ def finding_ntriples(findings: Iterable[tuple]) -> Iterator[str]:
         if ratio is not None and kind != "not-comparable":
             yield f'{node} {_T["ratio"]} "{rounded(ratio)}"^^<{XSD.decimal}> .\n'
         if kind != "compatible":  # listed: in its group of the listing's order
-            yield listed_sides.group_ntriples(node[1:-1], metric, a.period_end, kind)
+            yield listed_sides.group_ntriples(node[1:-1], metric, a.period_end, kind, a.claim, b.claim,
+                                              rounded(ratio) if kind != "not-comparable" else None)
 
 
 def _write(store, findings: Iterable[tuple], figure_of: dict[str, str], per_request: int = 20_000) -> int:
@@ -449,8 +450,9 @@ def forget(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) ->
             stated[figure] = stated.get(figure, 0) + 1
     gone = [figure for figure in touched if figure not in stated]
     of_figure = f"{{ ?f <{KG.figureA}> ?figure }} UNION {{ ?f <{KG.figureB}> ?figure }}"
-    groups = {group for chunk in _chunks(gone) for (group,) in store.rows(_with_values(
-        f"SELECT DISTINCT ?group WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {of_figure} ?f <{KG.listingGroup}> ?group }} }}",
+    listed = f"?f <{KG.listingGroup}> ?group ; <{KG.figureA}> ?fa ; <{KG.figureB}> ?fb OPTIONAL {{ ?f <{KG.ratio}> ?r }}"
+    entries = {row for chunk in _chunks(gone) for row in store.rows(_with_values(
+        f"SELECT DISTINCT ?group ?fa ?fb ?r WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {of_figure} {listed} }} }}",
         "figure", chunk))}
     for chunk in _chunks(gone):
         store.update(_with_values(f"""
@@ -458,12 +460,13 @@ def forget(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) ->
             WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {of_figure} ?f ?p ?o }} }}""",
             "figure", chunk))
     once = [finding_iri("corroboration", figure, figure) for figure in touched if stated.get(figure) == 1]
-    groups |= {group for chunk in _chunks(once) for (group,) in store.rows(_with_values(
-        f"SELECT ?group WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f <{KG.listingGroup}> ?group }} }}", "f", chunk))}
+    entries |= {row for chunk in _chunks(once) for row in store.rows(_with_values(
+        f"SELECT ?group ?fa ?fb ?r WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {listed} }} }}", "f", chunk))}
+    listed_sides.drop_entries(store, entries)
     for chunk in _chunks(once):
         store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }} "
                                   f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }}", "f", chunk))
-    listed_sides.drop_empty_groups(store, groups)
+    listed_sides.drop_empty_groups(store, {group for group, *_ in entries})
 
 
 def _mark(store, graphs: list[URIRef]) -> None:
