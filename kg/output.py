@@ -99,10 +99,11 @@ _JSON_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=1)
 
 def render_stream(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str,
                   max_width: int | None = None) -> Iterator[str]:
-    """``render``'s text in pieces, as the rows come (a few thousand rows a piece), so that a long listing is
-    written while it is read; the aligned table, whose widths need every row, comes in one piece."""
+    """``render``'s text in pieces, as the rows come (64 rows, then twice as many, up to ``_PIECE_ROWS``), so
+    that a long listing is written while it is read; the aligned table, whose widths need every row, comes in
+    one piece."""
     fmt = TABLES.named(fmt)
-    pieces = _pieces(rows)
+    pieces = growing_chunks(rows)
     if fmt == "json":
         first = True
         for piece in pieces:
@@ -125,36 +126,56 @@ def render_stream(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str,
         yield table(list(rows), columns, max_width)
 
 
-def _pieces(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    rows = iter(rows)
-    while piece := list(islice(rows, _PIECE_ROWS)):
-        yield piece
+def growing_chunks(items: Iterable, first: int = 64, most: int = _PIECE_ROWS) -> Iterator[list]:
+    """The items in lists of ``first``, twice as many, … up to ``most``: the first soon, the rest in few steps."""
+    items, size = iter(items), first
+    while chunk := list(islice(items, size)):
+        yield chunk
+        size = min(size * 2, most)
 
 
-class _SafeCells(dict):
-    """Text cells as ``spreadsheet_safe`` makes them, kept: a listing repeats its names, files and quotes
-    row after row. Only strings are kept (1, 1.0 and True are one key to a dict, not one cell)."""
+class _CellTexts(dict):
+    """Values of one type as a CSV/TSV writer writes them in a row (``spreadsheet_safe``, then quoted when they
+    must be), kept: a listing repeats its names, files, quotes and numbers row after row, and a row is then
+    its cells joined. One instance a type: 1, 1.0 and True are one key to a dict, not one cell."""
 
-    def __missing__(self, text: str) -> str:
-        if len(self) >= 200_000:  # a bound on what is kept, not on what is written
+    def __init__(self, delimiter: str):
+        super().__init__()
+        self._buf = io.StringIO()
+        self._writer = csv.writer(self._buf, delimiter=delimiter, lineterminator="\n")
+
+    def __missing__(self, value) -> str:
+        if len(self) >= 100_000:  # a bound on what is kept, not on what is written
             self.clear()
-        cell = self[text] = spreadsheet_safe(text)
+        cell = self[value] = self.written(value)
         return cell
 
+    def written(self, value) -> str:
+        """The cell as it is written among others (with another cell after it: a row of one empty cell is
+        written as "" to tell it from no row)."""
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._writer.writerow([spreadsheet_safe(_text(value)), ""])
+        return self._buf.getvalue()[:-2]
 
-def _delimited(pieces: Iterator[list[dict[str, Any]]], columns: list[str], delimiter: str) -> Iterator[str]:
+
+def _delimited(pieces: Iterable[list[dict[str, Any]]], columns: list[str], delimiter: str) -> Iterator[str]:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     writer.writerow(columns)
-    safe = _SafeCells()
+    yield buf.getvalue()
+    if len(columns) == 1:  # a row of one empty cell is written as "": by the writer itself
+        for piece in pieces:
+            buf.seek(0)
+            buf.truncate()
+            writer.writerows([spreadsheet_safe(_text(r.get(columns[0])))] for r in piece)
+            yield buf.getvalue()
+        return
+    kept = {kind: _CellTexts(delimiter) for kind in (str, int, float, type(None))}
+    other = _CellTexts(delimiter).written  # lists, booleans, decimals: not kept
     for piece in pieces:
-        writer.writerows([[safe[v] if v.__class__ is str else spreadsheet_safe(_text(v)) for v in map(r.get, columns)]
-                          for r in piece])
-        yield buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
-    if buf.tell():
-        yield buf.getvalue()
+        yield "".join([delimiter.join([kept[v.__class__][v] if v.__class__ in kept else other(v)
+                                       for v in map(r.get, columns)]) + "\n" for r in piece])
 
 
 def table(rows: list[dict[str, Any]], columns: list[str], max_width: int | None = None) -> str:

@@ -117,3 +117,17 @@ def test_the_stream_reads_every_claim_at_once_or_looks_them_up_and_gives_the_sam
         assert len(expected) > 1000
         for whole_from in (1, 200, None):  # from the first batch on, from a later one, never
             assert list(listed_sides.stream(store, whole_from=whole_from)) == expected, whole_from
+
+
+def test_every_format_writes_awkward_values_as_before():
+    """Cells a CSV writer must quote or a spreadsheet would take for a formula, numbers that compare equal
+    (1, 1.0, True), one column and none: render_stream writes what render wrote when it took a list."""
+    from kg.output import render
+
+    values = [None, "", "plain", 'a "quote"', "a, comma", "a\ttab", "a line\nbreak", "=1+2", "-3", "+x", "@a", 1,
+              1.0, True, False, -1.5, [1, 2], " spaced ", "\ue000"]
+    for columns in (["a"], ["a", "b"], ["a", "b", "c"]):
+        rows = [{c: values[(i + 7 * j) % len(values)] for j, c in enumerate(columns)} for i in range(5000)]
+        for fmt in FORMATS:
+            for some in (rows, rows[:1], []):
+                assert render(some, columns, fmt) == reference_text(some, columns, fmt), (columns, fmt, len(some))

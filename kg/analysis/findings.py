@@ -317,8 +317,9 @@ _T = {name: f"<{KG[name]}>" for name in ("kind", "figureA", "figureB", "metric",
 _TYPE = f"<{RDF.type}> <{KG.Finding}>"
 
 
-def finding_ntriples(findings: Iterable[tuple]) -> Iterator[str]:
-    """N-Triples lines for findings (written as text: building rdflib terms cost more than storing them)."""
+def finding_ntriples(findings: Iterable[tuple], pages: listed_sides.Pages) -> Iterator[str]:
+    """N-Triples lines for findings (written as text: building rdflib terms cost more than storing them); the
+    listed ones' entries go to ``pages``, written after them."""
     for kind, a, b, ratio, metric in findings:
         node = f"<{finding_iri(kind, a.claim, b.claim)}>"
         yield (f"{node} {_TYPE} .\n{node} {_T['kind']} {string_literal(kind)} .\n"
@@ -328,8 +329,9 @@ def finding_ntriples(findings: Iterable[tuple]) -> Iterator[str]:
         if ratio is not None and kind != "not-comparable":
             yield f'{node} {_T["ratio"]} "{rounded(ratio)}"^^<{XSD.decimal}> .\n'
         if kind != "compatible":  # listed: in its group of the listing's order
-            yield listed_sides.group_ntriples(node[1:-1], metric, a.period_end, kind, a.claim, b.claim,
-                                              rounded(ratio) if kind != "not-comparable" else None)
+            lines, group = listed_sides.group_ntriples(node[1:-1], metric, a.period_end, kind)
+            pages.add(group, a.claim, b.claim, rounded(ratio) if kind != "not-comparable" else None)
+            yield lines
 
 
 def _write(store, findings: Iterable[tuple], figure_of: dict[str, str], per_request: int = 20_000) -> int:
@@ -341,13 +343,15 @@ def _write(store, findings: Iterable[tuple], figure_of: dict[str, str], per_requ
     to stay listed as awaiting analysis until they are all written, so a crash means working
     them out again, never a half-written answer taken as whole."""
     count, lines = 0, [f"<{claim}> {_T['figure']} <{figure}> .\n" for claim, figure in sorted(figure_of.items())]
+    pages = listed_sides.Pages()
     for found in findings:
-        lines += finding_ntriples([found])
+        lines += finding_ntriples([found], pages)
         count += 1
         if count % per_request == 0:
-            store.add_ntriples(FINDINGS_GRAPH, "".join(lines), atomic=False)
+            store.add_ntriples(FINDINGS_GRAPH, "".join(lines) + pages.ntriples(), atomic=False)
             lines = []
-    if lines:
+    lines.append(pages.ntriples())
+    if any(lines):
         store.add_ntriples(FINDINGS_GRAPH, "".join(lines), atomic=False)
     return count
 

@@ -21,6 +21,7 @@ from kg.analysis.names import check_names, incident_labels, source_iri, source_l
 from kg.analysis.queries import run_named
 from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.copies import copy_counts
+from kg.output import growing_chunks
 
 
 def tolerance_for(kg_store, asked: Decimal | None) -> Decimal:
@@ -80,7 +81,7 @@ def with_copies(kg_store, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, 
     ``_FILES_LOOKED_UP`` have been, every story's copies are read at once for the rest."""
     every: dict[str, int] | None = None
     looked_up = 0
-    for chunk in _growing_chunks(rows):
+    for chunk in growing_chunks(rows, most=8192):
         files = {row.get(f"article_{side}") for row in chunk for side in "ab"} - {None}
         if every is None and looked_up + len(files) > _FILES_LOOKED_UP:
             every = copy_counts(kg_store)
@@ -91,13 +92,6 @@ def with_copies(kg_store, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, 
             row["copies_b"] = counts.get(row.get("article_b"), 0)
         yield from chunk
 
-
-def _growing_chunks(items: Iterable, first: int = 64, most: int = 8192) -> Iterator[list]:
-    """The items in lists of ``first``, twice as many, … up to ``most``: the first soon, the rest in few reads."""
-    items, size = iter(items), first
-    while chunk := list(islice(items, size)):
-        yield chunk
-        size = min(size * 2, most)
 
 
 def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None) -> Iterable[dict[str, Any]]:
