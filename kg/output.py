@@ -10,6 +10,7 @@ import shutil
 import textwrap
 from decimal import Decimal
 from itertools import islice
+from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from rdflib import BNode, Literal, URIRef
@@ -135,20 +136,36 @@ def growing_chunks(items: Iterable, first: int = 64, most: int = _PIECE_ROWS) ->
 
 
 class _CellTexts(dict):
-    """Values of one type as a CSV/TSV writer writes them in a row (``spreadsheet_safe``, then quoted when they
-    must be), kept: a listing repeats its names, files, quotes and numbers row after row, and a row is then
-    its cells joined. One instance a type: 1, 1.0 and True are one key to a dict, not one cell."""
+    """Values as a CSV/TSV writer writes them in a row (``spreadsheet_safe``, then quoted when they must be),
+    kept: a listing repeats its names, files, quotes and numbers row after row, and a row is then its cells
+    joined. Strings and None are the keys (no other value equals one of them); numbers are kept apart by
+    type (1, 1.0 and True are one key to a dict, not one cell); lists are written each time."""
 
     def __init__(self, delimiter: str):
         super().__init__()
         self._buf = io.StringIO()
         self._writer = csv.writer(self._buf, delimiter=delimiter, lineterminator="\n")
+        self._typed: dict[tuple, str] = {}
 
     def __missing__(self, value) -> str:
-        if len(self) >= 100_000:  # a bound on what is kept, not on what is written
-            self.clear()
-        cell = self[value] = self.written(value)
+        if value is None or value.__class__ is str:
+            if len(self) >= 100_000:  # a bound on what is kept, not on what is written
+                self.clear()
+            cell = self[value] = self.written(value)
+            return cell
+        key = (value.__class__, value)
+        cell = self._typed.get(key)
+        if cell is None:
+            if len(self._typed) >= 100_000:
+                self._typed.clear()
+            cell = self._typed[key] = self.written(value)
         return cell
+
+    def cell(self, value) -> str:
+        try:
+            return self[value]
+        except TypeError:  # not hashable
+            return self.written(value)
 
     def written(self, value) -> str:
         """The cell as it is written among others (with another cell after it: a row of one empty cell is
@@ -171,11 +188,17 @@ def _delimited(pieces: Iterable[list[dict[str, Any]]], columns: list[str], delim
             writer.writerows([spreadsheet_safe(_text(r.get(columns[0])))] for r in piece)
             yield buf.getvalue()
         return
-    kept = {kind: _CellTexts(delimiter) for kind in (str, int, float, type(None))}
-    other = _CellTexts(delimiter).written  # lists, booleans, decimals: not kept
+    cells = _CellTexts(delimiter)
+    values, cell = itemgetter(*columns), cells.__getitem__
+
+    def line(row: dict[str, Any]) -> str:
+        try:
+            return delimiter.join(map(cell, values(row)))
+        except (KeyError, TypeError):  # a column the row lacks, a value that is a list
+            return delimiter.join([cells.cell(v) for v in map(row.get, columns)])
+
     for piece in pieces:
-        yield "".join([delimiter.join([kept[v.__class__][v] if v.__class__ in kept else other(v)
-                                       for v in map(r.get, columns)]) + "\n" for r in piece])
+        yield "".join([line(r) + "\n" for r in piece])
 
 
 def table(rows: list[dict[str, Any]], columns: list[str], max_width: int | None = None) -> str:

@@ -13,10 +13,8 @@ import csv
 import io
 import json
 
-import pytest
 from typer.testing import CliRunner
 
-from bench.synthetic_claims import write_analysed_store
 from kg.analysis import sides as listed_sides
 from kg.analysis.queries import run_named
 from kg.cli import app
@@ -96,13 +94,6 @@ def test_explain_lists_the_same_pairs(seeds):
     explained = list(csv.DictReader(io.StringIO(listing(seeds, "-f", "csv", "--explain"))))
     assert [{k: v for k, v in r.items() if k != "why"} for r in explained] == plain
     assert all(r["why"] for r in explained)
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    path = tmp_path_factory.mktemp("generated") / "store"
-    write_analysed_store(path, 2000)
-    return path
 
 
 def test_a_generated_listing_is_written_as_before(generated):

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 import pytest
 
-from bench.synthetic_claims import write_analysed_store
 from kg import sources
 from kg.admin import remove_article
 from kg.analysis import findings
@@ -83,13 +82,6 @@ def test_the_seeds_listing_is_the_named_queries(store, vocab):
     assert_listing_as_named(store)
     sides, claims = sides_and_claims(store)
     assert sides == claims  # one side per claim with a figure: linear in the claims, whatever the pairs
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    path = tmp_path_factory.mktemp("generated") / "store"
-    write_analysed_store(path, 2000)
-    return path
 
 
 def test_a_generated_store_lists_what_the_named_queries_list(generated):

@@ -543,16 +543,21 @@ def stream(store, metric: str | None = None, kind: str | None = None, place: str
     the incident already), given as they are read: the findings of the first listing groups
     (``group_ntriples``) first, their claims' sides looked up, and so on group by group (``_batches``).
     Every row of a group sorts after every row of the groups before it, so each batch's rows, sorted,
-    continue the listing. Once a batch holds ``whole_from`` findings, every claim's figure and side is
-    read at once and kept for the batches after it (None: always looked up)."""
+    continue the listing. Once a batch holds ``whole_from`` findings, every claim's figure and side is read at
+    once and kept for the batches after it (None: always looked up)."""
     at = _within(store, place) if place else None
+    for found, stating, sides in _batch_reads(store, metric, kind, whole_from):
+        yield from sorted(_paired(found, stating, sides, None, at, since, until), key=order_key)
+
+
+def _batch_reads(store, metric: str | None, kind: str | None, whole_from: int | None) -> Iterator[tuple]:
+    """Each batch's findings, the claims stating their figures and their sides (``stream``)."""
     whole: tuple[dict[str, list[str]], dict[str, Side]] | None = None
     for batch in _batches(store, metric, kind):
         found = _entries(store, batch)
         if whole is None and whole_from is not None and len(found) >= whole_from:
             whole = _claims_of(store, None, True), _sides(store, None, True)
-        stating, sides = whole or _stating_and_sides(store, found, False)
-        yield from sorted(_paired(found, stating, sides, None, at, since, until), key=order_key)
+        yield (found, *(whole or _stating_and_sides(store, found, False)))
 
 
 def first_rows(store, limit: int, metric: str | None = None, kind: str | None = None, place: str | None = None,
