@@ -54,7 +54,10 @@ def conflict_stream(kg_store, params: dict[str, Any], tolerance: Decimal,
     stored = findings.tolerance_of(kg_store)
     unfinished = len(findings.awaiting(kg_store)) if stored == tolerance else 0
     if stored == tolerance and not unfinished:
-        return iter(stored_conflicts(kg_store, params, limit)), None
+        older = None if listed_sides.written(kg_store) else (
+            "the findings were stored by an older kg, without the listing groups this one reads: listing from the "
+            "named queries, which is slow on a large store; `kg analyse` stores them again")
+        return iter(stored_conflicts(kg_store, params, limit)), older
     why = (f"{unfinished} article(s) still await analysis (a load or kg analyse was interrupted; the next "
            "kg load finishes them)" if unfinished
            else f"the stored findings use tolerance {stored}" if stored is not None
@@ -91,7 +94,6 @@ def with_copies(kg_store, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, 
             row["copies_a"] = counts.get(row.get("article_a"), 0)
             row["copies_b"] = counts.get(row.get("article_b"), 0)
         yield from chunk
-
 
 
 def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None) -> Iterable[dict[str, Any]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from itertools import chain, islice
 from decimal import Decimal, InvalidOperation
+from itertools import chain, islice
 from typing import Any, Optional
 
 import typer
