@@ -9,7 +9,9 @@ import re
 import shutil
 import textwrap
 from decimal import Decimal
-from typing import Any
+from itertools import islice
+from operator import itemgetter
+from typing import Any, Iterable, Iterator
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -88,24 +90,115 @@ def spreadsheet_value(cell: str) -> str:
 
 def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, max_width: int | None = None) -> str:
     """The rows in one of ``kg.formats.TABLES`` (by name or alias)."""
+    return "".join(render_stream(rows, columns, fmt, max_width))
+
+
+_PIECE_ROWS = 2000  # rows rendered into one piece of text by render_stream
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) makes for every call
+_JSON_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=1)
+
+
+def render_stream(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str,
+                  max_width: int | None = None) -> Iterator[str]:
+    """``render``'s text in pieces, as the rows come (64 rows, then twice as many, up to ``_PIECE_ROWS``), so
+    that a long listing is written while it is read; the aligned table, whose widths need every row, comes in
+    one piece."""
     fmt = TABLES.named(fmt)
+    pieces = growing_chunks(rows)
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(columns)
-        for r in rows:
-            writer.writerow([spreadsheet_safe(_text(r.get(c))) for c in columns])
-        return buf.getvalue()
-    if fmt == "md":
+        first = True
+        for piece in pieces:
+            # json.dumps(rows, indent=1) is each row's own dump, every line of it one space in
+            items = ",\n".join(" " + _JSON_INDENTED.encode(r).replace("\n", "\n ") for r in piece)
+            yield ("[\n" if first else ",\n") + items
+            first = False
+        yield "[]\n" if first else "\n]\n"
+    elif fmt == "jsonl":
+        for piece in pieces:
+            yield "".join(_JSON.encode(r) + "\n" for r in piece)
+    elif fmt in ("csv", "tsv"):
+        yield from _delimited(pieces, columns, "," if fmt == "csv" else "\t")
+    elif fmt == "md":
         esc = lambda s: _text(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
-        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        lines += ["| " + " | ".join(esc(r.get(c)) for c in columns) + " |" for r in rows]
-        return "\n".join(lines) + "\n"
-    return table(rows, columns, max_width)
+        yield "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
+        for piece in pieces:
+            yield "".join("| " + " | ".join(esc(r.get(c)) for c in columns) + " |\n" for r in piece)
+    else:
+        yield table(list(rows), columns, max_width)
+
+
+def growing_chunks(items: Iterable, first: int = 64, most: int = _PIECE_ROWS) -> Iterator[list]:
+    """The items in lists of ``first``, twice as many, … up to ``most``: the first soon, the rest in few steps."""
+    items, size = iter(items), first
+    while chunk := list(islice(items, size)):
+        yield chunk
+        size = min(size * 2, most)
+
+
+class _CellTexts(dict):
+    """Values as a CSV/TSV writer writes them in a row (``spreadsheet_safe``, then quoted when they must be),
+    kept: a listing repeats its names, files, quotes and numbers row after row, and a row is then its cells
+    joined. Strings and None are the keys (no other value equals one of them); numbers are kept apart by
+    type (1, 1.0 and True are one key to a dict, not one cell); lists are written each time."""
+
+    def __init__(self, delimiter: str):
+        super().__init__()
+        self._buf = io.StringIO()
+        self._writer = csv.writer(self._buf, delimiter=delimiter, lineterminator="\n")
+        self._typed: dict[tuple, str] = {}
+
+    def __missing__(self, value) -> str:
+        if value is None or value.__class__ is str:
+            if len(self) >= 100_000:  # a bound on what is kept, not on what is written
+                self.clear()
+            cell = self[value] = self.written(value)
+            return cell
+        key = (value.__class__, value)
+        cell = self._typed.get(key)
+        if cell is None:
+            if len(self._typed) >= 100_000:
+                self._typed.clear()
+            cell = self._typed[key] = self.written(value)
+        return cell
+
+    def cell(self, value) -> str:
+        try:
+            return self[value]
+        except TypeError:  # not hashable
+            return self.written(value)
+
+    def written(self, value) -> str:
+        """The cell as it is written among others (with another cell after it: a row of one empty cell is
+        written as "" to tell it from no row)."""
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._writer.writerow([spreadsheet_safe(_text(value)), ""])
+        return self._buf.getvalue()[:-2]
+
+
+def _delimited(pieces: Iterable[list[dict[str, Any]]], columns: list[str], delimiter: str) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(columns)
+    yield buf.getvalue()
+    if len(columns) == 1:  # a row of one empty cell is written as "": by the writer itself
+        for piece in pieces:
+            buf.seek(0)
+            buf.truncate()
+            writer.writerows([spreadsheet_safe(_text(r.get(columns[0])))] for r in piece)
+            yield buf.getvalue()
+        return
+    cells = _CellTexts(delimiter)
+    values, cell = itemgetter(*columns), cells.__getitem__
+
+    def line(row: dict[str, Any]) -> str:
+        try:
+            return delimiter.join(map(cell, values(row)))
+        except (KeyError, TypeError):  # a column the row lacks, a value that is a list
+            return delimiter.join([cells.cell(v) for v in map(row.get, columns)])
+
+    for piece in pieces:
+        yield "".join([line(r) + "\n" for r in piece])
 
 
 def table(rows: list[dict[str, Any]], columns: list[str], max_width: int | None = None) -> str:

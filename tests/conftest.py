@@ -71,6 +71,16 @@ def seeds(tmp_path_factory):
     return store
 
 
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """A store folder of 2,000 generated claims (bench.synthetic_claims), analysed, once per test module."""
+    from bench.synthetic_claims import write_analysed_store
+
+    path = tmp_path_factory.mktemp("generated") / "store"
+    write_analysed_store(path, 2000)
+    return path
+
+
 def refusal(r) -> str:
     """The one line a refused command prints (exit 2, no traceback)."""
     assert r.exit_code == 2, (r.exception, r.output)

@@ -29,9 +29,19 @@ def graphs(path) -> dict[bytes, set[bytes]]:
 
 
 def findings_of(path) -> set[bytes]:
-    """The findings graph's quads (conflicts worked out at load time)."""
+    """The findings graph's quads (conflicts worked out at load time), a listing group's pages one quad a finding
+    on them: which page holds a finding follows the batches that wrote it, which a crash and a reload change."""
     with open_store(path, read_only=True) as store:
-        return {q for q in store.dump_nquads().splitlines() if b"/kg-claims/graph/findings>" in q}
+        quads = [q for q in store.dump_nquads().splitlines() if b"/kg-claims/graph/findings>" in q]
+    return {line for q in quads for line in _a_finding_a_quad(q)}
+
+
+def _a_finding_a_quad(quad: bytes) -> list[bytes]:
+    if b"#listedFindings> " not in quad:
+        return [quad]
+    head, _, rest = quad.partition(b' "')
+    page, _, tail = rest.rpartition(b'" ')
+    return [head + b' "' + entry + b'" ' + tail for entry in page.split(b"\\n")]
 
 
 def articles_in_a_copy(path, scratch) -> int:

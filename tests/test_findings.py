@@ -18,6 +18,7 @@ from kg.analysis import findings
 from kg.analysis.listing import conflict_rows
 from kg.analysis.queries import run_named
 from kg.analysis.rules import DEFAULT_TOLERANCE
+from kg.namespaces import KG
 from kg.cli import app
 from kg.readers import read_article, read_manifest
 from kg.load import Loader, commit, prepare, process_articles
@@ -43,8 +44,11 @@ def assert_in_step(store) -> None:
 
 
 def finding_quads(store) -> set[str]:
+    """The findings graph's triples, a listing group's pages as one line per finding on them (how the findings
+    are split into pages follows the batches they were written in)."""
     result = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {FINDINGS} {{ ?s ?p ?o }} }}")
-    return {" ".join(str(t) for t in row) for row in result.rows}
+    return {f"{s} {p} {entry}" for s, p, o in result.rows
+            for entry in (str(o).split("\n") if p == KG.listedFindings else [str(o)])}
 
 
 def test_the_seeds_findings_are_the_expected_disagreements(store, vocab):

@@ -331,9 +331,9 @@ def test_conflicts_of_one_incident_or_source_on_virtuoso(loaded):
     embedded, remote, _ = loaded
     for params in ({"incident": "2017-05 airstrike in Mosul"}, {"incident": "2017-05 AIRSTRIKE IN MOSUL"},
                    {"asserter": "cjtf-oir"}, {"asserter": "BBC", "kind": "contradiction"}):
-        here = stored_conflicts(embedded, params)
+        here = list(stored_conflicts(embedded, params))
         assert here, params
-        assert stored_conflicts(remote, params) == here, params
+        assert list(stored_conflicts(remote, params)) == here, params
     source = "<https://w3id.org/kg-claims/source/cjtf-oir>"
     for params in ({"source": source, "kind": "misreport"}, {"source": source, "metric": "civilians-killed"},
                    {"source": source, "kind": "revision", "since": "2018"}):

@@ -317,8 +317,9 @@ _T = {name: f"<{KG[name]}>" for name in ("kind", "figureA", "figureB", "metric",
 _TYPE = f"<{RDF.type}> <{KG.Finding}>"
 
 
-def finding_ntriples(findings: Iterable[tuple]) -> Iterator[str]:
-    """N-Triples lines for findings (written as text: building rdflib terms cost more than storing them)."""
+def finding_ntriples(findings: Iterable[tuple], pages: listed_sides.Pages) -> Iterator[str]:
+    """N-Triples lines for findings (written as text: building rdflib terms cost more than storing them); the
+    listed ones' entries go to ``pages``, written after them."""
     for kind, a, b, ratio, metric in findings:
         node = f"<{finding_iri(kind, a.claim, b.claim)}>"
         yield (f"{node} {_TYPE} .\n{node} {_T['kind']} {string_literal(kind)} .\n"
@@ -328,7 +329,9 @@ def finding_ntriples(findings: Iterable[tuple]) -> Iterator[str]:
         if ratio is not None and kind != "not-comparable":
             yield f'{node} {_T["ratio"]} "{rounded(ratio)}"^^<{XSD.decimal}> .\n'
         if kind != "compatible":  # listed: in its group of the listing's order
-            yield listed_sides.group_ntriples(node[1:-1], metric, a.period_end, kind)
+            lines, group = listed_sides.group_ntriples(node[1:-1], metric, a.period_end, kind)
+            pages.add(group, a.claim, b.claim, rounded(ratio) if kind != "not-comparable" else None)
+            yield lines
 
 
 def _write(store, findings: Iterable[tuple], figure_of: dict[str, str], per_request: int = 20_000) -> int:
@@ -340,13 +343,15 @@ def _write(store, findings: Iterable[tuple], figure_of: dict[str, str], per_requ
     to stay listed as awaiting analysis until they are all written, so a crash means working
     them out again, never a half-written answer taken as whole."""
     count, lines = 0, [f"<{claim}> {_T['figure']} <{figure}> .\n" for claim, figure in sorted(figure_of.items())]
+    pages = listed_sides.Pages()
     for found in findings:
-        lines += finding_ntriples([found])
+        lines += finding_ntriples([found], pages)
         count += 1
         if count % per_request == 0:
-            store.add_ntriples(FINDINGS_GRAPH, "".join(lines), atomic=False)
+            store.add_ntriples(FINDINGS_GRAPH, "".join(lines) + pages.ntriples(), atomic=False)
             lines = []
-    if lines:
+    lines.append(pages.ntriples())
+    if any(lines):
         store.add_ntriples(FINDINGS_GRAPH, "".join(lines), atomic=False)
     return count
 
@@ -449,8 +454,9 @@ def forget(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) ->
             stated[figure] = stated.get(figure, 0) + 1
     gone = [figure for figure in touched if figure not in stated]
     of_figure = f"{{ ?f <{KG.figureA}> ?figure }} UNION {{ ?f <{KG.figureB}> ?figure }}"
-    groups = {group for chunk in _chunks(gone) for (group,) in store.rows(_with_values(
-        f"SELECT DISTINCT ?group WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {of_figure} ?f <{KG.listingGroup}> ?group }} }}",
+    listed = f"?f <{KG.listingGroup}> ?group ; <{KG.figureA}> ?fa ; <{KG.figureB}> ?fb OPTIONAL {{ ?f <{KG.ratio}> ?r }}"
+    entries = {row for chunk in _chunks(gone) for row in store.rows(_with_values(
+        f"SELECT DISTINCT ?group ?fa ?fb ?r WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {of_figure} {listed} }} }}",
         "figure", chunk))}
     for chunk in _chunks(gone):
         store.update(_with_values(f"""
@@ -458,12 +464,13 @@ def forget(store, graphs: list[URIRef], cache: "AnalysisCache | None" = None) ->
             WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {of_figure} ?f ?p ?o }} }}""",
             "figure", chunk))
     once = [finding_iri("corroboration", figure, figure) for figure in touched if stated.get(figure) == 1]
-    groups |= {group for chunk in _chunks(once) for (group,) in store.rows(_with_values(
-        f"SELECT ?group WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f <{KG.listingGroup}> ?group }} }}", "f", chunk))}
+    entries |= {row for chunk in _chunks(once) for row in store.rows(_with_values(
+        f"SELECT ?group ?fa ?fb ?r WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ {listed} }} }}", "f", chunk))}
+    listed_sides.drop_entries(store, entries)
     for chunk in _chunks(once):
         store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }} "
                                   f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f ?p ?o }} }}", "f", chunk))
-    listed_sides.drop_empty_groups(store, groups)
+    listed_sides.drop_empty_groups(store, {group for group, *_ in entries})
 
 
 def _mark(store, graphs: list[URIRef]) -> None:

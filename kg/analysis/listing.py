@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from itertools import islice
+from typing import Any, Iterable, Iterator
 
 from kg.analysis import findings
 from kg.analysis import sides as listed_sides
@@ -20,6 +21,7 @@ from kg.analysis.names import check_names, incident_labels, source_iri, source_l
 from kg.analysis.queries import run_named
 from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.copies import copy_counts
+from kg.output import growing_chunks
 
 
 def tolerance_for(kg_store, asked: Decimal | None) -> Decimal:
@@ -38,11 +40,24 @@ def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal,
     store does not have is refused (``UnknownName``). ``params``: metric, kind, asserter, incident,
     and ``place``, ``since``, ``until`` as ``kg.analysis.filters.listing_params`` makes them (a pair
     matches when either claim does); ``limit``: the first that many rows."""
+    rows, note = conflict_stream(kg_store, params, tolerance, limit)
+    return list(rows if limit is None else islice(rows, limit)), note
+
+
+def conflict_stream(kg_store, params: dict[str, Any], tolerance: Decimal,
+                    limit: int | None = None) -> tuple[Iterator[dict[str, Any]], str | None]:
+    """``conflict_rows``' rows as they are read, for a listing written out as it comes: from the stored
+    findings, the first rows after a few reads, however long the listing (kg.analysis.sides.stream).
+    ``limit``: at least the first that many rows (a hint: the rows may go on). The store is read while the
+    rows are taken."""
     check_names(kg_store, metric=params.get("metric"), asserter=params.get("asserter"), incident=params.get("incident"))
     stored = findings.tolerance_of(kg_store)
     unfinished = len(findings.awaiting(kg_store)) if stored == tolerance else 0
     if stored == tolerance and not unfinished:
-        return stored_conflicts(kg_store, params, limit), None
+        older = None if listed_sides.written(kg_store) else (
+            "the findings were stored by an older kg, without the listing groups this one reads: listing from the "
+            "named queries, which is slow on a large store; `kg analyse` stores them again")
+        return iter(stored_conflicts(kg_store, params, limit)), older
     why = (f"{unfinished} article(s) still await analysis (a load or kg analyse was interrupted; the next "
            "kg load finishes them)" if unfinished
            else f"the stored findings use tolerance {stored}" if stored is not None
@@ -52,7 +67,7 @@ def conflict_rows(kg_store, params: dict[str, Any], tolerance: Decimal,
     incident = params.get("incident")
     # with an incident, the rows are picked after the query: the limit too
     rows = run_named(kg_store, "conflicts-live", {**live, "tolerance": str(tolerance)}, None if incident else limit)
-    return _first(about_incidents(rows, incident_labels(kg_store, incident) if incident else None), limit), note
+    return iter(_first(about_incidents(rows, incident_labels(kg_store, incident) if incident else None), limit)), note
 
 
 def _first(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
@@ -62,19 +77,26 @@ def _first(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]
 _FILES_LOOKED_UP = 2000
 
 
-def with_copies(kg_store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def with_copies(kg_store, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Each row with how many copies each side's article has (``copies_a``, ``copies_b``: kg.copies):
-    a story's copies are not listed, their claims being the story's."""
-    files = {row.get(f"article_{side}") for row in rows for side in "ab"} - {None}
-    # a few rows' articles are looked up by name; a long listing's, with every story's copies at once
-    counts = copy_counts(kg_store, files if len(files) <= _FILES_LOOKED_UP else None) if rows else {}
-    for row in rows:
-        row["copies_a"] = counts.get(row.get("article_a"), 0)
-        row["copies_b"] = counts.get(row.get("article_b"), 0)
-    return rows
+    a story's copies are not listed, their claims being the story's. The rows are taken in growing
+    chunks and given as they come; the articles of the first rows are looked up by name, and once
+    ``_FILES_LOOKED_UP`` have been, every story's copies are read at once for the rest."""
+    every: dict[str, int] | None = None
+    looked_up = 0
+    for chunk in growing_chunks(rows, most=8192):
+        files = {row.get(f"article_{side}") for row in chunk for side in "ab"} - {None}
+        if every is None and looked_up + len(files) > _FILES_LOOKED_UP:
+            every = copy_counts(kg_store)
+        counts = every if every is not None else copy_counts(kg_store, files)
+        looked_up += len(files)
+        for row in chunk:
+            row["copies_a"] = counts.get(row.get("article_a"), 0)
+            row["copies_b"] = counts.get(row.get("article_b"), 0)
+        yield from chunk
 
 
-def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None) -> list[dict[str, Any]]:
+def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None) -> Iterable[dict[str, Any]]:
     """The stored findings' conflicts: the rows the named query ``conflicts`` gives (``conflicts-of-incident``,
     ``conflicts-of-source`` for an incident or a source), paired, filtered and sorted here from the findings
     and each claim's side written with them (kg.analysis.sides). Given an incident or a source, the read
@@ -96,8 +118,8 @@ def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None)
     source = source_iri(kg_store, asserter) if asserter else None
     if asserter and source is None:  # a name no stored source has: the named query matches it as it can
         return run_named(kg_store, "conflicts", {**rest, "asserter": asserter}, limit)
-    if limit is not None and source is None:
-        return listed_sides.first_rows(kg_store, limit, **rest)  # the first listing groups' findings only
+    if source is None:
+        return listed_sides.stream(kg_store, **rest)  # group by group: a first page reads the first groups only
     return _first(listed_sides.read(kg_store, **rest, source=source), limit)
 
 

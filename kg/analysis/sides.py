@@ -26,6 +26,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, fields
 from decimal import Decimal
+from functools import cached_property, lru_cache
+from itertools import islice
 from typing import Iterable, Iterator
 
 from rdflib import Literal
@@ -101,10 +103,27 @@ class Side:
     key: str
     places: str  # the claim's place IRIs, space-separated
 
-    @property
+    # Worked out once a side, not once a row: a side is in many rows (a story's figure against every other's)
+    @cached_property
     def place(self) -> str:
         # the place keys as the comparison key holds them (metric|incident|places|end)
         return _before(_after(_after(self.key, "|"), "|"), "|")
+
+    @cached_property
+    def number(self) -> Decimal:
+        return Decimal(self.value)
+
+    @cached_property
+    def shown_value(self):
+        return _number(self.value)
+
+    @cached_property
+    def shown_max(self):
+        return _number(self.value_max)
+
+    @cached_property
+    def place_set(self) -> frozenset[str]:
+        return frozenset(self.places.split())
 
     def packed(self) -> str:
         return CELL_SEP.join(ABSENT if getattr(self, f.name) is None else str(getattr(self, f.name)).translate(_UNSAFE)
@@ -174,7 +193,8 @@ def write(store, claims: Iterable[str], metric: str | None = None, per_request: 
     return count
 
 
-LISTING_VERSION = 1  # every claim stating a figure has its side, every listed finding its listing group
+# 2: every claim stating a figure has its side, every listed finding its listing group and its entry on a page there
+LISTING_VERSION = 2
 
 
 def listing_mark() -> tuple:
@@ -206,6 +226,7 @@ def forget(store, claims: list[str]) -> None:
 _SEP = "\x01"  # below every character a column holds: the joined key sorts as the tuple of its parts
 
 
+@lru_cache(maxsize=65536)  # a listing's values repeat: one figure is in many rows
 def _number_key(lexical: str) -> str:
     """A decimal as a string that sorts as the number does."""
     d = Decimal(lexical)
@@ -229,7 +250,7 @@ def listed(kind: str, a: Side, b: Side) -> bool:
     voice's figure in two articles, never twice in one article (a revision may be read in one)."""
     if kind == "revision":
         return True
-    va, vb = Decimal(a.value), Decimal(b.value)
+    va, vb = a.number, b.number
     if not (va < vb or (va == vb and a.claim < b.claim)):
         return False
     return a.voice != b.voice or a.article != b.article
@@ -247,11 +268,11 @@ def row_of(kind: str, metric: str, ratio: str | None, a: Side, b: Side) -> dict:
     """The listing's columns for one pair of claims, as the conflicts named query's records give them."""
     return {"kind": kind, "metric": metric, "period_start": a.start, "period_end": a.end,
             "place": a.place, "incident": a.incident_label,
-            "asserter_a": a.label, "value_a": _number(a.value), "bound_a": a.bound, "article_a": a.file,
+            "asserter_a": a.label, "value_a": a.shown_value, "bound_a": a.bound, "article_a": a.file,
             "quote_a": a.quote,
-            "asserter_b": b.label, "value_b": _number(b.value), "bound_b": b.bound, "article_b": b.file,
+            "asserter_b": b.label, "value_b": b.shown_value, "bound_b": b.bound, "article_b": b.file,
             "quote_b": b.quote, "ratio": None if kind == "not-comparable" else _number(ratio),
-            "value_max_a": _number(a.value_max), "value_max_b": _number(b.value_max),
+            "value_max_a": a.shown_max, "value_max_b": b.shown_max,
             "outlet_a": a.outlet, "outlet_b": b.outlet,
             "period_start_b": b.start, "period_end_b": b.end, "place_b": b.place,
             "claim_a": a.claim, "claim_b": b.claim}
@@ -285,22 +306,26 @@ def _findings(store, metric, source, incident) -> list[tuple]:
     return [(kind, fa, fb, ratio, _after(m, "/metric/")) for _, kind, fa, fb, ratio, m in rows if kind != "compatible"]
 
 
-def _claims_of(store, figures: set[str], every: bool) -> dict[str, list[str]]:
+def _claims_of(store, figures: set[str] | None, every: bool) -> dict[str, list[str]]:
+    """The claims stating each of these figures (every figure's when None), looked up, or picked from one read
+    of every claim's figure (``every``)."""
     out: dict[str, list[str]] = {}
     query = f"SELECT ?claim ?fig WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim <{KG.figure}> ?fig }} }}"
     for chunk in ([None] if every else _chunks(sorted(figures))):
         for claim, figure in store.rows(query if chunk is None else _with_values(query, "fig", chunk)):
-            if figure in figures:
+            if figures is None or figure in figures:
                 out.setdefault(figure, []).append(claim)
     return out
 
 
-def _sides(store, claims: set[str], every: bool) -> dict[str, Side]:
+def _sides(store, claims: set[str] | None, every: bool) -> dict[str, Side]:
+    """The sides of these claims (every claim's when None), looked up, or picked from one read of every side
+    (``every``)."""
     query = f"SELECT ?claim ?side WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim {_SIDE} ?side }} }}"
     out = {}
     for chunk in ([None] if every else _chunks(sorted(claims))):
         for claim, text in store.rows(query if chunk is None else _with_values(query, "claim", chunk)):
-            if claim in claims:
+            if claims is None or claim in claims:
                 out[claim] = Side.unpacked(claim, text)
     return out
 
@@ -320,7 +345,8 @@ def read(store, metric: str | None = None, kind: str | None = None, source: str 
     found = [f for f in _findings(store, metric, source, incident) if _kind_listed(f[0], kind)]
     every = not (metric or source or incident)
     at = _within(store, place) if place else None
-    return sorted(_paired(store, found, every, incident, at, since, until), key=order_key)
+    stating, sides = _stating_and_sides(store, found, every)
+    return sorted(_paired(found, stating, sides, incident, at, since, until), key=order_key)
 
 
 def _kind_listed(found: str, asked: str | None) -> bool:
@@ -328,14 +354,19 @@ def _kind_listed(found: str, asked: str | None) -> bool:
     return found == asked if asked else found != "corroboration"
 
 
-def _paired(store, found: list[tuple], every: bool, incident: str | None, at: set[str] | None,
-            since: str | None, until: str | None) -> list[dict]:
-    """The rows of these findings (``_findings``' tuples): each pair of claims stating their figures that
-    is listed and matches the incident label, the places ``at`` and the window; unsorted. ``every``: the
-    findings are most of the store's, so claims and sides are read in one pass each, not by lookups."""
-    figures = {fig for f in found for fig in f[1:3]}
-    stating = _claims_of(store, figures, every)
-    sides = _sides(store, {c for claims in stating.values() for c in claims}, every)
+def _stating_and_sides(store, found: list[tuple], every: bool) -> tuple[dict[str, list[str]], dict[str, Side]]:
+    """The claims stating the figures of these findings (``_findings``' tuples), and those claims' sides.
+    ``every``: the findings are most of the store's, so claims and sides are read in one pass each, not by
+    lookups."""
+    stating = _claims_of(store, {fig for f in found for fig in f[1:3]}, every)
+    return stating, _sides(store, {c for claims in stating.values() for c in claims}, every)
+
+
+def _paired(found: list[tuple], stating: dict[str, list[str]], sides: dict[str, Side], incident: str | None,
+            at: set[str] | None, since: str | None, until: str | None) -> list[dict]:
+    """The rows of these findings (``_findings``' tuples): each pair of claims stating their figures
+    (``stating``, their ``sides``) that is listed and matches the incident label, the places ``at`` and the
+    window; unsorted."""
     rows, seen = [], set()
     for kind_, fa, fb, ratio, metric_ in found:
         for ca in stating.get(fa, ()):
@@ -346,7 +377,7 @@ def _paired(store, found: list[tuple], every: bool, incident: str | None, at: se
                 b = sides.get(cb)
                 if b is None or (kind_, ca, cb) in seen or not listed(kind_, a, b):
                     continue
-                if at is not None and not (at & set(a.places.split()) or at & set(b.places.split())):
+                if at is not None and not (at & a.place_set or at & b.place_set):
                     continue
                 if (since or until) and not (_in_window(a.start, a.end, since, until)
                                              or _in_window(b.start, b.end, since, until)):
@@ -356,7 +387,7 @@ def _paired(store, found: list[tuple], every: bool, incident: str | None, at: se
     return rows
 
 
-# ---------------------------------------------------------------- listing groups: a first page without the rest
+# ---------------------------------------------------------------- listing groups: the listing in its order, group by group
 
 def _group_key(metric_iri: str, end: str | None, kind: str) -> str:
     return CELL_SEP.join((_after(metric_iri, "/metric/"), ABSENT if end is None else end, kind))
@@ -368,16 +399,76 @@ def _group_order(key: str) -> tuple[str, str, str]:
     return metric, "0" if end == ABSENT else "1" + end, kind
 
 
-def group_ntriples(finding: str, metric_iri: str, end: str | None, kind: str) -> str:
-    """N-Triples putting a listed finding in its listing group: the finding's metric, the period end of
-    its side a's figure and its kind, which every row of the finding has and which the listing is ordered
-    by first (``order_key``). The group node holds them as one literal, and its metric, so that the
-    groups of a metric, a few per month, are read and sorted without reading the findings, and the
-    first page of the listing reads the findings of its first groups only (``first_rows``)."""
+def ratio_text(ratio) -> str | None:
+    """A stored ratio as a finding's entry holds it: the number in its shortest form, whatever lexical form
+    the store gives it back in (Oxigraph writes decimals canonically: 1.50 comes back as 1.5)."""
+    return None if ratio is None else format(Decimal(str(ratio)).normalize(), "f")
+
+
+def entry(figure_a: str, figure_b: str, ratio) -> str:
+    """A finding's entry on a page of its listing group (``Pages``): its figures and ratio."""
+    ratio = ratio_text(ratio)
+    return CELL_SEP.join((figure_a, figure_b, ABSENT if ratio is None else ratio))
+
+
+_ENTRY_SEP = "\n"  # between the entries of a page: figure IRIs and ratios have no line break
+
+
+def group_ntriples(finding: str, metric_iri: str, end: str | None, kind: str) -> tuple[str, str]:
+    """(N-Triples putting a listed finding in its listing group, the group's IRI). The group is the finding's
+    metric, the period end of its side a's figure and its kind, which every row of the finding has and
+    which the listing is ordered by first (``order_key``). The group node holds them as one literal, and
+    its metric, so that the groups of a metric, a few per month, are read and sorted without reading the
+    findings."""
     key = _group_key(metric_iri, end, kind)
     group = LISTING_GROUP + hashlib.sha256(key.encode()).hexdigest()[:24]
     return (f"<{finding}> <{KG.listingGroup}> <{group}> .\n"
-            f"<{group}> <{KG.listingKey}> {string_literal(key)} .\n<{group}> <{KG.listingMetric}> <{metric_iri}> .\n")
+            f"<{group}> <{KG.listingKey}> {string_literal(key)} .\n<{group}> <{KG.listingMetric}> <{metric_iri}> .\n",
+            group)
+
+
+class Pages:
+    """The entries of the findings written in one write, gathered by listing group: each group gets one
+    literal holding them (``kg:listedFindings``, a *page*), so that the listing reads a group's findings
+    with one read of a few literals. One triple per finding cost a read of its literal each (13 µs: 5.7 s
+    for the 429,199 findings of 100,000 claims, and six lookups a finding, 36 s, before entries); a page
+    per group and write costs one. A group written in several writes has several pages; a finding
+    written again (a corroboration, when its figure is stated once more) may be on two, and is listed once."""
+
+    def __init__(self):
+        self._entries: dict[str, list[str]] = {}
+
+    def add(self, group: str, figure_a: str, figure_b: str, ratio) -> None:
+        self._entries.setdefault(group, []).append(entry(figure_a, figure_b, ratio))
+
+    def ntriples(self) -> str:
+        """The pages of the entries added since the last call."""
+        text = "".join(f"<{group}> <{KG.listedFindings}> {string_literal(_ENTRY_SEP.join(entries))} .\n"
+                       for group, entries in self._entries.items())
+        self._entries = {}
+        return text
+
+
+def drop_entries(store, entries: Iterable[tuple[str, str, str, str | None]]) -> None:
+    """Take the entries of findings that go ((group, figure a, figure b, ratio) each) off their groups' pages:
+    each page holding one is written again without it (or goes, when nothing is left on it)."""
+    gone: dict[str, set[str]] = {}
+    for group, fa, fb, ratio in entries:
+        gone.setdefault(group, set()).add(entry(fa, fb, ratio))
+    query = f"SELECT ?group ?page WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listedFindings}> ?page }} }}"
+    for chunk in _chunks(sorted(gone)):
+        deleted, inserted = [], []
+        for group, page in store.rows(_with_values(query, "group", chunk)):
+            entries_on = page.split(_ENTRY_SEP)
+            kept = [e for e in entries_on if e not in gone[group]]
+            if len(kept) < len(entries_on):
+                deleted.append(f"<{group}> <{KG.listedFindings}> {string_literal(page)} .")
+                if kept:
+                    inserted.append(f"<{group}> <{KG.listedFindings}> {string_literal(_ENTRY_SEP.join(kept))} .")
+        if deleted:
+            store.update(f"DELETE DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(deleted)} }} }}")
+        if inserted:
+            store.update(f"INSERT DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(inserted)} }} }}")
 
 
 def _listed_metrics(store) -> list[tuple[str, str]]:
@@ -405,39 +496,71 @@ def drop_empty_groups(store, groups: Iterable[str] | None = None) -> None:
                                   f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group ?p ?o }} }}", "group", chunk))
 
 
-def _findings_in(store, groups: list[str]) -> list[tuple]:
-    """(kind, figure a, figure b, ratio, metric notation) of the findings in these listing groups."""
-    query = f"""SELECT ?kind ?fa ?fb ?ratio ?m WHERE {{
-      GRAPH <{FINDINGS_GRAPH}> {{ ?f <{KG.listingGroup}> ?group ; <{KG.kind}> ?kind ; <{KG.figureA}> ?fa ;
-                                     <{KG.figureB}> ?fb ; <{KG.metric}> ?m }}
-      OPTIONAL {{ GRAPH <{FINDINGS_GRAPH}> {{ ?f <{KG.ratio}> ?ratio }} }}
-    }}"""
-    return [(kind, fa, fb, ratio, _after(m, "/metric/")) for chunk in _chunks(groups)
-            for kind, fa, fb, ratio, m in store.rows(_with_values(query, "group", chunk))]
+def _entries(store, groups: list[tuple[str, str, str]]) -> list[tuple]:
+    """(kind, figure a, figure b, ratio, metric notation) of the findings in these listing groups ((IRI, metric
+    notation, kind) each), from their pages (``Pages``)."""
+    about = {group: (notation, kind) for group, notation, kind in groups}
+    query = f"SELECT ?group ?page WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listedFindings}> ?page }} }}"
+    out = []
+    for chunk in _chunks(sorted(about)):
+        for group, page in store.rows(_with_values(query, "group", chunk)):
+            notation, kind = about[group]
+            for text in page.split(_ENTRY_SEP):
+                fa, fb, ratio = text.split(CELL_SEP)
+                out.append((kind, fa, fb, None if ratio == ABSENT else ratio, notation))
+    return out
+
+
+_MOST_GROUPS = 1024  # a batch of groups the listing reads at once: its rows sorted at once, before they are given
+# Rows given from which the rest of a listing is read with every claim's figure and side read at once: a read of
+# every claim costs about what lookups of a third of them cost, which a long listing soon needs, and a first page,
+# however filtered, never does (reading every claim made a one-year window's first page 5.6 s at 100k, from 1.8 s)
+_WHOLE = 5_000
+
+
+def _batches(store, metric: str | None, kind: str | None) -> Iterator[list[tuple[str, str, str]]]:
+    """The listing groups of this metric (every metric's when None) with findings of this kind listed
+    (``_kind_listed``), in the listing's order, as (IRI, metric notation, kind), 1, 2, 4, … at a time up to
+    ``_MOST_GROUPS``: the first rows are read soon, and a filter that leaves few rows costs few reads."""
+    batch: list[tuple[str, str, str]] = []
+    size = 1
+    for notation, metric_iri in _listed_metrics(store):
+        if metric and notation != metric:
+            continue
+        for (_, _, group_kind), group in _groups(store, metric_iri):
+            if not _kind_listed(group_kind, kind):
+                continue
+            batch.append((group, notation, group_kind))
+            if len(batch) == size:
+                yield batch
+                batch, size = [], min(size * 2, _MOST_GROUPS)
+    if batch:
+        yield batch
+
+
+def stream(store, metric: str | None = None, kind: str | None = None, place: str | None = None,
+           since: str | None = None, until: str | None = None, whole_from: int | None = _WHOLE) -> Iterator[dict]:
+    """``read``'s rows with the same filters (no source, no incident: those reads start from the source or
+    the incident already), given as they are read: the findings of the first listing groups
+    (``group_ntriples``) first, their claims' sides looked up, and so on group by group (``_batches``).
+    Every row of a group sorts after every row of the groups before it, so each batch's rows, sorted,
+    continue the listing. Once ``whole_from`` rows have been given (a long listing is being read, not a
+    first page), every claim's figure and side is read at once and kept for the batches after it
+    (None: always looked up)."""
+    at = _within(store, place) if place else None
+    whole: tuple[dict[str, list[str]], dict[str, Side]] | None = None
+    given = 0
+    for batch in _batches(store, metric, kind):
+        found = _entries(store, batch)
+        if whole is None and whole_from is not None and given >= whole_from:
+            whole = _claims_of(store, None, True), _sides(store, None, True)
+        stating, sides = whole or _stating_and_sides(store, found, False)
+        rows = sorted(_paired(found, stating, sides, None, at, since, until), key=order_key)
+        given += len(rows)
+        yield from rows
 
 
 def first_rows(store, limit: int, metric: str | None = None, kind: str | None = None, place: str | None = None,
                since: str | None = None, until: str | None = None) -> list[dict]:
-    """The first ``limit`` rows of ``read`` with the same filters (no source, no incident: those reads
-    start from the source or the incident already), reading only the findings of the first listing groups
-    (``group_ntriples``) and their claims' sides. Every row of a group sorts after every row of the groups
-    before it, so once the groups read hold ``limit`` rows, no later group holds one of the first. The
-    groups of the first metric are read first, and 1, 2, 4, … at a time, so a filter that leaves few rows
-    costs few reads."""
-    if limit < 1:
-        return []
-    at = _within(store, place) if place else None
-    rows: list[dict] = []
-    size = 1
-    for notation, metric_iri in _listed_metrics(store):
-        if len(rows) >= limit:
-            break
-        if metric and notation != metric:
-            continue
-        wanted = [group for (_, _, group_kind), group in _groups(store, metric_iri) if _kind_listed(group_kind, kind)]
-        start = 0
-        while start < len(wanted) and len(rows) < limit:
-            found = _findings_in(store, wanted[start:start + size])
-            rows += _paired(store, found, False, None, at, since, until)
-            start, size = start + size, size * 2
-    return sorted(rows, key=order_key)[:limit]
+    """The first ``limit`` rows of ``stream`` with the same filters: those of the first listing groups only."""
+    return list(islice(stream(store, metric, kind, place, since, until), max(limit, 0)))

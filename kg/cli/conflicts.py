@@ -6,19 +6,20 @@ from __future__ import annotations
 import shutil
 import textwrap
 from decimal import Decimal, InvalidOperation
+from itertools import chain, islice
 from typing import Any, Optional
 
 import typer
 
 from kg.analysis import findings
-from kg.analysis.listing import (conflict_rows, explain_row, load_figures, reason_kinds, tolerance_for, unlisted_pairs,
-                                 with_copies)
+from kg.analysis.listing import (conflict_stream, explain_row, load_figures, reason_kinds, tolerance_for,
+                                 unlisted_pairs, with_copies)
 from kg.analysis.rules import ALL_KINDS, DEFAULT_TOLERANCE, Figure
 from kg.analysis.filters import first_rows, listing_params, one_more
 from kg.analysis.names import source_label
 from kg.cli.options import (FormatOpt, PairSinceOpt, PairUntilOpt, StoreOpt, fail, limit_option, note_limit, place_option,
                             show, window)
-from kg.output import render
+from kg.output import render, render_stream
 from kg.stores import open_store
 
 COLUMNS = ["kind", "metric", "period_start", "period_end", "place", "incident",
@@ -56,14 +57,25 @@ def conflicts_command(
     with open_store(store, read_only=True, bounded=True) as kg_store:
         t = tolerance_for(kg_store, asked)
         params.update(listing_params(kg_store, place, since, until))
-        rows, note = conflict_rows(kg_store, params, t, one_more(limit))
-        rows, more = first_rows(rows, limit)
-        rows = with_copies(kg_store, rows)
+        stream, note = conflict_stream(kg_store, params, t, one_more(limit))
+        if note:
+            typer.echo(f"kg: {note}", err=True)
+        more = False
+        if limit is not None:
+            rows, more = first_rows(list(islice(stream, one_more(limit))), limit)
+            stream = iter(rows)
+        note_limit(limit, more, "pairs")
+        stream = with_copies(kg_store, stream)
+        if not explain and fmt != "table":  # written as the rows are read: the first soon, however many follow
+            first = next(stream, None)
+            rows = [] if first is None else chain([first], stream)
+            columns = COLUMNS + [c for c in (first or {}) if c not in COLUMNS]
+            for text in render_stream(rows, columns, fmt):
+                show(text)
+            return
+        rows = list(stream)
         figures = load_figures(kg_store, metric) if explain else {}
         shown = source_label(kg_store, asserter) if explain and asserter else None  # as the figures name it
-    if note:
-        typer.echo(f"kg: {note}", err=True)
-    note_limit(limit, more, "pairs")
     if explain:
         for row in rows:
             row["why"] = explain_row(row, figures, t)
