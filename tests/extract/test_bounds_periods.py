@@ -369,49 +369,42 @@ def test_over_the_six_months_refers_back():
     assert [p.kind for p in find_periods("in the months before the war", "2025-07-08")] != ["backref"]
 
 
-def test_a_span_of_years_with_a_dash_is_those_years_and_years_since_an_event_date_it():
+def _periods_of(text: str, published: str) -> list[tuple]:
+    """(value, period start, period end) of each claim the extractor finds in ``text``."""
     from kg.extract import extract, normalise
     from kg.model import ArticleMeta
     from kg.vocab import vocabulary
+    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published=published), vocabulary())
+    return [(int(c.value), c.period.start, c.period.end) for c in cs]
+
+
+def test_a_span_of_years_with_a_dash_is_those_years_and_years_since_an_event_date_it():
     text = ("Headline\n\nPeople gathered on Friday to mark 33 years since soldiers killed 58 civilians in the village on May "
             "29, 1992.\n\nThe 1992-95 war killed around 100,000 people, according to a research centre.")
-    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2025-05-30"), vocabulary())
-    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+    assert _periods_of(text, "2025-05-30") == [
         (58, "1992-05-29", "1992-05-29"), (100000, "1992-01", "1995-12")]
 
 
 def test_the_tolls_of_a_war_take_its_span_not_the_day_it_began():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
     text = ("Headline\n\nTwenty-five years ago today, on March 24, 1999, NATO aircraft began bombing Yugoslavia.\n\n"
             "The operation ran from March 24 to June 10, 1999.\n\nHuman Rights Watch said that between 480 and 530 "
             "civilians were killed by NATO bombs. Another monitor said more than 600 civilians had died in the war.")
-    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2024-03-24"), vocabulary())
-    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+    assert _periods_of(text, "2024-03-24") == [
         (480, "1999-03-24", "1999-06-10"), (600, "1999-03-24", "1999-06-10")]
 
 
 def test_the_year_a_war_began_told_in_an_aside_starts_its_running_total():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
     text = ("Headline\n\nBoko Haram, whose insurgency began in northeastern Nigeria in 2009, has killed more than 40,000 "
             "people, according to the United Nations.\n\nThe offensive began on Monday and killed 30 people, the army said.")
-    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2025-03-26"), vocabulary())
-    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+    assert _periods_of(text, "2025-03-26") == [
         (40000, "2009-01", "2025-03-26"), (30, "2025-03-24", "2025-03-24")]
 
 
 def test_a_timelines_entries_are_of_their_dates():
-    from kg.extract import extract, normalise
-    from kg.model import ArticleMeta
-    from kg.vocab import vocabulary
     text = ("Timeline: the siege\n\nThe battle ended four years ago this week.\n\nJuly 2017 - The army says 45 civilians "
             "have been killed.\n\nOctober 17, 2017 - The military says 920 militants were killed over the five months.\n\n"
             "2018 - Amnesty International says at least 25 civilians were killed by militants.")
-    cs = extract(normalise(text), ArticleMeta("x.txt", publisher="Example Wire", published="2021-10-20"), vocabulary())
-    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+    assert _periods_of(text, "2021-10-20") == [
         (45, "2017-07", "2017-07"), (920, None, "2017-10-17"), (25, "2018-01", "2018-12")]
 
 
