@@ -1167,9 +1167,9 @@ class Attributor:
             return _as_written(label), None
         if _names_a_person(head, self.organisation_nouns):
             # the name's words, after any office before them ("Police Chief Maria Lopez": Maria Lopez)
-            words = sorted((c for c in head.lefts if c.dep_ in ("compound", "flat")), key=lambda c: c.i)
-            office = [w for w in words if w.lower_ in PERSON_ROLES or w.lower_ in self.description_types]
-            first = next((w for w in words if not office or w.i > office[-1].i), head)
+            name_words = sorted((c for c in head.lefts if c.dep_ in ("compound", "flat")), key=lambda c: c.i)
+            office = [w for w in name_words if w.lower_ in PERSON_ROLES or w.lower_ in self.description_types]
+            first = next((w for w in name_words if not office or w.i > office[-1].i), head)
             person = self._person(s[first.idx:head.idx + len(head.text)], s, head.idx + len(head.text), first.idx)
             self.last_person = person
             return (person.speaks_for or person), person

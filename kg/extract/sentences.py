@@ -162,13 +162,14 @@ def split(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence
         body_begun = body_begun or len(line) >= 200
         first_line = False
         quote_open = False
+        # a speaker's tag is not part of what is said (nor is a liveblog's heading a tag: "UNRWA: staff toll passes
+        # 280" is no one's words)
+        tag = _SPEAKER_TAG.match(line) if not headline and line.rstrip().endswith(_SAID_END) else None
+        if tag is not None:
+            a, line = a + tag.end(), line[tag.end():]
         # A boundary is a [.!?] run followed, before the end of the line, by a space or a capital
         # (after an optional opening quote or bracket). When the only [.!?] of a line are in the run of
         # [.!?"')]] that ends it, nothing follows them and the line is one sentence: skip the search.
-        # (not a liveblog's heading: "UNRWA: staff toll passes 280" is no one's words)
-        tag = _SPEAKER_TAG.match(line) if not headline and line.rstrip().endswith(_SAID_END) else None
-        if tag is not None:
-            a, line = a + tag.end(), line[tag.end():]  # the tag is not part of what is said
         core = line.rstrip(_LINE_END)
         pieces = _split_line(text, a, b) if ("." in core or "!" in core or "?" in core) else ((a, b),)
         for s, e in pieces:
