@@ -579,15 +579,15 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # "It is estimated that up to 2,000 people have been killed": the writer's own hedge, not the
                 # source before going on
                 r = outlet, None, "attr.impersonal"
-            # (an answer, in the words of the one asked: "We received 84 wounded"; not an explainer's answer to its own
-            # question, in the outlet's voice)
-            first_person = si in docs and any(w.lower_ in _FIRST_PERSON for w in docs[si])
-            if ((r is None or r[2] == "attr.carry-over") and sent.speaker_tag and (sent.speaker_tag != "A" or first_person)
-                    and last_para != sent.para
-                    and (tagged := tag_sources.setdefault(sent.para, att.tag_source(sent.speaker_tag))) is not None):
-                # "DR. SAMIR HADDAD: We counted 45 bodies at the hospital." (not after a source the speaker named in
-                # the paragraph: "The ministry says 60 were killed. Another 20 died in hospital.")
-                r = (*tagged, "attr.speaker-tag")
+            # "DR. SAMIR HADDAD: We counted 45 bodies at the hospital." (not after a source the speaker named in the
+            # paragraph: "The ministry says 60 were killed. Another 20 died in hospital."; an answer only in the words
+            # of the one asked, "We received 84 wounded", not an explainer's answer to its own question)
+            if ((r is None or r[2] == "attr.carry-over") and sent.speaker_tag and last_para != sent.para
+                    and (sent.speaker_tag != "A" or (si in docs and any(w.lower_ in _FIRST_PERSON for w in docs[si])))):
+                if sent.para not in tag_sources:
+                    tag_sources[sent.para] = att.tag_source(sent.speaker_tag)
+                if tag_sources[sent.para] is not None:
+                    r = (*tag_sources[sent.para], "attr.speaker-tag")
             if (r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1
                     and not _about_the_war(docs.get(si), f.start, f.end, vocab)
                     and not (sent.para != last_para and _history_after_news(pm, raws, meta.published))):
