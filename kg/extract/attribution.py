@@ -694,7 +694,9 @@ class Attributor:
                 org = _as_written(who)
         role = re.match(r"\s*,\s*(?:a|an|the)\s+(?P<mods>(?:[\w'-]+\s+){0,2})(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b(?!\s+(?:of|for|at|in)\b)", after)
         # ... or before the name: "Police Chief Maria Lopez", "Army spokesman X"
-        role = role or re.search(r"(?P<mods>\b[A-Z]?[a-z]+\s+)(?:[Ss]pokes(?:man|woman|person)|[Cc]hief|[Cc]ommander)\s+(?:[A-Z][\w.]*\s+){0,2}$", s[max(0, start - 50):start])
+        # (or set off, with where the role is: "An army spokesman, Colonel X,", "A rebel spokesman in Misrata, X,")
+        role = role or re.search(r"(?P<mods>\b[A-Z]?[a-z]+\s+)(?:[Ss]pokes(?:man|woman|person)|[Cc]hief|[Cc]ommander)"
+                                 r"(?:\s+in\s+[A-Z][\w-]*)?\s*,?\s+(?:[A-Z][\w.]*\s+){0,2}$", s[max(0, start - 70):start])
         body = next((b for w in (role.group("mods").lower().split() if role else ())
                      for b in (w, f"{w}s") if b in self.description_types or b in self.organisation_nouns), None)
         if org is None and role and body is not None:

@@ -1904,3 +1904,10 @@ def test_a_monitoring_system_is_a_body_and_its_count_is_its_own():
     assert [(c.asserter.label, c.asserter.kind, int(c.value)) for c in cs] == [
         ("Bangsamoro Conflict Monitoring System", "Organization", 341), ("army", "Organization", 12),
         ("Bangsamoro Conflict Monitoring System", "Organization", 13870)]
+
+
+def test_a_spokesman_of_a_body_set_off_before_his_name_speaks_for_it():
+    cs = run("An army spokesman, Colonel Ali Musa, said 19 soldiers were killed.\n\nA rebel spokesman in Misrata, Ahmed Bin "
+             "Omran, said government troops had moved artillery. He said rebel fighters had lost 12 men on the front.",
+             published="2011-08-10")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("army", 19), ("rebels", 12)]
