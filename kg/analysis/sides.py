@@ -34,6 +34,7 @@ from rdflib import Literal
 from rdflib.namespace import RDFS, SKOS
 
 from kg.analysis.queries import parse_query_file
+from kg.output import growing_chunks
 from kg.namespaces import BASE, GRAPH, KG
 from kg.resources import data_dir
 from kg.stores.sparqlterms import bind, string_literal, strip_comments
@@ -449,16 +450,19 @@ class Pages:
         return text
 
 
+# the pages of listing groups (VALUES ?group)
+_PAGES_OF = f"SELECT ?group ?page WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listedFindings}> ?page }} }}"
+
+
 def drop_entries(store, entries: Iterable[tuple[str, str, str, str | None]]) -> None:
     """Take the entries of findings that go ((group, figure a, figure b, ratio) each) off their groups' pages:
     each page holding one is written again without it (or goes, when nothing is left on it)."""
     gone: dict[str, set[str]] = {}
     for group, fa, fb, ratio in entries:
         gone.setdefault(group, set()).add(entry(fa, fb, ratio))
-    query = f"SELECT ?group ?page WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listedFindings}> ?page }} }}"
     for chunk in _chunks(sorted(gone)):
         deleted, inserted = [], []
-        for group, page in store.rows(_with_values(query, "group", chunk)):
+        for group, page in store.rows(_with_values(_PAGES_OF, "group", chunk)):
             entries_on = page.split(_ENTRY_SEP)
             kept = [e for e in entries_on if e not in gone[group]]
             if len(kept) < len(entries_on):
@@ -500,10 +504,9 @@ def _entries(store, groups: list[tuple[str, str, str]]) -> list[tuple]:
     """(kind, figure a, figure b, ratio, metric notation) of the findings in these listing groups ((IRI, metric
     notation, kind) each), from their pages (``Pages``)."""
     about = {group: (notation, kind) for group, notation, kind in groups}
-    query = f"SELECT ?group ?page WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?group <{KG.listedFindings}> ?page }} }}"
     out = []
     for chunk in _chunks(sorted(about)):
-        for group, page in store.rows(_with_values(query, "group", chunk)):
+        for group, page in store.rows(_with_values(_PAGES_OF, "group", chunk)):
             notation, kind = about[group]
             for text in page.split(_ENTRY_SEP):
                 fa, fb, ratio = text.split(CELL_SEP)
@@ -522,20 +525,16 @@ def _batches(store, metric: str | None, kind: str | None) -> Iterator[list[tuple
     """The listing groups of this metric (every metric's when None) with findings of this kind listed
     (``_kind_listed``), in the listing's order, as (IRI, metric notation, kind), 1, 2, 4, … at a time up to
     ``_MOST_GROUPS``: the first rows are read soon, and a filter that leaves few rows costs few reads."""
-    batch: list[tuple[str, str, str]] = []
-    size = 1
+    return growing_chunks(_listed_groups(store, metric, kind), first=1, most=_MOST_GROUPS)
+
+
+def _listed_groups(store, metric: str | None, kind: str | None) -> Iterator[tuple[str, str, str]]:
     for notation, metric_iri in _listed_metrics(store):
         if metric and notation != metric:
             continue
         for (_, _, group_kind), group in _groups(store, metric_iri):
-            if not _kind_listed(group_kind, kind):
-                continue
-            batch.append((group, notation, group_kind))
-            if len(batch) == size:
-                yield batch
-                batch, size = [], min(size * 2, _MOST_GROUPS)
-    if batch:
-        yield batch
+            if _kind_listed(group_kind, kind):
+                yield group, notation, group_kind
 
 
 def stream(store, metric: str | None = None, kind: str | None = None, place: str | None = None,
