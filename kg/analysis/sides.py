@@ -27,7 +27,6 @@ import hashlib
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from itertools import islice
 from typing import Iterable, Iterator
 
 from rdflib import Literal
@@ -557,9 +556,3 @@ def stream(store, metric: str | None = None, kind: str | None = None, place: str
         rows = sorted(_paired(found, stating, sides, None, at, since, until), key=order_key)
         given += len(rows)
         yield from rows
-
-
-def first_rows(store, limit: int, metric: str | None = None, kind: str | None = None, place: str | None = None,
-               since: str | None = None, until: str | None = None) -> list[dict]:
-    """The first ``limit`` rows of ``stream`` with the same filters: those of the first listing groups only."""
-    return list(islice(stream(store, metric, kind, place, since, until), max(limit, 0)))
