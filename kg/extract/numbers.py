@@ -21,6 +21,12 @@ UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# ordinal words, for a day of a month ("the third of May", "March twenty-first")
+ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+ORDINALS.update({f"twenty-{w}": 20 + n for w, n in list(ORDINALS.items())[:9]})
+ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
 MONTHS = {
@@ -40,7 +46,7 @@ _GROUPING = re.compile(r"[,\u00a0\u202f\u2009 ]")
 # the same matches as (?<![\w.,:$€£])(?<![A-Za-z]-)\d{1,3}(?:,\d{3})+... | (?<!...)(?<!...)\d+..., but a
 # position without a digit fails at once instead of after four look-behinds.
 _DIGITS = r"""(?P<digits>\d(?<![\w.,:$€£]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{0,2}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d*(?:\.\d+)?(?![\d,]\d)))
-      (?:\s*(?P<dscale>million|billion|trillion|thousand|m\b|bn\b))?"""
+      (?:\s*(?P<dscale>million|billion|trillion|thousand|m\b|bn\b)|\s+(?P<ddozen>dozen)\b)?"""
 
 _NUMBER = re.compile(
     rf"""
@@ -196,6 +202,8 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
                 value *= 1_000_000_000
             elif scale == "thousand":
                 value *= 1000
+            elif m.group("ddozen"):
+                value *= 12  # "at least 2 dozen Taliban", as "two dozen"
             elif scale == "trillion":
                 value *= 10 ** 12  # read as written, then refused below: no count is that large
             if value >= _TOO_LARGE:

@@ -17,6 +17,7 @@ from kg.extract.numbers import find_numbers, parse_number
         ("twenty-one civilians", [21]),
         ("a dozen civilians", [12]),
         ("two dozen civilians", [24]),
+        ("at least 2 dozen Taliban", [24]),
         ("3 trillion people", []),  # read as written, and no count is that large
         ("1234567890123456789012345678901 civilians", []),  # 31 digits: an identifier, not a count
         ("9" * 100_000 + " civilians", []),  # would not even convert to an int
@@ -95,7 +96,7 @@ def _original_number():
     return _re.compile(
         rf"""
     (?P<digits>(?<![\w.,:$€£])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\w.,:$€£])(?<![A-Za-z]-)\d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d,.])|(?<![\w.,:$€£])(?<![A-Za-z]-)\d+(?:\.\d+)?(?![\d,]\d))
-      (?:\s*(?P<dscale>million|billion|trillion|thousand|m\b|bn\b))?
+      (?:\s*(?P<dscale>million|billion|trillion|thousand|m\b|bn\b)|\s+(?P<ddozen>dozen)\b)?
     | (?P<dozen>\b(?:[Aa]|(?P<dozens>{_WORD_NUM}))\s+dozen\b)
     | (?P<vague>\b(?:[Aa]\s+(?:hundred|thousand|million)|dozens|hundreds|thousands|millions|tens\s+of\s+thousands|scores)\b)
     | (?P<words>\b(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)?)?\b)
@@ -114,7 +115,7 @@ def _original_digits():
     )
 
 
-_PIECES = list("0123456789٣,.:$€£-aZ m\nbillion\u00a0") + [" million", " thousand", " bn", "m ", "one", "Twenty", "-five", " hundred", " a dozen", "two dozen",
+_PIECES = list("0123456789٣,.:$€£-aZ m\nbillion\u00a0") + [" million", " thousand", " bn", "m ", "one", "Twenty", "-five", " hundred", " a dozen", "two dozen", " dozen",
                                                       "None of", "no ", "reports", "dozens", " and ", "A ",
                                                       "not a single ", "Not one ", " was ", "civilian"]
 
