@@ -19,13 +19,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from kg.extract.fastre import guard
-from kg.extract.numbers import MONTHS, UNITS, TENS
+from kg.extract.numbers import MONTHS, ORDINALS, UNITS, TENS
 
 _M = r"(?:January|February|March|April|(?-i:May|MAY)|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![a-z])"  # (not "by sep" in "by separatists")
 _Y = r"(?:19|20)\d\d"
-_D = r"(?<![\d,.])(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d]|,\d)"  # not the start of "31,184", nor the end of "800"
+_D = r"(?:(?<![\d,.])(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d]|,\d)"  # not the start of "31,184", nor the end of "800"
+_D += "|(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")(?![\w-]))"  # ("the third of May", spoken)
 # one date: "Dec. 31, 2015", "January 20, 2009", "3 July", "3 July 2019", "November 2017", "July", "2014"
-_DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|mid-?|(?:early|late)\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})(?:\s+(?:this|last)\s+year)?"
+_DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|mid-?|(?:early|late)\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|(?:the\s+)?{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})(?:\s+(?:this|last)\s+year)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WD = "(?:" + "|".join(_WEEKDAYS) + ")"
 _NUMW = "|".join([*UNITS, *TENS, r"\d+"])
@@ -62,6 +63,7 @@ _YEAR = re.compile(rf"\b({_Y})\b")
 _THIS_YEAR = re.compile(r"\bthis year\b")
 _LAST_YEAR = re.compile(r"\blast year\b")
 _LETTERS = re.compile(r"[a-z]+")
+_ORDINAL_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 _THE_YEAR = re.compile(r"(?:the|this)\s+year\b")
 _DAY_NUMBER = guard(re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?!\d)"))
 
@@ -96,6 +98,8 @@ def parse_date(text: str, published: str | None = None, edge: str = "start") -> 
         d = int(dm.group(1))
         if 1 <= d <= 31:
             day = d
+    elif month:
+        day = next((ORDINALS[w] for w in _ORDINAL_WORD.findall(t) if w in ORDINALS), None)
     if month is None and year is None:
         return None
     pub = _pub(published)
@@ -277,6 +281,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past|previous|preceding)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
+    # "at the end of June the department had put the number of dead at 120": as it stood then
+    ("month", re.compile(rf"\bat\s+the\s+(?:end|start|beginning|middle|turn)\s+of\s+(?P<a>{_M}(?:,?\s+{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?:mid-?|early\s+|late\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
     ("season", re.compile(rf"\b(?:in|during|over|through)\s+(?:the\s+)?(?:early\s+|late\s+)?(?P<season>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<y>{_Y})\b", re.I)),
@@ -380,7 +386,8 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
     pub = _pub(published)
     if words is None:
         words = set(_LOWER_WORDS.findall(s.lower()))
-    has_digit = _HAS_DIGIT.search(s) is not None
+    # (a day may be a word: "the third of May")
+    has_digit = _HAS_DIGIT.search(s) is not None or not words.isdisjoint(ORDINALS)
     for kind, rx in _PATTERNS:
         gate = _GATES.get(kind)
         if gate is not None and gate.isdisjoint(words):

@@ -416,3 +416,15 @@ def test_a_timelines_entries_are_of_their_dates():
 ])
 def test_years_and_months_ago_count_back_from_the_articles_date(sentence, expected):
     assert [(p.kind, p.begin, p.finish) for p in find_periods(sentence, "2025-03-18")] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("181 people have died since the violence broke out on the third of May.", ("since", "2023-05-03", None)),
+    ("The first attack came on May third.", ("day", "2023-05-03", "2023-05-03")),
+    ("It happened on the twenty-first of March 2004.", ("day", "2004-03-21", "2004-03-21")),
+    # (an ordinal that dates nothing: no day)
+    ("For the second time in March, the town was shelled.", ("month", "2023-03", "2023-03")),
+    ("At the end of June the department had put the number of dead at 120.", ("month", "2023-06", "2023-06")),
+])
+def test_a_day_in_words_and_the_end_of_a_month(sentence, expected):
+    assert [(p.kind, p.begin, p.finish) for p in find_periods(sentence, "2023-09-18")] == [expected]
