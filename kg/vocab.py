@@ -55,6 +55,11 @@ class Vocabulary:
         return frozenset(str(o) for o in self.graph.objects(collection, KG.lemma))
 
     @cached_property
+    def parts_of_a_body(self) -> frozenset[str]:
+        """Nouns for a part of a body that speaks for it ("members of the Erk party"; ontology/lexicon.ttl)."""
+        return self.lemmas(KG.partsOfABody)
+
+    @cached_property
     def incident_nouns(self) -> frozenset[str]:
         """Nouns that count events with victims, not victims ("one massacre"; ontology/metrics.ttl)."""
         return self.lemmas(KG.incidentNouns)

@@ -365,6 +365,7 @@ class Attributor:
         self.organisation_nouns = vocab.organisation_nouns
         self.owned_body_nouns = vocab.owned_body_nouns
         self.description_types = vocab.description_types
+        self.parts_of_a_body = vocab.parts_of_a_body
         self._org_name, self._org_hint = _org_patterns(vocab.organisation_nouns)
         self.outlet = outlet
         self._self_words = _self_words(outlet) if outlet is not None else frozenset()
@@ -1040,6 +1041,15 @@ class Attributor:
                     return r[0], r[1], "attr.subject"
         return None
 
+    def _body_of_part(self, head):
+        """The named body ``head`` is a part of ("members of the Erk party", "the desk of the Kingmi Papua Church"), or
+        None (not "members of the public": a body's name has a proper noun)."""
+        if head.lemma_.lower() not in self.parts_of_a_body:
+            return None
+        return next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                     for p in c.children if p.dep_ == "pobj"
+                     and any(t.pos_ == "PROPN" for t in p.subtree if t.i <= p.i)), None)
+
     def from_parse(self, s: str, found: Speaker, ms: list[Mention]) -> tuple[SourceRef, SourceRef | None] | None:
         """(asserter, speaker) for the phrase the parse found speaking: the mention at its head, else the
         named one inside it, else a new source named by the phrase itself."""
@@ -1051,7 +1061,14 @@ class Attributor:
             country = next((self.index.vocab.places[k].label for a, b, k in self.places.find(head.text)
                             if a == 0 and b == len(head.text) and self.index.vocab.places[k].kind == "Country"), None)
             return (met or _as_written(country or head.text)), None
-        if head.dep_ == "ROOT":
+        whole = self._body_of_part(head)
+        if whole is not None:
+            # "Exiled members of the opposition Erk party said", "the justice and peace desk of the Kingmi Papua
+            # Church says": the body they are part of speaks
+            head = whole
+            found = Speaker(whole, found.rule)
+            lo, hi = found.span
+        elif head.dep_ == "ROOT":
             lo, hi = found.span  # a subject the parser made the root: its phrase, not the whole sentence
         # not a body named in a clause about the speaker ("The health bureau, which is run by the TPLF, said")
         aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "relcl"

@@ -1911,3 +1911,16 @@ def test_a_spokesman_of_a_body_set_off_before_his_name_speaks_for_it():
              "Omran, said government troops had moved artillery. He said rebel fighters had lost 12 men on the front.",
              published="2011-08-10")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("army", 19), ("rebels", 12)]
+
+
+def test_a_part_of_a_named_body_speaks_for_the_body():
+    cs = run("Exiled members of the opposition Erk party said more than 1,000 people had been killed.\n\nThe justice and "
+             "peace desk of the Kingmi Papua Church says five civilians were killed.\n\nMembers of the public said 40 people "
+             "had died.", published="2005-05-20")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [
+        ("opposition Erk party", 1000), ("Kingmi Papua Church", 5), ("Members", 40)]
+
+
+def test_a_countrys_office_the_gazetteer_knows_only_for_another_country_is_its_own():
+    cs = run("Uzbekistan's Prosecutor General's Office said at the time that 176 people had died.", published="2025-05-13")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("Uzbekistan Prosecutor General's Office", 176)]
