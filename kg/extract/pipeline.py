@@ -456,9 +456,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 words = link.noun.lower().split()
                 if parsed_res is None and words and (
                         {words[0], words[0][:-1]} & vocab.report_nouns or _names_outcome(words[-1], vocab.outcome_lemmas)
-                        or (link.by_word and link.by_word not in vocab.thing_outcomes and words[-1].isalpha())):
+                        or (link.by_word and link.by_word not in vocab.thing_outcomes and words[-1].isalpha())
+                        or (link.proper and len(words) == 1 and outcome in ("killed", "injured"))):
                     # "the number of dead", "put its losses at": people, unspecified; so are those an act that befalls
-                    # only people befell, whoever the noun says they were ("the death of seven workers")
+                    # only people befell, whoever the noun says they were ("the death of seven workers"), and a
+                    # people the figure names ("215 Georgians have been killed")
                     parsed_res = lex.classify("people", outcome, "", "")
                 if parsed_res is not None:
                     np = link.noun if link.predicate else (np or link.noun)

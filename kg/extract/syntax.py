@@ -411,15 +411,20 @@ def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     counts is said before ("the ministry put the death toll at 61. Hours later it raised the figure
     to 68")."""
     tok = figure_token(doc, start, end)
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at"):
+    if tok is not None and tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
+        verb = tok.head  # "the true number was likely more than 1,000"
+    elif tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at"):
         return False
-    verb = tok.head.head
+    else:
+        verb = tok.head.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     counts = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
     # a count whose own words say what it counts ("the number of dead") is left to the metric cues (not one whose
     # words say since when: "bringing the total since the start of the offensive to 3,450")
-    return any(c.lemma_.lower() in nouns and not any(t.dep_ == "prep" and t.lower_ == "of" for t in c.children)
+    # ... and a count a pronoun stands for, set anew: "By the next morning it had raised that to 421"
+    return any((c.lemma_.lower() in nouns and not any(t.dep_ == "prep" and t.lower_ == "of" for t in c.children))
+               or (c.dep_ == "dobj" and c.lower_ in ("that", "it", "this") and verb.lemma_.lower() in _words("revisingVerbs"))
                for c in counts)
 
 
@@ -830,6 +835,7 @@ class Counted:
     befell: str = ""  # the outcome of the figure's own verb, with no noun of its own ("14 of the wounded later died")
     by_word: str = ""  # the outcome noun whose victims the figure's noun are ("death" in "the death of seven workers")
     among_dead: bool = False  # a part of the dead told before, named as its verb's subject ("the dead included 412 civilians")
+    proper: bool = False  # the counted noun is a proper noun, a people's name ("215 Georgians", "70 Meitei")
 
 
 def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | None:
@@ -950,6 +956,11 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         if whom is None and node.head.tag_ == "NNS" and node.head.lemma_.lower() not in outcomes:
             whom = node.head
         phrase = _noun_text(whom) if whom is not None else ""
+    elif (not phrase and outcome and node.pos_ == "VERB" and node.i > 0 and (left := doc[node.i - 1]).dep_ == "pobj"
+          and left.tag_ == "NNS" and left.head.lower_ == "of" and left.head.head.lemma_.lower() in _words("countHeads")):
+        # ... where the parser hangs the participle on the clause instead ("raising the number of servicemen killed
+        # to 81")
+        phrase = _noun_text(left)
     predicate = False
     if not phrase:
         pred = _predicate_noun(noun)
@@ -983,7 +994,19 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     part = noun.i == tok.i and tok.dep_ in SUBJECTS and (
         ((tok.head.lemma_ == "be" or tok.head.lemma_.lower() not in outcomes) and bool(_partitive_outcome(tok, outcomes)))
         or (tok.head.lemma_ == "be" and _of_the_told(tok)))
-    return Counted(phrase, outcome, predicate, part=part, befell=befell, by_word=by_word, among_dead=among_dead)
+    # (a name a number counts is a people's: "215 Georgians have been killed", "more than 70 Meitei"; not a name
+    # the number only modifies, "22 US and five Iraqi troops", handled above)
+    # (not in a headline's capitals: "Air strike kills at least 2 dozen Taliban", "RESCUE 97 KIDNAPPED HOSTAGES")
+    proper = (noun.i != tok.i and noun.text[:1].isupper() and not noun.is_sent_start and noun.tag_ in ("NNP", "NNPS", "NNS")
+              and not any(c.dep_ in ("compound", "amod") for c in noun.children) and not _capitalised(noun.sent))
+    return Counted(phrase, outcome, predicate, part=part, befell=befell, by_word=by_word, among_dead=among_dead,
+                   proper=proper)
+
+
+def _capitalised(sent) -> bool:
+    """Whether most words of ``sent`` are capitalised (a headline's title case or capitals)."""
+    words = [t for t in sent if t.is_alpha]
+    return 2 * sum(t.text[:1].isupper() for t in words) > len(words)
 
 
 def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> list[tuple[int, int]]:
@@ -1257,6 +1280,10 @@ def _partitive_outcome(tok, outcomes: dict[str, str]) -> str:
                 told = next((a for a in p.children if a.dep_ in ("acl", "relcl") and a.lemma_.lower() in outcomes), None)
                 if p.lower_ == "those" and told is not None:
                     return outcomes[told.lemma_.lower()]
+                # "five of the seven dead": the whole's number, with the outcome as its modifier
+                dead = next((a for a in p.children if a.dep_ in ("amod", "acl") and a.lemma_.lower() in outcomes), None)
+                if p.like_num and dead is not None:
+                    return outcomes[dead.lemma_.lower()]
     return ""
 
 

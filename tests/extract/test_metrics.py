@@ -370,3 +370,34 @@ def test_marines_are_combatants_and_a_toll_among_militants_is_theirs():
 def test_quotation_marks_around_what_a_figure_counts_do_not_part_them():
     assert pipeline_metrics('The army claimed 146 "terrorists neutralised" in operations over the previous seven days.') == [
         ("combatants-killed", 146)]
+
+
+def test_a_people_a_figure_names_are_people():
+    assert pipeline_metrics("Georgia's Interior Ministry said 215 Georgians have been killed, including 133 servicemen.") == [
+        ("people-killed", 215), ("combatants-killed", 133)]
+    assert pipeline_metrics("Its convenor said more than 70 Meitei had been killed in the clashes.") == [("people-killed", 70)]
+    # (not a headline's capitals)
+    assert pipeline_metrics("TROOPS RESCUE 97 KIDNAPPED HOSTAGES IN ONE WEEK") == []
+
+
+def test_peacekeepers_are_combatants_and_the_missing_presumed_dead_are_missing():
+    assert pipeline_metrics("Russia says 10 of its peacekeepers have been killed and 30 wounded.") == [
+        ("combatants-killed", 10), ("combatants-injured", 30)]
+    assert pipeline_metrics("The panel found that 11 people were killed, and that four more are missing and presumed dead.") == [
+        ("people-killed", 11), ("people-missing", 4)]
+
+
+def test_a_count_set_anew_through_a_pronoun_or_a_copula_counts_what_was_counted_before():
+    assert pipeline_metrics("The ministry said 149 people had died. By the next morning it had raised that to 421.") == [
+        ("people-killed", 149), ("people-killed", 421)]
+    assert pipeline_metrics("The ministry said 149 people had died. A rights group said the true number was likely more "
+                            "than 1,000.") == [("people-killed", 149), ("people-killed", 1000)]
+
+
+def test_the_number_of_a_population_killed_is_theirs_where_the_participle_hangs_on_the_clause():
+    assert pipeline_metrics("The Defence Ministry added another seven names to its list, raising the number of servicemen "
+                            "killed to 81.") == [("combatants-killed", 81)]
+
+
+def test_a_part_of_a_whole_with_its_own_number_takes_the_predicates_population():
+    assert ("civilians-killed", 5) in pipeline_metrics("The church says five of the seven dead were civilians.")
