@@ -55,6 +55,11 @@ class Vocabulary:
         return frozenset(str(o) for o in self.graph.objects(collection, KG.lemma))
 
     @cached_property
+    def outlet_descriptions(self) -> frozenset[str]:
+        """What a news outlet named before is called again ("the news agency"; ontology/lexicon.ttl)."""
+        return self.lemmas(KG.outletDescriptions)
+
+    @cached_property
     def parts_of_a_body(self) -> frozenset[str]:
         """Nouns for a part of a body that speaks for it ("members of the Erk party"; ontology/lexicon.ttl)."""
         return self.lemmas(KG.partsOfABody)

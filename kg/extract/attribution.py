@@ -36,6 +36,7 @@ SPEECH = (
 
 SPEECH_WORDS = frozenset(w for w in SPEECH.split("|") if " " not in w)
 _COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|\u2019s)\s+$")
+_COUNTRY_BEFORE = re.compile(r"\b((?!The\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 _PRONOUNS = frozenset("he she it they its their his her officials researchers".split())
 _ANAPHOR_NOUNS = frozenset(
     """report statement study research summary document announcement analysis agency group organization organisation mission command
@@ -188,6 +189,8 @@ def _speech_verbs(s: str) -> list[_Span]:
 # the words before a name that are not of it: "Its Foreign Ministry", "An Interior Ministry official"
 _POSSESSIVE_LEAD = re.compile(r"(?:Its|Their|His|Her|Our|An|A)\s+")
 _OPENING_THE = re.compile(r"\s*(?:[Tt]he\s+)?")
+# ... with a description of where it is or who runs it: "The Britain-based Syrian Observatory", "The state-run agency"
+_OPENING_DESCRIBED = re.compile(r"\s*(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Za-z]+-(?:based|run|backed|led|funded|controlled|affiliated)\s+)?")
 _DETS = re.compile(r"^(?:(?:a|an|the|some|several|many|other|two|three)\s+)+", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 _CLAUSE_WORD = re.compile(r"\b(?:by|of|for|from|on|in|at|with|to|which|who|that|was|were|is|are|and|as)\s+")
@@ -366,6 +369,8 @@ class Attributor:
         self.owned_body_nouns = vocab.owned_body_nouns
         self.description_types = vocab.description_types
         self.parts_of_a_body = vocab.parts_of_a_body
+        self.outlet_descriptions = vocab.outlet_descriptions
+        self._outlets: list[SourceRef] = []  # outlets named in the text, the last one last
         self._org_name, self._org_hint = _org_patterns(vocab.organisation_nouns)
         self.outlet = outlet
         self._self_words = _self_words(outlet) if outlet is not None else frozenset()
@@ -433,17 +438,20 @@ class Attributor:
             return m
         owner = _COUNTRY_POSSESSIVE.search(s, max(0, m.start - 40), m.start)
         if owner is None or owner.end() != m.start or not self._is_country(owner.group(1)):
-            return m
+            # ... or a country's name or adjective right before it: "the Kenya Red Cross", "the Kenyan Red Cross"
+            owner = _COUNTRY_BEFORE.search(s, max(0, m.start - 40), m.start)
+            if owner is None or owner.end() != m.start or not self._is_country(owner.group(1), capitals=False):
+                return m
         country = owner.group(1).lower()[:5]
         if any(country in n.lower() for n in self._names(m.ref)):
             return m
         label = f"{owner.group(1)} {_DETS.sub('', m.text).strip()}"
         return Mention(owner.start(), m.end, _as_written(label), m.kind, s[owner.start():m.end])
 
-    def _is_country(self, label: str) -> bool:
+    def _is_country(self, label: str, capitals: bool = True) -> bool:
         """A country, or a capital that stands for its government ("Kyiv said")."""
         places = self.index.vocab.places
-        return any(a == 0 and b == len(label) and (places[k].kind == "Country" or places[k].extra.get("capital_of"))
+        return any(a == 0 and b == len(label) and (places[k].kind == "Country" or (capitals and places[k].extra.get("capital_of")))
                    for a, b, k in self.places.find(label))
 
     def _is_place(self, label: str) -> bool:
@@ -845,6 +853,9 @@ class Attributor:
             # "the governor said" with no one named before: an unnamed official, as written (not the body that
             # spoke last: a governor is not the police)
             return _as_written(a.split()[-1]), None
+        words = a.split()
+        if self._outlets and (" ".join(words[-2:]) in self.outlet_descriptions or words[-1] in self.outlet_descriptions):
+            return self._outlets[-1], None  # "the news agency reported": the outlet named before
         if a not in ("it", "they", "its", "their"):
             # the report / the statement / the agency ...: the issuer of the last report named, else the last organisation that spoke
             if _REPORT_WORD.search(a) and self.last_report_org is not None:
@@ -1228,7 +1239,7 @@ class Attributor:
         person = next((p for p in people if p.speaks_for is not None), people[0] if people else None)
         if person is not None:
             self.last_person = person  # "Al-Aghbash described the clashes ... Thirty were killed, he said."
-        if not acts and ms and ms[0].kind in ("org", "generic") and _OPENING_THE.fullmatch(s[:ms[0].start]):
+        if not acts and ms and ms[0].kind in ("org", "generic") and _OPENING_DESCRIBED.fullmatch(s[:ms[0].start]):
             # the body a sentence is about, though it says nothing: "The ministry stopped publishing updates.
             # Its most recent tally put the toll at 9,120."
             self.last_org = ms[0].ref
@@ -1237,6 +1248,8 @@ class Attributor:
             # ... named by its kind: "The ministry's figures tell a different story. In a statement it said ..."
             self.last_org = about[0]
         for m in ms:
+            if m.kind == "outlet":
+                self._outlets.append(m.ref)
             if m.kind == "org" and m.ref.known and not self._bare_noun(m):
                 self._met = [o for o in self._met if o.key != m.ref.key] + [m.ref]
             if m.kind not in ("org", "generic"):
