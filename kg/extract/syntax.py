@@ -615,6 +615,16 @@ def _agent(verb):
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "The toll was put at 30 at the time by the Kenya Red Cross": the parser may hang the agent on the time
+        for c in verb.children:
+            if c.dep_ == "prep":
+                for t in c.children:
+                    if t.dep_ == "pobj" and t.lemma_.lower() in _words("timeWords"):
+                        by = next((b for b in t.children if b.dep_ == "prep" and b.lower_ == "by"), None)
+                        agent = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+                        if agent is not None and agent.pos_ in ("PROPN", "NOUN"):
+                            return agent
     return None
 
 
@@ -998,7 +1008,8 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     # the number only modifies, "22 US and five Iraqi troops", handled above)
     # (not in a headline's capitals: "Air strike kills at least 2 dozen Taliban", "RESCUE 97 KIDNAPPED HOSTAGES")
     proper = (noun.i != tok.i and noun.text[:1].isupper() and not noun.is_sent_start and noun.tag_ in ("NNP", "NNPS", "NNS")
-              and not any(c.dep_ in ("compound", "amod") for c in noun.children) and not _capitalised(noun.sent))
+              and not any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in noun.children)
+              and not _capitalised(noun.sent))
     return Counted(phrase, outcome, predicate, part=part, befell=befell, by_word=by_word, among_dead=among_dead,
                    proper=proper)
 
