@@ -62,6 +62,10 @@ def figure_token(doc, start: int, end: int):
     if not toks:
         return None
     inside = {t.i for t in toks}
+    # (the number, not a bound's article before it that the parser also hangs on the noun: "an estimated 300 Kurds")
+    for t in toks:
+        if t.like_num and t.head.i not in inside and t.head.pos_ in _NOMINAL:
+            return t
     for t in toks:
         if t.head.i not in inside or t.head.i == t.i:
             # (a bound's verb is not the figure: "has passed 400" is 400)
@@ -859,7 +863,8 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     counts_head = tok.dep_ in ("nummod", "quantmod") or (tok.dep_ == "compound" and tok.pos_ == "NUM")
     noun = tok.head if counts_head and tok.head.pos_ in _NOMINAL else tok
     # a shared noun left out of the first conjunct: "22 US and five Iraqi troops" (22 counts "troops")
-    if noun.i != tok.i and noun.pos_ == "PROPN":
+    # (not a people's plural name, counted itself: "2.5 million Koreans, civilians and soldiers")
+    if noun.i != tok.i and noun.pos_ == "PROPN" and noun.tag_ != "NNPS":
         noun = next((c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"), noun)
     # ... or of the second: "two Israeli and three Palestinian civilians" (three counts "civilians")
     if noun.i == tok.i and tok.dep_ == "conj" and tok.head.pos_ in ("NUM", "ADJ") and tok.head.head.pos_ == "NOUN":

@@ -401,3 +401,9 @@ def test_the_number_of_a_population_killed_is_theirs_where_the_participle_hangs_
 
 def test_a_part_of_a_whole_with_its_own_number_takes_the_predicates_population():
     assert ("civilians-killed", 5) in pipeline_metrics("The church says five of the seven dead were civilians.")
+
+
+def test_a_people_after_a_bound_and_in_a_list_with_its_parts_are_people():
+    assert pipeline_metrics("Officials said an estimated 300 Georgians were killed in the attack.") == [("people-killed", 300)]
+    assert pipeline_metrics("The war killed more than 36,000 Americans and an estimated 2.5 million Koreans, civilians and "
+                            "soldiers.") == [("people-killed", 36000), ("people-killed", 2500000)]
