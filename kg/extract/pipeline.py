@@ -192,6 +192,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     raws: list[_Raw] = []
     all_periods: list[tuple[int, PeriodMention]] = []
     named_days: set[PeriodMention] = set()
+    start_days: set[PeriodMention] = set()  # days a campaign or war began ("on March 24, 1999, NATO began bombing")
     stated_days: set[tuple[int, str]] = set()
     attack_days: list[tuple[int, str]] = []  # (sentence, day) of the violent events the article dates
     war_spans: list[tuple[int, Period]] = []  # (sentence, span) of the long events the article dates
@@ -296,7 +297,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
             # ... nor is the day a campaign began ("on March 24, 1999, NATO aircraft began bombing")
-            named_days.update(p for p in pms if p.kind == "day" and dates_a_start(docs[si], p.start, p.end, vocab.time_words))
+            started = {p for p in pms if p.kind == "day" and dates_a_start(docs[si], p.start, p.end, vocab.time_words)}
+            # (and so is the same day said again in other words: "Twenty-five years ago today, on March 24, 1999")
+            start_days.update(p for p in pms if p.kind == "day" and any(q.finish == p.finish for q in started))
+            named_days.update(start_days)
             # "The battle for Raqqa lasted from June 6 to Oct. 17, 2017": the span of the war its tolls are of
             war_spans.extend((si, Period(p.begin, p.finish, None)) for p in pms if p.kind == "range" and p.begin
                              and (_days_long(Period(p.begin, p.finish)) or 0) > 7 and spans_a_long_event(docs[si], p.start, p.end))
@@ -321,7 +325,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             article_places[k] = article_places.get(k, 0) + 1
         if not live:
             continue  # only the periods and places of the sentences after the last figures count
-        inc.observe(s, si, pms, places, meta.published)
+        # (the day a campaign began dates no incident: "on March 24, 1999, NATO aircraft began bombing")
+        inc.observe(s, si, [p for p in pms if p not in start_days], places, meta.published)
         nps: list[str] = []
         elliptic_nps: list[str] = []  # the nouns the sentence's figures without their own noun took
         of_number_np: dict[int, tuple[str, str]] = {}

@@ -428,3 +428,15 @@ def test_years_and_months_ago_count_back_from_the_articles_date(sentence, expect
 ])
 def test_a_day_in_words_and_the_end_of_a_month(sentence, expected):
     assert [(p.kind, p.begin, p.finish) for p in find_periods(sentence, "2023-09-18")] == [expected]
+
+
+def test_the_day_a_campaign_began_dates_no_incident_nor_the_tolls_after_it():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = normalise("Explainer\n\nTwenty-five years ago today, on March 24, 1999, NATO aircraft began bombing Yugoslavia "
+                     "over Kosovo.\n\nDuring the bombing the Yugoslav authorities gave daily tolls: a government white book "
+                     "spoke of at least 1,200 civilians killed.")
+    [c] = extract(text, ArticleMeta("t.txt", publisher="The Meridian", published="2024-03-24"), vocabulary())
+    # (not the day it began: a toll of the whole campaign)
+    assert (int(c.value), c.incident) == (1200, None) and c.period.end != "1999-03-24"
