@@ -724,7 +724,7 @@ def _prep_objects(head, preps: tuple[str, ...]):
 def _by_their_count(verb, nouns: frozenset[str]):
     """The owner of a count a clause is measured by: "By ACLED's count, ...", "by the count of the ICMP, ...", "in the
     army's tally, ..."."""
-    for p in _prep_objects(verb, ("by", "in")):
+    for p in _prep_objects(verb, ("by", "in", "on")):
         if p.lemma_.lower() in nouns and p.lemma_.lower() in _words("measuringCounts"):
             owner = _owner(p)  # "By ACLED's count", "by the count of the ICMP", "in UN figures"
             if owner is not None and owner.lower_ not in ("its", "their", "his", "her", "our", "my"):

@@ -1948,3 +1948,9 @@ def test_the_news_agency_is_the_outlet_named_before():
              "the news agency reported that about 400 refugees had been killed.", publisher="The Korea Ledger",
              published="2001-01-12")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("Associated Press", 400)]
+
+
+def test_a_reading_or_an_assessment_a_clause_is_measured_by_is_its_owners():
+    cs = run("On the panel's reading of the evidence, as many as 36,500 civilians may have been killed.\n\nIn the "
+             "ministry's assessment, 40 civilians were killed in the clashes.", published="2011-04-28")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("panel", 36500), ("ministry", 40)]
