@@ -595,6 +595,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                     tag_sources[sent.para] = att.tag_source(sent.speaker_tag)
                 if tag_sources[sent.para] is not None:
                     r = (*tag_sources[sent.para], "attr.speaker-tag")
+            if r is None and s.rstrip().endswith("?") and not _in_quote(s, f.start):
+                continue  # the writer's own question ("Fact-check: Were 78 protesters killed at Lekki toll gate?") asserts nothing
             if (r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1
                     and not _about_the_war(docs.get(si), f.start, f.end, vocab)
                     and not (sent.para != last_para and _history_after_news(pm, raws, meta.published))):

@@ -1954,3 +1954,10 @@ def test_a_reading_or_an_assessment_a_clause_is_measured_by_is_its_owners():
     cs = run("On the panel's reading of the evidence, as many as 36,500 civilians may have been killed.\n\nIn the "
              "ministry's assessment, 40 civilians were killed in the clashes.", published="2011-04-28")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("panel", 36500), ("ministry", 40)]
+
+
+def test_the_writers_own_question_asserts_no_figure():
+    cs = run("Fact-check: Were 78 protesters killed at Lekki toll gate? The evidence does not support it\n\nThe judicial "
+             "panel found that 11 people were killed.\n\nHow can 40 people die in one night? Officials said 12 people "
+             "were killed.", publisher="FactLine Nigeria", published="2021-11-24")
+    assert [int(c.value) for c in cs] == [11, 12]
