@@ -139,6 +139,9 @@ _COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:people|civilians|deaths|s
 _SIGN_BEFORE = re.compile(r"(?:\^|(?:^|[\s(])[-\u2212])$")
 _EXPONENT_AFTER = re.compile(r"\^|[eE][+-]?\d")
 _NOT_A_COUNT_BEFORE = re.compile(r"[$€£]\s*$|\b(?:US|USD|EUR|GBP|Rs\.?)\s*$|\b(?:aged|ages?|No\.|page|Resolution|flight|Route|Highway)\s+$")
+# a number that labels a part of a series, with nothing counted after it: "death toll, week 11", "Day 12: ..."
+_LABEL_BEFORE = re.compile(r"\b(?:[Ww]eek|[Dd]ay|[Pp]hase|[Rr]ound|[Pp]art|[Ee]pisode|[Cc]hapter|[Ss]eason)\s+$")
+_NOTHING_AFTER = re.compile(r"\s*(?:[,.;:!?)\]]|$)")
 _MONTH_BEFORE = guard(re.compile(rf"\b{_MONTH}\s+$"))
 # the last day of a range of days: "between March 27 and 31, ..." (not "on March 2 and 3 people ...")
 _DAY_RANGE_BEFORE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|\u2013|to|and|through|until)\s*$", re.I)
@@ -180,6 +183,8 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
             if _AFTER_SKIP.match(after) and not m.group("dscale"):
                 continue
             if _NOT_A_COUNT_BEFORE.search(before, tail):
+                continue
+            if _LABEL_BEFORE.search(before, tail) and _NOTHING_AFTER.match(after):
                 continue
             if _MONTH_BEFORE.search(before, tail) or _DATE_AFTER.match(after):
                 continue

@@ -18,6 +18,9 @@ from kg.extract.numbers import find_numbers, parse_number
         ("a dozen civilians", [12]),
         ("two dozen civilians", [24]),
         ("at least 2 dozen Taliban", [24]),
+        ("death toll, week 11", []),
+        ("Day 12: 40 people were killed", [40]),
+        ("that week 11 soldiers died", [11]),
         ("3 trillion people", []),  # read as written, and no count is that large
         ("1234567890123456789012345678901 civilians", []),  # 31 digits: an identifier, not a count
         ("9" * 100_000 + " civilians", []),  # would not even convert to an int
