@@ -45,6 +45,11 @@ class Vocabulary:
         return URIRef(self.metrics[notation].iri)
 
     @cached_property
+    def place_names(self) -> frozenset[str]:
+        """Every name of a gazetteer place, lower-cased ("iran", "mosul"; built once)."""
+        return frozenset(n.lower() for term in self.places.values() for n in term.names)
+
+    @cached_property
     def campaign_starts(self) -> dict[str, str]:
         """Campaign name -> start date, for the campaigns whose start is known (built once; read only)."""
         return {n: term.extra["start"] for term in self.campaigns.values() if term.extra.get("start")

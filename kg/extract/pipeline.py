@@ -334,7 +334,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if (is_age(docs[si], f.start, f.end) or is_ratio(docs[si], f.start, f.end) or is_difference(docs[si], f.start, f.end)
                     or is_held(docs[si], f.start, f.end) or is_retracted(docs[si], f.start, f.end)
                     or is_agent(docs[si], f.start, f.end, vocab.outcome_lemmas) or describes_a_name(docs[si], f.start, f.end)
-                    or counts_a_places_people(docs[si], f.start, f.end, vocab.place_nouns, vocab.outcome_lemmas)
+                    or counts_a_places_people(docs[si], f.start, f.end, vocab.place_nouns, vocab.outcome_lemmas, vocab.place_names)
                     or (wounded_who_died(docs[si], f.start, f.end, vocab.outcome_lemmas)
                         and any(r.claim.metric.endswith("-killed") for r in raws))):
                 continue

@@ -1093,13 +1093,20 @@ def counts_losses(doc, start: int, end: int) -> bool:
     return False
 
 
-def counts_a_places_people(doc, start: int, end: int, place_nouns: frozenset[str], outcomes: dict[str, str]) -> bool:
+def counts_a_places_people(doc, start: int, end: int, place_nouns: frozenset[str], outcomes: dict[str, str],
+                           places: frozenset[str] = frozenset()) -> bool:
     """Whether the number at [start, end) counts those a place is made of, not those struck: "raided
     Mbengfem, a village of about 1,200 people, killing nine civilians", "a camp of 20,000 displaced", "the
-    factory, which employs around 40 workers"."""
+    factory, which employs around 40 workers", "home to 3 percent of Iran's 85 million people" (``places``: the
+    gazetteer's place names, lower-cased)."""
     noun = _counted_noun(doc, start, end)
     if noun is None:
         return False
+    if (noun.lemma_.lower() not in outcomes and noun.head.lemma_.lower() not in outcomes
+            and not any(c.lemma_.lower() in outcomes for c in noun.children)
+            and any(c.dep_ == "poss" and (c.text.lower() in places or c.lemma_.lower() in place_nouns or c.lemma_.lower() == "country")
+                    for c in noun.children)):
+        return True  # "home to only 3 percent of Iran's 85 million people", "the city's 300,000 residents"
     if noun.dep_ == "dobj" and noun.head.dep_ == "relcl":
         verb = noun.head  # (a place's relative clause whose act befalls no one: "which employs", "that houses")
         return (verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in place_nouns and verb.lemma_.lower() not in outcomes

@@ -407,3 +407,11 @@ def test_a_people_after_a_bound_and_in_a_list_with_its_parts_are_people():
     assert pipeline_metrics("Officials said an estimated 300 Georgians were killed in the attack.") == [("people-killed", 300)]
     assert pipeline_metrics("The war killed more than 36,000 Americans and an estimated 2.5 million Koreans, civilians and "
                             "soldiers.") == [("people-killed", 36000), ("people-killed", 2500000)]
+
+
+def test_a_places_population_and_a_series_label_are_no_counts():
+    assert pipeline_metrics("Sistan-Baluchestan accounts for 128 of the dead, though it is home to only 3 percent of Iran's "
+                            "85 million people.") == [("people-killed", 128)]
+    assert pipeline_metrics("The Ledger: Iran's protest death toll, week 11") == []
+    # (a place's dead are a count)
+    assert pipeline_metrics("Syria's 500,000 dead are mourned.") == [("people-killed", 500000)]
