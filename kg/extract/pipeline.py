@@ -120,6 +120,7 @@ class _Raw:
     referred_back: bool = False  # its period is one named before ("that year", "over the same period", "a year earlier")
     long_event: bool = False  # counts a long event as a whole ("died in the battle"), not one attack's toll
     rounded: bool = False  # "over a thousand", "more than a hundred": a round figure, perhaps a restatement
+    dated_aside: bool = False  # its day dates something else said of it ("a graphic listing '78 martyrs' began circulating on Sunday")
 
 
 _OUTLETS: dict[int, tuple[Vocabulary, dict[str, SourceRef]]] = {}
@@ -645,7 +646,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start, standing=standing,
                              long_event=si in docs and counts_a_long_event(docs[si], f.start, f.end), rounded=f.kind == "round",
-                             referred_back=pm is not None and bool(_EARLIER.search(pm.text or ""))))
+                             referred_back=pm is not None and bool(_EARLIER.search(pm.text or "")),
+                             dated_aside=pm is not None and pm.kind == "day" and si in docs
+                             and not dates_an_event(docs[si], pm.start, pm.end, vocab.event_words, vocab.time_words)
+                             and not dates_a_statement(docs[si], pm.start, pm.end, vocab.reporting_verbs, vocab.report_nouns,
+                                                       vocab.time_words)))
             just_before = s[max(0, f.start - 12):f.start]
             increment = marker == "more" or _ANOTHER_BEFORE.search(just_before) is not None
             if marker == "ante" or increment or _REST_BEFORE.search(just_before):
@@ -1391,7 +1396,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             # (the day or few days of the casualty figures before, when they have them: the toll is being revised, or
             # is of the same offensive, "September 19-20 ... one civilian died in the hostilities"; a later day in the
             # text may be when bodies were recovered)
-            toll_days = [(o.sent, o.claim.period) for o in raws if o.sent < r.sent and o.pkind in ("day", "range")
+            toll_days = [(o.sent, o.claim.period) for o in raws if o.sent < r.sent and o.pkind in ("day", "range") and not o.dated_aside
                          and _days_long(o.claim.period) is not None and _days_long(o.claim.period) <= 7
                          and (o.sent, o.claim.period.end) not in by_days
                          and o.claim.metric.endswith(("-killed", "-injured"))]

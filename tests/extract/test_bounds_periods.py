@@ -440,3 +440,14 @@ def test_the_day_a_campaign_began_dates_no_incident_nor_the_tolls_after_it():
     [c] = extract(text, ArticleMeta("t.txt", publisher="The Meridian", published="2024-03-24"), vocabulary())
     # (not the day it began: a toll of the whole campaign)
     assert (int(c.value), c.incident) == (1200, None) and c.period.end != "1999-03-24"
+
+
+def test_a_day_that_dates_something_else_said_of_a_toll_dates_no_later_toll():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = normalise('Headline\n\nA graphic listing "78 martyrs of Lekki" began circulating again on WhatsApp on Sunday.\n\n'
+                     "On the night of 20 October 2020, soldiers arrived at the toll plaza.\n\nAmnesty International said "
+                     "that soldiers had killed at least 10 people at the toll gate.")
+    cs = extract(text, ArticleMeta("t.txt", publisher="FactLine Nigeria", published="2021-11-24"), vocabulary())
+    assert [(int(c.value), c.period.end) for c in cs] == [(78, "2021-11-21"), (10, "2020-10-20")]
