@@ -1961,3 +1961,9 @@ def test_the_writers_own_question_asserts_no_figure():
              "panel found that 11 people were killed.\n\nHow can 40 people die in one night? Officials said 12 people "
              "were killed.", publisher="FactLine Nigeria", published="2021-11-24")
     assert [int(c.value) for c in cs] == [11, 12]
+
+
+def test_a_report_set_beside_the_subject_names_whose_figure_it_is():
+    cs = run("The best available evidence, the judicial panel's report, puts the number killed at 11.",
+             publisher="FactLine Nigeria", published="2021-11-24")
+    assert [(c.asserter.label, int(c.value)) for c in cs] == [("judicial panel", 11)]
