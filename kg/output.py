@@ -201,6 +201,57 @@ def _delimited(pieces: Iterable[list[dict[str, Any]]], columns: list[str], delim
         yield "".join([line(r) + "\n" for r in piece])
 
 
+class RowFormat:
+    """How ``render_stream`` writes one row of a format it writes row by row (CSV, TSV, JSON Lines, JSON,
+    Markdown), as parts: a row is ``head`` + its cells joined by ``sep`` + ``tail``, a cell being
+    ``cell(column, value)``. For a caller that renders runs of a row's cells once and joins them row after
+    row (kg.analysis.sides: a claim's cells are in many rows): ``start`` + ``pieces`` + ``end`` is
+    ``render_stream``'s text, byte for byte (tests/test_conflicts_stream.py)."""
+
+    def __init__(self, fmt: str, columns: list[str]):
+        fmt = TABLES.named(fmt)
+        if fmt not in ("csv", "tsv", "jsonl", "json", "md") or (fmt in ("csv", "tsv") and len(columns) < 2):
+            raise ValueError(f"{fmt}: not written cell by cell")
+        self.fmt = fmt
+        if fmt in ("csv", "tsv"):
+            delimiter = "," if fmt == "csv" else "\t"
+            cells, special = _CellTexts(delimiter), re.compile(f'[{delimiter}"\r\n]').search
+
+            def cell(column: str, value: Any) -> str:  # text as it is, unless the writer may quote it
+                if value.__class__ is str and not (value.startswith(_FORMULA_START) or special(value)):
+                    return value
+                return cells.cell(value)
+            self.cell = cell
+            self.head, self.sep, self.tail = "", delimiter, "\n"
+            self.start = next(_delimited([], columns, delimiter))
+        elif fmt == "md":
+            self.cell = lambda column, value: _text(value).replace("|", "\\|").replace("\n", " ")
+            self.head, self.sep, self.tail = "| ", " | ", " |\n"
+            self.start = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
+        elif fmt == "jsonl":  # json.dumps: ", " between items, ": " after a key
+            self.cell = lambda column, value: _JSON.encode(column) + ": " + _JSON.encode(value)
+            self.head, self.sep, self.tail = "{", ", ", "}\n"
+            self.start = ""
+        else:  # the list indented by one, each row one space in: its items two
+            self.cell = lambda column, value: "  " + _JSON.encode(column) + ": " + _JSON.encode(value)
+            self.head, self.sep, self.tail = " {\n", ",\n", "\n }"
+            self.start = ""
+
+    def pieces(self, rows: Iterable[list[str]]) -> Iterator[str]:
+        """Lists of rows' texts (each ``head`` + cells + ``tail``) as the text of the rows, then its ending."""
+        first = True
+        for texts in rows:
+            if not texts:
+                continue
+            if self.fmt == "json":
+                yield ("[\n" if first else ",\n") + ",\n".join(texts)
+            else:
+                yield "".join(texts)
+            first = False
+        if self.fmt == "json":
+            yield "[]\n" if first else "\n]\n"
+
+
 def table(rows: list[dict[str, Any]], columns: list[str], max_width: int | None = None) -> str:
     """A plain aligned text table as wide as the terminal (``max_width``, else ``$COLUMNS`` or the
     terminal's width, 160 when there is none). Nothing is cut: when the rows are wider, the widest
