@@ -286,7 +286,8 @@ def test_a_changed_canonical_name_marks_its_claims_for_analysis_again(store, voc
 def as_an_older_kg_left_it(store) -> None:
     """The findings graph as a kg before listed sides and listing groups started it: none of either, no version."""
     store.update(" ;\n".join(f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{p}> ?o }} }}" for p in (
-        KG.listedSide, KG.listingGroup, KG.listingKey, KG.listingMetric, KG.listingVersion)))
+        KG.listedSide, KG.listedSides, KG.sidePage, KG.listingGroup, KG.listingKey, KG.listingMetric,
+        KG.listingVersion)))
     assert not listed_sides.written(store)
 
 
@@ -313,6 +314,20 @@ def test_a_store_analysed_before_the_pages_is_listed_from_the_named_queries_unti
     rows, note = conflict_rows(store, {}, TOLERANCE)
     assert rows == expected and "older kg" in note
     findings.rebuild(store)
+    assert conflict_rows(store, {}, TOLERANCE) == (expected, None)
+
+
+def test_a_store_analysed_before_the_pages_of_sides_reads_every_side_by_its_claim(store, vocab):
+    """Listing version 2: no pages of sides; a long listing reads every claim's figure and side triples instead."""
+    store_seed_claims(store, vocab)
+    expected = conflict_rows(store, {}, TOLERANCE)[0]
+    assert list(listed_sides.stream(store, whole_from=0)) == expected  # every side from the pages of sides
+    store.update(f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{KG.listedSides}> ?o }} }} ;\n"
+                 f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{KG.sidePage}> ?o }} }} ;\n"
+                 f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{KG.listingVersion}> ?v }} }} ;\n"
+                 f"INSERT DATA {{ GRAPH {FINDINGS} {{ {FINDINGS} <{KG.listingVersion}> 2 }} }}")
+    assert listed_sides.written(store)
+    assert list(listed_sides.stream(store, whole_from=0)) == expected
     assert conflict_rows(store, {}, TOLERANCE) == (expected, None)
 
 

@@ -40,10 +40,12 @@ from kg.stores.sparqlterms import bind, string_literal, strip_comments
 
 FINDINGS_GRAPH = GRAPH["findings"]
 SOURCES_GRAPH = GRAPH["sources"]
-CELL_SEP, ABSENT = "\ue000", "\ue001"
-_UNSAFE = str.maketrans({CELL_SEP: "\ufffd", ABSENT: "\ufffd"})
+CELL_SEP, ABSENT, _LINE = "\ue000", "\ue001", "\ue002"
+_UNSAFE = str.maketrans({CELL_SEP: "\ufffd", ABSENT: "\ufffd", _LINE: "\ufffd"})
 _SIDE = f"<{KG.listedSide}>"
 LISTING_GROUP = BASE + "listing-group/"
+SIDE_PAGE = BASE + "side-page/"
+_SIDES_A_PAGE = 500  # lines (claims) on a page of sides
 FINDING = BASE + "finding/"
 _CHUNK = 500
 
@@ -164,28 +166,47 @@ def sides_of(store, claims: Iterable[str], metric: str | None = None) -> dict[st
     return out
 
 
-def write(store, claims: Iterable[str], metric: str | None = None, per_request: int = 20_000) -> int:
-    """Write the side of each of these claims (their source identity already stored); given ``metric``
-    (an IRI), of every claim of that metric (a rebuild). Returns how many."""
-    claims = set(claims)
-    if not claims:
+def write(store, figure_of: dict[str, str], metric: str | None = None, per_request: int = 20_000) -> int:
+    """Write the side of each of these claims (``figure_of``: each claim's figure; their source identity
+    already stored), and the claims' pages of sides (``side_pages``); given ``metric`` (an IRI), of every
+    claim of that metric (a rebuild). Returns how many."""
+    if not figure_of:
         return 0
-    lines, count = [], 0
-    for claim, side in sides_of(store, claims, metric).items():
-        if claim not in claims:
+    lines, on_pages, count = [], [], 0
+    for claim, side in sides_of(store, figure_of, metric).items():
+        figure = figure_of.get(claim)
+        if figure is None:
             continue
-        lines.append(f"<{claim}> {_SIDE} {string_literal(side.packed())} .\n")
+        packed = side.packed()
+        lines.append(f"<{claim}> {_SIDE} {string_literal(packed)} .\n")
+        on_pages.append((claim, figure, packed))
         count += 1
         if len(lines) >= per_request:
-            store.add_ntriples(FINDINGS_GRAPH, "".join(lines), atomic=False)
-            lines = []
+            store.add_ntriples(FINDINGS_GRAPH, "".join(lines) + side_pages(on_pages), atomic=False)
+            lines, on_pages = [], []
     if lines:
-        store.add_ntriples(FINDINGS_GRAPH, "".join(lines), atomic=False)
+        store.add_ntriples(FINDINGS_GRAPH, "".join(lines) + side_pages(on_pages), atomic=False)
     return count
 
 
-# 2: every claim stating a figure has its side, every listed finding its listing group and its entry on a page there
-LISTING_VERSION = 2
+def side_pages(sides: list[tuple[str, str, str]]) -> str:
+    """N-Triples of pages of sides ((claim, figure, packed side) each): ``_SIDES_A_PAGE`` claims a page, each a
+    line of claim, figure and side, and each claim's page (``kg:sidePage``), so that a long listing reads every
+    claim's figure and side with a read of a few hundred literals (some 200,000 lookups of IRIs and literals,
+    4 s at 100,000 claims, the one triple a claim) and a claim that goes is taken off its page."""
+    out = []
+    for chunk in _chunks(sorted(sides), _SIDES_A_PAGE):
+        page = SIDE_PAGE + hashlib.sha256("\n".join(claim for claim, _, _ in chunk).encode()).hexdigest()[:24]
+        text = _LINE.join(CELL_SEP.join(line) for line in chunk)
+        out.append(f"<{page}> <{KG.listedSides}> {string_literal(text)} .\n")
+        out += [f"<{claim}> <{KG.sidePage}> <{page}> .\n" for claim, _, _ in chunk]
+    return "".join(out)
+
+
+# 2: every claim stating a figure has its side, every listed finding its listing group and its entry on a page there;
+# 3: and every claim its line on a page of sides
+LISTING_VERSION = 3
+LISTED_FROM = 2  # the version the listing reads (below it: the named queries)
 
 
 def listing_mark() -> tuple:
@@ -196,20 +217,44 @@ def listing_mark() -> tuple:
     return (FINDINGS_GRAPH, KG.listingVersion, Literal(LISTING_VERSION))
 
 
+def _version_at_least(store, version: int) -> bool:
+    return bool(store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ <{FINDINGS_GRAPH}> <{KG.listingVersion}> ?v "
+                            f"FILTER(?v >= {version}) }} }}").boolean)
+
+
 def written(store) -> bool:
     """Whether every claim stating a figure has its side and every listed finding its group (the findings
     graph was started by a kg writing them: ``listing_mark``), or there are no figures to list. Otherwise the
     listing reads the named queries, until `kg analyse` starts the graph again."""
-    return bool(store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ <{FINDINGS_GRAPH}> <{KG.listingVersion}> ?v "
-                            f"FILTER(?v >= {LISTING_VERSION}) }} }}").boolean) or not bool(
+    return _version_at_least(store, LISTED_FROM) or not bool(
         store.query(f"ASK {{ GRAPH <{FINDINGS_GRAPH}> {{ ?c <{KG.figure}> ?f }} }}").boolean)
 
 
 def forget(store, claims: list[str]) -> None:
-    """Drop the sides of these claims."""
-    for chunk in _chunks(sorted(set(claims))):
-        store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim {_SIDE} ?side }} }} "
-                                  f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim {_SIDE} ?side }} }}", "claim", chunk))
+    """Drop the sides of these claims, and take them off their pages of sides (each page holding one is
+    written again without them, or goes)."""
+    gone = set(claims)
+    pages = {page for chunk in _chunks(sorted(gone)) for (page,) in store.rows(_with_values(
+        f"SELECT DISTINCT ?page WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim <{KG.sidePage}> ?page }} }}", "claim", chunk))}
+    for chunk in _chunks(sorted(pages)):
+        deleted, inserted = [], []
+        for page, text in store.rows(_with_values(
+                f"SELECT ?page ?text WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?page <{KG.listedSides}> ?text }} }}",
+                "page", chunk)):
+            lines = text.split(_LINE)
+            kept = [line for line in lines if line.partition(CELL_SEP)[0] not in gone]
+            if len(kept) < len(lines):
+                deleted.append(f"<{page}> <{KG.listedSides}> {string_literal(text)} .")
+                if kept:
+                    inserted.append(f"<{page}> <{KG.listedSides}> {string_literal(_LINE.join(kept))} .")
+        if deleted:
+            store.update(f"DELETE DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(deleted)} }} }}")
+        if inserted:
+            store.update(f"INSERT DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(inserted)} }} }}")
+    for chunk in _chunks(sorted(gone)):
+        for predicate in (_SIDE, f"<{KG.sidePage}>"):
+            store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim {predicate} ?o }} }} "
+                                      f"WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim {predicate} ?o }} }}", "claim", chunk))
 
 
 # ---------------------------------------------------------------- rows
@@ -370,6 +415,21 @@ def _sides(store, claims: set[str] | None, every: bool) -> dict[str, Side]:
             if claims is None or claim in claims:
                 out[claim] = Side.unpacked(claim, text)
     return out
+
+
+def _every_side(store) -> tuple[dict[str, list[str]], dict[str, Side]]:
+    """The claims stating each figure and every claim's side, read from the pages of sides (``side_pages``;
+    a graph an older kg started, without them: every claim's figure, then every side)."""
+    if not _version_at_least(store, 3):
+        return _claims_of(store, None, True), _sides(store, None, True)
+    stating: dict[str, list[str]] = {}
+    sides: dict[str, Side] = {}
+    for (text,) in store.rows(f"SELECT ?text WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?page <{KG.listedSides}> ?text }} }}"):
+        for line in text.split(_LINE):
+            claim, figure, packed = line.split(CELL_SEP, 2)
+            sides[claim] = Side.unpacked(claim, packed)
+            stating.setdefault(figure, []).append(claim)
+    return stating, sides
 
 
 def _within(store, place: str) -> set[str]:
@@ -671,7 +731,7 @@ def _pair_batches(store, metric, kind, place, since, until, source, whole_from) 
         if of_source is not None:
             found = [f for f in found if finding_iri(f[0], f[1], f[2]) in of_source]
         if whole is None and whole_from is not None and given >= whole_from:
-            whole = _claims_of(store, None, True), _sides(store, None, True)
+            whole = _every_side(store)
         stating, sides = whole or _stating_and_sides(store, found, False)
         pairs = _paired(found, stating, sides, None, at, since, until)
         given += len(pairs)
