@@ -216,12 +216,21 @@ class RowFormat:
         if fmt in ("csv", "tsv"):
             delimiter = "," if fmt == "csv" else "\t"
             cells, special = _CellTexts(delimiter), re.compile(f'[{delimiter}"\r\n]').search
+            quoted_or_formula = re.compile(f'["\r\n]|{delimiter}[=+\\-@\t\r]').search
 
             def cell(column: str, value: Any) -> str:  # text as it is, unless the writer may quote it
                 if value.__class__ is str and not (value.startswith(_FORMULA_START) or special(value)):
                     return value
                 return cells.cell(value)
-            self.cell = cell
+
+            def run(columns: Iterable[str], values: list) -> str:
+                # strings none of which holds a delimiter, a quote or a line break or starts like a formula: as they are
+                if all(v.__class__ is str for v in values):
+                    text = delimiter.join(values)
+                    if text.count(delimiter) == len(values) - 1 and not quoted_or_formula(delimiter + text):
+                        return text
+                return delimiter.join(map(cell, columns, values))
+            self.cell, self.run = cell, run
             self.head, self.sep, self.tail = "", delimiter, "\n"
             self.start = next(_delimited([], columns, delimiter))
         elif fmt == "md":
@@ -236,6 +245,10 @@ class RowFormat:
             self.cell = lambda column, value: "  " + _JSON.encode(column) + ": " + _JSON.encode(value)
             self.head, self.sep, self.tail = " {\n", ",\n", "\n }"
             self.start = ""
+
+    def run(self, columns: Iterable[str], values: list) -> str:
+        """Cells of a row, one after another (``sep`` between them)."""
+        return self.sep.join(map(self.cell, columns, values))
 
     def pieces(self, rows: Iterable[list[str]]) -> Iterator[str]:
         """Lists of rows' texts (each ``head`` + cells + ``tail``) as the text of the rows, then its ending."""

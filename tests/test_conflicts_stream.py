@@ -149,3 +149,19 @@ def test_the_pairs_sort_by_their_rows_order_key(generated):
     assert len(pairs) > 1000
     assert [pair[0] for pair in pairs] == [listed_sides.order_key(listed_sides.row_of(pair)) for pair in pairs]
     assert [pair[0] for pair in pairs] == sorted(pair[0] for pair in pairs)
+
+
+def test_runs_of_cells_are_written_as_their_cells():
+    """RowFormat.run (a side's cells written at once when none needs quoting) is its cells joined, in every format."""
+    from kg.output import RowFormat
+
+    values = [None, "", "plain", 'a "quote"', "a, comma", "a\ttab", "a line\nbreak", "a\rreturn", "=1+2", "-3", "+x",
+              "@a", 1, 1.0, -1.5, " spaced ", "ünï — “q”", "x,=y", "a|b"]
+    for fmt in FORMATS:
+        row_format = RowFormat(fmt, ["a", "b"])
+        for i in range(len(values)):
+            for n in (1, 2, 3):
+                run = [values[(i + 3 * j) % len(values)] for j in range(n)]
+                columns = [f"c{j}" for j in range(n)]
+                assert row_format.run(columns, run) == row_format.sep.join(
+                    row_format.cell(c, v) for c, v in zip(columns, run)), (fmt, run)

@@ -18,7 +18,8 @@ filled a 400 MB disk where the sides stay linear in the claims.
 The side shows the source by its canonical name (kg.sources): a change of a source's canonical
 name marks its claims for analysis again (``sources.observe``), which rewrites their sides. Cells
 are separated by U+E000 (a private-use character, legal in every RDF syntax kg writes, RDF/XML
-included); an absent value is U+E001; a cell holding either has it written as U+FFFD.
+included); an absent value is U+E001; a cell holding either (or U+E002, which separates the lines of a
+page of sides: ``side_pages``) has it written as U+FFFD.
 """
 
 from __future__ import annotations
@@ -192,8 +193,8 @@ def write(store, figure_of: dict[str, str], metric: str | None = None, per_reque
 def side_pages(sides: list[tuple[str, str, str]]) -> str:
     """N-Triples of pages of sides ((claim, figure, packed side) each): ``_SIDES_A_PAGE`` claims a page, each a
     line of claim, figure and side, and each claim's page (``kg:sidePage``), so that a long listing reads every
-    claim's figure and side with a read of a few hundred literals (some 200,000 lookups of IRIs and literals,
-    4 s at 100,000 claims, the one triple a claim) and a claim that goes is taken off its page."""
+    claim's figure and side with a read of a few hundred literals (by the claims' triples, each of their terms
+    a lookup: 4 s at 100,000 claims), and a claim that goes is taken off its page."""
     out = []
     for chunk in _chunks(sorted(sides), _SIDES_A_PAGE):
         page = SIDE_PAGE + hashlib.sha256("\n".join(claim for claim, _, _ in chunk).encode()).hexdigest()[:24]
@@ -334,18 +335,18 @@ class PairTexts:
 
     def __init__(self, fmt):
         self.fmt = fmt
-        runs = [(part, [(column, _side_attribute(column) if part != "pair" else None) for column in run])
+        runs = [(part, (run, [_side_attribute(column) for column in run] if part != "pair" else None))
                 for part, run in _RUNS]
         self._a = [cells for part, cells in runs if part == "a"]
         self._b = [cells for part, cells in runs if part == "b"]
 
     def _side(self, side: Side, runs) -> list[str]:
-        cell, sep = self.fmt.cell, self.fmt.sep
-        return [sep.join([cell(column, getattr(side, name)) for column, name in run]) for run in runs]
+        run_text = self.fmt.run
+        return [run_text(columns, [getattr(side, name) for name in names]) for columns, names in runs]
 
     def rows(self, pairs: list[Pair]) -> list[str]:
         cell, sep, head, tail = self.fmt.cell, self.fmt.sep, self.fmt.head, self.fmt.tail
-        findings: dict[int, str] = {}  # by the id of a finding's tuple, which its pairs share
+        findings: dict[int, tuple[str, str]] = {}  # by the id of a finding's tuple, which its pairs share
         out = []
         for _, finding, a, b in pairs:
             kind_metric = findings.get(id(finding))
