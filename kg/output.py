@@ -62,7 +62,14 @@ def terminal_safe(text: str) -> str:
     """Text for a terminal: control characters that a terminal would obey (ESC sequences that clear
     the screen or set the title, BEL, the C1 controls, bidirectional overrides) are written as
     visible escapes (``\\x1b``); line breaks and tabs stay. What kg prints from data goes through here."""
+    if text.isascii():  # the usual case, told at once: deleting the ASCII controls from its bytes leaves them all
+        ascii_bytes = text.encode("ascii")
+        if len(ascii_bytes.translate(None, _ASCII_CONTROLS)) == len(ascii_bytes):
+            return text
     return _TERMINAL_CONTROLS.sub(_visible, text)
+
+
+_ASCII_CONTROLS = bytes(range(0x00, 0x09)) + bytes(range(0x0b, 0x20)) + b"\x7f"  # _TERMINAL_CONTROLS' ASCII ones
 
 
 def _visible(m: re.Match) -> str:
