@@ -210,52 +210,62 @@ def _delimited(pieces: Iterable[list[dict[str, Any]]], columns: list[str], delim
 
 class RowFormat:
     """How ``render_stream`` writes one row of a format it writes row by row (CSV, TSV, JSON Lines, JSON,
-    Markdown), as parts: a row is ``head`` + its cells joined by ``sep`` + ``tail``, a cell being
-    ``cell(column, value)``. For a caller that renders runs of a row's cells once and joins them row after
-    row (kg.analysis.sides: a claim's cells are in many rows): ``start`` + ``pieces`` + ``end`` is
-    ``render_stream``'s text, byte for byte (tests/test_conflicts_stream.py)."""
+    Markdown), as parts: a row is ``head`` + its cells joined by ``sep`` + ``tail``, a cell being its
+    column's ``key`` (JSON's name and colon; nothing in the others) and its value's text (``value``). For a
+    caller that writes a value's text once and joins the texts row after row (kg.analysis.sides: a claim's
+    cells are in many rows): ``start`` + ``pieces`` is ``render_stream``'s text, byte for byte
+    (tests/test_conflicts_stream.py)."""
 
     def __init__(self, fmt: str, columns: list[str]):
         fmt = TABLES.named(fmt)
         if fmt not in ("csv", "tsv", "jsonl", "json", "md") or (fmt in ("csv", "tsv") and len(columns) < 2):
             raise ValueError(f"{fmt}: not written cell by cell")
         self.fmt = fmt
+        self.key = lambda column: ""
         if fmt in ("csv", "tsv"):
             delimiter = "," if fmt == "csv" else "\t"
             cells, special = _CellTexts(delimiter), re.compile(f'[{delimiter}"\r\n]').search
             quoted_or_formula = re.compile(f'["\r\n]|{delimiter}[=+\\-@\t\r]').search
 
-            def cell(column: str, value: Any) -> str:  # text as it is, unless the writer may quote it
+            def value(value: Any) -> str:  # text as it is, unless the writer may quote it
                 if value.__class__ is str and not (value.startswith(_FORMULA_START) or special(value)):
                     return value
                 return cells.cell(value)
 
-            def run(columns: Iterable[str], values: list) -> str:
-                # strings none of which holds a delimiter, a quote or a line break or starts like a formula: as they are
-                if all(v.__class__ is str for v in values):
-                    text = delimiter.join(values)
-                    if text.count(delimiter) == len(values) - 1 and not quoted_or_formula(delimiter + text):
-                        return text
-                return delimiter.join(map(cell, columns, values))
-            self.cell, self.run = cell, run
+            def values(values: Iterable) -> list[str]:
+                # strings as they are, looked at at once: when none holds a delimiter, a quote or a line break or
+                # starts like a formula; whole numbers as str() writes them, which is a plain number
+                texts = [v if v.__class__ is str else str(v) if v.__class__ is int else "" if v is None
+                         else cells.cell(v) for v in values]
+                text = delimiter.join(texts)
+                if text.count(delimiter) == len(texts) - 1 and not quoted_or_formula(delimiter + text):
+                    return texts
+                return [cells.written(v) if v.__class__ is str and (v.startswith(_FORMULA_START) or special(v)) else t
+                        for v, t in zip(values, texts)]
+            self.value, self.values = value, values
             self.head, self.sep, self.tail = "", delimiter, "\n"
             self.start = next(_delimited([], columns, delimiter))
         elif fmt == "md":
-            self.cell = lambda column, value: _text(value).replace("|", "\\|").replace("\n", " ")
+            self.value = lambda value: _text(value).replace("|", "\\|").replace("\n", " ")
             self.head, self.sep, self.tail = "| ", " | ", " |\n"
             self.start = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
         elif fmt == "jsonl":  # json.dumps: ", " between items, ": " after a key
-            self.cell = lambda column, value: _JSON.encode(column) + ": " + _JSON.encode(value)
+            self.key = lambda column: _JSON.encode(column) + ": "
+            self.value = _JSON.encode
             self.head, self.sep, self.tail = "{", ", ", "}\n"
             self.start = ""
         else:  # the list indented by one, each row one space in: its items two
-            self.cell = lambda column, value: "  " + _JSON.encode(column) + ": " + _JSON.encode(value)
+            self.key = lambda column: "  " + _JSON.encode(column) + ": "
+            self.value = _JSON.encode
             self.head, self.sep, self.tail = " {\n", ",\n", "\n }"
             self.start = ""
 
-    def run(self, columns: Iterable[str], values: list) -> str:
-        """Cells of a row, one after another (``sep`` between them)."""
-        return self.sep.join(map(self.cell, columns, values))
+    def values(self, values: Iterable) -> list[str]:
+        """The texts of these values, in cells."""
+        return list(map(self.value, values))
+
+    def cell(self, column: str, value: Any) -> str:
+        return self.key(column) + self.value(value)
 
     def pieces(self, rows: Iterable[list[str]]) -> Iterator[str]:
         """Lists of rows' texts (each ``head`` + cells + ``tail``) as the text of the rows, then its ending."""

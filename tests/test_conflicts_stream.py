@@ -151,8 +151,9 @@ def test_the_pairs_sort_by_their_rows_order_key(generated):
     assert [pair[0] for pair in pairs] == sorted(pair[0] for pair in pairs)
 
 
-def test_runs_of_cells_are_written_as_their_cells():
-    """RowFormat.run (a side's cells written at once when none needs quoting) is its cells joined, in every format."""
+def test_values_written_at_once_are_written_as_each_alone():
+    """RowFormat.values (a side's values written at once when none needs quoting) are each value's text, in every
+    format."""
     from kg.output import RowFormat
 
     values = [None, "", "plain", 'a "quote"', "a, comma", "a\ttab", "a line\nbreak", "a\rreturn", "=1+2", "-3", "+x",
@@ -160,8 +161,6 @@ def test_runs_of_cells_are_written_as_their_cells():
     for fmt in FORMATS:
         row_format = RowFormat(fmt, ["a", "b"])
         for i in range(len(values)):
-            for n in (1, 2, 3):
-                run = [values[(i + 3 * j) % len(values)] for j in range(n)]
-                columns = [f"c{j}" for j in range(n)]
-                assert row_format.run(columns, run) == row_format.sep.join(
-                    row_format.cell(c, v) for c, v in zip(columns, run)), (fmt, run)
+            for n in (1, 2, 3, 13):
+                some = [values[(i + 3 * j) % len(values)] for j in range(n)]
+                assert row_format.values(some) == [row_format.value(v) for v in some], (fmt, some)

@@ -28,6 +28,7 @@ import hashlib
 from decimal import Decimal
 from functools import lru_cache
 from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import Iterable, Iterator
 
 from rdflib import Literal
@@ -327,42 +328,62 @@ def _side_attribute(column: str) -> str:
     return _SIDE_CELLS.get(column) or _SIDE_CELLS[column.rsplit("_", 1)[0]]
 
 
+_SHOWN = ("start", "end", "place", "incident_label", "label", "shown_value", "bound", "file", "quote", "shown_max",
+          "outlet", "claim", "copies")  # what a row shows of a side, in a row's cells (``_RUNS``)
+
+
 class PairTexts:
     """Rows of pairs (with their sides' copies counted) as a format writes them (kg.output.RowFormat), each
-    row its runs of cells joined: a side's runs are written once in each of its two places (side a, side
-    b) and kept on the side, as are the pair's kind and metric and its ratio. The text is the rows' dicts
-    (``row_of`` and the copies) written by kg.output.render_stream, byte for byte."""
+    row its runs of cells joined: a side's values are written once, its runs once in each of its two places
+    (side a, side b), and kept on the side, as are a finding's kind, metric and ratio. The text is the rows'
+    dicts (``row_of`` and the copies) written by kg.output.render_stream, byte for byte."""
 
     def __init__(self, fmt):
         self.fmt = fmt
-        runs = [(part, (run, [_side_attribute(column) for column in run] if part != "pair" else None))
-                for part, run in _RUNS]
-        self._a = [cells for part, cells in runs if part == "a"]
-        self._b = [cells for part, cells in runs if part == "b"]
+        self._shown = attrgetter(*_SHOWN)
+        self._a = self._runs("a")
+        self._b = self._runs("b")
+        self._pair = [fmt.key("kind"), fmt.key("metric"), fmt.key("ratio")]
 
-    def _side(self, side: Side, runs) -> list[str]:
-        run_text = self.fmt.run
-        return [run_text(columns, [getattr(side, name) for name in names]) for columns, names in runs]
+    def _runs(self, part: str):
+        """A function of a side's values (``_SHOWN``) giving its runs of cells as side ``part``."""
+        runs = [[(self.fmt.key(column), _SHOWN.index(_side_attribute(column))) for column in run]
+                for of, run in _RUNS if of == part]
+        sep = self.fmt.sep
+        if any(key for run in runs for key, _ in run):  # JSON: each cell its column's name and the value
+            return lambda values: tuple(sep.join([key + values[i] for key, i in run]) for run in runs)
+        # a cell is its value: a run of one is the value, a longer one the values joined
+        getters = [(itemgetter(*[i for _, i in run]), len(run) > 1) for run in runs]
+        return lambda values: tuple(sep.join(get(values)) if many else get(values) for get, many in getters)
+
+    def _side(self, side: Side) -> None:
+        """The side's runs as side a and as side b."""
+        values = self.fmt.values(self._shown(side))
+        side.text_a = (self, self._a(values))
+        side.text_b = (self, self._b(values))
 
     def rows(self, pairs: list[Pair]) -> list[str]:
-        cell, sep, head, tail = self.fmt.cell, self.fmt.sep, self.fmt.head, self.fmt.tail
+        value, sep, head, tail = self.fmt.value, self.fmt.sep, self.fmt.head, self.fmt.tail
+        kind_key, metric_key, ratio_key = self._pair
         findings: dict[int, tuple[str, str]] = {}  # by the id of a finding's tuple, which its pairs share
         out = []
         for _, finding, a, b in pairs:
-            kind_metric = findings.get(id(finding))
-            if kind_metric is None:
+            texts = findings.get(id(finding))
+            if texts is None:
                 kind, metric, ratio = finding
-                kind_metric = findings[id(finding)] = (cell("kind", kind) + sep + cell("metric", metric),
-                                                       cell("ratio", ratio))
+                texts = findings[id(finding)] = (kind_key + value(kind) + sep + metric_key + value(metric),
+                                                 ratio_key + value(ratio))
             ta = a.text_a
             if ta is None or ta[0] is not self:
-                ta = a.text_a = (self, self._side(a, self._a))
+                self._side(a)
+                ta = a.text_a
             tb = b.text_b
             if tb is None or tb[0] is not self:
-                tb = b.text_b = (self, self._side(b, self._b))
-            ta, tb = ta[1], tb[1]
-            out.append(head + sep.join((kind_metric[0], ta[0], tb[0], kind_metric[1], ta[1], tb[1], ta[2], tb[2], tb[3],
-                                        ta[3], tb[4], ta[4], tb[5])) + tail)
+                self._side(b)
+                tb = b.text_b
+            a0, a1, a2, a3, a4 = ta[1]
+            b0, b1, b2, b3, b4, b5 = tb[1]
+            out.append(head + sep.join((texts[0], a0, b0, texts[1], a1, b1, a2, b2, b3, a3, b4, a4, b5)) + tail)
         return out
 
 
@@ -467,27 +488,34 @@ def _stating_and_sides(store, found: list[tuple], every: bool) -> tuple[dict[str
 
 def _paired(found: list[tuple], stating: dict[str, list[str]], sides: dict[str, Side], incident: str | None,
             at: set[str] | None, since: str | None, until: str | None) -> list[Pair]:
-    """The pairs of these findings (``_findings``' tuples), sorted in the listing's order: each pair of claims
+    """The pairs of these findings (``_findings``' tuples, each once), sorted in the listing's order: each pair of claims
     stating their figures (``stating``, their ``sides``) that is listed and matches the incident label, the
     places ``at`` and the window. A pair is listed as claim-pairs.rq has it: side a is the lower value, the
     lower claim IRI between equal ones (a revision reads in time order as stored); one voice's figure in two
     articles, never twice in one article (a revision may be read in one)."""
-    pairs, seen = [], set()
+    pairs, ratios, stated = [], {}, {}
     window = since or until
     for kind_, fa, fb, ratio, metric_ in found:
-        if (kind_, fa, fb) in seen:  # a finding on two pages: its figures name its rows
-            continue
-        seen.add((kind_, fa, fb))
-        bs = [b for b in map(sides.get, stating.get(fb, ())) if b is not None]
+        bs = stated.get(fb)
+        if bs is None:  # the sides of the claims stating a figure, once a figure: a figure is in many findings
+            bs = stated[fb] = [b for b in map(sides.get, stating.get(fb, ())) if b is not None]
         if not bs:
             continue
+        as_ = stated.get(fa)
+        if as_ is None:
+            as_ = stated[fa] = [a for a in map(sides.get, stating.get(fa, ())) if a is not None]
         revision = kind_ == "revision"
-        finding = (kind_, metric_, None if kind_ == "not-comparable" else _number(ratio))
-        for ca in stating.get(fa, ()):
-            a = sides.get(ca)
-            if a is None or (incident and a.incident_label != incident):
+        if kind_ == "not-comparable" or ratio is None:
+            shown = None
+        else:
+            shown = ratios.get(ratio)
+            if shown is None:
+                shown = ratios[ratio] = _number(ratio)
+        finding = (kind_, metric_, shown)
+        for a in as_:
+            if incident and a.incident_label != incident:
                 continue
-            va, voice, article = a.number, a.voice, a.article
+            ca, va, voice, article = a.claim, a.number, a.voice, a.article
             head = _SEP.join((metric_, a.end_key, kind_, a.label, ""))  # order_key's parts from side a's asserter
             a_key, a_file = a.number_key, a.file
             for b in bs:
@@ -619,16 +647,20 @@ def drop_empty_groups(store, groups: Iterable[str] | None = None) -> None:
 
 def _entries(store, groups: list[tuple[str, str, str]]) -> list[tuple]:
     """(kind, figure a, figure b, ratio, metric notation) of the findings in these listing groups ((IRI, metric
-    notation, kind) each), from their pages (``Pages``)."""
+    notation, kind) each), from their pages (``Pages``), each once."""
     about = {group: (notation, kind) for group, notation, kind in groups}
     out: list[tuple] = []
     for chunk in _chunks(sorted(about)):
+        pages: dict[str, list[str]] = {}
         for group, page in store.rows(_with_values(_PAGES_OF, "group", chunk)):
+            pages.setdefault(group, []).append(page)
+        for group, texts in pages.items():
             notation, kind = about[group]
-            cells = page.replace(_ENTRY_SEP, CELL_SEP).split(CELL_SEP)  # three an entry
+            cells = _ENTRY_SEP.join(texts).replace(_ENTRY_SEP, CELL_SEP).split(CELL_SEP)  # three an entry
             n = len(cells) // 3
-            out += zip(repeat(kind, n), cells[0::3], cells[1::3],
-                       [None if ratio == ABSENT else ratio for ratio in cells[2::3]], repeat(notation, n))
+            entries = zip(repeat(kind, n), cells[0::3], cells[1::3],
+                          [None if ratio == ABSENT else ratio for ratio in cells[2::3]], repeat(notation, n))
+            out += entries if len(texts) == 1 else dict.fromkeys(entries)  # a finding on two pages: once
     return out
 
 
