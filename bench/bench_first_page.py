@@ -9,7 +9,10 @@ process of its own, the two alternating, --runs times each (the median is report
 the command inside the process as `kg conflicts -f csv > FILE` runs it (without the interpreter's
 start), its output going to a file, and times it to its end and to its first row written; it reports a
 hash of what it wrote, so the two codes are held to the same output, and the first page to the first
-rows of its listing. The long listings' rate is their rows over the seconds after the first row.
+rows of its listing (and the two files are compared byte for byte). The long listings' rate is their rows
+over the seconds after the first row. A summary table gives what issue 23 sets targets for (the whole
+listing's rows a second and first row, the first pages of --asserter, --metric and --kind), old (--before)
+against new (this checkout), and new / old.
 
     python -m bench.bench_first_page --before DIR [--tiers 10000 100000] [--work DIR] [--runs 3] [--out FILE]
 """
@@ -80,9 +83,11 @@ with open(path, "w", encoding="utf-8", newline="") as out:
 with open(path, encoding="utf-8", newline="") as out:
     rows = list(csv.reader(out))[1:]
 digest = lambda rs: hashlib.sha256(json.dumps(rs).encode()).hexdigest()
+with open(path, "rb") as out:
+    written = hashlib.sha256(out.read()).hexdigest()
 first = None if timed.first is None else timed.first - t
 print(json.dumps({"seconds": seconds, "first_row": first, "rows": len(rows), "output": digest(rows),
-                  "first": digest(rows[:%d])}))
+                  "first": digest(rows[:%d]), "bytes": written}))
 """ % FIRST
 
 
@@ -130,6 +135,7 @@ def measure(store: Path, before: Path, runs: int, work: Path) -> list[dict]:
             values = filter_values(work / "listing-after.csv")
         out[what] = {"what": what, "args": " ".join(args[5:]), "rows": seen["after"]["rows"],
                      "same": seen["before"]["output"] == seen["after"]["output"], "first": seen["after"]["first"],
+                     "same_bytes": seen["before"]["bytes"] == seen["after"]["bytes"],
                      "output": seen["after"]["output"],
                      **{f"{code}_{k}": statistics.median(v[code]) for k, v in (("s", times), ("first", firsts))
                         for code in ("before", "after")}}
@@ -142,7 +148,7 @@ def measure(store: Path, before: Path, runs: int, work: Path) -> list[dict]:
 
 
 def _same(r: dict) -> str:
-    same = "yes" if r["same"] else "NO"
+    same = ("yes, byte for byte" if r["same_bytes"] else "the same rows, NOT the same bytes") if r["same"] else "NO"
     if "start_of_listing" in r:
         same += ", the listing's first rows" if r["start_of_listing"] else ", NOT the listing's first rows"
     return same
@@ -174,6 +180,31 @@ def stream_table(results: list[tuple[int, dict, list[dict]]]) -> list[str]:
     return lines
 
 
+SUMMARY = [("whole listing", "rows/s to a file", "rate"), ("whole listing", "seconds, all written", "after_s"),
+           ("whole listing", "first row written (s)", "first"), (f"--asserter (the most listed), first {FIRST} rows", "s", "after_s"),
+           (f"--metric {METRIC}, first {FIRST} rows", "s", "after_s"), (f"--kind contradiction, first {FIRST} rows", "s", "after_s")]
+
+
+def summary_table(results: list[tuple[int, dict, list[dict]]]) -> list[str]:
+    """The figures issue 23 sets targets for, old (--before) against new (this checkout), and new / old: above 1
+    for rows a second is faster, below 1 for seconds."""
+    lines = ["| claims | `kg conflicts -f csv > FILE` | old | new | new / old |", "|---|---|---|---|---|"]
+    for n, info, rows in results:
+        by = {r["what"]: r for r in rows}
+        for what, unit, key in SUMMARY:
+            r = by.get(what)
+            if r is None:
+                continue
+            if key == "rate":
+                old, new, text = r["rows"] / r["before_s"], r["rows"] / r["after_s"], "{:,.0f}"
+            elif key == "first":
+                old, new, text = r["before_first"], r["after_first"], "{:.3f}"
+            else:
+                old, new, text = r["before_s"], r["after_s"], "{:.3f}"
+            lines.append(f"| {n:,} | {what}: {unit} | {text.format(old)} | {text.format(new)} | {new / old:.2f} |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", type=Path, required=True, help="a kg source tree to compare with (its kg/ package)")
@@ -181,11 +212,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of each command by each code (the median)")
     parser.add_argument("--work", type=Path, default=None, help="folder for the generated stores (kept)")
     parser.add_argument("--out", type=Path, default=None, help="also write the Markdown here")
+    parser.add_argument("--title", default="`kg conflicts` before and after", help="the results' title")
     args = parser.parse_args(argv)
     if not (args.before / "kg" / "__init__.py").exists():
         parser.error(f"--before {args.before}: no kg package there")
     started = datetime.now(timezone.utc)
-    head = report_head("`kg conflicts` before and after", "bench_first_page", argv, started, machine())
+    head = report_head(args.title, "bench_first_page", argv, started, machine())
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-first-page-"))
     results = []
     for n in args.tiers:
@@ -196,7 +228,7 @@ def main(argv: list[str] | None = None) -> None:
     text = "\n".join([*head, f"- Before: the kg code in `{args.before}`; after: this checkout; medians of "
                               f"{args.runs} runs each, alternating; load average {os.getloadavg()[0]:.1f} at the end",
                        "- Filter values, taken from each store's whole listing:", *filters, "",
-                       *table(results), "", *stream_table(results)]) + "\n"
+                       *summary_table(results), "", *table(results), "", *stream_table(results)]) + "\n"
     print(text)
     if args.out:
         args.out.write_text(text)

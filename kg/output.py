@@ -62,7 +62,14 @@ def terminal_safe(text: str) -> str:
     """Text for a terminal: control characters that a terminal would obey (ESC sequences that clear
     the screen or set the title, BEL, the C1 controls, bidirectional overrides) are written as
     visible escapes (``\\x1b``); line breaks and tabs stay. What kg prints from data goes through here."""
+    if text.isascii():  # the usual case, told at once: deleting the ASCII controls from its bytes leaves them all
+        ascii_bytes = text.encode("ascii")
+        if len(ascii_bytes.translate(None, _ASCII_CONTROLS)) == len(ascii_bytes):
+            return text
     return _TERMINAL_CONTROLS.sub(_visible, text)
+
+
+_ASCII_CONTROLS = bytes(range(0x00, 0x09)) + bytes(range(0x0b, 0x20)) + b"\x7f"  # _TERMINAL_CONTROLS' ASCII ones
 
 
 def _visible(m: re.Match) -> str:
@@ -199,6 +206,80 @@ def _delimited(pieces: Iterable[list[dict[str, Any]]], columns: list[str], delim
 
     for piece in pieces:
         yield "".join([line(r) + "\n" for r in piece])
+
+
+class RowFormat:
+    """How ``render_stream`` writes one row of a format it writes row by row (CSV, TSV, JSON Lines, JSON,
+    Markdown), as parts: a row is ``head`` + its cells joined by ``sep`` + ``tail``, a cell being its
+    column's ``key`` (JSON's name and colon; nothing in the others) and its value's text (``value``). For a
+    caller that writes a value's text once and joins the texts row after row (kg.analysis.sides: a claim's
+    cells are in many rows): ``start`` + ``pieces`` is ``render_stream``'s text, byte for byte
+    (tests/test_conflicts_stream.py)."""
+
+    def __init__(self, fmt: str, columns: list[str]):
+        fmt = TABLES.named(fmt)
+        if fmt not in ("csv", "tsv", "jsonl", "json", "md") or (fmt in ("csv", "tsv") and len(columns) < 2):
+            raise ValueError(f"{fmt}: not written cell by cell")
+        self.fmt = fmt
+        self.key = lambda column: ""
+        if fmt in ("csv", "tsv"):
+            delimiter = "," if fmt == "csv" else "\t"
+            cells, special = _CellTexts(delimiter), re.compile(f'[{delimiter}"\r\n]').search
+            quoted_or_formula = re.compile(f'["\r\n]|{delimiter}[=+\\-@\t\r]').search
+
+            def value(value: Any) -> str:  # text as it is, unless the writer may quote it
+                if value.__class__ is str and not (value.startswith(_FORMULA_START) or special(value)):
+                    return value
+                return cells.cell(value)
+
+            def values(values: Iterable) -> list[str]:
+                # strings as they are, looked at at once: when none holds a delimiter, a quote or a line break or
+                # starts like a formula; whole numbers as str() writes them, which is a plain number
+                texts = [v if v.__class__ is str else str(v) if v.__class__ is int else "" if v is None
+                         else cells.cell(v) for v in values]
+                text = delimiter.join(texts)
+                if text.count(delimiter) == len(texts) - 1 and not quoted_or_formula(delimiter + text):
+                    return texts
+                return [cells.written(v) if v.__class__ is str and (v.startswith(_FORMULA_START) or special(v)) else t
+                        for v, t in zip(values, texts)]
+            self.value, self.values = value, values
+            self.head, self.sep, self.tail = "", delimiter, "\n"
+            self.start = next(_delimited([], columns, delimiter))
+        elif fmt == "md":
+            self.value = lambda value: _text(value).replace("|", "\\|").replace("\n", " ")
+            self.head, self.sep, self.tail = "| ", " | ", " |\n"
+            self.start = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
+        elif fmt == "jsonl":  # json.dumps: ", " between items, ": " after a key
+            self.key = lambda column: _JSON.encode(column) + ": "
+            self.value = _JSON.encode
+            self.head, self.sep, self.tail = "{", ", ", "}\n"
+            self.start = ""
+        else:  # the list indented by one, each row one space in: its items two
+            self.key = lambda column: "  " + _JSON.encode(column) + ": "
+            self.value = _JSON.encode
+            self.head, self.sep, self.tail = " {\n", ",\n", "\n }"
+            self.start = ""
+
+    def values(self, values: Iterable) -> list[str]:
+        """The texts of these values, in cells."""
+        return list(map(self.value, values))
+
+    def cell(self, column: str, value: Any) -> str:
+        return self.key(column) + self.value(value)
+
+    def pieces(self, rows: Iterable[list[str]]) -> Iterator[str]:
+        """Lists of rows' texts (each ``head`` + cells + ``tail``) as the text of the rows, then its ending."""
+        first = True
+        for texts in rows:
+            if not texts:
+                continue
+            if self.fmt == "json":
+                yield ("[\n" if first else ",\n") + ",\n".join(texts)
+            else:
+                yield "".join(texts)
+            first = False
+        if self.fmt == "json":
+            yield "[]\n" if first else "\n]\n"
 
 
 def table(rows: list[dict[str, Any]], columns: list[str], max_width: int | None = None) -> str:

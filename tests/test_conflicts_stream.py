@@ -122,3 +122,45 @@ def test_every_format_writes_awkward_values_as_before():
         for fmt in FORMATS:
             for some in (rows, rows[:1], []):
                 assert render(some, columns, fmt) == reference_text(some, columns, fmt), (columns, fmt, len(some))
+
+
+def test_a_row_written_from_its_parts_is_written_as_render_writes_it():
+    """kg.output.RowFormat (the listing's rows written from runs of cells rendered once): a row is its cells joined,
+    as render writes the row, in every format, awkward values included."""
+    from kg.output import RowFormat, render
+
+    values = [None, "", "plain", 'a "quote"', "a, comma", "a\ttab", "a line\nbreak", "a\rreturn", "=1+2", "-3", "+x",
+              "@a", 1, 1.0, True, False, -1.5, 2.5e-7, " spaced ", "\ue000", "pipe | here", "ünïcödé — “q”"]
+    columns = ["a", "b", "c"]
+    rows = [{c: values[(i + 5 * j) % len(values)] for j, c in enumerate(columns)} for i in range(len(values) * 3)]
+    for fmt in FORMATS:
+        for some in (rows, rows[:1], rows[:2]):
+            row_format = RowFormat(fmt, columns)
+            texts = [row_format.head + row_format.sep.join(row_format.cell(c, r[c]) for c in columns) + row_format.tail
+                     for r in some]
+            written = row_format.start + "".join(row_format.pieces([texts[:1], [], texts[1:]]))
+            assert written == render(some, columns, fmt), (fmt, len(some))
+
+
+def test_the_pairs_sort_by_their_rows_order_key(generated):
+    """A pair's key is ``order_key`` of its row: the pairs, sorted, are the rows in the listing's order."""
+    with open_store(generated, read_only=True) as store:
+        pairs = [pair for batch in listed_sides.stream(store).batches for pair in batch]
+    assert len(pairs) > 1000
+    assert [pair[0] for pair in pairs] == [listed_sides.order_key(listed_sides.row_of(pair)) for pair in pairs]
+    assert [pair[0] for pair in pairs] == sorted(pair[0] for pair in pairs)
+
+
+def test_values_written_at_once_are_written_as_each_alone():
+    """RowFormat.values (a side's values written at once when none needs quoting) are each value's text, in every
+    format."""
+    from kg.output import RowFormat
+
+    values = [None, "", "plain", 'a "quote"', "a, comma", "a\ttab", "a line\nbreak", "a\rreturn", "=1+2", "-3", "+x",
+              "@a", 1, 1.0, -1.5, " spaced ", "ünï — “q”", "x,=y", "a|b"]
+    for fmt in FORMATS:
+        row_format = RowFormat(fmt, ["a", "b"])
+        for i in range(len(values)):
+            for n in (1, 2, 3, 13):
+                some = [values[(i + 3 * j) % len(values)] for j in range(n)]
+                assert row_format.values(some) == [row_format.value(v) for v in some], (fmt, some)

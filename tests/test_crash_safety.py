@@ -30,13 +30,20 @@ def graphs(path) -> dict[bytes, set[bytes]]:
 
 def findings_of(path) -> set[bytes]:
     """The findings graph's quads (conflicts worked out at load time), a listing group's pages one quad a finding
-    on them: which page holds a finding follows the batches that wrote it, which a crash and a reload change."""
+    on them and pages of sides one a claim: which page holds a finding or a claim follows the batches that wrote
+    it, which a crash and a reload change."""
     with open_store(path, read_only=True) as store:
         quads = [q for q in store.dump_nquads().splitlines() if b"/kg-claims/graph/findings>" in q]
     return {line for q in quads for line in _a_finding_a_quad(q)}
 
 
 def _a_finding_a_quad(quad: bytes) -> list[bytes]:
+    if b"#sidePage> " in quad:  # pages of sides, like a group's pages, follow the batches: a claim's line a quad
+        return [quad.partition(b"#sidePage> ")[0] + b"#sidePage> (a page)"]
+    if b"#listedSides> " in quad:
+        _, _, rest = quad.partition(b' "')
+        page, _, tail = rest.rpartition(b'" ')
+        return [b'(a page) "' + line + b'" ' + tail for line in page.split("\ue002".encode())]
     if b"#listedFindings> " not in quad:
         return [quad]
     head, _, rest = quad.partition(b' "')

@@ -44,11 +44,14 @@ def assert_in_step(store) -> None:
 
 
 def finding_quads(store) -> set[str]:
-    """The findings graph's triples, a listing group's pages as one line per finding on them (how the findings
-    are split into pages follows the batches they were written in)."""
+    """The findings graph's triples, a listing group's pages as one line per finding on them and pages of sides
+    as one line a claim (how findings and claims are split into pages follows the batches they were written in)."""
     result = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {FINDINGS} {{ ?s ?p ?o }} }}")
-    return {f"{s} {p} {entry}" for s, p, o in result.rows
-            for entry in (str(o).split("\n") if p == KG.listedFindings else [str(o)])}
+    return {f"{s} {p} {entry}" for s, p, o in result.rows if p not in (KG.listedSides, KG.sidePage)
+            for entry in (str(o).split("\n") if p == KG.listedFindings else [str(o)])} | {
+        f"{s if p == KG.sidePage else '(a page)'} {p} {entry}" for s, p, o in result.rows
+        if p in (KG.listedSides, KG.sidePage)  # pages of sides: a claim's line, whichever page holds it
+        for entry in (str(o).split("\ue002") if p == KG.listedSides else ["(a page)"])}
 
 
 def test_the_seeds_findings_are_the_expected_disagreements(store, vocab):

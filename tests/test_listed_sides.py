@@ -114,8 +114,23 @@ def assert_first_pages_are_the_listing_cut(store, filters: list[dict]) -> None:
         sizes = {1, 50, len(every), len(every) + 5} | {n + d for n in ends[:3] + ends[-2:] for d in (-1, 0, 1)}
         for k in sorted(n for n in sizes if n > 0):
             assert conflict_rows(store, p, TOLERANCE, k)[0] == every[:k], (p, k)
-        if "asserter" not in p:  # a source's rows are read from its findings, not from the groups
+        if "asserter" not in p:  # the stream takes a source by its IRI (test_a_source_is_listed_from_the_groups_...)
             assert list(islice(listed_sides.stream(store, **p), 50)) == every[:50], p
+
+
+def test_a_source_is_listed_from_the_groups_holding_its_findings(generated):
+    """`kg conflicts --asserter`: the listing groups holding the source's findings, read as the whole listing's
+    (their entries of its findings only): the rows its findings give, in the listing's order, cut anywhere."""
+    with open_store(generated, read_only=True) as store:
+        rows = run_named(store, "conflicts", {})
+        for asserter in (rows[0]["asserter_a"], rows[len(rows) // 2]["asserter_b"]):
+            source = str(source_iri(store, asserter))
+            assert listed_sides.read(store, source=source)
+            for p in ({}, {"kind": "corroboration"}, {"metric": rows[-1]["metric"]}, {"since": "2020"}):
+                every = listed_sides.read(store, **p, source=source)
+                assert list(listed_sides.stream(store, **p, source=source)) == every, (asserter, p)
+                for k in (1, 7, 50):
+                    assert list(islice(listed_sides.stream(store, **p, source=source), k)) == every[:k], (asserter, p)
 
 
 def test_a_first_page_is_the_listing_cut_there_on_the_seeds(store, vocab):
@@ -271,7 +286,8 @@ def test_a_changed_canonical_name_marks_its_claims_for_analysis_again(store, voc
 def as_an_older_kg_left_it(store) -> None:
     """The findings graph as a kg before listed sides and listing groups started it: none of either, no version."""
     store.update(" ;\n".join(f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{p}> ?o }} }}" for p in (
-        KG.listedSide, KG.listingGroup, KG.listingKey, KG.listingMetric, KG.listingVersion)))
+        KG.listedSide, KG.listedSides, KG.sidePage, KG.listingGroup, KG.listingKey, KG.listingMetric,
+        KG.listingVersion)))
     assert not listed_sides.written(store)
 
 
@@ -298,6 +314,20 @@ def test_a_store_analysed_before_the_pages_is_listed_from_the_named_queries_unti
     rows, note = conflict_rows(store, {}, TOLERANCE)
     assert rows == expected and "older kg" in note
     findings.rebuild(store)
+    assert conflict_rows(store, {}, TOLERANCE) == (expected, None)
+
+
+def test_a_store_analysed_before_the_pages_of_sides_reads_every_side_by_its_claim(store, vocab):
+    """Listing version 2: no pages of sides; a long listing reads every claim's figure and side triples instead."""
+    store_seed_claims(store, vocab)
+    expected = conflict_rows(store, {}, TOLERANCE)[0]
+    assert list(listed_sides.stream(store, whole_from=0)) == expected  # every side from the pages of sides
+    store.update(f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{KG.listedSides}> ?o }} }} ;\n"
+                 f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{KG.sidePage}> ?o }} }} ;\n"
+                 f"DELETE WHERE {{ GRAPH {FINDINGS} {{ ?s <{KG.listingVersion}> ?v }} }} ;\n"
+                 f"INSERT DATA {{ GRAPH {FINDINGS} {{ {FINDINGS} <{KG.listingVersion}> 2 }} }}")
+    assert listed_sides.written(store)
+    assert list(listed_sides.stream(store, whole_from=0)) == expected
     assert conflict_rows(store, {}, TOLERANCE) == (expected, None)
 
 

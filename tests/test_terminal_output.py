@@ -169,3 +169,11 @@ def test_explain_is_a_few_lines_a_pair_and_verbose_says_all(seeds):
     assert full.count("“") >= 2 * len(pairs) and full.count("why: ") == len(pairs)
     assert len(full.split("Not listed (other sources on the same metric and place):")[1].strip().splitlines()) >= 2 * sum(counted)
     assert len(concise.splitlines()) * 3 < len(full.splitlines())
+
+
+def test_ascii_text_is_checked_at_once_and_escaped_as_any():
+    """terminal_safe's quick test of ASCII text: every ASCII control but tab and line break is still escaped."""
+    for code in range(0x80):
+        char = chr(code)
+        expected = char if char in "\t\n" or 0x20 <= code < 0x7f else f"\\x{code:02x}"
+        assert terminal_safe(f"a{char}b") == f"a{expected}b", code

@@ -58,7 +58,7 @@ from kg.stores.base import write_triples
 from kg.stores.sparqlterms import string_literal, strip_comments
 
 FINDINGS_GRAPH = GRAPH["findings"]
-FINDING = BASE + "finding/"
+FINDING = listed_sides.FINDING
 FIGURE = BASE + "figure/"
 _CHUNK = 500  # terms per VALUES block: keeps each request small for remote stores
 
@@ -283,8 +283,7 @@ class AnalysisCache:
 
 # ---------------------------------------------------------------- working out and writing findings
 
-def finding_iri(kind: str, a: str, b: str) -> str:
-    return FINDING + hashlib.sha256(f"{kind}|{a}|{b}".encode()).hexdigest()[:24]
+finding_iri = listed_sides.finding_iri
 
 
 def figure_findings(x: Figure, y: Figure, tolerance=DEFAULT_TOLERANCE) -> Iterator[tuple]:

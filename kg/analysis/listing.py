@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, Iterable, Iterator
 
 from kg.analysis import findings
@@ -21,7 +21,7 @@ from kg.analysis.names import check_names, incident_labels, source_iri, source_l
 from kg.analysis.queries import run_named
 from kg.analysis.rules import DEFAULT_TOLERANCE, Figure, classify, comparable
 from kg.copies import copy_counts
-from kg.output import growing_chunks
+from kg.output import RowFormat, growing_chunks, render_stream
 
 
 def tolerance_for(kg_store, asked: Decimal | None) -> Decimal:
@@ -96,6 +96,51 @@ def with_copies(kg_store, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, 
         yield from chunk
 
 
+def conflict_texts(kg_store, rows: Iterable[dict[str, Any]], columns: list[str], fmt: str) -> Iterator[str]:
+    """The rows with their copies (``with_copies``) as text in ``fmt``, a format written row by row (not the
+    aligned table), as they are read: ``columns``, then the first row's other columns, as
+    kg.output.render_stream writes them. A stored listing not yet started (``kg.analysis.sides.Listing``)
+    whose columns come in its rows' order is written from its pairs instead of dicts
+    (``kg.analysis.sides.PairTexts``): the same text, each claim's cells written once however many rows
+    it is in."""
+    full = columns + [c for c in listed_sides.ROW_COLUMNS if c not in columns]
+    if isinstance(rows, listed_sides.Listing) and not rows.started and full == list(listed_sides.ROW_COLUMNS):
+        batches = (batch for batch in rows.batches if batch)
+        first = next(batches, None)
+        if first is not None:
+            yield from _pair_texts(kg_store, chain([first], batches), RowFormat(fmt, full))
+            return
+        rows = iter(())
+    rows = with_copies(kg_store, rows)
+    first = next(rows, None)
+    yield from render_stream([] if first is None else chain([first], rows),
+                             columns + [c for c in (first or {}) if c not in columns], fmt)
+
+
+def _pair_texts(kg_store, batches: Iterable[list], row_format: RowFormat) -> Iterator[str]:
+    """``conflict_texts`` of batches of pairs: their sides' copies counted as ``with_copies`` counts them (the
+    first articles by name, then every story's at once), their rows written as ``row_format`` writes them."""
+    texts = listed_sides.PairTexts(row_format)
+    every: dict[str, int] | None = None
+    looked_up = 0
+
+    def written(pairs: list) -> list[str]:
+        nonlocal every, looked_up
+        sides = [side for pair in pairs for side in pair[-2:] if side.copies is None]
+        if sides:
+            files = {side.file for side in sides}
+            if every is None and looked_up + len(files) > _FILES_LOOKED_UP:
+                every = copy_counts(kg_store)
+            counts = every if every is not None else copy_counts(kg_store, files)
+            looked_up += len(files)
+            for side in sides:
+                side.copies = counts.get(side.file, 0)
+        return texts.rows(pairs)
+
+    yield row_format.start
+    yield from row_format.pieces(written(pairs) for batch in batches for pairs in growing_chunks(batch))
+
+
 def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None) -> Iterable[dict[str, Any]]:
     """The stored findings' conflicts: the rows the named query ``conflicts`` gives (``conflicts-of-incident``,
     ``conflicts-of-source`` for an incident or a source), paired, filtered and sorted here from the findings
@@ -118,9 +163,8 @@ def stored_conflicts(kg_store, params: dict[str, Any], limit: int | None = None)
     source = source_iri(kg_store, asserter) if asserter else None
     if asserter and source is None:  # a name no stored source has: the named query matches it as it can
         return run_named(kg_store, "conflicts", {**rest, "asserter": asserter}, limit)
-    if source is None:
-        return listed_sides.stream(kg_store, **rest)  # group by group: a first page reads the first groups only
-    return _first(listed_sides.read(kg_store, **rest, source=source), limit)
+    # group by group: a first page reads the first groups only
+    return listed_sides.stream(kg_store, **rest, source=source)
 
 
 def named_conflicts(kg_store, params: dict[str, Any], limit: int | None = None) -> list[dict[str, Any]]:
