@@ -239,20 +239,9 @@ def forget(store, claims: list[str]) -> None:
     pages = {page for chunk in _chunks(sorted(gone)) for (page,) in store.rows(_with_values(
         f"SELECT DISTINCT ?page WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim <{KG.sidePage}> ?page }} }}", "claim", chunk))}
     for chunk in _chunks(sorted(pages)):
-        deleted, inserted = [], []
-        for page, text in store.rows(_with_values(
-                f"SELECT ?page ?text WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?page <{KG.listedSides}> ?text }} }}",
-                "page", chunk)):
-            lines = text.split(_LINE)
-            kept = [line for line in lines if line.partition(CELL_SEP)[0] not in gone]
-            if len(kept) < len(lines):
-                deleted.append(f"<{page}> <{KG.listedSides}> {string_literal(text)} .")
-                if kept:
-                    inserted.append(f"<{page}> <{KG.listedSides}> {string_literal(_LINE.join(kept))} .")
-        if deleted:
-            store.update(f"DELETE DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(deleted)} }} }}")
-        if inserted:
-            store.update(f"INSERT DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(inserted)} }} }}")
+        _rewrite_pages(store, KG.listedSides, _LINE, store.rows(_with_values(
+            f"SELECT ?page ?text WHERE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?page <{KG.listedSides}> ?text }} }}", "page", chunk)),
+            lambda page, line: line.partition(CELL_SEP)[0] not in gone)
     for chunk in _chunks(sorted(gone)):
         for predicate in (_SIDE, f"<{KG.sidePage}>"):
             store.update(_with_values(f"DELETE {{ GRAPH <{FINDINGS_GRAPH}> {{ ?claim {predicate} ?o }} }} "
@@ -606,18 +595,25 @@ def drop_entries(store, entries: Iterable[tuple[str, str, str, str | None]]) -> 
     for group, fa, fb, ratio in entries:
         gone.setdefault(group, set()).add(entry(fa, fb, ratio))
     for chunk in _chunks(sorted(gone)):
-        deleted, inserted = [], []
-        for group, page in store.rows(_with_values(_PAGES_OF, "group", chunk)):
-            entries_on = page.split(_ENTRY_SEP)
-            kept = [e for e in entries_on if e not in gone[group]]
-            if len(kept) < len(entries_on):
-                deleted.append(f"<{group}> <{KG.listedFindings}> {string_literal(page)} .")
-                if kept:
-                    inserted.append(f"<{group}> <{KG.listedFindings}> {string_literal(_ENTRY_SEP.join(kept))} .")
-        if deleted:
-            store.update(f"DELETE DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(deleted)} }} }}")
-        if inserted:
-            store.update(f"INSERT DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(inserted)} }} }}")
+        _rewrite_pages(store, KG.listedFindings, _ENTRY_SEP, store.rows(_with_values(_PAGES_OF, "group", chunk)),
+                       lambda group, e: e not in gone[group])
+
+
+def _rewrite_pages(store, predicate, sep: str, pages, keep) -> None:
+    """Write again each page ((subject, text) of ``predicate``, parts joined by ``sep``) from which ``keep(subject,
+    part)`` drops a part; a page left with nothing goes."""
+    deleted, inserted = [], []
+    for subject, text in pages:
+        parts = text.split(sep)
+        kept = [part for part in parts if keep(subject, part)]
+        if len(kept) < len(parts):
+            deleted.append(f"<{subject}> <{predicate}> {string_literal(text)} .")
+            if kept:
+                inserted.append(f"<{subject}> <{predicate}> {string_literal(sep.join(kept))} .")
+    if deleted:
+        store.update(f"DELETE DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(deleted)} }} }}")
+    if inserted:
+        store.update(f"INSERT DATA {{ GRAPH <{FINDINGS_GRAPH}> {{ {' '.join(inserted)} }} }}")
 
 
 def _listed_metrics(store) -> list[tuple[str, str]]:
