@@ -300,8 +300,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # ... nor is the day a campaign began ("on March 24, 1999, NATO aircraft began bombing")
             started = {p for p in pms if p.kind == "day" and dates_a_start(docs[si], p.start, p.end, vocab.time_words)}
             # (and so is the same day said again in other words: "Twenty-five years ago today, on March 24, 1999")
-            start_days.update(p for p in pms if p.kind == "day" and any(q.finish == p.finish for q in started))
-            named_days.update(start_days)
+            began = {p for p in pms if p.kind == "day" and any(q.finish == p.finish for q in started)}
+            start_days |= began
+            named_days |= began
             # "The battle for Raqqa lasted from June 6 to Oct. 17, 2017": the span of the war its tolls are of
             war_spans.extend((si, Period(p.begin, p.finish, None)) for p in pms if p.kind == "range" and p.begin
                              and (_days_long(Period(p.begin, p.finish)) or 0) > 7 and spans_a_long_event(docs[si], p.start, p.end))
