@@ -209,6 +209,7 @@ def side_pages(sides: list[tuple[str, str, str]]) -> str:
 # 3: and every claim its line on a page of sides
 LISTING_VERSION = 3
 LISTED_FROM = 2  # the version the listing reads (below it: the named queries)
+SIDE_PAGES_FROM = 3  # the version with pages of sides (below it: every claim's figure and side looked up)
 
 
 def listing_mark() -> tuple:
@@ -431,7 +432,7 @@ def _sides(store, claims: set[str] | None, every: bool) -> dict[str, Side]:
 def _every_side(store) -> tuple[dict[str, list[str]], dict[str, Side]]:
     """The claims stating each figure and every claim's side, read from the pages of sides (``side_pages``;
     a graph an older kg started, without them: every claim's figure, then every side)."""
-    if not _version_at_least(store, 3):
+    if not _version_at_least(store, SIDE_PAGES_FROM):
         return _claims_of(store, None, True), _sides(store, None, True)
     stating: dict[str, list[str]] = {}
     sides: dict[str, Side] = {}
