@@ -150,6 +150,9 @@ class StoryYear:
             if year:
                 early = int(year.group(1)) < self._pub[0]
                 self.year, self.month = (int(year.group(1)), _first_month(p.text)) if early else (None, None)
+            elif self._far(p.finish) and p.kind in ("day", "month", "year") and _AGO.search(p.text):
+                # "Ten years ago today": the day the story is about, told from the article's
+                self.year, self.month = _year_month(p.finish)
             elif p.kind in ("relative", "todate") or _RELATIVE_WORDS & set(_LETTERS.findall(p.text.lower())):
                 self.year = self.month = None
         return pms
@@ -170,7 +173,18 @@ class StoryYear:
         m = _ISO.match(iso or "")
         if not m or not m.group(2):
             return False
-        return (self._pub[0] * 12 + self._pub[1]) - (int(m.group(1)) * 12 + int(m.group(2))) > self._FAR_MONTHS
+        months_back = (self._pub[0] * 12 + self._pub[1]) - (int(m.group(1)) * 12 + int(m.group(2)))
+        # (or after the article's day, which no bare date of the story can be: "the third week of January" in a
+        # piece of January 6)
+        return months_back > self._FAR_MONTHS or (months_back == 0 and (iso or "") > (self.published or ""))
+
+
+_AGO = re.compile(r"\byears? ago\b", re.I)
+
+
+def _year_month(iso: str) -> tuple[int, int]:
+    m = _ISO.match(iso)
+    return int(m.group(1)), int(m.group(2))
 
 
 _RELATIVE_WORDS = frozenset({"this", "last", "next", "ago", "today", "yesterday", *_WEEKDAYS})

@@ -451,3 +451,15 @@ def test_a_day_that_dates_something_else_said_of_a_toll_dates_no_later_toll():
                      "that soldiers had killed at least 10 people at the toll gate.")
     cs = extract(text, ArticleMeta("t.txt", publisher="FactLine Nigeria", published="2021-11-24"), vocabulary())
     assert [(int(c.value), c.period.end) for c in cs] == [(78, "2021-11-21"), (10, "2020-10-20")]
+
+
+def test_years_ago_today_sets_the_year_a_retrospective_story_is_in():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = normalise("Survivors remember\n\nTen years ago today, rebels poured into the eastern neighbourhoods of the "
+                     "capital.\n\nThe government's first estimate, given in the third week of January, was 3,000 dead. By "
+                     "March its figure had risen to about 5,200.")
+    cs = extract(text, ArticleMeta("t.txt", publisher="The Continental Review", published="2009-01-06"), vocabulary())
+    # (of 1999, not the weeks after the article's day, nor the March before it)
+    assert [(int(c.value), c.period.end[:7]) for c in cs] == [(3000, "1999-01"), (5200, "1999-03")]
