@@ -139,9 +139,11 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                 trailing = _misparsed_trailing_subject(node)
                 if trailing is not None:
                     return _speaker(trailing, "speech", nouns, verbs)
-            elif agent is None and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in node.children):
-                # "It is estimated that up to 2,000 people have been killed": a passive with no one saying it
-                # is the writer's own hedge, not the last source going on, unless a speaker above says it
+            elif agent is None and any((c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it")
+                                       or (c.dep_ == "nsubjpass" and c.i < tok.i and _a_count(c)) for c in node.children):
+                # "It is estimated that up to 2,000 people have been killed", "The dead are generally put at 5,000":
+                # a passive with no one saying it is the writer's own hedge, not the last source going on, unless a
+                # speaker above says it
                 impersonal = impersonal or Speaker(node, "impersonal")
             else:
                 subject = agent if agent is not None else _subject(node)
@@ -169,6 +171,17 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                              and (o := _by_their_count(c, nouns)) is not None), None)
             return Speaker(by_count, "possessive") if by_count is not None and impersonal is None else impersonal
         child, node = node, node.head
+
+
+def _listed(noun) -> bool:
+    """One of several nouns listed together ("four women, four children and two drivers")."""
+    return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
+
+
+def _a_count(noun) -> bool:
+    """The dead or a count of them ("the dead", "the toll"), not someone who could say it."""
+    lemma = noun.lemma_.lower()
+    return lemma in _words("countHeads") or lemma in vocabulary().outcome_lemmas
 
 
 def _predicate(node) -> bool:
@@ -852,7 +865,7 @@ class Counted:
     predicate: bool = False  # the noun is what the figure is said to be ("14 of the dead were children")
     part: bool = False  # a part of a count said to be something ("60 of the fatalities were under five")
     befell: str = ""  # the outcome of the figure's own verb, with no noun of its own ("14 of the wounded later died")
-    by_word: str = ""  # the outcome noun whose victims the figure's noun are ("death" in "the death of seven workers")
+    by_word: str = ""  # the outcome whose sufferers the figure's noun are ("the death of seven workers", "13 suspects were killed")
     among_dead: bool = False  # a part of the dead told before, named as its verb's subject ("the dead included 412 civilians")
     proper: bool = False  # the counted noun is a proper noun, a people's name ("215 Georgians", "70 Meitei")
 
@@ -865,7 +878,7 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
     if tok is None:
         return None
     # a number opening a sentence ("Thirty rebels were ...") is often parsed as a compound of its noun
-    counts_head = tok.dep_ in ("nummod", "quantmod") or (tok.dep_ == "compound" and tok.pos_ == "NUM")
+    counts_head = tok.dep_ in ("nummod", "quantmod") or (tok.dep_ == "compound" and (tok.pos_ == "NUM" or tok.like_num))
     noun = tok.head if counts_head and tok.head.pos_ in _NOMINAL else tok
     # a shared noun left out of the first conjunct: "22 US and five Iraqi troops" (22 counts "troops")
     # (not a people's plural name, counted itself: "2.5 million Koreans, civilians and soldiers")
@@ -922,6 +935,12 @@ def counted(doc, start: int, end: int, outcomes: dict[str, str]) -> Counted | No
         outcome_word = node.lemma_.lower() if outcome else ""
         if outcome and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and node.i == noun.head.head.i:
             by_word = node.lemma_.lower()  # "the death of seven workers": an outcome noun whose victims the figure counts
+        elif (outcome and noun.i != tok.i and noun.tag_ == "NNS" and not _listed(noun)
+              and came_from.dep_ in (*SUBJECTS, "dobj") and node.pos_ == "VERB" and (
+                came_from.i == noun.i or (came_from.lemma_.lower() in _words("countHeads") and noun.head.head.i == came_from.i))):
+            # "Thirteen suspects were killed", "a total of 4,279 drug personalities died": the verb's own sufferers,
+            # whoever they were (not one of a list, whose parts a breakdown names)
+            by_word = node.lemma_.lower()
         if not outcome and node.pos_ in ("VERB", "AUX"):
             # "put the number of dead at 100": the verb's object names what the figure is
             # (not a clause joined to it: "counted eleven bodies, and at least two of them were children")

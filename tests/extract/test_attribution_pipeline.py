@@ -1967,3 +1967,9 @@ def test_a_report_set_beside_the_subject_names_whose_figure_it_is():
     cs = run("The best available evidence, the judicial panel's report, puts the number killed at 11.",
              publisher="FactLine Nigeria", published="2021-11-24")
     assert [(c.asserter.label, int(c.value)) for c in cs] == [("judicial panel", 11)]
+
+
+def test_a_passive_estimate_of_the_dead_with_no_one_giving_it_is_the_writers_own():
+    cs = run("The commission counted 4,854 people killed.\n\nThe dead are generally put at between 5,000 and 6,000.",
+             publisher="The Continental Review")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(4854, "commission"), (5000, "The Continental Review")]

@@ -415,3 +415,14 @@ def test_a_places_population_and_a_series_label_are_no_counts():
     assert pipeline_metrics("The Ledger: Iran's protest death toll, week 11") == []
     # (a place's dead are a count)
     assert pipeline_metrics("Syria's 500,000 dead are mourned.") == [("people-killed", 500000)]
+
+
+def test_those_a_killing_befell_are_people_whatever_the_noun_but_not_one_of_a_listed_breakdown():
+    assert pipeline_metrics("Thirteen suspects were killed in the simultaneous operations in the province.") == [
+        ("people-killed", 13)]
+    assert pipeline_metrics("A total of 4,279 drug personalities died in operations in which they fought back.") == [
+        ("people-killed", 4279)]
+    # (the parts of a listed breakdown, and a noun of things, are no count of people)
+    assert ("people-killed", 4) not in pipeline_metrics(
+        "At least four women, four children and two civilian drivers were killed.")
+    assert pipeline_metrics("The army lost 12 tanks.") == []
