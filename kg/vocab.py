@@ -65,6 +65,11 @@ class Vocabulary:
         return self.lemmas(KG.outletDescriptions)
 
     @cached_property
+    def envoy_nouns(self) -> frozenset[str]:
+        """Nouns for a person who speaks for the country named with them ("the representative of France"; ontology/lexicon.ttl)."""
+        return self.lemmas(KG.envoyNouns)
+
+    @cached_property
     def parts_of_a_body(self) -> frozenset[str]:
         """Nouns for a part of a body that speaks for it ("members of the Erk party"; ontology/lexicon.ttl)."""
         return self.lemmas(KG.partsOfABody)

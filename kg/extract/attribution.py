@@ -61,6 +61,13 @@ _SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))
 # a transcript's tags for the outlet's own voice
 _HOST_TAGS = frozenset(("ANCHOR", "HOST", "PRESENTER", "CORRESPONDENT", "REPORTER", "INTERVIEWER", "MODERATOR", "NARRATOR",
                         "Q", "QUESTION"))
+
+
+def is_host_tag(tag: str) -> bool:
+    """A transcript's tag for the outlet's own voice ("Q", "ANCHOR")."""
+    return " ".join(tag.split()).upper() in _HOST_TAGS
+
+
 _GROUP_TYPES = frozenset(("ngo", "research", "armed-group"))
 # "the defence minister", "the minister of communication", lower-cased
 _PORTFOLIO = re.compile(r"(?:the|a|an)\s+(?:([a-z]+)\s+minister|minister\s+(?:of|for)\s+([a-z]+))")
@@ -369,6 +376,8 @@ class Attributor:
         self.owned_body_nouns = vocab.owned_body_nouns
         self.description_types = vocab.description_types
         self.parts_of_a_body = vocab.parts_of_a_body
+        self.envoy_nouns = vocab.envoy_nouns
+        self.reporting_verbs = vocab.reporting_verbs
         self.outlet_descriptions = vocab.outlet_descriptions
         self._outlets: list[SourceRef] = []  # outlets named in the text, the last one last
         self._org_name, self._org_hint = _org_patterns(vocab.organisation_nouns)
@@ -1052,6 +1061,27 @@ class Attributor:
                     return r[0], r[1], "attr.subject"
         return None
 
+    @staticmethod
+    def _envoy(head, country: SourceRef) -> SourceRef:
+        label = f"{head.text} of {country.label}"
+        return SourceRef(slug(label), label, "Person", speaks_for=country, known=False)
+
+    def _envoys_country(self, head) -> SourceRef | None:
+        """The country (or body) an envoy ``head`` speaks for, by its name ("the representative of the United States",
+        "Syria's delegate")."""
+        if head.lemma_.lower() not in self.envoy_nouns or any(c.dep_ == "acl" and c.lemma_.lower() in ("cite", "quote")
+                                                              for c in head.children):
+            return None  # (not "the representative of the United Kingdom, citing the WHO": the WHO's figure)
+        named = [c for c in head.children if c.dep_ == "poss"] + [
+            p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for p in c.children if p.dep_ == "pobj"]
+        for n in named:
+            words = [t for t in n.subtree if t.dep_ not in ("det", "case") and t.i <= n.i]
+            if n.pos_ == "PROPN" and words and all(t.pos_ == "PROPN" for t in words):
+                # (a name: the gazetteer knows few of the countries that send envoys)
+                text = n.doc[words[0].i:n.i + 1].text
+                return self._met_in_words(text) or _as_written(text)
+        return None
+
     def _body_of_part(self, head):
         """The named body ``head`` is a part of ("members of the Erk party", "the desk of the Kingmi Papua Church"), or
         None (not "members of the public": a body's name has a proper noun)."""
@@ -1072,6 +1102,11 @@ class Attributor:
             country = next((self.index.vocab.places[k].label for a, b, k in self.places.find(head.text)
                             if a == 0 and b == len(head.text) and self.index.vocab.places[k].kind == "Country"), None)
             return (met or _as_written(country or head.text)), None
+        country = self._envoys_country(head)
+        if country is not None:
+            # "The representative of France said", "Syria's delegate said": the country, through its envoy (whom a
+            # "he said" after means)
+            return country, self._envoy(head, country)
         whole = self._body_of_part(head)
         if whole is not None:
             # "Exiled members of the opposition Erk party said", "the justice and peace desk of the Kingmi Papua
@@ -1230,6 +1265,14 @@ class Attributor:
                 self.last_org = asserter
         if speaker is not None:
             self.last_person = speaker
+
+    def note_envoys(self, s: str, doc, ms) -> None:
+        """Remember an envoy who speaks in a sentence without figures ("The representative of the Russian Federation said
+        that ...; ..., he said"): whom a "he said" after means."""
+        for t in doc:
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.reporting_verbs and (country := self._envoys_country(t)):
+                envoy = self._envoy(t, country)
+                self.last_asserter, self.last_person = (country, envoy), envoy
 
     def note_acts(self, s: str, acts, ms, in_quote: bool = False) -> None:
         """Remember who spoke in a sentence (even one without figures), and who issued the reports named."""

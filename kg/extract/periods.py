@@ -216,7 +216,9 @@ def _days_before(published: str | None, days: int) -> str | None:
         return None
 
 
-def _weekday(published: str | None, name: str) -> str | None:
+def _weekday(published: str | None, name: str, last: bool = False) -> str | None:
+    """The day of that name on or before the article's day ("on Monday"); a week before it when the article's day is
+    one of that name and the text says "last Monday"."""
     pub = _pub(published)
     if not pub or not pub[1]:
         return None
@@ -226,7 +228,7 @@ def _weekday(published: str | None, name: str) -> str | None:
         d = date(pub[0], pub[1], pub[2])
     except ValueError:
         return None
-    back = (d.weekday() - _WEEKDAYS.index(name)) % 7
+    back = (d.weekday() - _WEEKDAYS.index(name)) % 7 or (7 if last else 0)
     return (d - timedelta(days=back)).isoformat()
 
 
@@ -292,7 +294,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "Thirty-seven years ago this week", "25 years ago today", "six months ago": counted back from the article's date
     ("years-ago", re.compile(rf"\b(?P<n>(?:{'|'.join(TENS)})-(?:{'|'.join(UNITS)})|{_NUMW}|a)\s+(?P<unit>years?|months?)\s+ago"
                              rf"(?:\s+(?P<when>today|this\s+week|this\s+month))?\b", re.I)),
-    ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
+    ("relative", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<rel>this\s+year|last\s+year|past\s+year|(?:last|past)\s+(?P<n>{_NUMW})\s+years|so\s+far\s+(?:this\s+year|in\s+(?P<y>{_Y}))|to\s+date|till\s+date|so\s+far|today|yesterday|overnight|(?:last\s+|this\s+)?weekend|(?:on\s+|(?P<lastwd>last)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("recent", re.compile(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(?P<lm>last|past|this)\s+(?P<unit1>month|week|day)|(?:last|past|previous|preceding)\s+(?P<n>{_NUMW})\s+(?P<unit>hours|days|weeks|months))\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a)\s+days?\s+ago\b", re.I)),
     # "at the end of June the department had put the number of dead at 120": as it stood then
@@ -559,7 +561,7 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     rel = m.group("rel").lower()
                     pubiso = published if pub else None
                     if m.group("wd"):
-                        day = _weekday(published, m.group("wd").lower())
+                        day = _weekday(published, m.group("wd").lower(), last=bool(m.group("lastwd")))
                         begin = finish = day
                         k = "day"
                     elif rel.endswith("weekend"):  # the last Saturday and Sunday up to the article's day
@@ -683,7 +685,7 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
             taken.append((a, b))
             out.append(PeriodMention(a, b, begin, finish, k, s[a:b]))
     out.sort(key=lambda p: p.start)
-    return _in_that_year(s, out)
+    return _in_that_year(s, _of_this_year(s, out, pub))
 
 
 def _months_apart(a: str, b: str) -> int:
@@ -693,6 +695,23 @@ def _months_apart(a: str, b: str) -> int:
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}  # first month
 _YEAR_PARTS = {"ear": (1, 4), "mid": (5, 8), "lat": (9, 12)}  # early, mid-, late: first and last month
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
+
+
+_OF_THIS_YEAR = re.compile(r"\s+of\s+(?:this|last)\s+year\b", re.I)
+
+
+def _of_this_year(s: str, out: list[PeriodMention], pub) -> list[PeriodMention]:
+    """"up to June 15 of this year": the year says which June 15, it is no period of its own (nor is "of last year",
+    which puts the day in the year before the article's)."""
+    for p in [p for p in out if p.kind != "relative" and not _YEAR.search(p.text)]:
+        of = _OF_THIS_YEAR.match(s, p.end)
+        if of is None or pub is None:
+            continue
+        year = f"{pub[0] - (1 if 'last' in of.group(0).lower() else 0):04d}"
+        out = [q for q in out if not (q.kind == "relative" and of.start() < q.start < of.end())]
+        out[out.index(p)] = PeriodMention(p.start, of.end(), p.begin and year + p.begin[4:], p.finish and year + p.finish[4:],
+                                          p.kind, s[p.start:of.end()])
+    return out
 
 
 def _in_that_year(s: str, out: list[PeriodMention]) -> list[PeriodMention]:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from kg import __version__
-from kg.extract.attribution import PERSON_ROLES, SPEECH_WORDS, Attributor, slug
+from kg.extract.attribution import PERSON_ROLES, SPEECH_WORDS, Attributor, is_host_tag, slug
 from kg.extract.bounds import Figure, figures
 from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
@@ -204,6 +204,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     article_places: dict[str, int] = {}
     dated_items: dict[int, PeriodMention] = {}  # paragraph -> the day its heading line names
     tag_sources: dict[int, tuple | None] = {}  # paragraph -> who its speaker tag names
+    answer_sources: dict[str, tuple | None] = {}  # the tag of one who answers a host's questions -> who it names
 
     # The figures of every sentence first (numbers and bounds depend on the sentence alone): the
     # attribution and incident state a sentence leaves is read only by the figures of later
@@ -231,7 +232,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         return []
     parsed = [si for si, (words, _, figs, pms) in enumerate(found)
               if figs or any(p.kind in ("day", "todate") or (p.kind == "range" and len(p.finish or "") == 10) for p in pms)
-              or not words.isdisjoint(_DENIAL_WORDS)]
+              or not words.isdisjoint(_DENIAL_WORDS)
+              # (or an envoy speaks, whom a "he said" later means)
+              or (si < last_fig and not words.isdisjoint(vocab.envoy_nouns) and not words.isdisjoint(SPEECH_WORDS))]
     docs = dict(zip(parsed, parse_all([_without_credit(sents[si].text) for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
@@ -597,6 +600,14 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                     tag_sources[sent.para] = att.tag_source(sent.speaker_tag)
                 if tag_sources[sent.para] is not None:
                     r = (*tag_sources[sent.para], "attr.speaker-tag")
+            if (sent.speaker_tag and is_host_tag(sent.speaker_tag) and si in docs
+                    and any(t.lower_ in ("you", "your") and t.dep_ in ("nsubj", "poss") for t in docs[si])
+                    and (answering := _answering_tag(sents, si)) is not None):
+                # "Q: General, last month you gave us 4,251 dead.": the host puts the figure to the one who answers
+                if answering not in answer_sources:
+                    answer_sources[answering] = att.tag_source(answering)
+                if answer_sources[answering] is not None:
+                    r = (*answer_sources[answering], "attr.speaker-tag")
             if r is None and s.rstrip().endswith("?") and not _in_quote(s, f.start):
                 continue  # the writer's own question ("Fact-check: Were 78 protesters killed at Lekki toll gate?") asserts nothing
             if (r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1
@@ -662,6 +673,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 raws.append(hurt)
         before_acts = att.last_asserter
         att.note_acts(s, acts, ms, sent.in_quote)
+        if not figs and si in docs:
+            att.note_envoys(s, docs[si], ms)
         if att.last_asserter is not before_acts:
             last_para = sent.para
         if nps:
@@ -999,6 +1012,13 @@ def _started_before(p: PeriodMention, all_periods, sents) -> PeriodMention:
         if q.kind in ("since", "campaign") and q.begin and event in f"{q.text} {sents[sj].text[q.end:q.end + 25]}".lower():
             return PeriodMention(p.start, p.end, q.begin, p.finish, p.kind, p.text)
     return p
+
+
+def _answering_tag(sents, si: int) -> str | None:
+    """The tag of the one who answers the host's question in sentence ``si``: the next turn's, else the last one's."""
+    after = (t.speaker_tag for t in sents[si + 1:] if t.speaker_tag and not is_host_tag(t.speaker_tag))
+    before = (t.speaker_tag for t in reversed(sents[:si]) if t.speaker_tag and not is_host_tag(t.speaker_tag))
+    return next(after, None) or next(before, None)
 
 
 def _quote_speaker(att: Attributor, sents, si: int, vocab: Vocabulary):

@@ -775,8 +775,11 @@ def _owner(noun):
                         continue
                     return p
     for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in _words("receivingVerbs"):
-            agent = _agent(c)  # "estimates given by human rights groups", "figures compiled by the UN"
+        if (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in _words("receivingVerbs")
+                and c.lemma_.lower() not in vocabulary().outcome_lemmas):
+            # "estimates given by human rights groups", "figures compiled by the UN" (not "reports that 79 civilians had
+            # been executed by pro-Government forces": who killed them, in the report's content)
+            agent = _agent(c)
             if agent is not None:
                 return agent
     return None

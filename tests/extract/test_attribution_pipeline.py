@@ -1973,3 +1973,31 @@ def test_a_passive_estimate_of_the_dead_with_no_one_giving_it_is_the_writers_own
     cs = run("The commission counted 4,854 people killed.\n\nThe dead are generally put at between 5,000 and 6,000.",
              publisher="The Continental Review")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(4854, "commission"), (5000, "The Continental Review")]
+
+
+def test_an_envoy_speaks_for_the_country_named_with_them_and_is_whom_he_means_after():
+    cs = run("Briefing the Council, Stephen Marlowe said some 12 people had been killed in the convoy.\n\n"
+             "The representative of the United States said the regime had killed more than 400 civilians.\n\n"
+             "The representative of the Russian Federation said that his country had supported the resolution. In the last "
+             "week alone, terrorist shelling had killed 36 civilians, he said.\n\nSyria's delegate said terrorists had killed "
+             "1,170 civilians.", publisher="UN Meetings Coverage")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (12, "Stephen Marlowe"), (400, "United States"), (36, "Russian Federation"), (1170, "Syria")]
+
+
+def test_reports_a_body_received_are_its_own_and_the_killers_in_them_are_no_source():
+    c = one("The Office of the United Nations High Commissioner for Human Rights had received reliable reports that at least "
+            "79 civilians had been summarily executed by pro-Government forces last Monday.", published="2016-12-19")
+    assert (int(c.value), c.asserter.key, c.period.end) == (79, "ohchr", "2016-12-12")
+
+
+def test_a_figure_a_host_puts_to_the_one_answering_is_the_answerers():
+    cs = run("TRANSCRIPT: police briefing\n\nThe following is a transcript of the briefing of police spokesman Rommel Dizon.\n\n"
+             "DIZON: Good morning. Since July 1, 2016, up to June 15 of this year, a total of 4,279 suspects died in "
+             "operations.\n\nQ: General, last month you gave us 4,251 dead. What happened?\n\n"
+             "Q: The rights group Bantay Buhay says more than 12,000 people have been killed. Your response?\n\n"
+             "DIZON: We do not recognize that number.", publisher="Manila Ledger", published="2018-06-18")
+    assert [(int(c.value), c.asserter.label, c.period.end) for c in cs][:2] == [
+        (4279, "police", "2018-06-15"), (4251, "police", "2018-05")]
+    # (a figure the question puts in another's mouth stays theirs)
+    assert (int(cs[2].value), cs[2].asserter.label) == (12000, "Bantay Buhay")

@@ -463,3 +463,15 @@ def test_years_ago_today_sets_the_year_a_retrospective_story_is_in():
     cs = extract(text, ArticleMeta("t.txt", publisher="The Continental Review", published="2009-01-06"), vocabulary())
     # (of 1999, not the weeks after the article's day, nor the March before it)
     assert [(int(c.value), c.period.end[:7]) for c in cs] == [(3000, "1999-01"), (5200, "1999-03")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # ("last Monday" in a Monday's paper is a week back; "on Monday" is the day itself)
+    ("They were executed last Monday.", [("day", "2016-12-12", "2016-12-12")]),
+    ("They were executed on Monday.", [("day", "2016-12-19", "2016-12-19")]),
+    # ("of this year" says which June 15, it is no period of its own; "of last year" puts the day a year back)
+    ("up to June 15 of this year", [("until", None, "2016-06-15")]),
+    ("killed on March 3 of last year", [("day", "2015-03-03", "2015-03-03")]),
+])
+def test_last_weekday_and_a_day_of_this_or_last_year(sentence, expected):
+    assert [(p.kind, p.begin, p.finish) for p in find_periods(sentence, "2016-12-19")] == expected
