@@ -128,18 +128,23 @@ class StoryYear:
     more than four months before publication takes it: news names the recent past without its year."""
 
     _FAR_MONTHS = 4
+    _NEAR_SENTENCES = 3  # how long after a full date of the story any bare date is of its year
 
     def __init__(self, published: str | None):
         self.published, self.year, self.month = published, None, None
+        self.set_at: int | None = None  # the sentence whose full date set the year
         pub = _pub(published)
         self._pub = pub if pub is not None and pub[1] is not None else None
 
     def resolve(self, s: str, pms: list[PeriodMention], campaign_starts: dict[str, str] | None,
-                words: set[str]) -> list[PeriodMention]:
-        """``pms`` (found in ``s`` against the publication date), with bare dates far back moved to the story's year."""
+                words: set[str], at: int = 0) -> list[PeriodMention]:
+        """``pms`` (found in ``s``, sentence ``at``, against the publication date), with bare dates far back moved to the
+        story's year (and any bare date right after a full date of the story: "between April 4 and April 30, 2004. ...
+        The director told reporters in mid-April", in a piece of April 2024)."""
         if self._pub is None:
             return pms
-        far = [p for p in pms if self.year is not None and self._bare(p) and self._far(p.finish or p.begin)]
+        near = self.set_at is not None and at - self.set_at <= self._NEAR_SENTENCES
+        far = [p for p in pms if self.year is not None and self._bare(p) and (near or self._far(p.finish or p.begin))]
         for year in {self._year_of(p) for p in far} - {None}:
             again = {(q.start, q.end): q for q in find_periods(s, f"{year:04d}-12-31", campaign_starts, words)}
             pms = [again.get((p.start, p.end), p) if p in far and self._year_of(p) == year else p for p in pms]
@@ -150,11 +155,13 @@ class StoryYear:
             if year:
                 early = int(year.group(1)) < self._pub[0]
                 self.year, self.month = (int(year.group(1)), _first_month(p.text)) if early else (None, None)
+                # (a day or days of the story, not the start of a running total: "since August 2014")
+                self.set_at = at if early and p.kind in ("day", "range") and (p.finish or "")[:4] < f"{self._pub[0]:04d}" else None
             elif self._far(p.finish) and p.kind in ("day", "month", "year") and _AGO.search(p.text):
                 # "Ten years ago today": the day the story is about, told from the article's
                 self.year, self.month = _year_month(p.finish)
             elif p.kind in ("relative", "todate") or _RELATIVE_WORDS & set(_LETTERS.findall(p.text.lower())):
-                self.year = self.month = None
+                self.year = self.month = self.set_at = None
         return pms
 
     def _year_of(self, p: PeriodMention) -> int | None:

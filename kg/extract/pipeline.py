@@ -220,7 +220,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         nums = find_numbers(s, words) if (has_digit or words & NUMBER_WORDS) else []
         figs = figures(s, nums) if nums else []
         pms = find_periods(s, meta.published, camp, words) if (has_digit or words & PERIOD_WORDS) else []
-        pms = story_year.resolve(s, pms, camp, words) if pms else pms
+        pms = story_year.resolve(s, pms, camp, words, si) if pms else pms
         # a number inside a date is no count ("between 27 and 31 March", "from 3 to 5 May"; but "between 2000 and
         # 3000 people" may be years or counts, and is left to the figure stage)
         figs = [f for f in figs if not any(p.start <= f.start and f.end <= p.end

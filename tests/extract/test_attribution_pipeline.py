@@ -2001,3 +2001,15 @@ def test_a_figure_a_host_puts_to_the_one_answering_is_the_answerers():
         (4279, "police", "2018-06-15"), (4251, "police", "2018-05")]
     # (a figure the question puts in another's mouth stays theirs)
     assert (int(cs[2].value), cs[2].asserter.label) == (12000, "Bantay Buhay")
+
+
+def test_whose_count_a_copula_gives_asserts_it_but_not_a_time_that_owns_a_toll():
+    c = one("Okafor's own count, built over a decade from hospital ledgers, is 731 Iraqis killed in April 2004.")
+    assert (int(c.value), c.asserter.label) == (731, "Okafor")
+    c = one("Colonel Alain Kiwewa told Reuters Monday night's death toll was around 60.")
+    assert c.asserter.label == "Alain Kiwewa"
+
+
+def test_one_who_classes_a_figure_asserts_it():
+    c = one("The historian classifies 458 of the dead as civilians.", publisher="The Brookfield Review")
+    assert (int(c.value), c.asserter.label) == (458, "historian")

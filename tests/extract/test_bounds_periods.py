@@ -475,3 +475,14 @@ def test_years_ago_today_sets_the_year_a_retrospective_story_is_in():
 ])
 def test_last_weekday_and_a_day_of_this_or_last_year(sentence, expected):
     assert [(p.kind, p.begin, p.finish) for p in find_periods(sentence, "2016-12-19")] == expected
+
+
+def test_a_bare_date_right_after_a_full_date_of_the_story_is_of_its_year():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = normalise("Book review\n\nHis own count is 731 Iraqis killed between April 4 and April 30, 2004.\n\nThe director "
+                     "of the hospital told reporters in mid-April that more than 600 people had been killed.")
+    cs = extract(text, ArticleMeta("t.txt", publisher="The Brookfield Review", published="2024-04-12"), vocabulary())
+    # (April 2004, not the April of the review)
+    assert [(int(c.value), c.period.end[:7]) for c in cs] == [(731, "2004-04"), (600, "2004-04")]
