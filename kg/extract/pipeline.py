@@ -1395,8 +1395,11 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     # at publication; a month named for an event ("in September") is not the data's date
     # (the few days an event took, "on Tuesday and Wednesday", are not the date the data stands at)
     as_of = latest([p.finish for _, p in all_periods if p.kind in ("range", "until", "day") and p.finish
-                    and p not in named_days]) or published  # figures with no period stated
-    default_end = as_of
+                    and p not in named_days])
+    # figures with no period stated: as of the data's date, else the time the story is in (a piece that dates nothing
+    # near its day, "Ten years ago today ... in January 1999"), else the article's day
+    story = _story_month(all_periods, list(stated_days.values()), published) if as_of is None else None
+    default_end = as_of or published
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
     # days an event happened on, not a count's "by Friday"
     by_days = {(si, p.finish) for si, p in all_periods if p.kind == "day" and _BY_DAY.search(sents[si].text[:p.start])}
@@ -1449,10 +1452,12 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                 r.claim.period = Period(None, said, None)  # said before the article's "as of" date: as of then
             elif attack and r.claim.metric == "strikes":
                 r.claim.period = attack[-1][1]
+            elif story and not r.standing:
+                r.claim.period = Period(None, story, None)  # told in the past of a story long before the article's day
             else:
                 r.claim.period = Period(None, default_end, None)
         elif r.pkind == "backref" and per.end is None:
-            r.claim.period = Period(None, default_end, per.text)
+            r.claim.period = Period(None, story if story and not r.standing else default_end, per.text)
         # a month refined to the one day the article names in it ("in May 2019" ... "on 5 May")
         per = r.claim.period
         if (r.pkind in ("month", "day") and per.start and per.end and per.start == per.end and len(per.end) == 7
@@ -1465,6 +1470,28 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                     r.claim.incident = refine_incident(inc, inmonth[0])
         if _FROM_PREVIOUS.search(r.after) and r.claim.period.end and len(r.claim.period.end) >= 7:
             r.claim.period = Period(None, _shift_month(r.claim.period.end, -1), r.claim.period.text)
+
+
+_STORY_MONTHS_BACK = 12  # a story dated this long before its article is told in retrospect
+
+
+def _story_month(all_periods, stated: list[str], published: str | None) -> str | None:
+    """The month a retrospective piece is about: the one its dates (days, months, spans of them, days said on) fall in most often
+    (the first on a tie), when it has two or more and no day, month or span it names, nor any day a statement was made,
+    is within a year of the article's day ("a monument was unveiled last year" may be); None for news."""
+    if not published:
+        return None
+    months = [e[:7] for e in [*(p.finish for _, p in all_periods if p.kind in ("day", "month", "range") and p.finish), *stated]
+              if len(e) >= 7]
+    recent = [e for e in [*(p.finish for _, p in all_periods if p.finish and p.kind in ("day", "month", "range", "until")),
+                          *stated]
+              if len(e) >= 7 and _months(published) - _months(e) <= _STORY_MONTHS_BACK]
+    if len(months) < 2 or recent:
+        return None
+    counts: dict[str, int] = {}
+    for m in months:
+        counts[m] = counts.get(m, 0) + 1
+    return max(months, key=lambda m: counts[m])  # (max keeps the first of the most frequent)
 
 
 def _without_restated_parts(raws: list[_Raw], figures_of: dict[int, list]) -> list[_Raw]:

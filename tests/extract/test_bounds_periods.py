@@ -486,3 +486,23 @@ def test_a_bare_date_right_after_a_full_date_of_the_story_is_of_its_year():
     cs = extract(text, ArticleMeta("t.txt", publisher="The Brookfield Review", published="2024-04-12"), vocabulary())
     # (April 2004, not the April of the review)
     assert [(int(c.value), c.period.end[:7]) for c in cs] == [(731, "2004-04"), (600, "2004-04")]
+
+
+def test_an_undated_figure_of_a_retrospective_piece_is_of_the_month_the_story_is_in():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+
+    def ends(text, published):
+        cs = extract(normalise(text), ArticleMeta("t.txt", publisher="The Continental Review", published=published),
+                     vocabulary())
+        return [(int(c.value), c.period.end[:7]) for c in cs]
+
+    story = ("Survivors remember\n\nRebels held the east of the capital for three weeks in January 1999.\n\nThe "
+             "government's estimate, given by the information ministry on January 20, 1999, was 3,000 dead.\n\nECOMOG "
+             "said its troops had killed over 2,000 rebels.")
+    assert ends(story, "2009-01-06")[-1] == (2000, "1999-01")
+    # (news that dates its statement now: as of the article's day, whatever background it dates)
+    news = ("Fighting resumes\n\nThe peace deal was signed in July 1999 and renewed in May 2001.\n\n"
+            "ECOMOG said on Monday that its troops had killed over 2,000 rebels.")
+    assert ends(news, "2009-01-06")[-1] == (2000, "2009-01")
