@@ -189,6 +189,13 @@ class StoryYear:
 _AGO = re.compile(r"\byears? ago\b", re.I)
 
 
+def told_from_the_articles_day(p: PeriodMention) -> bool:
+    """A time told counting from the article's day ("last year", "on Tuesday", "this month"; not "ten years ago
+    today", which names the day a retrospective piece is about)."""
+    return (p.kind in ("relative", "todate") or not _RELATIVE_WORDS.isdisjoint(_LETTERS.findall(p.text.lower()))) \
+        and not _AGO.search(p.text)
+
+
 def _year_month(iso: str) -> tuple[int, int]:
     m = _ISO.match(iso)
     return int(m.group(1)), int(m.group(2))

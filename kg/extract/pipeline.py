@@ -20,7 +20,7 @@ from kg.extract.fastre import guard
 from kg.extract.incidents import Incidents, refine_incident
 from kg.extract.metrics import lexicon, noun_phrase
 from kg.extract.numbers import MONTHS, NUMBER_WORDS, find_numbers
-from kg.extract.periods import PERIOD_WORDS, PeriodMention, StoryYear, entry_date, find_periods
+from kg.extract.periods import PERIOD_WORDS, PeriodMention, StoryYear, entry_date, find_periods, told_from_the_articles_day
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
@@ -1398,7 +1398,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                     and p not in named_days])
     # figures with no period stated: as of the data's date, else the time the story is in (a piece that dates nothing
     # near its day, "Ten years ago today ... in January 1999"), else the article's day
-    story = _story_month(all_periods, list(stated_days.values()), published) if as_of is None else None
+    story = _story_month(all_periods, list(stated_days.values()), {r.sent for r in raws}, published) if as_of is None else None
     default_end = as_of or published
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
     # days an event happened on, not a count's "by Friday"
@@ -1475,10 +1475,11 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
 _STORY_MONTHS_BACK = 12  # a story dated this long before its article is told in retrospect
 
 
-def _story_month(all_periods, stated: list[str], published: str | None) -> str | None:
+def _story_month(all_periods, stated: list[str], figure_sents: set[int], published: str | None) -> str | None:
     """The month a retrospective piece is about: the one its dates (days, months, spans of them, days said on) fall in most often
     (the first on a tie), when it has two or more and no day, month or span it names, nor any day a statement was made,
-    is within a year of the article's day ("a monument was unveiled last year" may be); None for news."""
+    is within a year of the article's day, and none of its figures' times counts from that day ("Ten years ago today"
+    may); None for news."""
     if not published:
         return None
     months = [e[:7] for e in [*(p.finish for _, p in all_periods if p.kind in ("day", "month", "range") and p.finish), *stated]
@@ -1486,8 +1487,8 @@ def _story_month(all_periods, stated: list[str], published: str | None) -> str |
     recent = [e for e in [*(p.finish for _, p in all_periods if p.finish and p.kind in ("day", "month", "range", "until")),
                           *stated]
               if len(e) >= 7 and _months(published) - _months(e) <= _STORY_MONTHS_BACK]
-    if len(months) < 2 or recent:
-        return None
+    if len(months) < 2 or recent or any(told_from_the_articles_day(p) and si in figure_sents for si, p in all_periods):
+        return None  # (a piece that counts its figures' time from its own day, "in June last year", is told from now)
     counts: dict[str, int] = {}
     for m in months:
         counts[m] = counts.get(m, 0) + 1
