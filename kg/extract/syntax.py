@@ -107,10 +107,12 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             return _speaker(according, "according-to", nouns, verbs)
         if node.pos_ in ("VERB", "AUX") and (by_count := _by_their_count(node, nouns)) is not None:
             return Speaker(by_count, "possessive")  # "By ACLED's count, 349 civilians were killed last year"
-        if node.lemma_ == "be" and child.dep_ in ("attr", "acomp") and (owner := next(
+        if node.lemma_ == "be" and child.dep_ in ("attr", "acomp", "ccomp") and (owner := next(
                 (_owner(c) for c in node.children if c.dep_ == "nsubj" and c.lemma_.lower() in nouns), None)) is not None \
-                and not any(t.lemma_.lower() in vocabulary().time_words for t in owner.subtree):
-            # "Okafor's own count, built over a decade, is 731 Iraqis killed" (not "Monday night's death toll was 60")
+                and owner.pos_ != "PRON" and not any(t.lemma_.lower() in vocabulary().time_words for t in owner.subtree):
+            # "Okafor's own count, built over a decade, is 731 Iraqis killed", "The prosecution's evidence was that at
+            # least 130 civilians were killed" (not "Monday night's death toll was 60"; and "its assessment was that
+            # 60 were killed" is whoever says it)
             return Speaker(owner, "possessive")
         lemma = node.lemma_.lower()
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)

@@ -2008,6 +2008,11 @@ def test_whose_count_a_copula_gives_asserts_it_but_not_a_time_that_owns_a_toll()
     assert (int(c.value), c.asserter.label) == (731, "Okafor")
     c = one("Colonel Alain Kiwewa told Reuters Monday night's death toll was around 60.")
     assert c.asserter.label == "Alain Kiwewa"
+    c = one("The prosecution's evidence was that at least 130 civilians were killed there.")
+    assert c.asserter.label == "prosecution"
+    # (a pronoun's count is whoever says it)
+    c = one("Airwars said on Sunday that its preliminary assessment was that between 60 and 80 civilians were killed.")
+    assert c.asserter.key == "airwars"
 
 
 def test_one_who_classes_a_figure_asserts_it():
