@@ -29,7 +29,7 @@ from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of
                                dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, is_retracted,
-                               measures_a_record, names_an_event, next_predicate_start, noun_past_modifiers,
+                               measures_a_record, names_an_event, next_predicate_start, none_reported, noun_past_modifiers,
                                of_those_told, own_predicate, revises_a_count, sets_a_count, spans_a_long_event,
                                starts_a_period, subject_span, sufferer, told_on_the_day, verb_through_of,
                                wounded_who_died)
@@ -519,6 +519,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             metric, mrule = res
             if f.kind == "zero" and metric == "casualty-reports" and _NO_REPORTS_OF.match(s, f.start):
                 continue  # "There were no immediate reports of casualties": nobody reported any, no count of reports received
+            if f.value == 0 and si in docs and none_reported(docs[si], f.start, f.end, vocab.reporting_verbs):
+                continue  # "No deaths were reported": no one reported any, which counts none
             if metric.endswith("-killed") and si in docs and dead_of_a_non_violent_cause(docs[si], f.start, f.end):
                 continue  # "cholera has killed 18 people": no casualties of the violence the claims are about
             if (raws and raws[-1].sent == si and raws[-1].claim.metric == metric and not (link is not None and link.befell)

@@ -501,6 +501,8 @@ def is_age(doc, start: int, end: int) -> bool:
     if tok is None:
         return False
     head = tok.head
+    while tok.dep_ == "conj" and head.pos_ == "NUM" and head.i < tok.i:
+        tok, head = head, head.head  # "aged 19, 22 and 24": each of a list of ages
     if head.lemma_.lower() in ("age", "aged", "year-old"):
         return True
     if head.lower_ == "of" and head.head.lemma_.lower() == "age":
@@ -1085,6 +1087,17 @@ def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> lis
                 out.append((tok.idx, tok.idx + len(tok.text)) if tok is not noun else (tok.idx, tok.idx))
                 break
     return out
+
+
+def none_reported(doc, start: int, end: int, verbs: frozenset[str]) -> bool:
+    """Whether the zero at [start, end) counts what a passive report with no one reporting it found none of: "No
+    deaths were reported" (as "there were no reports of casualties"; not "the ministry reported no deaths")."""
+    tok = figure_token(doc, start, end)
+    noun = tok.head if tok is not None and tok.dep_ in ("det", "nummod", "quantmod") else tok
+    if noun is None or noun.dep_ != "nsubjpass":
+        return False
+    verb = noun.head
+    return verb.lemma_.lower() in verbs and _agent(verb) is None
 
 
 def _counted_noun(doc, start: int, end: int):

@@ -426,3 +426,10 @@ def test_those_a_killing_befell_are_people_whatever_the_noun_but_not_one_of_a_li
     assert ("people-killed", 4) not in pipeline_metrics(
         "At least four women, four children and two civilian drivers were killed.")
     assert pipeline_metrics("The army lost 12 tanks.") == []
+
+
+def test_a_list_of_ages_is_no_count_and_no_deaths_reported_is_no_zero():
+    assert pipeline_metrics("Three people were killed. The dead were aged 19, 22 and 24.") == [("people-killed", 3)]
+    assert pipeline_metrics("Officials said 63 people had been arrested since Tuesday. No deaths were reported.") == []
+    # (a zero someone reports is one)
+    assert pipeline_metrics("No deaths were reported by the ministry.") == [("people-killed", 0)]
