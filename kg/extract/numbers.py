@@ -138,7 +138,9 @@ _YEAR_BEFORE = guard(re.compile(rf"(?:{_MONTH}|\b(?:in|since|of|by|from|to|until
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:people|civilians|deaths|strikes|airstrikes|reports|troops|soldiers|militants|fighters|children|killed|dead)\b")
 _SIGN_BEFORE = re.compile(r"(?:\^|(?:^|[\s(])[-\u2212])$")
 _EXPONENT_AFTER = re.compile(r"\^|[eE][+-]?\d")
-_NOT_A_COUNT_BEFORE = re.compile(r"[$€£]\s*$|\b(?:US|USD|EUR|GBP|Rs\.?)\s*$|\b(?:aged|ages?|No\.|page|Resolution|flight|Route|Highway)\s+$")
+_NOT_A_COUNT_BEFORE = re.compile(r"[$€£]\s*$|\b(?:US|USD|EUR|GBP|Rs\.?)\s*$|\b(?:aged|ages?|No\.|page|Resolution|flight|Route|Highway|[Rr]elease|[Vv]ersion)\s+$")
+# a part of a code ("Event LB-1982-0916-01"): three or more groups joined by hyphens, two of them digits
+_CODE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}")
 # a number that labels a part of a series, with nothing counted after it: "death toll, week 11", "Day 12: ..."
 _LABEL_BEFORE = re.compile(r"\b(?:[Ww]eek|[Dd]ay|[Pp]hase|[Rr]ound|[Pp]art|[Ee]pisode|[Cc]hapter|[Ss]eason)\s+$")
 _NOTHING_AFTER = re.compile(r"\s*(?:[,.;:!?)\]]|$)")
@@ -148,6 +150,17 @@ _DAY_RANGE_BEFORE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\s*(?:-|\u2013|to|and|th
 _DAY_RANGE_AFTER = re.compile(r"\s*(?:[,.;)]|$|,?\s*(?:19|20)\d\d)")
 _YEAR_AFTER = re.compile(r"\s*,\s*(?:19|20)\d\d\b")
 _AGE_BEFORE = guard(re.compile(r"\b(?:children|boys|girls|kids|babies|infants)\s+(?:under|over|aged|below|above)\s+$"))
+
+
+def _in_code(s: str, a: int, b: int) -> bool:
+    """Whether the number at [a, b) is part of a code ("LB-1982-0916-01"), not a count."""
+    lo, hi = a, b
+    while lo > 0 and not s[lo - 1].isspace() and s[lo - 1] not in "(\"'":
+        lo -= 1
+    while hi < len(s) and not s[hi].isspace() and s[hi] not in ")\"',;:":
+        hi += 1
+    token = s[lo:hi].rstrip(".")
+    return _CODE.fullmatch(token) is not None and sum(g.isdigit() for g in token.split("-")) >= 2
 
 
 def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
@@ -183,6 +196,8 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
             if _AFTER_SKIP.match(after) and not m.group("dscale"):
                 continue
             if _NOT_A_COUNT_BEFORE.search(before, tail):
+                continue
+            if "-" in s[max(0, a - 1):b + 1] and _in_code(s, a, b):
                 continue
             if _LABEL_BEFORE.search(before, tail) and _NOTHING_AFTER.match(after):
                 continue
