@@ -70,7 +70,8 @@ def is_host_tag(tag: str) -> bool:
 
 _GROUP_TYPES = frozenset(("ngo", "research", "armed-group"))
 # "the defence minister", "the minister of communication", lower-cased
-_PORTFOLIO = re.compile(r"(?:the|a|an)\s+(?:([a-z]+)\s+minister|minister\s+(?:of|for)\s+([a-z]+))")
+# (a rank is no portfolio: "a deputy minister of home affairs" is the home ministry's)
+_PORTFOLIO = re.compile(r"(?:the|a|an)\s+(?:(?:then|former|deputy|vice|junior|assistant|acting)\s+)*(?:(?!then\b|former\b|deputy\b|vice\b|junior\b|assistant\b|acting\b)([a-z]+)\s+minister|minister\s+(?:of|for)\s+([a-z]+(?:\s+(?!said\b|told\b|says\b)[a-z]+){0,2}))")
 _OF_OFFICE = re.compile(r"\s+(?:of|for)\s+[A-Z][a-z]+\b")
 _OFFICE_HOLDERS = frozenset(("governor", "mayor", "commander"))
 PERSON_ROLES = frozenset("governor mayor minister president commander official chief head director general spokesman spokeswoman spokesperson".split())
@@ -842,7 +843,7 @@ class Attributor:
             # "the defence minister told parliament": a minister's figure is the ministry's (a prime minister's,
             # the government's)
             office = portfolio.group(1) or portfolio.group(2)
-            label = "government" if office == "prime" else f"Ministry of {office.capitalize()}"
+            label = "government" if office == "prime" else f"Ministry of {office.title()}"
             return _as_written(label), None
         described_role = len(_DETS.sub("", a).split()) >= 2 and a.split()[-1] in PERSON_ROLES
         if described_role and a.split()[0] in ("the", "a", "an") and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
@@ -1240,7 +1241,7 @@ class Attributor:
             return (person.speaks_for or person), person
         portfolio = _PORTFOLIO.fullmatch(f"the {label.lower()}")
         if portfolio and portfolio.group(1) != "prime":  # "the Interior Minister" (capitalised): the ministry
-            label = f"Ministry of {(portfolio.group(1) or portfolio.group(2)).capitalize()}"
+            label = f"Ministry of {(portfolio.group(1) or portfolio.group(2)).title()}"
         if label.islower() and " " not in label and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             # "the service wrote on Telegram" after "Ukraine's State Emergency Service": the body met that the word
             # names; "the source said" after "a security source told AFP": the speaker so described

@@ -2018,3 +2018,9 @@ def test_whose_count_a_copula_gives_asserts_it_but_not_a_time_that_owns_a_toll()
 def test_one_who_classes_a_figure_asserts_it():
     c = one("The historian classifies 458 of the dead as civilians.", publisher="The Brookfield Review")
     assert (int(c.value), c.asserter.label) == (458, "historian")
+
+
+def test_a_ministers_rank_is_no_portfolio():
+    c = one('Last week, a deputy minister of home affairs told journalists that "about 1,000 people" had died.')
+    assert c.asserter.label != "Ministry of Deputy"
+    assert one("The defence minister said 40 were killed.").asserter.label == "Ministry of Defence"
