@@ -92,6 +92,13 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             if agent is not None:
                 return _speaker(agent, "passive-agent", nouns, verbs)
     while True:
+        # "3,500-5,000 -- people killed, the range given by Human Rights Watch", "40 were killed, a figure compiled by
+        # the UN": a count set beside the clause names whose it is
+        beside = next((o for c in node.children if c.dep_ in ("appos", "dep") and c.i > tok.i
+                       and c.lemma_.lower() in nouns | _APPOSED_COUNTS and (o := _owner(c)) is not None
+                       and o.pos_ != "PRON"), None)
+        if beside is not None:
+            return Speaker(beside, "possessive")
         according = _according_to(node, child, tok)
         if according is not None:
             # "X recorded 19 bodies, according to (a copy of) its log": X's own record
@@ -183,6 +190,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
 def _listed(noun) -> bool:
     """One of several nouns listed together ("four women, four children and two drivers")."""
     return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
+
+
+_APPOSED_COUNTS = frozenset(("range",))  # (a report noun only beside a figure: "..., the range given by HRW")
 
 
 def _a_count(noun) -> bool:

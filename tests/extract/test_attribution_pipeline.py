@@ -2024,3 +2024,9 @@ def test_a_ministers_rank_is_no_portfolio():
     c = one('Last week, a deputy minister of home affairs told journalists that "about 1,000 people" had died.')
     assert c.asserter.label != "Ministry of Deputy"
     assert one("The defence minister said 40 were killed.").asserter.label == "Ministry of Defence"
+
+
+def test_a_count_set_beside_the_clause_names_whose_it_is():
+    cs = run("Halabja by the numbers\n\n3,500-5,000 -- people killed, the range given by Human Rights Watch in its 1993 "
+             "report.\n\nAt least 40 civilians were wounded, a figure compiled by the UN.", publisher="Kurdistan Observer")
+    assert [(int(c.value), c.asserter.key) for c in cs] == [(3500, "hrw"), (40, "un")]
