@@ -27,7 +27,8 @@ from kg.extract.sentences import split, title_case
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
                                counts_a_long_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
                                dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
-                               denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, governing_source,
+                               denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, first_person_says,
+                               governing_source,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, is_retracted,
                                measures_a_record, names_an_event, next_predicate_start, none_reported, noun_past_modifiers,
                                of_those_told, own_predicate, revises_a_count, sets_a_count, spans_a_long_event,
@@ -205,6 +206,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     dated_items: dict[int, PeriodMention] = {}  # paragraph -> the day its heading line names
     tag_sources: dict[int, tuple | None] = {}  # paragraph -> who its speaker tag names
     answer_sources: dict[str, tuple | None] = {}  # the tag of one who answers a host's questions -> who it names
+    signatory = _signatory(sents)  # who signs a letter or an opinion piece at its end
 
     # The figures of every sentence first (numbers and bounds depend on the sentence alone): the
     # attribution and incident state a sentence leaves is read only by the figures of later
@@ -610,6 +612,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                     answer_sources[answering] = att.tag_source(answering)
                 if answer_sources[answering] is not None:
                     r = (*answer_sources[answering], "attr.speaker-tag")
+            if ((r is None or r[2] == "attr.carry-over" or r[0] == outlet) and signatory is not None and not quoted
+                    and not sent.in_quote and not _in_quote(s, f.start) and si in docs and first_person_says(docs[si], f.start, f.end)):
+                r = (signatory, signatory, "attr.signatory")  # "In my own small study ..., I found 412": the letter's writer
             if r is None and s.rstrip().endswith("?") and not _in_quote(s, f.start):
                 continue  # the writer's own question ("Fact-check: Were 78 protesters killed at Lekki toll gate?") asserts nothing
             if (r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1
@@ -1014,6 +1019,23 @@ def _started_before(p: PeriodMention, all_periods, sents) -> PeriodMention:
         if q.kind in ("since", "campaign") and q.begin and event in f"{q.text} {sents[sj].text[q.end:q.end + 25]}".lower():
             return PeriodMention(p.start, p.end, q.begin, p.finish, p.kind, p.text)
     return p
+
+
+_NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|al|bin)){1,3}")
+_NOTE_LINE = re.compile(r"(?:Editor|Editors)['\u2019]?s?\s+note\b|Note\b|Correction\b", re.I)
+
+
+def _signatory(sents) -> SourceRef | None:
+    """The name a letter or an opinion piece is signed with: a line that is only a name, among the last three lines
+    before any editor's note ("Kamala Thapa Magar / Gulariya, Bardiya / Editor's note: ...")."""
+    lines = [t for t in sents if not t.headline]
+    while lines and _NOTE_LINE.match(next(t for t in lines if t.para == lines[-1].para).text):
+        lines = [t for t in lines if t.para != lines[-1].para]
+    for t in lines[-3:]:
+        if _NAME_LINE.fullmatch(t.text.strip()) and not any(u.para == t.para and u is not t for u in lines):
+            name = t.text.strip()
+            return SourceRef(slug(name), name, "Person", known=False)
+    return None
 
 
 def _answering_tag(sents, si: int) -> str | None:

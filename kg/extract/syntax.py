@@ -1456,6 +1456,13 @@ def _clause_verb(doc, start: int, end: int):
     return verb
 
 
+def first_person_says(doc, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is in a clause whose subject is "I" or "we" ("I found 412 conflict deaths")."""
+    verb = _clause_verb(doc, start, end)
+    subject = _subject(verb) if verb is not None else None
+    return subject is not None and subject.lower_ in ("i", "we")
+
+
 def subject_span(doc, start: int, end: int, outcomes: dict[str, str] | frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Characters of the subject of the clause the figure at [start, end) belongs to ("AFRICOM has carried
     out 189 strikes": AFRICOM; "Before they were repelled, the terrorists killed 5": the terrorists); None

@@ -2030,3 +2030,11 @@ def test_a_count_set_beside_the_clause_names_whose_it_is():
     cs = run("Halabja by the numbers\n\n3,500-5,000 -- people killed, the range given by Human Rights Watch in its 1993 "
              "report.\n\nAt least 40 civilians were wounded, a figure compiled by the UN.", publisher="Kurdistan Observer")
     assert [(int(c.value), c.asserter.key) for c in cs] == [(3500, "hrw"), (40, "un")]
+
+
+def test_a_letter_writers_own_count_is_the_signatorys():
+    cs = run("Toll was misattributed\n\nSir,\n\nThe ministry's register lists 17,640 people killed.\n\nIn my own small study "
+             "of court and police records in Bardiya, I found 412 conflict deaths in the district.\n\nKamala Thapa Magar\n"
+             "Gulariya, Bardiya\n\nEditor's note: The report should have attributed the figure to the ministry. We apologise.",
+             publisher="The Kathmandu Chronicle")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(17640, "ministry"), (412, "Kamala Thapa Magar")]
