@@ -867,6 +867,9 @@ class Attributor:
         if self._outlets and (" ".join(words[-2:]) in self.outlet_descriptions or words[-1] in self.outlet_descriptions):
             return self._outlets[-1], None  # "the news agency reported": the outlet named before
         if a not in ("it", "they", "its", "their"):
+            if _REPORT_WORD.search(a.split()[-1]) and a.split()[0] in ("a", "an"):
+                # "A 2001 academic study estimated": a report not met before, as written (not the last one named)
+                return _as_written(_DETS.sub("", m.text).strip()), None
             # the report / the statement / the agency ...: the issuer of the last report named, else the last organisation that spoke
             if _REPORT_WORD.search(a) and self.last_report_org is not None:
                 return self.last_report_org, None
@@ -1158,6 +1161,9 @@ class Attributor:
                           and t.head.head.dep_ == "acl" and t.head.head.head.i == head.i), None)
             if not cands and where is not None and (label := speaker_label(where, self.time_words)):
                 return _as_written(label), None  # "A study published in The Lancet estimated": the journal's, as written
+            if not cands and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) and unit:
+                # "A 2001 academic study estimated": a document of no one named, as written (not the source before)
+                return _as_written(" ".join(t.text for t in [*unit, head])), None
             if not cands:
                 return None
         if head.pos_ == "PRON" and head.lower_ in ("it", "they") and head.head.dep_ != "ROOT":

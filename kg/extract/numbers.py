@@ -199,6 +199,8 @@ def find_numbers(s: str, words: set[str] | None = None) -> list[Number]:
                 continue
             if "-" in s[max(0, a - 1):b + 1] and _in_code(s, a, b):
                 continue
+            if s[a - 1:a] == "[" and s[b:b + 1] == "]":
+                continue  # a footnote's mark ("put the toll at 312,[2] while"), not a count
             if _LABEL_BEFORE.search(before, tail) and _NOTHING_AFTER.match(after):
                 continue
             if _MONTH_BEFORE.search(before, tail) or _DATE_AFTER.match(after):

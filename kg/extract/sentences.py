@@ -41,7 +41,8 @@ _SPEAKER_TAG = re.compile(
 
 _SAID_END = (".", "?", "!", '"', "\u201d")
 
-_BOUNDARY = re.compile(r"""([.!?]+["')\]]*)(\s+|(?=["(\[]?[A-Z]))""")
+# (a sentence may end with footnote marks: "... 1,040 dead.[3][4] A 2001 study ...")
+_BOUNDARY = re.compile(r"""([.!?]+["')\]]*(?:\[\d{1,3}\])*)(\s+|(?=["(\[]?[A-Z]))""")
 
 
 _LINE_END = ".!?\"')]"

@@ -161,6 +161,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                 impersonal = impersonal or Speaker(node, "impersonal")
             else:
                 subject = agent if agent is not None else _subject(node)
+                if (subject is None and node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.head.pos_ in ("NOUN", "PROPN")
+                        and any(c.dep_ == "dobj" for c in node.children)):
+                    subject = node.head  # "A 2001 academic study estimated 700 deaths": the parser made the subject the root
                 # '"We counted 47 bodies," the commander said': "we" and "I" in a quote that opens the sentence
                 # are whoever says it after
                 if subject is not None and not (subject.lower_ in ("we", "i") and node.doc[0].text in _OPENING_QUOTES):

@@ -2038,3 +2038,11 @@ def test_a_letter_writers_own_count_is_the_signatorys():
              "Gulariya, Bardiya\n\nEditor's note: The report should have attributed the figure to the ministry. We apologise.",
              publisher="The Kathmandu Chronicle")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(17640, "ministry"), (412, "Kamala Thapa Magar")]
+
+
+def test_footnote_marks_are_no_figures_nor_hide_a_sentence_end_and_an_unnamed_study_is_no_one_met_before():
+    cs = run("Battle of Kerrow\n\nCasualties\n\nEstimates of the dead vary widely. The government put the toll at 312,[2] "
+             "while the Kerrow Relief Committee counted 1,040 dead.[3] A 2001 academic study estimated between 700 and 900 "
+             "deaths.[4][5]", publisher="The Encyclopedia")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [
+        (312, "government"), (1040, "Kerrow Relief Committee"), (700, "academic study")]
