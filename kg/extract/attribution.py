@@ -191,7 +191,12 @@ def _speech_verbs(s: str) -> list[_Span]:
     # a capital inside a sentence in sentence case is a name's word ("the United States"), not a verb
     names_only = not title_case(s)
     return [_Span(*toks[i]) for i, t in enumerate(low) if t in SPEECH_WORDS
-            and not (names_only and i > 0 and s[toks[i][0]].isupper() and s[toks[i - 1][0]].isupper())]
+            and not (names_only and i > 0 and s[toks[i][0]].isupper() and s[toks[i - 1][0]].isupper())
+            # (a deed, not a statement: "Islamic State claims attack", "claimed responsibility for")
+            and not (t in ("claims", "claimed") and i + 1 < len(low) and low[i + 1] in _CLAIMED_DEEDS)]
+
+
+_CLAIMED_DEEDS = frozenset(("attack", "attacks", "responsibility", "credit", "bombing", "blast", "killing", "killings"))
 
 
 # the words before a name that are not of it: "Its Foreign Ministry", "An Interior Ministry official"

@@ -142,7 +142,7 @@ _NOT_A_COUNT_BEFORE = re.compile(r"[$€£]\s*$|\b(?:US|USD|EUR|GBP|Rs\.?)\s*$|\
 # a part of a code ("Event LB-1982-0916-01"): three or more groups joined by hyphens, two of them digits
 _CODE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}")
 # a number that labels a part of a series, with nothing counted after it: "death toll, week 11", "Day 12: ..."
-_LABEL_BEFORE = re.compile(r"\b(?:[Ww]eek|[Dd]ay|[Pp]hase|[Rr]ound|[Pp]art|[Ee]pisode|[Cc]hapter|[Ss]eason)\s+$")
+_LABEL_BEFORE = re.compile(r"\b(?:[Ww]eek|[Dd]ay|[Pp]hase|[Rr]ound|[Pp]art|[Ee]pisode|[Cc]hapter|[Ss]eason|UPDATE|[Uu]pdate)\s+$")
 _NOTHING_AFTER = re.compile(r"\s*(?:[,.;:!?)\]]|$)")
 _MONTH_BEFORE = guard(re.compile(rf"\b{_MONTH}\s+$"))
 # the last day of a range of days: "between March 27 and 31, ..." (not "on March 2 and 3 people ...")

@@ -207,6 +207,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     tag_sources: dict[int, tuple | None] = {}  # paragraph -> who its speaker tag names
     answer_sources: dict[str, tuple | None] = {}  # the tag of one who answers a host's questions -> who it names
     signatory = _signatory(sents)  # who signs a letter or an opinion piece at its end
+    listed_from: int | None = None  # the paragraph that opens the list the current paragraph is an item of
 
     # The figures of every sentence first (numbers and bounds depend on the sentence alone): the
     # attribution and incident state a sentence leaves is read only by the figures of later
@@ -247,6 +248,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     for si, sent in enumerate(sents):
         s = sent.text
         words, has_digit, figs, pms = found[si]
+        # "The army said ... the following: / - 23 militants killed; / - 14 others arrested; / - 9 soldiers wounded":
+        # the items of a list a statement opens are its speaker's, however many there are
+        if si > 0 and sents[si - 1].para != sent.para:
+            opened = sents[si - 1].text.rstrip().endswith(":")
+            listed_from = (sents[si - 1].para if opened else listed_from) if _LIST_ITEM.match(s) else None
         live = si <= last_fig
         if live and (figs or not words.isdisjoint(_SPEECH_WORDS)):
             ms = att.mentions(s)
@@ -617,7 +623,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 r = (signatory, signatory, "attr.signatory")  # "In my own small study ..., I found 412": the letter's writer
             if r is None and s.rstrip().endswith("?") and not _in_quote(s, f.start):
                 continue  # the writer's own question ("Fact-check: Were 78 protesters killed at Lekki toll gate?") asserts nothing
-            if (r is None and att.last_asserter is not None and not sent.headline and sent.para - last_para <= 1
+            if (r is None and att.last_asserter is not None and not sent.headline
+                    and (sent.para - last_para <= 1 or (listed_from is not None and last_para >= listed_from))
                     and not _about_the_war(docs.get(si), f.start, f.end, vocab)
                     and not (sent.para != last_para and _history_after_news(pm, raws, meta.published))):
                 # the source of the figures just before (same or previous paragraph) goes on speaking
@@ -1023,6 +1030,9 @@ def _started_before(p: PeriodMention, all_periods, sents) -> PeriodMention:
 
 _NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|al|bin)){1,3}")
 _NOTE_LINE = re.compile(r"(?:Editor|Editors)['\u2019]?s?\s+note\b|Note\b|Correction\b", re.I)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
 
 
 def _signatory(sents) -> SourceRef | None:

@@ -2046,3 +2046,15 @@ def test_footnote_marks_are_no_figures_nor_hide_a_sentence_end_and_an_unnamed_st
              "deaths.[4][5]", publisher="The Encyclopedia")
     assert [(int(c.value), c.asserter.label) for c in cs] == [
         (312, "government"), (1040, "Kerrow Relief Committee"), (700, "academic study")]
+
+
+def test_the_items_of_a_list_a_statement_opens_are_its_speakers():
+    cs = run("Army gives weekly figures\n\nThe army said in a statement on Sunday that its operations had achieved the "
+             "following:\n\n- 23 militants killed in Sambisa forest;\n\n- 14 others arrested;\n\n- 9 soldiers wounded.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(23, "army"), (9, "army")]
+
+
+def test_a_wire_storys_update_labels_are_no_figures_and_claiming_an_attack_is_no_statement():
+    cs = run("UPDATE 2: Toll rises to 31; Islamic State claims attack\n\nThe toll from the market blast rose to 31 on "
+             "Friday, police spokesman Ali Hassan said.", publisher="Wire", published="2024-05-03")
+    assert {(int(c.value), c.asserter.label) for c in cs} == {(31, "police")}
