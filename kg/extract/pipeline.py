@@ -24,11 +24,12 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, StoryYear, entry_dat
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
+from kg.extract.tables import header_of, table_leads, table_rows
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
                                counts_a_long_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
                                dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, first_person_says,
-                               governing_source,
+                               governing_source, reporter,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, is_retracted,
                                measures_a_record, names_an_event, next_predicate_start, none_reported, noun_past_modifiers,
                                of_those_told, own_predicate, revises_a_count, sets_a_count, spans_a_long_event,
@@ -207,6 +208,10 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     tag_sources: dict[int, tuple | None] = {}  # paragraph -> who its speaker tag names
     answer_sources: dict[str, tuple | None] = {}  # the tag of one who answers a host's questions -> who it names
     signatory = _signatory(sents)  # who signs a letter or an opinion piece at its end
+    table = table_rows(sents)  # sentence -> the cells of a table row written as a text line
+    led_by = table_leads(table)  # a row -> the line over its table's header
+    table_sources: dict[int, tuple] = {}  # the line over a table -> who it says counted the table's figures
+    table_periods: dict[int, PeriodMention] = {}  # ... and over what time
     listed_from: int | None = None  # the paragraph that opens the list the current paragraph is an item of
 
     # The figures of every sentence first (numbers and bounds depend on the sentence alone): the
@@ -236,8 +241,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     parsed = [si for si, (words, _, figs, pms) in enumerate(found)
               if figs or any(p.kind in ("day", "todate") or (p.kind == "range" and len(p.finish or "") == 10) for p in pms)
               or not words.isdisjoint(_DENIAL_WORDS)
-              # (or an envoy speaks, whom a "he said" later means)
-              or (si < last_fig and not words.isdisjoint(vocab.envoy_nouns) and not words.isdisjoint(SPEECH_WORDS))]
+              # (or an envoy speaks, whom a "he said" later means; or the line over a table says who counted it)
+              or (si < last_fig and not words.isdisjoint(vocab.envoy_nouns) and not words.isdisjoint(SPEECH_WORDS))
+              or si in set(led_by.values())]
     docs = dict(zip(parsed, parse_all([_without_credit(sents[si].text) for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
@@ -252,7 +258,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # the items of a list a statement opens are its speaker's, however many there are
         if si > 0 and sents[si - 1].para != sent.para:
             opened = sents[si - 1].text.rstrip().endswith(":")
-            listed_from = (sents[si - 1].para if opened else listed_from) if _LIST_ITEM.match(s) else None
+            listed_from = (sents[si - 1].para if opened else listed_from) if (_LIST_ITEM.match(s) or si in table
+                                                                              or si + 1 in table) else None
         live = si <= last_fig
         if live and (figs or not words.isdisjoint(_SPEECH_WORDS)):
             ms = att.mentions(s)
@@ -357,6 +364,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             np, marker = noun_phrase(s, f.end)
             if f.kind == "zero":
                 after = s[f.end:]
+            if si in table and (column := header_of(table[si], f.start)) is not None:
+                # "Territory | Killed | Injured / Dibaya | 312 | 45": people, as the column's header says
+                np, marker, after, before, near = "people", "", column.lower(), "", ""
+            elif si in table:
+                continue  # (a row's label: "Week 23 | ...")
             if marker == "ante" and _ALL_BEFORE.search(s[max(0, f.start - 5):f.start]):
                 continue  # "all 104 of them": a restatement
             base_only = False
@@ -570,6 +582,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pm = PeriodMention(pm.start, pm.end, pm.begin, pm.begin, "day" if len(pm.begin) == 10 else "month", pm.text)
             if pm is None and sent.para in dated_items:
                 pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
+            elif pm is None and si in led_by and led_by[si] in table_periods:
+                pm = table_periods[led_by[si]]  # a table's row, over the time the line over the table says
             elif pm is not None and pm.kind == "backref" and dated_items.get(sent.para) is not None:
                 # "October 17, 2017 - ... were killed over the five months": up to the entry's date
                 pm = PeriodMention(pm.start, pm.end, None, dated_items[sent.para].finish, "until", pm.text)
@@ -621,6 +635,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if ((r is None or r[2] == "attr.carry-over" or r[0] == outlet) and signatory is not None and not quoted
                     and not sent.in_quote and not _in_quote(s, f.start) and si in docs and first_person_says(docs[si], f.start, f.end)):
                 r = (signatory, signatory, "attr.signatory")  # "In my own small study ..., I found 412": the letter's writer
+            if r is None and si in led_by and led_by[si] in table_sources:
+                r = (*table_sources[led_by[si]], "attr.table")
             if r is None and s.rstrip().endswith("?") and not _in_quote(s, f.start):
                 continue  # the writer's own question ("Fact-check: Were 78 protesters killed at Lekki toll gate?") asserts nothing
             if (r is None and att.last_asserter is not None and not sent.headline
@@ -685,6 +701,13 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if no_casualties:
                 hurt = replace(raws[-1], claim=replace(raws[-1].claim, metric=metric.replace("-killed", "-injured")))
                 raws.append(hurt)
+        if si in docs and si in led_by.values():
+            # "Deaths recorded by the provincial health office, by territory, since 1 January 2017:"
+            said = reporter(docs[si], vocab.reporting_verbs, vocab.report_nouns)
+            if said is not None and (source := att.from_parse(s, said, ms)) is not None:
+                table_sources[si] = source
+            if pms:
+                table_periods[si] = pms[-1]
         before_acts = att.last_asserter
         att.note_acts(s, acts, ms, sent.in_quote)
         if not figs and si in docs:

@@ -1459,6 +1459,17 @@ def _clause_verb(doc, start: int, end: int):
     return verb
 
 
+def reporter(doc, verbs: frozenset[str], nouns: frozenset[str]) -> Speaker | None:
+    """Who the first reporting verb of a sentence without figures names as reporting ("Deaths recorded by the
+    provincial health office, by territory:", the line over a table): its passive agent, else its subject."""
+    for t in doc:
+        if t.lemma_.lower() in verbs and t.pos_ == "VERB":
+            who = _agent(t) or _subject(t)
+            if who is not None:
+                return _speaker(who, "passive-agent" if who.dep_ == "pobj" else "speech", nouns, verbs)
+    return None
+
+
 def first_person_says(doc, start: int, end: int) -> bool:
     """Whether the figure at [start, end) is in a clause whose subject is "I" or "we" ("I found 412 conflict deaths")."""
     verb = _clause_verb(doc, start, end)
