@@ -63,6 +63,12 @@ _HOST_TAGS = frozenset(("ANCHOR", "HOST", "PRESENTER", "CORRESPONDENT", "REPORTE
                         "Q", "QUESTION"))
 
 
+def _titled(name: str) -> str:
+    """A name written in capitals, in title case but for its joining words ("Bahrain Centre for Human Rights")."""
+    return " ".join(w.lower() if i and w.lower() in ("for", "of", "the", "and", "on", "in") else w.capitalize()
+                    for i, w in enumerate(name.split()))
+
+
 def is_host_tag(tag: str) -> bool:
     """A transcript's tag for the outlet's own voice ("Q", "ANCHOR")."""
     return " ".join(tag.split()).upper() in _HOST_TAGS
@@ -758,7 +764,7 @@ class Attributor:
             return (self.outlet, None) if self.outlet is not None else None
         if tag.upper() == "A":
             return (self.last_person.speaks_for or self.last_person, self.last_person) if self.last_person else None
-        name, office = tag, ""
+        name, office, body = tag, "", False
         bracketed = re.match(r"(?P<before>[^()]*)\((?P<inside>[^()]*)\)", tag)
         if bracketed and bracketed.group("before").strip().lower().startswith("the "):
             name = bracketed.group("inside").strip()  # an office, its holder: the holder speaks
@@ -766,8 +772,10 @@ class Attributor:
             name = bracketed.group("before").strip()  # a member, the seat and party after
         elif tag.isupper():
             name, _, office = (part.strip() for part in tag.partition(","))
-            name, office = name.title(), office.lower()
-        said = f"{name}, the {office}, said." if office else f"{name} said."
+            # (an office lower-cased, "army spokesman"; a body's name in capitals, "BAHRAIN CENTRE FOR HUMAN RIGHTS", as a name)
+            body = len(office.split()) >= 3 and any(w.lower() in self.organisation_nouns for w in office.split())
+            name, office = name.title(), (_titled(office) if body else office.lower())
+        said = (f"{name}, a spokesman for the {office}, said." if body else f"{name}, the {office}, said.") if office else f"{name} said."
         ms = self.mentions(said)
         who = next((m for m in ms if m.kind in ("person", "org")), None)
         return self.resolve(who, said, ms) if who is not None else None

@@ -1254,8 +1254,12 @@ def _of_the_told(tok) -> bool:
 
 def is_retracted(doc, start: int, end: int) -> bool:
     """Whether the figure at [start, end) is what a correction says the story got wrong: "An earlier version of this story
-    said the army reported 61 deaths" (the version is the subject of the verb that says it)."""
+    said the army reported 61 deaths" (the version is the subject of the verb that says it), "58 people were killed, not
+    85"."""
     node = figure_token(doc, start, end)
+    if node is not None and node.i > 0 and any(c.dep_ == "neg" for c in node.children) and doc[node.i - 1].lower_ == "not" \
+            and node.i > 1 and doc[node.i - 2].text == ",":
+        return True  # "Fifty-eight people were killed, not 85": the figure the correction denies
     for _ in range(6):
         if node is None or node.head.i == node.i:
             return False

@@ -2058,3 +2058,13 @@ def test_a_wire_storys_update_labels_are_no_figures_and_claiming_an_attack_is_no
     cs = run("UPDATE 2: Toll rises to 31; Islamic State claims attack\n\nThe toll from the market blast rose to 31 on "
              "Friday, police spokesman Ali Hassan said.", publisher="Wire", published="2024-05-03")
     assert {(int(c.value), c.asserter.label) for c in cs} == {(31, "police")}
+
+
+def test_a_debates_tag_with_a_bodys_name_in_capitals_gives_the_body_and_a_corrections_denied_figure_is_no_claim():
+    cs = run("Panel\n\nMODERATOR: How many were killed?\n\nDR. ALI HASAN, BAHRAIN CENTRE FOR HUMAN RIGHTS: By our count, 46 "
+             "people have been killed since February 14.", published="2011-06-10")
+    assert [(int(c.value), c.asserter.label, c.speaker.label) for c in cs] == [
+        (46, "Bahrain Centre for Human Rights", "Ali Hasan")]
+    cs = run("Corrections and clarifications\n\nAn article on Monday misstated the death toll. Fifty-eight people were "
+             "killed, not 85.")
+    assert [int(c.value) for c in cs] == [58]
