@@ -49,6 +49,8 @@ _ANAPHOR_NOUNS = frozenset(
 _ANY_BODY = frozenset(("group", "organisation", "organization", "agency", "body", "network", "project", "office", "monitor"))
 _UNTIL_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|announced|claimed)\b")
 _DOCUMENT_NOUNS = frozenset(("figures", "estimates", "tallies", "counts", "statistics"))
+# what follows a document noun that is a verb instead ("estimates that", "counts 731", "figures the toll at")
+_VERB_AFTER_DOCUMENT = re.compile(r"\s+(?:that\b|at\s+least\b|some\b|about\b|around\b|the\b|an?\b|\d)")
 # a role before a name that says whose it is only by context: "its spokesman, Colonel X", "a spokeswoman, X"
 _ROLE_BEFORE_NAME = re.compile(
     r"\b(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|commander|director|head|chief|"
@@ -548,6 +550,8 @@ class Attributor:
             if _overlaps(m.start(), m.end(), ms):
                 # "Russian officials", "US officials" are in the gazetteer; keep the gazetteer match
                 continue
+            if m.group("n").lower() in _DOCUMENT_NOUNS and _VERB_AFTER_DOCUMENT.match(s, m.end()):
+                continue  # "Embassy estimates that at least 300 died", "Daniel Okafor counts 731 dead": a verb, not a document
             txt = m.group(0)
             end = m.end()
             mod_words = m.group("mod").split()

@@ -2068,3 +2068,8 @@ def test_a_debates_tag_with_a_bodys_name_in_capitals_gives_the_body_and_a_correc
     cs = run("Corrections and clarifications\n\nAn article on Monday misstated the death toll. Fifty-eight people were "
              "killed, not 85.")
     assert [int(c.value) for c in cs] == [58]
+
+
+def test_a_document_noun_that_is_a_verb_is_no_part_of_the_speakers_name():
+    assert one("Embassy estimates that at least 300 people died in the square.").asserter.label == "Embassy"
+    assert one("Daniel Okafor counts 731 dead in his book.").asserter.label == "Daniel Okafor"
