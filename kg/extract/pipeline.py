@@ -207,7 +207,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     dated_items: dict[int, PeriodMention] = {}  # paragraph -> the day its heading line names
     tag_sources: dict[int, tuple | None] = {}  # paragraph -> who its speaker tag names
     answer_sources: dict[str, tuple | None] = {}  # the tag of one who answers a host's questions -> who it names
-    signatory = _signatory(sents)  # who signs a letter or an opinion piece at its end
+    # who says "I" in the piece's own voice: who signs a letter or an opinion piece at its end, else whose talk the piece
+    # says it gives ("an edited transcript of a public lecture given by Professor Maria Lindqvist")
+    signatory = _signatory(sents) or _speaker_of_the_talk(sents, att)
     table = table_rows(sents)  # sentence -> the cells of a table row written as a text line
     led_by = table_leads(table)  # a row -> the line over its table's header
     table_sources: dict[int, tuple] = {}  # the line over a table -> who it says counted the table's figures
@@ -1068,6 +1070,20 @@ def _signatory(sents) -> SourceRef | None:
         if _NAME_LINE.fullmatch(t.text.strip()) and not any(u.para == t.para and u is not t for u in lines):
             name = t.text.strip()
             return SourceRef(slug(name), name, "Person", known=False)
+    return None
+
+
+_TALK = re.compile(r"\b(?:lecture|speech|address|remarks|talk|sermon|testimony|letter)\b", re.I)
+
+
+def _speaker_of_the_talk(sents, att: Attributor) -> SourceRef | None:
+    """The person an opening line says gave the talk the piece is a transcript of: the first person it names, in one of
+    the first three sentences, that speaks of a lecture, a speech, remarks or testimony."""
+    for t in [t for t in sents if not t.headline][:3]:
+        if _TALK.search(t.text):
+            person = next((m.ref for m in att.mentions(t.text) if m.kind == "person"), None)
+            if person is not None:
+                return person
     return None
 
 

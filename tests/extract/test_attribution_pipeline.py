@@ -2073,3 +2073,10 @@ def test_a_debates_tag_with_a_bodys_name_in_capitals_gives_the_body_and_a_correc
 def test_a_document_noun_that_is_a_verb_is_no_part_of_the_speakers_name():
     assert one("Embassy estimates that at least 300 people died in the square.").asserter.label == "Embassy"
     assert one("Daniel Okafor counts 731 dead in his book.").asserter.label == "Daniel Okafor"
+
+
+def test_the_i_of_a_talks_transcript_is_whoever_the_opening_says_gave_it():
+    cs = run("Lecture: counting the dead\n\nThe following is an edited transcript of a public lecture given by Maria "
+             "Lindqvist at the university on 3 March 2016.\n\nThe commander, Sarwo Edhie, later claimed three million.\n\n"
+             "In my own survey of three districts, I found 1,214 killings that I could document with two witnesses each.")
+    assert [(int(c.value), c.asserter.label) for c in cs][-1] == (1214, "Maria Lindqvist")
