@@ -29,7 +29,7 @@ from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of
                                counts_a_long_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
                                dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, first_person_says,
-                               governing_source, reporter,
+                               governing_source, ours_say, reporter,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, is_retracted,
                                measures_a_record, names_an_event, next_predicate_start, none_reported, noun_past_modifiers,
                                of_those_told, own_predicate, revises_a_count, sets_a_count, spans_a_long_event,
@@ -635,8 +635,13 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 if answer_sources[answering] is not None:
                     r = (*answer_sources[answering], "attr.speaker-tag")
             if ((r is None or r[2] == "attr.carry-over" or r[0] == outlet) and signatory is not None and not quoted
-                    and not sent.in_quote and not _in_quote(s, f.start) and si in docs and first_person_says(docs[si], f.start, f.end)):
-                r = (signatory, signatory, "attr.signatory")  # "In my own small study ..., I found 412": the letter's writer
+                    and not sent.in_quote and not _in_quote(s, f.start) and not sent.speaker_tag and si in docs
+                    and first_person_says(docs[si], f.start, f.end)):
+                r = (signatory.speaks_for or signatory, signatory, "attr.signatory")  # "..., I found 412": the letter's writer
+            elif (r is not None and not r[0].known and not quoted and not sent.in_quote and not _in_quote(s, f.start)
+                  and not sent.speaker_tag and si in docs and ours_say(docs[si], f.start, f.end)):
+                # "Our medical teams treated 34 wounded", in the piece's own voice: the body it speaks for, else the outlet
+                r = ((signatory.speaks_for if signatory is not None and signatory.speaks_for else outlet), None, "attr.own-voice")
             if r is None and si in led_by and led_by[si] in table_sources:
                 r = (*table_sources[led_by[si]], "attr.table")
             if r is None and s.rstrip().endswith("?") and not _in_quote(s, f.start):
@@ -1063,14 +1068,28 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.
 def _signatory(sents) -> SourceRef | None:
     """The name a letter or an opinion piece is signed with: a line that is only a name, among the last three lines
     before any editor's note ("Kamala Thapa Magar / Gulariya, Bardiya / Editor's note: ...")."""
-    lines = [t for t in sents if not t.headline]
+    lines = list(sents[1:])  # (past the headline; a short line at the end may be taken for one too)
     while lines and _NOTE_LINE.match(next(t for t in lines if t.para == lines[-1].para).text):
         lines = [t for t in lines if t.para != lines[-1].para]
-    for t in lines[-3:]:
+    for k, t in enumerate(lines[-3:], start=len(lines[-3:]) * -1):
         if _NAME_LINE.fullmatch(t.text.strip()) and not any(u.para == t.para and u is not t for u in lines):
             name = t.text.strip()
-            return SourceRef(slug(name), name, "Person", known=False)
+            # ("Anne Laurent / Director, Medics Without Walls": whom the signatory speaks for)
+            office = _OFFICE_LINE.fullmatch(lines[k + 1].text.strip()) if k + 1 < 0 else None
+            if office is not None and office.group("role").split()[-1].lower() not in _SIGNING_ROLES:
+                office = None  # ("Gulariya, Bardiya": where the writer lives)
+            body = _as_written_body(office.group("body")) if office else None
+            return SourceRef(slug(name), name, "Person", speaks_for=body, known=False)
     return None
+
+
+_SIGNING_ROLES = PERSON_ROLES | {"coordinator", "chair", "chairman", "chairwoman", "chairperson", "secretary", "founder",
+                                  "executive", "officer", "president", "manager", "representative", "researcher"}
+_OFFICE_LINE = re.compile(r"(?P<role>(?:[A-Z][\w-]*\s*){1,3}),\s*(?P<body>(?:[A-Z][\w'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w'-]*|of|for|the|and)){1,7})")
+
+
+def _as_written_body(label: str) -> SourceRef:
+    return SourceRef(slug(label), label, "Organization", known=False)
 
 
 _TALK = re.compile(r"\b(?:lecture|speech|address|remarks|talk|sermon|testimony|letter)\b", re.I)

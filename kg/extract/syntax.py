@@ -1481,6 +1481,14 @@ def first_person_says(doc, start: int, end: int) -> bool:
     return subject is not None and subject.lower_ in ("i", "we")
 
 
+def ours_say(doc, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is in a clause whose subject is "our" people ("Our medical teams treated 34
+    wounded", "our correspondent counted 40 bodies")."""
+    verb = _clause_verb(doc, start, end)
+    subject = _subject(verb) if verb is not None else None
+    return subject is not None and any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children)
+
+
 def subject_span(doc, start: int, end: int, outcomes: dict[str, str] | frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Characters of the subject of the clause the figure at [start, end) belongs to ("AFRICOM has carried
     out 189 strikes": AFRICOM; "Before they were repelled, the terrorists killed 5": the terrorists); None

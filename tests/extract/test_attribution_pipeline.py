@@ -2080,3 +2080,13 @@ def test_the_i_of_a_talks_transcript_is_whoever_the_opening_says_gave_it():
              "Lindqvist at the university on 3 March 2016.\n\nThe commander, Sarwo Edhie, later claimed three million.\n\n"
              "In my own survey of three districts, I found 1,214 killings that I could document with two witnesses each.")
     assert [(int(c.value), c.asserter.label) for c in cs][-1] == (1214, "Maria Lindqvist")
+
+
+def test_our_teams_in_the_pieces_own_voice_are_the_body_its_signatory_speaks_for():
+    cs = run("Dear friend,\n\nLast month, gunmen attacked the village. Our medical teams treated 34 wounded in the first 48 "
+             "hours.\n\nPlease give today.\n\nWith gratitude,\nAnne Laurent\nDirector, Medics Without Walls",
+             publisher="Fundraising mail")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(34, "Medics Without Walls")]
+    # (unsigned, the outlet's own)
+    c = one("Our correspondent counted 40 bodies at the morgue.", publisher="The Wire")
+    assert c.asserter.label == "The Wire"
