@@ -166,7 +166,15 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                     subject = node.head  # "A 2001 academic study estimated 700 deaths": the parser made the subject the root
                 # '"We counted 47 bodies," the commander said': "we" and "I" in a quote that opens the sentence
                 # are whoever says it after
-                if subject is not None and not (subject.lower_ in ("we", "i") and node.doc[0].text in _OPENING_QUOTES):
+                # (or a quotation a colon opens: 'The UN human rights office posted on Friday: "We have verified at
+                # least 12 civilian deaths"': the one who says it, above)
+                opened = next((c for c in node.children if subject is not None and subject.lower_ in ("we", "i")
+                               and _inside_quotes(subject) and c.dep_ in ("ccomp", "parataxis") and c.i < subject.i
+                               and c.lemma_.lower() in verbs and _subject(c) is not None and _subject(c).pos_ != "PRON"), None)
+                if opened is not None:
+                    return _speaker(_subject(opened), "speech", nouns, verbs)  # (the parser hangs the colon's clause under the quote's)
+                if subject is not None and not (subject.lower_ in ("we", "i") and (
+                        node.doc[0].text in _OPENING_QUOTES or _inside_quotes(subject))):
                     if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
                         # "X said its volunteers had documented 127 strikes": X speaks for its own people
                         higher = governing_source(node, verbs, nouns)
@@ -188,6 +196,12 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                              and (o := _by_their_count(c, nouns)) is not None), None)
             return Speaker(by_count, "possessive") if by_count is not None and impersonal is None else impersonal
         child, node = node, node.head
+
+
+def _inside_quotes(tok) -> bool:
+    """Whether ``tok`` is inside a quotation opened earlier in its sentence (an odd number of double quotes before it)."""
+    before = tok.doc.text[:tok.idx]
+    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 
 def _listed(noun) -> bool:

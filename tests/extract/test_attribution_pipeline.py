@@ -2090,3 +2090,9 @@ def test_our_teams_in_the_pieces_own_voice_are_the_body_its_signatory_speaks_for
     # (unsigned, the outlet's own)
     c = one("Our correspondent counted 40 bodies at the morgue.", publisher="The Wire")
     assert c.asserter.label == "The Wire"
+
+
+def test_we_in_a_quotation_a_colon_opens_is_who_says_it_before_the_colon():
+    c = one('The UN human rights office posted on X on Friday: "We have verified at least 12 civilian deaths at the theatre '
+            'so far."', published="2022-03-26")
+    assert (int(c.value), c.asserter.key) == (12, "ohchr")
