@@ -623,15 +623,15 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if ((r is None or r[2] == "attr.carry-over") and sent.speaker_tag and last_para != sent.para
                     and (sent.speaker_tag != "A" or (si in docs and any(w.lower_ in _FIRST_PERSON for w in docs[si])))):
                 if sent.para not in tag_sources:
-                    tag_sources[sent.para] = att.tag_source(sent.speaker_tag)
+                    tag_sources[sent.para] = _tag_source(att, sent.speaker_tag, signatory)
                 if tag_sources[sent.para] is not None:
                     r = (*tag_sources[sent.para], "attr.speaker-tag")
-            if (sent.speaker_tag and is_host_tag(sent.speaker_tag) and si in docs
+            if (sent.speaker_tag and (is_host_tag(sent.speaker_tag) or s.rstrip().endswith("?")) and si in docs
                     and any(t.lower_ in ("you", "your") and t.dep_ in ("nsubj", "poss") for t in docs[si])
                     and (answering := _answering_tag(sents, si)) is not None):
                 # "Q: General, last month you gave us 4,251 dead.": the host puts the figure to the one who answers
                 if answering not in answer_sources:
-                    answer_sources[answering] = att.tag_source(answering)
+                    answer_sources[answering] = _tag_source(att, answering, signatory)
                 if answer_sources[answering] is not None:
                     r = (*answer_sources[answering], "attr.speaker-tag")
             if ((r is None or r[2] == "attr.carry-over" or r[0] == outlet) and signatory is not None and not quoted
@@ -1104,6 +1104,15 @@ def _speaker_of_the_talk(sents, att: Attributor) -> SourceRef | None:
             if person is not None:
                 return person
     return None
+
+
+def _tag_source(att: Attributor, tag: str, talk_speaker: SourceRef | None) -> tuple | None:
+    """(asserter, speaker) a transcript's tag names; "WITNESS", in "the testimony of Mr. Teodoro Quispe", the one who
+    testifies."""
+    found = att.tag_source(tag)
+    if found is None and talk_speaker is not None and " ".join(tag.split()).upper().removeprefix("THE ") == "WITNESS":
+        return talk_speaker.speaks_for or talk_speaker, talk_speaker
+    return found
 
 
 def _answering_tag(sents, si: int) -> str | None:

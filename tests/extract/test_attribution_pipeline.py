@@ -2096,3 +2096,11 @@ def test_we_in_a_quotation_a_colon_opens_is_who_says_it_before_the_colon():
     c = one('The UN human rights office posted on X on Friday: "We have verified at least 12 civilian deaths at the theatre '
             'so far."', published="2022-03-26")
     assert (int(c.value), c.asserter.key) == (12, "ohchr")
+
+
+def test_a_witness_tag_is_whoever_the_transcript_says_testifies_and_a_figure_counsel_puts_to_them_is_theirs():
+    cs = run("Trial transcript, day 12\n\nThe following is an excerpt of the testimony of Mr. Teodoro Quispe before the "
+             "court on 14 May 2015.\n\nPROSECUTOR: And how many did you see dead afterwards?\n\nWITNESS: I counted 62 "
+             "bodies. My mother was among them.\n\nDEFENCE COUNSEL: Is it not true that in 1985 you told investigators you "
+             "saw 40 bodies?\n\nWITNESS: I was afraid then.", published="2015-05-14")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(62, "Teodoro Quispe"), (40, "Teodoro Quispe")]
