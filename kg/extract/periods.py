@@ -168,7 +168,8 @@ class StoryYear:
         """The story's year, or the next when the month comes before the story's (told in order: "erupted in
         August 2023 ... said in January"), unless that is the publication year, which the date had already."""
         month = _ISO.match(p.finish or p.begin or "")
-        year = self.year + (1 if month and month.group(2) and int(month.group(2)) < self.month else 0)
+        # (a month just before the story's is the same year's: "on 30 August", after "2 September 2017")
+        year = self.year + (1 if month and month.group(2) and int(month.group(2)) < self.month - _SAME_YEAR_MONTHS else 0)
         return year if year < self._pub[0] else None
 
     @staticmethod
@@ -186,6 +187,7 @@ class StoryYear:
         return months_back > self._FAR_MONTHS or (months_back == 0 and (iso or "") > (self.published or ""))
 
 
+_SAME_YEAR_MONTHS = 2  # how many months before the story's a bare month may be and still be of the story's year
 _AGO = re.compile(r"\byears? ago\b", re.I)
 
 

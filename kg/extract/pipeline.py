@@ -653,6 +653,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # the source of the figures just before (same or previous paragraph) goes on speaking
                 asserter, speaker = att.last_asserter
                 arule = "attr.carry-over"
+            elif r is None and signatory is not None and not sent.headline:
+                # a letter's or a talk's own voice is its writer's or its speaker's, not the outlet's
+                asserter, speaker, arule = signatory.speaks_for or signatory, signatory, "attr.signatory"
             elif r is None:
                 asserter, speaker, arule = outlet, None, "attr.outlet"
             else:

@@ -180,6 +180,10 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                         higher = governing_source(node, verbs, nouns)
                         if higher is not None and higher.rule == "speech" and higher.head.pos_ in ("NOUN", "PROPN"):
                             return higher
+                    if subject.lower_ in ("he", "she") and (named := _named_teller_above(node, verbs)) is not None:
+                        # "One of them, Mohammed Rafiq, said he counted 70 bodies": the one named who says it, not
+                        # whoever "he" meant before
+                        return _speaker(named, "speech", nouns, verbs)
                     return _speaker(subject, "speech", nouns, verbs)
         elif node.pos_ in ("NOUN", "PROPN") and lemma in nouns and child.dep_ not in ("poss",):
             owner = _owner(node)
@@ -196,6 +200,20 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                              and (o := _by_their_count(c, nouns)) is not None), None)
             return Speaker(by_count, "possessive") if by_count is not None and impersonal is None else impersonal
         child, node = node, node.head
+
+
+def _named_teller_above(verb, verbs: frozenset[str]):
+    """The named subject (a proper noun) of a reporting verb above ``verb`` in its sentence, or None."""
+    node = verb
+    while node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in verbs and (subject := _subject(node)) is not None:
+            # (or the name set beside it: "One of them, Mohammed Rafiq, said")
+            named = subject if subject.pos_ == "PROPN" else next(
+                (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return named
+    return None
 
 
 def _inside_quotes(tok) -> bool:

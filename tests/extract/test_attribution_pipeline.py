@@ -2104,3 +2104,16 @@ def test_a_witness_tag_is_whoever_the_transcript_says_testifies_and_a_figure_cou
              "bodies. My mother was among them.\n\nDEFENCE COUNSEL: Is it not true that in 1985 you told investigators you "
              "saw 40 bodies?\n\nWITNESS: I was afraid then.", published="2015-05-14")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(62, "Teodoro Quispe"), (40, "Teodoro Quispe")]
+
+
+def test_he_under_a_named_teller_is_the_teller_and_a_month_just_before_the_storys_is_of_its_year():
+    cs = run("Verified\n\nSatellite images taken on 2 September 2017 show burned structures in Tula Toli.\n\nThe army gave "
+             "no figure for Tula Toli.\n\nOne of them, Mohammed Rafiq, said he counted 70 bodies on 30 August.",
+             published="2022-01-30")
+    assert [(int(c.value), c.asserter.label, c.period.end) for c in cs] == [(70, "Mohammed Rafiq", "2017-08-30")]
+
+
+def test_a_talks_own_voice_is_its_speakers():
+    cs = run("Lecture\n\nThe following is an edited transcript of a public lecture given by Maria Lindqvist.\n\n"
+             "Between 400,000 and 600,000 people died across the country.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(400000, "Maria Lindqvist")]
