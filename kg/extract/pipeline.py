@@ -215,6 +215,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     table_sources: dict[int, tuple] = {}  # the line over a table -> who it says counted the table's figures
     table_periods: dict[int, PeriodMention] = {}  # ... and over what time
     listed_from: int | None = None  # the paragraph that opens the list the current paragraph is an item of
+    list_sources: dict[int, tuple | None] = {}  # a paragraph that opens a list -> who its line says gives it
 
     # The figures of every sentence first (numbers and bounds depend on the sentence alone): the
     # attribution and incident state a sentence leaves is read only by the figures of later
@@ -245,7 +246,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
               or not words.isdisjoint(_DENIAL_WORDS)
               # (or an envoy speaks, whom a "he said" later means; or the line over a table says who counted it)
               or (si < last_fig and not words.isdisjoint(vocab.envoy_nouns) and not words.isdisjoint(SPEECH_WORDS))
-              or si in set(led_by.values())]
+              or si in set(led_by.values())
+              # (or the line that opens a list: "The Ministry of Interior wishes to inform the public as follows:")
+              or (si < last_fig and sents[si].text.rstrip().endswith(":"))]
     docs = dict(zip(parsed, parse_all([_without_credit(sents[si].text) for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
@@ -644,6 +647,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 r = ((signatory.speaks_for if signatory is not None and signatory.speaks_for else outlet), None, "attr.own-voice")
             if r is None and si in led_by and led_by[si] in table_sources:
                 r = (*table_sources[led_by[si]], "attr.table")
+            elif r is None and listed_from is not None and list_sources.get(listed_from) is not None:
+                r = (*list_sources[listed_from], "attr.list")  # an item of the list its line opens
             if r is None and s.rstrip().endswith("?") and not _in_quote(s, f.start):
                 continue  # the writer's own question ("Fact-check: Were 78 protesters killed at Lekki toll gate?") asserts nothing
             if (r is None and att.last_asserter is not None and not sent.headline
@@ -711,6 +716,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if no_casualties:
                 hurt = replace(raws[-1], claim=replace(raws[-1].claim, metric=metric.replace("-killed", "-injured")))
                 raws.append(hurt)
+        if si in docs and not figs and s.rstrip().endswith(":") and si not in led_by.values():
+            # the source of the list the line opens ("The army said in a statement that its operations had achieved the
+            # following:", "The Ministry of Interior wishes to inform the public as follows:")
+            said = reporter(docs[si], vocab.reporting_verbs, vocab.report_nouns)
+            list_sources[sent.para] = att.from_parse(s, said, ms) if said is not None else None
         if si in docs and si in led_by.values():
             # "Deaths recorded by the provincial health office, by territory, since 1 January 2017:"
             said = reporter(docs[si], vocab.reporting_verbs, vocab.report_nouns)
@@ -1065,7 +1075,7 @@ _NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z'\u2019-]+(?:
 _NOTE_LINE = re.compile(r"(?:Editor|Editors)['\u2019]?s?\s+note\b|Note\b|Correction\b", re.I)
 
 
-_LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
+_LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013]\s+|\(?\d{1,2}[.)](?:\s+|$)|\(?[a-z][.)]\s+)")
 
 
 def _signatory(sents) -> SourceRef | None:

@@ -2117,3 +2117,10 @@ def test_a_talks_own_voice_is_its_speakers():
     cs = run("Lecture\n\nThe following is an edited transcript of a public lecture given by Maria Lindqvist.\n\n"
              "Between 400,000 and 600,000 people died across the country.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(400000, "Maria Lindqvist")]
+
+
+def test_the_numbered_points_of_a_release_are_whoever_its_opening_line_says_informs():
+    cs = run("Ministry statement\n\nThe Ministry of Interior wishes to inform the public as follows:\n\n1. Between 28 December "
+             "2007 and 15 January 2008, a total of 412 people lost their lives in Rift Valley Province.\n\n2. Of these, 38 "
+             "were police officers killed in the line of duty.", publisher="Daily Nation", published="2008-01-17")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(412, "Ministry of Interior"), (38, "Ministry of Interior")]
