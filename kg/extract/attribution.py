@@ -1178,8 +1178,10 @@ class Attributor:
                           and t.head.head.dep_ == "acl" and t.head.head.head.i == head.i), None)
             if not cands and where is not None and (label := speaker_label(where, self.time_words)):
                 return _as_written(label), None  # "A study published in The Lancet estimated": the journal's, as written
-            if not cands and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) and unit:
-                # "A 2001 academic study estimated": a document of no one named, as written (not the source before)
+            if (not cands and found.rule == "speech" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+                    and unit):
+                # "A 2001 academic study estimated": a document of no one named that speaks, as written (not the source
+                # before; but "officials found none credible, according to a monthly report" is theirs)
                 return _as_written(" ".join(t.text for t in [*unit, head])), None
             if not cands:
                 return None

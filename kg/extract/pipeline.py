@@ -25,6 +25,7 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.tables import header_of, table_leads, table_rows
+from kg.extract.voices import LIST_ITEM, answering_tag, find_signatory, speaker_of_the_talk, tag_source
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
                                counts_a_long_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
                                dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
@@ -209,7 +210,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     answer_sources: dict[str, tuple | None] = {}  # the tag of one who answers a host's questions -> who it names
     # who says "I" in the piece's own voice: who signs a letter or an opinion piece at its end, else whose talk the piece
     # says it gives ("an edited transcript of a public lecture given by Professor Maria Lindqvist")
-    signatory = _signatory(sents) or _speaker_of_the_talk(sents, att)
+    signatory = find_signatory(sents) or speaker_of_the_talk(sents, att)
     table = table_rows(sents)  # sentence -> the cells of a table row written as a text line
     led_by = table_leads(table)  # a row -> the line over its table's header
     table_sources: dict[int, tuple] = {}  # the line over a table -> who it says counted the table's figures
@@ -263,7 +264,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # the items of a list a statement opens are its speaker's, however many there are
         if si > 0 and sents[si - 1].para != sent.para:
             opened = sents[si - 1].text.rstrip().endswith(":")
-            listed_from = (sents[si - 1].para if opened else listed_from) if (_LIST_ITEM.match(s) or si in table
+            listed_from = (sents[si - 1].para if opened else listed_from) if (LIST_ITEM.match(s) or si in table
                                                                               or si + 1 in table) else None
         live = si <= last_fig
         if live and (figs or not words.isdisjoint(_SPEECH_WORDS)):
@@ -626,15 +627,15 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if ((r is None or r[2] == "attr.carry-over") and sent.speaker_tag and last_para != sent.para
                     and (sent.speaker_tag != "A" or (si in docs and any(w.lower_ in _FIRST_PERSON for w in docs[si])))):
                 if sent.para not in tag_sources:
-                    tag_sources[sent.para] = _tag_source(att, sent.speaker_tag, signatory)
+                    tag_sources[sent.para] = tag_source(att, sent.speaker_tag, signatory)
                 if tag_sources[sent.para] is not None:
                     r = (*tag_sources[sent.para], "attr.speaker-tag")
             if (sent.speaker_tag and (is_host_tag(sent.speaker_tag) or s.rstrip().endswith("?")) and si in docs
                     and any(t.lower_ in ("you", "your") and t.dep_ in ("nsubj", "poss") for t in docs[si])
-                    and (answering := _answering_tag(sents, si)) is not None):
+                    and (answering := answering_tag(sents, si)) is not None):
                 # "Q: General, last month you gave us 4,251 dead.": the host puts the figure to the one who answers
                 if answering not in answer_sources:
-                    answer_sources[answering] = _tag_source(att, answering, signatory)
+                    answer_sources[answering] = tag_source(att, answering, signatory)
                 if answer_sources[answering] is not None:
                     r = (*answer_sources[answering], "attr.speaker-tag")
             if ((r is None or r[2] == "attr.carry-over" or r[0] == outlet) and signatory is not None and not quoted
@@ -1069,70 +1070,6 @@ def _started_before(p: PeriodMention, all_periods, sents) -> PeriodMention:
         if q.kind in ("since", "campaign") and q.begin and event in f"{q.text} {sents[sj].text[q.end:q.end + 25]}".lower():
             return PeriodMention(p.start, p.end, q.begin, p.finish, p.kind, p.text)
     return p
-
-
-_NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|al|bin)){1,3}")
-_NOTE_LINE = re.compile(r"(?:Editor|Editors)['\u2019]?s?\s+note\b|Note\b|Correction\b", re.I)
-
-
-_LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013]\s+|\(?\d{1,2}[.)](?:\s+|$)|\(?[a-z][.)]\s+)")
-
-
-def _signatory(sents) -> SourceRef | None:
-    """The name a letter or an opinion piece is signed with: a line that is only a name, among the last three lines
-    before any editor's note ("Kamala Thapa Magar / Gulariya, Bardiya / Editor's note: ...")."""
-    lines = list(sents[1:])  # (past the headline; a short line at the end may be taken for one too)
-    while lines and _NOTE_LINE.match(next(t for t in lines if t.para == lines[-1].para).text):
-        lines = [t for t in lines if t.para != lines[-1].para]
-    for k, t in enumerate(lines[-3:], start=len(lines[-3:]) * -1):
-        if _NAME_LINE.fullmatch(t.text.strip()) and not any(u.para == t.para and u is not t for u in lines):
-            name = t.text.strip()
-            # ("Anne Laurent / Director, Medics Without Walls": whom the signatory speaks for)
-            office = _OFFICE_LINE.fullmatch(lines[k + 1].text.strip()) if k + 1 < 0 else None
-            if office is not None and office.group("role").split()[-1].lower() not in _SIGNING_ROLES:
-                office = None  # ("Gulariya, Bardiya": where the writer lives)
-            body = _as_written_body(office.group("body")) if office else None
-            return SourceRef(slug(name), name, "Person", speaks_for=body, known=False)
-    return None
-
-
-_SIGNING_ROLES = PERSON_ROLES | {"coordinator", "chair", "chairman", "chairwoman", "chairperson", "secretary", "founder",
-                                  "executive", "officer", "president", "manager", "representative", "researcher"}
-_OFFICE_LINE = re.compile(r"(?P<role>(?:[A-Z][\w-]*\s*){1,3}),\s*(?P<body>(?:[A-Z][\w'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w'-]*|of|for|the|and)){1,7})")
-
-
-def _as_written_body(label: str) -> SourceRef:
-    return SourceRef(slug(label), label, "Organization", known=False)
-
-
-_TALK = re.compile(r"\b(?:lecture|speech|address|remarks|talk|sermon|testimony|letter)\b", re.I)
-
-
-def _speaker_of_the_talk(sents, att: Attributor) -> SourceRef | None:
-    """The person an opening line says gave the talk the piece is a transcript of: the first person it names, in one of
-    the first three sentences, that speaks of a lecture, a speech, remarks or testimony."""
-    for t in [t for t in sents if not t.headline][:3]:
-        if _TALK.search(t.text):
-            person = next((m.ref for m in att.mentions(t.text) if m.kind == "person"), None)
-            if person is not None:
-                return person
-    return None
-
-
-def _tag_source(att: Attributor, tag: str, talk_speaker: SourceRef | None) -> tuple | None:
-    """(asserter, speaker) a transcript's tag names; "WITNESS", in "the testimony of Mr. Teodoro Quispe", the one who
-    testifies."""
-    found = att.tag_source(tag)
-    if found is None and talk_speaker is not None and " ".join(tag.split()).upper().removeprefix("THE ") == "WITNESS":
-        return talk_speaker.speaks_for or talk_speaker, talk_speaker
-    return found
-
-
-def _answering_tag(sents, si: int) -> str | None:
-    """The tag of the one who answers the host's question in sentence ``si``: the next turn's, else the last one's."""
-    after = (t.speaker_tag for t in sents[si + 1:] if t.speaker_tag and not is_host_tag(t.speaker_tag))
-    before = (t.speaker_tag for t in reversed(sents[:si]) if t.speaker_tag and not is_host_tag(t.speaker_tag))
-    return next(after, None) or next(before, None)
 
 
 def _quote_speaker(att: Attributor, sents, si: int, vocab: Vocabulary):

@@ -1,0 +1,78 @@
+"""Who speaks by a piece's layout, not by a sentence's words: a letter's signatory and the body they sign for, the
+speaker a talk's transcript opens by naming, whom a transcript's tag names (and the witness it says testifies), who
+answers a question a host or counsel puts, and the items of a list a line opens.
+
+The sentence stages find who says a figure from its own sentence; these read the shape of the whole piece, for the
+figures their sentences leave with no one (or with "I", "we", "our" or "you").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.attribution import PERSON_ROLES, Attributor, is_host_tag, slug
+from kg.model import SourceRef
+
+_NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|al|bin)){1,3}")
+_NOTE_LINE = re.compile(r"(?:Editor|Editors)['\u2019]?s?\s+note\b|Note\b|Correction\b", re.I)
+
+# a list's item: "- 23 militants killed", "1. Between 28 December ...", "(a) ..."
+LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013]\s+|\(?\d{1,2}[.)](?:\s+|$)|\(?[a-z][.)]\s+)")
+
+
+def find_signatory(sents) -> SourceRef | None:
+    """The name a letter or an opinion piece is signed with: a line that is only a name, among the last three lines
+    before any editor's note ("Kamala Thapa Magar / Gulariya, Bardiya / Editor's note: ...")."""
+    lines = list(sents[1:])  # (past the headline; a short line at the end may be taken for one too)
+    while lines and _NOTE_LINE.match(next(t for t in lines if t.para == lines[-1].para).text):
+        lines = [t for t in lines if t.para != lines[-1].para]
+    for i in range(max(0, len(lines) - 3), len(lines)):
+        t = lines[i]
+        if _NAME_LINE.fullmatch(t.text.strip()) and not any(u.para == t.para and u is not t for u in lines):
+            name = t.text.strip()
+            # ("Anne Laurent / Director, Medics Without Walls": whom the signatory speaks for)
+            office = _OFFICE_LINE.fullmatch(lines[i + 1].text.strip()) if i + 1 < len(lines) else None
+            if office is not None and office.group("role").split()[-1].lower() not in _SIGNING_ROLES:
+                office = None  # ("Gulariya, Bardiya": where the writer lives)
+            body = _as_written_body(office.group("body")) if office else None
+            return SourceRef(slug(name), name, "Person", speaks_for=body, known=False)
+    return None
+
+
+_SIGNING_ROLES = PERSON_ROLES | {"coordinator", "chair", "chairman", "chairwoman", "chairperson", "secretary", "founder",
+                                  "executive", "officer", "president", "manager", "representative", "researcher"}
+_OFFICE_LINE = re.compile(r"(?P<role>(?:[A-Z][\w-]*\s*){1,3}),\s*(?P<body>(?:[A-Z][\w'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w'-]*|of|for|the|and)){1,7})")
+
+
+def _as_written_body(label: str) -> SourceRef:
+    return SourceRef(slug(label), label, "Organization", known=False)
+
+
+_TALK = re.compile(r"\b(?:lecture|speech|address|remarks|talk|sermon|testimony|letter)\b", re.I)
+
+
+def speaker_of_the_talk(sents, att: Attributor) -> SourceRef | None:
+    """The person an opening line says gave the talk the piece is a transcript of: the first person it names, in one of
+    the first three sentences, that speaks of a lecture, a speech, remarks or testimony."""
+    for t in [t for t in sents if not t.headline][:3]:
+        if _TALK.search(t.text):
+            person = next((m.ref for m in att.mentions(t.text) if m.kind == "person"), None)
+            if person is not None:
+                return person
+    return None
+
+
+def tag_source(att: Attributor, tag: str, talk_speaker: SourceRef | None) -> tuple | None:
+    """(asserter, speaker) a transcript's tag names; "WITNESS", in "the testimony of Mr. Teodoro Quispe", the one who
+    testifies."""
+    found = att.tag_source(tag)
+    if found is None and talk_speaker is not None and " ".join(tag.split()).upper().removeprefix("THE ") == "WITNESS":
+        return talk_speaker.speaks_for or talk_speaker, talk_speaker
+    return found
+
+
+def answering_tag(sents, si: int) -> str | None:
+    """The tag of the one who answers the host's question in sentence ``si``: the next turn's, else the last one's."""
+    after = (t.speaker_tag for t in sents[si + 1:] if t.speaker_tag and not is_host_tag(t.speaker_tag))
+    before = (t.speaker_tag for t in reversed(sents[:si]) if t.speaker_tag and not is_host_tag(t.speaker_tag))
+    return next(after, None) or next(before, None)

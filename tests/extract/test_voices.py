@@ -1,0 +1,25 @@
+"""Who speaks by a piece's layout: a letter's signatory, a talk's speaker, a list's items."""
+
+from kg.extract.attribution import Attributor
+from kg.extract.sentences import split
+from kg.extract.voices import LIST_ITEM, find_signatory, speaker_of_the_talk
+from kg.vocab import vocabulary
+
+
+def test_the_signatory_is_a_name_line_among_the_last_ones_before_an_editors_note_with_the_body_they_sign_for():
+    letter = split("Headline\n\nSir,\n\nThe count is wrong.\n\nAnne Laurent\nDirector, Medics Without Walls\n\n"
+                   "Editor's note: We apologise for the error.")
+    found = find_signatory(letter)
+    assert (found.label, found.speaks_for.label) == ("Anne Laurent", "Medics Without Walls")
+    # (a place under the name is where the writer lives, not whom they speak for)
+    assert find_signatory(split("Headline\n\nSir,\n\nThe count is wrong.\n\nKamala Thapa Magar\nGulariya, Bardiya"))\
+        .speaks_for is None
+    # (news ends with no name line)
+    assert find_signatory(split("Headline\n\nThe army said 12 were killed.\n\nReporting by Jane Doe; editing by John Roe")) is None
+
+
+def test_a_talks_speaker_is_the_person_its_opening_names_and_list_items_are_marked():
+    sents = split("Lecture\n\nThe following is an edited transcript of a public lecture given by Maria Lindqvist.\n\nThanks.")
+    assert speaker_of_the_talk(sents, Attributor(vocabulary(), None, None)).label == "Maria Lindqvist"
+    assert [bool(LIST_ITEM.match(t)) for t in ("- 23 militants killed", "1.", "2. Of these", "12 people died")] == [
+        True, True, True, False]
