@@ -46,7 +46,7 @@ BENCH = Path(__file__).resolve().parent
 #   both read from the start of session 23 (scored 0.48 and 0.48)
 # - madeup8 (session 23, helper annotators): s01.. and s09.. both unseen in session 23 (scores looked at twice);
 #   both read from the start of session 24 (scored 0.44 and 0.38)
-# - madeup9 (session 24, helper annotators): s01.. and s09.. both unseen (scores only)
+# - madeup9 (session 24, helper annotators): s01.. and s09.. both unseen (scores only, looked at three times)
 # an unseen half's errors are never listed
 SPLIT_SETS = [
     (BENCH / "madeup2", "made-up 2", 9, "", "once held back"),
