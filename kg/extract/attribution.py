@@ -884,9 +884,6 @@ class Attributor:
         if self._outlets and (" ".join(words[-2:]) in self.outlet_descriptions or words[-1] in self.outlet_descriptions):
             return self._outlets[-1], None  # "the news agency reported": the outlet named before
         if a not in ("it", "they", "its", "their"):
-            if _REPORT_WORD.search(a.split()[-1]) and a.split()[0] in ("a", "an"):
-                # "A 2001 academic study estimated": a report not met before, as written (not the last one named)
-                return _as_written(_DETS.sub("", m.text).strip()), None
             # the report / the statement / the agency ...: the issuer of the last report named, else the last organisation that spoke
             if _REPORT_WORD.search(a) and self.last_report_org is not None:
                 return self.last_report_org, None
