@@ -141,7 +141,7 @@ def _org_patterns(organisation_nouns: frozenset[str]) -> tuple[re.Pattern, re.Pa
 
 
 @lru_cache(maxsize=4)
-def _as_written(label: str) -> SourceRef:
+def as_written(label: str) -> SourceRef:
     """A body the gazetteer does not know, by the name the text gives it."""
     return SourceRef(slug(label), label, "Organization", known=False)
 
@@ -438,7 +438,7 @@ class Attributor:
                     out.append(m)
                 continue
             label = f"{owner} {s[after:body_end].strip()}"
-            out.append(Mention(m.start, body_end, _as_written(label),
+            out.append(Mention(m.start, body_end, as_written(label),
                                "generic", s[m.start:body_end]))
         # (a common-noun mention the owned body took in is gone)
         return [x for x in out if not any(y is not x and y.start <= x.start and x.end <= y.end and y.end - y.start > x.end - x.start
@@ -452,7 +452,7 @@ class Attributor:
         if not (began and self.published and self.published < began):
             return m
         label = _DETS.sub("", m.text).strip()
-        return Mention(m.start, m.end, _as_written(label), m.kind, m.text)
+        return Mention(m.start, m.end, as_written(label), m.kind, m.text)
 
     def _of_its_country(self, m: Mention, s: str) -> Mention:
         """"Azerbaijan's Prosecutor General's Office" is not Ukraine's, though the gazetteer knows Ukraine's by that
@@ -469,7 +469,7 @@ class Attributor:
         if any(country in n.lower() for n in self._names(m.ref)):
             return m
         label = f"{owner.group(1)} {_DETS.sub('', m.text).strip()}"
-        return Mention(owner.start(), m.end, _as_written(label), m.kind, s[owner.start():m.end])
+        return Mention(owner.start(), m.end, as_written(label), m.kind, s[owner.start():m.end])
 
     def _is_country(self, label: str, capitals: bool = True) -> bool:
         """A country, or a capital that stands for its government ("Kyiv said")."""
@@ -525,7 +525,7 @@ class Attributor:
                 continue  # a bare "Ministry" or "Army" is not a name
             # "the Information Team" after "the True News Information Team": the body named in full before
             fuller = next((r for r in reversed(self._named) if r.label != label and _has_words(r.label, label)), None)
-            ref = fuller or _as_written(label)
+            ref = fuller or as_written(label)
             if fuller is None and label.split()[0].lower() not in PERSON_ROLES:  # (not "Spokesman of the X Team")
                 self._named.append(ref)
             ms.append(Mention(a, b, ref, "org", txt))
@@ -538,7 +538,7 @@ class Attributor:
             a, b = m.start(1), m.end(1)
             if _overlaps(a, b, ms) or m.group(1) in self.acronyms or (self.places is not None and self.places.find(m.group(1))):
                 continue
-            ref = _as_written(m.group(1))
+            ref = as_written(m.group(1))
             ms.append(Mention(a, b, ref, "org", m.group(1)))
             self.acronyms[m.group(1)] = ref
         # an acronym the article introduced before: "CIMP reported" after "the Civilian Impact Monitoring Project (CIMP)"
@@ -560,7 +560,7 @@ class Attributor:
                 end = m.start("mod") + len(m.group("mod").rstrip())
                 txt = s[m.start():end]
             label = _DETS.sub("", txt).strip()
-            ref = _as_written(label)
+            ref = as_written(label)
             ms.append(Mention(m.start(), end, ref, "generic", txt))
         for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) and not headline else ()):
             part = "titled" if m.group("titled") else "name"
@@ -648,14 +648,14 @@ class Attributor:
                 om = self._org_name.search(region) or _local_body(self.organisation_nouns).match(am.group("org"))
                 if om and len(om.group(0).split()) >= 2:
                     label = re.sub(r"^[Tt]he\s+", "", om.group(0)).strip()
-                    org = _as_written(label)
+                    org = as_written(label)
                 elif (office := _AN_OFFICE.fullmatch(am.group("org").strip())) and office.group("holder") in _OFFICE_HOLDERS:
                     # "X, the spokesman for the provincial governor": the office as written
                     label = office.group("office")
-                    org = _as_written(label)
+                    org = as_written(label)
                 elif office and office.group("holder") in self.description_types:
                     # "X, a spokesman for the ministry": the ministry met before, else as written
-                    org = self._described(office.group("holder")) or _as_written(office.group("office"))
+                    org = self._described(office.group("holder")) or as_written(office.group("office"))
             if orgs:
                 org = orgs[0].ref
         if org is None:
@@ -670,7 +670,7 @@ class Attributor:
                     org = orgs[-1].ref
                 elif owner.lower().split()[-1:] and owner.lower().split()[-1] in self.description_types:
                     # "the army's spokesman": the army met before, else the army as written
-                    org = self._described(owner.lower().split()[-1]) or _as_written(owner)
+                    org = self._described(owner.lower().split()[-1]) or as_written(owner)
         if org is None:
             am2 = re.match(r"\s*,\s*(?:the\s+)?(?P<org>[^,;\"]{2,60}?)'s\s+", after)
             if am2:
@@ -691,13 +691,13 @@ class Attributor:
                 if orgs:
                     org = orgs[0].ref
                 elif local:  # "The head of the Odesa regional military administration, Yurii Maslenko"
-                    org = _as_written(local.group("body"))
+                    org = as_written(local.group("body"))
                 elif bare.lower() in self.description_types or bare.lower().rstrip("s") in self.description_types:
                     # "a spokesman for the rebels, X": the rebels met before, else as written
-                    org = self._described(bare.lower()) or _as_written(bare)
+                    org = self._described(bare.lower()) or as_written(bare)
                 elif (len(bare.split()) >= 2 and all(w[:1].isupper() for w in bare.split() if w not in _NAME_JOINERS)) or (
                         bare.isupper() and bare.isalpha() and len(bare) >= 2):
-                    org = _as_written(bare)  # "the spokesman of Operation Volcano of Rage, X", "of the CJTF": a body's name
+                    org = as_written(bare)  # "the spokesman of Operation Volcano of Rage, X", "of the CJTF": a body's name
 
         if org is None:
             # "The Minister of Health, X," / "X, the Minister of Health,": the ministry
@@ -706,11 +706,11 @@ class Attributor:
                       or re.match(r"\s*,\s*(?:the\s+)?[Mm]inister\s+(?:of|for)\s+(?P<office>[A-Z][a-z]+)\b", after))
             if office:
                 label = f"Ministry of {office.group('office')}"
-                org = _as_written(label)
+                org = as_written(label)
         if org is None and (office := _OFFICE_BEFORE.search(s, max(0, start - 60), start)) is not None \
                 and office.group("holder") in _OFFICE_HOLDERS:
             # "the regional governor, Oleh Syniehubov, said": the office as written, the person its voice
-            org = _as_written(office.group("office"))
+            org = as_written(office.group("office"))
         if org is None and (owner := _NAMED_ROLE_BEFORE.search(s, max(0, start - 80), start)) is not None:
             # "Taliban spokesman Zabihullah Mujahid", "Russian Defence Ministry spokesman Igor Konashenkov": the body named
             # before the role
@@ -725,7 +725,7 @@ class Attributor:
                 org = met  # ("Civil defence spokesman X" after "Gaza's civil defence agency": the body met in those words)
             elif who and not self._is_place(who) and who.lower() not in self.description_types \
                     and who.lower() not in self.organisation_nouns:  # ("Army spokesman": the army met before)
-                org = _as_written(who)
+                org = as_written(who)
         role = re.match(r"\s*,\s*(?:a|an|the)\s+(?P<mods>(?:[\w'-]+\s+){0,2})(?:investigator|spokes(?:man|woman|person)|official|commander|director|head|chief|officer|representative)\b(?!\s+(?:of|for|at|in)\b)", after)
         # ... or before the name: "Police Chief Maria Lopez", "Army spokesman X"
         # (or set off, with where the role is: "An army spokesman, Colonel X,", "A rebel spokesman in Misrata, X,")
@@ -736,7 +736,7 @@ class Attributor:
         if org is None and role and body is not None:
             # "X, the army spokesman", "Police Chief X": the body the role is of (the one of that kind met before, else
             # as written)
-            org = self._described(body) or _as_written(body)
+            org = self._described(body) or as_written(body)
         elif org is None and role and role.group(0).lstrip().startswith(","):
             # "X, the lead investigator, said": speaks for the body in context (not "X, the police chief of the
             # district": a body of the place's own)
@@ -764,7 +764,7 @@ class Attributor:
         ARMY SPOKESMAN", "The Secretary of State for Defence (Sir Michael Fallon)", "Mr Peter Hallam (Northfield)
         (Lab)"); None for a tag that names no one ("UPDATE", a dateline's place)."""
         tag = " ".join(tag.split())
-        if tag.upper() in _HOST_TAGS:
+        if is_host_tag(tag):
             return (self.outlet, None) if self.outlet is not None else None
         if tag.upper() == "A":
             return (self.last_person.speaks_for or self.last_person, self.last_person) if self.last_person else None
@@ -861,12 +861,12 @@ class Attributor:
             # the government's)
             office = portfolio.group(1) or portfolio.group(2)
             label = "government" if office == "prime" else f"Ministry of {office.title()}"
-            return _as_written(label), None
+            return as_written(label), None
         described_role = len(_DETS.sub("", a).split()) >= 2 and a.split()[-1] in PERSON_ROLES
         if described_role and a.split()[0] in ("the", "a", "an") and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
             # "the regional governor": someone described, not the spokesman met before (a bare "the spokesman" is)
             label = _DETS.sub("", m.text).strip()
-            return _as_written(label), None
+            return as_written(label), None
         person = self.last_person
         if person is None and a.split()[-1] in PERSON_ROLES and a.split()[0] == "the":
             # "the spokesman said" after "a statement read by the ministry's spokesman, Colonel X": the one met in
@@ -879,7 +879,7 @@ class Attributor:
         if a.split()[-1] in _OFFICE_HOLDERS and a.split()[0] == "the" and s[m.end:m.end + 2] not in ("'s", "\u2019s"):
             # "the governor said" with no one named before: an unnamed official, as written (not the body that
             # spoke last: a governor is not the police)
-            return _as_written(a.split()[-1]), None
+            return as_written(a.split()[-1]), None
         words = a.split()
         if self._outlets and (" ".join(words[-2:]) in self.outlet_descriptions or words[-1] in self.outlet_descriptions):
             return self._outlets[-1], None  # "the news agency reported": the outlet named before
@@ -893,7 +893,7 @@ class Attributor:
                 described = self._described(head)
                 if described is None:  # none met: the body as written ("the government")
                     label = _DETS.sub("", m.text).strip()
-                    described = _as_written(label)
+                    described = as_written(label)
                 return described, None
             # "the organisation", "the charity": the latest body of that kind, else the body in context; "the
             # group" is a rights group, a research group or an armed group, never an army or a ministry
@@ -1097,7 +1097,7 @@ class Attributor:
             if n.pos_ == "PROPN" and words and all(t.pos_ == "PROPN" for t in words):
                 # (a name: the gazetteer knows few of the countries that send envoys)
                 text = n.doc[words[0].i:n.i + 1].text
-                return self._met_in_words(text) or _as_written(text)
+                return self._met_in_words(text) or as_written(text)
         return None
 
     def _body_of_part(self, head):
@@ -1119,7 +1119,7 @@ class Attributor:
             met = self._met_in_words(head.text)
             country = next((self.index.vocab.places[k].label for a, b, k in self.places.find(head.text)
                             if a == 0 and b == len(head.text) and self.index.vocab.places[k].kind == "Country"), None)
-            return (met or _as_written(country or head.text)), None
+            return (met or as_written(country or head.text)), None
         country = self._envoys_country(head)
         if country is not None:
             # "The representative of France said", "Syria's delegate said": the country, through its envoy (whom a
@@ -1165,7 +1165,7 @@ class Attributor:
             if not cands and body is None and len(unit) >= 2 and unit[0].lower_ in self.description_types:
                 # "a military intelligence assessment": a unit of the kind of body its first modifier says
                 label = " ".join(t.text for t in unit)
-                return _as_written(label), None
+                return as_written(label), None
             if not cands and body is not None:
                 # "according to a police statement", "an army statement said": the body the document is of, as the
                 # text describes it (the one of that kind met before, else as written)
@@ -1174,12 +1174,12 @@ class Attributor:
             where = next((t for t in head.subtree if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("in", "by")
                           and t.head.head.dep_ == "acl" and t.head.head.head.i == head.i), None)
             if not cands and where is not None and (label := speaker_label(where, self.time_words)):
-                return _as_written(label), None  # "A study published in The Lancet estimated": the journal's, as written
+                return as_written(label), None  # "A study published in The Lancet estimated": the journal's, as written
             if (not cands and found.rule == "speech" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
                     and unit):
                 # "A 2001 academic study estimated": a document of no one named that speaks, as written (not the source
                 # before; but "officials found none credible, according to a monthly report" is theirs)
-                return _as_written(" ".join(t.text for t in [*unit, head])), None
+                return as_written(" ".join(t.text for t in [*unit, head])), None
             if not cands:
                 return None
         if head.pos_ == "PRON" and head.lower_ in ("it", "they") and head.head.dep_ != "ROOT":
@@ -1252,7 +1252,7 @@ class Attributor:
             # a misparse, not a speaker
             if not self._is_country(label):
                 return None
-            return _as_written(label), None
+            return as_written(label), None
         if _names_a_person(head, self.organisation_nouns):
             # the name's words, after any office before them ("Police Chief Maria Lopez": Maria Lopez)
             name_words = sorted((c for c in head.lefts if c.dep_ in ("compound", "flat")), key=lambda c: c.i)
@@ -1277,7 +1277,7 @@ class Attributor:
             named = self._met_in_words(label)
             if named is not None:
                 return named, None
-        return _as_written(label), None
+        return as_written(label), None
 
     def note(self, asserter: SourceRef | None, speaker: SourceRef | None) -> None:
         if asserter is not None:

@@ -159,8 +159,8 @@ class StoryYear:
                 self.set_at = at if early and p.kind in ("day", "range") and (p.finish or "")[:4] < f"{self._pub[0]:04d}" else None
             elif self._far(p.finish) and p.kind in ("day", "month", "year") and _AGO.search(p.text):
                 # "Ten years ago today": the day the story is about, told from the article's
-                self.year, self.month = _year_month(p.finish)
-            elif p.kind in ("relative", "todate") or _RELATIVE_WORDS & set(_LETTERS.findall(p.text.lower())):
+                self.year, self.month = _pub(p.finish)[:2]
+            elif _counts_from_the_day(p):
                 self.year = self.month = self.set_at = None
         return pms
 
@@ -191,16 +191,15 @@ _SAME_YEAR_MONTHS = 2  # how many months before the story's a bare month may be 
 _AGO = re.compile(r"\byears? ago\b", re.I)
 
 
+def _counts_from_the_day(p: PeriodMention) -> bool:
+    """A time told from the article's day, "N years ago" included ("last year", "on Tuesday", "so far")."""
+    return p.kind in ("relative", "todate") or not _RELATIVE_WORDS.isdisjoint(_LETTERS.findall(p.text.lower()))
+
+
 def told_from_the_articles_day(p: PeriodMention) -> bool:
     """A time told counting from the article's day ("last year", "on Tuesday", "this month"; not "ten years ago
     today", which names the day a retrospective piece is about)."""
-    return (p.kind in ("relative", "todate") or not _RELATIVE_WORDS.isdisjoint(_LETTERS.findall(p.text.lower()))) \
-        and not _AGO.search(p.text)
-
-
-def _year_month(iso: str) -> tuple[int, int]:
-    m = _ISO.match(iso)
-    return int(m.group(1)), int(m.group(2))
+    return _counts_from_the_day(p) and not _AGO.search(p.text)
 
 
 _RELATIVE_WORDS = frozenset({"this", "last", "next", "ago", "today", "yesterday", *_WEEKDAYS})

@@ -9,6 +9,7 @@ periods ending at the data's "as of" date, incidents shared across sentences).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -25,7 +26,7 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.tables import header_of, table_leads, table_rows
-from kg.extract.voices import LIST_ITEM, answering_tag, find_signatory, speaker_of_the_talk, tag_source
+from kg.extract.voices import LIST_ITEM, answering_tag, find_signatory, speaker_of_the_talk, tag_source, voice_of
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
                                counts_a_long_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
                                dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
@@ -213,6 +214,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     signatory = find_signatory(sents) or speaker_of_the_talk(sents, att)
     table = table_rows(sents)  # sentence -> the cells of a table row written as a text line
     led_by = table_leads(table)  # a row -> the line over its table's header
+    table_lines = set(led_by.values())
     table_sources: dict[int, tuple] = {}  # the line over a table -> who it says counted the table's figures
     table_periods: dict[int, PeriodMention] = {}  # ... and over what time
     listed_from: int | None = None  # the paragraph that opens the list the current paragraph is an item of
@@ -247,9 +249,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
               or not words.isdisjoint(_DENIAL_WORDS)
               # (or an envoy speaks, whom a "he said" later means; or the line over a table says who counted it)
               or (si < last_fig and not words.isdisjoint(vocab.envoy_nouns) and not words.isdisjoint(SPEECH_WORDS))
-              or si in set(led_by.values())
+              or si in table_lines
               # (or the line that opens a list: "The Ministry of Interior wishes to inform the public as follows:")
-              or (si < last_fig and sents[si].text.rstrip().endswith(":"))]
+              or (si < last_fig and _opens_a_list(sents[si].text))]
     docs = dict(zip(parsed, parse_all([_without_credit(sents[si].text) for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
@@ -263,7 +265,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # "The army said ... the following: / - 23 militants killed; / - 14 others arrested; / - 9 soldiers wounded":
         # the items of a list a statement opens are its speaker's, however many there are
         if si > 0 and sents[si - 1].para != sent.para:
-            opened = sents[si - 1].text.rstrip().endswith(":")
+            opened = _opens_a_list(sents[si - 1].text)
             listed_from = (sents[si - 1].para if opened else listed_from) if (LIST_ITEM.match(s) or si in table
                                                                               or si + 1 in table) else None
         live = si <= last_fig
@@ -641,7 +643,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if ((r is None or r[2] == "attr.carry-over" or r[0] == outlet) and signatory is not None and not quoted
                     and not sent.in_quote and not _in_quote(s, f.start) and not sent.speaker_tag and si in docs
                     and first_person_says(docs[si], f.start, f.end)):
-                r = (signatory.speaks_for or signatory, signatory, "attr.signatory")  # "..., I found 412": the letter's writer
+                r = (*voice_of(signatory), "attr.signatory")  # "..., I found 412": the letter's writer
             elif (r is not None and not r[0].known and not quoted and not sent.in_quote and not _in_quote(s, f.start)
                   and not sent.speaker_tag and si in docs and ours_say(docs[si], f.start, f.end)):
                 # "Our medical teams treated 34 wounded", in the piece's own voice: the body it speaks for, else the outlet
@@ -661,7 +663,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 arule = "attr.carry-over"
             elif r is None and signatory is not None and not sent.headline:
                 # a letter's or a talk's own voice is its writer's or its speaker's, not the outlet's
-                asserter, speaker, arule = signatory.speaks_for or signatory, signatory, "attr.signatory"
+                asserter, speaker, arule = *voice_of(signatory), "attr.signatory"
             elif r is None:
                 asserter, speaker, arule = outlet, None, "attr.outlet"
             else:
@@ -717,17 +719,17 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if no_casualties:
                 hurt = replace(raws[-1], claim=replace(raws[-1].claim, metric=metric.replace("-killed", "-injured")))
                 raws.append(hurt)
-        if si in docs and not figs and s.rstrip().endswith(":") and si not in led_by.values():
-            # the source of the list the line opens ("The army said in a statement that its operations had achieved the
-            # following:", "The Ministry of Interior wishes to inform the public as follows:")
+        if si in docs and (si in table_lines or (not figs and _opens_a_list(s))):
+            # who the line over a table or a list says gives its figures ("Deaths recorded by the provincial health
+            # office, by territory, since 1 January 2017:", "The Ministry of Interior wishes to inform the public as
+            # follows:"), and over what time, for a table
             said = reporter(docs[si], vocab.reporting_verbs, vocab.report_nouns)
-            list_sources[sent.para] = att.from_parse(s, said, ms) if said is not None else None
-        if si in docs and si in led_by.values():
-            # "Deaths recorded by the provincial health office, by territory, since 1 January 2017:"
-            said = reporter(docs[si], vocab.reporting_verbs, vocab.report_nouns)
-            if said is not None and (source := att.from_parse(s, said, ms)) is not None:
+            source = att.from_parse(s, said, ms) if said is not None else None
+            if si not in table_lines:
+                list_sources[sent.para] = source
+            elif source is not None:
                 table_sources[si] = source
-            if pms:
+            if si in table_lines and pms:
                 table_periods[si] = pms[-1]
         before_acts = att.last_asserter
         att.note_acts(s, acts, ms, sent.in_quote)
@@ -1070,6 +1072,11 @@ def _started_before(p: PeriodMention, all_periods, sents) -> PeriodMention:
         if q.kind in ("since", "campaign") and q.begin and event in f"{q.text} {sents[sj].text[q.end:q.end + 25]}".lower():
             return PeriodMention(p.start, p.end, q.begin, p.finish, p.kind, p.text)
     return p
+
+
+def _opens_a_list(line: str) -> bool:
+    """A line that ends with a colon opens what follows: "... achieved the following:"."""
+    return line.rstrip().endswith(":")
 
 
 def _quote_speaker(att: Attributor, sents, si: int, vocab: Vocabulary):
@@ -1540,10 +1547,7 @@ def _story_month(all_periods, stated: list[str], figure_sents: set[int], publish
               if len(e) >= 7 and _months(published) - _months(e) <= _STORY_MONTHS_BACK]
     if len(months) < 2 or recent or any(told_from_the_articles_day(p) and si in figure_sents for si, p in all_periods):
         return None  # (a piece that counts its figures' time from its own day, "in June last year", is told from now)
-    counts: dict[str, int] = {}
-    for m in months:
-        counts[m] = counts.get(m, 0) + 1
-    return max(months, key=lambda m: counts[m])  # (max keeps the first of the most frequent)
+    return Counter(months).most_common(1)[0][0]  # (the first met of the most frequent)
 
 
 def _without_restated_parts(raws: list[_Raw], figures_of: dict[int, list]) -> list[_Raw]:

@@ -1506,18 +1506,22 @@ def reporter(doc, verbs: frozenset[str], nouns: frozenset[str]) -> Speaker | Non
     return None
 
 
+def _clause_subject(doc, start: int, end: int):
+    """The subject of the clause the figure at [start, end) belongs to, or None."""
+    verb = _clause_verb(doc, start, end)
+    return _subject(verb) if verb is not None else None
+
+
 def first_person_says(doc, start: int, end: int) -> bool:
     """Whether the figure at [start, end) is in a clause whose subject is "I" or "we" ("I found 412 conflict deaths")."""
-    verb = _clause_verb(doc, start, end)
-    subject = _subject(verb) if verb is not None else None
+    subject = _clause_subject(doc, start, end)
     return subject is not None and subject.lower_ in ("i", "we")
 
 
 def ours_say(doc, start: int, end: int) -> bool:
     """Whether the figure at [start, end) is in a clause whose subject is "our" people ("Our medical teams treated 34
     wounded", "our correspondent counted 40 bodies")."""
-    verb = _clause_verb(doc, start, end)
-    subject = _subject(verb) if verb is not None else None
+    subject = _clause_subject(doc, start, end)
     return subject is not None and any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.attribution import PERSON_ROLES, Attributor, is_host_tag, slug
+from kg.extract.attribution import PERSON_ROLES, Attributor, as_written, is_host_tag, slug
 from kg.model import SourceRef
 
 _NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|al|bin)){1,3}")
@@ -34,7 +34,7 @@ def find_signatory(sents) -> SourceRef | None:
             office = _OFFICE_LINE.fullmatch(lines[i + 1].text.strip()) if i + 1 < len(lines) else None
             if office is not None and office.group("role").split()[-1].lower() not in _SIGNING_ROLES:
                 office = None  # ("Gulariya, Bardiya": where the writer lives)
-            body = _as_written_body(office.group("body")) if office else None
+            body = as_written(office.group("body")) if office else None
             return SourceRef(slug(name), name, "Person", speaks_for=body, known=False)
     return None
 
@@ -42,10 +42,6 @@ def find_signatory(sents) -> SourceRef | None:
 _SIGNING_ROLES = PERSON_ROLES | {"coordinator", "chair", "chairman", "chairwoman", "chairperson", "secretary", "founder",
                                   "executive", "officer", "president", "manager", "representative", "researcher"}
 _OFFICE_LINE = re.compile(r"(?P<role>(?:[A-Z][\w-]*\s*){1,3}),\s*(?P<body>(?:[A-Z][\w'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w'-]*|of|for|the|and)){1,7})")
-
-
-def _as_written_body(label: str) -> SourceRef:
-    return SourceRef(slug(label), label, "Organization", known=False)
 
 
 _TALK = re.compile(r"\b(?:lecture|speech|address|remarks|talk|sermon|testimony|letter)\b", re.I)
@@ -62,12 +58,17 @@ def speaker_of_the_talk(sents, att: Attributor) -> SourceRef | None:
     return None
 
 
+def voice_of(person: SourceRef) -> tuple[SourceRef, SourceRef]:
+    """(asserter, speaker) of a person who speaks: the body they speak for, else themselves."""
+    return person.speaks_for or person, person
+
+
 def tag_source(att: Attributor, tag: str, talk_speaker: SourceRef | None) -> tuple | None:
     """(asserter, speaker) a transcript's tag names; "WITNESS", in "the testimony of Mr. Teodoro Quispe", the one who
     testifies."""
     found = att.tag_source(tag)
     if found is None and talk_speaker is not None and " ".join(tag.split()).upper().removeprefix("THE ") == "WITNESS":
-        return talk_speaker.speaks_for or talk_speaker, talk_speaker
+        return voice_of(talk_speaker)
     return found
 
 
