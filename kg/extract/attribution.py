@@ -21,7 +21,7 @@ from functools import lru_cache
 from kg.extract.fastre import guard
 from kg.extract.phrases import PhraseMatcher, lowered, tokens
 from kg.extract.sentences import title_case
-from kg.extract.syntax import Speaker, speaker_label
+from kg.extract.syntax import Speaker, sentence_subject, speaker_label
 from kg.model import SourceRef
 from kg.vocab import Vocabulary
 
@@ -1297,7 +1297,7 @@ class Attributor:
                 envoy = self._envoy(t, country)
                 self.last_asserter, self.last_person = (country, envoy), envoy
 
-    def note_acts(self, s: str, acts, ms, in_quote: bool = False) -> None:
+    def note_acts(self, s: str, acts, ms, in_quote: bool = False, doc=None) -> None:
         """Remember who spoke in a sentence (even one without figures), and who issued the reports named."""
         people = [m.ref for m in ms if m.kind == "person"]
         # (one who speaks for a body before one who may be a channel or a place: "read on Tele Sahel by the
@@ -1305,9 +1305,14 @@ class Attributor:
         person = next((p for p in people if p.speaks_for is not None), people[0] if people else None)
         if person is not None:
             self.last_person = person  # "Al-Aghbash described the clashes ... Thirty were killed, he said."
-        if not acts and ms and ms[0].kind in ("org", "generic") and _OPENING_DESCRIBED.fullmatch(s[:ms[0].start]):
-            # the body a sentence is about, though it says nothing: "The ministry stopped publishing updates.
-            # Its most recent tally put the toll at 9,120."
+        subject = sentence_subject(doc) if doc is not None and not acts else None
+        about = next((m for m in ms if m.start <= subject.idx < m.end and m.kind in ("org", "generic")), None) if subject is not None else None
+        if about is not None:
+            # the body a sentence is about, though it says nothing ("The same day, the UN human rights office posted
+            # its update. From 24 February it had recorded 1,035 ...")
+            self.last_org = about.ref
+        elif not acts and ms and ms[0].kind in ("org", "generic") and _OPENING_DESCRIBED.fullmatch(s[:ms[0].start]):
+            # (unparsed) "The ministry stopped publishing updates. Its most recent tally put the toll at 9,120."
             self.last_org = ms[0].ref
         elif (not acts and ms and ms[0].kind == "anaphor" and ms[0].ref.kind != "Person" and ms[0].text.lower().startswith("the ")
               and ms[0].start == 0 and (about := self.resolve(ms[0], s, ms)) and about[0].kind not in ("Outlet", "Person")):

@@ -28,7 +28,7 @@ from kg.extract.sentences import split, title_case
 from kg.extract.tables import header_of, table_leads, table_rows
 from kg.extract.voices import LIST_ITEM, answering_tag, find_signatory, speaker_of_the_talk, tag_source, voice_of
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
-                               counts_a_long_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
+                               counts_a_long_event, counts_a_told_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
                                dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, first_person_says,
                                governing_source, ours_say, reporter,
@@ -65,6 +65,7 @@ _SPEECH_WORDS = SPEECH_WORDS | {"according", "report", "statement", "study", "in
                                 "survey", "analysis", "data", "estimate", "research"}
 # surface forms of kg:denialVerbs: a sentence without one is not parsed for a denied count
 _DENIAL_WORDS = frozenset("deny denied denies denying reject rejected rejects dismissed dismisses refuted refutes".split())
+_PRONOUNS = frozenset({"it", "they", "its", "their"})
 _FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
 # run for every figure: compiled once here
 _NEAR_WORDS = re.compile(r"[\w'\"-]+")
@@ -123,6 +124,7 @@ class _Raw:
     told_with: int | None = None  # the sentence of the statement it goes on with ("It added that ..."), whose day it has
     referred_back: bool = False  # its period is one named before ("that year", "over the same period", "a year earlier")
     long_event: bool = False  # counts a long event as a whole ("died in the battle"), not one attack's toll
+    told_event: bool = False  # counts the dead of an event told before ("In the clashes, 37 were killed")
     rounded: bool = False  # "over a thousand", "more than a hundred": a round figure, perhaps a restatement
     dated_aside: bool = False  # its day dates something else said of it ("a graphic listing '78 martyrs' began circulating on Sunday")
 
@@ -251,7 +253,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
               or (si < last_fig and not words.isdisjoint(vocab.envoy_nouns) and not words.isdisjoint(SPEECH_WORDS))
               or si in table_lines
               # (or the line that opens a list: "The Ministry of Interior wishes to inform the public as follows:")
-              or (si < last_fig and _opens_a_list(sents[si].text))]
+              or (si < last_fig and _opens_a_list(sents[si].text))
+              # (or one whose subject an "it" or "they" in the next sentence, which has figures, may mean)
+              or (not figs and si + 1 < len(found) and found[si + 1][2] and not found[si + 1][0].isdisjoint(_PRONOUNS))]
     docs = dict(zip(parsed, parse_all([_without_credit(sents[si].text) for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
@@ -705,7 +709,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if part_of_whole:
                 pkind = "inherit"
             raws.append(_Raw(claim, si, sent.para, pkind, np, explicit_people, after, at=f.start, standing=standing,
-                             long_event=si in docs and counts_a_long_event(docs[si], f.start, f.end), rounded=f.kind == "round",
+                             long_event=si in docs and counts_a_long_event(docs[si], f.start, f.end),
+                             told_event=si in docs and counts_a_told_event(docs[si], f.start, f.end, vocab.event_words),
+                             rounded=f.kind == "round",
                              referred_back=pm is not None and bool(_EARLIER.search(pm.text or "")),
                              dated_aside=pm is not None and pm.kind == "day" and si in docs
                              and not dates_an_event(docs[si], pm.start, pm.end, vocab.event_words, vocab.time_words)
@@ -732,7 +738,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if si in table_lines and pms:
                 table_periods[si] = pms[-1]
         before_acts = att.last_asserter
-        att.note_acts(s, acts, ms, sent.in_quote)
+        att.note_acts(s, acts, ms, sent.in_quote, docs.get(si))
         if not figs and si in docs:
             att.note_envoys(s, docs[si], ms)
         if att.last_asserter is not before_acts:
@@ -1397,9 +1403,11 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         reported = {o.claim.period for o in own if _months(o.claim.period.end) - _months(o.claim.period.start) >= 2
                     or (_days_long(o.claim.period) or 0) >= 7}
         if r.pkind == "" and r.claim.incident is None and len(reported) == 1 and not r.increment and not any(
-                o.para == r.para and o.sent < r.sent and o.pkind == "day" for o in raws):
-            # (not a toll of the attack its paragraph dated before it: "December 24, 2023: Gunmen attack ... killing 195
-            # ... Amnesty International later put the toll at more than 140")
+                o.para == r.para and o.sent < r.sent and o.pkind == "day" for o in raws) and not (
+                r.told_event and any(si <= r.sent for si, _ in attack_days)):
+            # (not a toll of the attack its paragraph dated before it, or one it names: "December 24, 2023: Gunmen
+            # attack ... killing 195 ... Amnesty International later put the toll at more than 140"; "attacked a column
+            # ... on 11 November. / In the clashes, 37 terrorists were killed")
             r.claim.period = next(iter(reported))
             r.pkind = "range"
     # ... and a running total it gives runs on through the rest of its paragraph ("the coalition had acknowledged

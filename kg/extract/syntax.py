@@ -1261,6 +1261,17 @@ def counts_a_long_event(doc, start: int, end: int) -> bool:
                for p in _prep_objects(verb, ("in", "during", "throughout", "over")))
 
 
+def counts_a_told_event(doc, start: int, end: int, event_words: frozenset[str]) -> bool:
+    """Whether the figure's clause counts the dead of an event told before it, named with a definite article: "In the
+    clashes, 37 terrorists were killed", "died in that attack" (not "in clashes across the region")."""
+    verb = _clause_verb(doc, start, end)
+    if verb is None:
+        return False
+    return any(p.pos_ == "NOUN" and p.lemma_.lower() in event_words
+               and any(d.dep_ == "det" and d.lower_ in ("the", "that", "this", "these", "those") for d in p.children)
+               for p in _prep_objects(verb, ("in", "during", "from")))
+
+
 def dead_of_a_non_violent_cause(doc, start: int, end: int) -> bool:
     """Whether the figure's clause counts the dead of disease, hunger or disaster: "cholera has killed 18 people",
     "12 children died of malnutrition" (ontology lexicon nonViolentCauses)."""
@@ -1584,3 +1595,12 @@ def in_present_perfect(doc, start: int, end: int) -> bool:
     # (a lede tells an event in the present perfect too: "A NATO airstrike has killed at least 10 civilians")
     doer = doer_of(doc, start, end)
     return doer is None or doer in _words("ongoingNouns")
+
+
+def sentence_subject(doc):
+    """The subject of a sentence's main verb, whatever comes before it ("The same day, the UN human rights office in
+    Geneva posted its update": the office): whom an "it" in the next sentence may mean."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -2124,3 +2124,19 @@ def test_the_numbered_points_of_a_release_are_whoever_its_opening_line_says_info
              "2007 and 15 January 2008, a total of 412 people lost their lives in Rift Valley Province.\n\n2. Of these, 38 "
              "were police officers killed in the line of duty.", publisher="Daily Nation", published="2008-01-17")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(412, "Ministry of Interior"), (38, "Ministry of Interior")]
+
+
+def test_it_in_a_figure_sentence_is_the_body_the_sentence_before_is_about():
+    cs = run('"About 300 people died in the theatre," the city council wrote on Telegram.\n\n'
+             "The same day, the UN human rights office in Geneva posted its regular update. From 24 February to 24 March "
+             "it had recorded 1,035 civilians killed in Ukraine.", published="2022-03-26")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(300, "city council"), (1035, "OHCHR")]
+
+
+def test_a_toll_of_the_clashes_told_before_is_of_their_day_not_of_its_sources_span():
+    cs = run("The army's information team said about 150 fighters attacked a column near Kyauk Sein on 11 November.\n\n"
+             "In the clashes, 37 fighters were killed, the team said.\n\n"
+             "The team said that from 1 February 2021 to 31 October 2023, fighters had killed 6,321 civilians.",
+             published="2023-11-14")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
+        (37, "2023-11-11", "2023-11-11"), (6321, "2021-02-01", "2023-10-31")]
