@@ -133,6 +133,7 @@ class StoryYear:
     def __init__(self, published: str | None):
         self.published, self.year, self.month = published, None, None
         self.set_at: int | None = None  # the sentence whose full date set the year
+        self._days: dict[str, int] = {}  # "MM-DD" of a day the story gave with an earlier year -> that year
         pub = _pub(published)
         self._pub = pub if pub is not None and pub[1] is not None else None
 
@@ -145,15 +146,22 @@ class StoryYear:
             return pms
         near = self.set_at is not None and at - self.set_at <= self._NEAR_SENTENCES
         far = [p for p in pms if self.year is not None and self._bare(p) and (near or self._far(p.finish or p.begin))]
-        for year in {self._year_of(p) for p in far} - {None}:
+        years = {(p.start, p.end): self._year_of(p) for p in far}
+        # a bare day the story gave with its year before is of that year, however far back it was given ("the night of
+        # 2 February 1982 ... On the night of 2 February", in a piece of 10 February 2022)
+        years.update({(p.start, p.end): self._days[p.finish[5:]] for p in pms
+                      if p.kind == "day" and self._bare(p) and len(p.finish or "") == 10 and p.finish[5:] in self._days})
+        for year in set(years.values()) - {None}:
             again = {(q.start, q.end): q for q in find_periods(s, f"{year:04d}-12-31", campaign_starts, words)}
-            pms = [again.get((p.start, p.end), p) if p in far and self._year_of(p) == year else p for p in pms]
+            pms = [again.get((p.start, p.end), p) if years.get((p.start, p.end)) == year else p for p in pms]
         for p in pms:
             year = _YEAR.search(p.text)
             if year and not _month_of(p.text):
                 continue  # a bare year ("since 2014") is background, not the story's time
             if year:
                 early = int(year.group(1)) < self._pub[0]
+                if early and p.kind == "day" and p.begin == p.finish and len(p.finish or "") == 10:
+                    self._days[p.finish[5:]] = int(p.finish[:4])
                 self.year, self.month = (int(year.group(1)), _first_month(p.text)) if early else (None, None)
                 # (a day or days of the story, not the start of a running total: "since August 2014")
                 self.set_at = at if early and p.kind in ("day", "range") and (p.finish or "")[:4] < f"{self._pub[0]:04d}" else None

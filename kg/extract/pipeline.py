@@ -26,7 +26,8 @@ from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
 from kg.extract.tables import header_of, table_leads, table_rows
-from kg.extract.voices import LIST_ITEM, answering_tag, find_signatory, speaker_of_the_talk, tag_source, voice_of
+from kg.extract.voices import (LIST_ITEM, answering_tag, find_signatory, interviewee, question_paragraphs, speaker_of_the_talk,
+                               tag_source, voice_of)
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
                                counts_a_long_event, counts_a_told_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
                                dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
@@ -214,6 +215,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     # who says "I" in the piece's own voice: who signs a letter or an opinion piece at its end, else whose talk the piece
     # says it gives ("an edited transcript of a public lecture given by Professor Maria Lindqvist")
     signatory = find_signatory(sents) or speaker_of_the_talk(sents, att)
+    # ... else the one a Q&A interview is with, who speaks in every paragraph but the interviewer's questions
+    interview = interviewee(sents, att, questions := question_paragraphs(sents)) if signatory is None else None
+    signatory, asked = signatory or interview, questions if interview is not None else set()
     table = table_rows(sents)  # sentence -> the cells of a table row written as a text line
     led_by = table_leads(table)  # a row -> the line over its table's header
     table_lines = set(led_by.values())
@@ -645,6 +649,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 if answer_sources[answering] is not None:
                     r = (*answer_sources[answering], "attr.speaker-tag")
             if ((r is None or r[2] == "attr.carry-over" or r[0] == outlet) and signatory is not None and not quoted
+                    and sent.para not in asked
                     and not sent.in_quote and not _in_quote(s, f.start) and not sent.speaker_tag and si in docs
                     and first_person_says(docs[si], f.start, f.end)):
                 r = (*voice_of(signatory), "attr.signatory")  # "..., I found 412": the letter's writer
@@ -665,7 +670,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # the source of the figures just before (same or previous paragraph) goes on speaking
                 asserter, speaker = att.last_asserter
                 arule = "attr.carry-over"
-            elif r is None and signatory is not None and not sent.headline:
+            elif r is None and signatory is not None and not sent.headline and sent.para not in asked:
                 # a letter's or a talk's own voice is its writer's or its speaker's, not the outlet's
                 asserter, speaker, arule = *voice_of(signatory), "attr.signatory"
             elif r is None:

@@ -58,6 +58,32 @@ def speaker_of_the_talk(sents, att: Attributor) -> SourceRef | None:
     return None
 
 
+_INTERVIEW = re.compile(r"\b(?:interview(?:ed)?|spoke to|talked to|Q&A)\b", re.I)
+
+
+def question_paragraphs(sents) -> set[int]:
+    """The paragraphs an interviewer asks in: those whose last sentence is a question."""
+    last: dict[int, str] = {}
+    for t in sents:
+        if not t.headline:
+            last[t.para] = t.text
+    return {para for para, text in last.items() if text.rstrip().endswith("?")}
+
+
+def interviewee(sents, att: Attributor, questions: set[int]) -> SourceRef | None:
+    """The person a Q&A interview is with: in a piece of at least two question paragraphs, each followed by an answer,
+    whose opening (the paragraphs before the first question) says it is an interview, the first person it names
+    ("Nadia Qassab, 61, a historian ... She spoke to The Levant Review")."""
+    answered = [p for p in questions if any(t.para == p + 1 or t.para == p + 2 for t in sents)]
+    if len(answered) < 2:
+        return None
+    first = min(questions)
+    opening = [t for t in sents if not t.headline and t.para < first]
+    if not any(_INTERVIEW.search(t.text) for t in opening):
+        return None
+    return next((m.ref for t in opening for m in att.mentions(t.text) if m.kind == "person"), None)
+
+
 def voice_of(person: SourceRef) -> tuple[SourceRef, SourceRef]:
     """(asserter, speaker) of a person who speaks: the body they speak for, else themselves."""
     return person.speaks_for or person, person

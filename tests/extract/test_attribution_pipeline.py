@@ -2140,3 +2140,15 @@ def test_a_toll_of_the_clashes_told_before_is_of_their_day_not_of_its_sources_sp
              published="2023-11-14")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [
         (37, "2023-11-11", "2023-11-11"), (6321, "2021-02-01", "2023-10-31")]
+
+
+def test_an_interviewees_answers_are_theirs_and_the_interviewers_question_the_outlets():
+    cs = run("A historian on Hama\n\nForty years ago this month, the army surrounded Hama. Nadia Qassab, a historian in "
+             "Lyon, has built a list of the dead. She spoke to the Review. The interview has been edited.\n\n"
+             "Estimates of the toll range from 10,000 to 40,000. Why is the gap so wide?\n\n"
+             "Because nobody could count. The city was sealed from the night of 2 February 1982.\n\n"
+             "Was there an insurrection?\n\n"
+             "There was. On the night of 2 February the Brotherhood's fighters killed about 70 party officials.",
+             publisher="The Levant Review", published="2022-02-10")
+    assert [(int(c.value), c.asserter.label, c.period.end) for c in cs] == [
+        (10000, "The Levant Review", "1982-02"), (70, "Nadia Qassab", "1982-02-02")]

@@ -2,7 +2,7 @@
 
 from kg.extract.attribution import Attributor
 from kg.extract.sentences import split
-from kg.extract.voices import LIST_ITEM, find_signatory, speaker_of_the_talk
+from kg.extract.voices import LIST_ITEM, find_signatory, interviewee, question_paragraphs, speaker_of_the_talk
 from kg.vocab import vocabulary
 
 
@@ -23,3 +23,20 @@ def test_a_talks_speaker_is_the_person_its_opening_names_and_list_items_are_mark
     assert speaker_of_the_talk(sents, Attributor(vocabulary(), None, None)).label == "Maria Lindqvist"
     assert [bool(LIST_ITEM.match(t)) for t in ("- 23 militants killed", "1.", "2. Of these", "12 people died")] == [
         True, True, True, False]
+
+
+INTERVIEW = ("A historian on the siege\n\nThe siege ended ten years ago. Amal Haddad, a historian in Lyon, has spent a decade "
+             "listing its dead. She spoke to the Review from her office.\n\nHow many names are on your list?\n\n"
+             "Around 70 of them were officials, killed on the first night.\n\nWhy does the count matter?\n\nBecause a "
+             "number is the first thing a state takes from you.")
+
+
+def test_an_interview_is_with_the_person_its_opening_names_and_its_questions_are_the_interviewers():
+    sents = split(INTERVIEW)
+    att = Attributor(vocabulary(), None, None)
+    asked = question_paragraphs(sents)
+    assert sorted(asked) == [2, 4]
+    assert interviewee(sents, att, asked).label == "Amal Haddad"
+    # (a news story that asks one question of its reader is no interview)
+    news = split("Headline\n\nThe UN said 12 were killed, a rights group told an interviewer.\n\nWho will count the rest?")
+    assert interviewee(news, att, question_paragraphs(news)) is None
