@@ -2152,3 +2152,11 @@ def test_an_interviewees_answers_are_theirs_and_the_interviewers_question_the_ou
              publisher="The Levant Review", published="2022-02-10")
     assert [(int(c.value), c.asserter.label, c.period.end) for c in cs] == [
         (10000, "The Levant Review", "1982-02"), (70, "Nadia Qassab", "1982-02-02")]
+
+
+def test_a_building_named_like_a_person_is_no_source():
+    # ("Academic Drama Theatre" is a theatre: "the Drama Theatre" later is not a person who said 300)
+    cs = run("Theatre\n\nThe strike hit the Donetsk Regional Academic Drama Theatre in Mariupol.\n\n"
+             '"According to eyewitnesses, about 300 people died in the Drama Theatre," the city council wrote on Telegram.',
+             published="2022-03-26")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(300, "city council")]
