@@ -26,6 +26,7 @@ _Y = r"(?:19|20)\d\d"
 _D = r"(?:(?<![\d,.])(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d]|,\d)"  # not the start of "31,184", nor the end of "800"
 _D += "|(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")(?![\w-]))"  # ("the third of May", spoken)
 # one date: "Dec. 31, 2015", "January 20, 2009", "3 July", "3 July 2019", "November 2017", "July", "2014"
+_DAY_DATE = rf"\b(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+{_M}(?:,?\s+{_Y})?)"
 _DATE = rf"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|mid-?|(?:early|late)\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|(?:the\s+)?{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M}(?:\s+(?:of\s+)?{_Y})?|{_Y})(?:\s+(?:this|last)\s+year)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WD = "(?:" + "|".join(_WEEKDAYS) + ")"
@@ -274,6 +275,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            rf"(?:,?\s+(?:that|which)\s+|\s+)?(?:launched|began|started|begun|beginning|starting)\s+(?:on|in)\s+(?P<a>{_DATE})", re.I)),
     ("campaign-range", re.compile(rf"\b(?:since|from)\s+the\s+(?:start|beginning|launch|outset)\s+of\s+(?P<what>[^,;.]{{3,80}}?)\s+in\s+(?P<a>{_DATE})\s+(?:to|through|until|till|and)\s+(?P<b>{_DATE})", re.I)),
     ("range", re.compile(rf"\b(?:from|between)\s+(?P<a>{_DATE})\s*,?\s+(?:to|and|through|until|till|-)\s+(?P<b>{_DATE})", re.I)),
+    # "14 December 2015 - 2 March 2016", "23 January - 7 February 2016" (a report's or a table's span of days)
+    ("dash-range", re.compile(rf"(?P<a>{_DAY_DATE})\s*(?:\s-\s|\u2013)\s*(?P<b>{_DAY_DATE})", re.I)),
     # "killed in October to December 2023" ("in October and December" is two months, not a range)
     ("range", re.compile(rf"\b(?:in|during|over)\s+(?P<a>{_DATE})\s+(?:to|through|until|till)\s+(?P<b>{_DATE})", re.I)),
     # "in May and June alone": two months running are a span (two apart, "in October and December", are not)
@@ -376,6 +379,7 @@ _GATES = {
     "years-ago": frozenset(["ago"]),
     "day": _MONTH_WORDS,
     "day-range": _MONTH_WORDS,
+    "dash-range": _MONTH_WORDS,
     "month-pair": _MONTH_WORDS,
     "year": frozenset("in during was turned became proved been".split()),
     "season": frozenset("spring summer autumn fall".split()),
@@ -431,7 +435,7 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
         gate = _GATES.get(kind)
         if gate is not None and gate.isdisjoint(words):
             continue
-        if kind in ("year", "years", "day", "day-range") and not has_digit:
+        if kind in ("year", "years", "day", "day-range", "dash-range") and not has_digit:
             continue  # both need a digit (a year, a day of the month)
         for m in rx.finditer(s):
             a, b = m.start(), m.end()
@@ -469,7 +473,8 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                         continue
                     days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower()]
                     finish, k = (date.fromisoformat(begin) + timedelta(days=days - 1)).isoformat(), "range"
-                elif kind == "range":
+                elif kind in ("range", "dash-range"):
+                    k = "range"
                     begin = parse_date(m.group("a"), published)
                     finish = parse_date(m.group("b"), published, "end")
                     year_b = re.search(_Y, m.group("b"))

@@ -25,7 +25,7 @@ from kg.extract.periods import PERIOD_WORDS, PeriodMention, StoryYear, entry_dat
 from kg.extract.places import find_places, with_containers
 from kg.extract.parse import parse_all
 from kg.extract.sentences import split, title_case
-from kg.extract.tables import header_of, table_leads, table_rows
+from kg.extract.tables import first_row, header_of, table_leads, table_rows
 from kg.extract.voices import (LIST_ITEM, answering_tag, find_signatory, interviewee, question_paragraphs, speaker_of_the_talk,
                                tag_source, voice_of)
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
@@ -223,6 +223,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     table_lines = set(led_by.values())
     table_sources: dict[int, tuple] = {}  # the line over a table -> who it says counted the table's figures
     table_periods: dict[int, PeriodMention] = {}  # ... and over what time
+    row_spans: dict[int, list[tuple[str, str]]] = {}  # a table's first row -> the times its rows give
     listed_from: int | None = None  # the paragraph that opens the list the current paragraph is an item of
     list_sources: dict[int, tuple | None] = {}  # a paragraph that opens a list -> who its line says gives it
 
@@ -382,7 +383,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 after = s[f.end:]
             if si in table and (column := header_of(table[si], f.start)) is not None:
                 # "Territory | Killed | Injured / Dibaya | 312 | 45": people, as the column's header says
-                np, marker, after, before, near = "people", "", column.lower(), "", ""
+                header = column.lower()  # (whom a header names, "Civilians killed", else people: "Deaths recorded")
+                np, marker, after, before, near = (header if lex.classify(header, header, "", "") else "people"), "", header, "", ""
             elif si in table:
                 continue  # (a row's label: "Week 23 | ...")
             if marker == "ante" and _ALL_BEFORE.search(s[max(0, f.start - 5):f.start]):
@@ -600,6 +602,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
             elif pm is None and si in led_by and led_by[si] in table_periods:
                 pm = table_periods[led_by[si]]  # a table's row, over the time the line over the table says
+            elif pm is None and si in table and (spans := row_spans.get(first_row(table, si))):
+                # a row with no time of its own under rows that have one ("Total | | 139"): all of theirs
+                pm = PeriodMention(0, 0, min(b for b, _ in spans), max(e for _, e in spans), "range", "")
+            if pm is not None and si in table and pm.kind in ("day", "range") and pm.begin and pm.finish and pm.text:
+                row_spans.setdefault(first_row(table, si), []).append((pm.begin, pm.finish))
             elif pm is not None and pm.kind == "backref" and dated_items.get(sent.para) is not None:
                 # "October 17, 2017 - ... were killed over the five months": up to the entry's date
                 pm = PeriodMention(pm.start, pm.end, None, dated_items[sent.para].finish, "until", pm.text)
@@ -734,7 +741,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # who the line over a table or a list says gives its figures ("Deaths recorded by the provincial health
             # office, by territory, since 1 January 2017:", "The Ministry of Interior wishes to inform the public as
             # follows:"), and over what time, for a table
-            said = reporter(docs[si], vocab.reporting_verbs, vocab.report_nouns)
+            said = reporter(docs[si], vocab.reporting_verbs, vocab.report_nouns, vocab.outcome_lemmas)
             source = att.from_parse(s, said, ms) if said is not None else None
             if si not in table_lines:
                 list_sources[sent.para] = source

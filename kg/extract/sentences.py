@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kg.extract.tables import CELL_SEPARATOR
 from kg.extract.text import junk_spans
 
 ABBREVIATIONS = frozenset(
@@ -115,7 +116,8 @@ def title_case(s: str) -> bool:
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """Whether the text is wrapped at a fixed width (plain-text wire copy, e-mail): most lines that
     another line follows break off mid-sentence, at widths of a terminal's line."""
-    followed = [(a, b) for (a, b), (c, d) in zip(lines, lines[1:]) if b > a and d > c]
+    # (a table's rows, cells split by "|" or tabs, are lines of their own, not a wrapped paragraph)
+    followed = [(a, b) for (a, b), (c, d) in zip(lines, lines[1:]) if b > a and d > c and not CELL_SEPARATOR.search(text, a, b)]
     broken = [(a, b) for a, b in followed if 40 <= b - a <= 100 and text[b - 1] not in _LINE_END + ":,;"]
     return len(broken) >= 3 and len(broken) >= 0.5 * len(followed)
 
@@ -124,7 +126,8 @@ def _unwrap(text: str, lines: list[tuple[int, int]], skip_starts: set[int]) -> l
     """Consecutive non-blank lines as one paragraph (a line of page furniture stays on its own)."""
     out: list[tuple[int, int]] = []
     for a, b in lines:
-        joinable = out and b > a and a not in skip_starts and out[-1][1] > out[-1][0] and out[-1][0] not in skip_starts
+        joinable = (out and b > a and a not in skip_starts and out[-1][1] > out[-1][0] and out[-1][0] not in skip_starts
+                    and not CELL_SEPARATOR.search(text, a, b) and not CELL_SEPARATOR.search(text, *out[-1]))
         if joinable and out[-1][1] + 1 == a:
             out[-1] = (out[-1][0], b)
         else:

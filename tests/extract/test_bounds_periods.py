@@ -354,6 +354,9 @@ def test_a_night_between_two_days_spans_them(sentence):
     ("from January to May 2009", "2009-01", "2009-05"),
     ("between 1 January and 31 May 2009", "2009-01-01", "2009-05-31"),
     ("from November to March 2010", "2009-11", "2010-03"),
+    # (days set apart by a dash, as a report's or a table's span)
+    ("14 December 2015 - 2 March 2016", "2015-12-14", "2016-03-02"),
+    ("23 January \u2013 7 February 2016", "2016-01-23", "2016-02-07"),
 ])
 def test_a_year_written_once_at_a_ranges_end_is_both_ends(text, begin, finish):
     assert [(p.begin, p.finish, p.kind) for p in find_periods(text, "2024-05-18")] == [(begin, finish, "range")]
@@ -506,3 +509,8 @@ def test_an_undated_figure_of_a_retrospective_piece_is_of_the_month_the_story_is
     news = ("Fighting resumes\n\nThe peace deal was signed in July 1999 and renewed in May 2001.\n\n"
             "ECOMOG said on Monday that its troops had killed over 2,000 rebels.")
     assert ends(news, "2009-01-06")[-1] == (2000, "2009-01")
+
+
+def test_a_spaced_dash_between_a_day_and_an_aside_is_no_range():
+    assert [(p.begin, p.finish) for p in find_periods("on 12 March - the day after - 40 died", "2016-04-15")] == [
+        ("2016-03-12", "2016-03-12")]

@@ -37,3 +37,26 @@ def test_a_tables_figures_are_claims_of_whoever_counted_them_over_the_time_the_t
 
 def test_lines_with_a_bar_that_are_no_table_give_no_rows():
     assert table_rows(split("Headline\n\nKilled | Injured\n\nThe army said 12 were killed.")) == {}
+
+
+CURFEWS = ("Bulletin No. 7\n\nMonitoring Centre (MC)\nBulletin No. 7, April 2016. Data as of 31 March 2016.\n\n"
+           "Table 1. Curfews declared in Cizre and civilian deaths recorded by MC\n"
+           "Curfew | Dates | Days | Civilians killed | Civilians injured\n"
+           "First curfew | 4-12 September 2015 | 8 | 21 | 43\n"
+           "Second curfew | 14 December 2015 - 2 March 2016 | 79 | 118 | 197\n"
+           "Total | | 87 | 139 | 240\n")
+
+
+def test_a_total_row_keeps_its_empty_cell_and_spans_the_rows_above_and_the_lines_stay_rows():
+    sents = split(CURFEWS)
+    rows = table_rows(sents)
+    assert [sents[i].text for i in sorted(rows)][-1] == "Total | | 87 | 139 | 240"  # (not joined as wrapped lines)
+    cs = extract(normalise(CURFEWS), ArticleMeta("t.txt", publisher="Monitoring Centre", published="2016-04-15"),
+                 vocabulary())
+    assert [(c.metric, int(c.value), c.asserter.label, c.period.start, c.period.end) for c in cs] == [
+        ("civilians-killed", 21, "Monitoring Centre (MC)", "2015-09-04", "2015-09-12"),
+        ("civilians-injured", 43, "Monitoring Centre (MC)", "2015-09-04", "2015-09-12"),
+        ("civilians-killed", 118, "Monitoring Centre (MC)", "2015-12-14", "2016-03-02"),
+        ("civilians-injured", 197, "Monitoring Centre (MC)", "2015-12-14", "2016-03-02"),
+        ("civilians-killed", 139, "Monitoring Centre (MC)", "2015-09-04", "2016-03-02"),
+        ("civilians-injured", 240, "Monitoring Centre (MC)", "2015-09-04", "2016-03-02")]
