@@ -1140,7 +1140,14 @@ class Attributor:
                  or (c.dep_ == "prep" and c.lower_ in ("at", "in", "near", "inside", "outside"))
                  # nor whom it spoke to: "A local official, reached by telephone by AFP, gave a toll"
                  or (c.dep_ == "acl" and head.lemma_.lower() in PERSON_ROLES and any(a.dep_ == "agent" for a in c.children))]
-        cands = [m for m in ms if m.start < hi and m.end > lo and not any(a <= m.start < b for a, b in aside)]
+        # nor, for people described by where they are from, the name of that place the index may take for a person's:
+        # "Survivors of Tula Toli told APW" (not "the spokesman of X", whose X speaks)
+        of_place = ([(c.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+                    if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.lemma_.lower() not in PERSON_ROLES
+                    and head.lemma_.lower() not in self.organisation_nouns and head.lemma_.lower() not in self.description_types
+                    else [])
+        cands = [m for m in ms if m.start < hi and m.end > lo and not any(a <= m.start < b for a, b in aside)
+                 and not (m.kind == "person" and any(a <= m.start < b for a, b in of_place))]
         workplace = next((m for c in head.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children
                           if p.dep_ == "pobj" for m in ms if m.kind == "org" and m.start <= p.idx < m.end
                           and self.place_nouns.isdisjoint(m.text.lower().split())), None)

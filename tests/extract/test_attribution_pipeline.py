@@ -2160,3 +2160,9 @@ def test_a_building_named_like_a_person_is_no_source():
              '"According to eyewitnesses, about 300 people died in the Drama Theatre," the city council wrote on Telegram.',
              published="2022-03-26")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(300, "city council")]
+
+
+def test_people_of_a_place_the_index_takes_for_a_name_speak_not_the_place():
+    cs = run("x\n\nSurvivors of Tula Toli, a village in Maungdaw township, told APW that soldiers killed at least 200 "
+             "villagers on Aug. 30.", publisher="APW", published="2017-12-14")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(200, "Survivors")]
