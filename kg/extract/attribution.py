@@ -633,6 +633,10 @@ class Attributor:
         ms.sort(key=lambda x: x.start)
         return ms
 
+    def person_at(self, s: str, start: int, end: int) -> SourceRef:
+        """The person named at [start, end) of ``s``, with the body the words around the name say they speak for."""
+        return self._person(s[start:end], s, end, start)
+
     def _person(self, name: str, s: str, end: int, start: int) -> SourceRef:
         org = None
         after = s[end:end + 160]

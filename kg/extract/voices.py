@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.attribution import PERSON_ROLES, Attributor, as_written, is_host_tag, slug
+from kg.extract.parse import parse_all
 from kg.model import SourceRef
 
 _NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|al|bin)){1,3}")
@@ -48,13 +49,22 @@ _TALK = re.compile(r"\b(?:lecture|speech|address|remarks|talk|sermon|testimony|l
 
 
 def speaker_of_the_talk(sents, att: Attributor) -> SourceRef | None:
-    """The person an opening line says gave the talk the piece is a transcript of: the first person it names, in one of
-    the first three sentences, that speaks of a lecture, a speech, remarks or testimony."""
-    for t in [t for t in sents if not t.headline][:3]:
-        if _TALK.search(t.text):
-            person = next((m.ref for m in att.mentions(t.text) if m.kind == "person"), None)
-            if person is not None:
-                return person
+    """The person the opening says gave the talk the piece is a transcript of: the first person the first three
+    sentences name, when one of them speaks of a lecture, a speech, an address, remarks or testimony ("Siobhan
+    McCafferty, chair of the Committee, spoke at the monument ... Her address is reproduced in full below.")."""
+    opening = [t for t in sents if not t.headline][:3]
+    if not any(_TALK.search(t.text) for t in opening):
+        return None
+    named = next((m.ref for t in opening for m in att.mentions(t.text) if m.kind == "person"), None)
+    if named is not None:
+        return named
+    # (a name the index does not know for a person's: the proper-noun subject of the opening's main verb)
+    for t, doc in zip(opening, parse_all([t.text for t in opening])):
+        root = next((w for w in doc if w.dep_ == "ROOT"), None)
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None) if root is not None else None
+        if subject is not None:
+            words = [w for w in subject.subtree if w.i <= subject.i and w.pos_ == "PROPN"]
+            return att.person_at(t.text, words[0].idx, subject.idx + len(subject))
     return None
 
 

@@ -40,3 +40,10 @@ def test_an_interview_is_with_the_person_its_opening_names_and_its_questions_are
     # (a news story that asks one question of its reader is no interview)
     news = split("Headline\n\nThe UN said 12 were killed, a rights group told an interviewer.\n\nWho will count the rest?")
     assert interviewee(news, att, question_paragraphs(news)) is None
+
+
+def test_a_talks_speaker_may_be_named_a_sentence_before_the_talk_and_unknown_to_the_index():
+    sents = split("Full text\n\nSiobhan McCafferty, chair of the Bloody Sunday Families Committee, spoke at the monument "
+                  "yesterday. Her address is reproduced in full below.\n\nFriends, neighbours, families.")
+    found = speaker_of_the_talk(sents, Attributor(vocabulary(), None, None))
+    assert (found.label, found.speaks_for.label) == ("Siobhan McCafferty", "Bloody Sunday Families Committee")
