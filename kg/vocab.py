@@ -118,6 +118,12 @@ class Vocabulary:
         return self.lemmas(KG.tollUpdateVerbs)
 
     @cached_property
+    def recording_nouns(self) -> frozenset[str]:
+        """Lemmas of nouns of a recording of a scene ("footage filmed on 18 March"): its day is the day of what it
+        shows (ontology/attribution.ttl)."""
+        return self.lemmas(KG.recordingNouns)
+
+    @cached_property
     def event_words(self) -> frozenset[str]:
         """Lemmas of the nouns and verbs of a violent event and of its outcome (kill, wound): a day on them
         dates the event (ontology/attribution.ttl)."""

@@ -30,7 +30,7 @@ from kg.extract.voices import (LIST_ITEM, answering_tag, find_signatory, intervi
                                tag_source, voice_of)
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
                                counts_a_long_event, counts_a_told_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
-                               dates_a_start, dates_a_statement, dates_an_event, dead_of_a_non_violent_cause,
+                               dates_a_start, dates_a_statement, dates_an_event, dates_another_thing, dates_something_else, dead_of_a_non_violent_cause,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, first_person_says,
                                governing_source, ours_say, reporter,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, is_retracted,
@@ -206,6 +206,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     war_spans: list[tuple[int, Period]] = []  # (sentence, span) of the long events the article dates
     # a day on a reporting verb dates a statement, and one on a toll that rose ("rose to 23 on Friday") its update
     day_verbs = vocab.reporting_verbs | vocab.toll_update_verbs
+    dated_things = vocab.event_words | vocab.report_nouns | vocab.recording_nouns  # the things whose day a figure may take
     prev_sentence_nps: list[str] = []
     last_para = -10  # paragraph of the last attribution, for carry-over
     article_places: dict[str, int] = {}
@@ -332,6 +333,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                                           and any(0 <= d.start - p.end <= 40 for d in dated))]
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
+            # (nor the day of another thing: "despite a ceasefire announced on Saturday")
+            named_days.update(p for p in pms if p.kind == "day" and dates_another_thing(docs[si], p.start, p.end, dated_things))
             # ... nor is the day a campaign began ("on March 24, 1999, NATO aircraft began bombing")
             started = {p for p in pms if p.kind == "day" and dates_a_start(docs[si], p.start, p.end, vocab.time_words)}
             # (and so is the same day said again in other words: "Twenty-five years ago today, on March 24, 1999")
@@ -344,7 +347,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # (or the few days it took: "killed hundreds of civilians in Axum on November 28-29, 2020")
             attack_days.extend((si, p.finish) for p in pms if p.finish and p not in named_days and (
                 p.kind == "day" or (p.kind == "range" and (_days_long(Period(p.begin, p.finish)) or 99) <= 7))
-                and dates_an_event(docs[si], p.start, p.end, vocab.event_words, vocab.time_words))
+                and dates_an_event(docs[si], p.start, p.end, vocab.event_words, vocab.time_words)
+                and not dates_another_thing(docs[si], p.start, p.end, dated_things))
         # (a span named earlier in the sentence comes before: "in 2023, up from 900 a year earlier")
         pms = [_previous_span(_started_before(p, all_periods, sents), all_periods + [(si, q) for q in pms if q.end <= p.start],
                               meta.published, said_on) for p in pms]
@@ -592,7 +596,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 p.kind == "since" and si in docs and measures_a_record(docs[si], p.start, p.end)
                 and not told_on_the_day(docs[si], p.start, p.end, f.start, f.end))
                 # (nor the time a later figure is compared at: "stands at 1,139, up from 1,114 a month earlier")
-                and not (p.start > f.end and _EARLIER.search(p.text) and any(f.end <= g.start < p.start for g in figs))],
+                and not (p.start > f.end and _EARLIER.search(p.text) and any(f.end <= g.start < p.start for g in figs))
+                # (nor the time of another thing: "has reached about 600, ... despite a ceasefire announced over the weekend")
+                and not (si in docs and dates_something_else(docs[si], p.start, p.end, f.start, f.end, dated_things))],
                 f.start, f.end, s, docs.get(si))
             if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) >= 7 and si in docs
                     and told_on_the_day(docs[si], pm.start, pm.end, f.start, f.end)):

@@ -300,8 +300,14 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
     """Whether the date at characters [start, end) dates a statement ("said on Friday", "the report
     released on 5 May") rather than an event ("the strike on Sunday night", "Wednesday's incident")."""
     first = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+
+    def describes_a_thing(verb) -> bool:
+        # "a ceasefire announced on Saturday": a participle of a thing announced, no statement of the figures
+        return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() not in nouns
+
     if (first is not None and first[0].i > 0 and doc[first[0].i - 1].lemma_.lower() in verbs
-            and doc[first[0].i - 1].pos_ in ("VERB", "AUX") and not any(t.dep_ == "poss" for t in first)):
+            and doc[first[0].i - 1].pos_ in ("VERB", "AUX") and not any(t.dep_ == "poss" for t in first)
+            and not describes_a_thing(doc[first[0].i - 1])):
         # "said on Tuesday it had received 112 allegations": right after the verb of saying, however parsed (not
         # "describing Wednesday's incident")
         return True
@@ -321,6 +327,8 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
         # "a statement read on state television on Monday", "a report released on Tuesday": the document's day (a
         # participle of the noun's own; not "reports that an air strike on 2 September killed civilians")
         return True
+    if node.pos_ in ("VERB", "AUX") and describes_a_thing(node):
+        return False
     return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
 
 
@@ -382,6 +390,39 @@ def _up_to_verb(node, steps: int = 4):
         if node.pos_ in ("VERB", "AUX"):
             return
         node = None if node.head.i == node.i else node.head
+
+
+def _clause_of_another_thing(doc, start: int, end: int, kept: frozenset[str]):
+    """The participle or relative clause the date at [start, end) is in, when it describes a thing whose day no figure
+    takes ("a ceasefire announced over the weekend"; not one ``kept`` names, a violent event or a statement: "civilians
+    killed in Sunday's bombardment", "a press release issued on Monday"; nor a war: "the war that ended on 27 November
+    2024"): (that clause's verb, the thing), else None."""
+    path = list(_up_to_verb(figure_token(doc, start, end), 5))
+    if not path or path[-1].pos_ not in ("VERB", "AUX") or path[-1].dep_ not in ("acl", "relcl"):
+        return None
+    verb, thing = path[-1], path[-1].head
+    if verb.dep_ == "acl" and (verb.tag_ not in ("VBN", "VBG") or verb.lemma_.lower() == verb.lower_):
+        return None  # (an inflected participle, not a word the parser took for one: "Mir Ali tehsil on Monday")
+    if (thing.pos_ != "NOUN" or any(w.lemma_.lower() in kept for w in (*path, thing))
+            or thing.lemma_.lower() in _words("longEvents")):
+        return None
+    return verb, thing
+
+
+def dates_another_thing(doc, start: int, end: int, kept: frozenset[str]) -> bool:
+    """Whether the date at [start, end) dates a thing other than a violent event: no attack's day."""
+    return _clause_of_another_thing(doc, start, end, kept) is not None
+
+
+def dates_something_else(doc, start: int, end: int, fig_start: int, fig_end: int, kept: frozenset[str]) -> bool:
+    """Whether the date at [start, end) dates a clause about some other thing than the figure's event: "has reached
+    about 600, ... despite a ceasefire announced over the weekend"."""
+    found = _clause_of_another_thing(doc, start, end, kept)
+    fig = figure_token(doc, fig_start, fig_end)
+    if found is None or fig is None:
+        return False
+    verb, thing = found
+    return not verb.left_edge.i <= fig.i <= verb.right_edge.i and not thing.left_edge.i <= fig.i <= thing.right_edge.i
 
 
 def dates_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:

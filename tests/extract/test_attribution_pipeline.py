@@ -2166,3 +2166,22 @@ def test_people_of_a_place_the_index_takes_for_a_name_speak_not_the_place():
     cs = run("x\n\nSurvivors of Tula Toli, a village in Maungdaw township, told APW that soldiers killed at least 200 "
              "villagers on Aug. 30.", publisher="APW", published="2017-12-14")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(200, "Survivors")]
+
+
+def test_a_date_of_another_thing_in_the_sentence_does_not_date_the_figure():
+    # ("despite a ceasefire announced on Saturday": the ceasefire's day; "civilians killed in Sunday's bombardment":
+    # the toll's)
+    cs = run("x\n\nThe toll has reached about 600 despite a ceasefire announced on Saturday, officials said on Monday.",
+             published="2023-10-25")
+    assert [(int(c.value), c.period.end) for c in cs] == [(600, "2023-10-23")]
+    # ("the militia it has armed since 2020" is the militia's time, not the ambush toll's)
+    cs = run("x\n\nGunmen ambushed an army convoy near Koumbri on 11 March.\n\nThe army put its own dead in that ambush "
+             "at 32, among them 20 members of the militia it has armed since 2020.", published="2024-05-20")
+    assert [(c.metric, int(c.value), c.period.end) for c in cs][0] == ("combatants-killed", 32, "2024-03-11")
+    cs = run("x\n\nThe number of civilians killed in Sunday's bombardment of the market has risen to 16, rescuers said.",
+             published="2023-10-25")
+    assert [(int(c.value), c.period.end) for c in cs] == [(16, "2023-10-22")]
+    # (a recording's day is the count's: "In footage filmed on 18 March, our team counted at least three bodies")
+    cs = run("x\n\nIn footage filmed outside the theatre on 18 March, our team counted at least three bodies.",
+             publisher="The Verification Desk", published="2022-03-26")
+    assert [(int(c.value), c.period.end) for c in cs] == [(3, "2022-03-18")]
