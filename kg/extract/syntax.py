@@ -1521,7 +1521,12 @@ def clause_of(doc, start: int, end: int) -> int | None:
     tok = figure_token(doc, start, end)
     while tok is not None:
         if ((tok.dep_ in _CLAUSE_HEADS and not _time_clause(tok)) or (tok.dep_ == "prep" and tok.pos_ == "VERB")
-                or tok.head.i == tok.i):
+                or tok.head.i == tok.i
+                # (a conjoined verb with a subject of its own: "63 were killed last month, and 219 have been killed
+                # since January")
+                # (not an elliptic one: "compared with 24 killed and 58 injured in August")
+                or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                    and any(c.dep_ in ("aux", "auxpass") for c in tok.children))):
             return tok.i
         tok = tok.head  # (a clause that dates the one above, "since its campaign began in 2014", is part of it)
     return None

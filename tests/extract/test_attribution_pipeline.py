@@ -2185,3 +2185,10 @@ def test_a_date_of_another_thing_in_the_sentence_does_not_date_the_figure():
     cs = run("x\n\nIn footage filmed outside the theatre on 18 March, our team counted at least three bodies.",
              publisher="The Verification Desk", published="2022-03-26")
     assert [(int(c.value), c.period.end) for c in cs] == [(3, "2022-03-18")]
+
+
+def test_a_conjoined_clause_with_its_own_subject_keeps_its_own_period():
+    cs = run("x\n\nAccording to the commission, at least 63 civilians were killed in the region last month, and at least "
+             "219 have been killed in the region since January.", published="2025-06-11")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(63, "2025-05", "2025-05"),
+                                                                          (219, "2025-01", "2025-06-11")]
