@@ -1466,7 +1466,10 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
         if start and MONTHS.keys().isdisjoint(_WORDS.findall((r.claim.period.text or "").lower())):
             start = start[:4]  # ("since 2014": a year, which the span "from August 2014" does not begin after)
         return latest([span.finish for span, owner in spans
-                       if (owner is None or r.claim.asserter is None or owner.key == r.claim.asserter.key)
+                       # (a span of no source's, "Between January and June, fighters abducted 212 people", ends a
+                       # named source's total only in an article that gives no day of its own)
+                       if ((owner is not None and r.claim.asserter is not None and owner.key == r.claim.asserter.key)
+                           or (owner is None and (r.claim.asserter is None or published is None)))
                        # (a span begun after the total was is of other work: "killed ... since January" and
                        # "interviewed 74 people between February and June")
                        and not (start and span.begin and span.begin[:len(start)] > start[:len(span.begin)])])

@@ -2192,3 +2192,10 @@ def test_a_conjoined_clause_with_its_own_subject_keeps_its_own_period():
              "219 have been killed in the region since January.", published="2025-06-11")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(63, "2025-05", "2025-05"),
                                                                           (219, "2025-01", "2025-06-11")]
+
+
+def test_a_span_of_no_ones_figures_does_not_end_a_named_sources_total():
+    cs = run("x\n\nBetween January and June, separatist fighters abducted at least 212 people.\n\n"
+             'A separatist spokesperson claimed on Facebook that its fighters had killed "over 40 soldiers" since January.',
+             publisher="Human Rights Watch", published="2024-07-16")
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(40, "2024-01", "2024-07-16")]
