@@ -1178,6 +1178,8 @@ def _pick_period(pms: list[PeriodMention], a: int, b: int, s: str, doc=None) -> 
             if ";" in s[p.end:a]:
                 gap += 200
             return gap
+        if not s[b:p.start].strip():
+            return 0  # right after the figure: "412 in November and 388 in December"
         return (p.start - b) + 5
 
     return min(usable, key=dist)

@@ -2199,3 +2199,8 @@ def test_a_span_of_no_ones_figures_does_not_end_a_named_sources_total():
              'A separatist spokesperson claimed on Facebook that its fighters had killed "over 40 soldiers" since January.',
              publisher="Human Rights Watch", published="2024-07-16")
     assert [(int(c.value), c.period.start, c.period.end) for c in cs] == [(40, "2024-01", "2024-07-16")]
+
+
+def test_a_period_right_after_an_elliptic_figure_is_its_own():
+    cs = run("x\n\nThe monitor recorded 412 civilian deaths in November and 388 in December.", published="2017-01-14")
+    assert [(int(c.value), c.period.end) for c in cs] == [(412, "2016-11"), (388, "2016-12")]
