@@ -153,6 +153,11 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                 trailing = _misparsed_trailing_subject(node)
                 if trailing is not None:
                     return _speaker(trailing, "speech", nouns, verbs)
+                if (agent is None and child.dep_ == "nsubjpass" and node.dep_ == "ROOT" and node.lemma_.lower() == "report"
+                        and any(c.dep_ == "xcomp" for c in node.children)):
+                    # "Eleven people were initially reported killed in the attack": reported by no one named, the
+                    # writer's own account, unless a speaker above says it
+                    impersonal = impersonal or Speaker(node, "impersonal")
             elif agent is None and any((c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it")
                                        or (c.dep_ == "nsubjpass" and c.i < tok.i and _a_count(c)) for c in node.children):
                 # "It is estimated that up to 2,000 people have been killed", "The dead are generally put at 5,000":

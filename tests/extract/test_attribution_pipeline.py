@@ -2204,3 +2204,10 @@ def test_a_span_of_no_ones_figures_does_not_end_a_named_sources_total():
 def test_a_period_right_after_an_elliptic_figure_is_its_own():
     cs = run("x\n\nThe monitor recorded 412 civilian deaths in November and 388 in December.", published="2017-01-14")
     assert [(int(c.value), c.period.end) for c in cs] == [(412, "2016-11"), (388, "2016-12")]
+
+
+def test_figures_reported_by_no_one_named_are_the_writers_not_the_last_speakers():
+    cs = run("x\n\nA police chief and 12 officers were shot dead on Monday, authorities said.\n\n"
+             "Eleven people were initially reported killed in the attack in El Papayo.",
+             publisher="The Associated Press", published="2023-10-24")
+    assert [(int(c.value), c.asserter.label) for c in cs][-1] == (11, "Associated Press")
