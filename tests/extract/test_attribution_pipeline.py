@@ -2211,3 +2211,10 @@ def test_figures_reported_by_no_one_named_are_the_writers_not_the_last_speakers(
              "Eleven people were initially reported killed in the attack in El Papayo.",
              publisher="The Associated Press", published="2023-10-24")
     assert [(int(c.value), c.asserter.label) for c in cs][-1] == (11, "Associated Press")
+
+
+def test_a_countrys_unnamed_officials_are_the_asserter_as_written():
+    # (FORMAT: an unnamed group is the asserter as written; "Afghan officials" are not the Afghan government)
+    cs = run("x\n\nA coalition air strike killed more than 20 Taliban insurgents on Saturday, Afghan officials said.",
+             published="2012-08-19")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(20, "Afghan officials")]
