@@ -117,7 +117,7 @@ _FUNCTION_WORD = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|He
                             r"When|As|After|Before|For|From|With|By|Of|If)\b")
 _ORG_WORDS = guard(re.compile(
     r"\b(?:Department|Ministry|Forces?|Network|Council|Office|Group|Project|Mission|Command|Army|Agency|Service|Committee|Organi[sz]ation|"
-    r"Association|Observatory|Bureau|School|Coalition|Nations|Union|Front|Party|Government|Institute|University|News|Times|Post|Press|"
+    r"Association|Observatory|Bureau|School|Coalition|Nations|Union|Front|Party|Government|Institute|University|News|Times|Post|Press|Radio|Television|Channel|Broadcasting|Herald|Tribune|Gazette|Journal|"
     r"Watch|International|Security|Support|Emergency|Health|Human|Rights|Islamic|State|Operations?|Headquarters|Task|Joint|Inherent|Resolve|Trust|Foundation|System|"
     r"Presidency|Director|President|Minister|General|Secretary|Chief|Former|Senior|Advisor|Adviser|Spokesman|Crisis|Reuters|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Daesh|ISIS|Taliban|Pentagon|White|House|Kremlin)\b"
@@ -1151,7 +1151,10 @@ class Attributor:
                     and head.lemma_.lower() not in self.organisation_nouns and head.lemma_.lower() not in self.description_types
                     else [])
         cands = [m for m in ms if m.start < hi and m.end > lo and not any(a <= m.start < b for a, b in aside)
-                 and not (m.kind == "person" and any(a <= m.start < b for a, b in of_place))]
+                 and not (m.kind == "person" and any(a <= m.start < b for a, b in of_place))
+                 # (nor a possessive inside the phrase: "A villager ... who asked not to be named to protect his safety")
+                 and not (m.kind == "anaphor" and m.text.lower() in ("his", "her", "its", "their")
+                          and not head.left_edge.idx <= m.start <= head.idx)]  # ("His round-up": his)
         workplace = next((m for c in head.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children
                           if p.dep_ == "pobj" for m in ms if m.kind == "org" and m.start <= p.idx < m.end
                           and self.place_nouns.isdisjoint(m.text.lower().split())), None)

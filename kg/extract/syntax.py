@@ -637,7 +637,10 @@ def _speaker(head, rule: str, nouns: frozenset[str], verbs: frozenset[str]) -> S
 def _antecedent_speaker(pronoun, verbs: frozenset[str]):
     """The speaker a pronoun subject stands for when its clause is what that speaker says: "The Civil Defence
     says it has documented 2,300 strikes" (it = the Civil Defence, not the body named in the sentence before)."""
-    if pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "they", "he", "she", "we"):
+    # (or a noun a possessive pronoun owns: "A villager told AFP his team had counted 130 bodies": the villager)
+    owned = pronoun.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our")
+                                           for c in pronoun.children)
+    if not owned and (pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "they", "he", "she", "we")):
         return None
     clause = pronoun.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in verbs:
@@ -701,6 +704,8 @@ def _cited(verb):
     for c in verb.children:
         if not (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("cite", "quote")):
             continue
+        if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            continue  # a clause of its own: "..., while the United Nations has cited a toll of at least 100"
         cited = next((o for o in c.children if o.dep_ == "dobj"), None)
         if cited is None or c.i < verb.i:
             return cited

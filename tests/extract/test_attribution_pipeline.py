@@ -2218,3 +2218,14 @@ def test_a_countrys_unnamed_officials_are_the_asserter_as_written():
     cs = run("x\n\nA coalition air strike killed more than 20 Taliban insurgents on Saturday, Afghan officials said.",
              published="2012-08-19")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(20, "Afghan officials")]
+
+
+def test_outlets_named_together_and_a_critic_clause_after_them():
+    # (a radio's name is no person's; "while the UN has cited a toll of 100" is the UN's clause, not whom the
+    # outlets cite; "his team" in what a villager told is the villager's)
+    cs = run("x\n\nAt least 130 fatalities have been reported by media outlets BBC Burmese, The Irrawaddy and Radio Free "
+             "Asia, while the United Nations has cited a death toll of at least 100. A villager involved in rescue efforts "
+             "-- who asked not to be named to protect his safety -- told AFP his team had counted 130 bodies.",
+             publisher="The Nation", published="2023-04-14")
+    assert [(int(c.value), c.bound, c.asserter.label) for c in cs] == [
+        (130, "at-least", "BBC"), (100, "at-least", "United Nations"), (130, "exact", "villager")]
