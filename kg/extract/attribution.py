@@ -150,7 +150,8 @@ def _local_body(organisation_nouns: frozenset[str]) -> re.Pattern:
     """A place's own body written in lower case after its name: "(the) Mykolaiv city military administration",
     "Kandahar provincial health department" (not in any gazetteer; the body as written)."""
     word = "(?:" + "|".join(sorted((re.escape(w) for w in organisation_nouns), key=len, reverse=True)) + ")"
-    return re.compile(rf"(?:the\s+)?(?P<body>[A-Z][\w'-]+(?:\s+[a-z][\w-]*){{0,3}}\s+{word})\b")
+    # (a name may open with an Arabic article: "al-Kindi hospital")
+    return re.compile(rf"(?:the\s+)?(?P<body>(?:(?:al|el|ad|an|as|ar)-)?[A-Z][\w'-]+(?:\s+[a-z][\w-]*){{0,3}}\s+{word})\b")
 
 
 _PREP_BEFORE = guard(re.compile(r"\b(?:of|by|for|from|at|with|to|in|on|against|about|than|like)\s+(?:the\s+)?$", re.I))

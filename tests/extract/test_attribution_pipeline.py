@@ -2229,3 +2229,9 @@ def test_outlets_named_together_and_a_critic_clause_after_them():
              publisher="The Nation", published="2023-04-14")
     assert [(int(c.value), c.bound, c.asserter.label) for c in cs] == [
         (130, "at-least", "BBC"), (100, "at-least", "United Nations"), (130, "exact", "villager")]
+
+
+def test_a_hospital_named_with_an_arabic_article_is_whom_its_director_speaks_for():
+    cs = run('x\n\n"Another eight people died overnight," Dr Ali Hassan, director of al-Kindi hospital, told Reuters.',
+             published="2023-03-14")
+    assert [(int(c.value), c.asserter.label, c.speaker.label) for c in cs] == [(8, "al-Kindi hospital", "Ali Hassan")]
