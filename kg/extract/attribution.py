@@ -1144,7 +1144,10 @@ class Attributor:
                  # nor where the speaker is: "the IRC's surgical team at Al-Noor Hospital"
                  or (c.dep_ == "prep" and c.lower_ in ("at", "in", "near", "inside", "outside"))
                  # nor whom it spoke to: "A local official, reached by telephone by AFP, gave a toll"
-                 or (c.dep_ == "acl" and head.lemma_.lower() in PERSON_ROLES and any(a.dep_ == "agent" for a in c.children))]
+                 or (c.dep_ == "acl" and head.lemma_.lower() in PERSON_ROLES and any(a.dep_ == "agent" for a in c.children))
+                 # nor who heads or runs the body that speaks: "Sudan's sovereign council, headed by army chief X, said"
+                 or (c.dep_ == "acl" and not found.document and head.lemma_.lower() in self.organisation_nouns
+                     and any(a.dep_ == "agent" for a in c.children))]
         # nor, for people described by where they are from, the name of that place the index may take for a person's:
         # "Survivors of Tula Toli told APW" (not "the spokesman of X", whose X speaks)
         of_place = ([(c.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]

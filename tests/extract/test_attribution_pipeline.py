@@ -2235,3 +2235,9 @@ def test_a_hospital_named_with_an_arabic_article_is_whom_its_director_speaks_for
     cs = run('x\n\n"Another eight people died overnight," Dr Ali Hassan, director of al-Kindi hospital, told Reuters.',
              published="2023-03-14")
     assert [(int(c.value), c.asserter.label, c.speaker.label) for c in cs] == [(8, "al-Kindi hospital", "Ali Hassan")]
+
+
+def test_who_heads_a_body_that_speaks_is_not_its_voice():
+    cs = run("x\n\nSudan's sovereign council, headed by army chief Abdel Fattah al-Burhan, said 104 civilians had been "
+             "killed.", published="2024-06-06")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(104, "Sudan's sovereign council")]
