@@ -538,10 +538,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                     sets_a_count(docs[si], f.start, f.end, vocab.report_nouns)
                     or (not np and counts_again(docs[si], f.start, f.end, vocab.reporting_verbs))):
                 # "Hours later it raised the figure to 68", "In 2022, it had counted 281": the count of the figure just
-                # before
-                res = (raws[-1].claim.metric, "metric.restated")
+                # before (the whole, not a part told with it: "two children were among the dead. He later raised the
+                # toll to 14")
+                whole = next((o for o in reversed(raws) if o.sent >= si - 2 and not o.claim.metric.startswith("children-")), raws[-1])
+                res = (whole.claim.metric, "metric.restated")
             elif (res is not None and res[0].startswith("people-")
-                  and (revised := next((o for o in reversed(raws) if o.sent >= si - 2
+                  and (revised := next((o for o in reversed(raws) if o.sent >= si - 2 and not o.claim.metric.startswith("children-")
                                         and o.claim.metric.endswith(res[0].removeprefix("people"))), None)) is not None
                   and revises_a_count(docs[si], f.start, f.end, vocab.report_nouns)):
                 # "He later revised the number of dead to twelve": the dead counted before (ten members of the group),

@@ -2241,3 +2241,9 @@ def test_who_heads_a_body_that_speaks_is_not_its_voice():
     cs = run("x\n\nSudan's sovereign council, headed by army chief Abdel Fattah al-Burhan, said 104 civilians had been "
              "killed.", published="2024-06-06")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(104, "Sudan's sovereign council")]
+
+
+def test_a_raised_toll_is_the_whole_not_the_children_told_among_the_dead():
+    cs = run("x\n\nA missile strike on Dnipro killed 12 people on Friday, governor Serhiy Lysak said.\n\n"
+             "Lysak said that two children were among the dead. He later raised the toll to 14.", published="2024-04-19")
+    assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 12), ("children-killed", 2), ("people-killed", 14)]
