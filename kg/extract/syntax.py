@@ -528,6 +528,9 @@ def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     tok = figure_token(doc, start, end)
     if tok is not None and tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
         verb = tok.head  # "the true number was likely more than 1,000"
+    elif (tok is not None and tok.dep_ == "prep" and tok.lower_ in ("over", "above", "under", "below", "around", "about")
+          and tok.head.lemma_ == "be"):
+        verb = tok.head  # "says the number is over 2,400" (the parser hangs the bound as a preposition, the figure in it)
     elif tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at"):
         return False
     else:

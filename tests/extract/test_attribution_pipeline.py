@@ -2247,3 +2247,11 @@ def test_a_raised_toll_is_the_whole_not_the_children_told_among_the_dead():
     cs = run("x\n\nA missile strike on Dnipro killed 12 people on Friday, governor Serhiy Lysak said.\n\n"
              "Lysak said that two children were among the dead. He later raised the toll to 14.", published="2024-04-19")
     assert [(c.metric, int(c.value)) for c in cs] == [("people-killed", 12), ("children-killed", 2), ("people-killed", 14)]
+
+
+def test_another_sources_number_for_the_count_just_told_is_its_claim_of_that_count():
+    cs = run("x\n\nThe United Nations has documented at least 2,300 civilians killed by the junta since the February 2021 "
+             "coup, while the Assistance Association for Political Prisoners, a Thai-based group, says the number is over "
+             "2,400.", publisher="Human Rights Watch", published="2022-09-20")
+    assert [(c.metric, int(c.value), c.bound, c.asserter.label) for c in cs] == [
+        ("civilians-killed", 2300, "at-least", "United Nations"), ("civilians-killed", 2400, "more-than", "AAPP")]
