@@ -165,6 +165,7 @@ _NAMED_ROLE_BEFORE = re.compile(r"(?P<who>[A-Z][\w&.'-]*\s+(?:[\w&.'-]+\s+){0,4}
                                 r"(?:,\s*)?\s+(?:[A-Z][\w.]*\s+){0,3}$")  # (or set off: "Cambodia's Defense Ministry spokeswoman, X")
 # an office by its holder: "the provincial governor", "the city's mayor"
 _AN_OFFICE = re.compile(r"(?:the\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))")
+_HOLDERS_OFFICE = re.compile(r"(?:'s|\u2019s)\s+(?:office|administration|press\s+office|media\s+office)\b")
 _OFFICE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))\s*,\s*$")
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}")
@@ -629,6 +630,9 @@ class Attributor:
             if end is not None and s[a:end].lower().endswith("minister"):
                 office = _OF_OFFICE.match(s, end)  # "the Minister of Communication": whose minister
                 end = office.end() if office else end
+            if end is not None and s[a:end].lower().split()[-1] in _OFFICE_HOLDERS | PERSON_ROLES:
+                office = _HOLDERS_OFFICE.match(s, end)  # "the regional governor's office": the office, a body
+                end = office.end() if office else end
             if end is not None and not _overlaps(a, end, ms):
                 ms.append(Mention(a, end, SourceRef("?", s[a:end], "Organization"), "anaphor", s[a:end]))
         ms.sort(key=lambda x: x.start)
@@ -885,6 +889,8 @@ class Attributor:
             # "the governor said" with no one named before: an unnamed official, as written (not the body that
             # spoke last: a governor is not the police)
             return as_written(a.split()[-1]), None
+        if _HOLDERS_OFFICE.search(m.text):
+            return as_written(_DETS.sub("", m.text).strip()), None  # "the regional governor's office", as written
         words = a.split()
         if self._outlets and (" ".join(words[-2:]) in self.outlet_descriptions or words[-1] in self.outlet_descriptions):
             return self._outlets[-1], None  # "the news agency reported": the outlet named before

@@ -2255,3 +2255,9 @@ def test_another_sources_number_for_the_count_just_told_is_its_claim_of_that_cou
              "2,400.", publisher="Human Rights Watch", published="2022-09-20")
     assert [(c.metric, int(c.value), c.bound, c.asserter.label) for c in cs] == [
         ("civilians-killed", 2300, "at-least", "United Nations"), ("civilians-killed", 2400, "more-than", "AAPP")]
+
+
+def test_an_office_holders_office_is_a_body_as_written_not_the_source_before():
+    cs = run("x\n\nSecurity sources say at least 15 people were killed.\n\n"
+             "The regional governor's office now says the toll stands at 23.", published="2024-06-09")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(15, "Security sources"), (23, "regional governor's office")]
