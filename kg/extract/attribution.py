@@ -902,6 +902,10 @@ class Attributor:
             if (head in self.organisation_nouns or head in self.description_types) and head not in _ANY_BODY:
                 # a description of a kind of body names one of that kind, or nobody known
                 described = self._described(head)
+                portfolio = _DETS.sub("", a).split()[:-1]
+                if (described is not None and head in ("ministry", "department") and len(portfolio) == 1
+                        and portfolio[0].isalpha() and not self._bears_word(described, portfolio[0])):
+                    described = None  # "the interior ministry" after the Ministry of Public Health: another ministry
                 if described is None:  # none met: the body as written ("the government")
                     label = _DETS.sub("", m.text).strip()
                     described = as_written(label)

@@ -2261,3 +2261,10 @@ def test_an_office_holders_office_is_a_body_as_written_not_the_source_before():
     cs = run("x\n\nSecurity sources say at least 15 people were killed.\n\n"
              "The regional governor's office now says the toll stands at 23.", published="2024-06-09")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(15, "Security sources"), (23, "regional governor's office")]
+
+
+def test_a_ministry_of_another_portfolio_is_not_the_ministry_met_before():
+    cs = run("x\n\nAfghanistan's Ministry of Public Health says 63 people were killed.\n\nIn 2018, a suicide bombing in the "
+             "capital killed 55 people, according to the interior ministry.", publisher="BBC News", published="2019-08-19")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(63, "Afghanistan's Ministry of Public Health"),
+                                                             (55, "interior ministry")]
