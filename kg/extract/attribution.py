@@ -164,7 +164,7 @@ _OWNED_WORDS = re.compile(r"\s*([a-z][a-z-]*)\b(?:\s+([a-z][a-z-]*)\b)?(?:\s+([a
 _NAMED_ROLE_BEFORE = re.compile(r"(?P<who>[A-Z][\w&.'-]*\s+(?:[\w&.'-]+\s+){0,4})(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Oo]fficial)"
                                 r"(?:,\s*)?\s+(?:[A-Z][\w.]*\s+){0,3}$")  # (or set off: "Cambodia's Defense Ministry spokeswoman, X")
 # an office by its holder: "the provincial governor", "the city's mayor"
-_AN_OFFICE = re.compile(r"(?:the\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))")
+_AN_OFFICE = re.compile(r"(?:the\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,3}(?P<holder>[a-z]+))")
 _HOLDERS_OFFICE = re.compile(r"(?:'s|\u2019s)\s+(?:office|administration|press\s+office|media\s+office)\b")
 _OFFICE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<office>(?:[a-z][\w-]*\s+){0,2}(?P<holder>[a-z]+))\s*,\s*$")
 _PREP_LINK = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:with|of|from|at|for|in)\s+(?:the\s+)?", re.I)
@@ -665,6 +665,9 @@ class Attributor:
                 elif office and office.group("holder") in self.description_types:
                     # "X, a spokesman for the ministry": the ministry met before, else as written
                     org = self._described(office.group("holder")) or as_written(office.group("office"))
+                elif office and office.group("holder") in self.organisation_nouns and len(office.group("office").split()) >= 2:
+                    # "X, head of the state emergency management agency": a body by its words, as written
+                    org = as_written(office.group("office"))
             if orgs:
                 org = orgs[0].ref
         if org is None:

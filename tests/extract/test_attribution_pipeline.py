@@ -2268,3 +2268,10 @@ def test_a_ministry_of_another_portfolio_is_not_the_ministry_met_before():
              "capital killed 55 people, according to the interior ministry.", publisher="BBC News", published="2019-08-19")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(63, "Afghanistan's Ministry of Public Health"),
                                                              (55, "interior ministry")]
+
+
+def test_the_head_of_a_body_written_in_lower_case_speaks_for_it():
+    cs = run('x\n\n"Fourteen bodies were recovered from the rubble overnight," Barkindu Mohammed, head of the state emergency '
+             'management agency, told AFP.', publisher="AFP", published="2024-06-30")
+    assert [(int(c.value), c.asserter.label, c.speaker.label) for c in cs] == [
+        (14, "state emergency management agency", "Barkindu Mohammed")]
