@@ -654,7 +654,7 @@ class Attributor:
             region = am.group("org") + _UNTIL_SPEECH.split(after[am.end():], 1)[0]
             orgs = [m for m in self.index.find(region) if m.kind == "org"]
             if not orgs:
-                om = self._org_name.search(region) or _local_body(self.organisation_nouns).match(am.group("org"))
+                om = self._org_name.search(region) or _local_body(self.organisation_nouns).search(am.group("org"))
                 if om and len(om.group(0).split()) >= 2:
                     label = re.sub(r"^[Tt]he\s+", "", om.group(0)).strip()
                     org = as_written(label)

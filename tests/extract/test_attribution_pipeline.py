@@ -2275,3 +2275,9 @@ def test_the_head_of_a_body_written_in_lower_case_speaks_for_it():
              'management agency, told AFP.', publisher="AFP", published="2024-06-30")
     assert [(int(c.value), c.asserter.label, c.speaker.label) for c in cs] == [
         (14, "state emergency management agency", "Barkindu Mohammed")]
+
+
+def test_the_head_of_a_body_owned_by_a_place_speaks_for_the_body():
+    cs = run('x\n\n"We found another 14 bodies under the rubble on Thursday," said Abdikadir Abdirahman, head of the '
+             "capital's Aamin ambulance service.", publisher="AFP", published="2017-10-21")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(14, "Aamin ambulance service")]
