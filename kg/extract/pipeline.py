@@ -29,8 +29,9 @@ from kg.extract.tables import first_row, header_of, table_leads, table_rows
 from kg.extract.voices import (LIST_ITEM, answering_tag, find_signatory, interviewee, question_paragraphs, speaker_of_the_talk,
                                tag_source, voice_of)
 from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of, compares_with_a_count, counted,
-                               counts_a_long_event, counts_a_told_event, counts_a_places_people, counts_again, counts_losses, dates_a_count,
-                               dates_a_start, dates_a_statement, dates_an_event, dates_another_thing, dates_something_else, dead_of_a_non_violent_cause,
+                               counts_a_long_event, counts_a_places_people, counts_a_told_event, counts_again,
+                               counts_losses, dates_a_count, dates_a_start, dates_a_statement, dates_an_event,
+                               dates_another_thing, dates_something_else, dead_of_a_non_violent_cause,
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, first_person_says,
                                governing_source, ours_say, reporter,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, is_retracted,
@@ -613,11 +614,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             elif pm is None and si in table and (spans := row_spans.get(first_row(table, si))):
                 # a row with no time of its own under rows that have one ("Total | | 139"): all of theirs
                 pm = PeriodMention(0, 0, min(b for b, _ in spans), max(e for _, e in spans), "range", "")
-            if pm is not None and si in table and pm.kind in ("day", "range") and pm.begin and pm.finish and pm.text:
-                row_spans.setdefault(first_row(table, si), []).append((pm.begin, pm.finish))
             elif pm is not None and pm.kind == "backref" and dated_items.get(sent.para) is not None:
                 # "October 17, 2017 - ... were killed over the five months": up to the entry's date
                 pm = PeriodMention(pm.start, pm.end, None, dated_items[sent.para].finish, "until", pm.text)
+            if pm is not None and si in table and pm.kind in ("day", "range") and pm.begin and pm.finish and pm.text:
+                row_spans.setdefault(first_row(table, si), []).append((pm.begin, pm.finish))  # (a row's own time)
             by_day = pm is not None and pm.kind == "day" and pm.finish and _BY_DAY.search(s[:pm.start])
             if by_day and (since := next((p for p in pms if p.kind in ("since", "campaign") and p.begin), None)):
                 # "By Tuesday, 300 people had been killed since January": the running total, standing on that day
