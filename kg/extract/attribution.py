@@ -630,7 +630,7 @@ class Attributor:
             if end is not None and s[a:end].lower().endswith("minister"):
                 office = _OF_OFFICE.match(s, end)  # "the Minister of Communication": whose minister
                 end = office.end() if office else end
-            if end is not None and s[a:end].lower().split()[-1] in _OFFICE_HOLDERS | PERSON_ROLES:
+            if end is not None and s[a:end].lower().split()[-1] in PERSON_ROLES:  # (the office holders among them)
                 office = _HOLDERS_OFFICE.match(s, end)  # "the regional governor's office": the office, a body
                 end = office.end() if office else end
             if end is not None and not _overlaps(a, end, ms):

@@ -12,6 +12,7 @@ import re
 
 from kg.extract.attribution import PERSON_ROLES, Attributor, as_written, is_host_tag, slug
 from kg.extract.parse import parse_all
+from kg.extract.syntax import sentence_subject
 from kg.model import SourceRef
 
 _NAME_LINE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z'\u2019-]+(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|de|van|von|al|bin)){1,3}")
@@ -60,9 +61,8 @@ def speaker_of_the_talk(sents, att: Attributor) -> SourceRef | None:
         return named
     # (a name the index does not know for a person's: the proper-noun subject of the opening's main verb)
     for t, doc in zip(opening, parse_all([t.text for t in opening])):
-        root = next((w for w in doc if w.dep_ == "ROOT"), None)
-        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None) if root is not None else None
-        if subject is not None:
+        subject = sentence_subject(doc)
+        if subject is not None and subject.dep_ == "nsubj" and subject.pos_ == "PROPN":
             words = [w for w in subject.subtree if w.i <= subject.i and w.pos_ == "PROPN"]
             return att.person_at(t.text, words[0].idx, subject.idx + len(subject))
     return None
