@@ -96,9 +96,9 @@ def test_madeup_full_f1():
     assert _score(MADEUP, MADEUP, meta) >= 0.74
 
 
-@pytest.mark.parametrize("folder", [MADEUP, *(MADEUP.with_name(f"madeup{n}") for n in (2, 3, 4, 5, 6, 7, 8, 9, 10))],
+@pytest.mark.parametrize("folder", [MADEUP, *(MADEUP.with_name(f"madeup{n}") for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11))],
                          ids=["madeup", "madeup2", "madeup3", "madeup4", "madeup5", "madeup6", "madeup7", "madeup8", "madeup9",
-                              "madeup10"])
+                              "madeup10", "madeup11"])
 def test_madeup_gold_quotes_are_in_their_articles(folder):
     golds = list(folder.glob("*.gold.json"))
     assert len(golds) == 16
