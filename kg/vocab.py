@@ -124,6 +124,12 @@ class Vocabulary:
         return self.lemmas(KG.recordingNouns)
 
     @cached_property
+    def victim_list_nouns(self) -> frozenset[str]:
+        """Lemmas of nouns of a list of the dead, whose names count them ("the register contains 408 names")
+        (ontology/attribution.ttl)."""
+        return self.lemmas(KG.victimListNouns)
+
+    @cached_property
     def event_words(self) -> frozenset[str]:
         """Lemmas of the nouns and verbs of a violent event and of its outcome (kill, wound): a day on them
         dates the event (ontology/attribution.ttl)."""

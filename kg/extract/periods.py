@@ -713,7 +713,7 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
             taken.append((a, b))
             out.append(PeriodMention(a, b, begin, finish, k, s[a:b]))
     out.sort(key=lambda p: p.start)
-    return _in_that_year(s, _of_this_year(s, out, pub))
+    return _joined_spans(s, _in_that_year(s, _of_this_year(s, out, pub)))
 
 
 def _months_apart(a: str, b: str) -> int:
@@ -739,6 +739,26 @@ def _of_this_year(s: str, out: list[PeriodMention], pub) -> list[PeriodMention]:
         out = [q for q in out if not (q.kind == "relative" and of.start() < q.start < of.end())]
         out[out.index(p)] = PeriodMention(p.start, of.end(), p.begin and year + p.begin[4:], p.finish and year + p.finish[4:],
                                           p.kind, s[p.start:of.end()])
+    return out
+
+
+# the words around a span's two dated ends: "between [the invasion on] 24 February and [midnight] on Thursday"
+_SPAN_OPENS = re.compile(r"\b(?:between|from)\b[^,;.()]{0,60}$", re.I)
+_SPAN_JOINS = re.compile(r"\s*(?:and|to|until|till|through)\s+(?:(?:midnight|noon|the\s+(?:end|close)\s+of)\s+"
+                         r"|the\s+[\w'-]+(?:\s+[\w'-]+)?\s+)?$", re.I)  # ("... until the ceasefire on 20 March")
+_DATED_ENDS = frozenset({"day", "month", "year"})
+
+
+def _joined_spans(s: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    """Two dated ends of one span that no single pattern covers, because words stand between a date and its span's
+    opening word ("between the start of Russia's invasion on 24 February and midnight on Thursday"): one range."""
+    i = 0
+    while i + 1 < len(out):
+        p, q = out[i], out[i + 1]
+        if (p.kind in _DATED_ENDS and q.kind in _DATED_ENDS and p.begin and q.finish and p.begin < q.finish
+                and _SPAN_JOINS.fullmatch(s, p.end, q.start) and _SPAN_OPENS.search(s, i and out[i - 1].end, p.start)):
+            out[i:i + 2] = [PeriodMention(p.start, q.end, p.begin, q.finish, "range", s[p.start:q.end])]
+        i += 1
     return out
 
 

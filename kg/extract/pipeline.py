@@ -35,7 +35,8 @@ from kg.extract.syntax import (adds_to_a_statement, before_its_update, clause_of
                                denied_counts, describes_a_name, doer_of, ends_a_period, figure_token, first_person_says,
                                governing_source, ours_say, reporter,
                                in_present_perfect, is_age, is_agent, is_difference, is_held, is_ratio, is_retracted,
-                               measures_a_record, names_an_event, next_predicate_start, none_reported, noun_past_modifiers,
+                               measures_a_record, names_an_event, names_on_a_list, next_predicate_start, none_reported,
+                               noun_past_modifiers,
                                of_those_told, own_predicate, revises_a_count, sets_a_count, spans_a_long_event,
                                starts_a_period, subject_span, sufferer, told_on_the_day, verb_through_of,
                                wounded_who_died)
@@ -67,6 +68,10 @@ _SPEECH_WORDS = SPEECH_WORDS | {"according", "report", "statement", "study", "in
                                 "survey", "analysis", "data", "estimate", "research"}
 # surface forms of kg:denialVerbs: a sentence without one is not parsed for a denied count
 _DENIAL_WORDS = frozenset("deny denied denies denying reject rejected rejects dismissed dismisses refuted refutes".split())
+# a negated count may state a zero: "its fighters did not kill any civilians", "had not killed a single civilian"
+# (the words that gate the parse of a sentence without figures)
+_NEGATIONS = frozenset("not never didn hadn hasn haven wasn weren".split())
+_ANY = frozenset(("any", "single", "kill", "killed", "die", "died", "wound", "wounded", "injure", "injured"))
 _PRONOUNS = frozenset({"it", "they", "its", "their"})
 _FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
 # run for every figure: compiled once here
@@ -100,6 +105,7 @@ _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()
                           r"|[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w .'-]{2,40})?\s+[-\u2013\u2014]+\s+")
 # the place before a dateline's date ("ADDIS ABABA, ", AFP's "PORT-SUDAN (Sudan), ")
 _DATELINE = re.compile(r"\(?[A-Z][\w .'/-]{1,40}(?:\s*\([^()]{2,30}\))?,\s*")
+_AFTER_DATELINE = re.compile(r"\s*(?:[()]|[-\u2013\u2014:/]|\s*$)")  # its credit or dash ("Oct 15 (Reuters) -")
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
@@ -248,21 +254,22 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # 3000 people" may be years or counts, and is left to the figure stage)
         figs = [f for f in figs if not any(p.start <= f.start and f.end <= p.end
                                            and not MONTHS.keys().isdisjoint(_WORDS.findall(p.text.lower())) for p in pms)]
-        if figs or not words.isdisjoint(_DENIAL_WORDS):
+        if figs or not words.isdisjoint(_DENIAL_WORDS) or _negated_any(words):
             last_fig = si  # figures, or perhaps a denied count ("denied that any civilians were killed")
         found.append((words, has_digit, figs, pms))
     if last_fig < 0:
         return []
     parsed = [si for si, (words, _, figs, pms) in enumerate(found)
               if figs or any(p.kind in ("day", "todate") or (p.kind == "range" and len(p.finish or "") == 10) for p in pms)
-              or not words.isdisjoint(_DENIAL_WORDS)
+              or not words.isdisjoint(_DENIAL_WORDS) or _negated_any(words)
               # (or an envoy speaks, whom a "he said" later means; or the line over a table says who counted it)
               or (si < last_fig and not words.isdisjoint(vocab.envoy_nouns) and not words.isdisjoint(SPEECH_WORDS))
               or si in table_lines
               # (or the line that opens a list: "The Ministry of Interior wishes to inform the public as follows:")
               or (si < last_fig and _opens_a_list(sents[si].text))
               # (or one whose subject an "it" or "they" in the next sentence, which has figures, may mean)
-              or (not figs and si + 1 < len(found) and found[si + 1][2] and not found[si + 1][0].isdisjoint(_PRONOUNS))]
+              or (not figs and si + 1 < len(found) and (found[si + 1][2] or _negated_any(found[si + 1][0]))
+                  and not found[si + 1][0].isdisjoint(_PRONOUNS))]
     docs = dict(zip(parsed, parse_all([_without_credit(sents[si].text) for si in parsed])))
     for si in parsed:
         for a, b in denied_counts(docs[si], vocab.outcome_lemmas, vocab.denial_verbs):
@@ -295,7 +302,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                    if p.kind == "day" and dates_a_count(docs[si], p.start, p.end, vocab.report_nouns) else p for p in pms]
         # a dateline's day ("ADDIS ABABA, Jan 14 (Wire) -") dates the article, not any figure
         # (or a line that is nothing but a date: "April 25, 2019" under a release's title)
-        pms = [p for p in pms if p.kind != "day" or not (_DATELINE.fullmatch(s[:p.start]) or _ONLY_A_DATE.fullmatch(
+        # (not a clause that opens a sentence: "On the day of the attack, December 16, the ISPR had said")
+        pms = [p for p in pms if p.kind != "day" or not ((_DATELINE.fullmatch(s[:p.start]) and _AFTER_DATELINE.match(s, p.end))
+                                                          or _ONLY_A_DATE.fullmatch(
             s[:p.start] + s[p.end:]))]
         # a day that dates a statement ("said on Friday") is not the period of any figure
         # (a point in time, or a span on a verb of saying: "said last week", ending on the article's day; but
@@ -551,6 +560,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # past the wounded counted since ("11 civilians had been killed and six wounded ... revised the figure
                 # to 14 dead")
                 res = (revised.claim.metric, "metric.restated")
+            if (res is None and np and np.split()[0].lower() == "names" and si in docs
+                    and names_on_a_list(docs[si], f.start, f.end, vocab.victim_list_nouns)
+                    and _about_a_victim_list(words, found[si - 1][0] if si and sents[si - 1].para == sent.para else set(), vocab)):
+                # "the register contains 408 names", "a list of more than 400 names": the dead it lists
+                res = ("people-killed", "metric.names-listed")
             part_of_whole = False
             if (res is None and np and not inherited and raws and raws[-1].sent == si and _PART_AFTER.search(s, raws[-1].at, f.start)
                     and (whole := _outcome_of(raws[-1].claim.metric, vocab.outcome_lemmas))):
@@ -1457,9 +1471,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     spans: list[tuple[PeriodMention, SourceRef | None]] = []
     for si, p in all_periods:
         if p.kind in ("range", "until") and p.finish and p not in named_days and not _an_events_days(p):
-            here = sorted((o for o in raws if o.sent == si), key=lambda o: o.at)
-            owner = next((o for o in reversed(here) if o.at < p.start), None) or next(iter(here), None)
-            spans.append((p, owner.claim.asserter if owner is not None else None))
+            spans.append((p, _span_owner(raws, si, p)))
 
     def reported_span_end(r: _Raw) -> str | None:
         """The latest end of a closed span of the running total's own source, or of no source ("strikes between August
@@ -1486,12 +1498,19 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     # a running total ends at the date its source gives ("through", "as of", a closed range: reported_span_end), else
     # at publication; a month named for an event ("in September") is not the data's date
     # (the few days an event took, "on Tuesday and Wednesday", are not the date the data stands at)
-    as_of = latest([p.finish for _, p in all_periods if p.kind in ("range", "until", "day") and p.finish
-                    and p not in named_days])
+    dated_ends = [(p.finish, _span_owner(raws, si, p)) for si, p in all_periods
+                  if p.kind in ("range", "until", "day") and p.finish and p not in named_days]
+    as_of = latest([end for end, _ in dated_ends])
+
+    def as_of_for(r: _Raw) -> str | None:
+        """The "as of" end of a figure the article does not date: the latest end it gives of no source's figures or of
+        this figure's source (the UN's "between 24 February and midnight on Thursday" is not when a governor's toll of a
+        strike stood)."""
+        return latest([end for end, owner in dated_ends
+                       if owner is None or r.claim.asserter is None or owner.key == r.claim.asserter.key])
     # figures with no period stated: as of the data's date, else the time the story is in (a piece that dates nothing
     # near its day, "Ten years ago today ... in January 1999"), else the article's day
     story = _story_month(all_periods, list(stated_days.values()), {r.sent for r in raws}, published) if as_of is None else None
-    default_end = as_of or published
     days = sorted({p.finish for _, p in all_periods if p.kind == "day" and p.finish})
     # days an event happened on, not a count's "by Friday"
     by_days = {(si, p.finish) for si, p in all_periods if p.kind == "day" and _BY_DAY.search(sents[si].text[:p.start])}
@@ -1499,6 +1518,7 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                   and (si, p.finish) not in by_days]
     for r in raws:
         per = r.claim.period
+        own_end = (as_of_for(r) or published) if as_of else published
         if r.pkind in ("campaign", "since", "todate") and per.end is None:
             # a running total: "since 2014", "since the start of the campaign", "to date" (kg.analysis.rules
             # recognises running totals from their start; the flag is left to it)
@@ -1540,16 +1560,16 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                 r.claim.period = Period(before[-1].start, before[-1].end, None)
             elif wars and r.long_event:
                 r.claim.period = wars[-1][1]  # "died in the battle": all of it
-            elif said and said[:len(default_end or said)] < (default_end or said)[:len(said)]:
+            elif said and said[:len(own_end or said)] < (own_end or said)[:len(said)]:
                 r.claim.period = Period(None, said, None)  # said before the article's "as of" date: as of then
             elif attack and r.claim.metric == "strikes":
                 r.claim.period = attack[-1][1]
             elif story and not r.standing:
                 r.claim.period = Period(None, story, None)  # told in the past of a story long before the article's day
             else:
-                r.claim.period = Period(None, default_end, None)
+                r.claim.period = Period(None, own_end, None)
         elif r.pkind == "backref" and per.end is None:
-            r.claim.period = Period(None, story if story and not r.standing else default_end, per.text)
+            r.claim.period = Period(None, story if story and not r.standing else own_end, per.text)
         # a month refined to the one day the article names in it ("in May 2019" ... "on 5 May")
         per = r.claim.period
         if (r.pkind in ("month", "day") and per.start and per.end and per.start == per.end and len(per.end) == 7
@@ -1562,6 +1582,25 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                     r.claim.incident = refine_incident(inc, inmonth[0])
         if _FROM_PREVIOUS.search(r.after) and r.claim.period.end and len(r.claim.period.end) >= 7:
             r.claim.period = Period(None, _shift_month(r.claim.period.end, -1), r.claim.period.text)
+
+
+def _about_a_victim_list(words: set[str], before: set[str], vocab) -> bool:
+    """Whether a sentence (or the one before it in its paragraph) speaks of a list of the dead: a list noun, singular or
+    plural, among its words."""
+    nouns = vocab.victim_list_nouns
+    return any(w in nouns or (w.endswith("s") and w[:-1] in nouns) for w in (*words, *before))
+
+
+def _negated_any(words: set[str]) -> bool:
+    return not words.isdisjoint(_NEGATIONS) and not words.isdisjoint(_ANY)
+
+
+def _span_owner(raws: list[_Raw], si: int, p: PeriodMention) -> SourceRef | None:
+    """Whose a dated span is: the source of the nearest figure before it in its sentence (else after it); None in a
+    sentence with no figure."""
+    here = sorted((o for o in raws if o.sent == si), key=lambda o: o.at)
+    owner = next((o for o in reversed(here) if o.at < p.start), None) or next(iter(here), None)
+    return owner.claim.asserter if owner is not None else None
 
 
 _STORY_MONTHS_BACK = 12  # a story dated this long before its article is told in retrospect

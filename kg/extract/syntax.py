@@ -559,6 +559,25 @@ def counts_again(doc, start: int, end: int, verbs: frozenset[str]) -> bool:
                                                 for c in verb.children)
 
 
+_HOLDING = frozenset(("have", "hold", "contain", "include", "stand", "number", "reach", "bear", "carry", "compile", "list"))
+
+
+def names_on_a_list(doc, start: int, end: int, list_nouns: frozenset[str]) -> bool:
+    """Whether the figure at [start, end) counts the names a list of the dead holds: "it contains 408 names", "the
+    gazette stood at 844 names", "a list of more than 400 names" (not names struck from it: "rejected 30 further names",
+    "62 names could not be matched", nor names listed as something: "1,570 names are listed as ...")."""
+    noun = _counted_noun(doc, start, end)
+    if noun is None or noun.lower_ != "names" or noun.dep_ not in ("dobj", "pobj", "attr"):
+        return False
+    if any(c.dep_ == "amod" for c in noun.children):
+        return False  # ("30 further names")
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return head.lemma_.lower() in list_nouns  # "a list of 400 names"
+    return (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HOLDING
+            and not any(c.dep_ == "neg" for c in head.children))
+
+
 def compares_with_a_count(doc, start: int, end: int) -> bool:
     """Whether the figure at [start, end) is a bare number a count just given is compared with: "1,300 killings
     in 2023, up from 900 a year earlier", "311 deaths, compared with 240 in the previous quarter" (the same count
@@ -1161,14 +1180,17 @@ def _capitalised(sent) -> bool:
 
 
 def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> list[tuple[int, int]]:
-    """Character spans of "any" in a clause a denial governs, whose noun an outcome befell: "the army
-    denied that any civilians had been killed" states a count of zero."""
+    """Character spans of "any" (or "a single") in a clause a denial governs or its verb negates, whose noun an
+    outcome befell: "the army denied that any civilians had been killed", "its fighters did not kill any civilians",
+    "had not killed a single civilian" state a count of zero."""
     out = []
     for tok in doc:
         if tok.lower_ == "any" and tok.dep_ == "det":
             noun = tok.head
-        elif (tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("det", "nummod", "amod", "poss")
-                                                                                  for c in tok.children)):
+        elif tok.lower_ == "single" and tok.dep_ == "amod" and any(c.lower_ == "a" and c.dep_ == "det" for c in tok.head.children):
+            noun = tok.head
+        elif (tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+              and not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in tok.children)):
             noun = tok  # "denied that civilians had been killed": a bare plural, none of them
         else:
             continue
@@ -1177,6 +1199,12 @@ def denied_counts(doc, outcomes: dict[str, str], denials: frozenset[str]) -> lis
             continue
         if noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
             continue  # the doer: "saying troops had neutralized seven terrorists"
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        if noun is tok and noun.dep_ == "dobj" and not negated:
+            continue  # ("denied that its troops killed civilians": whom, not how many)
+        if negated:
+            out.append((tok.idx, tok.idx + len(tok.text)) if tok is not noun else (tok.idx, tok.idx))
+            continue
         node = verb
         for _ in range(3):  # denied -> (that) killed
             if node.head.i == node.i:

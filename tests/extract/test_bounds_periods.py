@@ -514,3 +514,28 @@ def test_an_undated_figure_of_a_retrospective_piece_is_of_the_month_the_story_is
 def test_a_spaced_dash_between_a_day_and_an_aside_is_no_range():
     assert [(p.begin, p.finish) for p in find_periods("on 12 March - the day after - 40 died", "2016-04-15")] == [
         ("2016-03-12", "2016-03-12")]
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("recorded 1,611 civilians killed between the start of the invasion on 24 February and midnight on Thursday",
+     ("2022-02-24", "2022-04-07")),
+    ("killed from the first strike on 3 March until the ceasefire on 20 March", ("2022-03-03", "2022-03-20")),
+])
+def test_a_spans_two_dated_ends_with_words_between_are_one_range(sentence, span):
+    assert [(p.kind, p.begin, p.finish) for p in find_periods(sentence, "2022-04-08")] == [("range", *span)]
+
+
+def test_two_days_in_a_sentence_with_no_span_word_stay_two_days():
+    assert [p.kind for p in find_periods("On Monday 12 died and on Tuesday 3 more.", "2022-04-08")] == ["day", "day"]
+
+
+def test_another_sources_running_span_does_not_date_a_toll_told_without_a_day():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    # a live page, newest first: the UN's span ends on Thursday, the governor's tolls are of the article's day
+    text = ("Station strike - live\n\n19:40\nThe UN human rights office says it has recorded 1,611 civilians killed in "
+            "Ukraine between the start of the invasion on 24 February and midnight on Thursday.\n\n13:10\nThe governor "
+            "has updated the toll. Thirty-nine people are now confirmed dead, he said in a video address.")
+    cs = extract(normalise(text), ArticleMeta("t.txt", publisher="The Daily Wire", published="2022-04-08"), vocabulary())
+    assert [(int(c.value), c.period.end) for c in cs] == [(1611, "2022-04-07"), (39, "2022-04-08")]

@@ -730,3 +730,34 @@ def test_parts_that_add_up_to_a_total_of_their_own_metric_are_not_counted_again(
     cs = claims("Clashes went on.\n\nThe group found that 1,387 people were killed: 773 civilians and 614 combatants.")
     assert sorted((c.metric, int(c.value)) for c in cs) == [
         ("civilians-killed", 773), ("combatants-killed", 614), ("people-killed", 1387)]
+
+
+def test_a_day_after_an_opening_clause_is_no_dateline():
+    cs = claims("The toll rose again.\n\nOn the day of the attack, March 2, the army had said 141 people were killed.")
+    assert [(int(c.value), c.period.end) for c in cs] == [(141, "2021-03-02")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The regional government said its militia had not killed a single civilian in the town.",
+    'The rebels said their fighters "did not kill any civilians" in the town.',
+    "The rebels said their fighters did not kill civilians in the town.",
+])
+def test_a_negated_killing_of_any_civilians_is_a_zero(sentence):
+    cs = claims("Denials\n\n" + sentence)
+    assert [(c.metric, int(c.value)) for c in cs] == [("civilians-killed", 0)]
+
+
+def test_a_negation_that_counts_nobody_states_no_zero():
+    assert claims("Denials\n\nThe villager said he did not see any civilians in the town.") == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("A collective of families says it has compiled a list of more than 400 names.", 400),
+    ("The ministry keeps a register of the dead. This month it contains 408 names.", 408),
+])
+def test_the_names_a_list_of_the_dead_holds_count_them(sentence, value):
+    assert [(c.metric, int(c.value)) for c in claims("The dead\n\n" + sentence)] == [("people-killed", value)]
+
+
+def test_names_struck_from_a_list_count_nobody():
+    assert claims("The dead\n\nThe register holds many entries. Its keepers rejected 30 further names this month.") == []
