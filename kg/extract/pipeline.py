@@ -46,8 +46,9 @@ from kg.vocab import Vocabulary
 
 EXTRACTOR_VERSION = f"kg-extract/{__version__}"
 
-# the population a count's own apposition gives all or most of it: "12 martyrs, all of them civilian workers"
-_ALL_OF_THEM = re.compile(r"[^,;.:]{0,40},\s+(?:all|most|nearly\s+all|almost\s+all|the\s+majority)\s+of\s+them\s+(?:were\s+)?"
+# the population a count's own apposition gives all of it: "12 martyrs, all of them civilian workers" (not most of it:
+# "more than 13,000, most of them civilians" counts people)
+_ALL_OF_THEM = re.compile(r"[^,;.:]{0,40},\s+(?:all)\s+of\s+them\s+(?:were\s+)?"
                           r"(?P<pop>[a-z-]+(?:\s+[a-z-]+)?)\b")
 _SAME_PERIOD = re.compile(r"(?:(?:in|over|during|for)\s+)?the\s+same\s+(?:period|months?|weeks?|quarter)\s+(?:of|in)\s", re.I)
 _CLAUSE_MARK = re.compile(r"[,;()]")
@@ -586,7 +587,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                     and si in docs and of_those_told(docs[si], f.start, f.end)):
                 continue  # "nine wounded, two of them seriously", "23 wounded civilians, 8 of them children": a subset
             if metric in ("people-killed", "people-injured") and (whole := _ALL_OF_THEM.match(s, f.end)):
-                # "12 martyrs, all of them civilian workers", "30 dead, most of them civilians": the population said
+                # "12 martyrs, all of them civilian workers", "30 dead, all of them civilians": the population said
                 said = lex.classify(whole.group("pop"), metric.split("-", 1)[1], "", "")
                 if said is not None and said[0].split("-", 1)[0] in ("civilians", "combatants"):
                     metric, mrule = said[0], "metric.all-of-them"

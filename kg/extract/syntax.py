@@ -520,6 +520,9 @@ def starts_a_period(doc, start: int, end: int) -> bool:
 _SPANS_OF_TIME = frozenset(("year", "month", "week", "day", "decade", "century"))
 
 
+_PASSING = frozenset(("exceed", "surpass", "top", "pass", "reach", "hit", "near"))  # verbs of a count's new level
+
+
 def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     """Whether the figure at [start, end) is the new value of a count named only by a report noun:
     "it raised the figure to 68", "the tally rose to 91", "put the total at 30". What the count
@@ -531,6 +534,8 @@ def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     elif (tok is not None and tok.dep_ == "prep" and tok.lower_ in ("over", "above", "under", "below", "around", "about")
           and tok.head.lemma_ == "be"):
         verb = tok.head  # "says the number is over 2,400" (the parser hangs the bound as a preposition, the figure in it)
+    elif tok is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PASSING:
+        verb = tok.head  # "the number now exceeds 13,000", "the tally has passed 500"
     elif tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "at"):
         return False
     else:

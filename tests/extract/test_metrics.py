@@ -313,11 +313,12 @@ def test_the_parts_a_passive_count_of_the_dead_is_made_up_of_are_dead():
         ("people-killed", 41), ("civilians-killed", 33), ("combatants-killed", 8)]
 
 
-def test_a_counts_apposition_that_says_who_all_or_most_of_them_were_gives_its_population():
+def test_a_counts_apposition_that_says_who_all_of_them_were_gives_its_population():
     assert pipeline_metrics("The ministry said the toll had risen to 12 martyrs, all of them civilian workers, in "
                             "addition to 27 wounded.") == [("civilians-killed", 12), ("civilians-injured", 27)]
+    # (most of them: people, of whom most were civilians)
     assert pipeline_metrics("At least 30 people were killed, most of them civilians, officials said.") == [
-        ("civilians-killed", 30)]
+        ("people-killed", 30)]
 
 
 def test_troops_a_country_has_or_sends_are_no_casualty_count():
@@ -433,3 +434,8 @@ def test_a_list_of_ages_is_no_count_and_no_deaths_reported_is_no_zero():
     assert pipeline_metrics("Officials said 63 people had been arrested since Tuesday. No deaths were reported.") == []
     # (a zero someone reports is one)
     assert pipeline_metrics("No deaths were reported by the ministry.") == [("people-killed", 0)]
+
+
+def test_a_count_that_now_exceeds_a_figure_counts_what_was_counted_before():
+    assert pipeline_metrics("The UN said more than 9,000 people had been killed since March 2011. The Observatory says "
+                            "the number now exceeds 13,000.") == [("people-killed", 9000), ("people-killed", 13000)]
