@@ -650,7 +650,9 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             r = (_parsed_source(att, docs[si], s, f, ms, vocab, _in_quote(s, f.start) or sent.in_quote)
                  if not (sent.headline and title_case(s)) else None)
             impersonal = r is _IMPERSONAL
-            if r is None or impersonal:
+            if r is _STORY:
+                r = outlet, None, "attr.story"
+            elif r is None or impersonal:
                 r = att.attribute(s, f.start, f.end, ms, acts, sent.headline, quoted,
                                   subject_span(docs[si], f.start, f.end, vocab.outcome_lemmas) if si in docs else None)
             if quoted and (r is None or r[2] == "attr.carry-over"):
@@ -819,6 +821,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
 
 
 _IMPERSONAL = (None, None, "attr.impersonal")  # a passive report with no one reporting it
+_STORY = (None, None, "attr.story")  # the writer's story told around a statement ("Two days after a strike killed 12, X said")
 
 
 def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary, quoted: bool):
@@ -831,6 +834,8 @@ def _parsed_source(att: Attributor, doc, s: str, f, ms, vocab: Vocabulary, quote
         return None
     if found.rule == "impersonal":
         return _IMPERSONAL if not quoted else None  # in a quotation, "it is estimated" is the speaker's
+    if found.rule == "story":
+        return _STORY if not quoted else None
     if (quoted and found.rule == "according-to" and found.head.pos_ == "NOUN"
             and found.head.lemma_.lower() not in vocab.report_nouns and found.head.lemma_.lower() not in PERSON_ROLES
             and not any(m.start <= found.head.idx < m.end for m in ms)):

@@ -35,7 +35,7 @@ class Speaker:
     """The head token of the phrase that asserts a figure, and how it was found."""
 
     head: object  # spacy Token
-    rule: str  # speech | passive-agent | according-to | possessive
+    rule: str  # speech | passive-agent | according-to | possessive | impersonal | story (the writer's, around a statement)
     document: bool = False  # the phrase names a document ("reports", "the data"), not who wrote it
     # the pronoun that said it, when the head is the pronoun's antecedent in the clause it reports ("The coalition
     # conducted 14 strikes, it said"): a head that names no source leaves the pronoun to the context
@@ -122,6 +122,11 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             # 60 were killed" is whoever says it)
             return Speaker(owner, "possessive")
         lemma = node.lemma_.lower()
+        if child.dep_ == "advcl" and child.i < node.i and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children):
+            # "Two days after an airstrike killed 12 people, the ministry said it would investigate": a clause of time
+            # before the statement tells the writer's story, not what the speaker says
+            return Speaker(child, "story")
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
                 and (lemma not in _words("figureOnlyReportingVerbs") or any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns
                                                                 for c in node.children))
@@ -205,6 +210,9 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
                              and (o := _by_their_count(c, nouns)) is not None), None)
             return Speaker(by_count, "possessive") if by_count is not None and impersonal is None else impersonal
         child, node = node, node.head
+
+
+_TIME_MARKS = frozenset(("after", "before", "since", "until", "once", "when"))
 
 
 def _named_teller_above(verb, verbs: frozenset[str]):

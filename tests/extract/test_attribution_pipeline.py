@@ -2281,3 +2281,16 @@ def test_the_head_of_a_body_owned_by_a_place_speaks_for_the_body():
     cs = run('x\n\n"We found another 14 bodies under the rubble on Thursday," said Abdikadir Abdirahman, head of the '
              "capital's Aamin ambulance service.", publisher="AFP", published="2017-10-21")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(14, "Aamin ambulance service")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two days after an airstrike killed 12 people in the market, the ministry said it would investigate.",
+    "Weeks after a drone strike killed 12 civilians, the inspector general has concluded that it was a mistake.",
+])
+def test_a_clause_of_time_before_a_statement_is_the_writers_story(sentence):
+    assert [(int(c.value), c.asserter.label) for c in run("Review\n\n" + sentence)] == [(12, "Reuters")]
+
+
+def test_a_figure_the_statement_gives_after_a_clause_of_time_is_the_speakers():
+    cs = run("Review\n\nTwo days after the airstrike, the ministry said 12 people had been killed.")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(12, "ministry")]
