@@ -814,6 +814,12 @@ class Attributor:
         word = _DETS.sub("", m.text).strip().lower()
         return word if " " not in word and word in self.organisation_nouns else ""
 
+    def _named_for(self, m: Mention) -> SourceRef:
+        """The body a gazetteer name means: "the coalition" after "the Saudi-led coalition" is the one the article
+        named, not the gazetteer's usual bearer of the word."""
+        word = self._bare_noun(m) if m.kind == "org" and m.ref.known else ""
+        return next((o for o in reversed(self._met) if self._bears_word(o, word)), m.ref) if word else m.ref
+
     def _names(self, org: SourceRef) -> tuple[str, ...]:
         term = self.index.vocab.sources.get(org.key)
         return term.names if term is not None else (org.label,)
@@ -854,13 +860,8 @@ class Attributor:
         if m.kind == "person":
             self.last_person = m.ref
             return (m.ref.speaks_for or m.ref), m.ref
-        if m.kind == "org" and m.ref.known:
-            word = self._bare_noun(m)
-            if word:
-                # "the coalition" after "the Saudi-led coalition": the one the article named, not the gazetteer's
-                # usual bearer of the word
-                named = next((o for o in reversed(self._met) if self._bears_word(o, word)), m.ref)
-                return named, None
+        if m.kind == "org" and m.ref.known and self._bare_noun(m):
+            return self._named_for(m), None
         if m.kind == "generic" and m.text.split()[-1].lower() in _ONE_SPEAKER:
             # "A local chief says ...": someone unnamed, whom a "he said" after means (not a person named before)
             return m.ref, SourceRef(slug(m.text), m.ref.label, "Person", speaks_for=m.ref, known=False)
@@ -1341,10 +1342,10 @@ class Attributor:
         if about is not None:
             # the body a sentence is about, though it says nothing ("The same day, the UN human rights office posted
             # its update. From 24 February it had recorded 1,035 ...")
-            self.last_org = about.ref
+            self.last_org = self._named_for(about)
         elif not acts and ms and ms[0].kind in ("org", "generic") and _OPENING_DESCRIBED.fullmatch(s[:ms[0].start]):
             # (unparsed) "The ministry stopped publishing updates. Its most recent tally put the toll at 9,120."
-            self.last_org = ms[0].ref
+            self.last_org = self._named_for(ms[0])
         elif (not acts and ms and ms[0].kind == "anaphor" and ms[0].ref.kind != "Person" and ms[0].text.lower().startswith("the ")
               and ms[0].start == 0 and (about := self.resolve(ms[0], s, ms)) and about[0].kind not in ("Outlet", "Person")):
             # ... named by its kind: "The ministry's figures tell a different story. In a statement it said ..."

@@ -2294,3 +2294,11 @@ def test_a_clause_of_time_before_a_statement_is_the_writers_story(sentence):
 def test_a_figure_the_statement_gives_after_a_clause_of_time_is_the_speakers():
     cs = run("Review\n\nTwo days after the airstrike, the ministry said 12 people had been killed.")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(12, "ministry")]
+
+
+def test_a_bare_name_after_a_sentence_about_it_is_the_body_the_article_named():
+    # "the coalition" is CJTF-OIR's name in the gazetteer; here it is the Saudi-led coalition named before, though a
+    # sentence about "the coalition" without figures comes between
+    cs = run("Strike\n\nThe ministry said 50 civilians had been killed when a Saudi-led coalition airstrike hit a bus.\n\n"
+             "The coalition defended the strike. That missile killed one resident, the coalition said.", published="2018-08-10")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(50, "ministry"), (1, "Saudi-led coalition")]
