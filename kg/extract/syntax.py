@@ -900,6 +900,9 @@ def _owner(noun):
                 c.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in c.lefts if t.dep_ == "compound")):
             return c  # "the UN report", "US government figures"
     for c in noun.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in _words("organisationNouns"):
+            return c  # "a police assertion", "an army statement": the body of that kind
+    for c in noun.children:
         if (c.dep_ == "amod" and c.pos_ == "ADJ" and c.text[:1].isupper() and c.i > noun.sent.start
                 and noun.lemma_.lower() in ("claim", "allegation")):
             return c  # "the Indian claim to have killed 15", "Russian allegations": the nation's side (its army or government)

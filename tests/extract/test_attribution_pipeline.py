@@ -2302,3 +2302,9 @@ def test_a_bare_name_after_a_sentence_about_it_is_the_body_the_article_named():
     cs = run("Strike\n\nThe ministry said 50 civilians had been killed when a Saudi-led coalition airstrike hit a bus.\n\n"
              "The coalition defended the strike. That missile killed one resident, the coalition said.", published="2018-08-10")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(50, "ministry"), (1, "Saudi-led coalition")]
+
+
+def test_a_claim_noun_of_a_kind_of_body_is_that_bodys():
+    cs = run("Haiti\n\nThe director of the rights group said it recorded 1,480 people killed. He dismissed a police "
+             'assertion that its operations had caused "zero civilian deaths" since July.', published="2024-10-18")
+    assert [(int(c.value), c.asserter.label) for c in cs][-1] == (0, "police")
