@@ -128,6 +128,10 @@ def governing_source(tok, verbs: frozenset[str], nouns: frozenset[str]) -> Speak
             # before the statement tells the writer's story, not what the speaker says
             return Speaker(child, "story")
         if (_predicate(node) and lemma in verbs and node.i != tok.i and not _relay(node)
+                # ("raised the toll to 141, after search teams found four more bodies": the finders' bodies are the
+                # count of the one who raised it)
+                and not (node.dep_ == "advcl" and node.head.lemma_.lower() in verbs
+                         and any(c.dep_ == "dobj" and c.lemma_.lower() in _words("remainsNouns") for c in node.children))
                 and (lemma not in _words("figureOnlyReportingVerbs") or any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns
                                                                 for c in node.children))
                 and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "responsibility") for c in node.children)

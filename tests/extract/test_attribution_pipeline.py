@@ -2308,3 +2308,10 @@ def test_a_claim_noun_of_a_kind_of_body_is_that_bodys():
     cs = run("Haiti\n\nThe director of the rights group said it recorded 1,480 people killed. He dismissed a police "
              'assertion that its operations had caused "zero civilian deaths" since July.', published="2024-10-18")
     assert [(int(c.value), c.asserter.label) for c in cs][-1] == (0, "police")
+
+
+def test_bodies_found_in_a_clause_on_a_raised_toll_are_the_raisers_count():
+    cs = run("Toll\n\nThe government on Tuesday raised to 141 the number of civilians killed in Sunday's attacks, after "
+             "search teams found four more bodies in the bush.\n\nResidents found the bodies of two men in a channel.",
+             published="2021-03-23")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(141, "government"), (4, "government"), (2, "Residents")]
