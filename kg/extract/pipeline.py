@@ -108,6 +108,7 @@ _CREDIT_LINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[\w .'-]{2,40})?\s*\([^()
 _DATELINE = re.compile(r"\(?[A-Z][\w .'/-]{1,40}(?:\s*\([^()]{2,30}\))?,\s*")
 _AFTER_DATELINE = re.compile(r"\s*(?:[()]|[-\u2013\u2014:/]|\s*$)")  # its credit or dash ("Oct 15 (Reuters) -")
 _ONLY_A_DATE = re.compile(r"[\W\d]*")
+_BY_THEN = re.compile(r"\bby\s+(?:then|that\s+(?:time|point|date))\b", re.I)
 _BY_DAY = re.compile(r"\b(?:by|until|till|through|as\s+of)\s+$", re.I)
 _THOSE_EVENTS = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+){0,2}(?:strikes|airstrikes|attacks|reports|cases|incidents|months|years|killed|dead|deaths|casualties|victims)\b", re.I)
 _LIST_END = re.compile(r"(?:,|\b(and))\s*$")
@@ -327,6 +328,11 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # March 15")
         # ("said today": a day as much as "said on Tuesday")
         stated_days.update((si, p.finish) for p in stated if p.kind in ("day", "month", "relative", "todate") and p.finish)
+        if not stated and _BY_THEN.search(s) and (told := [(at, 0, p.finish) for at, p in all_periods if p.finish]
+                                                   + [(at, 1, day) for at, day in stated_days]):
+            # "In July, the UN said ... By then the association estimated ...": as of the time told last (a statement's
+            # before the days its sentence tells of)
+            stated_days.add((si, max(told)[2]))
         stated_here = any(p.kind in ("day", "month") and p.finish for p in stated)
         if si in docs:  # "since the offensive began on April 4": the day starts a running total
             # ("Boko Haram, whose insurgency began in 2009, has killed more than 40,000": so does the day a war began)

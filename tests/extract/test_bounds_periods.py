@@ -539,3 +539,14 @@ def test_another_sources_running_span_does_not_date_a_toll_told_without_a_day():
             "has updated the toll. Thirty-nine people are now confirmed dead, he said in a video address.")
     cs = extract(normalise(text), ArticleMeta("t.txt", publisher="The Daily Wire", published="2022-04-08"), vocabulary())
     assert [(int(c.value), c.period.end) for c in cs] == [(1611, "2022-04-07"), (39, "2022-04-08")]
+
+
+def test_a_count_given_by_then_stands_at_the_time_told_last():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = ("Geneina\n\nIn July, the UN human rights office said that 87 bodies, killed between 13 and 21 June, had been "
+            "buried in a mass grave. By then the lawyers' association estimated that more than 5,000 people had been "
+            "killed in the city since April.")
+    cs = extract(normalise(text), ArticleMeta("t.txt", publisher="The Daily Wire", published="2024-01-30"), vocabulary())
+    assert [(int(c.value), c.period.start, c.period.end) for c in cs][-1] == (5000, "2023-04", "2023-07")
