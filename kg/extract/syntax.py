@@ -639,9 +639,12 @@ def is_age(doc, start: int, end: int) -> bool:
         return True
     if head.lower_ == "of" and head.head.tag_ == "NN" and head.head.lemma_.lower() in _words("onePersonNouns") and tok.like_num:
         return True  # "the youngest a girl of four", "a man of 70"
-    if (tok.dep_ == "appos" and head.pos_ == "PROPN" and tok.i > 0 and doc[tok.i - 1].text == ","
-            and tok.text.isdigit() and int(tok.text) < 120):
-        return True  # "Petro Kovalenko, 71, a retired railway worker": a person's age set off after the name
+    before = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ not in ("now", "then") else tok.i - 2
+    if (tok.dep_ == "appos" and before >= 0 and doc[before].text == "," and tok.text.isdigit() and int(tok.text) < 120
+            and (head.pos_ == "PROPN" or (before < tok.i - 1 and head.pos_ == "NOUN"))):
+        # "Petro Kovalenko, 71, a retired railway worker", "Ahmed Jassim, now 51,", "her husband, then 34,": a person's
+        # age set off after the name
+        return True
     # "under five", "below 12" hanging off a clause or a noun, never off another number
     return (tok.dep_ == "pobj" and head.lower_ in ("under", "below") and head.head.pos_ != "NUM"
             and tok.like_num and _small(tok.text))

@@ -1802,6 +1802,12 @@ def test_an_age_set_off_after_a_name_is_no_count():
     assert [int(c.value) for c in cs] == [3]
 
 
+@pytest.mark.parametrize("sentence", ["Ahmed Jassim, now 51, lost his home in that blast, the governor said.",
+                                      "Her husband, then 34, was killed in the blast, the governor said."])
+def test_an_age_now_or_then_set_off_after_a_person_is_no_count(sentence):
+    assert run("Mosul\n\n" + sentence, published="2022-03-17") == []
+
+
 def test_a_spokesman_of_a_kind_speaks_for_the_body_of_that_kind_named_before_him():
     cs = run("The health ministry said 40 people died. Police put the toll at 45.\n\nThe Russian Interior Ministry's own "
              "toll stood at 83 dead, a ministry spokesman said.", published="1999-10-28")
