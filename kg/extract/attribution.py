@@ -562,6 +562,12 @@ class Attributor:
                 end = m.start("mod") + len(m.group("mod").rstrip())
                 txt = s[m.start():end]
             label = _DETS.sub("", txt).strip()
+            described = next((x for x in ms if x.kind == "org" and s[x.end:m.start()] == ", "), None)
+            if (described is not None and m.group("mod").strip() and m.group("n").lower() in self.index.vocab.any_kind_body_nouns
+                    and not re.match(r"\s*(?:,\s*)?(?:and|or)\b", s[end:])):
+                # "Airwars, the London-based group that monitors ...": a description set beside the body it describes
+                ms.append(Mention(m.start(), end, described.ref, "org", txt))
+                continue
             ref = as_written(label)
             ms.append(Mention(m.start(), end, ref, "generic", txt))
         for m in (_PERSON.finditer(s) if _TWO_CAPS.search(s) and not headline else ()):

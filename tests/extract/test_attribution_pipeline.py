@@ -2321,3 +2321,9 @@ def test_bodies_found_in_a_clause_on_a_raised_toll_are_the_raisers_count():
              "search teams found four more bodies in the bush.\n\nResidents found the bodies of two men in a channel.",
              published="2021-03-23")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(141, "government"), (4, "government"), (2, "Residents")]
+
+
+def test_a_description_set_beside_a_named_body_is_that_body():
+    cs = run("Mosul\n\nAirwars, the London-based group that monitors civilian harm, has reviewed the event twice. Its "
+             "current assessment is that between 141 and 278 civilians were killed in the incident.", published="2022-03-17")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(141, "Airwars")]
