@@ -58,7 +58,7 @@ _BARE_AFTER = re.compile(r"\s*(?:have\s+|had\s+|were\s+|was\s+)?(?:died|killed|d
 _BARE_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)(?:\s+(?:at\s+least|more\s+than|about|some|nearly|another))?\s*$")
 _SQ_OPEN = guard(re.compile(r"(?:^|(?<=[\s(\"]))'(?=\w)"))
 _SQ_CLOSE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\"]|$)")
-_AFTER_STOP = re.compile(r"[;]|\s[-\u2013\u2014]\s|\.\s|\bwhile\b|\bbut\b|,?\s+(?:and|or)\s+(?:the|its|their|it|they|he|she|a|an)\s")
+_AFTER_STOP = re.compile(r"[;]|\s[-\u2013\u2014]\s|\.\s|[,.?!][\"\u201d]|\bwhile\b|\bbut\b|,?\s+(?:and|or)\s+(?:the|its|their|it|they|he|she|a|an)\s")
 _FIGURE_COVERS = guard(re.compile(
     r"\b(?:latest|this|the|that|new|monthly)\s+(?:figure|tally|toll|count|number|total|data)s?\s+(?:\w+\s+){0,1}(?:covers?|includes?|include|spans?|refers?|runs?|is\s+for)\b", re.I
 ))

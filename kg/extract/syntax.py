@@ -346,6 +346,10 @@ def dates_a_statement(doc, start: int, end: int, verbs: frozenset[str], nouns: f
         return True
     if node.pos_ in ("VERB", "AUX") and describes_a_thing(node):
         return False
+    if node.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ in ("from", "of", "in") and c.i < first[0].i
+                                   and any(p.dep_ == "pobj" and p.lemma_.lower() in _words("attackWords") for p in c.children)
+                                   for c in node.children):
+        return False  # "the death toll from Russian shelling of a market ... on Saturday": the shelling's day, hung on the toll
     return node.lemma_.lower() in (verbs if node.pos_ in ("VERB", "AUX") else nouns)
 
 

@@ -550,3 +550,13 @@ def test_a_count_given_by_then_stands_at_the_time_told_last():
             "killed in the city since April.")
     cs = extract(normalise(text), ArticleMeta("t.txt", publisher="The Daily Wire", published="2024-01-30"), vocabulary())
     assert [(int(c.value), c.period.start, c.period.end) for c in cs][-1] == (5000, "2023-04", "2023-07")
+
+
+def test_a_day_after_the_attack_a_toll_is_from_is_the_attacks_not_a_statements():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = ("Toll\n\nThe death toll from Russian shelling of a busy market in the city of Kherson on Saturday has risen to "
+            "11, the governor said on Monday.")
+    cs = extract(normalise(text), ArticleMeta("t.txt", publisher="The Daily Wire", published="2023-11-21"), vocabulary())
+    assert [(int(c.value), c.period.end) for c in cs] == [(11, "2023-11-18")]

@@ -439,3 +439,9 @@ def test_a_list_of_ages_is_no_count_and_no_deaths_reported_is_no_zero():
 def test_a_count_that_now_exceeds_a_figure_counts_what_was_counted_before():
     assert pipeline_metrics("The UN said more than 9,000 people had been killed since March 2011. The Observatory says "
                             "the number now exceeds 13,000.") == [("people-killed", 9000), ("people-killed", 13000)]
+
+
+def test_a_quotations_end_closes_the_clause_whose_words_say_what_a_figure_counts():
+    # ("missing" is said of other people, after the quotation)
+    assert pipeline_metrics('"We buried 31 people this morning," said a community leader, adding that several people '
+                            'were still missing.') == [("people-killed", 31)]
