@@ -620,7 +620,9 @@ def find_periods(s: str, published: str | None = None, campaign_starts: dict[str
                     elif rel in ("today",):
                         begin = finish = pubiso
                         k = "todate"
-                    else:  # to date, so far
+                    elif rel == "so far":
+                        continue  # (bare: "We have counted 43 bodies so far" is the toll of the event told, not a total)
+                    else:  # to date
                         finish = None
                         k = "todate"
                 elif kind == "recent":

@@ -560,3 +560,15 @@ def test_a_day_after_the_attack_a_toll_is_from_is_the_attacks_not_a_statements()
             "11, the governor said on Monday.")
     cs = extract(normalise(text), ArticleMeta("t.txt", publisher="The Daily Wire", published="2023-11-21"), vocabulary())
     assert [(int(c.value), c.period.end) for c in cs] == [(11, "2023-11-18")]
+
+
+def test_a_toll_counted_so_far_is_of_the_attack_told_not_a_running_total():
+    from kg.extract import extract, normalise
+    from kg.model import ArticleMeta
+    from kg.vocab import vocabulary
+    text = ("Church attack\n\nRebels attacked a church in Komanda on Saturday night, officials said.\n\n\"We have counted 43 "
+            "bodies so far, and the search continues,\" a civil society leader said.")
+    cs = extract(normalise(text), ArticleMeta("t.txt", publisher="The Daily Wire", published="2025-07-28"), vocabulary())
+    assert [(int(c.value), c.period.end) for c in cs] == [(43, "2025-07-26")]
+    # ("to date", "so far this year" still run to their day)
+    assert [p.kind for p in find_periods("43 killed to date", "2025-07-28")] == ["todate"]
