@@ -624,10 +624,12 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # (nor the time of another thing: "has reached about 600, ... despite a ceasefire announced over the weekend")
                 and not (si in docs and dates_something_else(docs[si], p.start, p.end, f.start, f.end, dated_things))],
                 f.start, f.end, s, docs.get(si))
+            record = False  # told as the record the news is measured against
             if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) >= 7 and si in docs
                     and told_on_the_day(docs[si], pm.start, pm.end, f.start, f.end)):
                 # (or that month's: "the deadliest since February, when an Israeli raid ... killed nine civilians")
                 pm = PeriodMention(pm.start, pm.end, pm.begin, pm.begin, "day" if len(pm.begin) == 10 else "month", pm.text)
+                record = True
             if pm is None and sent.para in dated_items:
                 pm = dated_items[sent.para]  # "1. March 2, 2019, near Baghuz. ... 4 civilians were killed": the item's day
             elif pm is None and si in led_by and led_by[si] in table_periods:
@@ -705,7 +707,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             if (r is None and att.last_asserter is not None and not sent.headline
                     and (sent.para - last_para <= 1 or (listed_from is not None and last_para >= listed_from))
                     and not _about_the_war(docs.get(si), f.start, f.end, vocab)
-                    and not (sent.para != last_para and _history_after_news(pm, raws, meta.published))):
+                    and not (sent.para != last_para and (record or _history_after_news(pm, raws, meta.published)))):
                 # the source of the figures just before (same or previous paragraph) goes on speaking
                 asserter, speaker = att.last_asserter
                 arule = "attr.carry-over"

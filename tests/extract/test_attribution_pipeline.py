@@ -2327,3 +2327,10 @@ def test_a_description_set_beside_a_named_body_is_that_body():
     cs = run("Mosul\n\nAirwars, the London-based group that monitors civilian harm, has reviewed the event twice. Its "
              "current assessment is that between 141 and 278 civilians were killed in the incident.", published="2022-03-17")
     assert [(int(c.value), c.asserter.label) for c in cs] == [(141, "Airwars")]
+
+
+def test_a_past_attack_told_after_the_news_is_the_writers_background():
+    cs = run("Bombing\n\nIn a post on X, the provincial health minister said 63 people had died.\n\nThe attack was the "
+             "deadliest in the province since January, when a mosque bombing in Peshawar killed 101 people.",
+             published="2023-07-31")
+    assert [(int(c.value), c.asserter.label) for c in cs][-1] == (101, "Reuters")
