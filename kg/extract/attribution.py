@@ -278,6 +278,23 @@ _SELF = re.compile(r"\b([Tt]his|[Oo]ur)\s+([A-Za-z]+)\b")
 _NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 
 
+_A_DESCRIPTION = re.compile(r"(?:the|a|an)\s.*\s[a-z][\w-]*$")  # (ending in a common noun: "the UK-based monitor")
+_APPOSITION_ENDS = re.compile(r",|\s+(?:that|which|who)\b")  # (set off: not "the ministry, the U.S. military said")
+
+
+def _described_beside(s: str, ms: list[Mention]) -> list[Mention]:
+    """A gazetteer's description set beside a named body describes that body: "Airwars, the UK-based monitor, said"
+    (not the Syrian Observatory, which the gazetteer knows by that description)."""
+    ms = sorted(ms, key=lambda x: x.start)
+    for i in range(1, len(ms)):
+        named, described = ms[i - 1], ms[i]
+        if (named.kind == "org" and described.kind == "org" and described.ref.key != named.ref.key
+                and s[named.end:described.start] == ", " and _A_DESCRIPTION.match(described.text)
+                and _APPOSITION_ENDS.match(s, described.end)):
+            ms[i] = Mention(described.start, described.end, named.ref, "org", described.text)
+    return ms
+
+
 def _self_words(outlet: SourceRef) -> frozenset[str]:
     """The words of the publisher's name a statement may call it by ("Commission" of "State Human Rights Commission
     of Sinaloa"), and "organisation" for any publisher that is not a news outlet."""
@@ -613,6 +630,7 @@ class Attributor:
                     ms.append(Mention(m.start(), m.end(), known, "person", m.group(0)))
         if "'s" in s or "\u2019s" in s:
             ms = self._owned_bodies(s, ms)
+        ms = _described_beside(s, ms)
         lows = lowered(s)
         if _ANAPHOR_STARTS.isdisjoint(lows):
             ms.sort(key=lambda x: x.start)

@@ -789,8 +789,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             att.note_envoys(s, docs[si], ms)
         if att.last_asserter is not before_acts:
             last_para = sent.para
-        if nps:
-            prev_sentence_nps = nps
+        if nps or figs:
+            prev_sentence_nps = nps  # ("assessed 67 incidents. Of these, 19 were ...": incidents, no metric's noun)
     _article_periods(raws, sents, all_periods, meta.published, named_days, dict(sorted(stated_days)), vocab.per_period_metrics,
                      attack_days, war_spans)
     _snap_to_campaign(raws, text, vocab)

@@ -2334,3 +2334,16 @@ def test_a_past_attack_told_after_the_news_is_the_writers_background():
              "deadliest in the province since January, when a mosque bombing in Peshawar killed 101 people.",
              published="2023-07-31")
     assert [(int(c.value), c.asserter.label) for c in cs][-1] == (101, "Reuters")
+
+
+def test_a_gazetteer_description_beside_a_named_body_describes_that_body():
+    # ("the UK-based monitor" is what the gazetteer calls the Syrian Observatory)
+    cs = run("Report\n\nAirwars, the UK-based monitor, said in a report published on Wednesday that at least 40 civilians "
+             "were killed in coalition strikes in Syria in 2024.", published="2025-03-06")
+    assert [(int(c.value), c.asserter.label) for c in cs] == [(40, "Airwars")]
+
+
+def test_of_these_after_a_count_of_no_metric_counts_those_things():
+    cs = run("Report\n\nCENTCOM has acknowledged two civilian deaths in 2024. The group said it had assessed 67 incidents in "
+             "which civilians were reported harmed. Of these, 19 were graded as credible.", published="2025-03-06")
+    assert [(int(c.value), c.metric) for c in cs] == [(2, "civilians-killed")]
