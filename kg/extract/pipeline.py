@@ -48,7 +48,7 @@ EXTRACTOR_VERSION = f"kg-extract/{__version__}"
 
 # the population a count's own apposition gives all of it: "12 martyrs, all of them civilian workers" (not most of it:
 # "more than 13,000, most of them civilians" counts people)
-_ALL_OF_THEM = re.compile(r"[^,;.:]{0,40},\s+(?:all)\s+of\s+them\s+(?:were\s+)?"
+_ALL_OF_THEM = re.compile(r"[^,;.:]{0,40},\s+all\s+of\s+them\s+(?:were\s+)?"
                           r"(?P<pop>[a-z-]+(?:\s+[a-z-]+)?)\b")
 _SAME_PERIOD = re.compile(r"(?:(?:in|over|during|for)\s+)?the\s+same\s+(?:period|months?|weeks?|quarter)\s+(?:of|in)\s", re.I)
 _CLAUSE_MARK = re.compile(r"[,;()]")
@@ -72,7 +72,7 @@ _DENIAL_WORDS = frozenset("deny denied denies denying reject rejected rejects di
 # a negated count may state a zero: "its fighters did not kill any civilians", "had not killed a single civilian"
 # (the words that gate the parse of a sentence without figures)
 _NEGATIONS = frozenset("not never didn hadn hasn haven wasn weren".split())
-_ANY = frozenset(("any", "single", "kill", "killed", "die", "died", "wound", "wounded", "injure", "injured"))
+_ZERO_HINTS = frozenset(("any", "single", "kill", "killed", "die", "died", "wound", "wounded", "injure", "injured"))
 _PRONOUNS = frozenset({"it", "they", "its", "their"})
 _FROM_PREVIOUS = re.compile(r"\bfrom\s+(?:the\s+)?previous\s+months?\b", re.I)
 # run for every figure: compiled once here
@@ -256,21 +256,21 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # 3000 people" may be years or counts, and is left to the figure stage)
         figs = [f for f in figs if not any(p.start <= f.start and f.end <= p.end
                                            and not MONTHS.keys().isdisjoint(_WORDS.findall(p.text.lower())) for p in pms)]
-        if figs or not words.isdisjoint(_DENIAL_WORDS) or _negated_any(words):
+        if figs or not words.isdisjoint(_DENIAL_WORDS) or _may_negate_a_count(words):
             last_fig = si  # figures, or perhaps a denied count ("denied that any civilians were killed")
         found.append((words, has_digit, figs, pms))
     if last_fig < 0:
         return []
     parsed = [si for si, (words, _, figs, pms) in enumerate(found)
               if figs or any(p.kind in ("day", "todate") or (p.kind == "range" and len(p.finish or "") == 10) for p in pms)
-              or not words.isdisjoint(_DENIAL_WORDS) or _negated_any(words)
+              or not words.isdisjoint(_DENIAL_WORDS) or _may_negate_a_count(words)
               # (or an envoy speaks, whom a "he said" later means; or the line over a table says who counted it)
               or (si < last_fig and not words.isdisjoint(vocab.envoy_nouns) and not words.isdisjoint(SPEECH_WORDS))
               or si in table_lines
               # (or the line that opens a list: "The Ministry of Interior wishes to inform the public as follows:")
               or (si < last_fig and _opens_a_list(sents[si].text))
               # (or one whose subject an "it" or "they" in the next sentence, which has figures, may mean)
-              or (not figs and si + 1 < len(found) and (found[si + 1][2] or _negated_any(found[si + 1][0]))
+              or (not figs and si + 1 < len(found) and (found[si + 1][2] or _may_negate_a_count(found[si + 1][0]))
                   and not found[si + 1][0].isdisjoint(_PRONOUNS))]
     docs = dict(zip(parsed, parse_all([_without_credit(sents[si].text) for si in parsed])))
     for si in parsed:
@@ -1598,15 +1598,15 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
             r.claim.period = Period(None, _shift_month(r.claim.period.end, -1), r.claim.period.text)
 
 
-def _about_a_victim_list(words: set[str], before: set[str], vocab) -> bool:
+def _about_a_victim_list(words: set[str], before: set[str], vocab: Vocabulary) -> bool:
     """Whether a sentence (or the one before it in its paragraph) speaks of a list of the dead: a list noun, singular or
     plural, among its words."""
     nouns = vocab.victim_list_nouns
     return any(w in nouns or (w.endswith("s") and w[:-1] in nouns) for w in (*words, *before))
 
 
-def _negated_any(words: set[str]) -> bool:
-    return not words.isdisjoint(_NEGATIONS) and not words.isdisjoint(_ANY)
+def _may_negate_a_count(words: set[str]) -> bool:
+    return not words.isdisjoint(_NEGATIONS) and not words.isdisjoint(_ZERO_HINTS)
 
 
 def _span_owner(raws: list[_Raw], si: int, p: PeriodMention) -> SourceRef | None:
