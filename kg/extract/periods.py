@@ -327,6 +327,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\bat\s+the\s+(?:end|start|beginning|middle|turn)\s+of\s+(?P<a>{_M}(?:,?\s+{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("month", re.compile(rf"\b(?:in|during|for|over)\s+(?:the\s+month\s+of\s+)?(?:mid-?|early\s+|late\s+)?(?P<a>{_M}(?:\s+(?:of\s+)?{_Y})?)(?![\w])(?!\s+\d)", re.I)),
     ("day", re.compile(rf"(?P<a>{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)(?![\w])", re.I)),
+    # a month and year before a noun, as its modifier: "an October 2011 truck bombing", "the March 2016 attack"
+    ("month", re.compile(rf"\b(?:an?|the|its|their)\s+(?P<a>{_M}\s+{_Y})(?=\s+[a-z])", re.I)),
     ("season", re.compile(rf"\b(?:in|during|over|through)\s+(?:the\s+)?(?:early\s+|late\s+)?(?P<season>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<y>{_Y})\b", re.I)),
     # a span of years written with a dash: "the 1992-95 war", "in 2016-2017" (each year whole)
     ("years", re.compile(rf"\b(?P<y1>{_Y})\s*[-\u2013]\s*(?P<y2>\d\d(?:\d\d)?)\b(?!\s*[-\u2013/]\s*\d)")),

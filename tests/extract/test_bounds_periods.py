@@ -572,3 +572,8 @@ def test_a_toll_counted_so_far_is_of_the_attack_told_not_a_running_total():
     assert [(int(c.value), c.period.end) for c in cs] == [(43, "2025-07-26")]
     # ("to date", "so far this year" still run to their day)
     assert [p.kind for p in find_periods("43 killed to date", "2025-07-28")] == ["todate"]
+
+
+def test_a_month_and_year_before_a_noun_dates_it():
+    assert [(p.kind, p.begin) for p in find_periods("surpassing an October 2011 truck bombing in which more than 100 "
+                                                    "people died", "2017-10-21")] == [("month", "2011-10")]
