@@ -1245,6 +1245,13 @@ class Attributor:
             about = {u.idx for t in head.doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i < head.i
                      for u in t.subtree}
             subject = next((m for m in ms if m.kind in ("org", "outlet") and any(m.start <= i < m.end for i in about)), None)
+            if subject is None:
+                # ... else the nearest body before it that is a clause's subject, and one in number ("a toll that the UN
+                # stopped updating in April, when it said ...")
+                subjects = [u for u in head.doc[:head.i] if u.dep_ in ("nsubj", "nsubjpass")
+                            and (head.lower_ == "they" or u.tag_ not in ("NNS", "NNPS"))]
+                subject = next((m for u in reversed(subjects) for m in ms
+                                if m.kind in ("org", "outlet") and m.start <= u.idx < m.end), None)
             if subject is not None:
                 return self.resolve(subject, s, ms)
         at_head = [m for m in cands if m.start <= head.idx < m.end]

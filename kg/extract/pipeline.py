@@ -328,6 +328,8 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
         # March 15")
         # ("said today": a day as much as "said on Tuesday")
         stated_days.update((si, p.finish) for p in stated if p.kind in ("day", "month", "relative", "todate") and p.finish)
+        if si in docs and (when_said := _when_said(s, pms, docs[si], vocab.reporting_verbs)) is not None:
+            stated_days.add((si, when_said))  # "stopped updating in April, when it said 9,000 had been killed": then
         if not stated and _BY_THEN.search(s) and (told := [(at, 0, p.finish) for at, p in all_periods if p.finish]
                                                    + [(at, 1, day) for at, day in stated_days]):
             # "In July, the UN said ... By then the association estimated ...": as of the time told last (a statement's
@@ -1596,6 +1598,21 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                     r.claim.incident = refine_incident(inc, inmonth[0])
         if _FROM_PREVIOUS.search(r.after) and r.claim.period.end and len(r.claim.period.end) >= 7:
             r.claim.period = Period(None, _shift_month(r.claim.period.end, -1), r.claim.period.text)
+
+
+_WHEN = re.compile(r"\s*,\s*when\s")
+
+
+def _when_said(s: str, pms: list[PeriodMention], doc, verbs: frozenset[str]) -> str | None:
+    """The day or month a statement was made, named just before the clause that makes it: "a toll that the UN stopped
+    updating in April, when it said more than 9,000 had been killed" (April)."""
+    for p in pms:
+        when = _WHEN.match(s, p.end)
+        if p.kind in ("day", "month") and p.finish and when is not None:
+            tok = next((t for t in doc if t.idx == when.end() - 5), None)
+            if tok is not None and tok.lower_ == "when" and tok.head.lemma_.lower() in verbs:
+                return p.finish
+    return None
 
 
 def _about_a_victim_list(words: set[str], before: set[str], vocab: Vocabulary) -> bool:

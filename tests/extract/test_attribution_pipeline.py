@@ -2347,3 +2347,11 @@ def test_of_these_after_a_count_of_no_metric_counts_those_things():
     cs = run("Report\n\nCENTCOM has acknowledged two civilian deaths in 2024. The group said it had assessed 67 incidents in "
              "which civilians were reported harmed. Of these, 19 were graded as credible.", published="2025-03-06")
     assert [(int(c.value), c.metric) for c in cs] == [(2, "civilians-killed")]
+
+
+def test_it_in_a_clause_after_a_body_subject_in_its_sentence_is_that_body_and_when_dates_its_statement():
+    cs = run("Houla\n\nThe foreign ministry said the rebels were to blame.\n\nThe massacre adds to a toll that the UN stopped "
+             "updating in April, when it said more than 9,000 people had been killed since the uprising began in March "
+             "2011.", published="2012-05-27")
+    assert [(int(c.value), c.asserter.label, c.period.start, c.period.end) for c in cs] == [
+        (9000, "United Nations", "2011-03", "2012-04")]
