@@ -545,6 +545,14 @@ def sets_a_count(doc, start: int, end: int, nouns: frozenset[str]) -> bool:
     counts is said before ("the ministry put the death toll at 61. Hours later it raised the figure
     to 68")."""
     tok = figure_token(doc, start, end)
+    if tok is not None and ((tok.dep_ == "pobj" and tok.head.lower_ == "of") or (
+            tok.dep_ == "amod" and tok.lower_ in ("high", "low", "many"))):
+        # "gave estimates of up to 2,000", "have cited figures as high as 600" (the bound's adjective is what the
+        # parser hangs on the noun): the value a count named only by a report noun is given
+        noun = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if (noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns
+                and not any(c.dep_ == "prep" and c.lower_ == "of" and c is not tok.head for c in noun.children)):
+            return True
     if tok is not None and tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
         verb = tok.head  # "the true number was likely more than 1,000"
     elif (tok is not None and tok.dep_ == "prep" and tok.lower_ in ("over", "above", "under", "below", "around", "about")

@@ -445,3 +445,8 @@ def test_a_quotations_end_closes_the_clause_whose_words_say_what_a_figure_counts
     # ("missing" is said of other people, after the quotation)
     assert pipeline_metrics('"We buried 31 people this morning," said a community leader, adding that several people '
                             'were still missing.') == [("people-killed", 31)]
+
+
+def test_figures_as_high_as_a_value_count_what_was_counted_before():
+    assert pipeline_metrics("The ministry said 40 civilians were killed. Local officials have cited figures as high as "
+                            "200.") == [("civilians-killed", 40), ("civilians-killed", 200)]
