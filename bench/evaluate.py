@@ -51,7 +51,7 @@ BENCH = Path(__file__).resolve().parent
 # - madeup10 (session 25, helper annotators, everyday news genres): s01.. and s09.. both unseen in session 25 (scores
 #   looked at three times); both read from the start of session 26 (scored 0.55 and 0.50)
 # - madeup11 (session 26, helper annotators, everyday news genres): s01.. and s09.. both unseen (scores only, looked
-#   at three times)
+#   at four times)
 # an unseen half's errors are never listed
 SPLIT_SETS = [
     (BENCH / "madeup2", "made-up 2", 9, "", "once held back"),
