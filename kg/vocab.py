@@ -124,6 +124,12 @@ class Vocabulary:
         return self.lemmas(KG.recordingNouns)
 
     @cached_property
+    def dated_things(self) -> frozenset[str]:
+        """Lemmas of the things whose day a figure may take: a violent event, a statement of figures, a recording of a
+        scene (not "a ceasefire announced over the weekend")."""
+        return self.event_words | self.report_nouns | self.recording_nouns
+
+    @cached_property
     def victim_list_nouns(self) -> frozenset[str]:
         """Lemmas of nouns of a list of the dead, whose names count them ("the register contains 408 names")
         (ontology/attribution.ttl)."""

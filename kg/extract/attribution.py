@@ -580,7 +580,7 @@ class Attributor:
                 txt = s[m.start():end]
             label = _DETS.sub("", txt).strip()
             described = next((x for x in ms if x.kind == "org" and s[x.end:m.start()] == ", "), None)
-            if (described is not None and m.group("mod").strip() and m.group("n").lower() in self.index.vocab.any_kind_body_nouns
+            if (described is not None and m.group("n").lower() in self.index.vocab.any_kind_body_nouns
                     and not re.match(r"\s*(?:,\s*)?(?:and|or)\b", s[end:])):
                 # "Airwars, the London-based group that monitors ...": a description set beside the body it describes
                 ms.append(Mention(m.start(), end, described.ref, "org", txt))

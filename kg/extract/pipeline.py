@@ -215,7 +215,6 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
     war_spans: list[tuple[int, Period]] = []  # (sentence, span) of the long events the article dates
     # a day on a reporting verb dates a statement, and one on a toll that rose ("rose to 23 on Friday") its update
     day_verbs = vocab.reporting_verbs | vocab.toll_update_verbs
-    dated_things = vocab.event_words | vocab.report_nouns | vocab.recording_nouns  # the things whose day a figure may take
     prev_sentence_nps: list[str] = []
     last_para = -10  # paragraph of the last attribution, for carry-over
     article_places: dict[str, int] = {}
@@ -353,7 +352,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             # "after the October 7 onslaught": a day in an event's name is no "as of" date for the article
             named_days.update(p for p in pms if p.kind == "day" and names_an_event(docs[si], p.start, p.end, vocab.time_words))
             # (nor the day of another thing: "despite a ceasefire announced on Saturday")
-            named_days.update(p for p in pms if p.kind == "day" and dates_another_thing(docs[si], p.start, p.end, dated_things))
+            named_days.update(p for p in pms if p.kind == "day" and dates_another_thing(docs[si], p.start, p.end, vocab.dated_things))
             # ... nor is the day a campaign began ("on March 24, 1999, NATO aircraft began bombing")
             started = {p for p in pms if p.kind == "day" and dates_a_start(docs[si], p.start, p.end, vocab.time_words)}
             # (and so is the same day said again in other words: "Twenty-five years ago today, on March 24, 1999")
@@ -367,7 +366,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
             attack_days.extend((si, p.finish) for p in pms if p.finish and p not in named_days and (
                 p.kind == "day" or (p.kind == "range" and (_days_long(Period(p.begin, p.finish)) or 99) <= 7))
                 and dates_an_event(docs[si], p.start, p.end, vocab.event_words, vocab.time_words)
-                and not dates_another_thing(docs[si], p.start, p.end, dated_things))
+                and not dates_another_thing(docs[si], p.start, p.end, vocab.dated_things))
         # (a span named earlier in the sentence comes before: "in 2023, up from 900 a year earlier")
         pms = [_previous_span(_started_before(p, all_periods, sents), all_periods + [(si, q) for q in pms if q.end <= p.start],
                               meta.published, said_on) for p in pms]
@@ -624,7 +623,7 @@ def extract(text: str, meta: ArticleMeta, vocab: Vocabulary) -> list[Claim]:
                 # (nor the time a later figure is compared at: "stands at 1,139, up from 1,114 a month earlier")
                 and not (p.start > f.end and _EARLIER.search(p.text) and any(f.end <= g.start < p.start for g in figs))
                 # (nor the time of another thing: "has reached about 600, ... despite a ceasefire announced over the weekend")
-                and not (si in docs and dates_something_else(docs[si], p.start, p.end, f.start, f.end, dated_things))],
+                and not (si in docs and dates_something_else(docs[si], p.start, p.end, f.start, f.end, vocab.dated_things))],
                 f.start, f.end, s, docs.get(si))
             record = False  # told as the record the news is measured against
             if (pm is not None and pm.kind == "since" and pm.begin and len(pm.begin) >= 7 and si in docs
@@ -1482,12 +1481,12 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
                     and _months(published) - _months(e) <= _AS_OF_MONTHS]
         return max(ends, key=lambda e: (e[:7], len(e))) if ends else None
 
-    # the closed spans ("between", "through", "as of") a running total may end at, with whose each is: the source of the
-    # nearest figure before it in its sentence (else after it)
-    spans: list[tuple[PeriodMention, SourceRef | None]] = []
-    for si, p in all_periods:
-        if p.kind in ("range", "until") and p.finish and p not in named_days and not _an_events_days(p):
-            spans.append((p, _span_owner(raws, si, p)))
+    # the ends the article gives (days, closed spans), with whose each is: the source of the nearest figure before it in
+    # its sentence (else after it)
+    owned = [(p, _span_owner(raws, si, p)) for si, p in all_periods
+             if p.kind in ("range", "until", "day") and p.finish and p not in named_days]
+    # ... the closed spans ("between", "through", "as of") among them a running total may end at
+    spans = [(p, owner) for p, owner in owned if p.kind in ("range", "until") and not _an_events_days(p)]
 
     def reported_span_end(r: _Raw) -> str | None:
         """The latest end of a closed span of the running total's own source, or of no source ("strikes between August
@@ -1514,15 +1513,13 @@ def _article_periods(raws: list[_Raw], sents, all_periods, published: str | None
     # a running total ends at the date its source gives ("through", "as of", a closed range: reported_span_end), else
     # at publication; a month named for an event ("in September") is not the data's date
     # (the few days an event took, "on Tuesday and Wednesday", are not the date the data stands at)
-    dated_ends = [(p.finish, _span_owner(raws, si, p)) for si, p in all_periods
-                  if p.kind in ("range", "until", "day") and p.finish and p not in named_days]
-    as_of = latest([end for end, _ in dated_ends])
+    as_of = latest([p.finish for p, _ in owned])
 
     def as_of_for(r: _Raw) -> str | None:
         """The "as of" end of a figure the article does not date: the latest end it gives of no source's figures or of
         this figure's source (the UN's "between 24 February and midnight on Thursday" is not when a governor's toll of a
         strike stood)."""
-        return latest([end for end, owner in dated_ends
+        return latest([p.finish for p, owner in owned
                        if owner is None or r.claim.asserter is None or owner.key == r.claim.asserter.key])
     # figures with no period stated: as of the data's date, else the time the story is in (a piece that dates nothing
     # near its day, "Ten years ago today ... in January 1999"), else the article's day
@@ -1609,8 +1606,8 @@ def _when_said(s: str, pms: list[PeriodMention], doc, verbs: frozenset[str]) -> 
     for p in pms:
         when = _WHEN.match(s, p.end)
         if p.kind in ("day", "month") and p.finish and when is not None:
-            tok = next((t for t in doc if t.idx == when.end() - 5), None)
-            if tok is not None and tok.lower_ == "when" and tok.head.lemma_.lower() in verbs:
+            word = doc.char_span(when.end() - 5, when.end() - 1)
+            if word is not None and word[0].lower_ == "when" and word[0].head.lemma_.lower() in verbs:
                 return p.finish
     return None
 

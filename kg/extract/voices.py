@@ -56,7 +56,7 @@ def speaker_of_the_talk(sents, att: Attributor) -> SourceRef | None:
     opening = [t for t in sents if not t.headline][:3]
     if not any(_TALK.search(t.text) for t in opening):
         return None
-    named = next((m.ref for t in opening for m in att.mentions(t.text) if m.kind == "person"), None)
+    named = _first_person_named(opening, att)
     if named is not None:
         return named
     # (a name the index does not know for a person's: the proper-noun subject of the opening's main verb)
@@ -91,7 +91,12 @@ def interviewee(sents, att: Attributor, questions: set[int]) -> SourceRef | None
     opening = [t for t in sents if not t.headline and t.para < first]
     if not any(_INTERVIEW.search(t.text) for t in opening):
         return None
-    return next((m.ref for t in opening for m in att.mentions(t.text) if m.kind == "person"), None)
+    return _first_person_named(opening, att)
+
+
+def _first_person_named(sents, att: Attributor) -> SourceRef | None:
+    """The first person the sentences name."""
+    return next((m.ref for t in sents for m in att.mentions(t.text) if m.kind == "person"), None)
 
 
 def voice_of(person: SourceRef) -> tuple[SourceRef, SourceRef]:
